@@ -1,0 +1,59 @@
+"""arextract: who did what with whom, and when, in Arabic news.
+
+    >>> import arextract
+    >>> doc = arextract.extract("التقى وزير الخارجية المصري نظيره الأردني في عمان")
+    >>> [(e.text, e.type.value) for e in doc.entities]        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from arextract.errors import ArextractError, BackendError, InputError, ResourceError
+from arextract.pipeline import Pipeline
+from arextract.schema import (
+    Argument,
+    Document,
+    Entity,
+    EntityType,
+    Relation,
+    RelationType,
+    Sentence,
+    TextSpan,
+    Time,
+    Token,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArextractError",
+    "Argument",
+    "BackendError",
+    "Document",
+    "Entity",
+    "EntityType",
+    "InputError",
+    "Pipeline",
+    "Relation",
+    "RelationType",
+    "ResourceError",
+    "Sentence",
+    "TextSpan",
+    "Time",
+    "Token",
+    "extract",
+]
+
+
+@lru_cache(maxsize=8)
+def _pipeline(backend: str | None) -> Pipeline:
+    return Pipeline(backend=backend)
+
+
+def extract(text: str, *, doc_date: date | str | None = None, backend: str | None = None) -> Document:
+    """Run the default pipeline (loaded once per process and backend) on ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"arextract.extract expects str, got {type(text).__name__}")
+    return _pipeline(backend)(text, doc_date=doc_date)

@@ -1,0 +1,21 @@
+"""arextract's exceptions. Every error the library raises on purpose derives from
+:class:`ArextractError`, so callers can catch one class. ``TypeError`` for a non-str input
+is the exception: it is a programming error, and Python's own convention."""
+
+from __future__ import annotations
+
+
+class ArextractError(Exception):
+    """Base class of arextract's errors."""
+
+
+class ResourceError(ArextractError):
+    """A model, knowledge file or rule file is missing or malformed."""
+
+
+class BackendError(ArextractError):
+    """An NER backend is unknown, not installed, or its model is not available."""
+
+
+class InputError(ArextractError, ValueError):
+    """An argument has the right type but an unusable value (e.g. a malformed date)."""

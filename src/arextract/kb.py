@@ -1,0 +1,194 @@
+"""The knowledge files under ``models/kb/``: countries, cities, regions, organisations,
+initiatives and people, with every Arabic name they go by.
+
+The files are tab-separated with a header row; ``|`` separates the values of one cell; lines
+starting with ``#`` before the header are comments. ``models/kb/SOURCES.md`` says where each
+file comes from. Nothing here invents an identifier: countries carry their ISO 3166-1
+alpha-2 code, everything else carries only what its file states.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from arextract.errors import ResourceError
+from arextract.normalize import fold
+from arextract.resources import models_dir
+from arextract.schema import EntityType
+
+# Nisba (demonym) endings derived from the masculine singular base in countries.tsv:
+# feminine, plurals, duals, each with and without the article. Folded forms (ة -> ه).
+_NISBA_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One real-world entity the knowledge files know."""
+
+    key: str  # stable internal key, e.g. "country:CN"
+    type: EntityType
+    canonical: str  # the Arabic name used in news
+    name_en: str
+    names: tuple[str, ...]  # every Arabic name and variant (surface forms)
+    subtype: str | None = None
+    kb_id: str | None = None
+    country: str | None = None  # ISO alpha-2 of the country it belongs to, when known
+    nisba: tuple[str, ...] = field(default=())  # demonym forms (folded), countries only
+    title: str | None = None  # people: their office, as the file gives it
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a knowledge TSV as dicts; comment lines before the header are skipped."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if not line.startswith("#") and line.strip())
+            reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+            for row in reader:
+                yield {key: (value or "").strip() for key, value in row.items() if key}
+    except OSError as error:
+        raise ResourceError(f"cannot read knowledge file {path}: {error}") from error
+
+
+def _split(cell: str) -> list[str]:
+    return [value.strip() for value in cell.split("|") if value.strip()]
+
+
+def nisba_forms(base: str) -> list[str]:
+    """Every folded form of a masculine singular nisba: صيني -> صيني، الصينيه، الصينيون..."""
+    stem = fold(base)
+    forms = [stem + suffix for suffix in _NISBA_SUFFIXES]
+    return forms + ["ال" + form for form in forms]
+
+
+class KnowledgeBase:
+    """All entries of the knowledge files, loaded once."""
+
+    def __init__(self, entries: list[KBEntry], ambiguous: frozenset[str]) -> None:
+        self.entries = entries
+        self.by_key = {entry.key: entry for entry in entries}
+        # Names too common as ordinary words to match on their own (مالي "financial").
+        self.ambiguous = ambiguous
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> KnowledgeBase:
+        root = directory or models_dir() / "kb"
+        if not root.is_dir():
+            raise ResourceError(f"knowledge directory not found: {root}")
+        entries: list[KBEntry] = []
+        loaders = {
+            "countries.tsv": _countries,
+            "cities.tsv": _cities,
+            "regions.tsv": _regions,
+            "organizations.tsv": _organizations,
+            "initiatives.tsv": _initiatives,
+            "people.tsv": _people,
+        }
+        for filename, loader in loaders.items():
+            path = root / filename
+            if path.exists():
+                entries.extend(loader(read_tsv(path)))
+        ambiguous_path = root / "ambiguous.txt"
+        ambiguous: set[str] = set()
+        if ambiguous_path.exists():
+            for line in ambiguous_path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    ambiguous.add(fold(line.split("#")[0].strip()))
+        return cls(entries, frozenset(ambiguous))
+
+
+@lru_cache(maxsize=4)
+def load_kb(directory: str | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per process and directory."""
+    return KnowledgeBase.load(Path(directory) if directory else None)
+
+
+def _names(row: dict[str, str], *columns: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for column in columns:
+        names.extend(_split(row.get(column, "")))
+    return tuple(dict.fromkeys(names))
+
+
+def _countries(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        iso2 = row["iso2"].upper()
+        nisba = tuple(form for base in _split(row.get("nisba", "")) for form in nisba_forms(base))
+        yield KBEntry(
+            key=f"country:{iso2}",
+            type=EntityType.COUNTRY,
+            canonical=row["name_ar"],
+            name_en=row.get("name_en", ""),
+            names=_names(row, "name_ar", "variants"),
+            kb_id=iso2,
+            country=iso2,
+            nisba=tuple(dict.fromkeys(nisba)),
+        )
+
+
+def _cities(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        country = row.get("country_iso2", "").upper() or None
+        yield KBEntry(
+            key=f"city:{row['name_en'] or row['name_ar']}:{country}",
+            type=EntityType.CITY,
+            subtype="capital" if row.get("capital") == "1" else None,
+            canonical=row["name_ar"],
+            name_en=row.get("name_en", ""),
+            names=_names(row, "name_ar", "variants"),
+            country=country,
+        )
+
+
+def _regions(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        yield KBEntry(
+            key=f"region:{row['name_en'] or row['name_ar']}",
+            type=EntityType.REGION,
+            subtype=row.get("kind") or None,
+            canonical=row["name_ar"],
+            name_en=row.get("name_en", ""),
+            names=_names(row, "name_ar", "variants"),
+        )
+
+
+def _organizations(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        yield KBEntry(
+            key=f"org:{row['name_en'] or row['name_ar']}",
+            type=EntityType.ORGANIZATION,
+            subtype=row.get("subtype") or None,
+            canonical=row["name_ar"],
+            name_en=row.get("name_en", ""),
+            names=_names(row, "name_ar", "variants"),
+        )
+
+
+def _initiatives(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        yield KBEntry(
+            key=f"initiative:{row['name_en'] or row['name_ar']}",
+            type=EntityType.INITIATIVE,
+            canonical=row["name_ar"],
+            name_en=row.get("name_en", ""),
+            names=_names(row, "name_ar", "variants"),
+        )
+
+
+def _people(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        country = row.get("country_iso2", "").upper() or None
+        yield KBEntry(
+            key=f"person:{row['name_en'] or row['name_ar']}",
+            type=EntityType.PERSON,
+            subtype="politician" if row.get("title_ar") else None,
+            canonical=row["name_ar"],
+            name_en=row.get("name_en", ""),
+            names=_names(row, "name_ar", "variants"),
+            kb_id=row.get("wikidata") or None,
+            country=country,
+            title=row.get("title_ar") or None,
+        )

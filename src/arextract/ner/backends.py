@@ -1,0 +1,153 @@
+"""NER backends and the policy that merges their mentions.
+
+* ``gazetteer``: knowledge-file names only (precise, limited to what the files know).
+* ``builtin`` (default): the tagger trained here (``models/ner``) merged with the gazetteer.
+
+Merge policy (``builtin``): a mention found by both keeps the gazetteer's type and link when
+the spans are equal or the gazetteer's is longer; a longer model span wins over a gazetteer
+name inside it (``جامعة بكين`` is an organisation, not the city); model mentions the
+gazetteer does not know are kept with their own type.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from arextract.errors import BackendError, ResourceError
+from arextract.kb import load_kb
+from arextract.ner.gazetteer import Gazetteer, GazetteerMatch, match_to_entity, surface_offset
+from arextract.normalize import fold
+from arextract.resources import models_dir
+from arextract.schema import Document, Entity, EntityType, Token, numbered
+from arextract.segment import clitic_readings, iter_sentence_tokens
+
+BACKENDS = ("builtin", "gazetteer")
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(kb_dir: str | None) -> Gazetteer:
+    return Gazetteer(load_kb(kb_dir))
+
+
+class GazetteerNER:
+    name = "ner"
+
+    def __init__(self, kb_dir: str | None = None) -> None:
+        self.gazetteer = _gazetteer(kb_dir)
+        self.version = f"gazetteer:{len(self.gazetteer)}"
+
+    def matches(self, doc: Document) -> list[tuple[list[Token], list[GazetteerMatch]]]:
+        return [
+            (tokens, self.gazetteer.find(tokens))
+            for tokens in iter_sentence_tokens(doc.sentences, doc.tokens)
+        ]
+
+    def __call__(self, doc: Document) -> None:
+        entities = [
+            match_to_entity(match, doc.text, "")
+            for _, matches in self.matches(doc)
+            for match in matches
+        ]
+        doc.entities = numbered(entities)
+
+
+def make_ner_stage(backend: str, *, kb_dir: str | None = None) -> GazetteerNER:
+    if backend == "gazetteer":
+        return GazetteerNER(kb_dir)
+    if backend == "builtin":
+        return BuiltinNER(kb_dir)
+    raise BackendError(f"unknown NER backend {backend!r}; available: {', '.join(BACKENDS)}")
+
+
+class BuiltinNER(GazetteerNER):
+    """The tagger shipped in ``models/ner`` merged with the gazetteer (policy above)."""
+
+    def __init__(self, kb_dir: str | None = None, model_dir: str | Path | None = None) -> None:
+        super().__init__(kb_dir)
+        self.tagger = _load_tagger(str(model_dir or models_dir() / "ner"))
+        self.version = f"{self.tagger.model_version}+{self.version}"
+
+    def __call__(self, doc: Document) -> None:
+        entities: list[Entity] = []
+        for tokens, matches in self.matches(doc):
+            if not tokens:
+                continue
+            labels = self.tagger.tag([token.text for token in tokens])
+            found = [match_to_entity(match, doc.text, "") for match in matches]
+            for first, last, label in bio_spans(labels):
+                entity = self._model_entity(doc.text, tokens, first, last, label)
+                if entity is None:
+                    continue
+                overlapping = [e for e in found if e.start < entity.end and entity.start < e.end]
+                if all(entity.end - entity.start > e.end - e.start for e in overlapping):
+                    found = [e for e in found if e not in overlapping] + [entity]
+            entities.extend(found)
+        doc.entities = numbered(entities)
+
+    def _model_entity(
+        self, text: str, tokens: list[Token], first: int, last: int, label: str
+    ) -> Entity | None:
+        type_name, _, subtype = label.partition("/")
+        try:
+            entity_type = EntityType(type_name)
+        except ValueError:
+            return None
+        start = tokens[first].start + self._proclitic_length(tokens[first])
+        end = tokens[last].end
+        if start >= end:
+            return None
+        surface = text[start:end]
+        return Entity(
+            id="",
+            type=entity_type,
+            subtype=subtype or None,
+            text=surface,
+            start=start,
+            end=end,
+            canonical=fold(surface),
+            confidence=0.75,
+            source="model",
+        )
+
+    def _proclitic_length(self, token: Token) -> int:
+        """Surface characters of proclitics to trim from a model mention's first token.
+
+        Only readings the knowledge files confirm, or a proclitic before the article
+        (وال، بال، لل), are trimmed: a name may itself begin with و or ل (وانغ، لبنان).
+        """
+        for reading in clitic_readings(token.norm)[1:]:
+            if self.gazetteer.starts_name(reading.stem) or reading.stem.startswith("ال"):
+                return surface_offset(token.text, reading.offset)
+        return 0
+
+
+def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, type) token spans of a BIO label sequence; a stray I- starts a span."""
+    spans: list[tuple[int, int, str]] = []
+    current: list[int | str] | None = None
+    for index, label in enumerate(labels):
+        tag, _, kind = label.partition("-")
+        if tag == "I" and current is not None and current[2] == kind:
+            current[1] = index
+            continue
+        if current is not None:
+            spans.append((int(current[0]), int(current[1]), str(current[2])))
+            current = None
+        if tag in ("B", "I"):
+            current = [index, index, kind]
+    if current is not None:
+        spans.append((int(current[0]), int(current[1]), str(current[2])))
+    return spans
+
+
+@lru_cache(maxsize=2)
+def _load_tagger(model_dir: str):  # type: ignore[no-untyped-def]
+    # Imported here: the model (and crfsuite) load only when the builtin backend is used.
+    try:
+        from arextract.ner.tagger import NerTagger
+    except ImportError as error:
+        raise BackendError(f"the builtin NER tagger cannot be imported: {error}") from error
+    if not Path(model_dir).is_dir():
+        raise ResourceError(f"NER model directory not found: {model_dir}")
+    return NerTagger.load(model_dir)

@@ -1,0 +1,382 @@
+"""Token features for the NER sequence tagger.
+
+Training and inference share this module, so the CRF always sees the same
+surface form: raw tokens (clitics attached, hamza, diacritics, tatweel) are
+normalised here, never by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+__all__ = [
+    "GAZ_CLASSES",
+    "TRIGGERS",
+    "FeatureExtractor",
+    "Gazetteers",
+    "lookup_forms",
+    "normalize",
+    "strip_proclitics",
+]
+
+# Diacritics and Quranic marks (a superset of camel_tools' AR_DIAC_CHARSET; we do not
+# import camel_tools.utils.dediac, whose import builds Unicode-wide charsets and costs
+# seconds of cold start), tatweel, and quote variants.
+_MARKS = [
+    *range(0x0610, 0x061B),
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06DD),
+    *range(0x06DF, 0x06E9),
+    *range(0x06EA, 0x06EE),
+]
+_EXTRA: dict[int, str | None] = {c: None for c in _MARKS}
+_EXTRA.update({0x0640: None, ord("«"): '"', ord("»"): '"', ord("“"): '"', ord("”"): '"'})
+
+# Conjunction and preposition proclitics, longest first.  A prefix is only
+# stripped when a stem of at least two letters remains.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+# Titles and trigger words that announce a name (normalised form).
+TRIGGERS: dict[str, str] = {}
+for _w, _k in (
+    ("الرئيس", "per"),
+    ("رئيس", "per"),
+    ("وزير", "per"),
+    ("الوزير", "per"),
+    ("وزيره", "per"),
+    ("الوزيره", "per"),
+    ("نظيره", "per"),
+    ("نظيرها", "per"),
+    ("نظيرهم", "per"),
+    ("السيد", "per"),
+    ("السيده", "per"),
+    ("الشيخ", "per"),
+    ("الامير", "per"),
+    ("الاميره", "per"),
+    ("الملك", "per"),
+    ("الملكه", "per"),
+    ("الدكتور", "per"),
+    ("د", "per"),
+    ("المستشار", "per"),
+    ("السفير", "per"),
+    ("النائب", "per"),
+    ("الجنرال", "per"),
+    ("العقيد", "per"),
+    ("اللواء", "per"),
+    ("العماد", "per"),
+    ("الفريق", "per"),
+    ("المشير", "per"),
+    ("القائد", "per"),
+    ("الزعيم", "per"),
+    ("الامام", "per"),
+    ("البابا", "per"),
+    ("الاب", "per"),
+    ("الحاج", "per"),
+    ("المدرب", "per"),
+    ("اللاعب", "per"),
+    ("الفنان", "per"),
+    ("الفنانه", "per"),
+    ("المطرب", "per"),
+    ("المخرج", "per"),
+    ("الكاتب", "per"),
+    ("الشاعر", "per"),
+    ("الروائي", "per"),
+    ("المتحدث", "per"),
+    ("الناطق", "per"),
+    ("باسم", "per"),
+    ("المبعوث", "per"),
+    ("الامين", "per"),
+    ("العام", "per"),
+    ("المدير", "per"),
+    ("مدير", "per"),
+    ("رئيسه", "per"),
+    ("نائب", "per"),
+    ("مستشار", "per"),
+    ("سفير", "per"),
+    ("قال", "per"),
+    ("اكد", "per"),
+    ("اضاف", "per"),
+    ("اعلن", "per"),
+    ("صرح", "per"),
+    ("اوضح", "per"),
+    ("مدينه", "loc"),
+    ("المدينه", "loc"),
+    ("عاصمه", "loc"),
+    ("العاصمه", "loc"),
+    ("بلد", "loc"),
+    ("دوله", "loc"),
+    ("ولايه", "loc"),
+    ("محافظه", "loc"),
+    ("اقليم", "loc"),
+    ("منطقه", "loc"),
+    ("جمهوريه", "loc"),
+    ("مملكه", "loc"),
+    ("بحر", "loc"),
+    ("نهر", "loc"),
+    ("جزيره", "loc"),
+    ("جزر", "loc"),
+    ("شركه", "org"),
+    ("وكاله", "org"),
+    ("صحيفه", "org"),
+    ("جريده", "org"),
+    ("مجموعه", "org"),
+    ("منظمه", "org"),
+    ("حزب", "org"),
+    ("حركه", "org"),
+    ("جامعه", "org"),
+    ("نادي", "org"),
+    ("فريق", "org"),
+    ("بنك", "org"),
+    ("مجلس", "org"),
+    ("وزاره", "org"),
+    ("هيئه", "org"),
+    ("اتحاد", "org"),
+    ("مؤسسه", "org"),
+    ("مركز", "org"),
+    ("قناه", "org"),
+    ("تلفزيون", "org"),
+    ("منتخب", "org"),
+    ("جبهه", "org"),
+    ("لجنه", "org"),
+    ("صندوق", "org"),
+):
+    TRIGGERS[_w] = _k
+
+# Gazetteer classes; the files are `gaz_<class>.txt` in the model directory.
+GAZ_CLASSES = ("per", "country", "city", "region", "org", "nisba")
+
+
+def normalize(word: str) -> str:
+    """Dediacritise and fold alef, alef maksura and teh marbuta; drop tatweel."""
+    w = word.translate(_EXTRA)
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(w)))
+
+
+def strip_proclitics(w: str) -> str:
+    """Strip a conjunction and a preposition proclitic from a normalised word.
+
+    `لل` + stem becomes `ال` + stem (`للصين` -> `الصين`).
+    """
+    if len(w) >= 4 and w[0] in _CONJ:
+        w = w[1:]
+    if len(w) >= 4 and w.startswith("لل"):
+        return "ال" + w[2:]
+    if len(w) >= 4 and w[0] in _PREP and w[1:3] == "ال":
+        return w[1:]
+    if len(w) >= 4 and w[0] in _PREP:
+        return w[1:]
+    return w
+
+
+def lookup_forms(w: str) -> tuple[str, ...]:
+    """Normalised word, its proclitic-stripped stem, and the stem without `ال`."""
+    forms = [w]
+    s = strip_proclitics(w)
+    if s != w:
+        forms.append(s)
+    if s.startswith("ال") and len(s) >= 4:
+        forms.append(s[2:])
+    return tuple(forms)
+
+
+def _shape(word: str) -> str:
+    out: list[str] = []
+    for ch in word:
+        if "\u0600" <= ch <= "\u06ff":
+            c = "a"
+        elif ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = "L" if ch.isupper() else "l"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+class Gazetteers:
+    """Sets of normalised single-token entries and multi-token entries."""
+
+    def __init__(self, entries: dict[str, Iterable[str]] | None = None) -> None:
+        self.single: dict[str, set[str]] = {c: set() for c in GAZ_CLASSES}
+        self.multi: dict[tuple[str, ...], str] = {}
+        # first token -> [(remaining tokens, class)], longest entries first
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.max_len = 1
+        if entries:
+            for cls, items in entries.items():
+                for item in items:
+                    self.add(cls, item)
+
+    def add(self, cls: str, entry: str) -> None:
+        toks = tuple(normalize(t) for t in entry.split())
+        if not toks:
+            return
+        if len(toks) == 1:
+            self.single[cls].add(toks[0])
+        elif toks not in self.multi:
+            self.multi[toks] = cls
+            self.max_len = max(self.max_len, len(toks))
+            lst = self.first.setdefault(toks[0], [])
+            lst.append((toks[1:], cls))
+            lst.sort(key=lambda x: -len(x[0]))
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Gazetteers:
+        gaz = cls()
+        d = Path(directory)
+        for c in GAZ_CLASSES:
+            p = d / f"gaz_{c}.txt"
+            if p.exists():
+                for line in p.read_text(encoding="utf-8").splitlines():
+                    line = line.strip()
+                    if line:
+                        gaz.add(c, line)
+        return gaz
+
+    def save(self, directory: str | Path) -> None:
+        d = Path(directory)
+        for c in GAZ_CLASSES:
+            lines = sorted(self.single[c]) + sorted(" ".join(k) for k, v in self.multi.items() if v == c)
+            (d / f"gaz_{c}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# normalised word, its own attributes, attributes seen from each offset, stem
+_WordInfo = tuple[str, tuple[str, ...], dict[int, tuple[str, ...]], str]
+
+
+class FeatureExtractor:
+    """Turns a sentence of raw tokens into CRF attribute lists.
+
+    Per-token work (normalisation, affixes, gazetteer flags) is cached per
+    word type, so tagging cost is dominated by the CRF itself.
+    """
+
+    def __init__(self, gaz: Gazetteers | None = None, window: int = 2, domain: str = "") -> None:
+        """`domain` (e.g. ``"A"``) adds a domain-specific copy of every token-own
+        attribute (Daume's feature augmentation), so corpora with different
+        annotation conventions can share the general weights."""
+        self.gaz = gaz or Gazetteers()
+        self.window = window
+        self.domain = domain
+        self._cache: dict[str, _WordInfo] = {}
+
+    # -- per word type -------------------------------------------------
+    def _word(self, token: str) -> _WordInfo:
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        w = normalize(token)
+        forms = lookup_forms(w)
+        stem = forms[1] if len(forms) > 1 else w
+        bare = stem[2:] if stem.startswith("ال") and len(stem) >= 4 else stem
+        gflags = [c for c in GAZ_CLASSES if any(f in self.gaz.single[c] for f in forms)]
+        trig = TRIGGERS.get(w) or TRIGGERS.get(stem)
+        shape = _shape(w)
+        arabic = "a" in shape
+        feats: list[str] = [
+            "b",
+            "w=" + w,
+            "st=" + stem,
+            "bare=" + bare,
+            "sh=" + shape,
+            "len=" + str(min(len(w), 8)),
+        ]
+        if arabic:
+            for k in (1, 2, 3):
+                if len(w) > k:
+                    feats.append(f"p{k}=" + w[:k])
+                    feats.append(f"s{k}=" + w[-k:])
+                if len(bare) > k + 1:
+                    feats.append(f"bp{k}=" + bare[:k])
+                    feats.append(f"bs{k}=" + bare[-k:])
+            if stem != w:
+                feats.append("pre=" + w[: len(w) - len(stem)])
+            if stem.startswith("ال"):
+                feats.append("al")
+            if len(bare) >= 4 and bare.endswith(("ي", "يه", "يين", "يون")):
+                feats.append("nisba")
+        elif not shape.startswith("d") and len(w) == 1:
+            feats.append("punct=" + w)
+        for g in gflags:
+            feats.append("gaz=" + g)
+        if trig:
+            feats.append("trig=" + trig)
+        # what neighbours see of this token
+        ctx_items = ["w=" + w, "st=" + bare] + ["gaz=" + g for g in gflags]
+        if trig:
+            ctx_items.append("trig=" + trig)
+            ctx_items.append("tw=" + stem)
+        ctx: dict[int, tuple[str, ...]] = {}
+        for off in range(-self.window, self.window + 1):
+            if off == 0:
+                continue
+            items = ctx_items if abs(off) == 1 else ctx_items[:1] + ctx_items[2:]
+            ctx[off] = tuple(f"{off}:{x}" for x in items)
+        if self.domain:
+            feats.extend([self.domain + ":" + x for x in feats])
+        res = (w, tuple(feats), ctx, stem)
+        self._cache[token] = res
+        return res
+
+    # -- per sentence --------------------------------------------------
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        infos = [self._word(t) for t in tokens]
+        n = len(infos)
+        norm = [i[0] for i in infos]
+        out: list[list[str]] = []
+        gaz_bio = self._multi_gaz(norm, [i[3] for i in infos])
+        for i in range(n):
+            f = list(infos[i][1])
+            for off in range(-self.window, self.window + 1):
+                j = i + off
+                if off == 0:
+                    continue
+                if 0 <= j < n:
+                    f.extend(infos[j][2][off])
+                elif j == -1:
+                    f.append("BOS")
+                elif j == n:
+                    f.append("EOS")
+            if i > 0:
+                f.append("w-1w=" + norm[i - 1] + "|" + norm[i])
+            if i + 1 < n:
+                f.append("ww+1=" + norm[i] + "|" + norm[i + 1])
+            if gaz_bio[i]:
+                f.append("mg=" + gaz_bio[i])
+            out.append(f)
+        return out
+
+    def _multi_gaz(self, norm: list[str], stems: list[str]) -> list[str]:
+        n = len(norm)
+        tags = [""] * n
+        first = self.gaz.first
+        if not first:
+            return tags
+        i = 0
+        while i < n:
+            matched = 0
+            cands = first.get(norm[i])
+            if cands is None and stems[i] != norm[i]:
+                cands = first.get(stems[i])
+            if cands is not None:
+                for rest, cls in cands:  # longest first
+                    ln = len(rest) + 1
+                    if i + ln <= n and tuple(norm[i + 1 : i + ln]) == rest:
+                        tags[i] = "B-" + cls
+                        for k in range(i + 1, i + ln):
+                            tags[k] = "I-" + cls
+                        matched = ln
+                        break
+            i += matched or 1
+        return tags

@@ -1,0 +1,137 @@
+"""Gazetteer NER: every name of the knowledge files, matched on folded tokens.
+
+A name matches a run of tokens whose folded forms equal the name's folded tokens; the first
+token may carry proclitics (``وقازاقستان``, ``للصين``), which are trimmed from the span.
+Matching is greedy, left to right, longest name first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from arextract.kb import KBEntry, KnowledgeBase
+from arextract.normalize import normalize
+from arextract.schema import Entity, EntityType, Token
+from arextract.segment import clitic_readings, tokenize
+
+# When one name belongs to several entries (عمان: Oman and Amman), the first type here wins
+# and the mention's confidence drops.
+_TYPE_PRIORITY = [
+    EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.INITIATIVE, EntityType.PERSON,
+    EntityType.REGION, EntityType.CITY, EntityType.EVENT, EntityType.MISC,
+]
+
+NAME_CONFIDENCE = 0.9
+NISBA_CONFIDENCE = 0.85
+AMBIGUOUS_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    """Tokens ``[first, last]`` of a sentence name ``entry``; ``start``/``end`` are text offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: KBEntry
+    is_nisba: bool
+    confidence: float
+
+
+class Gazetteer:
+    """An index from folded token sequences to knowledge-base entries."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        index: dict[tuple[str, ...], list[tuple[KBEntry, bool]]] = defaultdict(list)
+        for entry in kb.entries:
+            for name in entry.names:
+                key = tuple(token.norm for token in tokenize(name))
+                if key:
+                    index[key].append((entry, False))
+            for form in entry.nisba:
+                index[(form,)].append((entry, True))
+        self._index = {key: _ranked(values) for key, values in index.items()}
+        self._longest: dict[str, int] = {}
+        for key in self._index:
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        self._ambiguous = kb.ambiguous
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def starts_name(self, folded_token: str) -> bool:
+        """Whether some known name begins with this folded token."""
+        return folded_token in self._longest
+
+    def find(self, tokens: list[Token]) -> list[GazetteerMatch]:
+        """Non-overlapping matches in one sentence's tokens, in text order."""
+        matches: list[GazetteerMatch] = []
+        position = 0
+        while position < len(tokens):
+            match = self._longest_match(tokens, position)
+            if match is None:
+                position += 1
+                continue
+            matches.append(match)
+            position = match.last + 1
+        return matches
+
+    def _longest_match(self, tokens: list[Token], position: int) -> GazetteerMatch | None:
+        first = tokens[position]
+        best: tuple[int, int, list[tuple[KBEntry, bool]]] | None = None  # (length, offset, entries)
+        for reading in clitic_readings(first.norm):
+            longest = self._longest.get(reading.stem, 0)
+            for length in range(min(longest, len(tokens) - position), 0, -1):
+                key = (reading.stem, *(token.norm for token in tokens[position + 1 : position + length]))
+                entries = self._index.get(key)
+                if entries is None:
+                    continue
+                if length == 1 and reading.stem in self._ambiguous:
+                    break
+                if best is None or length > best[0]:
+                    best = (length, reading.offset, entries)
+                break
+        if best is None:
+            return None
+        length, offset, entries = best
+        last = position + length - 1
+        start = first.start + surface_offset(first.text, offset)
+        entry, is_nisba = entries[0]
+        distinct = {candidate.key for candidate, _ in entries}
+        if len(distinct) > 1:
+            confidence = AMBIGUOUS_CONFIDENCE
+        else:
+            confidence = NISBA_CONFIDENCE if is_nisba else NAME_CONFIDENCE
+        return GazetteerMatch(position, last, start, tokens[last].end, entry, is_nisba, confidence)
+
+
+def _ranked(values: list[tuple[KBEntry, bool]]) -> list[tuple[KBEntry, bool]]:
+    unique = list(dict.fromkeys(values))
+    return sorted(unique, key=lambda value: (value[1], _TYPE_PRIORITY.index(value[0].type)))
+
+
+def surface_offset(word: str, folded_offset: int) -> int:
+    """Where, in the surface ``word``, the folded form's character ``folded_offset`` starts."""
+    if folded_offset == 0:
+        return 0
+    normalized = normalize(word)
+    return normalized.to_original(folded_offset, len(normalized.text))[0]
+
+
+def match_to_entity(match: GazetteerMatch, text: str, entity_id: str) -> Entity:
+    entry = match.entry
+    return Entity(
+        id=entity_id,
+        type=entry.type,
+        subtype="nisba" if match.is_nisba else entry.subtype,
+        text=text[match.start : match.end],
+        start=match.start,
+        end=match.end,
+        canonical=entry.canonical,
+        aliases=list(entry.names),
+        kb_id=entry.kb_id,
+        confidence=match.confidence,
+        source="gazetteer",
+    )

@@ -1,0 +1,177 @@
+"""Normalisation that remembers where every character came from.
+
+Matching Arabic news text needs aggressive folding (diacritics, tatweel, alef and ya
+variants, Arabic-Indic digits, presentation forms...), but every span arextract returns
+must point into the *original* string. So normalisation is done character by character
+through a table, and for each output character we keep the original span it came from.
+
+Two levels:
+
+* ``clean``: what any reader would call "the same text": NFKC presentation forms,
+  diacritics and Quranic marks, tatweel, invisible format characters, digits, spaces,
+  quotes and brackets.
+* ``fold`` (the default): ``clean`` plus the lossy folds used for matching names:
+  alef variants to bare alef, alef maqsura to ya, ta marbuta to ha, hamza carriers.
+
+camel-tools' normalisers do the alef, alef maqsura, ta marbuta and NFKC folds; they work on
+whole strings, so we apply them to single characters to build the table and keep offsets
+exact. Diacritics are removed with our own mark list, a superset of camel-tools'
+``AR_DIAC_CHARSET`` (a test checks that): importing ``camel_tools.utils.dediac`` builds
+Unicode-wide charsets and costs about 0.7 s, a third of our cold-start budget.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+
+# Harakat, shadda, sukun, dagger alef, hamza-as-mark, small high letters, Quranic signs.
+_MARKS = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06DD)]
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + ["\u06E7", "\u06E8"]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
+)
+
+# Zero-width and bidi controls: invisible in print, but they break naive matching.
+_INVISIBLE = [
+    "\u00AD",  # soft hyphen
+    "\u061C",  # Arabic letter mark
+    "\u200B", "\u200C", "\u200D", "\u200E", "\u200F",
+    *[chr(c) for c in range(0x202A, 0x202F)],
+    "\u2060",
+    *[chr(c) for c in range(0x2066, 0x206A)],
+    "\uFEFF",
+]
+
+_SPACES = ["\u00A0", *[chr(c) for c in range(0x2000, 0x200B)], "\u202F", "\u205F", "\u3000"]
+
+_PUNCTUATION = {
+    "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u00AB": '"', "\u00BB": '"',
+    "\u2033": '"', "\u301D": '"', "\u301E": '"',
+    "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2039": "'", "\u203A": "'",
+    # Ornate parentheses: in logically ordered Arabic U+FD3F opens and U+FD3E closes.
+    "\uFD3F": "(", "\uFD3E": ")",
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u066B": ".",  # Arabic decimal separator
+    "\u066C": ",",  # Arabic thousands separator
+}
+
+_PERSIAN_LETTERS = {"\u06A9": "\u0643", "\u06CC": "\u064A", "\u06BE": "\u0647", "\u06C1": "\u0647"}
+
+_FOLD_EXTRA = {"\u0624": "\u0648", "\u0626": "\u064A"}  # hamza on waw / ya -> the bare carrier
+
+# Doubled brackets, as in Xinhua's ((شينخوا)): the second one is dropped.
+_DOUBLED = {"(", ")", '"'}
+
+
+def _clean_char(char: str) -> str:
+    if char in _INVISIBLE or char == TATWEEL or char in _MARKS:
+        return ""
+    if char in _SPACES:
+        return " "
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    if char in _PERSIAN_LETTERS:
+        return _PERSIAN_LETTERS[char]
+    if char.isdigit() and not char.isascii():
+        return str(unicodedata.digit(char, char))  # type: ignore[arg-type]
+    out = normalize_unicode(char)  # NFKC: presentation forms (ﻻ -> لا, ﷲ -> الله)
+    return "".join(c for c in out if c not in _MARKS and c != TATWEEL)
+
+
+def _fold_char(char: str) -> str:
+    out = _clean_char(char)
+    out = normalize_alef_ar(out)
+    out = normalize_alef_maksura_ar(out)
+    out = normalize_teh_marbuta_ar(out)
+    return "".join(_FOLD_EXTRA.get(c, c) for c in out)
+
+
+@cache
+def _table(fold: bool) -> dict[int, str]:
+    """A ``str.translate`` table covering every code point any rule touches."""
+    ranges = [
+        (0x00A0, 0x0100), (0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900),
+        (0x2000, 0x2070), (0x3000, 0x3001), (0x301D, 0x301F),
+        (0xFB50, 0xFE00), (0xFE70, 0xFF00), (0xFF00, 0xFFF0),
+    ]
+    convert = _fold_char if fold else _clean_char
+    table: dict[int, str] = {}
+    for low, high in ranges:
+        for code in range(low, high):
+            char = chr(code)
+            out = convert(char)
+            if out != char:
+                table[code] = out
+    return table
+
+
+def clean(text: str) -> str:
+    """``text`` with the ``clean`` level applied (no offsets)."""
+    return _collapse_doubled(text.translate(_table(False)))
+
+
+def fold(text: str) -> str:
+    """``text`` with the ``fold`` level applied (no offsets): the form used as a matching key."""
+    return _collapse_doubled(text.translate(_table(True)))
+
+
+def _collapse_doubled(text: str) -> str:
+    for char in _DOUBLED:
+        doubled = char * 2
+        while doubled in text:
+            text = text.replace(doubled, char)
+    return text
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised string and, for each of its characters, the original span it came from."""
+
+    text: str
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open span ``[start, end)`` of ``self.text`` back to ``self.original``."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside the normalised text")
+        if start == end:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str, *, folding: bool = True) -> Normalized:
+    """Normalise ``text`` and keep the offset map back to it."""
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() expects str, got {type(text).__name__}")
+    table = _table(folding)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        out = table.get(ord(char), char)
+        if out in _DOUBLED and chars and chars[-1] == out:
+            continue  # the second bracket of "((": same rule as _collapse_doubled
+        for piece in out:
+            chars.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+    return Normalized("".join(chars), text, tuple(starts), tuple(ends))

@@ -1,0 +1,785 @@
+"""The rule engine: triggers, argument slots, roles, dates and modality.
+
+Arabic news clauses are mostly verb-first (``قال وزير الخارجية الصيني وانغ يي إن ...``), so a
+verb's subject is looked for after it first, then before it, and finally carried over from
+the sentence's actor: the person the story is following (``وقال وانغ ... وأضاف ...``).
+Masdars with a possessive pronoun (``اجتماعه مع``) take the actor directly.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from arextract.ner.gazetteer import surface_offset
+from arextract.normalize import fold
+from arextract.relations.rules import Rule, Slot, load_rules
+from arextract.schema import (
+    Argument,
+    Document,
+    Entity,
+    EntityType,
+    Relation,
+    RelationType,
+    TextSpan,
+    Time,
+    Token,
+)
+from arextract.segment import clitic_readings
+from arextract.timex import governing_time
+
+_POSSESSIVES = ("ه", "ها", "هما", "هم")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+_COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
+_PERSON_ACTOR_TYPES = (EntityType.PERSON,)
+
+
+@dataclass(frozen=True)
+class TriggerForm:
+    rule: Rule
+    possessive: bool  # a noun with a possessive pronoun: the doer is the actor
+    future: bool  # a verb with the future prefix سـ
+
+
+@dataclass
+class TriggerMatch:
+    first: int  # token indices, inclusive
+    last: int
+    forms: list[TriggerForm]
+    offset: int  # folded characters of proclitics on the first token (وقال -> 1)
+
+
+@dataclass
+class Mention:
+    entity: Entity
+    first: int  # token indices, inclusive
+    last: int
+
+    @property
+    def type(self) -> EntityType:
+        return self.entity.type
+
+    @property
+    def is_nisba(self) -> bool:
+        return self.entity.subtype == "nisba"
+
+
+@dataclass
+class SentenceView:
+    """Token range [first, last) of one sentence and what the engine knows about it."""
+
+    index: int
+    first: int
+    last: int
+    start: int
+    end: int
+    actor: Mention | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class TriggerIndex:
+    """Folded trigger token sequences -> the rules they trigger, with derived forms."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self._forms: dict[tuple[str, ...], list[TriggerForm]] = {}
+        for rule in rules:
+            for trigger in rule.triggers:
+                words = tuple(fold(word) for word in trigger.split())
+                self._add(words, TriggerForm(rule, possessive=_has_possessive(words[0]), future=False))
+                head, rest = words[0], words[1:]
+                if rule.pos == "noun":
+                    if not head.startswith("ال"):
+                        self._add(("ال" + head, *rest), TriggerForm(rule, False, False))
+                    stem = head[:-1] + "ت" if head.endswith("ه") else head
+                    for suffix in _POSSESSIVES:
+                        self._add((stem + suffix, *rest), TriggerForm(rule, True, False))
+                elif head.startswith(_IMPERFECT_PREFIXES):
+                    self._add(("س" + head, *rest), TriggerForm(rule, False, True))
+        self._longest: dict[str, int] = {}
+        for key in self._forms:
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    def _add(self, key: tuple[str, ...], form: TriggerForm) -> None:
+        forms = self._forms.setdefault(key, [])
+        if all(existing.rule.id != form.rule.id for existing in forms):
+            forms.append(form)
+
+    def match(self, tokens: Sequence[Token], position: int, end: int) -> TriggerMatch | None:
+        best: TriggerMatch | None = None
+        for reading in clitic_readings(tokens[position].norm):
+            longest = self._longest.get(reading.stem, 0)
+            for length in range(min(longest, end - position), 0, -1):
+                key = (reading.stem, *(t.norm for t in tokens[position + 1 : position + length]))
+                forms = self._forms.get(key)
+                if forms is not None:
+                    if best is None or length > best.last - best.first + 1:
+                        best = TriggerMatch(position, position + length - 1, forms, reading.offset)
+                    break
+        return best
+
+
+def _has_possessive(word: str) -> bool:
+    return len(word) > 4 and word.endswith(_POSSESSIVES) and not word.endswith("اه")
+
+
+class RelationExtractor:
+    """A pipeline stage: ``RelationExtractor()(doc)`` fills ``doc.relations``."""
+
+    name = "relations"
+
+    def __init__(self, rules: Iterable[str | Path] = ()) -> None:
+        self.rules, self.lexicons = load_rules(rules)
+        self.triggers = TriggerIndex(self.rules)
+        lex = self.lexicons
+        self._complementizers = _folded(lex.complementizers)
+        self._breaks = set(lex.clause_breaks)
+        self._stops = _folded(lex.region_stops) | self._complementizers
+        self._negation = _folded(lex.negation)
+        self._relatives = _folded(lex.relatives)
+        self._adverbs = _folded(lex.adverbs)
+        self._planned = _folded(lex.planned)
+        self._title_heads = _folded(lex.title_heads)
+        self._titles = _folded(lex.titles) | self._title_heads
+        self._title_modifiers = _folded(lex.title_modifiers)
+        self._counterpart = _folded(lex.counterpart)
+        self._visiting = _folded(lex.visiting)
+        self.version = f"rules:{len(self.rules)}"
+
+    # -- the stage ---------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> None:
+        if not doc.tokens:
+            return
+        view = _DocView(doc, self)
+        relations: list[Relation] = []
+        roles = self._roles(view)
+        relations.extend(roles)
+        for sentence in view.sentences:
+            position = sentence.first
+            while position < sentence.last:
+                match = self.triggers.match(doc.tokens, position, sentence.last)
+                if match is None:
+                    position += 1
+                    continue
+                for form in match.forms:
+                    relations.extend(self._apply(view, sentence, match, form))
+                position = match.last + 1
+        doc.relations = _number(_dedupe(relations))
+
+    # -- one rule at one trigger -------------------------------------------------------
+
+    def _apply(
+        self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
+    ) -> list[Relation]:
+        rule = form.rule
+        filled: list[tuple[Slot, list[Mention]]] = []
+        cursor = match.last + 1
+        used: set[str] = set()
+        for slot in rule.slots:
+            found, cursor = self._fill(view, sentence, match, form, slot, cursor, used)
+            if not found and slot.required:
+                return []
+            used.update(m.entity.id for m in found)
+            filled.append((slot, found))
+        relations = []
+        for arguments in _expand(filled):
+            unique = _unique_arguments(arguments)
+            if len(unique) < rule.min_arguments:
+                continue
+            relations.append(self._relation(view, sentence, match, form, unique))
+        return relations
+
+    def _fill(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        slot: Slot,
+        cursor: int,
+        used: set[str],
+    ) -> tuple[list[Mention], int]:
+        """The mentions filling ``slot`` and where the next slot's search starts."""
+        if slot.find == "actor" or (slot.find == "subject" and form.possessive):
+            actor = sentence.actor
+            if actor is not None and actor.type in slot.types and actor.entity.id not in used:
+                return [actor], cursor
+            return [], cursor
+        if slot.find == "before":
+            found = self._before(view, sentence, match.first, slot, used)
+            return found, cursor
+        if slot.find == "object":
+            found = self._after(view, sentence, self._after_prep(view, sentence, cursor, slot), slot, used)
+            if not found and cursor > match.last + 1:
+                # verb-object-subject order: ترأس المؤتمر ... وانغ يي
+                start = self._after_prep(view, sentence, match.last + 1, slot)
+                found = self._after(view, sentence, start, slot, used)
+            return found, (found[-1].last + 1 if found else cursor)
+        # subject: named just before the verb (أن الصين تدعم بيلاروسيا), after it (verb-first
+        # clause), a little further before it, or else the sentence's actor
+        found = self._before(view, sentence, match.first, slot, used, window=2)
+        if found:
+            return found, cursor
+        if form.rule.pos == "verb":
+            found = self._after(view, sentence, match.last + 1, slot, used, subject=True)
+            if found:
+                return found, found[-1].last + 1
+        found = self._before(view, sentence, match.first, slot, used, window=6)
+        if found:
+            return found, cursor
+        actor = sentence.actor
+        if (
+            actor is not None and actor.type in slot.types and actor.entity.id not in used
+            and self._subject_is_implicit(view, sentence, match, form)
+        ):
+            return [actor], cursor
+        return [], cursor
+
+    def _subject_is_implicit(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
+                             form: TriggerForm) -> bool:
+        """Whether the trigger's doer is left unsaid (so it is the carried actor).
+
+        After a relative pronoun (التي تدعو) the doer is the antecedent, never the actor. A verb
+        followed by a plain word has a subject we did not recognise (وقعت 140 دولة); one
+        followed by إن/أن, a preposition, punctuation, an adverb or a named non-person
+        (كما دعا الجانبين) has none.
+        """
+        if match.first > sentence.first and view.tokens[match.first - 1].norm in self._relatives:
+            return False
+        if form.rule.pos == "noun":
+            return True
+        following = match.last + 1
+        if following >= sentence.last:
+            return True
+        token = view.tokens[following]
+        if (
+            token.text in self._breaks
+            or _listed(token.norm, self._stops)
+            or token.norm in self._adverbs
+            or not any(ch.isalnum() for ch in token.text)
+        ):
+            return True
+        covering = view.mention_covering(sentence, following)
+        return covering is not None and covering.type != EntityType.PERSON
+
+    def _region_end(self, view: _DocView, sentence: SentenceView, start: int, window: int,
+                    subject: bool) -> int:
+        """First token index after the search region that starts at ``start``.
+
+        Time expressions and the commas around them are transparent: "حضر ... وانغ يي، يوم
+        (الأربعاء) الاجتماع الثالث" still reaches the event.
+        """
+        end = min(sentence.last, start + window)
+        index = start
+        while index < end:
+            token = view.tokens[index]
+            if view.is_time_token(index):
+                end = min(sentence.last, end + 1)
+                index += 1
+                continue
+            index += 1
+            if token.text in self._breaks:
+                return index - 1
+            if subject and _listed(token.norm, self._stops):
+                return index - 1
+            if token.norm in self._complementizers:
+                return index - 1
+        return end
+
+    def _after(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot,
+               used: set[str], subject: bool = False) -> list[Mention]:
+        end = self._region_end(view, sentence, start, slot.window, subject)
+        candidates = [
+            m for m in sentence.mentions
+            if start <= m.first < end and m.type in slot.types and m.entity.id not in used
+        ]
+        chosen = _preferred(candidates, slot.types)
+        if chosen is None:
+            return []
+        found = [chosen]
+        if slot.coordinated:
+            found += self._coordinated(view, sentence, chosen, used)
+        return found
+
+    def _after_prep(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot) -> int:
+        if not slot.preps:
+            return start
+        preps = _folded(slot.preps)
+        # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
+        end = min(sentence.last, start + 3)
+        for index in range(start, end):
+            token = view.tokens[index]
+            if token.text in self._breaks:
+                break
+            if token.norm in preps:
+                return index + 1
+        return start
+
+    def _before(self, view: _DocView, sentence: SentenceView, trigger: int, slot: Slot,
+                used: set[str], window: int | None = None) -> list[Mention]:
+        limit = window or slot.window
+        start = trigger
+        while start > sentence.first and trigger - start < limit:
+            token = view.tokens[start - 1]
+            # a closing bracket ends what came before: "(شينخوا) قال" has no subject there
+            if token.text in self._breaks or token.text in ")]" or token.norm in self._complementizers:
+                break
+            start -= 1
+        candidates = [
+            m for m in sentence.mentions
+            if start <= m.first and m.last < trigger and m.type in slot.types and m.entity.id not in used
+        ]
+        if not candidates:
+            return []
+        preferred = _preferred(list(reversed(candidates)), slot.types)
+        if preferred is None:
+            return []
+        if not slot.coordinated:
+            return [preferred]
+        run = [preferred]
+        for mention in reversed(candidates):
+            if mention.last < run[0].first and mention.type == preferred.type and _coordinated_gap(
+                view.text, mention.entity.end, run[0].entity.start
+            ):
+                run.insert(0, mention)
+        return run
+
+    def _coordinated(self, view: _DocView, sentence: SentenceView, first: Mention,
+                     used: set[str]) -> list[Mention]:
+        run: list[Mention] = []
+        previous = first
+        for mention in sentence.mentions:
+            if mention.first <= previous.last or mention.entity.id in used:
+                continue
+            if mention.type != first.type or mention.is_nisba != first.is_nisba:
+                break
+            if not _coordinated_gap(view.text, previous.entity.end, mention.entity.start):
+                break
+            run.append(mention)
+            previous = mention
+        return run
+
+    # -- building the relation ---------------------------------------------------------
+
+    def _relation(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
+                  form: TriggerForm, arguments: list[tuple[str, Mention]]) -> Relation:
+        doc = view.doc
+        first = doc.tokens[match.first]
+        # the trigger without its proclitics, so the span is the word itself
+        trigger_start = first.start + surface_offset(first.text, match.offset)
+        trigger_end = doc.tokens[match.last].end
+        attributes: dict[str, object] = {}
+        modality = self._modality(view, sentence, match, form)
+        if modality != "asserted":
+            attributes["modality"] = modality
+        starts = [trigger_start] + [m.entity.start for _, m in arguments]
+        ends = [trigger_end] + [m.entity.end for _, m in arguments]
+        # a time inside reported speech dates what is reported, not the saying of it
+        dated_until = sentence.end
+        if form.rule.quote:
+            quote = self._quote(view, sentence, match)
+            if quote is not None:
+                attributes["quote"] = quote.model_dump()
+                ends.append(quote.end)
+                dated_until = quote.start
+        evidence_start, evidence_end = min(starts), max(ends)
+        confidence = form.rule.confidence * min(m.entity.confidence for _, m in arguments)
+        return Relation(
+            id="",
+            type=form.rule.type,
+            arguments=[
+                Argument(role=role, entity_id=m.entity.id, text=m.entity.text) for role, m in arguments
+            ],
+            date=view.date_for(
+                trigger_start, sentence, form.rule.type, dated_until,
+                reported=self._is_reported(view, sentence, match),
+            ),
+            trigger=TextSpan(text=doc.text[trigger_start:trigger_end], start=trigger_start, end=trigger_end),
+            evidence=TextSpan(
+                text=doc.text[evidence_start:evidence_end], start=evidence_start, end=evidence_end
+            ),
+            attributes={"rule": form.rule.id, **attributes},
+            confidence=round(confidence, 3),
+        )
+
+    def _is_reported(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> bool:
+        """Whether the trigger sits inside reported speech (after إن/أن in its sentence)."""
+        return any(
+            view.tokens[index].norm in self._complementizers for index in range(sentence.first, match.first)
+        )
+
+    def _modality(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
+                  form: TriggerForm) -> str:
+        before = [view.tokens[i].norm for i in range(max(sentence.first, match.first - 4), match.first)]
+        if any(_listed(word, self._negation) for word in before[-3:]):
+            return "negated"
+        if form.future or any(_listed(word, self._planned) for word in before):
+            return "planned"
+        return "asserted"
+
+    def _quote(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> TextSpan | None:
+        """Reported speech: from after the first complementizer (or colon/quote) to the end."""
+        for index in range(match.last + 1, min(sentence.last, match.last + 25)):
+            token = view.tokens[index]
+            if token.norm in self._complementizers or token.text in {":", '"', "«", "“"}:
+                if index + 1 >= sentence.last:
+                    return None
+                start = view.tokens[index + 1].start
+                end = sentence.end
+                while end > start and view.text[end - 1] in ".؟!\"”»":
+                    end -= 1
+                if end <= start:
+                    return None
+                return TextSpan(text=view.text[start:end], start=start, end=end)
+        return None
+
+    # -- ROLE from titles before names -------------------------------------------------
+
+    def _roles(self, view: _DocView) -> list[Relation]:
+        """One ROLE per (person, title) in the document, preferring a mention that names the
+        affiliation; plus the VISIT a "visiting" title implies in a datelined story."""
+        relations: dict[tuple[str, str], Relation] = {}
+        visits: list[Relation] = []
+        titles_by_person: dict[str, str] = {}
+        for sentence in view.sentences:
+            for mention in sentence.mentions:
+                if mention.type != EntityType.PERSON:
+                    continue
+                chain = self._title_chain(view, sentence, mention)
+                if chain is None:
+                    continue
+                role = self._role(view, sentence, mention, chain, titles_by_person)
+                key = (mention.entity.canonical, fold(str(role.attributes["title"])).removeprefix("ال"))
+                if key not in relations or len(role.arguments) > len(relations[key].arguments):
+                    relations[key] = role
+                if chain.visiting is not None:
+                    visit = self._visit_from_title(view, sentence, mention, chain.visiting)
+                    if visit is not None:
+                        visits.append(visit)
+        return [*relations.values(), *visits]
+
+    def _title_chain(self, view: _DocView, sentence: SentenceView, person: Mention) -> _TitleChain | None:
+        """Read back from a name over its title: "عضو مجلس الدولة ووزير الخارجية الصيني الزائر".
+
+        A country or organisation between the title words and the name (الصيني، قازاقستان in
+        "وزير خارجية قازاقستان") is the affiliation; one further left is part of the title
+        itself ("عضو مجلس الدولة").
+        """
+        tokens = view.tokens
+        chain = _TitleChain()
+        index = person.first - 1
+        while index >= sentence.first:
+            token = tokens[index]
+            covering = view.mention_covering(sentence, index)
+            if covering is not None and covering.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                if chain.last is None:
+                    chain.affiliations.append(covering)
+                else:
+                    chain.first = covering.first
+                index = covering.first - 1
+                continue
+            if _listed(token.norm, self._counterpart):
+                chain.counterpart = index
+                break
+            if _listed(token.norm, self._titles):
+                chain.first = index
+                chain.last = chain.last if chain.last is not None else index
+            elif _listed(token.norm, self._title_modifiers):
+                if _listed(token.norm, self._visiting):
+                    chain.visiting = index
+            else:
+                break
+            index -= 1
+        # a title begins with a head word (وزير, الرئيس...), not a complement (الخارجية)
+        while chain.first is not None and chain.last is not None and chain.first <= chain.last:
+            if _listed(tokens[chain.first].norm, self._title_heads):
+                break
+            chain.first += 1
+        if chain.first is not None and chain.last is not None and chain.first > chain.last:
+            chain.first = chain.last = None
+        if chain.first is None and chain.counterpart is None:
+            return None
+        return chain
+
+    def _role(self, view: _DocView, sentence: SentenceView, person: Mention, chain: _TitleChain,
+              titles_by_person: dict[str, str]) -> Relation:
+        tokens = view.tokens
+        if chain.first is not None and chain.last is not None:
+            first = tokens[chain.first]
+            conjunction = 0 if first.norm in self._title_heads else 1  # "ووزير": skip the و
+            start = first.start + surface_offset(first.text, conjunction)
+            end = tokens[chain.last].end
+            title = view.text[start:end]
+        else:
+            assert chain.counterpart is not None
+            # "نظيره البيلاروسي": the counterpart holds the actor's office
+            start, end = tokens[chain.counterpart].start, tokens[chain.counterpart].end
+            actor = sentence.actor
+            title = titles_by_person.get(actor.entity.canonical, "") if actor is not None else ""
+            title = title or view.text[start:end]
+        titles_by_person.setdefault(person.entity.canonical, title)
+        affiliation = next(
+            (m for kind in (EntityType.COUNTRY, EntityType.ORGANIZATION)
+             for m in chain.affiliations if m.type == kind),
+            None,
+        )
+        arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
+        if affiliation is not None:
+            arguments.append(
+                Argument(role="affiliation", entity_id=affiliation.entity.id, text=affiliation.entity.text)
+            )
+        evidence_start = min(start, person.entity.start)
+        return Relation(
+            id="",
+            type=RelationType.ROLE,
+            arguments=arguments,
+            date=None,
+            trigger=TextSpan(text=view.text[start:end], start=start, end=end),
+            evidence=_span(view.text, evidence_start, person.entity.end),
+            attributes={"rule": "role-title", "title": title},
+            confidence=round(0.85 * person.entity.confidence, 3),
+        )
+
+    def _visit_from_title(self, view: _DocView, sentence: SentenceView, person: Mention,
+                          visiting: int) -> Relation | None:
+        """"قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
+        city = view.dateline_place()
+        if city is None or sentence.index != 0:
+            return None
+        token = view.tokens[visiting]
+        start, end = token.start, token.end
+        return Relation(
+            id="",
+            type=RelationType.VISIT,
+            arguments=[
+                Argument(role="visitor", entity_id=person.entity.id, text=person.entity.text),
+                Argument(role="destination", entity_id=city.id, text=city.text),
+            ],
+            date=view.date_for(start, sentence, RelationType.VISIT, sentence.end),
+            trigger=TextSpan(text=view.text[start:end], start=start, end=end),
+            evidence=_span(view.text, city.start, max(end, person.entity.end)),
+            attributes={"rule": "visiting-title"},
+            confidence=round(0.7 * person.entity.confidence, 3),
+        )
+
+
+@dataclass
+class _TitleChain:
+    first: int | None = None  # token indices of the title words
+    last: int | None = None
+    counterpart: int | None = None
+    visiting: int | None = None
+    affiliations: list[Mention] = field(default_factory=list)
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(text=text[start:end], start=start, end=end)
+
+
+class _DocView:
+    """Token-indexed access to one document's sentences and mentions."""
+
+    def __init__(self, doc: Document, extractor: RelationExtractor) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self._extractor = extractor
+        self._token_starts = [token.start for token in doc.tokens]
+        self.sentences = self._sentences()
+        self._dateline_time, self._lead_time = self._anchor_times()
+        self._time_tokens = self._tokens_in_times()
+
+    def _tokens_in_times(self) -> set[int]:
+        inside: set[int] = set()
+        for time in self.doc.times:
+            inside.update(range(self.token_index(time.start), self.token_index(time.end - 1) + 1))
+        # the punctuation that sets a time expression off: "، يوم (الأربعاء) "
+        for index in list(inside):
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(self.tokens) and not self.tokens[neighbour].text.isalnum():
+                    inside.add(neighbour)
+        return inside
+
+    def dateline_place(self) -> Entity | None:
+        """The city of the dateline ("نور سلطان 12 سبتمبر 2020 (شينخوا)"), if the story has one."""
+        if self._dateline_time is None:
+            return None
+        for entity in self.doc.entities:
+            if entity.end <= self._dateline_time.start and entity.type == EntityType.CITY:
+                return entity
+        return None
+
+    def is_time_token(self, index: int) -> bool:
+        return index in self._time_tokens
+
+    def token_index(self, offset: int) -> int:
+        """The token containing (or the last one starting before) a character offset."""
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+    def _sentences(self) -> list[SentenceView]:
+        views: list[SentenceView] = []
+        for number, sentence in enumerate(self.doc.sentences):
+            first = bisect.bisect_left(self._token_starts, sentence.start)
+            last = bisect.bisect_left(self._token_starts, sentence.end)
+            views.append(SentenceView(number, first, last, sentence.start, sentence.end))
+        for entity in self.doc.entities:
+            first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
+            for view in views:
+                if view.start <= entity.start < view.end:
+                    view.mentions.append(Mention(entity, first, last))
+                    break
+        actor: Mention | None = None
+        for view in views:
+            view.mentions.sort(key=lambda m: (m.first, -m.last))
+            own = self._actor(view)
+            actor = own or actor
+            view.actor = actor
+        return views
+
+    def _actor(self, sentence: SentenceView) -> Mention | None:
+        """The first person the sentence is about: before any reported speech, not after مع."""
+        complementizers = self._extractor._complementizers
+        limit = sentence.last
+        for index in range(sentence.first, sentence.last):
+            if self.tokens[index].norm in complementizers:
+                limit = index
+                break
+        for mention in sentence.mentions:
+            if mention.first >= limit:
+                break
+            if mention.type not in _PERSON_ACTOR_TYPES:
+                continue
+            previous = self.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
+            if _listed(previous, {"مع", "بين"}) or self._after_counterpart(sentence, mention):
+                continue
+            return mention
+        return None
+
+    def _after_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
+        for index in range(max(sentence.first, mention.first - 3), mention.first):
+            if _listed(self.tokens[index].norm, self._extractor._counterpart):
+                return True
+        return False
+
+    def mention_covering(self, sentence: SentenceView, index: int) -> Mention | None:
+        for mention in sentence.mentions:
+            if mention.first <= index <= mention.last:
+                return mention
+        return None
+
+    def _anchor_times(self) -> tuple[Time | None, Time | None]:
+        """The dateline's own time, and the lead sentence's 'today' (the story's main event)."""
+        doc = self.doc
+        if not doc.times or not self.sentences or doc.doc_date is None:
+            return None, None
+        lead = self.sentences[0]
+        iso = doc.doc_date.isoformat()
+        in_lead = [t for t in doc.times if lead.start <= t.start < lead.end and t.value == iso]
+        dateline = in_lead[0] if in_lead else None
+        today = in_lead[-1] if in_lead else None
+        return dateline, today
+
+    def date_for(self, trigger_start: int, sentence: SentenceView, kind: RelationType,
+                 until: int, reported: bool = False) -> Time | None:
+        clause_start, clause_end = self._clause(trigger_start, sentence)
+        found = governing_time(
+            self.doc.times, trigger_start, (clause_start, min(clause_end, until)),
+            (sentence.start, until), self._dateline_time,
+        )
+        if found is not None:
+            return found
+        # The story's main event is dated by its lead ("... اليوم (السبت)"): later sentences
+        # that report it carry no date of their own. What a speaker reports (support,
+        # proposals, agreements after إن/أن) is not dated by the day it was said.
+        if kind == RelationType.ROLE or (reported and kind != RelationType.STATEMENT):
+            return None
+        return self._lead_time
+
+    def _clause(self, offset: int, sentence: SentenceView) -> tuple[int, int]:
+        breaks = self._extractor._breaks
+        start, end = sentence.start, sentence.end
+        for index in range(sentence.first, sentence.last):
+            token = self.tokens[index]
+            if token.text in breaks:
+                if token.end <= offset:
+                    start = token.end
+                elif token.start >= offset:
+                    end = token.start
+                    break
+        return start, end
+
+
+def _folded(words: Iterable[str]) -> set[str]:
+    return {fold(word) for word in words}
+
+
+def _listed(folded: str, words: set[str]) -> bool:
+    """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
+    return folded in words or (len(folded) > 2 and folded[0] in "وف" and folded[1:] in words)
+
+
+def _preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Mention | None:
+    """The first candidate of the most preferred type; nisba adjectives only as a last resort."""
+    for entity_type in types:
+        for mention in candidates:
+            if mention.type == entity_type and not mention.is_nisba:
+                return mention
+    for entity_type in types:
+        for mention in candidates:
+            if mention.type == entity_type:
+                return mention
+    return None
+
+
+def _coordinated_gap(text: str, end: int, start: int) -> bool:
+    return start >= end and bool(_COORDINATION_GAP_RE.match(text[end:start]))
+
+
+def _expand(filled: list[tuple[Slot, list[Mention]]]) -> list[list[tuple[str, Mention]]]:
+    """Argument lists: one per mention of the ``each`` slot, else one with everything."""
+    each = [(slot, found) for slot, found in filled if slot.each and found]
+    shared = [(slot.role, m) for slot, found in filled if not (slot.each and found) for m in found]
+    if not each:
+        return [shared]
+    slot, found = each[0]
+    return [shared + [(slot.role, mention)] for mention in found]
+
+
+def _unique_arguments(arguments: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    seen: set[str] = set()
+    unique = []
+    for role, mention in arguments:
+        key = mention.entity.kb_id or mention.entity.canonical
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append((role, mention))
+    return unique
+
+
+def _relation_key(relation: Relation, names: dict[str, str] | None = None) -> tuple[object, ...]:
+    return (
+        relation.type,
+        relation.trigger.start,
+        tuple(sorted((a.role, a.entity_id) for a in relation.arguments)),
+    )
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for relation in sorted(relations, key=lambda r: (r.evidence.start, r.trigger.start, r.type.value)):
+        key = _relation_key(relation)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(relation)
+    return unique
+
+
+def _number(relations: list[Relation]) -> list[Relation]:
+    return [relation.model_copy(update={"id": f"r{index}"}) for index, relation in enumerate(relations, 1)]

@@ -1,0 +1,124 @@
+"""Relation rules are data: TOML files validated by these pydantic models.
+
+A rule names a relation type, the words that trigger it, and the slots its arguments fill.
+Users extend arextract by writing a file of their own rules and passing it to
+``Pipeline(rules="my_rules.toml")``; see README, "Adding relation rules".
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from arextract.errors import ResourceError
+from arextract.resources import package_data
+from arextract.schema import EntityType, RelationType
+
+Find = Literal["subject", "actor", "object", "before"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Slot(_Strict):
+    """Where one argument of a relation is found, relative to the trigger.
+
+    ``find``:
+      * ``subject``: the doer. In verb-first clauses the first mention after the verb; else a
+        mention just before it in the clause; else the sentence's actor (carried over from
+        earlier sentences: ``وقال وانغ ... وأضاف ...``).
+      * ``actor``: the sentence's actor directly (masdars such as ``اجتماعه``, ``زيارة``).
+      * ``object``: the first mention after the trigger (after the subject, if that followed
+        the trigger), or after one of ``preps`` when given.
+      * ``before``: the nearest mention before the trigger in the same clause (relative
+        clauses: ``المبادرة ... التي أطلقتها الصين``).
+    """
+
+    role: str
+    find: Find
+    types: list[EntityType] = Field(min_length=1, description="Allowed types, preferred first.")
+    preps: list[str] = Field(default_factory=list, description="Prepositions introducing the argument.")
+    coordinated: bool = Field(default=True, description="Take 'X وY وZ' as several arguments.")
+    each: bool = Field(default=False, description="One relation per argument of this slot.")
+    required: bool = True
+    window: int = Field(default=10, ge=1, le=40, description="Tokens to search from the trigger.")
+
+
+class Rule(_Strict):
+    id: str
+    type: RelationType
+    triggers: list[str] = Field(min_length=1)
+    pos: Literal["verb", "noun"] = "verb"
+    slots: list[Slot] = Field(min_length=1)
+    min_arguments: int = Field(default=1, ge=1)
+    confidence: float = Field(default=0.8, gt=0, le=1)
+    quote: bool = Field(
+        default=False, description="Record the reported speech after إن/أن as attributes.quote."
+    )
+
+    @field_validator("triggers")
+    @classmethod
+    def _no_blank_triggers(cls, triggers: list[str]) -> list[str]:
+        if any(not trigger.strip() for trigger in triggers):
+            raise ValueError("a trigger is empty")
+        return triggers
+
+    @model_validator(mode="after")
+    def _each_at_most_once(self) -> Rule:
+        if sum(slot.each for slot in self.slots) > 1:
+            raise ValueError("at most one slot may set each = true")
+        return self
+
+
+class Lexicons(_Strict):
+    """Word lists the engine consults besides triggers (all editable data)."""
+
+    complementizers: list[str]
+    clause_breaks: list[str]
+    region_stops: list[str]
+    relatives: list[str]
+    adverbs: list[str]
+    negation: list[str]
+    planned: list[str]
+    title_heads: list[str]
+    titles: list[str]
+    title_modifiers: list[str]
+    counterpart: list[str]
+    visiting: list[str]
+    event_heads: list[str]
+    event_stops: list[str]
+
+
+class RuleSet(_Strict):
+    rules: list[Rule]
+    lexicons: Lexicons | None = None
+
+
+def load_rule_file(path: str | Path) -> RuleSet:
+    """Read and validate one rule file; errors name the file and the offending field."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ResourceError(f"cannot read rule file {path}: {error}") from error
+    try:
+        return RuleSet.model_validate({"rules": data.get("rule", []), "lexicons": data.get("lexicons")})
+    except ValidationError as error:
+        raise ResourceError(f"invalid rule file {path}:\n{error}") from error
+
+
+def load_rules(extra: Iterable[str | Path] = ()) -> tuple[list[Rule], Lexicons]:
+    """The shipped rules and lexicons, plus any user rule files (their rules are added;
+    a user rule with the id of a shipped one replaces it)."""
+    default = load_rule_file(package_data("relations.toml"))
+    assert default.lexicons is not None, "the shipped rule file defines the lexicons"
+    rules = {rule.id: rule for rule in default.rules}
+    for path in extra:
+        for rule in load_rule_file(path).rules:
+            rules[rule.id] = rule
+    return list(rules.values()), default.lexicons

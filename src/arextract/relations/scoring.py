@@ -1,0 +1,253 @@
+"""Scoring relations against hand-written gold (``tests/gold/``; format in GUIDELINES.md).
+
+A system relation matches a gold one when the type is the same and the arguments are the
+same multiset of (role, entity), an entity matching a gold name when the folded name equals
+the mention's canonical name or one of its aliases (events and initiatives may also contain
+one another: gold names an event by its shortest full phrase). Matching is one to one; among
+candidates the one with the same trigger word wins, then document order. Dates are compared
+on matched pairs only. Gold is annotated per trigger, so two statements by the same speaker
+are two relations; ROLE is one per (person, title), so system ROLEs are deduplicated the
+same way before scoring.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from arextract.normalize import fold
+from arextract.schema import Document, Entity, EntityType, Interval, Relation, RelationType
+
+_PUNCT_RE = regex.compile(r"[\p{P}\p{S}]+")
+_CONTAINMENT_TYPES = (EntityType.EVENT, EntityType.INITIATIVE)
+
+
+def name_key(name: str) -> str:
+    """A name as compared: folded, without punctuation, article-insensitive word by word."""
+    words = _PUNCT_RE.sub(" ", fold(name)).split()
+    return " ".join(word.removeprefix("ال") if len(word) > 4 else word for word in words)
+
+
+@dataclass
+class GoldRelation:
+    type: RelationType
+    arguments: list[tuple[str, str]]  # (role, name)
+    date: str | None
+    trigger: str
+    position: int
+
+
+@dataclass
+class GoldDocument:
+    path: Path
+    text: str
+    doc_date: str | None
+    relations: list[GoldRelation]
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    dated_right: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.matched += other.matched
+        self.dated_right += other.dated_right
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.dated_right / self.matched if self.matched else 0.0
+
+
+@dataclass
+class Report:
+    total: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    wrong_dates: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        def row(c: Counts) -> dict[str, float | int]:
+            return {
+                "gold": c.gold, "system": c.system, "matched": c.matched,
+                "precision": round(c.precision, 4), "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4), "date_accuracy": round(c.date_accuracy, 4),
+            }
+
+        return {"total": row(self.total), "by_type": {k: row(v) for k, v in sorted(self.by_type.items())}}
+
+
+def load_gold(path: str | Path) -> GoldDocument:
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text_path = _resolve(path, data["document"])
+    text = text_path.read_text(encoding="utf-8")
+    relations = []
+    cursor = 0
+    for item in data["relations"]:
+        found = text.find(item.get("evidence", ""), cursor)
+        position = found if found >= 0 else text.find(item.get("evidence", ""))
+        cursor = max(cursor, position)
+        relations.append(
+            GoldRelation(
+                type=RelationType(item["type"]),
+                arguments=[(a["role"], a["name"]) for a in item["arguments"]],
+                date=_gold_date(item.get("date")),
+                trigger=item.get("trigger", ""),
+                position=max(position, 0),
+            )
+        )
+    return GoldDocument(text_path, text, data.get("doc_date"), relations)
+
+
+def _resolve(gold_path: Path, document: str) -> Path:
+    """The gold's ``document`` path, relative to the gold file or any folder above it."""
+    for folder in [gold_path.parent, *gold_path.resolve().parents]:
+        candidate = folder / document
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"{gold_path}: document {document!r} not found")
+
+
+def _gold_date(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return f"{value.get('start') or '..'}/{value.get('end') or '..'}"
+    return str(value)
+
+
+def system_date(relation: Relation) -> str | None:
+    if relation.date is None or relation.date.value is None:
+        return None
+    value = relation.date.value
+    if isinstance(value, Interval):
+        return f"{value.start or '..'}/{value.end or '..'}"
+    return value
+
+
+def _entity_names(entity: Entity) -> set[str]:
+    return {name_key(entity.canonical), name_key(entity.text), *(name_key(a) for a in entity.aliases)}
+
+
+def _name_matches(gold_name: str, entity: Entity) -> bool:
+    key = name_key(gold_name)
+    names = _entity_names(entity)
+    if key in names:
+        return True
+    if entity.type in _CONTAINMENT_TYPES:
+        return any(key in name or name in key for name in names if name)
+    return False
+
+
+def _arguments_match(gold: GoldRelation, relation: Relation, entities: dict[str, Entity]) -> bool:
+    if len(gold.arguments) != len(relation.arguments):
+        return False
+    remaining = list(relation.arguments)
+    for role, name in gold.arguments:
+        for argument in remaining:
+            entity = entities.get(argument.entity_id)
+            if argument.role == role and entity is not None and _name_matches(name, entity):
+                remaining.remove(argument)
+                break
+        else:
+            return False
+    return True
+
+
+def _dedupe_roles(relations: Sequence[Relation], entities: dict[str, Entity]) -> list[Relation]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for relation in relations:
+        if relation.type == RelationType.ROLE:
+            key = tuple(sorted(
+                f"{a.role}={entities[a.entity_id].canonical}" for a in relation.arguments
+                if a.entity_id in entities
+            ))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(relation)
+    return out
+
+
+def score_document(gold: GoldDocument, doc: Document, report: Report) -> None:
+    entities = {entity.id: entity for entity in doc.entities}
+    system = _dedupe_roles(doc.relations, entities)
+    unmatched = list(system)
+    label = gold.path.name
+    for relation_type in {g.type for g in gold.relations} | {r.type for r in system}:
+        counts = report.by_type[relation_type.value]
+        golds = [g for g in gold.relations if g.type == relation_type]
+        counts.gold += len(golds)
+        counts.system += sum(1 for r in system if r.type == relation_type)
+    for gold_relation in sorted(gold.relations, key=lambda g: g.position):
+        candidates = [
+            r for r in unmatched
+            if r.type == gold_relation.type and _arguments_match(gold_relation, r, entities)
+        ]
+        if not candidates:
+            report.misses.append(f"{label}: {_describe_gold(gold_relation)}")
+            continue
+        same_trigger = [r for r in candidates if fold(r.trigger.text) == fold(gold_relation.trigger)]
+        pool = same_trigger or candidates
+        best = min(pool, key=lambda r: abs(r.trigger.start - gold_relation.position))
+        unmatched.remove(best)
+        counts = report.by_type[gold_relation.type.value]
+        counts.matched += 1
+        if system_date(best) == gold_relation.date:
+            counts.dated_right += 1
+        else:
+            report.wrong_dates.append(
+                f"{label}: {_describe_gold(gold_relation)} system date {system_date(best)}"
+            )
+    for relation in unmatched:
+        names = [f"{a.role}={entities[a.entity_id].canonical}" for a in relation.arguments]
+        report.spurious.append(f"{label}: {relation.type.value} {names} «{relation.trigger.text}»")
+
+
+def _describe_gold(gold: GoldRelation) -> str:
+    return f"{gold.type.value} {[f'{r}={n}' for r, n in gold.arguments]} «{gold.trigger}» date {gold.date}"
+
+
+def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        files += sorted(path.rglob("*.json")) if path.is_dir() else [path]
+    return files
+
+
+def evaluate(paths: Iterable[str | Path], extract: Any) -> Report:
+    """Score ``extract(text) -> Document`` on every gold file (folders are searched)."""
+    report = Report()
+    for path in gold_files(paths):
+        gold = load_gold(path)
+        score_document(gold, extract(gold.text), report)
+    for counts in report.by_type.values():
+        report.total.add(counts)
+    return report

@@ -1,0 +1,149 @@
+"""The document contract: what every stage reads and writes, and what users get back.
+
+Every object that carries ``start``/``end`` and ``text`` satisfies
+``document.text[start:end] == text``; the stages guarantee it and the tests check it.
+Later stages fill in fields; nothing here is renamed once released.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    COUNTRY = "COUNTRY"
+    CITY = "CITY"
+    REGION = "REGION"
+    ORGANIZATION = "ORGANIZATION"
+    INITIATIVE = "INITIATIVE"
+    EVENT = "EVENT"
+    MISC = "MISC"
+
+
+class RelationType(StrEnum):
+    MEETING = "MEETING"
+    PHONE_CALL = "PHONE_CALL"
+    VISIT = "VISIT"
+    ATTENDANCE = "ATTENDANCE"
+    CHAIR = "CHAIR"
+    ROLE = "ROLE"
+    PROPOSAL = "PROPOSAL"
+    SUPPORT = "SUPPORT"
+    AGREEMENT = "AGREEMENT"
+    STATEMENT = "STATEMENT"
+
+
+Granularity = Literal["day", "month", "year", "range", "week", "part_of_day", "unknown"]
+
+
+class Sentence(_Model):
+    start: int
+    end: int
+
+
+class TextSpan(_Model):
+    """A piece of the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Token(TextSpan):
+    norm: str = Field(description="Normalised form used for matching (see arextract.normalize).")
+
+
+class Entity(TextSpan):
+    """One mention of an entity in the text."""
+
+    id: str
+    type: EntityType
+    subtype: str | None = None
+    canonical: str = Field(description="Canonical name; the mention's normalised form when unknown.")
+    aliases: list[str] = Field(default_factory=list)
+    kb_id: str | None = Field(default=None, description="Knowledge-base identifier, e.g. ISO 3166 code.")
+    confidence: float = 1.0
+    source: str = Field(description="Which component produced the mention, e.g. 'gazetteer'.")
+
+
+class Interval(_Model):
+    start: str | None
+    end: str | None
+
+
+class Time(TextSpan):
+    id: str
+    value: str | Interval | None = Field(
+        description="ISO 8601 value ('2020-09-12', '2020-09', '2013'), an interval, "
+        "or null when it cannot be resolved without a document date."
+    )
+    granularity: Granularity
+
+
+class Argument(_Model):
+    role: str
+    entity_id: str
+    text: str
+
+
+class Relation(_Model):
+    id: str
+    type: RelationType
+    arguments: list[Argument]
+    date: Time | None = None
+    trigger: TextSpan
+    evidence: TextSpan
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    confidence: float = 1.0
+
+
+class Meta(_Model):
+    backend: str
+    models: dict[str, str] = Field(default_factory=dict, description="Component name -> version.")
+    warnings: list[str] = Field(default_factory=list)
+    timings: dict[str, float] = Field(default_factory=dict, description="Stage name -> seconds.")
+
+
+class Document(_Model):
+    """The result of running arextract on one text."""
+
+    text: str
+    doc_date: date | None = None
+    source: str | None = Field(default=None, description="Where the text came from (file path), if known.")
+    sentences: list[Sentence] = Field(default_factory=list)
+    tokens: list[Token] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    meta: Meta = Field(default_factory=lambda: Meta(backend="none"))
+
+    def spans(self) -> list[TextSpan]:
+        """Every text-bearing span in the document (for checking the offsets invariant)."""
+        out: list[TextSpan] = [*self.tokens, *self.entities, *self.times]
+        for relation in self.relations:
+            out += [relation.trigger, relation.evidence]
+            if relation.date is not None:
+                out.append(relation.date)
+        return out
+
+
+def numbered(entities: list[Entity]) -> list[Entity]:
+    """Mentions sorted by position (longest first at a tie) with ids e1, e2, ..."""
+    ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
+    return [entity.model_copy(update={"id": f"e{index}"}) for index, entity in enumerate(ordered, 1)]
+
+
+def document_json_schema() -> str:
+    """The Document JSON Schema as committed in docs/schema.json."""
+    import json
+
+    return json.dumps(Document.model_json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,122 @@
+"""Sentences, tokens and clitic analyses, all as offsets into the original text.
+
+Tokens are surface words with their clitics attached (``وقازاقستان``, ``للصين``), the form
+ANERcorp annotates and the NER model reads. Clitics are not split blindly: ``وانغ`` and
+``وزير`` begin with waw and ``لبنان`` with lam. :func:`clitic_readings` lists the possible
+(proclitic, stem) readings of a word, and the stages that consult a lexicon (gazetteers,
+linking, relation triggers) keep the reading the lexicon confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from arextract.normalize import fold
+from arextract.schema import Sentence, Token
+
+# A word: letters, marks and digits, with invisible format characters (ZWNJ, RLM...)
+# allowed inside but never at its edges; control and other invisible characters are never
+# tokens. Numbers keep their decimal point ("9.2").
+_TOKEN_RE = regex.compile(
+    r"\p{N}+(?:[.,\u066B\u066C]\p{N}+)+"
+    r"|[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_\p{Cf}]*[\p{L}\p{M}\p{N}_])?"
+    r"|[^\s\p{L}\p{M}\p{N}_\p{C}]"
+)
+
+# A sentence ends at . ! ? ؟ ؛ (and runs of them), plus any closing quotes or brackets,
+# when followed by space or the end; or at a line break.
+_SENTENCE_END_RE = regex.compile(
+    r"[.!?\u061F\u061B\u2026]+[\"'\u201D\u2019\u00BB)\]]*(?=\s|$)|\n"
+)
+
+# One- and two-letter abbreviations that end in a period without ending a sentence:
+# د. (Dr), م. (eng.; also AD), ق.م (BC), ص. (page), ج. (vol.), and Latin initials.
+_ABBREVIATION_RE = regex.compile(r"(?:^|[\s(])(?:\p{L}|ق\.م|[A-Z][a-z]{0,2})\.$")
+
+PROCLITICS: tuple[str, ...] = (
+    # conjunction + preposition combinations first, so the longest reading comes first
+    "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل",
+    "وب", "فب", "ول", "فل", "وك", "فك", "لل", "و", "ف", "ب", "ل", "ك",
+)
+_ARTICLE = "ال"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentence spans, trimmed of surrounding whitespace; empty lines give no sentence."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if match.group() != "\n" and _ABBREVIATION_RE.search(text, max(0, start), match.start() + 1):
+            continue
+        _append_trimmed(text, start, end, sentences)
+        start = end
+    _append_trimmed(text, start, len(text), sentences)
+    return sentences
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and (text[start].isspace() or not text[start].isprintable()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or not text[end - 1].isprintable()):
+        end -= 1
+    if start < end:
+        out.append(Sentence(start=start, end=end))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text`` and their folded form."""
+    return [
+        Token(text=match.group(), start=match.start(), end=match.end(), norm=fold(match.group()))
+        for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+@dataclass(frozen=True)
+class CliticReading:
+    """One way to read a word as proclitics + stem.
+
+    ``stem`` is the folded stem restored to its dictionary form (``للصين`` -> ``الصين``: the
+    article's alef is written only without the preposition); ``offset`` is how many
+    characters of the folded word the proclitics take, so the stem's surface span is
+    ``word[offset:]`` (after mapping through the folding offsets).
+    """
+
+    proclitic: str
+    stem: str
+    offset: int
+
+
+@lru_cache(maxsize=65536)
+def clitic_readings(folded_word: str, min_stem: int = 2) -> tuple[CliticReading, ...]:
+    """All (proclitic, stem) readings of a folded word, the unsegmented reading first."""
+    readings = [CliticReading("", folded_word, 0)]
+    for prefix in PROCLITICS:
+        if not folded_word.startswith(prefix) or len(folded_word) - len(prefix) < min_stem:
+            continue
+        rest = folded_word[len(prefix):]
+        if prefix.endswith("لل"):
+            # ل + ال: the stem keeps its article, spelled with one lam in the word.
+            readings.append(CliticReading(prefix[:-1], _ARTICLE + rest, len(prefix) - 1))
+        elif prefix.endswith(_ARTICLE) and len(prefix) > 2:
+            # و + ال...: the article belongs to the stem.
+            readings.append(CliticReading(prefix[:-2], _ARTICLE + rest, len(prefix) - 2))
+        else:
+            readings.append(CliticReading(prefix, rest, len(prefix)))
+    return tuple(dict.fromkeys(readings))
+
+
+def iter_sentence_tokens(sentences: list[Sentence], tokens: list[Token]) -> Iterator[list[Token]]:
+    """Group ``tokens`` (in text order) by the sentence that contains them."""
+    index = 0
+    for sentence in sentences:
+        group: list[Token] = []
+        while index < len(tokens) and tokens[index].start < sentence.end:
+            if tokens[index].start >= sentence.start:
+                group.append(tokens[index])
+            index += 1
+        yield group

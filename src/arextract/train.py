@@ -1,0 +1,519 @@
+"""Training entry points: ``python -m arextract.train ner --data DIR --out models/ner/``."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from arextract.ner.features import (
+    FeatureExtractor,
+    Gazetteers,
+    lookup_forms,
+    normalize,
+    strip_proclitics,
+)
+
+Sentence = list[tuple[str, str]]
+
+COARSE = {"PERS", "LOC", "ORG", "MISC"}
+LOC_TYPES = ("COUNTRY", "CITY", "REGION")
+
+
+def default_labels() -> Path:
+    """The shipped ``models/ner/labels.toml``."""
+    try:
+        from arextract.resources import models_dir
+
+        return models_dir() / "ner" / "labels.toml"
+    except Exception:  # no models dir found: a source checkout layout
+        return Path(__file__).resolve().parents[2] / "models" / "ner" / "labels.toml"
+
+
+# ---------------------------------------------------------------------------
+# corpus reading and FANE re-joining
+# ---------------------------------------------------------------------------
+def read_conll(path: str | Path, limit: int | None = None) -> list[Sentence]:
+    """Read a ``token<TAB>tag`` file; blank lines separate sentences."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                    if limit is not None and len(sents) >= limit:
+                        return sents
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2:
+                parts = line.split()
+            cur.append((parts[0], parts[-1]))
+    if cur:
+        sents.append(cur)
+    return sents[:limit] if limit is not None else sents
+
+
+def is_fane(sents: Iterable[Sentence]) -> bool:
+    """True when the tags are FANE fine classes rather than ANERcorp's coarse ones."""
+    for s in sents:
+        for _, t in s:
+            if t != "O" and t[2:] not in COARSE:
+                return True
+    return False
+
+
+_PRO = {"و", "ف", "ب", "ل", "س", "ال", "لل"}
+_ENC = {"ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم", "كن", "ي", "ك"}
+_LETTER_END = re.compile(r"[\u0621-\u064A]$")
+_WORD_START = re.compile(r"^[\u0621-\u064A0-9]")
+
+
+def rejoin_fane(sent: Sentence) -> Sentence:
+    """Re-attach FANE's segmented clitics so tokens look like raw (ANERcorp) text.
+
+    ``و قال`` -> ``وقال``, ``ان ه`` -> ``انه``, ``و بيلاروسيا``/B-X -> ``وبيلاروسيا``/B-X
+    (a proclitic joined to an entity's first token stays inside the entity, the
+    ANERcorp convention).  Clitics that are themselves inside an entity with a
+    different continuation (``د ب ا``) are left alone.
+    """
+    # 1. enclitics onto the previous word
+    out: list[list[str]] = []
+    for w, t in sent:
+        if (
+            out
+            and w in _ENC
+            and t == "O"
+            and _LETTER_END.search(out[-1][0])
+            and out[-1][0] not in _PRO
+            and not (w == "ك" and out[-1][0] in _PRO)
+        ):
+            out[-1][0] += w
+            continue
+        out.append([w, t])
+    # 2. proclitics onto the next word (chains such as و ب X)
+    res: Sentence = []
+    pend: list[tuple[str, str]] = []
+    for i, (w, t) in enumerate(out):
+        nxt = out[i + 1][0] if i + 1 < len(out) else ""
+        is_pro = ((w in _PRO or (w == "ك" and nxt == "ما")) and t == "O") or (
+            w in _PRO and t.startswith("I-")
+        )
+        if pend:
+            joinable = (len(w) >= 2 or w in _ENC or w.isdigit()) and _WORD_START.search(w)
+            pt = pend[0][1]
+            if joinable and not (pt.startswith("I-") and not t.startswith("I-")):
+                if is_pro and nxt and (len(nxt) >= 2 or nxt in _ENC):
+                    pend.append((w, t))
+                    continue
+                label = t if pt == "O" else (pt if pt.startswith("B-") else t)
+                res.append(("".join(p for p, _ in pend) + w, label))
+                pend = []
+                continue
+            res.extend(pend)
+            pend = []
+        if is_pro and nxt:
+            pend.append((w, t))
+            continue
+        res.append((w, t))
+    res.extend(pend)
+    return res
+
+
+# ---------------------------------------------------------------------------
+# label mapping
+# ---------------------------------------------------------------------------
+@dataclass
+class LabelMap:
+    fane: dict[str, tuple[str, str]] = field(default_factory=dict)
+    anercorp: dict[str, str] = field(default_factory=dict)
+    coarse: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path) -> LabelMap:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        fane = {k: (v["type"], v.get("subtype", "")) for k, v in data["fane"].items()}
+        return cls(fane=fane, anercorp=dict(data["anercorp"]), coarse=dict(data["coarse"]))
+
+
+def fix_bio(labels: Sequence[str]) -> list[str]:
+    """conlleval semantics: an I-X that does not continue an X chunk starts one."""
+    out: list[str] = []
+    prev = "O"
+    for lab in labels:
+        if lab.startswith("I-") and (prev == "O" or prev[2:] != lab[2:]):
+            lab = "B-" + lab[2:]
+        out.append(lab)
+        prev = lab
+    return out
+
+
+def map_fane(sent: Sentence, lm: LabelMap, with_subtype: bool = False) -> Sentence:
+    """FANE fine tags -> arextract ``B-TYPE`` (or ``B-TYPE/subtype``) tags."""
+    labs: list[str] = []
+    for _, t in sent:
+        if t == "O":
+            labs.append("O")
+            continue
+        typ, sub = lm.fane.get(t[2:], ("MISC", ""))
+        if typ == "O":
+            labs.append("O")
+        else:
+            labs.append(t[:2] + typ + ("/" + sub if with_subtype and sub else ""))
+    return list(zip([w for w, _ in sent], fix_bio(labs), strict=True))
+
+
+def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Exact chunks (start, end-exclusive, type) with conlleval semantics."""
+    out: list[tuple[int, int, str]] = []
+    start = -1
+    typ = ""
+    for i, lab in enumerate([*labels, "O"]):
+        begin = lab.startswith("B-") or (lab.startswith("I-") and lab[2:] != typ)
+        if start >= 0 and (lab == "O" or begin):
+            out.append((start, i, typ))
+            start, typ = -1, ""
+        if begin:
+            start, typ = i, lab[2:]
+    return out
+
+
+def span_key(tokens: Sequence[str]) -> str:
+    """Normalised span string with the first token's proclitics stripped."""
+    norm = [normalize(t) for t in tokens]
+    if norm:
+        norm[0] = strip_proclitics(norm[0])
+    return " ".join(norm)
+
+
+# ---------------------------------------------------------------------------
+# resources harvested from the TRAIN splits (+ models/kb)
+# ---------------------------------------------------------------------------
+KB_FILES = (
+    ("countries.tsv", "country", ("name_ar", "variants")),
+    ("countries.tsv", "nisba", ("nisba",)),
+    ("cities.tsv", "city", ("name_ar", "variants")),
+    ("regions.tsv", "region", ("name_ar", "variants")),
+    ("organizations.tsv", "org", ("name_ar", "variants")),
+)
+
+
+def read_kb(kb_dir: Path) -> dict[str, set[str]]:
+    """Names from models/kb/*.tsv (if present): ``#`` comments, a header row,
+    ``|``-separated variants.  People are deliberately not read: person
+    gazetteers come from the training splits only."""
+    out: dict[str, set[str]] = {}
+    for fname, cls, cols in KB_FILES:
+        p = kb_dir / fname
+        if not p.exists():
+            continue
+        lines = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        if not lines:
+            continue
+        header = lines[0].split("\t")
+        idx = [header.index(c) for c in cols if c in header]
+        for line in lines[1:]:
+            cells = line.split("\t")
+            for i in idx:
+                if i < len(cells):
+                    for v in cells[i].split("|"):
+                        v = v.strip()
+                        if v and re.search(r"[\u0621-\u064A]", v):
+                            out.setdefault(cls, set()).add(v)
+    if "nisba" in out:  # feminine forms: صيني -> صينيه (teh marbuta folded)
+        out["nisba"] |= {v + "ة" for v in out["nisba"]}
+    return out
+
+
+_GAZ_OF_TYPE = {
+    "PERSON": "per",
+    "COUNTRY": "country",
+    "CITY": "city",
+    "REGION": "region",
+    "ORGANIZATION": "org",
+}
+
+
+def harvest(
+    typed: Sequence[Sentence], kb: dict[str, set[str]], min_ratio: float = 0.5
+) -> tuple[Gazetteers, dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """Gazetteers, LOC-type and subtype lexicons from typed training sentences.
+
+    `typed` has tags ``B-TYPE/subtype``.  Single-token gazetteer entries are kept
+    when the token is inside an entity of that class at least `min_ratio` of
+    the times it occurs.
+    """
+    tok_total: Counter[str] = Counter()
+    tok_cls: dict[str, Counter[str]] = defaultdict(Counter)
+    multi: dict[str, Counter[str]] = defaultdict(Counter)
+    loc_lex: dict[str, Counter[str]] = defaultdict(Counter)
+    sub_lex: dict[str, Counter[str]] = defaultdict(Counter)
+    for sent in typed:
+        toks = [w for w, _ in sent]
+        labs = [t for _, t in sent]
+        for w in toks:
+            tok_total[lookup_forms(normalize(w))[-1]] += 1
+        for s, e, lab in spans(labs):
+            typ, _, sub = lab.partition("/")
+            key = span_key(toks[s:e])
+            if typ in LOC_TYPES:
+                loc_lex[key][typ] += 1
+            sub_lex[key][typ + "/" + sub] += 1
+            g = _GAZ_OF_TYPE.get(typ)
+            if g is None:
+                continue
+            if e - s > 1:
+                multi[key][g] += 1
+            for w in toks[s:e]:
+                tok_cls[lookup_forms(normalize(w))[-1]][g] += 1
+    gaz = Gazetteers()
+    for tok, cnt in tok_cls.items():
+        cls, n = cnt.most_common(1)[0]
+        if len(tok) >= 2 and n >= min_ratio * tok_total[tok]:
+            gaz.single[cls].add(tok)
+    for key, cnt in multi.items():
+        cls, n = cnt.most_common(1)[0]
+        if n >= 2 or cls in ("per", "org"):
+            gaz.add(cls, key)
+    for cls, names in kb.items():
+        for name in names:
+            toks = [normalize(t) for t in name.split()]
+            if len(toks) == 1:
+                forms = lookup_forms(toks[0])
+                gaz.single[cls].add(forms[-1])
+                gaz.single[cls].add(toks[0])
+            else:
+                gaz.add(cls, " ".join(toks))
+    return gaz, loc_lex, sub_lex
+
+
+def refine_loc(
+    sent: Sentence, loc_lex: dict[str, Counter[str]], gaz: Gazetteers, fallback: str
+) -> tuple[Sentence, int, int]:
+    """ANERcorp LOC spans -> COUNTRY/CITY/REGION by lexicon, then gazetteer."""
+    toks = [w for w, _ in sent]
+    labs = fix_bio([t for _, t in sent])
+    new = list(labs)
+    n_loc = n_hit = 0
+    for s, e, typ in spans(labs):
+        if typ != "LOC":
+            continue
+        n_loc += 1
+        key = span_key(toks[s:e])
+        choice = ""
+        if key in loc_lex:
+            choice = loc_lex[key].most_common(1)[0][0]
+        else:
+            norm = key.split()
+            forms = lookup_forms(norm[0]) if len(norm) == 1 else ()
+            for g, t in (("country", "COUNTRY"), ("city", "CITY"), ("region", "REGION")):
+                if any(f in gaz.single[g] for f in forms) or gaz.multi.get(tuple(norm)) == g:
+                    choice = t
+                    break
+        if choice:
+            n_hit += 1
+        else:
+            choice = fallback
+        for k in range(s, e):
+            new[k] = ("B-" if k == s else "I-") + choice
+    return list(zip(toks, new, strict=True)), n_loc, n_hit
+
+
+def map_anercorp(sent: Sentence, lm: LabelMap) -> Sentence:
+    labs = [t if t == "O" else t[:2] + lm.anercorp.get(t[2:], "MISC") for _, t in sent]
+    return list(zip([w for w, _ in sent], fix_bio(labs), strict=True))
+
+
+def strip_subtypes(sent: Sentence) -> Sentence:
+    return [(w, t.split("/", 1)[0]) for w, t in sent]
+
+
+# ---------------------------------------------------------------------------
+# the `ner` command
+# ---------------------------------------------------------------------------
+def load_corpora(
+    data: Path, lm: LabelMap, split: str, limit: int | None, corpora: Sequence[str]
+) -> dict[str, list[Sentence]]:
+    """Typed sentences (``B-TYPE/subtype``) per corpus; ANERcorp LOC left as LOC."""
+    out: dict[str, list[Sentence]] = {}
+    for name in corpora:
+        p = data / name / f"{split}.conll"
+        if not p.exists():
+            continue
+        raw = read_conll(p, limit)
+        if name == "anercorp":
+            out[name] = [map_anercorp(s, lm) for s in raw]
+        else:
+            out[name] = [map_fane(rejoin_fane(s), lm, with_subtype=True) for s in raw]
+    return out
+
+
+def build_training_set(
+    data: Path,
+    lm: LabelMap,
+    limit: int | None,
+    corpora: Sequence[str],
+    kb_dir: Path,
+    loc_fallback: str = "CITY",
+    gaz_folds: int = 1,
+    log: bool = True,
+) -> tuple[list[tuple[Sentence, int, bool]], list[Gazetteers], Gazetteers, dict[str, Counter[str]]]:
+    """Training sentences with their gazetteer fold, per-fold gazetteers, full ones.
+
+    With ``gaz_folds`` K > 1 the gazetteer features of a training sentence come
+    from gazetteers harvested on the other K-1 folds (jack-knifing), so the CRF
+    does not learn to trust a gazetteer that contains every training entity.
+    Folds are contiguous blocks of each corpus (ANERcorp and NewsFANE are the
+    same text in the same order, so a sentence and its twin share a fold).
+    """
+    corp = load_corpora(data, lm, "train", limit, corpora)
+    kb = read_kb(kb_dir)
+
+    def fold_of(i: int, n: int) -> int:
+        return min(gaz_folds - 1, i * gaz_folds // max(n, 1))
+
+    def gaz_source(exclude: int) -> list[Sentence]:
+        src: list[Sentence] = []
+        for name, ss in corp.items():
+            for i, s in enumerate(ss):
+                if exclude >= 0 and fold_of(i, len(ss)) == exclude:
+                    continue
+                if name == "anercorp":
+                    # coarse LOC is not a gazetteer class; PERS/ORG/MISC are exact
+                    src.append([(w, t if "LOC" not in t else "O") for w, t in s])
+                else:
+                    src.append(s)
+        return src
+
+    gaz, loc_lex, sub_lex = harvest(gaz_source(-1), kb)
+    fold_gaz = [gaz] if gaz_folds <= 1 else [harvest(gaz_source(k), kb)[0] for k in range(gaz_folds)]
+    train: list[tuple[Sentence, int, bool]] = []
+    tot = hit = 0
+    for name in corpora:
+        ss = corp.get(name, [])
+        for i, s in enumerate(ss):
+            fold = fold_of(i, len(ss)) if gaz_folds > 1 else 0
+            if name == "anercorp":
+                s2, a, b = refine_loc(s, loc_lex, gaz, loc_fallback)
+                tot += a
+                hit += b
+                train.append((s2, fold, True))
+            else:
+                train.append((strip_subtypes(s), fold, False))
+    if log and "anercorp" in corp:
+        print(f"anercorp LOC spans refined by lexicon/gazetteer: {hit}/{tot}", file=sys.stderr)
+    return train, fold_gaz, gaz, sub_lex
+
+
+def write_subtypes(path: Path, sub_lex: dict[str, Counter[str]], min_count: int = 2) -> None:
+    rows = []
+    for key in sorted(sub_lex):
+        lab, n = sub_lex[key].most_common(1)[0]
+        typ, _, sub = lab.partition("/")
+        if sub and n >= min_count and n >= 0.6 * sum(sub_lex[key].values()):
+            rows.append(f"{key}\t{typ}\t{sub}")
+    path.write_text("span\ttype\tsubtype\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def train_ner(args: argparse.Namespace) -> int:
+    import pycrfsuite
+
+    data = Path(args.data)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    labels_path = Path(args.labels) if args.labels else out / "labels.toml"
+    if not labels_path.exists():
+        labels_path = default_labels()
+    lm = LabelMap.load(labels_path)
+    if labels_path.resolve() != (out / "labels.toml").resolve():
+        (out / "labels.toml").write_text(labels_path.read_text(encoding="utf-8"), encoding="utf-8")
+    corpora = [c for c in args.corpora.split(",") if c]
+    t0 = time.time()
+    train, fold_gaz, gaz, sub_lex = build_training_set(
+        data, lm, args.limit, corpora, Path(args.kb), args.loc_fallback, args.gaz_folds
+    )
+    gaz.save(out)
+    write_subtypes(out / "subtypes.tsv", sub_lex)
+    if args.gaz_folds <= 1:  # exactly what the runtime tagger will load
+        fold_gaz = [Gazetteers.load(out)]
+    domains = ("A", "F") if args.domain_adapt else ("",)
+    extractors = {
+        (k, d): FeatureExtractor(g, window=args.window, domain=d)
+        for k, g in enumerate(fold_gaz)
+        for d in domains
+    }
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_tok = 0
+    for s, fold, anercorp_style in train:
+        dom = domains[0] if anercorp_style or not args.domain_adapt else domains[1]
+        trainer.append(extractors[fold, dom].sentence([w for w, _ in s]), [t for _, t in s])
+        n_tok += len(s)
+    print(f"{len(train)} sentences, {n_tok} tokens; features in {time.time() - t0:.0f}s", file=sys.stderr)
+    params = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq,
+        "feature.possible_transitions": True,
+    }
+    trainer.set_params(params)
+    model_path = out / "model.crfsuite"
+    trainer.train(str(model_path))
+    digest = hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]
+    config = {
+        "family": "crfsuite-lbfgs",
+        "window": args.window,
+        "params": params,
+        "corpora": corpora,
+        "limit": args.limit,
+        "loc_fallback": args.loc_fallback,
+        "gaz_folds": args.gaz_folds,
+        "domain": domains[0],
+        "model_sha256_12": digest,
+    }
+    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    print(f"trained in {time.time() - t0:.0f}s -> {model_path} ({digest})", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m arextract.train")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ner", help="train the default NER tagger (CRF)")
+    p.add_argument("--data", required=True, help="folder with anercorp/ newsfane/ wikifane/")
+    p.add_argument("--out", default="models/ner", help="model directory to write")
+    p.add_argument("--limit", type=int, default=None, help="sentences per corpus (smoke run)")
+    p.add_argument("--labels", default=None, help="labels.toml (default: OUT/labels.toml)")
+    p.add_argument("--kb", default=None, help="folder with countries.tsv/cities.tsv")
+    p.add_argument("--corpora", default="anercorp,newsfane,wikifane")
+    p.add_argument("--c1", type=float, default=0.05)
+    p.add_argument("--c2", type=float, default=0.01)
+    p.add_argument("--iterations", type=int, default=150)
+    p.add_argument("--minfreq", type=float, default=1.0)
+    p.add_argument("--window", type=int, default=2)
+    p.add_argument(
+        "--gaz-folds", type=int, default=1, help="jack-knife the train-harvested gazetteers over K folds"
+    )
+    p.add_argument("--domain-adapt", action="store_true",
+                   help="feature augmentation: ANERcorp-convention vs FANE-convention copies")
+    p.add_argument("--loc-fallback", default="CITY", choices=list(LOC_TYPES))
+    args = parser.parse_args(argv)
+    if args.command == "ner":
+        if args.kb is None:
+            args.kb = str(Path(args.out).resolve().parent / "kb")
+        return train_ner(args)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""The batch CLI on the seeds and on a folder with an undecodable file."""
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "arextract", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+
+
+def test_cli_on_seeds_writes_every_output(tmp_path: Path) -> None:
+    result = run_cli("seeds", "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    documents = [json.loads(line) for line in (tmp_path / "documents.jsonl").read_text().splitlines()]
+    assert len(documents) == 5
+    assert {Path(d["source"]).name[:3] for d in documents} == {"000", "001", "002", "003", "004"}
+    with (tmp_path / "entities.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    china = [row for row in rows if row["canonical"] == "الصين" and row["type"] == "COUNTRY"]
+    assert len(china) == 1 and china[0]["kb_id"] == "CN" and int(china[0]["documents"]) == 5
+    assert (tmp_path / "relations.csv").read_text().startswith("source,relation_id,type")
+    assert (tmp_path / "errors.jsonl").read_text() == ""
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["documents"] == 5 and summary["errors"] == 0
+    assert "documents" in result.stdout
+
+
+def test_cli_records_an_undecodable_file_and_goes_on(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "nested").mkdir(parents=True)
+    (inputs / "good.txt").write_text("زار وزير الخارجية الصيني روسيا وقازاقستان.", encoding="utf-8")
+    (inputs / "nested" / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8" + b"\xc0\xc1\xfe" * 10)
+    (inputs / "nested" / "also_bad.txt").write_bytes(b"\xc7\xe1\xd5\xed\xe4 \x81\x8d\xfe\xc0")
+    out = tmp_path / "out"
+    result = run_cli(str(inputs), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert {Path(e["source"]).name for e in errors} == {"bad.txt", "also_bad.txt"}
+    assert all(e["reason"] for e in errors)
+    documents = (out / "documents.jsonl").read_text().splitlines()
+    assert len(documents) == 1 and "قازاقستان" in documents[0]
+
+
+def test_cli_exits_non_zero_when_nothing_could_be_processed(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xc0\xc1\xfe\xff" * 4)
+    result = run_cli(str(bad), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    missing = run_cli(str(tmp_path / "does-not-exist.txt"), "-o", str(tmp_path / "out2"))
+    assert missing.returncode == 1
+    assert "does-not-exist" in (tmp_path / "out2" / "errors.jsonl").read_text()
+
+
+def test_cli_rejects_a_malformed_doc_date(tmp_path: Path) -> None:
+    result = run_cli("seeds", "-o", str(tmp_path), "--doc-date", "yesterday")
+    assert result.returncode == 2
+    assert "ISO date" in result.stderr
+
+
+def test_cli_help_documents_every_option() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for option in ("--output", "--backend", "--doc-date", "--quiet", "INPUT"):
+        assert option in result.stdout

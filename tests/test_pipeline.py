@@ -1,0 +1,141 @@
+"""The public API end to end on the seeds, bad input, and the offsets invariant."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arextract
+from arextract import ArextractError, Document, Pipeline
+from arextract.schema import document_json_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mentions(doc: Document, entity_type: str) -> list[tuple[str, int, int, str]]:
+    return [(e.text, e.start, e.end, e.canonical) for e in doc.entities if e.type.value == entity_type]
+
+
+def assert_offsets(doc: Document) -> None:
+    for span in doc.spans():
+        assert doc.text[span.start : span.end] == span.text, span
+    for sentence in doc.sentences:
+        assert 0 <= sentence.start < sentence.end <= len(doc.text)
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_every_seed_yields_a_real_document(seed_texts: dict[str, str], seed: str) -> None:
+    doc = arextract.extract(seed_texts[seed])
+    assert doc.text == seed_texts[seed]
+    assert len(doc.sentences) >= 5
+    assert len(doc.tokens) > 300
+    assert {e.canonical for e in doc.entities if e.type.value == "COUNTRY"} >= {"الصين"}
+    assert_offsets(doc)
+    assert set(doc.meta.timings) >= {"segment", "ner"}
+
+
+def test_seed_001_countries_with_exact_offsets_inside_clitics(seed_texts: dict[str, str]) -> None:
+    text = seed_texts["001"]
+    doc = arextract.extract(text)
+    countries = mentions(doc, "COUNTRY")
+    # "إن الصين وقازاقستان": the conjunction stays outside the span
+    at = text.index("الصين وقازاقستان")
+    assert ("الصين", at, at + 5, "الصين") in countries
+    assert ("قازاقستان", at + 7, at + 16, "قازاقستان") in countries
+    # "صديقة للصين": the preposition is trimmed, the article's lam stays
+    at = text.index("للصين")
+    assert ("لصين", at + 1, at + 5, "الصين") in countries
+    # nisba adjectives link to their country
+    assert any(e.text == "الصيني" and e.kb_id == "CN" for e in doc.entities)
+    assert any(e.text == "القازاقي" and e.kb_id == "KZ" for e in doc.entities)
+
+
+def test_seed_000_and_004_find_the_visited_countries(seed_texts: dict[str, str]) -> None:
+    doc = arextract.extract(seed_texts["000"])
+    canon = {e.canonical for e in doc.entities}
+    assert {"روسيا", "قازاقستان", "قيرغيزستان", "منغوليا"} <= canon
+    text = seed_texts["000"]
+    at = text.index("وقازاقستان")
+    assert any(e.start == at + 1 and e.text == "قازاقستان" for e in doc.entities)
+    doc = arextract.extract(seed_texts["004"])
+    assert "بيلاروسيا" in {e.canonical for e in doc.entities}
+    assert any(e.kb_id == "BY" for e in doc.entities)
+
+
+def test_entities_carry_iso_codes(seed_texts: dict[str, str]) -> None:
+    doc = arextract.extract(seed_texts["001"])
+    codes = {e.canonical: e.kb_id for e in doc.entities if e.type.value == "COUNTRY"}
+    assert codes["الصين"] == "CN"
+    assert codes["قازاقستان"] == "KZ"
+
+
+def test_non_str_input_raises_type_error() -> None:
+    for bad in (None, b"\xd8\xa7", 42, ["نص"]):
+        with pytest.raises(TypeError):
+            arextract.extract(bad)  # type: ignore[arg-type]
+
+
+def test_empty_and_whitespace_give_empty_documents() -> None:
+    for text in ("", "   \n\t "):
+        doc = arextract.extract(text)
+        assert doc.text == text
+        assert doc.tokens == [] and doc.entities == [] and doc.sentences == []
+
+
+def test_text_without_arabic_gets_a_warning() -> None:
+    doc = arextract.extract("Wang Yi met Mukhtar Tileuberdi in Nur-Sultan.")
+    assert doc.entities == []
+    assert any("no Arabic" in warning for warning in doc.meta.warnings)
+
+
+def test_doc_date_accepts_date_and_iso_string_and_rejects_garbage() -> None:
+    assert arextract.extract("الصين", doc_date="2020-09-12").doc_date == date(2020, 9, 12)
+    assert arextract.extract("الصين", doc_date=date(2021, 1, 26)).doc_date == date(2021, 1, 26)
+    with pytest.raises(ArextractError):
+        arextract.extract("الصين", doc_date="12/09/2020")
+
+
+def test_unknown_backend_is_a_clear_arextract_error() -> None:
+    with pytest.raises(ArextractError, match="unknown NER backend"):
+        arextract.extract("الصين", backend="nonexistent")
+
+
+def test_pipeline_pipe_processes_in_order(seed_texts: dict[str, str]) -> None:
+    nlp = Pipeline()
+    texts = [seed_texts["001"], "", seed_texts["004"]]
+    docs = list(nlp.pipe(texts))
+    assert [d.text for d in docs] == texts
+
+
+def test_document_round_trips_through_json(seed_texts: dict[str, str]) -> None:
+    doc = arextract.extract(seed_texts["001"])
+    data = json.loads(doc.model_dump_json())
+    assert data["text"] == seed_texts["001"]
+    assert Document.model_validate(data) == doc
+    assert doc.model_dump(mode="json")["entities"][0]["type"] in {t.value for t in arextract.EntityType}
+
+
+def test_committed_json_schema_is_in_sync() -> None:
+    committed = (ROOT / "docs" / "schema.json").read_text(encoding="utf-8")
+    assert committed == document_json_schema(), "run: python scripts/write_schema.py"
+
+
+ARABIC_NEWS_ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ٠١٢٣٤٥٦٧٨٩0123456789 .،؛؟!()«»\"\n\u200f\u200c\ufefb")
+    + ["الصين", "وقازاقستان", "للصين", "الصيني", "وانغ يي", " روسيا ", "بيلاروسيا"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ARABIC_NEWS_ALPHABET, max_size=60).map("".join))
+def test_offsets_invariant_on_arabic_like_text(text: str) -> None:
+    assert_offsets(arextract.extract(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_offsets_invariant_on_arbitrary_strings(text: str) -> None:
+    assert_offsets(arextract.extract(text))
