@@ -48,9 +48,9 @@ def test_seed_001_countries_with_exact_offsets_inside_clitics(seed_texts: dict[s
     # "صديقة للصين": the preposition is trimmed, the article's lam stays
     at = text.index("للصين")
     assert ("لصين", at + 1, at + 5, "الصين") in countries
-    # nisba adjectives link to their country
-    assert any(e.text == "الصيني" and e.kb_id == "CN" for e in doc.entities)
-    assert any(e.text == "القازاقي" and e.kb_id == "KZ" for e in doc.entities)
+    # nisba adjectives link to their country, and so does "the Kazakh side"
+    assert any(e.text == "الصيني" and e.kb_id == "CN" and e.subtype == "nisba" for e in doc.entities)
+    assert any(e.text == "الجانب القازاقي" and e.kb_id == "KZ" for e in doc.entities)
 
 
 def test_seed_000_and_004_find_the_visited_countries(seed_texts: dict[str, str]) -> None:

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from arextract.errors import ArextractError
+from arextract.link import EntityRow, EntityTable
 from arextract.pipeline import DEFAULT_BACKEND, Pipeline, parse_date
 from arextract.schema import Document
 
@@ -59,7 +60,7 @@ class BatchResult:
     entities: int = 0
     relations: int = 0
     seconds: float = 0.0
-    entity_rows: dict[tuple[str, str, str], dict[str, object]] = field(default_factory=dict)
+    entity_table: EntityTable = field(default_factory=EntityTable)
 
 
 def iter_inputs(inputs: Sequence[str]) -> Iterator[Path]:
@@ -106,45 +107,28 @@ def run_batch(inputs: Sequence[str], output: Path, pipeline: Pipeline,
             relations.writerows(relation_rows(doc))
             result.relations += len(doc.relations)
             result.entities += len(doc.entities)
-            add_entity_rows(doc, result.entity_rows)
-    write_entities(output / "entities.csv", result.entity_rows)
+            result.entity_table.add(doc)
+    write_entities(output / "entities.csv", result.entity_table.rows())
     result.seconds = time.perf_counter() - started
     summary = {
         "documents": result.documents, "errors": result.errors, "entity_mentions": result.entities,
-        "entities": len(result.entity_rows), "relations": result.relations,
+        "entities": len(result.entity_table), "relations": result.relations,
         "seconds": round(result.seconds, 3), "backend": pipeline.backend,
     }
     (output / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return result
 
 
-def add_entity_rows(doc: Document, rows: dict[tuple[str, str, str], dict[str, object]]) -> None:
-    """Aggregate mentions into one row per (canonical name, type, identifier)."""
-    seen_here: set[tuple[str, str, str]] = set()
-    for entity in doc.entities:
-        key = (entity.canonical, entity.type.value, entity.kb_id or "")
-        row = rows.setdefault(key, {
-            "canonical": entity.canonical, "type": entity.type.value,
-            "subtype": entity.subtype or "", "kb_id": entity.kb_id or "",
-            "aliases": {}, "mentions": 0, "documents": 0,
-        })
-        aliases = row["aliases"]
-        assert isinstance(aliases, dict)
-        aliases[entity.text] = None
-        row["mentions"] = int(str(row["mentions"])) + 1
-        if key not in seen_here:
-            seen_here.add(key)
-            row["documents"] = int(str(row["documents"])) + 1
-
-
-def write_entities(path: Path, rows: dict[tuple[str, str, str], dict[str, object]]) -> None:
+def write_entities(path: Path, rows: list[EntityRow]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, ENTITY_COLUMNS)
         writer.writeheader()
-        for row in sorted(rows.values(), key=lambda r: (-int(str(r["mentions"])), str(r["canonical"]))):
-            aliases = row["aliases"]
-            assert isinstance(aliases, dict)
-            writer.writerow({**row, "aliases": "|".join(aliases)})
+        for row in rows:
+            writer.writerow({
+                "canonical": row.canonical, "type": row.type.value, "subtype": row.subtype or "",
+                "kb_id": row.kb_id or "", "aliases": "|".join(row.aliases),
+                "mentions": row.mentions, "documents": row.documents,
+            })
 
 
 def relation_rows(doc: Document) -> Iterator[dict[str, object]]:
@@ -179,7 +163,7 @@ def print_summary(result: BatchResult, output: Path, console: Console) -> None:
     for column in ("documents", "errors", "entity mentions", "entities", "relations", "seconds"):
         table.add_column(column, justify="right")
     table.add_row(str(result.documents), str(result.errors), str(result.entities),
-                  str(len(result.entity_rows)), str(result.relations), f"{result.seconds:.2f}")
+                  str(len(result.entity_table)), str(result.relations), f"{result.seconds:.2f}")
     console.print(table)
 
 

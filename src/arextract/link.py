@@ -938,48 +938,68 @@ class EntityRow:
 
 
 def entity_table(docs: Iterable[Document]) -> list[EntityRow]:
-    """One row per real-world entity of ``docs`` (linked documents).
+    """One row per real-world entity of ``docs`` (linked documents); see :class:`EntityTable`."""
+    table = EntityTable()
+    for doc in docs:
+        table.add(doc)
+    return table.rows()
+
+
+class EntityTable:
+    """Entity rows accumulated document by document, so a batch never holds its documents.
 
     Entities are keyed on (type, kb_id) when they have a kb_id, else on (type, canonical);
     person rows without a kb_id also merge with a person row whose canonical or aliases reach
     ``PERSON_THRESHOLD`` in :func:`name_similarity`.
     """
-    rows: dict[tuple[str, str], EntityRow] = {}
-    seen_in: dict[tuple[str, str], set[int]] = {}
-    alias_sets: dict[tuple[str, str], set[str]] = {}
-    subtypes: dict[tuple[str, str], Counter[str]] = {}
-    persons: list[tuple[str, str]] = []
-    for number, doc in enumerate(docs):
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[str, str], EntityRow] = {}
+        self._seen_in: dict[tuple[str, str], set[int]] = {}
+        self._aliases: dict[tuple[str, str], set[str]] = {}
+        self._subtypes: dict[tuple[str, str], Counter[str]] = {}
+        self._persons: list[tuple[str, str]] = []
+        self._documents = 0
+
+    def add(self, doc: Document) -> None:
+        number = self._documents
+        self._documents += 1
+        rows = self._rows
         for entity in doc.entities:
             if entity.kb_id:
                 key = (entity.type.value, "kb:" + entity.kb_id)
             else:
                 key = (entity.type.value, "name:" + entity.canonical)
             if key not in rows and entity.type is EntityType.PERSON:
-                key = _similar_person_row(key, entity, rows, alias_sets, persons)
+                key = _similar_person_row(key, entity, rows, self._aliases, self._persons)
             if key not in rows:
                 rows[key] = EntityRow(entity.canonical, entity.type, None, entity.kb_id, [], 0, 0)
-                alias_sets[key] = set()
-                subtypes[key] = Counter()
-                seen_in[key] = set()
+                self._aliases[key] = set()
+                self._subtypes[key] = Counter()
+                self._seen_in[key] = set()
                 if entity.type is EntityType.PERSON:
-                    persons.append(key)
+                    self._persons.append(key)
             row = rows[key]
             row.mentions += 1
-            seen_in[key].add(number)
+            self._seen_in[key].add(number)
             if entity.source != "coref":
-                alias_sets[key].add(entity.text)
+                self._aliases[key].add(entity.text)
             if entity.subtype and entity.subtype != "nisba" and entity.source != "coref":
-                subtypes[key][entity.subtype] += 1
+                self._subtypes[key][entity.subtype] += 1
             if row.kb_id is None and entity.kb_id:
                 row.kb_id, row.canonical = entity.kb_id, entity.canonical
-    out: list[EntityRow] = []
-    for key, row in rows.items():
-        row.aliases = sorted(alias_sets[key])
-        row.documents = len(seen_in[key])
-        row.subtype = subtypes[key].most_common(1)[0][0] if subtypes[key] else None
-        out.append(row)
-    return sorted(out, key=lambda row: (row.type.value, -row.mentions, row.canonical))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self) -> list[EntityRow]:
+        out: list[EntityRow] = []
+        for key, row in self._rows.items():
+            row.aliases = sorted(self._aliases[key])
+            row.documents = len(self._seen_in[key])
+            row.subtype = self._subtypes[key].most_common(1)[0][0] if self._subtypes[key] else None
+            out.append(row)
+        return sorted(out, key=lambda row: (row.type.value, -row.mentions, row.canonical))
 
 
 def _similar_person_row(

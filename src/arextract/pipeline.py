@@ -16,6 +16,8 @@ from typing import Protocol
 import regex
 
 from arextract.errors import InputError
+from arextract.kb import load_kb
+from arextract.link import Linker
 from arextract.ner.backends import make_ner_stage
 from arextract.relations import RelationExtractor
 from arextract.relations.events import EventRecognizer
@@ -80,6 +82,7 @@ class Pipeline:
         self.stages: list[Stage] = [
             SegmentStage(),
             make_ner_stage(self.backend, kb_dir=kb_dir),
+            Linker(load_kb(kb_dir)),
             EventRecognizer(relations.lexicons),
             TimeStage(),
             relations,

@@ -36,6 +36,8 @@ _POSSESSIVES = ("ه", "ها", "هما", "هم")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
 _PERSON_ACTOR_TYPES = (EntityType.PERSON,)
+_AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+_DAY_LIKE = frozenset({"day", "part_of_day", "week"})
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class RelationExtractor:
         self._negation = _folded(lex.negation)
         self._relatives = _folded(lex.relatives)
         self._adverbs = _folded(lex.adverbs)
+        self._reciprocals = [" ".join(fold(w) for w in phrase.split()) for phrase in lex.reciprocals]
         self._planned = _folded(lex.planned)
         self._title_heads = _folded(lex.title_heads)
         self._titles = _folded(lex.titles) | self._title_heads
@@ -181,16 +184,37 @@ class RelationExtractor:
         used: set[str] = set()
         for slot in rule.slots:
             found, cursor = self._fill(view, sentence, match, form, slot, cursor, used)
-            if not found and slot.required:
-                return []
             used.update(m.entity.id for m in found)
             filled.append((slot, found))
+        if (
+            rule.reciprocal and len(filled) == 2 and len(filled[0][1]) >= 2 and not filled[1][1]
+            and self._reciprocal_follows(view, sentence, match)
+        ):
+            return self._reciprocal(view, sentence, match, form, filled)
+        if any(slot.required and not found for slot, found in filled):
+            return []
         relations = []
         for arguments in _expand(filled):
             unique = _unique_arguments(arguments)
             if len(unique) < rule.min_arguments:
                 continue
             relations.append(self._relation(view, sentence, match, form, unique))
+        return relations
+
+    def _reciprocal_follows(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> bool:
+        following = " ".join(t.norm for t in view.tokens[match.last + 1 : min(sentence.last, match.last + 5)])
+        return any(following.startswith(phrase) for phrase in self._reciprocals)
+
+    def _reciprocal(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm,
+                    filled: list[tuple[Slot, list[Mention]]]) -> list[Relation]:
+        """"البلدين ... دعم كل منهما الآخر": each of the subjects acts on each other one."""
+        (agent_slot, agents), (patient_slot, _) = filled
+        relations = []
+        for agent in agents:
+            for patient in agents:
+                if agent.entity.canonical != patient.entity.canonical:
+                    pair = [(agent_slot.role, agent), (patient_slot.role, patient)]
+                    relations.append(self._relation(view, sentence, match, form, pair))
         return relations
 
     def _fill(
@@ -264,7 +288,17 @@ class RelationExtractor:
         ):
             return True
         covering = view.mention_covering(sentence, following)
-        return covering is not None and covering.type != EntityType.PERSON
+        if covering is None or covering.type == EntityType.PERSON:
+            return False
+        # an object right after the verb may be followed by the subject: "وحضر المؤتمر مجموعة"
+        after = covering.last + 1
+        if after >= sentence.last:
+            return True
+        token = view.tokens[after]
+        return (
+            token.text in self._breaks or _listed(token.norm, self._stops)
+            or view.mention_covering(sentence, after) is not None
+        )
 
     def _region_end(self, view: _DocView, sentence: SentenceView, start: int, window: int,
                     subject: bool) -> int:
@@ -296,6 +330,8 @@ class RelationExtractor:
         candidates = [
             m for m in sentence.mentions
             if start <= m.first < end and m.type in slot.types and m.entity.id not in used
+            and not (subject and self._is_addressee(view, sentence, m, slot))
+            and (slot.proclitic is None or _carries_proclitic(view.tokens[m.first], m, slot.proclitic))
         ]
         chosen = _preferred(candidates, slot.types)
         if chosen is None:
@@ -303,7 +339,17 @@ class RelationExtractor:
         found = [chosen]
         if slot.coordinated:
             found += self._coordinated(view, sentence, chosen, used)
-        return found
+        return _with_same_span(found, sentence, used) if slot.coordinated else found
+
+    def _is_addressee(self, view: _DocView, sentence: SentenceView, mention: Mention, slot: Slot) -> bool:
+        """"دعا الجانبين إلى": a non-person right after the verb and before إلى is addressed."""
+        following = mention.last + 1
+        return (
+            bool(slot.addressed_by)
+            and mention.type != EntityType.PERSON
+            and following < sentence.last
+            and view.tokens[following].norm in _folded(slot.addressed_by)
+        )
 
     def _after_prep(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot) -> int:
         if not slot.preps:
@@ -346,7 +392,7 @@ class RelationExtractor:
                 view.text, mention.entity.end, run[0].entity.start
             ):
                 run.insert(0, mention)
-        return run
+        return _with_same_span(run, sentence, used)
 
     def _coordinated(self, view: _DocView, sentence: SentenceView, first: Mention,
                      used: set[str]) -> list[Mention]:
@@ -474,8 +520,8 @@ class RelationExtractor:
         index = person.first - 1
         while index >= sentence.first:
             token = tokens[index]
-            covering = view.mention_covering(sentence, index)
-            if covering is not None and covering.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+            covering = view.mention_covering(sentence, index, _AFFILIATION_TYPES)
+            if covering is not None:
                 if chain.last is None:
                     chain.affiliations.append(covering)
                 else:
@@ -665,9 +711,10 @@ class _DocView:
                 return True
         return False
 
-    def mention_covering(self, sentence: SentenceView, index: int) -> Mention | None:
+    def mention_covering(self, sentence: SentenceView, index: int,
+                         types: Sequence[EntityType] | None = None) -> Mention | None:
         for mention in sentence.mentions:
-            if mention.first <= index <= mention.last:
+            if mention.first <= index <= mention.last and (types is None or mention.type in types):
                 return mention
         return None
 
@@ -690,7 +737,9 @@ class _DocView:
             self.doc.times, trigger_start, (clause_start, min(clause_end, until)),
             (sentence.start, until), self._dateline_time,
         )
-        if found is not None:
+        # A saying is dated by a day next to it ("قال اليوم"); a year or a range in its clause
+        # dates something else it mentions ("عقب زيارة ... في الفترة من 10 إلى 16 سبتمبر").
+        if found is not None and not (kind == RelationType.STATEMENT and found.granularity not in _DAY_LIKE):
             return found
         # The story's main event is dated by its lead ("... اليوم (السبت)"): later sentences
         # that report it carry no date of their own. What a speaker reports (support,
@@ -722,6 +771,11 @@ def _listed(folded: str, words: set[str]) -> bool:
     return folded in words or (len(folded) > 2 and folded[0] in "وف" and folded[1:] in words)
 
 
+def _carries_proclitic(token: Token, mention: Mention, proclitic: str) -> bool:
+    """Whether the mention's word starts with ``proclitic`` that its span leaves out (لقازاقستان)."""
+    return mention.entity.start > token.start and token.norm.startswith(fold(proclitic))
+
+
 def _preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Mention | None:
     """The first candidate of the most preferred type; nisba adjectives only as a last resort."""
     for entity_type in types:
@@ -733,6 +787,17 @@ def _preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Me
             if mention.type == entity_type:
                 return mention
     return None
+
+
+def _with_same_span(found: list[Mention], sentence: SentenceView, used: set[str]) -> list[Mention]:
+    """Add the mentions sharing a span with a found one: "البلدين" stands for two countries."""
+    spans = {(m.entity.start, m.entity.end) for m in found}
+    ids = {m.entity.id for m in found}
+    extra = [
+        m for m in sentence.mentions
+        if (m.entity.start, m.entity.end) in spans and m.entity.id not in ids and m.entity.id not in used
+    ]
+    return sorted([*found, *extra], key=lambda m: (m.first, m.entity.id))
 
 
 def _coordinated_gap(text: str, end: int, start: int) -> bool:

@@ -46,6 +46,14 @@ class Slot(_Strict):
     coordinated: bool = Field(default=True, description="Take 'X وY وZ' as several arguments.")
     each: bool = Field(default=False, description="One relation per argument of this slot.")
     required: bool = True
+    proclitic: str | None = Field(
+        default=None, description="The argument's word must carry this proclitic (دعم الصين لقازاقستان)."
+    )
+    addressed_by: list[str] = Field(
+        default_factory=list,
+        description="Words after which a non-person after the verb is addressed, not the subject "
+        "(دعا الجانبين إلى).",
+    )
     window: int = Field(default=10, ge=1, le=40, description="Tokens to search from the trigger.")
 
 
@@ -57,6 +65,10 @@ class Rule(_Strict):
     slots: list[Slot] = Field(min_length=1)
     min_arguments: int = Field(default=1, ge=1)
     confidence: float = Field(default=0.8, gt=0, le=1)
+    reciprocal: bool = Field(
+        default=False,
+        description="With a reciprocal object (بعضهما البعض), coordinated subjects act on each other.",
+    )
     quote: bool = Field(
         default=False, description="Record the reported speech after إن/أن as attributes.quote."
     )
@@ -83,6 +95,7 @@ class Lexicons(_Strict):
     region_stops: list[str]
     relatives: list[str]
     adverbs: list[str]
+    reciprocals: list[str]
     negation: list[str]
     planned: list[str]
     title_heads: list[str]

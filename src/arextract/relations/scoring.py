@@ -205,18 +205,26 @@ def score_document(gold: GoldDocument, doc: Document, report: Report) -> None:
         golds = [g for g in gold.relations if g.type == relation_type]
         counts.gold += len(golds)
         counts.system += sum(1 for r in system if r.type == relation_type)
-    for gold_relation in sorted(gold.relations, key=lambda g: g.position):
-        candidates = [
-            r for r in unmatched
-            if r.type == gold_relation.type and _arguments_match(gold_relation, r, entities)
-        ]
-        if not candidates:
-            report.misses.append(f"{label}: {_describe_gold(gold_relation)}")
-            continue
-        same_trigger = [r for r in candidates if fold(r.trigger.text) == fold(gold_relation.trigger)]
-        pool = same_trigger or candidates
-        best = min(pool, key=lambda r: abs(r.trigger.start - gold_relation.position))
-        unmatched.remove(best)
+    # Two passes: a system relation with the gold's own trigger word first, then the nearest.
+    pairs: list[tuple[GoldRelation, Relation]] = []
+    pending = sorted(gold.relations, key=lambda g: g.position)
+    for same_trigger in (True, False):
+        still_pending = []
+        for gold_relation in pending:
+            candidates = [
+                r for r in unmatched
+                if r.type == gold_relation.type and _arguments_match(gold_relation, r, entities)
+                and (not same_trigger or fold(r.trigger.text) == fold(gold_relation.trigger))
+            ]
+            if not candidates:
+                still_pending.append(gold_relation)
+                continue
+            best = min(candidates, key=lambda r: abs(r.trigger.start - gold_relation.position))
+            unmatched.remove(best)
+            pairs.append((gold_relation, best))
+        pending = still_pending
+    report.misses += [f"{label}: {_describe_gold(g)}" for g in pending]
+    for gold_relation, best in pairs:
         counts = report.by_type[gold_relation.type.value]
         counts.matched += 1
         if system_date(best) == gold_relation.date:
