@@ -295,6 +295,15 @@ def _name_then_particle(text: str, words: dict[str, str], particles: frozenset[s
     return len(parts) == 2 and parts[0] in words and parts[1] in particles
 
 
+def _short_form_word(text: str, words: dict[str, str]) -> str | None:
+    """The short-form word a surface form is, if any (folded, proclitics ignored)."""
+    folded = fold(text)
+    for reading in clitic_readings(folded):
+        if reading.stem in words:
+            return reading.stem
+    return None
+
+
 def _looks_like_word(token: Token) -> bool:
     return token.norm[:1].isalpha()
 
@@ -666,6 +675,13 @@ class _Run:
             if m.type is EntityType.PERSON or not _name_then_particle(m.text, words, self.lex.name_particles)
         ]
         first_mention = {m.target: m.start for m in sorted(self.mentions, key=lambda m: m.start)}
+        # A demonym that is also a family name of a person of the document is that person:
+        # "السوداني" after "محمد شياع السوداني" is not "the Sudanese".
+        def family_name(mention: _Mention) -> bool:
+            word = _short_form_word(mention.text, words) if mention.subtype == "nisba" else None
+            return word is not None and mention.start > first_mention.get(words[word], len(self.text))
+
+        self.mentions = [m for m in self.mentions if not family_name(m)]
         spans = _merged((m.start, m.end) for m in self.mentions)
         span_starts = [span[0] for span in spans]
         forms = _with_proclitics(words, _NAME_PROCLITICS)

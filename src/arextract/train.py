@@ -366,6 +366,7 @@ def build_training_set(
     kb_dir: Path,
     loc_fallback: str = "CITY",
     gaz_folds: int = 1,
+    gaz_corpora: Sequence[str] = (),
     log: bool = True,
 ) -> tuple[list[tuple[Sentence, int, bool]], list[Gazetteers], Gazetteers, dict[str, Counter[str]]]:
     """Training sentences with their gazetteer fold, per-fold gazetteers, full ones.
@@ -376,7 +377,7 @@ def build_training_set(
     Folds are contiguous blocks of each corpus (ANERcorp and NewsFANE are the
     same text in the same order, so a sentence and its twin share a fold).
     """
-    corp = load_corpora(data, lm, "train", limit, corpora)
+    corp = load_corpora(data, lm, "train", limit, list(dict.fromkeys([*corpora, *gaz_corpora])))
     kb = read_kb(kb_dir)
 
     def fold_of(i: int, n: int) -> int:
@@ -386,7 +387,8 @@ def build_training_set(
         src: list[Sentence] = []
         for name, ss in corp.items():
             for i, s in enumerate(ss):
-                if exclude >= 0 and fold_of(i, len(ss)) == exclude:
+                # WikiFANE is other text than the ANERcorp/NewsFANE training sentences
+                if exclude >= 0 and name != "wikifane" and fold_of(i, len(ss)) == exclude:
                     continue
                 if name == "anercorp":
                     # coarse LOC is not a gazetteer class; PERS/ORG/MISC are exact
@@ -440,7 +442,14 @@ def train_ner(args: argparse.Namespace) -> int:
     corpora = [c for c in args.corpora.split(",") if c]
     t0 = time.time()
     train, fold_gaz, gaz, sub_lex = build_training_set(
-        data, lm, args.limit, corpora, Path(args.kb), args.loc_fallback, args.gaz_folds
+        data,
+        lm,
+        args.limit,
+        corpora,
+        Path(args.kb),
+        args.loc_fallback,
+        args.gaz_folds,
+        [c for c in args.gaz_corpora.split(",") if c],
     )
     gaz.save(out)
     write_subtypes(out / "subtypes.tsv", sub_lex)
@@ -478,6 +487,7 @@ def train_ner(args: argparse.Namespace) -> int:
         "limit": args.limit,
         "loc_fallback": args.loc_fallback,
         "gaz_folds": args.gaz_folds,
+        "gaz_corpora": args.gaz_corpora,
         "domain": domains[0],
         "model_sha256_12": digest,
     }
@@ -496,6 +506,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--labels", default=None, help="labels.toml (default: OUT/labels.toml)")
     p.add_argument("--kb", default=None, help="folder with countries.tsv/cities.tsv")
     p.add_argument("--corpora", default="anercorp,newsfane,wikifane")
+    p.add_argument("--gaz-corpora", default="anercorp,newsfane,wikifane",
+                   help="train splits harvested for gazetteers and lexicons")
     p.add_argument("--c1", type=float, default=0.05)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=150)

@@ -16,7 +16,13 @@ from pathlib import Path
 
 from arextract.errors import BackendError, ResourceError
 from arextract.kb import load_kb
-from arextract.ner.gazetteer import Gazetteer, GazetteerMatch, match_to_entity, surface_offset
+from arextract.ner.gazetteer import (
+    Gazetteer,
+    GazetteerMatch,
+    disambiguate,
+    match_to_entity,
+    surface_offset,
+)
 from arextract.normalize import fold
 from arextract.resources import models_dir
 from arextract.schema import Document, Entity, EntityType, Token, numbered
@@ -38,16 +44,16 @@ class GazetteerNER:
         self.version = f"gazetteer:{len(self.gazetteer)}"
 
     def matches(self, doc: Document) -> list[tuple[list[Token], list[GazetteerMatch]]]:
-        return [
+        groups = [
             (tokens, self.gazetteer.find(tokens))
             for tokens in iter_sentence_tokens(doc.sentences, doc.tokens)
         ]
+        resolved = iter(disambiguate([match for _, matches in groups for match in matches]))
+        return [(tokens, [next(resolved) for _ in matches]) for tokens, matches in groups]
 
     def __call__(self, doc: Document) -> None:
         entities = [
-            match_to_entity(match, doc.text, "")
-            for _, matches in self.matches(doc)
-            for match in matches
+            match_to_entity(match, doc.text, "") for _, matches in self.matches(doc) for match in matches
         ]
         doc.entities = numbered(entities)
 

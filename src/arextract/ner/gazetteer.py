@@ -7,6 +7,7 @@ Matching is greedy, left to right, longest name first.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,8 +19,14 @@ from arextract.segment import clitic_readings, tokenize
 # When one name belongs to several entries (عمان: Oman and Amman), the first type here wins
 # and the mention's confidence drops.
 _TYPE_PRIORITY = [
-    EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.INITIATIVE, EntityType.PERSON,
-    EntityType.REGION, EntityType.CITY, EntityType.EVENT, EntityType.MISC,
+    EntityType.COUNTRY,
+    EntityType.ORGANIZATION,
+    EntityType.INITIATIVE,
+    EntityType.PERSON,
+    EntityType.REGION,
+    EntityType.CITY,
+    EntityType.EVENT,
+    EntityType.MISC,
 ]
 
 NAME_CONFIDENCE = 0.9
@@ -38,6 +45,7 @@ class GazetteerMatch:
     entry: KBEntry
     is_nisba: bool
     confidence: float
+    alternatives: tuple[KBEntry, ...] = ()  # other entries with the same name (عمان: Oman, Amman)
 
 
 class Gazetteer:
@@ -104,7 +112,31 @@ class Gazetteer:
             confidence = AMBIGUOUS_CONFIDENCE
         else:
             confidence = NISBA_CONFIDENCE if is_nisba else NAME_CONFIDENCE
-        return GazetteerMatch(position, last, start, tokens[last].end, entry, is_nisba, confidence)
+        alternatives = tuple(dict.fromkeys(c for c, _ in entries[1:] if c.key != entry.key))
+        return GazetteerMatch(
+            position, last, start, tokens[last].end, entry, is_nisba, confidence, alternatives
+        )
+
+
+def disambiguate(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
+    """Resolve names shared by several entries with the document's unambiguous countries.
+
+    "عمّان" in a story that also says الأردن/الأردنية is Amman, not Oman: a city whose country
+    the document mentions wins over a country it does not, and vice versa.
+    """
+    context: set[str] = set()
+    for match in matches:
+        if not match.alternatives and match.entry.country:
+            context.add(match.entry.country)
+    resolved = []
+    for match in matches:
+        if match.alternatives:
+            for candidate in (match.entry, *match.alternatives):
+                if candidate.country in context:
+                    match = dataclasses.replace(match, entry=candidate, confidence=NAME_CONFIDENCE)
+                    break
+        resolved.append(match)
+    return resolved
 
 
 def _ranked(values: list[tuple[KBEntry, bool]]) -> list[tuple[KBEntry, bool]]:

@@ -23,6 +23,7 @@ from arextract.schema import (
     Document,
     Entity,
     EntityType,
+    Interval,
     Relation,
     RelationType,
     TextSpan,
@@ -143,6 +144,7 @@ class RelationExtractor:
         self._negation = _folded(lex.negation)
         self._relatives = _folded(lex.relatives)
         self._adverbs = _folded(lex.adverbs)
+        self._topic_markers = _folded(lex.topic_markers)
         self._reciprocals = [" ".join(fold(w) for w in phrase.split()) for phrase in lex.reciprocals]
         self._planned = _folded(lex.planned)
         self._title_heads = _folded(lex.title_heads)
@@ -229,6 +231,9 @@ class RelationExtractor:
     ) -> tuple[list[Mention], int]:
         """The mentions filling ``slot`` and where the next slot's search starts."""
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
+            antecedent = self._antecedent(view, sentence, match, slot, used)
+            if antecedent is not None:
+                return [antecedent], cursor
             actor = sentence.actor
             if actor is not None and actor.type in slot.types and actor.entity.id not in used:
                 return [actor], cursor
@@ -242,9 +247,15 @@ class RelationExtractor:
                 # verb-object-subject order: ترأس المؤتمر ... وانغ يي
                 start = self._after_prep(view, sentence, match.last + 1, slot)
                 found = self._after(view, sentence, start, slot, used)
+            if not found and slot.reach:
+                found = self._reach(view, sentence, cursor, slot, used)
             return found, (found[-1].last + 1 if found else cursor)
-        # subject: named just before the verb (أن الصين تدعم بيلاروسيا), after it (verb-first
-        # clause), a little further before it, or else the sentence's actor
+        # subject: the antecedent of a relative clause (نبيل عمار الذي يقوم بزيارة), named just
+        # before the verb (أن الصين تدعم بيلاروسيا), after it (verb-first clause), a little
+        # further before it, or else the sentence's actor
+        antecedent = self._antecedent(view, sentence, match, slot, used)
+        if antecedent is not None:
+            return [antecedent], cursor
         found = self._before(view, sentence, match.first, slot, used, window=2)
         if found:
             return found, cursor
@@ -262,6 +273,20 @@ class RelationExtractor:
         ):
             return [actor], cursor
         return [], cursor
+
+    def _antecedent(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, slot: Slot,
+                    used: set[str]) -> Mention | None:
+        """The mention a relative pronoun up to three words before the trigger refers to."""
+        for index in range(match.first - 1, max(sentence.first, match.first - 4) - 1, -1):
+            if view.tokens[index].norm in self._relatives:
+                before = [
+                    m for m in sentence.mentions
+                    if m.last < index and m.type in slot.types and m.entity.id not in used and not m.is_nisba
+                ]
+                if before and index - before[-1].last <= 2:
+                    return before[-1]
+                return None
+        return None
 
     def _subject_is_implicit(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
                              form: TriggerForm) -> bool:
@@ -288,7 +313,9 @@ class RelationExtractor:
         ):
             return True
         covering = view.mention_covering(sentence, following)
-        if covering is None or covering.type == EntityType.PERSON:
+        if covering is None:
+            return False
+        if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False
         # an object right after the verb may be followed by the subject: "وحضر المؤتمر مجموعة"
         after = covering.last + 1
@@ -309,6 +336,7 @@ class RelationExtractor:
         """
         end = min(sentence.last, start + window)
         index = start
+        only_title = True  # so far the subject's title: "رئيس الجمهورية، السيد عبد المجيد تبون"
         while index < end:
             token = view.tokens[index]
             if view.is_time_token(index):
@@ -317,7 +345,12 @@ class RelationExtractor:
                 continue
             index += 1
             if token.text in self._breaks:
+                if subject and only_title and index - 1 > start:
+                    continue
                 return index - 1
+            only_title = only_title and (
+                _listed(token.norm, self._titles) or _listed(token.norm, self._title_modifiers)
+            )
             if subject and _listed(token.norm, self._stops):
                 return index - 1
             if token.norm in self._complementizers:
@@ -331,6 +364,8 @@ class RelationExtractor:
             m for m in sentence.mentions
             if start <= m.first < end and m.type in slot.types and m.entity.id not in used
             and not (subject and self._is_addressee(view, sentence, m, slot))
+            and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
+            and not (subject and view.is_counterpart(sentence, m))
             and (slot.proclitic is None or _carries_proclitic(view.tokens[m.first], m, slot.proclitic))
         ]
         chosen = _preferred(candidates, slot.types)
@@ -340,6 +375,28 @@ class RelationExtractor:
         if slot.coordinated:
             found += self._coordinated(view, sentence, chosen, used)
         return _with_same_span(found, sentence, used) if slot.coordinated else found
+
+    def _reach(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot,
+               used: set[str]) -> list[Mention]:
+        """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
+        end = min(sentence.last, start + slot.reach)
+        for index in range(start, end):
+            token = view.tokens[index]
+            if token.norm in self._complementizers or token.norm in self._relatives:
+                end = index
+                break
+        candidates = [
+            m for m in sentence.mentions
+            if start <= m.first < end and m.type in slot.types and m.entity.id not in used
+            and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
+        ]
+        chosen = _preferred(candidates, slot.types)
+        return [chosen] if chosen is not None else []
+
+    def _in_title(self, view: _DocView, sentence: SentenceView, mention: Mention) -> bool:
+        """"رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
+        before = mention.first - 1
+        return before >= sentence.first and _listed(view.tokens[before].norm, self._titles)
 
     def _is_addressee(self, view: _DocView, sentence: SentenceView, mention: Mention, slot: Slot) -> bool:
         """"دعا الجانبين إلى": a non-person right after the verb and before إلى is addressed."""
@@ -424,7 +481,8 @@ class RelationExtractor:
             attributes["modality"] = modality
         starts = [trigger_start] + [m.entity.start for _, m in arguments]
         ends = [trigger_end] + [m.entity.end for _, m in arguments]
-        # a time inside reported speech dates what is reported, not the saying of it
+        # a time inside reported speech dates what is reported, not the saying of it; one in
+        # an agreement's topic ("اتفقا على عقد اجتماع في جوان المقبل") dates the topic
         dated_until = sentence.end
         if form.rule.quote:
             quote = self._quote(view, sentence, match)
@@ -440,10 +498,7 @@ class RelationExtractor:
             arguments=[
                 Argument(role=role, entity_id=m.entity.id, text=m.entity.text) for role, m in arguments
             ],
-            date=view.date_for(
-                trigger_start, sentence, form.rule.type, dated_until,
-                reported=self._is_reported(view, sentence, match),
-            ),
+            date=self._date(view, sentence, match, form, trigger_start, dated_until),
             trigger=TextSpan(text=doc.text[trigger_start:trigger_end], start=trigger_start, end=trigger_end),
             evidence=TextSpan(
                 text=doc.text[evidence_start:evidence_end], start=evidence_start, end=evidence_end
@@ -451,6 +506,25 @@ class RelationExtractor:
             attributes={"rule": form.rule.id, **attributes},
             confidence=round(confidence, 3),
         )
+
+    def _date(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm,
+              trigger_start: int, until: int) -> Time | None:
+        reported = self._is_reported(view, sentence, match)
+        date = view.date_for(trigger_start, sentence, form.rule.type, until, reported=reported)
+        if form.rule.type != RelationType.AGREEMENT or date is None:
+            return date
+        # A future time in what was agreed dates the topic, not the agreement: "اتفقا على عقد
+        # اجتماع في جوان المقبل"; a past one dates the agreement: "اتفقا على ... العام الماضي".
+        topic = self._topic_start(view, sentence, match)
+        if date.start >= topic and not view.is_past(date):
+            return view.date_for(trigger_start, sentence, form.rule.type, topic, reported=reported)
+        return date
+
+    def _topic_start(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> int:
+        for index in range(match.last + 1, sentence.last):
+            if _listed(view.tokens[index].norm, self._topic_markers):
+                return view.tokens[index].start
+        return sentence.end
 
     def _is_reported(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> bool:
         """Whether the trigger sits inside reported speech (after إن/أن in its sentence)."""
@@ -650,6 +724,16 @@ class _DocView:
                     inside.add(neighbour)
         return inside
 
+    def is_past(self, time: Time) -> bool:
+        """Whether a time ends before the document date (unknown years are not past)."""
+        if self.doc.doc_date is None or time.value is None:
+            return False
+        value = time.value.end if isinstance(time.value, Interval) else time.value
+        if value is None or value.startswith("X"):
+            return False
+        anchor = self.doc.doc_date.isoformat()
+        return value < anchor[: len(value)]
+
     def dateline_place(self) -> Entity | None:
         """The city of the dateline ("نور سلطان 12 سبتمبر 2020 (شينخوا)"), if the story has one."""
         if self._dateline_time is None:
@@ -700,16 +784,17 @@ class _DocView:
             if mention.type not in _PERSON_ACTOR_TYPES:
                 continue
             previous = self.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
-            if _listed(previous, {"مع", "بين"}) or self._after_counterpart(sentence, mention):
+            if _listed(previous, {"مع", "بين"}) or self.is_counterpart(sentence, mention):
                 continue
             return mention
         return None
 
-    def _after_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
-        for index in range(max(sentence.first, mention.first - 3), mention.first):
-            if _listed(self.tokens[index].norm, self._extractor._counterpart):
-                return True
-        return False
+    def is_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
+        """"نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""
+        return any(
+            _listed(self.tokens[index].norm, self._extractor._counterpart)
+            for index in range(max(sentence.first, mention.first - 3), mention.first + 1)
+        )
 
     def mention_covering(self, sentence: SentenceView, index: int,
                          types: Sequence[EntityType] | None = None) -> Mention | None:
@@ -777,14 +862,14 @@ def _carries_proclitic(token: Token, mention: Mention, proclitic: str) -> bool:
 
 
 def _preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Mention | None:
-    """The first candidate of the most preferred type; nisba adjectives only as a last resort."""
+    """The first candidate of the most preferred type.
+
+    Nisba adjectives (الصيني) modify a noun, so they never fill a slot themselves; what they
+    stand for reaches relations through ROLE affiliations and "الجانب الصيني" phrases.
+    """
     for entity_type in types:
         for mention in candidates:
             if mention.type == entity_type and not mention.is_nisba:
-                return mention
-    for entity_type in types:
-        for mention in candidates:
-            if mention.type == entity_type:
                 return mention
     return None
 

@@ -46,6 +46,10 @@ class Slot(_Strict):
     coordinated: bool = Field(default=True, description="Take 'X وY وZ' as several arguments.")
     each: bool = Field(default=False, description="One relation per argument of this slot.")
     required: bool = True
+    reach: int = Field(
+        default=0, ge=0, le=40,
+        description="If nothing is found next to the trigger, search this many tokens on, past commas.",
+    )
     proclitic: str | None = Field(
         default=None, description="The argument's word must carry this proclitic (دعم الصين لقازاقستان)."
     )
@@ -96,6 +100,7 @@ class Lexicons(_Strict):
     relatives: list[str]
     adverbs: list[str]
     reciprocals: list[str]
+    topic_markers: list[str]
     negation: list[str]
     planned: list[str]
     title_heads: list[str]

@@ -2,9 +2,11 @@
 
 A system relation matches a gold one when the type is the same and the arguments are the
 same multiset of (role, entity), an entity matching a gold name when the folded name equals
-the mention's canonical name or one of its aliases (events and initiatives may also contain
-one another: gold names an event by its shortest full phrase). Matching is one to one; among
-candidates the one with the same trigger word wins, then document order. Dates are compared
+the mention's canonical name or one of its aliases; events and initiatives may also contain
+one another (gold names an event by its shortest full phrase), and people match by the
+linker's transliteration-aware similarity or as a three-word prefix of a longer full name.
+Matching is one to one; among candidates the one with the same trigger word wins, then
+document order. Dates are compared
 on matched pairs only. Gold is annotated per trigger, so two statements by the same speaker
 are two relations; ROLE is one per (person, title), so system ROLEs are deduplicated the
 same way before scoring.
@@ -21,6 +23,7 @@ from typing import Any
 
 import regex
 
+from arextract.link import PERSON_THRESHOLD, name_similarity
 from arextract.normalize import fold
 from arextract.schema import Document, Entity, EntityType, Interval, Relation, RelationType
 
@@ -161,7 +164,20 @@ def _name_matches(gold_name: str, entity: Entity) -> bool:
         return True
     if entity.type in _CONTAINMENT_TYPES:
         return any(key in name or name in key for name in names if name)
+    if entity.type == EntityType.PERSON:
+        # the same person under a longer or differently transliterated name
+        # (محمد بن سلمان / محمد بن سلمان بن عبدالعزيز آل سعود)
+        candidates = [entity.canonical, *entity.aliases]
+        return any(name_similarity(gold_name, name) >= PERSON_THRESHOLD for name in candidates) or any(
+            _is_name_prefix(name, gold_name) for name in candidates
+        )
     return False
+
+
+def _is_name_prefix(short: str, full: str) -> bool:
+    """"محمد بن سلمان" names the same person as "محمد بن سلمان بن عبدالعزيز آل سعود"."""
+    short_words, full_words = name_key(short).split(), name_key(full).split()
+    return len(short_words) >= 3 and full_words[: len(short_words)] == short_words
 
 
 def _arguments_match(gold: GoldRelation, relation: Relation, entities: dict[str, Entity]) -> bool:
