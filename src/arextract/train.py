@@ -379,6 +379,7 @@ def build_training_set(
     """
     corp = load_corpora(data, lm, "train", limit, list(dict.fromkeys([*corpora, *gaz_corpora])))
     kb = read_kb(kb_dir)
+    gaz_set = set(gaz_corpora or corpora)
 
     def fold_of(i: int, n: int) -> int:
         return min(gaz_folds - 1, i * gaz_folds // max(n, 1))
@@ -386,6 +387,8 @@ def build_training_set(
     def gaz_source(exclude: int) -> list[Sentence]:
         src: list[Sentence] = []
         for name, ss in corp.items():
+            if name not in gaz_set:
+                continue
             for i, s in enumerate(ss):
                 # WikiFANE is other text than the ANERcorp/NewsFANE training sentences
                 if exclude >= 0 and name != "wikifane" and fold_of(i, len(ss)) == exclude:

@@ -353,7 +353,7 @@ class RelationExtractor:
             )
             if subject and _listed(token.norm, self._stops):
                 return index - 1
-            if token.norm in self._complementizers:
+            if token.norm in self._complementizers or token.norm in self._relatives:
                 return index - 1
         return end
 
@@ -375,6 +375,22 @@ class RelationExtractor:
         if slot.coordinated:
             found += self._coordinated(view, sentence, chosen, used)
         return _with_same_span(found, sentence, used) if slot.coordinated else found
+
+    def _title_gap(self, view: _DocView, sentence: SentenceView, previous: Mention, mention: Mention) -> bool:
+        """"X والرئيس التركي Y": a conjunction and the next person's title between two names."""
+        gap = range(previous.last + 1, mention.first)
+        if not gap:
+            return False
+        opener = view.tokens[gap[0]]
+        if not (opener.text in {"،", ","} or opener.norm.startswith("و")):
+            return False
+        for index in gap:
+            token = view.tokens[index]
+            if token.text in {"،", ","} or view.mention_covering(sentence, index, _AFFILIATION_TYPES):
+                continue
+            if not (_listed(token.norm, self._titles) or _listed(token.norm, self._title_modifiers)):
+                return False
+        return True
 
     def _reach(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot,
                used: set[str]) -> list[Mention]:
@@ -459,8 +475,15 @@ class RelationExtractor:
             if mention.first <= previous.last or mention.entity.id in used:
                 continue
             if mention.type != first.type or mention.is_nisba != first.is_nisba:
+                if view.inside(mention, previous) or (mention.is_nisba and mention.type != first.type):
+                    continue
+                if mention.type in _AFFILIATION_TYPES and first.type == EntityType.PERSON:
+                    continue  # an affiliation in the next person's title: "والرئيس التركي"
                 break
-            if not _coordinated_gap(view.text, previous.entity.end, mention.entity.start):
+            if not (
+                _coordinated_gap(view.text, previous.entity.end, mention.entity.start)
+                or (first.type == EntityType.PERSON and self._title_gap(view, sentence, previous, mention))
+            ):
                 break
             run.append(mention)
             previous = mention
@@ -605,6 +628,12 @@ class RelationExtractor:
             if _listed(token.norm, self._counterpart):
                 chain.counterpart = index
                 break
+            if token.text in {"،", ","} and index - 1 >= sentence.first and chain.last is None and (
+                _listed(tokens[index - 1].norm, self._titles)
+                or view.mention_covering(sentence, index - 1, _AFFILIATION_TYPES) is not None
+            ):
+                index -= 1  # "رئيس الجمهورية، السيد عبد المجيد تبون"
+                continue
             if _listed(token.norm, self._titles):
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
@@ -622,7 +651,29 @@ class RelationExtractor:
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
             chain.first = chain.last = None
         if chain.first is None and chain.counterpart is None:
-            return None
+            return self._title_after(view, sentence, person)
+        return chain
+
+    def _title_after(self, view: _DocView, sentence: SentenceView, person: Mention) -> _TitleChain | None:
+        """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
+        tokens = view.tokens
+        index = person.last + 1
+        if index >= sentence.last or tokens[index].norm not in self._title_heads:
+            return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
+        chain = _TitleChain(first=index, last=index)
+        index += 1
+        while index < sentence.last:
+            covering = view.mention_covering(sentence, index, _AFFILIATION_TYPES)
+            if covering is not None:
+                chain.affiliations.append(covering)
+                index = covering.last + 1
+                continue
+            if not _listed(tokens[index].norm, self._titles):
+                break
+            if chain.affiliations:
+                break
+            chain.last = index
+            index += 1
         return chain
 
     def _role(self, view: _DocView, sentence: SentenceView, person: Mention, chain: _TitleChain,
@@ -652,14 +703,15 @@ class RelationExtractor:
             arguments.append(
                 Argument(role="affiliation", entity_id=affiliation.entity.id, text=affiliation.entity.text)
             )
-        evidence_start = min(start, person.entity.start)
+        evidence_start = min(start, person.entity.start, *(m.entity.start for m in chain.affiliations))
+        evidence_end = max(end, person.entity.end, *(m.entity.end for m in chain.affiliations))
         return Relation(
             id="",
             type=RelationType.ROLE,
             arguments=arguments,
             date=None,
             trigger=TextSpan(text=view.text[start:end], start=start, end=end),
-            evidence=_span(view.text, evidence_start, person.entity.end),
+            evidence=_span(view.text, evidence_start, evidence_end),
             attributes={"rule": "role-title", "title": title},
             confidence=round(0.85 * person.entity.confidence, 3),
         )
@@ -733,6 +785,10 @@ class _DocView:
             return False
         anchor = self.doc.doc_date.isoformat()
         return value < anchor[: len(value)]
+
+    @staticmethod
+    def inside(mention: Mention, other: Mention) -> bool:
+        return other.entity.start <= mention.entity.start and mention.entity.end <= other.entity.end
 
     def dateline_place(self) -> Entity | None:
         """The city of the dateline ("نور سلطان 12 سبتمبر 2020 (شينخوا)"), if the story has one."""
