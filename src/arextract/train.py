@@ -358,6 +358,32 @@ def load_corpora(
     return out
 
 
+def twin_folds(fane: Sequence[Sentence], aner: Sequence[Sentence], aner_folds: Sequence[int]) -> list[int]:
+    """Fold of each (re-joined) NewsFANE sentence = fold of the ANERcorp sentence
+    sharing most of its rarer tokens; unmatched sentences get ``hash % K``-like
+    positional folds."""
+    k = max(aner_folds, default=0) + 1
+    df: Counter[str] = Counter()
+    sets = [{normalize(w) for w, _ in s} for s in aner]
+    for st in sets:
+        df.update(st)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(sets):
+        for w in st:
+            if df[w] <= 30:
+                index[w].append(i)
+    out: list[int] = []
+    for j, s in enumerate(fane):
+        votes: Counter[int] = Counter()
+        toks = {normalize(w) for w, _ in s}
+        for w in toks:
+            for i in index.get(w, ()):
+                votes[i] += 1
+        best = votes.most_common(1)
+        out.append(aner_folds[best[0][0]] if best and best[0][1] >= 2 else j % k)
+    return out
+
+
 def build_training_set(
     data: Path,
     lm: LabelMap,
@@ -374,15 +400,23 @@ def build_training_set(
     With ``gaz_folds`` K > 1 the gazetteer features of a training sentence come
     from gazetteers harvested on the other K-1 folds (jack-knifing), so the CRF
     does not learn to trust a gazetteer that contains every training entity.
-    Folds are contiguous blocks of each corpus (ANERcorp and NewsFANE are the
-    same text in the same order, so a sentence and its twin share a fold).
+    Folds are contiguous blocks of each corpus, except that a NewsFANE sentence
+    takes the fold of its ANERcorp twin (same text, other order), found by
+    rare-token overlap, so a name never leaks into its own sentence's gazetteer.
     """
     corp = load_corpora(data, lm, "train", limit, list(dict.fromkeys([*corpora, *gaz_corpora])))
     kb = read_kb(kb_dir)
     gaz_set = set(gaz_corpora or corpora)
 
-    def fold_of(i: int, n: int) -> int:
+    def block(i: int, n: int) -> int:
         return min(gaz_folds - 1, i * gaz_folds // max(n, 1))
+
+    folds = {name: [block(i, len(ss)) for i in range(len(ss))] for name, ss in corp.items()}
+    if gaz_folds > 1 and "anercorp" in corp and "newsfane" in corp:
+        folds["newsfane"] = twin_folds(corp["newsfane"], corp["anercorp"], folds["anercorp"])
+
+    def fold_of(name: str, i: int) -> int:
+        return folds[name][i]
 
     def gaz_source(exclude: int) -> list[Sentence]:
         src: list[Sentence] = []
@@ -390,8 +424,7 @@ def build_training_set(
             if name not in gaz_set:
                 continue
             for i, s in enumerate(ss):
-                # WikiFANE is other text than the ANERcorp/NewsFANE training sentences
-                if exclude >= 0 and name != "wikifane" and fold_of(i, len(ss)) == exclude:
+                if exclude >= 0 and fold_of(name, i) == exclude:
                     continue
                 if name == "anercorp":
                     # coarse LOC is not a gazetteer class; PERS/ORG/MISC are exact
@@ -407,7 +440,7 @@ def build_training_set(
     for name in corpora:
         ss = corp.get(name, [])
         for i, s in enumerate(ss):
-            fold = fold_of(i, len(ss)) if gaz_folds > 1 else 0
+            fold = fold_of(name, i) if gaz_folds > 1 else 0
             if name == "anercorp":
                 s2, a, b = refine_loc(s, loc_lex, gaz, loc_fallback)
                 tot += a

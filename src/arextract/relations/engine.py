@@ -635,6 +635,8 @@ class RelationExtractor:
                 index -= 1  # "رئيس الجمهورية، السيد عبد المجيد تبون"
                 continue
             if _listed(token.norm, self._titles):
+                if chain.first is not None and _starts_new_title(tokens[chain.first].norm, self._title_heads):
+                    break  # "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends here
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
             elif _listed(token.norm, self._title_modifiers):
@@ -651,8 +653,14 @@ class RelationExtractor:
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
             chain.first = chain.last = None
         if chain.first is None and chain.counterpart is None:
-            return self._title_after(view, sentence, person)
+            return self._title_after(view, sentence, person) or self._title_inside(view, person)
         return chain
+
+    def _title_inside(self, view: _DocView, person: Mention) -> _TitleChain | None:
+        """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
+        if person.last > person.first and view.tokens[person.first].norm in self._title_heads:
+            return _TitleChain(first=person.first, last=person.first)
+        return None
 
     def _title_after(self, view: _DocView, sentence: SentenceView, person: Mention) -> _TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
@@ -905,6 +913,11 @@ class _DocView:
 
 def _folded(words: Iterable[str]) -> set[str]:
     return {fold(word) for word in words}
+
+
+def _starts_new_title(folded: str, heads: set[str]) -> bool:
+    """A definite head not joined by و (الرئيس، الملك) opens a title phrase of its own."""
+    return folded in heads and folded.startswith("ال")
 
 
 def _listed(folded: str, words: set[str]) -> bool:
