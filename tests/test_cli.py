@@ -25,6 +25,14 @@ def test_cli_on_seeds_writes_every_output(tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     china = [row for row in rows if row["canonical"] == "الصين" and row["type"] == "COUNTRY"]
     assert len(china) == 1 and china[0]["kb_id"] == "CN" and int(china[0]["documents"]) == 5
+    # one row per real-world entity: every spelling of a person on one row, no name twice
+    assert len({row["canonical"] for row in rows}) == len(rows)
+    people = {row["canonical"]: set(row["aliases"].split("|")) for row in rows if row["type"] == "PERSON"}
+    assert set(people) == {"وانغ يي", "شي جين بينغ", "مختار تليوبردي", "ألكسندر لوكاشينكو"}
+    assert {"وانغ يي", "وانج يي", "وانغ"} <= people["وانغ يي"]
+    assert {"شي جين بينغ", "شي جين بينج", "شي"} <= people["شي جين بينغ"]
+    assert {"مختار تليوبردي", "مختار تليوبيردي"} <= people["مختار تليوبردي"]
+    assert all(row["kb_id"] for row in rows if row["type"] == "COUNTRY")
     assert (tmp_path / "relations.csv").read_text().startswith("source,relation_id,type")
     assert (tmp_path / "errors.jsonl").read_text() == ""
     summary = json.loads((tmp_path / "summary.json").read_text())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import sys
 import time
@@ -24,7 +25,12 @@ from arextract.link import EntityRow, EntityTable
 from arextract.pipeline import DEFAULT_BACKEND, Pipeline, parse_date
 from arextract.schema import Document
 
-SUBCOMMANDS = ("train", "evaluate")
+# `python -m arextract NAME ...` runs another module's main(); anything else is a batch run.
+SUBCOMMANDS = {
+    "train": "arextract.train",
+    "evaluate": "arextract.evaluate",
+    "backends": "arextract.ner.registry",
+}
 
 ENTITY_COLUMNS = ["canonical", "type", "subtype", "kb_id", "aliases", "mentions", "documents"]
 RELATION_COLUMNS = [
@@ -39,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Extract entities, dates and relations from Arabic news. Reads .txt files and "
             "folders (recursively) and writes documents.jsonl, entities.csv, relations.csv, "
             "errors.jsonl and summary.json to OUTDIR. Other commands: "
-            "`python -m arextract train ...`, `python -m arextract evaluate ...`."
+            "`python -m arextract train ...`, `python -m arextract evaluate ...`, "
+            "`python -m arextract backends`."
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files or folders")
@@ -189,10 +196,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _subcommand(name: str, argv: list[str]) -> int:
-    if name == "train":
-        from arextract.train import main as train_main
-
-        return train_main(argv)
-    from arextract.evaluate import main as evaluate_main
-
-    return evaluate_main(argv)
+    module = importlib.import_module(SUBCOMMANDS[name])
+    result: int = module.main(argv)
+    return result

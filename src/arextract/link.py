@@ -988,6 +988,8 @@ class EntityTable:
                 key = (entity.type.value, "name:" + entity.canonical)
             if key not in rows and entity.type is EntityType.PERSON:
                 key = _similar_person_row(key, entity, rows, self._aliases, self._persons)
+            if key not in rows and entity.type is EntityType.EVENT:
+                key = self._same_event(key, entity)
             if key not in rows:
                 rows[key] = EntityRow(entity.canonical, entity.type, None, entity.kb_id, [], 0, 0)
                 self._aliases[key] = set()
@@ -1007,6 +1009,19 @@ class EntityTable:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def _same_event(self, key: tuple[str, str], entity: Entity) -> tuple[str, str]:
+        """One event named more or less fully: "القمة الافتراضية" and "القمة الافتراضية
+        بمناسبة الذكرى الـ30...", or with and without "الخمس", are one row (word prefixes)."""
+        words = fold(entity.canonical).split()
+        for other, row in self._rows.items():
+            if row.type is not EntityType.EVENT:
+                continue
+            other_words = fold(row.canonical).split()
+            shorter = min(len(words), len(other_words))
+            if shorter >= 2 and words[:shorter] == other_words[:shorter]:
+                return other
+        return key
 
     def rows(self) -> list[EntityRow]:
         out: list[EntityRow] = []

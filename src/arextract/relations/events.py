@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from arextract.ner.gazetteer import surface_offset
-from arextract.normalize import fold
+from arextract.normalize import clean, fold
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntityType, Token, numbered
 from arextract.segment import CliticReading, clitic_readings, iter_sentence_tokens
@@ -113,7 +113,7 @@ class EventRecognizer:
             text=text,
             start=start,
             end=last.end,
-            canonical=canonical or " ".join(_QUOTE_RE.sub(" ", fold(text)).split()),
+            canonical=canonical or " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
             confidence=0.7 if source == "rule" else 0.6,
             source=source,
         )

@@ -275,3 +275,41 @@ def evaluate(paths: Iterable[str | Path], extract: Any) -> Report:
     for counts in report.by_type.values():
         report.total.add(counts)
     return report
+
+
+def print_report(report: Report, verbose: bool = False) -> None:
+    """A per-type table of precision, recall, F1 and date accuracy (rich)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="relations against gold")
+    for column in ("type", "gold", "system", "matched", "P", "R", "F1", "date acc."):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    rows = [*sorted(report.by_type.items()), ("ALL", report.total)]
+    for name, counts in rows:
+        table.add_row(
+            name, str(counts.gold), str(counts.system), str(counts.matched),
+            f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
+            f"{counts.date_accuracy:.3f}",
+        )
+    console = Console()
+    console.print(table)
+    if verbose:
+        for title, lines in (("missed", report.misses), ("spurious", report.spurious),
+                             ("wrong date", report.wrong_dates)):
+            console.print(f"[bold]{title} ({len(lines)})[/bold]")
+            for line in lines:
+                console.print("  " + line, markup=False)
+
+
+def relations_command(gold: list[str], backend: str | None, rules: list[str], as_json: bool,
+                      verbose: bool) -> int:
+    """``python -m arextract.evaluate relations GOLD.json|DIR ...``"""
+    from arextract.pipeline import Pipeline
+
+    report = evaluate(gold, Pipeline(backend=backend, rules=rules))
+    if as_json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_report(report, verbose)
+    return 0
