@@ -20,8 +20,8 @@ from arextract.kb import load_kb
 from arextract.link import Linker
 from arextract.ner.backends import make_ner_stage
 from arextract.relations import RelationExtractor
-from arextract.relations.events import EventRecognizer
-from arextract.schema import Document, Meta
+from arextract.relations.events import PhraseRecognizer
+from arextract.schema import Document, Meta, RelationType
 from arextract.segment import split_sentences, tokenize
 from arextract.timex import document_date, find_times
 
@@ -83,7 +83,7 @@ class Pipeline:
             SegmentStage(),
             make_ner_stage(self.backend, kb_dir=kb_dir),
             Linker(load_kb(kb_dir)),
-            EventRecognizer(relations.lexicons),
+            PhraseRecognizer(relations.lexicons, relations.triggers_of(RelationType.PROPOSAL)),
             TimeStage(),
             relations,
         ]

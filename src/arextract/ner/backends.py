@@ -1,12 +1,40 @@
-"""NER backends and the policy that merges their mentions.
+"""NER backends and the policies that merge their mentions.
 
 * ``gazetteer``: knowledge-file names only (precise, limited to what the files know).
-* ``builtin`` (default): the tagger trained here (``models/ner``) merged with the gazetteer.
+* ``builtin``: the tagger trained here (``models/ner``) merged with the gazetteer.
+* ``camel``: camel-tools' BERT ``NERecognizer`` (:mod:`arextract.ner.camel`).
+* ``stanza``: stanza's Arabic NER pipeline (:mod:`arextract.ner.stanza_ner`).
+* ``ensemble`` (``ensemble:camel``, ``ensemble:stanza``): ``builtin`` merged with an external
+  backend (:mod:`arextract.ner.ensemble`); plain ``ensemble`` takes camel when its model is
+  found, else stanza, else raises a :class:`BackendError` naming both install commands.
 
 Merge policy (``builtin``): a mention found by both keeps the gazetteer's type and link when
 the spans are equal or the gazetteer's is longer; a longer model span wins over a gazetteer
 name inside it (``جامعة بكين`` is an organisation, not the city); model mentions the
 gazetteer does not know are kept with their own type.
+
+External backends (``camel``, ``stanza``): their labels map to arextract types through
+``data/external_labels.toml`` (PERS -> PERSON, ORG -> ORGANIZATION, MISC -> MISC, LOC -> a
+place); spans are mapped back to exact offsets of the original text whatever the backend's
+tokenisation, trimmed of the proclitics the knowledge files confirm (as ``builtin`` does), and
+refined by the gazetteer: a mention whose exact span is a knowledge-file name takes that
+name's type and link (a LOC becomes COUNTRY, CITY or REGION; مصر tagged ORG is the country);
+a place the files do not know gets ``location_default`` (REGION).
+
+Merge policy (``ensemble``): arextract's mentions (``builtin``: model + gazetteer; the
+gazetteer alone, with a warning in ``meta.warnings``, when the builtin model is unavailable)
+are the base, and each external mention, longest first, is
+
+1. added when it overlaps no kept mention;
+2. dropped when it equals, lies inside or crosses a kept mention; when it has the same span
+   and type as a builtin *model* mention, that mention's confidence rises (two models agree);
+3. kept instead of the mentions it strictly contains only when it is an ORGANIZATION and none
+   of them is a knowledge-file INITIATIVE or EVENT (``جامعة بكين`` over the city), mirroring the
+   builtin policy; otherwise the contained arextract mentions win.
+
+So INITIATIVE and EVENT mentions always come from arextract's knowledge files, and every type
+is arextract's. Linking, time and relations run unchanged after whichever stage
+:func:`make_ner_stage` returns.
 """
 
 from __future__ import annotations

@@ -154,6 +154,11 @@ class RelationExtractor:
         self._visiting = _folded(lex.visiting)
         self.version = f"rules:{len(self.rules)}"
 
+    def triggers_of(self, kind: RelationType) -> list[str]:
+        """The one-word verb triggers of a relation type (for recognisers that need them)."""
+        return [t for rule in self.rules if rule.type == kind and rule.pos == "verb" for t in rule.triggers
+                if " " not in t]
+
     # -- the stage ---------------------------------------------------------------------
 
     def __call__(self, doc: Document) -> None:

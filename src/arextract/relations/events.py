@@ -1,12 +1,17 @@
-"""EVENT mentions: named meetings, conferences and summits, and anaphora to them.
+"""Names that are phrases: events (named meetings, conferences, summits) and initiatives.
 
 A named event is a head noun (``اجتماع``, ``مؤتمر``, ``قمة``...) followed by its modifiers
 up to a boundary: punctuation, a stop word (``في`` before a place, ``يوم``, ``بنجاح``...), a
 time expression or reported speech. A bare definite head (``المؤتمر``) refers back to the
-last named event with the same head. Head and stop words come from the rule file's lexicons.
+last named event with the same head. Initiatives outside the knowledge files are read the
+same way from ``مبادرة``/``المبادرة``, and so is what a proposal verb proposes when it is a
+masdar phrase ("اقترح مودي إنشاء اتحاد لاستكشاف الفضاء"). Head and stop words come from the
+rule file's lexicons.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import regex
 
@@ -21,29 +26,69 @@ _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 _QUOTE_RE = regex.compile(r"[\"“”«»]")
 
 
-class EventRecognizer:
-    name = "events"
-    version = "1"
+class PhraseRecognizer:
+    """A pipeline stage adding EVENT and INITIATIVE mentions read from their head words."""
 
-    def __init__(self, lexicons: Lexicons) -> None:
-        self._heads = {fold(word) for word in lexicons.event_heads}
+    name = "phrases"
+    version = "2"
+
+    def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
         self._stops = {fold(word) for word in lexicons.event_stops}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
+        self._kinds = [
+            (EntityType.EVENT, {fold(word) for word in lexicons.event_heads}),
+            (EntityType.INITIATIVE, {fold(word) for word in lexicons.initiative_heads}),
+        ]
+        self._masdars = {fold(word) for word in lexicons.proposal_masdars}
+        self._proposal_triggers = {fold(word) for word in proposal_triggers}
 
     def __call__(self, doc: Document) -> None:
+        found: list[Entity] = []
+        for kind, heads in self._kinds:
+            found += self._named(doc, kind, heads)
+        found += self._proposed(doc)
+        if found:
+            taken = [(e.start, e.end, e.type) for e in doc.entities]
+            fresh = [
+                e for e in found
+                if not any(s < e.end and e.start < t and kind == e.type for s, t, kind in taken)
+            ]
+            doc.entities = numbered([*doc.entities, *fresh])
+
+    def _proposed(self, doc: Document) -> list[Entity]:
+        """"واقترح مودي إنشاء اتحاد ...": a masdar phrase right after a proposal verb (and
+        its subject) is the initiative proposed."""
+        out: list[Entity] = []
+        persons = [(e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON]
+        for tokens in iter_sentence_tokens(doc.sentences, doc.tokens):
+            for index, token in enumerate(tokens[:-1]):
+                if not any(r.stem in self._proposal_triggers for r in clitic_readings(token.norm)):
+                    continue
+                following = index + 1
+                while following < len(tokens) and any(s <= tokens[following].start < t for s, t in persons):
+                    following += 1
+                if following >= len(tokens) or tokens[following].norm not in self._masdars:
+                    continue
+                last = self._extent(doc, tokens, following, definite=False)
+                if last > following:
+                    out.append(self._entity(doc, tokens[following], 0, tokens[last], "rule",
+                                            kind=EntityType.INITIATIVE))
+        return out
+
+    def _named(self, doc: Document, kind: EntityType, heads: set[str]) -> list[Entity]:
         events: list[Entity] = []
         named: dict[str, Entity] = {}  # head without article -> the last named event
         for tokens in iter_sentence_tokens(doc.sentences, doc.tokens):
             index = 0
             while index < len(tokens):
-                reading = self._head_reading(tokens[index])
+                reading = self._head_reading(tokens[index], heads)
                 if reading is None:
                     index += 1
                     continue
                 base = reading.stem.removeprefix("ال")
                 last = self._extent(doc, tokens, index, definite=reading.stem.startswith("ال"))
                 if last > index:
-                    entity = self._entity(doc, tokens[index], reading.offset, tokens[last], "rule")
+                    entity = self._entity(doc, tokens[index], reading.offset, tokens[last], "rule", kind=kind)
                     events.append(entity)
                     named[base] = entity
                     index = last + 1
@@ -51,17 +96,16 @@ class EventRecognizer:
                 antecedent = named.get(base)
                 if antecedent is not None and reading.stem.startswith("ال"):
                     events.append(self._entity(
-                        doc, tokens[index], reading.offset, tokens[index], "coref", antecedent.canonical
+                        doc, tokens[index], reading.offset, tokens[index], "coref", kind=kind,
+                        canonical=antecedent.canonical,
                     ))
                 index += 1
-        if events:
-            taken = {(e.start, e.end) for e in doc.entities}
-            fresh = [e for e in events if (e.start, e.end) not in taken]
-            doc.entities = numbered([*doc.entities, *fresh])
+        return events
 
-    def _head_reading(self, token: Token) -> CliticReading | None:
+    @staticmethod
+    def _head_reading(token: Token, heads: set[str]) -> CliticReading | None:
         for reading in clitic_readings(token.norm):
-            if reading.proclitic in {"", "و", "ف"} and reading.stem in self._heads:
+            if reading.proclitic in {"", "و", "ف", "ل", "ب"} and reading.stem in heads:
                 return reading
         return None
 
@@ -103,16 +147,19 @@ class EventRecognizer:
         )
 
     @staticmethod
-    def _entity(doc: Document, first: Token, offset: int, last: Token, source: str,
-                canonical: str | None = None) -> Entity:
+    def _entity(doc: Document, first: Token, offset: int, last: Token, source: str, *,
+                kind: EntityType, canonical: str | None = None) -> Entity:
         start = first.start + surface_offset(first.text, offset)
-        text = doc.text[start : last.end]
+        end = last.end
+        while end > start and doc.text[end - 1] in "\"“”«»":
+            end -= 1  # a closing quote belongs to the text around the name
+        text = doc.text[start:end]
         return Entity(
             id="",
-            type=EntityType.EVENT,
+            type=kind,
             text=text,
             start=start,
-            end=last.end,
+            end=end,
             canonical=canonical or " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
             confidence=0.7 if source == "rule" else 0.6,
             source=source,

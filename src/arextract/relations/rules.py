@@ -110,6 +110,8 @@ class Lexicons(_Strict):
     visiting: list[str]
     event_heads: list[str]
     event_stops: list[str]
+    initiative_heads: list[str]
+    proposal_masdars: list[str]
 
 
 class RuleSet(_Strict):
