@@ -66,8 +66,12 @@ ORGANIZATIONS = """name_ar\tvariants\tname_en\tsubtype
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     root: Path = tmp_path_factory.mktemp("kb")
-    for name, content in [("countries.tsv", COUNTRIES), ("people.tsv", PEOPLE),
-                          ("cities.tsv", CITIES), ("organizations.tsv", ORGANIZATIONS)]:
+    for name, content in [
+        ("countries.tsv", COUNTRIES),
+        ("people.tsv", PEOPLE),
+        ("cities.tsv", CITIES),
+        ("organizations.tsv", ORGANIZATIONS),
+    ]:
         (root / name).write_text(content, encoding="utf-8")
     return KnowledgeBase.load(root)
 
@@ -102,15 +106,26 @@ def make_doc(text: str, kb: KnowledgeBase, model: Sequence[tuple[str, EntityType
             boundary = end == len(text) or not text[end].isalpha()
             free = not any(e.start < end and at < e.end for e in entities)
             if boundary and free:
-                entities.append(Entity(id="", type=entity_type, text=surface, start=at, end=end,
-                                       canonical=fold(surface), confidence=0.75, source="model"))
+                entities.append(
+                    Entity(
+                        id="",
+                        type=entity_type,
+                        text=surface,
+                        start=at,
+                        end=end,
+                        canonical=fold(surface),
+                        confidence=0.75,
+                        source="model",
+                    )
+                )
             at = text.find(surface, at + 1)
     doc.entities = number_entities(entities)
     return doc
 
 
-def linked(text: str, kb: KnowledgeBase, linker: Linker,
-           model: Sequence[tuple[str, EntityType]] = ()) -> Document:
+def linked(
+    text: str, kb: KnowledgeBase, linker: Linker, model: Sequence[tuple[str, EntityType]] = ()
+) -> Document:
     doc = make_doc(text, kb, model)
     linker(doc)
     assert_valid(doc)
@@ -181,8 +196,14 @@ def test_variant_spellings_are_one_person(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("وانغ يي", "وانج يي"), ("شي جين بينغ", "شي جين بينج"), ("شي جين بينغ", "شى جين بينغ"),
-     ("تليوبردي", "تليوبيردي"), ("لوكاشينكو", "لوكاشنكو"), ("عبد الله", "عبدالله")],
+    [
+        ("وانغ يي", "وانج يي"),
+        ("شي جين بينغ", "شي جين بينج"),
+        ("شي جين بينغ", "شى جين بينغ"),
+        ("تليوبردي", "تليوبيردي"),
+        ("لوكاشينكو", "لوكاشنكو"),
+        ("عبد الله", "عبدالله"),
+    ],
 )
 def test_name_key_equal_for_the_brief_examples(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -248,14 +269,19 @@ def test_model_short_form_with_two_candidates_stays_unlinked(kb: KnowledgeBase, 
     assert short[0].canonical == "وانغ"
     assert short[0].confidence <= 0.5
     assert {e.canonical for e in doc.entities if e.type is EntityType.PERSON} == {
-        "وانغ يي", "وانغ وين تاو", "وانغ"}
+        "وانغ يي",
+        "وانغ وين تاو",
+        "وانغ",
+    }
 
 
 def test_kb_person_in_another_spelling_is_found_and_linked(kb: KnowledgeBase, linker: Linker) -> None:
     text = "وصل وانج يى إلى موسكو حيث التقى سيرجيه لافروف."
     doc = linked(text, kb, linker)
     assert [(e.text, e.canonical, e.source) for e in doc.entities if e.type is EntityType.PERSON] == [
-        ("وانج يى", "وانغ يي", "gazetteer"), ("سيرجيه لافروف", "سيرغي لافروف", "link")]
+        ("وانج يى", "وانغ يي", "gazetteer"),
+        ("سيرجيه لافروف", "سيرغي لافروف", "link"),
+    ]
 
 
 def test_model_person_fuzzy_link_to_kb(kb: KnowledgeBase, linker: Linker) -> None:
@@ -268,9 +294,16 @@ def test_model_person_fuzzy_link_to_kb(kb: KnowledgeBase, linker: Linker) -> Non
 
 def test_unknown_people_cluster_on_their_longest_folded_name(kb: KnowledgeBase, linker: Linker) -> None:
     text = "التقى سيرغي شويغو وزير الدفاع. وقال سيرجي شويجو إن الجيش مستعد. وأكد شويغو ذلك."
-    doc = linked(text, kb, linker, model=[("سيرغي شويغو", EntityType.PERSON),
-                                          ("سيرجي شويجو", EntityType.PERSON),
-                                          ("شويغو", EntityType.PERSON)])
+    doc = linked(
+        text,
+        kb,
+        linker,
+        model=[
+            ("سيرغي شويغو", EntityType.PERSON),
+            ("سيرجي شويجو", EntityType.PERSON),
+            ("شويغو", EntityType.PERSON),
+        ],
+    )
     persons = [e for e in doc.entities if e.type is EntityType.PERSON]
     assert [e.text for e in persons] == ["سيرغي شويغو", "سيرجي شويجو", "شويغو"]
     assert len({e.canonical for e in persons}) == 1
@@ -295,13 +328,27 @@ def test_model_mentions_link_by_name_clitic_or_nisba(kb: KnowledgeBase, linker: 
     text = "زار الوفد كازاخستان ثم المدينة بيجين مع الوفد الروسي ومنظمة التعاون الرقمي."
     doc = make_doc(text, kb)
     doc.entities = []
-    spans = [("كازاخستان", EntityType.REGION), ("بيجين", EntityType.CITY),
-             ("الروسي", EntityType.COUNTRY), ("منظمة التعاون الرقمي", EntityType.ORGANIZATION)]
+    spans = [
+        ("كازاخستان", EntityType.REGION),
+        ("بيجين", EntityType.CITY),
+        ("الروسي", EntityType.COUNTRY),
+        ("منظمة التعاون الرقمي", EntityType.ORGANIZATION),
+    ]
     entities = []
     for surface, entity_type in spans:
         at = text.index(surface)
-        entities.append(Entity(id="", type=entity_type, text=surface, start=at, end=at + len(surface),
-                               canonical=fold(surface), confidence=0.75, source="model"))
+        entities.append(
+            Entity(
+                id="",
+                type=entity_type,
+                text=surface,
+                start=at,
+                end=at + len(surface),
+                canonical=fold(surface),
+                confidence=0.75,
+                source="model",
+            )
+        )
     doc.entities = number_entities(entities)
     linker(doc)
     assert_valid(doc)
@@ -314,10 +361,25 @@ def test_model_mentions_link_by_name_clitic_or_nisba(kb: KnowledgeBase, linker: 
 
 @pytest.mark.parametrize(
     ("word", "iso"),
-    [("الصيني", "CN"), ("الصينية", "CN"), ("الصينيون", "CN"), ("صينيين", "CN"), ("القازاقي", "KZ"),
-     ("الكازاخية", "KZ"), ("البيلاروسي", "BY"), ("الروسية", "RU"), ("الأمريكي", "US"), ("الأميركية", "US"),
-     ("والسعودي", "SA"), ("للأردنيين", "JO"), ("الإماراتية", "AE"), ("وقازاقستان", "KZ"), ("للصين", "CN"),
-     ("روسيا البيضاء", "BY"), ("بيلاروس", "BY")],
+    [
+        ("الصيني", "CN"),
+        ("الصينية", "CN"),
+        ("الصينيون", "CN"),
+        ("صينيين", "CN"),
+        ("القازاقي", "KZ"),
+        ("الكازاخية", "KZ"),
+        ("البيلاروسي", "BY"),
+        ("الروسية", "RU"),
+        ("الأمريكي", "US"),
+        ("الأميركية", "US"),
+        ("والسعودي", "SA"),
+        ("للأردنيين", "JO"),
+        ("الإماراتية", "AE"),
+        ("وقازاقستان", "KZ"),
+        ("للصين", "CN"),
+        ("روسيا البيضاء", "BY"),
+        ("بيلاروس", "BY"),
+    ],
 )
 def test_demonyms_and_names_link_to_their_country(linker: Linker, word: str, iso: str) -> None:
     entry, _ = linker.link_name(word, EntityType.COUNTRY)
@@ -342,13 +404,17 @@ def test_dual_side_phrase_with_two_nisbas(kb: KnowledgeBase, linker: Linker) -> 
     text = "واتفق الجانبان الصيني والروسي على تعزيز التعاون."
     doc = linked(text, kb, linker)
     phrase = [e for e in doc.entities if e.source == "coref"]
-    assert [(e.text, e.kb_id) for e in phrase] == [("الجانبان الصيني والروسي", "CN"),
-                                                    ("الجانبان الصيني والروسي", "RU")]
+    assert [(e.text, e.kb_id) for e in phrase] == [
+        ("الجانبان الصيني والروسي", "CN"),
+        ("الجانبان الصيني والروسي", "RU"),
+    ]
 
 
 def test_dual_refers_to_the_two_countries_in_focus(kb: KnowledgeBase, linker: Linker) -> None:
-    text = ("أجرى الرئيس الصيني شي جين بينغ محادثات مع الرئيس البيلاروسي. وتدعم الصين بيلاروسيا. "
-            "وأشاد الرئيسان بالعلاقات بين البلدين. كما أكد الجانبان على التعاون مع روسيا.")
+    text = (
+        "أجرى الرئيس الصيني شي جين بينغ محادثات مع الرئيس البيلاروسي. وتدعم الصين بيلاروسيا. "
+        "وأشاد الرئيسان بالعلاقات بين البلدين. كما أكد الجانبان على التعاون مع روسيا."
+    )
     doc = linked(text, kb, linker)
     dual = by_text(doc, "البلدين")
     assert sorted(e.kb_id or "" for e in dual) == ["BY", "CN"]
@@ -357,16 +423,21 @@ def test_dual_refers_to_the_two_countries_in_focus(kb: KnowledgeBase, linker: Li
 
 
 def test_dual_prefers_the_two_countries_of_its_sentence(kb: KnowledgeBase, linker: Linker) -> None:
-    text = ("زار الرئيس الصيني روسيا. وتحدث عن الصين والصين والصين. "
-            "وقال إن العلاقات بين الأردن والسعودية ممتازة وإن البلدين شريكان.")
+    text = (
+        "زار الرئيس الصيني روسيا. وتحدث عن الصين والصين والصين. "
+        "وقال إن العلاقات بين الأردن والسعودية ممتازة وإن البلدين شريكان."
+    )
     doc = linked(text, kb, linker)
     assert sorted(e.kb_id or "" for e in by_text(doc, "البلدين")) == ["JO", "SA"]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["تعزيز التعاون مع البلدان المختلفة في الصين وروسيا.", "وقعت الصين وروسيا مع جميع البلدان اتفاقا.",
-     "دعم الصين وروسيا للبلدان النامية."],
+    [
+        "تعزيز التعاون مع البلدان المختلفة في الصين وروسيا.",
+        "وقعت الصين وروسيا مع جميع البلدان اتفاقا.",
+        "دعم الصين وروسيا للبلدان النامية.",
+    ],
 )
 def test_plural_buldan_is_not_a_dual(kb: KnowledgeBase, linker: Linker, text: str) -> None:
     doc = linked(text, kb, linker)
@@ -379,7 +450,10 @@ def test_counterpart_with_apposed_name(kb: KnowledgeBase, linker: Linker) -> Non
     counterpart = by_text(doc, "نظيره البيلاروسي")
     assert len(counterpart) == 1
     assert (counterpart[0].type, counterpart[0].canonical, counterpart[0].source) == (
-        EntityType.PERSON, "ألكسندر لوكاشينكو", "coref")
+        EntityType.PERSON,
+        "ألكسندر لوكاشينكو",
+        "coref",
+    )
     assert by_text(doc, "البيلاروسي")[0].kb_id == "BY"  # the nationality stays a country mention
 
 
@@ -392,8 +466,10 @@ def test_counterpart_resolved_elsewhere_by_nationality(kb: KnowledgeBase, linker
 
 
 def test_his_country_is_the_subjects_country(kb: KnowledgeBase, linker: Linker) -> None:
-    text = ("التقى وزير الخارجية الصيني وانغ يي مع وزير خارجية قازاقستان مختار تليوبردي. "
-            "ومن جانبه، قال تليوبردي إن الجانب القازاقي يدعم المبادرة، معربا عن استعداد بلاده للتعاون.")
+    text = (
+        "التقى وزير الخارجية الصيني وانغ يي مع وزير خارجية قازاقستان مختار تليوبردي. "
+        "ومن جانبه، قال تليوبردي إن الجانب القازاقي يدعم المبادرة، معربا عن استعداد بلاده للتعاون."
+    )
     doc = linked(text, kb, linker)
     his = by_text(doc, "بلاده")
     assert [(e.type, e.kb_id, e.source) for e in his] == [(EntityType.COUNTRY, "KZ", "coref")]
@@ -417,8 +493,10 @@ def test_no_coref_without_evidence(kb: KnowledgeBase, linker: Linker) -> None:
 
 
 def test_linking_twice_changes_nothing(kb: KnowledgeBase, linker: Linker) -> None:
-    text = ("قال الرئيس الصيني شي جين بينغ إن الصين وبيلاروسيا شريكان. ودعا شي الجانبين إلى التعاون "
-            "مع الجانب البيلاروسي. وقال لوكاشينكو إن بلاده تدعم الصين.")
+    text = (
+        "قال الرئيس الصيني شي جين بينغ إن الصين وبيلاروسيا شريكان. ودعا شي الجانبين إلى التعاون "
+        "مع الجانب البيلاروسي. وقال لوكاشينكو إن بلاده تدعم الصين."
+    )
     doc = linked(text, kb, linker)
     first = [e.model_dump() for e in doc.entities]
     linker(doc)
@@ -441,10 +519,15 @@ def test_stage_protocol(linker: Linker) -> None:
 def test_entity_table_one_row_per_entity(kb: KnowledgeBase, linker: Linker) -> None:
     docs = [
         linked("قال وانغ يي إن الصين مستعدة. وأضاف وانغ أن الجانب الروسي موافق.", kb, linker),
-        linked("وصل وانج يي إلى موسكو. والتقى سيرغي شويغو.", kb, linker,
-               model=[("سيرغي شويغو", EntityType.PERSON)]),
-        linked("وقال سيرجي شويجو إن روسيا والصين شريكان.", kb, linker,
-               model=[("سيرجي شويجو", EntityType.PERSON)]),
+        linked(
+            "وصل وانج يي إلى موسكو. والتقى سيرغي شويغو.",
+            kb,
+            linker,
+            model=[("سيرغي شويغو", EntityType.PERSON)],
+        ),
+        linked(
+            "وقال سيرجي شويجو إن روسيا والصين شريكان.", kb, linker, model=[("سيرجي شويجو", EntityType.PERSON)]
+        ),
     ]
     rows = entity_table(docs)
     assert all(isinstance(row, EntityRow) for row in rows)
@@ -454,8 +537,11 @@ def test_entity_table_one_row_per_entity(kb: KnowledgeBase, linker: Linker) -> N
     wang = by_name["وانغ يي"]
     assert (wang.mentions, wang.documents) == (3, 2)
     assert wang.aliases == sorted(["وانغ يي", "وانغ", "وانج يي"])
-    shoigu = [row for row in rows
-              if row.type is EntityType.PERSON and ("شويغو" in row.canonical or "شويجو" in row.canonical)]
+    shoigu = [
+        row
+        for row in rows
+        if row.type is EntityType.PERSON and ("شويغو" in row.canonical or "شويجو" in row.canonical)
+    ]
     assert len(shoigu) == 1 and shoigu[0].documents == 2
     russia = by_name["روسيا"]
     assert (russia.kb_id, russia.documents) == ("RU", 2)
@@ -498,7 +584,8 @@ def test_seeds_xi_jinping_every_mention_one_canonical(seed_docs: dict[str, Docum
         assert xi and {e.canonical for e in xi} == {"شي جين بينغ"}, name
     # 004: شي جين بينغ once, then شي alone five times (حث شي، وأشار شي، قال شي إن، وقال شي، وأضاف شي)
     assert [e.text for e in seed_docs["004"].entities if e.canonical == "شي جين بينغ"] == ["شي جين بينغ"] + [
-        "شي"] * 5
+        "شي"
+    ] * 5
 
 
 def test_seeds_tleuberdi_spellings_one_entity(seed_docs: dict[str, Document]) -> None:

@@ -36,8 +36,11 @@ def seed_docs(seed_texts: dict[str, str]) -> dict[str, Document]:
 
 def test_seed_001_meeting_with_date(seed_docs: dict[str, Document]) -> None:
     meetings = relations(seed_docs["001"], "MEETING")
-    assert ([("participant", "وانغ يي"), ("participant", "مختار تليوبردي")], "2020-09-12", {"rule": "meeting-noun"}
-            ) in meetings
+    assert (
+        [("participant", "وانغ يي"), ("participant", "مختار تليوبردي")],
+        "2020-09-12",
+        {"rule": "meeting-noun"},
+    ) in meetings
 
 
 def test_seed_004_phone_call_with_date(seed_docs: dict[str, Document]) -> None:
@@ -68,8 +71,10 @@ def test_seed_001_kazakhstan_supports_the_data_security_initiative(seed_docs: di
 
 def test_every_titled_person_gets_a_role(seed_docs: dict[str, Document]) -> None:
     roles = {
-        key: {(dict(args)["person"], dict(args).get("affiliation"), attrs["title"])
-              for args, _, attrs in relations(doc, "ROLE")}
+        key: {
+            (dict(args)["person"], dict(args).get("affiliation"), attrs["title"])
+            for args, _, attrs in relations(doc, "ROLE")
+        }
         for key, doc in seed_docs.items()
     }
     assert ("وانغ يي", "الصين", "عضو مجلس الدولة ووزير الخارجية") in roles["001"]
@@ -142,7 +147,9 @@ def test_coordinated_parties_share_one_agreement() -> None:
 
 
 def test_dual_reference_stands_for_both_countries() -> None:
-    doc = extract("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي. واتفق البلدان على عقد القمة.")
+    doc = extract(
+        "التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي. واتفق البلدان على عقد القمة."
+    )
     parties = {name for args, _, _ in relations(doc, "AGREEMENT") for _, name in args}
     assert parties == {"مصر", "الأردن"}
 
@@ -173,8 +180,10 @@ def test_royal_and_honorific_titles() -> None:
 
 
 def test_time_in_the_clause_dates_the_relation() -> None:
-    doc = arextract.extract("عمّان 15 آذار/مارس 2023 (بترا) - التقى وزير الخارجية أيمن الصفدي، يوم الأحد الماضي، "
-                            "وزير الخارجية المصري سامح شكري.")
+    doc = arextract.extract(
+        "عمّان 15 آذار/مارس 2023 (بترا) - التقى وزير الخارجية أيمن الصفدي، يوم الأحد الماضي، "
+        "وزير الخارجية المصري سامح شكري."
+    )
     assert [date for _, date, _ in relations(doc, "MEETING")] == ["2023-03-12"]
 
 

@@ -1,8 +1,8 @@
 """arextract: who did what with whom, and when, in Arabic news.
 
-    >>> import arextract
-    >>> doc = arextract.extract("التقى وزير الخارجية المصري نظيره الأردني في عمان")
-    >>> [(e.text, e.type.value) for e in doc.entities]        # doctest: +SKIP
+>>> import arextract
+>>> doc = arextract.extract("التقى وزير الخارجية المصري نظيره الأردني في عمان")
+>>> [(e.text, e.type.value) for e in doc.entities]        # doctest: +SKIP
 """
 
 from __future__ import annotations

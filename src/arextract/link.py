@@ -295,6 +295,39 @@ def _name_then_particle(text: str, words: dict[str, str], particles: frozenset[s
     return len(parts) == 2 and parts[0] in words and parts[1] in particles
 
 
+_LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: بن، ابن، بنت، آل
+
+
+def _with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> list[Entity]:
+    """Extend a person's name over the lineage that follows it: "محمد بن سلمان" + "بن
+    عبدالعزيز آل سعود" is one name, so the title after it is read as his."""
+    starts = {token.start: index for index, token in enumerate(tokens)}
+    ends = {token.end: index for index, token in enumerate(tokens)}
+    taken = sorted((e.start, e.end) for e in entities)
+    out = []
+    for entity in entities:
+        last = ends.get(entity.end)
+        if entity.type is EntityType.PERSON and last is not None:
+            end = entity.end
+            while (
+                last + 2 < len(tokens)
+                and tokens[last + 1].norm in _LINEAGE
+                and tokens[last + 2].norm.isalpha()
+            ):
+                following = tokens[last + 2]
+                if any(
+                    s < following.end and following.start < t
+                    for s, t in taken
+                    if (s, t) != (entity.start, entity.end)
+                ):
+                    break
+                last, end = last + 2, following.end
+            if end != entity.end and entity.start in starts:
+                entity = entity.model_copy(update={"end": end, "text": text[entity.start : end]})
+        out.append(entity)
+    return out
+
+
 def _short_form_word(text: str, words: dict[str, str]) -> str | None:
     """The short-form word a surface form is, if any (folded, proclitics ignored)."""
     folded = fold(text)
@@ -364,11 +397,15 @@ class Linker:
 
     def name_starts(self, norm: str) -> tuple[tuple[CliticReading, int], ...]:
         """Readings of a folded word that begin a KB person name, with its longest word count."""
-        found = tuple(
-            (reading, self._person_first[_skeleton(reading.stem)])
-            for reading in clitic_readings(norm)
-            if reading.proclitic in _NAME_PROCLITICS and _skeleton(reading.stem) in self._person_first
-        ) if norm[:1].isalpha() else ()
+        found = (
+            tuple(
+                (reading, self._person_first[_skeleton(reading.stem)])
+                for reading in clitic_readings(norm)
+                if reading.proclitic in _NAME_PROCLITICS and _skeleton(reading.stem) in self._person_first
+            )
+            if norm[:1].isalpha()
+            else ()
+        )
         if len(self._name_starts) < 200_000:
             self._name_starts[norm] = found
         return found
@@ -427,6 +464,7 @@ class Linker:
     def __call__(self, doc: Document) -> None:
         tokens = doc.tokens or tokenize(doc.text)
         sentences = doc.sentences or [Sentence(start=0, end=len(doc.text))]
+        doc.entities = _with_lineage(doc.entities, tokens, doc.text)
         run = _Run(self, doc, tokens, sentences)
         run.link()
         doc.entities = run.entities()
@@ -516,10 +554,22 @@ class _Run:
         else:
             # Unknown to the KB: an upstream canonical (an earlier stage's coreference) is kept.
             key = f"{entity.type.value}:{entity.kb_id or entity.canonical}"
-            self.targets.setdefault(key, _Target(type=entity.type, canonical=entity.canonical,
-                                                 kb_id=entity.kb_id, subtype=entity.subtype))
-        return _Mention(entity.start, entity.end, entity.text, entity_type, subtype, entity.source,
-                        min(entity.confidence, confidence), key)
+            self.targets.setdefault(
+                key,
+                _Target(
+                    type=entity.type, canonical=entity.canonical, kb_id=entity.kb_id, subtype=entity.subtype
+                ),
+            )
+        return _Mention(
+            entity.start,
+            entity.end,
+            entity.text,
+            entity_type,
+            subtype,
+            entity.source,
+            min(entity.confidence, confidence),
+            key,
+        )
 
     def _find_person_variants(self) -> list[Entity]:
         """KB person names written in another spelling (وانج يي), where nothing was found."""
@@ -563,8 +613,18 @@ class _Run:
             end = tokens[match[1]].end
             if not any(s < end and start < e for s, e in taken):
                 surface = self.text[start:end]
-                found.append(Entity(id="", type=EntityType.PERSON, text=surface, start=start, end=end,
-                                    canonical=fold(surface), confidence=VARIANT_MENTION, source="link"))
+                found.append(
+                    Entity(
+                        id="",
+                        type=EntityType.PERSON,
+                        text=surface,
+                        start=start,
+                        end=end,
+                        canonical=fold(surface),
+                        confidence=VARIANT_MENTION,
+                        source="link",
+                    )
+                )
                 taken.append((start, end))
             index = match[1] + 1
         return found
@@ -586,9 +646,18 @@ class _Run:
             target.full_names.append(entity.text)
             if key not in clusters:
                 clusters.append(key)
-            self.mentions.append(_Mention(entity.start, entity.end, entity.text, EntityType.PERSON,
-                                          entity.subtype or target.subtype, entity.source,
-                                          min(entity.confidence, confidence), key))
+            self.mentions.append(
+                _Mention(
+                    entity.start,
+                    entity.end,
+                    entity.text,
+                    EntityType.PERSON,
+                    entity.subtype or target.subtype,
+                    entity.source,
+                    min(entity.confidence, confidence),
+                    key,
+                )
+            )
         self.person_clusters = clusters
         self.short_index = self._short_index(clusters)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
@@ -612,15 +681,25 @@ class _Run:
                 found = lone.get(token_key) or self._new_person(entity)
                 lone[token_key] = found
                 confidence = 1.0 if not owners else 0.5
-            self.mentions.append(_Mention(entity.start, entity.end, entity.text, EntityType.PERSON,
-                                          entity.subtype or self.targets[found].subtype, entity.source,
-                                          min(entity.confidence, confidence), found))
+            self.mentions.append(
+                _Mention(
+                    entity.start,
+                    entity.end,
+                    entity.text,
+                    EntityType.PERSON,
+                    entity.subtype or self.targets[found].subtype,
+                    entity.source,
+                    min(entity.confidence, confidence),
+                    found,
+                )
+            )
 
     def _new_person(self, entity: Entity) -> str:
         """A person the knowledge base does not know: its own cluster, named by its folded form."""
         key = f"person:{len(self.targets)}:{fold(entity.text)}"
-        self.targets[key] = _Target(type=EntityType.PERSON, canonical=fold(entity.text),
-                                    subtype=entity.subtype)
+        self.targets[key] = _Target(
+            type=EntityType.PERSON, canonical=fold(entity.text), subtype=entity.subtype
+        )
         return key
 
     def _person_entry(self, entity: Entity) -> tuple[KBEntry | None, float]:
@@ -671,10 +750,12 @@ class _Run:
         # قال شي إن...: a place name read across a short form and the particle after it
         # (شي ان = Xi'an) gives way to the person.
         self.mentions = [
-            m for m in self.mentions
+            m
+            for m in self.mentions
             if m.type is EntityType.PERSON or not _name_then_particle(m.text, words, self.lex.name_particles)
         ]
         first_mention = {m.target: m.start for m in sorted(self.mentions, key=lambda m: m.start)}
+
         # A demonym that is also a family name of a person of the document is that person:
         # "السوداني" after "محمد شياع السوداني" is not "the Sudanese".
         def family_name(mention: _Mention) -> bool:
@@ -697,8 +778,18 @@ class _Run:
             position = bisect_left(span_starts, end)  # spans starting before the token ends
             if position and spans[position - 1][1] > start:
                 continue
-            self.mentions.append(_Mention(start, end, self.text[start:end], EntityType.PERSON,
-                                          self.targets[owner].subtype, "link", SHORT_MENTION, owner))
+            self.mentions.append(
+                _Mention(
+                    start,
+                    end,
+                    self.text[start:end],
+                    EntityType.PERSON,
+                    self.targets[owner].subtype,
+                    "link",
+                    SHORT_MENTION,
+                    owner,
+                )
+            )
 
     def _person_countries(self) -> None:
         """Countries of person clusters: the KB's, else a country name / nisba right before."""
@@ -716,9 +807,12 @@ class _Run:
                     break  # another entity in between
                 gap = first_token - self.token_at(previous.end - 1) - 1
                 between = self.text[previous.end : mention.start]
-                if gap <= self.lex.country_gap and not regex.search(r"[,،.:;؛()\"]", between) and (
-                    self.sentence_of(previous.start) == self.sentence_of(mention.start)
-                ) and target.kb_id:
+                if (
+                    gap <= self.lex.country_gap
+                    and not regex.search(r"[,،.:;؛()\"]", between)
+                    and (self.sentence_of(previous.start) == self.sentence_of(mention.start))
+                    and target.kb_id
+                ):
                     evidence.setdefault(mention.target, Counter())[target.kb_id] += 1
                 break
         for key, counts in evidence.items():
@@ -729,8 +823,11 @@ class _Run:
     # -- coreference ------------------------------------------------------------------------
 
     def _country_mentions(self) -> list[_Mention]:
-        return [m for m in self.mentions if self.targets[m.target].type is EntityType.COUNTRY
-                and self.targets[m.target].kb_id]
+        return [
+            m
+            for m in self.mentions
+            if self.targets[m.target].type is EntityType.COUNTRY and self.targets[m.target].kb_id
+        ]
 
     def _coreference(self) -> None:
         countries = self._country_mentions()
@@ -771,9 +868,18 @@ class _Run:
 
     def _emit(self, start: int, end: int, key: str, confidence: float) -> None:
         target = self.targets[key]
-        self.coref.append(_Mention(start, end, self.text[start:end], target.type,
-                                   target.subtype if target.type is EntityType.PERSON else None,
-                                   "coref", round(confidence, 3), key))
+        self.coref.append(
+            _Mention(
+                start,
+                end,
+                self.text[start:end],
+                target.type,
+                target.subtype if target.type is EntityType.PERSON else None,
+                "coref",
+                round(confidence, 3),
+                key,
+            )
+        )
 
     def _side_phrase(self, index: int, consumed: set[int], removed: set[int]) -> bool:
         """الجانب القازاقي -> KZ; الجانبين الصيني والقازاقي -> CN and KZ."""
@@ -799,8 +905,9 @@ class _Run:
         consumed.update(range(index, last + 1))
         return True
 
-    def _dual_phrase(self, index: int, countries: list[_Mention], doc_counts: Counter[str],
-                     first_seen: dict[str, int]) -> None:
+    def _dual_phrase(
+        self, index: int, countries: list[_Mention], doc_counts: Counter[str], first_seen: dict[str, int]
+    ) -> None:
         """البلدين / الجانبين -> the two countries in focus (two mentions, one span)."""
         token = self.tokens[index]
         word = self.linker._dual[token.norm][0]
@@ -847,8 +954,10 @@ class _Run:
                 continue
             gap = self.token_at(person.start) - (index + 1) - 1
             between = self.text[nisba_token.end : person.start]
-            if gap <= self.lex.counterpart_gap and self.sentence_of(person.start) == sentence and not (
-                regex.search(r"[,،.:;؛()\"]", between)
+            if (
+                gap <= self.lex.counterpart_gap
+                and self.sentence_of(person.start) == sentence
+                and not (regex.search(r"[,،.:;؛()\"]", between))
             ):
                 key, confidence = person.target, 0.9
             break
@@ -914,24 +1023,33 @@ class _Run:
             if target.type is EntityType.PERSON and target.kb_id is None and not target.kb_names:
                 longest = max(target.full_names or surfaces.get(key, [target.canonical]), key=len)
                 target.canonical = fold(longest)
-        ordered = sorted(mentions, key=lambda m: (m.start, -m.end, self.targets[m.target].kb_id or "",
-                                                  self.targets[m.target].canonical))
+        ordered = sorted(
+            mentions,
+            key=lambda m: (
+                m.start,
+                -m.end,
+                self.targets[m.target].kb_id or "",
+                self.targets[m.target].canonical,
+            ),
+        )
         out: list[Entity] = []
         for number, mention in enumerate(ordered, 1):
             target = self.targets[mention.target]
-            out.append(Entity(
-                id=f"e{number}",
-                type=mention.type if mention.source != "coref" else target.type,
-                subtype=mention.subtype,
-                text=mention.text,
-                start=mention.start,
-                end=mention.end,
-                canonical=target.canonical,
-                aliases=list(aliases[mention.target]),
-                kb_id=target.kb_id,
-                confidence=round(min(1.0, mention.confidence), 3),
-                source=mention.source,
-            ))
+            out.append(
+                Entity(
+                    id=f"e{number}",
+                    type=mention.type if mention.source != "coref" else target.type,
+                    subtype=mention.subtype,
+                    text=mention.text,
+                    start=mention.start,
+                    end=mention.end,
+                    canonical=target.canonical,
+                    aliases=list(aliases[mention.target]),
+                    kb_id=target.kb_id,
+                    confidence=round(min(1.0, mention.confidence), 3),
+                    source=mention.source,
+                )
+            )
         return out
 
 

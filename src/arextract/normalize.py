@@ -42,38 +42,57 @@ _MARKS = frozenset(
     + ["\u0670"]
     + [chr(c) for c in range(0x06D6, 0x06DD)]
     + [chr(c) for c in range(0x06DF, 0x06E5)]
-    + ["\u06E7", "\u06E8"]
+    + ["\u06e7", "\u06e8"]
     + [chr(c) for c in range(0x06EA, 0x06EE)]
     + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
 )
 
 # Zero-width and bidi controls: invisible in print, but they break naive matching.
 _INVISIBLE = [
-    "\u00AD",  # soft hyphen
-    "\u061C",  # Arabic letter mark
-    "\u200B", "\u200C", "\u200D", "\u200E", "\u200F",
+    "\u00ad",  # soft hyphen
+    "\u061c",  # Arabic letter mark
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
     *[chr(c) for c in range(0x202A, 0x202F)],
     "\u2060",
     *[chr(c) for c in range(0x2066, 0x206A)],
-    "\uFEFF",
+    "\ufeff",
 ]
 
-_SPACES = ["\u00A0", *[chr(c) for c in range(0x2000, 0x200B)], "\u202F", "\u205F", "\u3000"]
+_SPACES = ["\u00a0", *[chr(c) for c in range(0x2000, 0x200B)], "\u202f", "\u205f", "\u3000"]
 
 _PUNCTUATION = {
-    "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u00AB": '"', "\u00BB": '"',
-    "\u2033": '"', "\u301D": '"', "\u301E": '"',
-    "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2039": "'", "\u203A": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2033": '"',
+    "\u301d": '"',
+    "\u301e": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2039": "'",
+    "\u203a": "'",
     # Ornate parentheses: in logically ordered Arabic U+FD3F opens and U+FD3E closes.
-    "\uFD3F": "(", "\uFD3E": ")",
-    "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u066B": ".",  # Arabic decimal separator
-    "\u066C": ",",  # Arabic thousands separator
+    "\ufd3f": "(",
+    "\ufd3e": ")",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
 }
 
-_PERSIAN_LETTERS = {"\u06A9": "\u0643", "\u06CC": "\u064A", "\u06BE": "\u0647", "\u06C1": "\u0647"}
+_PERSIAN_LETTERS = {"\u06a9": "\u0643", "\u06cc": "\u064a", "\u06be": "\u0647", "\u06c1": "\u0647"}
 
-_FOLD_EXTRA = {"\u0624": "\u0648", "\u0626": "\u064A"}  # hamza on waw / ya -> the bare carrier
+_FOLD_EXTRA = {"\u0624": "\u0648", "\u0626": "\u064a"}  # hamza on waw / ya -> the bare carrier
 
 # Doubled brackets, as in Xinhua's ((شينخوا)): the second one is dropped.
 _DOUBLED = {"(", ")", '"'}
@@ -106,9 +125,16 @@ def _fold_char(char: str) -> str:
 def _table(fold: bool) -> dict[int, str]:
     """A ``str.translate`` table covering every code point any rule touches."""
     ranges = [
-        (0x00A0, 0x0100), (0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900),
-        (0x2000, 0x2070), (0x3000, 0x3001), (0x301D, 0x301F),
-        (0xFB50, 0xFE00), (0xFE70, 0xFF00), (0xFF00, 0xFFF0),
+        (0x00A0, 0x0100),
+        (0x0600, 0x0700),
+        (0x0750, 0x0780),
+        (0x08A0, 0x0900),
+        (0x2000, 0x2070),
+        (0x3000, 0x3001),
+        (0x301D, 0x301F),
+        (0xFB50, 0xFE00),
+        (0xFE70, 0xFF00),
+        (0xFF00, 0xFFF0),
     ]
     convert = _fold_char if fold else _clean_char
     table: dict[int, str] = {}

@@ -29,9 +29,7 @@ _TOKEN_RE = regex.compile(
 
 # A sentence ends at . ! ? ؟ ؛ (and runs of them), plus any closing quotes or brackets,
 # when followed by space or the end; or at a line break.
-_SENTENCE_END_RE = regex.compile(
-    r"[.!?\u061F\u061B\u2026]+[\"'\u201D\u2019\u00BB)\]]*(?=\s|$)|\n"
-)
+_SENTENCE_END_RE = regex.compile(r"[.!?\u061F\u061B\u2026]+[\"'\u201D\u2019\u00BB)\]]*(?=\s|$)|\n")
 
 # One- and two-letter abbreviations that end in a period without ending a sentence:
 # د. (Dr), م. (eng.; also AD), ق.م (BC), ص. (page), ج. (vol.), and Latin initials.
@@ -39,8 +37,28 @@ _ABBREVIATION_RE = regex.compile(r"(?:^|[\s(])(?:\p{L}|ق\.م|[A-Z][a-z]{0,2})\.
 
 PROCLITICS: tuple[str, ...] = (
     # conjunction + preposition combinations first, so the longest reading comes first
-    "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل",
-    "وب", "فب", "ول", "فل", "وك", "فك", "لل", "و", "ف", "ب", "ل", "ك",
+    "وبال",
+    "فبال",
+    "وكال",
+    "فكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "وب",
+    "فب",
+    "ول",
+    "فل",
+    "وك",
+    "فك",
+    "لل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
 )
 _ARTICLE = "ال"
 
@@ -98,7 +116,7 @@ def clitic_readings(folded_word: str, min_stem: int = 2) -> tuple[CliticReading,
     for prefix in PROCLITICS:
         if not folded_word.startswith(prefix) or len(folded_word) - len(prefix) < min_stem:
             continue
-        rest = folded_word[len(prefix):]
+        rest = folded_word[len(prefix) :]
         if prefix.endswith("لل"):
             # ل + ال: the stem keeps its article, spelled with one lam in the word.
             readings.append(CliticReading(prefix[:-1], _ARTICLE + rest, len(prefix) - 1))

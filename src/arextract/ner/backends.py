@@ -39,8 +39,14 @@ is arextract's. Linking, time and relations run unchanged after whichever stage
 
 from __future__ import annotations
 
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import regex
 
 from arextract.errors import BackendError, ResourceError
 from arextract.kb import load_kb
@@ -52,11 +58,12 @@ from arextract.ner.gazetteer import (
     surface_offset,
 )
 from arextract.normalize import fold
-from arextract.resources import models_dir
+from arextract.resources import models_dir, package_data
 from arextract.schema import Document, Entity, EntityType, Token, numbered
 from arextract.segment import clitic_readings, iter_sentence_tokens
 
-BACKENDS = ("builtin", "gazetteer")
+BACKENDS = ("builtin", "gazetteer", "camel", "stanza", "ensemble")
+EXTERNAL_BACKENDS = ("camel", "stanza")
 
 
 @lru_cache(maxsize=4)
@@ -85,13 +92,41 @@ class GazetteerNER:
         ]
         doc.entities = numbered(entities)
 
+    def _proclitic_length(self, token: Token) -> int:
+        """Surface characters of proclitics to trim from a model mention's first token.
+
+        Only readings the knowledge files confirm, or a proclitic before the article
+        (وال، بال، لل), are trimmed: a name may itself begin with و or ل (وانغ، لبنان).
+        """
+        for reading in clitic_readings(token.norm)[1:]:
+            if self.gazetteer.starts_name(reading.stem) or reading.stem.startswith("ال"):
+                return surface_offset(token.text, reading.offset)
+        return 0
+
 
 def make_ner_stage(backend: str, *, kb_dir: str | None = None) -> GazetteerNER:
+    """The NER stage for a backend name (see the module docstring for the names)."""
     if backend == "gazetteer":
         return GazetteerNER(kb_dir)
     if backend == "builtin":
         return BuiltinNER(kb_dir)
-    raise BackendError(f"unknown NER backend {backend!r}; available: {', '.join(BACKENDS)}")
+    if backend == "camel":
+        from arextract.ner.camel import CamelNER
+
+        return CamelNER(kb_dir)
+    if backend == "stanza":
+        from arextract.ner.stanza_ner import StanzaNER
+
+        return StanzaNER(kb_dir)
+    name, _, external = backend.partition(":")
+    if name == "ensemble" and (not external or external in EXTERNAL_BACKENDS):
+        from arextract.ner.ensemble import EnsembleNER
+
+        return EnsembleNER(kb_dir, external=external or None)
+    raise BackendError(
+        f"unknown NER backend {backend!r}; available: {', '.join(BACKENDS)}, "
+        f"{', '.join('ensemble:' + name for name in EXTERNAL_BACKENDS)}"
+    )
 
 
 class BuiltinNER(GazetteerNER):
@@ -144,17 +179,6 @@ class BuiltinNER(GazetteerNER):
             source="model",
         )
 
-    def _proclitic_length(self, token: Token) -> int:
-        """Surface characters of proclitics to trim from a model mention's first token.
-
-        Only readings the knowledge files confirm, or a proclitic before the article
-        (وال، بال، لل), are trimmed: a name may itself begin with و or ل (وانغ، لبنان).
-        """
-        for reading in clitic_readings(token.norm)[1:]:
-            if self.gazetteer.starts_name(reading.stem) or reading.stem.startswith("ال"):
-                return surface_offset(token.text, reading.offset)
-        return 0
-
 
 def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     """(first, last, type) token spans of a BIO label sequence; a stray I- starts a span."""
@@ -185,3 +209,178 @@ def _load_tagger(model_dir: str):  # type: ignore[no-untyped-def]
     if not Path(model_dir).is_dir():
         raise ResourceError(f"NER model directory not found: {model_dir}")
     return NerTagger.load(model_dir)
+
+
+def bioes_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """:func:`bio_spans` for BIOES (or BILOU) labels: S-/U- begin a span, E-/L- continue it."""
+    as_bio = []
+    for label in labels:
+        tag, dash, kind = label.partition("-")
+        if dash and tag in ("S", "U"):
+            label = f"B-{kind}"
+        elif dash and tag in ("E", "L"):
+            label = f"I-{kind}"
+        as_bio.append(label)
+    return bio_spans(as_bio)
+
+
+# --------------------------------------------------------------------------------------------
+# External backends: label mapping, offsets, refinement with the gazetteer
+# --------------------------------------------------------------------------------------------
+
+LOCATION = "LOCATION"
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+@dataclass(frozen=True)
+class LabelMap:
+    """One backend's table of ``data/external_labels.toml``."""
+
+    labels: dict[str, str]
+    location_default: EntityType
+    unknown_default: EntityType
+    confidence: float
+
+    def type_of(self, label: str) -> str:
+        """An EntityType value, or ``LOCATION`` (a place the gazetteer refines)."""
+        return self.labels.get(label.upper(), self.unknown_default.value)
+
+
+@lru_cache(maxsize=4)
+def label_map(backend: str) -> LabelMap:
+    path = package_data("external_labels.toml")
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        table = {str(key).upper(): str(value) for key, value in data[backend].items()}
+        for value in table.values():
+            if value != LOCATION:
+                EntityType(value)
+        return LabelMap(
+            labels=table,
+            location_default=EntityType(data.get("location_default", "REGION")),
+            unknown_default=EntityType(data.get("unknown_default", "MISC")),
+            confidence=float(data.get("confidence", 0.7)),
+        )
+    except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as error:
+        raise ResourceError(f"bad external label mapping {path} [{backend}]: {error}") from error
+
+
+class ExternalNER(GazetteerNER):
+    """Base of the backends that wrap another library's NER.
+
+    Subclasses implement :meth:`char_spans`, the backend's mentions as ``(start, end, label)``
+    offsets into ``doc.text``; this class trims, types and refines them (module docstring).
+    """
+
+    backend = "external"
+
+    def __init__(self, kb_dir: str | None = None) -> None:
+        super().__init__(kb_dir)
+        self.labels = label_map(self.backend)
+
+    def char_spans(self, doc: Document) -> list[tuple[int, int, str]]:
+        raise NotImplementedError
+
+    def __call__(self, doc: Document) -> None:
+        doc.entities = numbered(self.entities(doc))
+
+    def entities(self, doc: Document) -> list[Entity]:
+        """The backend's mentions as arextract entities, non-overlapping, in text order."""
+        found: list[Entity] = []
+        for start, end, label in self.char_spans(doc):
+            entity = self.to_entity(doc, start, end, label)
+            if entity is not None:
+                found.append(entity)
+        kept: list[Entity] = []
+        for entity in sorted(found, key=lambda e: (e.start - e.end, e.start)):  # longest first
+            if all(entity.end <= k.start or k.end <= entity.start for k in kept):
+                kept.append(entity)
+        return sorted(kept, key=lambda e: e.start)
+
+    def to_entity(self, doc: Document, start: int, end: int, label: str) -> Entity | None:
+        """An entity for ``doc.text[start:end]`` labelled ``label`` by the backend, or None."""
+        text = doc.text
+        start, end = max(0, start), min(len(text), end)
+        while start < end and not _WORD_CHAR_RE.match(text[start]):
+            start += 1
+        while end > start and not _WORD_CHAR_RE.match(text[end - 1]):
+            end -= 1
+        if start >= end:
+            return None
+        token = _token_at(doc.tokens, start)
+        if token is not None and token.start == start:
+            start += self._proclitic_length(token)
+            if start >= end:
+                return None
+        confirmed = self._gazetteer_name(doc, start, end)
+        if confirmed is not None:
+            return confirmed.model_copy(update={"source": self.backend})
+        type_name = self.labels.type_of(label)
+        entity_type = self.labels.location_default if type_name == LOCATION else EntityType(type_name)
+        surface = text[start:end]
+        return Entity(
+            id="",
+            type=entity_type,
+            subtype=None,
+            text=surface,
+            start=start,
+            end=end,
+            canonical=fold(surface),
+            confidence=self.labels.confidence,
+            source=self.backend,
+        )
+
+    def _gazetteer_name(self, doc: Document, start: int, end: int) -> Entity | None:
+        """The gazetteer's entity when ``text[start:end]`` is exactly a knowledge-file name."""
+        tokens = [token for token in doc.tokens if token.start < end and start < token.end]
+        for match in self.gazetteer.find(tokens):
+            if match.start == start and match.end == end:
+                return match_to_entity(match, doc.text, "")
+        return None
+
+
+def _token_at(tokens: list[Token], offset: int) -> Token | None:
+    """The token containing ``offset`` (tokens in text order), or None."""
+    index = bisect_right([token.start for token in tokens], offset) - 1
+    if index >= 0 and tokens[index].start <= offset < tokens[index].end:
+        return tokens[index]
+    return None
+
+
+def align_tokens(text: str, tokens: list[str], start: int = 0) -> list[tuple[int, int] | None]:
+    """Offsets of each token in ``text``, searching forward from ``start``.
+
+    A token the text does not contain verbatim (a backend normalised it) is looked for with
+    arextract's folding (alef variants, diacritics, tatweel...) in the stretch before the next
+    token found verbatim; a token found nowhere gets None.
+    """
+    spans: list[tuple[int, int] | None] = []
+    cursor = start
+    for token in tokens:
+        found = text.find(token, cursor) if token else -1
+        if found >= 0 and not text[cursor:found].strip():
+            spans.append((found, found + len(token)))
+            cursor = found + len(token)
+            continue
+        span = _folded_find(text, token, cursor)
+        if span is None and found >= 0:
+            span = (found, found + len(token))
+        if span is not None:
+            cursor = span[1]
+        spans.append(span)
+    return spans
+
+
+def _folded_find(text: str, token: str, cursor: int, window: int = 200) -> tuple[int, int] | None:
+    """Where ``token`` occurs in ``text[cursor:cursor + window]`` up to folding, or None."""
+    from arextract.normalize import normalize
+
+    target = fold(token).strip()
+    if not target:
+        return None
+    stretch = normalize(text[cursor : cursor + window + len(token)])
+    at = stretch.text.find(target)
+    if at < 0:
+        return None
+    begin, finish = stretch.to_original(at, at + len(target))
+    return cursor + begin, cursor + finish

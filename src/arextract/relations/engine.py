@@ -29,6 +29,7 @@ from arextract.schema import (
     TextSpan,
     Time,
     Token,
+    numbered,
 )
 from arextract.segment import clitic_readings
 from arextract.timex import governing_time
@@ -156,8 +157,13 @@ class RelationExtractor:
 
     def triggers_of(self, kind: RelationType) -> list[str]:
         """The one-word verb triggers of a relation type (for recognisers that need them)."""
-        return [t for rule in self.rules if rule.type == kind and rule.pos == "verb" for t in rule.triggers
-                if " " not in t]
+        return [
+            t
+            for rule in self.rules
+            if rule.type == kind and rule.pos == "verb"
+            for t in rule.triggers
+            if " " not in t
+        ]
 
     # -- the stage ---------------------------------------------------------------------
 
@@ -165,9 +171,15 @@ class RelationExtractor:
         if not doc.tokens:
             return
         view = _DocView(doc, self)
-        relations: list[Relation] = []
         roles = self._roles(view)
-        relations.extend(roles)
+        by_title = self._title_mentions(view, roles)
+        if by_title:
+            # people named by their office alone ("الرئيس التركي") become mentions of the
+            # person the document gives that office to; ids change, so start again
+            doc.entities = numbered([*doc.entities, *by_title])
+            view = _DocView(doc, self)
+            roles = self._roles(view)
+        relations: list[Relation] = list(roles)
         for sentence in view.sentences:
             position = sentence.first
             while position < sentence.last:
@@ -194,7 +206,10 @@ class RelationExtractor:
             used.update(m.entity.id for m in found)
             filled.append((slot, found))
         if (
-            rule.reciprocal and len(filled) == 2 and len(filled[0][1]) >= 2 and not filled[1][1]
+            rule.reciprocal
+            and len(filled) == 2
+            and len(filled[0][1]) >= 2
+            and not filled[1][1]
             and self._reciprocal_follows(view, sentence, match)
         ):
             return self._reciprocal(view, sentence, match, form, filled)
@@ -212,9 +227,15 @@ class RelationExtractor:
         following = " ".join(t.norm for t in view.tokens[match.last + 1 : min(sentence.last, match.last + 5)])
         return any(following.startswith(phrase) for phrase in self._reciprocals)
 
-    def _reciprocal(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm,
-                    filled: list[tuple[Slot, list[Mention]]]) -> list[Relation]:
-        """"البلدين ... دعم كل منهما الآخر": each of the subjects acts on each other one."""
+    def _reciprocal(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        filled: list[tuple[Slot, list[Mention]]],
+    ) -> list[Relation]:
+        """ "البلدين ... دعم كل منهما الآخر": each of the subjects acts on each other one."""
         (agent_slot, agents), (patient_slot, _) = filled
         relations = []
         for agent in agents:
@@ -273,19 +294,23 @@ class RelationExtractor:
             return found, cursor
         actor = sentence.actor
         if (
-            actor is not None and actor.type in slot.types and actor.entity.id not in used
+            actor is not None
+            and actor.type in slot.types
+            and actor.entity.id not in used
             and self._subject_is_implicit(view, sentence, match, form)
         ):
             return [actor], cursor
         return [], cursor
 
-    def _antecedent(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, slot: Slot,
-                    used: set[str]) -> Mention | None:
+    def _antecedent(
+        self, view: _DocView, sentence: SentenceView, match: TriggerMatch, slot: Slot, used: set[str]
+    ) -> Mention | None:
         """The mention a relative pronoun up to three words before the trigger refers to."""
         for index in range(match.first - 1, max(sentence.first, match.first - 4) - 1, -1):
             if view.tokens[index].norm in self._relatives:
                 before = [
-                    m for m in sentence.mentions
+                    m
+                    for m in sentence.mentions
                     if m.last < index and m.type in slot.types and m.entity.id not in used and not m.is_nisba
                 ]
                 if before and index - before[-1].last <= 2:
@@ -293,8 +318,9 @@ class RelationExtractor:
                 return None
         return None
 
-    def _subject_is_implicit(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
-                             form: TriggerForm) -> bool:
+    def _subject_is_implicit(
+        self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
+    ) -> bool:
         """Whether the trigger's doer is left unsaid (so it is the carried actor).
 
         After a relative pronoun (التي تدعو) the doer is the antecedent, never the actor. A verb
@@ -328,12 +354,14 @@ class RelationExtractor:
             return True
         token = view.tokens[after]
         return (
-            token.text in self._breaks or _listed(token.norm, self._stops)
+            token.text in self._breaks
+            or _listed(token.norm, self._stops)
             or view.mention_covering(sentence, after) is not None
         )
 
-    def _region_end(self, view: _DocView, sentence: SentenceView, start: int, window: int,
-                    subject: bool) -> int:
+    def _region_end(
+        self, view: _DocView, sentence: SentenceView, start: int, window: int, subject: bool
+    ) -> int:
         """First token index after the search region that starts at ``start``.
 
         Time expressions and the commas around them are transparent: "حضر ... وانغ يي، يوم
@@ -362,12 +390,22 @@ class RelationExtractor:
                 return index - 1
         return end
 
-    def _after(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot,
-               used: set[str], subject: bool = False) -> list[Mention]:
+    def _after(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        start: int,
+        slot: Slot,
+        used: set[str],
+        subject: bool = False,
+    ) -> list[Mention]:
         end = self._region_end(view, sentence, start, slot.window, subject)
         candidates = [
-            m for m in sentence.mentions
-            if start <= m.first < end and m.type in slot.types and m.entity.id not in used
+            m
+            for m in sentence.mentions
+            if start <= m.first < end
+            and m.type in slot.types
+            and m.entity.id not in used
             and not (subject and self._is_addressee(view, sentence, m, slot))
             and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
             and not (subject and view.is_counterpart(sentence, m))
@@ -382,7 +420,7 @@ class RelationExtractor:
         return _with_same_span(found, sentence, used) if slot.coordinated else found
 
     def _title_gap(self, view: _DocView, sentence: SentenceView, previous: Mention, mention: Mention) -> bool:
-        """"X والرئيس التركي Y": a conjunction and the next person's title between two names."""
+        """ "X والرئيس التركي Y": a conjunction and the next person's title between two names."""
         gap = range(previous.last + 1, mention.first)
         if not gap:
             return False
@@ -397,8 +435,9 @@ class RelationExtractor:
                 return False
         return True
 
-    def _reach(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot,
-               used: set[str]) -> list[Mention]:
+    def _reach(
+        self, view: _DocView, sentence: SentenceView, start: int, slot: Slot, used: set[str]
+    ) -> list[Mention]:
         """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
         end = min(sentence.last, start + slot.reach)
         for index in range(start, end):
@@ -407,20 +446,23 @@ class RelationExtractor:
                 end = index
                 break
         candidates = [
-            m for m in sentence.mentions
-            if start <= m.first < end and m.type in slot.types and m.entity.id not in used
+            m
+            for m in sentence.mentions
+            if start <= m.first < end
+            and m.type in slot.types
+            and m.entity.id not in used
             and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
         ]
         chosen = _preferred(candidates, slot.types)
         return [chosen] if chosen is not None else []
 
     def _in_title(self, view: _DocView, sentence: SentenceView, mention: Mention) -> bool:
-        """"رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
+        """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
         before = mention.first - 1
         return before >= sentence.first and _listed(view.tokens[before].norm, self._titles)
 
     def _is_addressee(self, view: _DocView, sentence: SentenceView, mention: Mention, slot: Slot) -> bool:
-        """"دعا الجانبين إلى": a non-person right after the verb and before إلى is addressed."""
+        """ "دعا الجانبين إلى": a non-person right after the verb and before إلى is addressed."""
         following = mention.last + 1
         return (
             bool(slot.addressed_by)
@@ -443,8 +485,15 @@ class RelationExtractor:
                 return index + 1
         return start
 
-    def _before(self, view: _DocView, sentence: SentenceView, trigger: int, slot: Slot,
-                used: set[str], window: int | None = None) -> list[Mention]:
+    def _before(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        trigger: int,
+        slot: Slot,
+        used: set[str],
+        window: int | None = None,
+    ) -> list[Mention]:
         limit = window or slot.window
         start = trigger
         while start > sentence.first and trigger - start < limit:
@@ -454,7 +503,8 @@ class RelationExtractor:
                 break
             start -= 1
         candidates = [
-            m for m in sentence.mentions
+            m
+            for m in sentence.mentions
             if start <= m.first and m.last < trigger and m.type in slot.types and m.entity.id not in used
         ]
         if not candidates:
@@ -466,14 +516,17 @@ class RelationExtractor:
             return [preferred]
         run = [preferred]
         for mention in reversed(candidates):
-            if mention.last < run[0].first and mention.type == preferred.type and _coordinated_gap(
-                view.text, mention.entity.end, run[0].entity.start
+            if (
+                mention.last < run[0].first
+                and mention.type == preferred.type
+                and _coordinated_gap(view.text, mention.entity.end, run[0].entity.start)
             ):
                 run.insert(0, mention)
         return _with_same_span(run, sentence, used)
 
-    def _coordinated(self, view: _DocView, sentence: SentenceView, first: Mention,
-                     used: set[str]) -> list[Mention]:
+    def _coordinated(
+        self, view: _DocView, sentence: SentenceView, first: Mention, used: set[str]
+    ) -> list[Mention]:
         run: list[Mention] = []
         previous = first
         for mention in sentence.mentions:
@@ -496,8 +549,14 @@ class RelationExtractor:
 
     # -- building the relation ---------------------------------------------------------
 
-    def _relation(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
-                  form: TriggerForm, arguments: list[tuple[str, Mention]]) -> Relation:
+    def _relation(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        arguments: list[tuple[str, Mention]],
+    ) -> Relation:
         doc = view.doc
         first = doc.tokens[match.first]
         # the trigger without its proclitics, so the span is the word itself
@@ -535,8 +594,15 @@ class RelationExtractor:
             confidence=round(confidence, 3),
         )
 
-    def _date(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm,
-              trigger_start: int, until: int) -> Time | None:
+    def _date(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        trigger_start: int,
+        until: int,
+    ) -> Time | None:
         reported = self._is_reported(view, sentence, match)
         date = view.date_for(trigger_start, sentence, form.rule.type, until, reported=reported)
         if form.rule.type != RelationType.AGREEMENT or date is None:
@@ -560,8 +626,9 @@ class RelationExtractor:
             view.tokens[index].norm in self._complementizers for index in range(sentence.first, match.first)
         )
 
-    def _modality(self, view: _DocView, sentence: SentenceView, match: TriggerMatch,
-                  form: TriggerForm) -> str:
+    def _modality(
+        self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
+    ) -> str:
         before = [view.tokens[i].norm for i in range(max(sentence.first, match.first - 4), match.first)]
         if any(_listed(word, self._negation) for word in before[-3:]):
             return "negated"
@@ -578,7 +645,7 @@ class RelationExtractor:
                     return None
                 start = view.tokens[index + 1].start
                 end = sentence.end
-                while end > start and view.text[end - 1] in ".؟!\"”»":
+                while end > start and view.text[end - 1] in '.؟!"”»':
                     end -= 1
                 if end <= start:
                     return None
@@ -595,7 +662,7 @@ class RelationExtractor:
         titles_by_person: dict[str, str] = {}
         for sentence in view.sentences:
             for mention in sentence.mentions:
-                if mention.type != EntityType.PERSON:
+                if mention.type != EntityType.PERSON or mention.entity.source == "coref":
                     continue
                 chain = self._title_chain(view, sentence, mention)
                 if chain is None:
@@ -609,6 +676,81 @@ class RelationExtractor:
                     if visit is not None:
                         visits.append(visit)
         return [*relations.values(), *visits]
+
+    def _title_mentions(self, view: _DocView, roles: list[Relation]) -> list[Entity]:
+        """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
+        the one person of the document holding that title (and affiliation), if unique."""
+        entities = {e.id: e for e in view.doc.entities}
+        holders: dict[tuple[str, str | None], set[str]] = {}
+        people: dict[str, Entity] = {}
+        for role in roles:
+            if role.type != RelationType.ROLE or role.attributes.get("rule") != "role-title":
+                continue
+            args = {a.role: entities[a.entity_id] for a in role.arguments}
+            person = args["person"]
+            affiliation = args["affiliation"].canonical if "affiliation" in args else None
+            title = _title_key(str(role.attributes["title"]))
+            people[person.canonical] = person
+            for key in {(title, affiliation), (title, None)}:
+                holders.setdefault(key, set()).add(person.canonical)
+        if not holders:
+            return []
+        found: list[Entity] = []
+        for sentence in view.sentences:
+            index = sentence.first
+            while index < sentence.last:
+                token = view.tokens[index]
+                if (
+                    token.norm not in self._title_heads
+                    or view.mention_covering(sentence, index) is not None
+                    or (
+                        index > sentence.first
+                        and view.mention_covering(sentence, index - 1, (EntityType.PERSON,))
+                    )
+                ):
+                    index += 1  # not a title, inside a name, or in apposition after one
+                    continue
+                last, affiliation = self._title_extent(view, sentence, index)
+                following = view.mention_covering(sentence, last + 1) if last + 1 < sentence.last else None
+                if following is not None and following.type == EntityType.PERSON:
+                    index = last + 1
+                    continue  # a title before a name is a ROLE, not a reference
+                title_end = view.tokens[last].end if affiliation is None else affiliation.entity.start
+                title = _title_key(view.text[token.start : title_end])
+                canon = affiliation.entity.canonical if affiliation is not None else None
+                names = holders.get((title, canon), set())
+                if len(names) == 1:
+                    person = people[next(iter(names))]
+                    end = view.tokens[last].end if affiliation is None else affiliation.entity.end
+                    found.append(
+                        person.model_copy(
+                            update={
+                                "id": "",
+                                "text": view.text[token.start : end],
+                                "start": token.start,
+                                "end": end,
+                                "source": "coref",
+                                "confidence": round(0.7 * person.confidence, 3),
+                            }
+                        )
+                    )
+                index = last + 1
+        return found
+
+    def _title_extent(self, view: _DocView, sentence: SentenceView, first: int) -> tuple[int, Mention | None]:
+        """The last token of a title phrase starting at ``first`` and its affiliation, if any."""
+        last = first
+        index = first + 1
+        while index < sentence.last:
+            covering = view.mention_covering(sentence, index, _AFFILIATION_TYPES)
+            if covering is not None:
+                return covering.last, covering
+            norm = view.tokens[index].norm
+            if not _listed(norm, self._titles) or norm in self._title_heads:
+                break
+            last = index
+            index += 1
+        return last, None
 
     def _title_chain(self, view: _DocView, sentence: SentenceView, person: Mention) -> _TitleChain | None:
         """Read back from a name over its title: "عضو مجلس الدولة ووزير الخارجية الصيني الزائر".
@@ -633,9 +775,14 @@ class RelationExtractor:
             if _listed(token.norm, self._counterpart):
                 chain.counterpart = index
                 break
-            if token.text in {"،", ","} and index - 1 >= sentence.first and chain.last is None and (
-                _listed(tokens[index - 1].norm, self._titles)
-                or view.mention_covering(sentence, index - 1, _AFFILIATION_TYPES) is not None
+            if (
+                token.text in {"،", ","}
+                and index - 1 >= sentence.first
+                and chain.last is None
+                and (
+                    _listed(tokens[index - 1].norm, self._titles)
+                    or view.mention_covering(sentence, index - 1, _AFFILIATION_TYPES) is not None
+                )
             ):
                 index -= 1  # "رئيس الجمهورية، السيد عبد المجيد تبون"
                 continue
@@ -689,8 +836,14 @@ class RelationExtractor:
             index += 1
         return chain
 
-    def _role(self, view: _DocView, sentence: SentenceView, person: Mention, chain: _TitleChain,
-              titles_by_person: dict[str, str]) -> Relation:
+    def _role(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        person: Mention,
+        chain: _TitleChain,
+        titles_by_person: dict[str, str],
+    ) -> Relation:
         tokens = view.tokens
         if chain.first is not None and chain.last is not None:
             first = tokens[chain.first]
@@ -707,8 +860,12 @@ class RelationExtractor:
             title = title or view.text[start:end]
         titles_by_person.setdefault(person.entity.canonical, title)
         affiliation = next(
-            (m for kind in (EntityType.COUNTRY, EntityType.ORGANIZATION)
-             for m in chain.affiliations if m.type == kind),
+            (
+                m
+                for kind in (EntityType.COUNTRY, EntityType.ORGANIZATION)
+                for m in chain.affiliations
+                if m.type == kind
+            ),
             None,
         )
         arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
@@ -729,9 +886,10 @@ class RelationExtractor:
             confidence=round(0.85 * person.entity.confidence, 3),
         )
 
-    def _visit_from_title(self, view: _DocView, sentence: SentenceView, person: Mention,
-                          visiting: int) -> Relation | None:
-        """"قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
+    def _visit_from_title(
+        self, view: _DocView, sentence: SentenceView, person: Mention, visiting: int
+    ) -> Relation | None:
+        """ "قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
         city = view.dateline_place()
         if city is None or sentence.index != 0:
             return None
@@ -859,14 +1017,15 @@ class _DocView:
         return None
 
     def is_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
-        """"نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""
+        """ "نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""
         return any(
             _listed(self.tokens[index].norm, self._extractor._counterpart)
             for index in range(max(sentence.first, mention.first - 3), mention.first + 1)
         )
 
-    def mention_covering(self, sentence: SentenceView, index: int,
-                         types: Sequence[EntityType] | None = None) -> Mention | None:
+    def mention_covering(
+        self, sentence: SentenceView, index: int, types: Sequence[EntityType] | None = None
+    ) -> Mention | None:
         for mention in sentence.mentions:
             if mention.first <= index <= mention.last and (types is None or mention.type in types):
                 return mention
@@ -884,12 +1043,21 @@ class _DocView:
         today = in_lead[-1] if in_lead else None
         return dateline, today
 
-    def date_for(self, trigger_start: int, sentence: SentenceView, kind: RelationType,
-                 until: int, reported: bool = False) -> Time | None:
+    def date_for(
+        self,
+        trigger_start: int,
+        sentence: SentenceView,
+        kind: RelationType,
+        until: int,
+        reported: bool = False,
+    ) -> Time | None:
         clause_start, clause_end = self._clause(trigger_start, sentence)
         found = governing_time(
-            self.doc.times, trigger_start, (clause_start, min(clause_end, until)),
-            (sentence.start, until), self._dateline_time,
+            self.doc.times,
+            trigger_start,
+            (clause_start, min(clause_end, until)),
+            (sentence.start, until),
+            self._dateline_time,
         )
         # A saying is dated by a day next to it ("قال اليوم"); a year or a range in its clause
         # dates something else it mentions ("عقب زيارة ... في الفترة من 10 إلى 16 سبتمبر").
@@ -918,6 +1086,11 @@ class _DocView:
 
 def _folded(words: Iterable[str]) -> set[str]:
     return {fold(word) for word in words}
+
+
+def _title_key(title: str) -> str:
+    """A title compared without articles: "الرئيس" = "رئيس"."""
+    return " ".join(word.removeprefix("ال") for word in fold(title).split())
 
 
 def _starts_new_title(folded: str, heads: set[str]) -> bool:
@@ -953,7 +1126,8 @@ def _with_same_span(found: list[Mention], sentence: SentenceView, used: set[str]
     spans = {(m.entity.start, m.entity.end) for m in found}
     ids = {m.entity.id for m in found}
     extra = [
-        m for m in sentence.mentions
+        m
+        for m in sentence.mentions
         if (m.entity.start, m.entity.end) in spans and m.entity.id not in ids and m.entity.id not in used
     ]
     return sorted([*found, *extra], key=lambda m: (m.first, m.entity.id))

@@ -50,13 +50,14 @@ class PhraseRecognizer:
         if found:
             taken = [(e.start, e.end, e.type) for e in doc.entities]
             fresh = [
-                e for e in found
+                e
+                for e in found
                 if not any(s < e.end and e.start < t and kind == e.type for s, t, kind in taken)
             ]
             doc.entities = numbered([*doc.entities, *fresh])
 
     def _proposed(self, doc: Document) -> list[Entity]:
-        """"واقترح مودي إنشاء اتحاد ...": a masdar phrase right after a proposal verb (and
+        """ "واقترح مودي إنشاء اتحاد ...": a masdar phrase right after a proposal verb (and
         its subject) is the initiative proposed."""
         out: list[Entity] = []
         persons = [(e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON]
@@ -71,8 +72,11 @@ class PhraseRecognizer:
                     continue
                 last = self._extent(doc, tokens, following, definite=False)
                 if last > following:
-                    out.append(self._entity(doc, tokens[following], 0, tokens[last], "rule",
-                                            kind=EntityType.INITIATIVE))
+                    out.append(
+                        self._entity(
+                            doc, tokens[following], 0, tokens[last], "rule", kind=EntityType.INITIATIVE
+                        )
+                    )
         return out
 
     def _named(self, doc: Document, kind: EntityType, heads: set[str]) -> list[Entity]:
@@ -95,10 +99,17 @@ class PhraseRecognizer:
                     continue
                 antecedent = named.get(base)
                 if antecedent is not None and reading.stem.startswith("ال"):
-                    events.append(self._entity(
-                        doc, tokens[index], reading.offset, tokens[index], "coref", kind=kind,
-                        canonical=antecedent.canonical,
-                    ))
+                    events.append(
+                        self._entity(
+                            doc,
+                            tokens[index],
+                            reading.offset,
+                            tokens[index],
+                            "coref",
+                            kind=kind,
+                            canonical=antecedent.canonical,
+                        )
+                    )
                 index += 1
         return events
 
@@ -142,16 +153,22 @@ class PhraseRecognizer:
         if tokens[index].norm != "في" or index + 1 >= len(tokens):
             return False
         following = tokens[index + 1].start
-        return any(
-            e.start <= following < e.end and e.type == EntityType.ORGANIZATION for e in doc.entities
-        )
+        return any(e.start <= following < e.end and e.type == EntityType.ORGANIZATION for e in doc.entities)
 
     @staticmethod
-    def _entity(doc: Document, first: Token, offset: int, last: Token, source: str, *,
-                kind: EntityType, canonical: str | None = None) -> Entity:
+    def _entity(
+        doc: Document,
+        first: Token,
+        offset: int,
+        last: Token,
+        source: str,
+        *,
+        kind: EntityType,
+        canonical: str | None = None,
+    ) -> Entity:
         start = first.start + surface_offset(first.text, offset)
         end = last.end
-        while end > start and doc.text[end - 1] in "\"“”«»":
+        while end > start and doc.text[end - 1] in '"“”«»':
             end -= 1  # a closing quote belongs to the text around the name
         text = doc.text[start:end]
         return Entity(

@@ -47,7 +47,9 @@ class Slot(_Strict):
     each: bool = Field(default=False, description="One relation per argument of this slot.")
     required: bool = True
     reach: int = Field(
-        default=0, ge=0, le=40,
+        default=0,
+        ge=0,
+        le=40,
         description="If nothing is found next to the trigger, search this many tokens on, past commas.",
     )
     proclitic: str | None = Field(

@@ -96,9 +96,13 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         def row(c: Counts) -> dict[str, float | int]:
             return {
-                "gold": c.gold, "system": c.system, "matched": c.matched,
-                "precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                "f1": round(c.f1, 4), "date_accuracy": round(c.date_accuracy, 4),
+                "gold": c.gold,
+                "system": c.system,
+                "matched": c.matched,
+                "precision": round(c.precision, 4),
+                "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4),
+                "date_accuracy": round(c.date_accuracy, 4),
             }
 
         return {"total": row(self.total), "by_type": {k: row(v) for k, v in sorted(self.by_type.items())}}
@@ -175,7 +179,7 @@ def _name_matches(gold_name: str, entity: Entity) -> bool:
 
 
 def _is_name_prefix(short: str, full: str) -> bool:
-    """"محمد بن سلمان" names the same person as "محمد بن سلمان بن عبدالعزيز آل سعود"."""
+    """ "محمد بن سلمان" names the same person as "محمد بن سلمان بن عبدالعزيز آل سعود"."""
     short_words, full_words = name_key(short).split(), name_key(full).split()
     return len(short_words) >= 3 and full_words[: len(short_words)] == short_words
 
@@ -200,10 +204,13 @@ def _dedupe_roles(relations: Sequence[Relation], entities: dict[str, Entity]) ->
     out = []
     for relation in relations:
         if relation.type == RelationType.ROLE:
-            key = tuple(sorted(
-                f"{a.role}={entities[a.entity_id].canonical}" for a in relation.arguments
-                if a.entity_id in entities
-            ))
+            key = tuple(
+                sorted(
+                    f"{a.role}={entities[a.entity_id].canonical}"
+                    for a in relation.arguments
+                    if a.entity_id in entities
+                )
+            )
             if key in seen:
                 continue
             seen.add(key)
@@ -228,8 +235,10 @@ def score_document(gold: GoldDocument, doc: Document, report: Report) -> None:
         still_pending = []
         for gold_relation in pending:
             candidates = [
-                r for r in unmatched
-                if r.type == gold_relation.type and _arguments_match(gold_relation, r, entities)
+                r
+                for r in unmatched
+                if r.type == gold_relation.type
+                and _arguments_match(gold_relation, r, entities)
                 and (not same_trigger or fold(r.trigger.text) == fold(gold_relation.trigger))
             ]
             if not candidates:
@@ -288,22 +297,31 @@ def print_report(report: Report, verbose: bool = False) -> None:
     rows = [*sorted(report.by_type.items()), ("ALL", report.total)]
     for name, counts in rows:
         table.add_row(
-            name, str(counts.gold), str(counts.system), str(counts.matched),
-            f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
+            name,
+            str(counts.gold),
+            str(counts.system),
+            str(counts.matched),
+            f"{counts.precision:.3f}",
+            f"{counts.recall:.3f}",
+            f"{counts.f1:.3f}",
             f"{counts.date_accuracy:.3f}",
         )
     console = Console()
     console.print(table)
     if verbose:
-        for title, lines in (("missed", report.misses), ("spurious", report.spurious),
-                             ("wrong date", report.wrong_dates)):
+        for title, lines in (
+            ("missed", report.misses),
+            ("spurious", report.spurious),
+            ("wrong date", report.wrong_dates),
+        ):
             console.print(f"[bold]{title} ({len(lines)})[/bold]")
             for line in lines:
                 console.print("  " + line, markup=False)
 
 
-def relations_command(gold: list[str], backend: str | None, rules: list[str], as_json: bool,
-                      verbose: bool) -> int:
+def relations_command(
+    gold: list[str], backend: str | None, rules: list[str], as_json: bool, verbose: bool
+) -> int:
     """``python -m arextract.evaluate relations GOLD.json|DIR ...``"""
     from arextract.pipeline import Pipeline
 
