@@ -1,4 +1,4 @@
-"""The batch CLI on the seeds and on a folder with an undecodable file."""
+"""The batch CLI on the seeds and on a folder with an undecodable file (more in test_batch.py)."""
 
 import csv
 import json
@@ -45,15 +45,19 @@ def test_cli_records_an_undecodable_file_and_goes_on(tmp_path: Path) -> None:
     (inputs / "nested").mkdir(parents=True)
     (inputs / "good.txt").write_text("زار وزير الخارجية الصيني روسيا وقازاقستان.", encoding="utf-8")
     (inputs / "nested" / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8" + b"\xc0\xc1\xfe" * 10)
-    (inputs / "nested" / "also_bad.txt").write_bytes(b"\xc7\xe1\xd5\xed\xe4 \x81\x8d\xfe\xc0")
+    # Not UTF-8, and read as Windows-1256 it is only Persian/Urdu letters: mojibake, not text.
+    (inputs / "nested" / "also_bad.txt").write_bytes(b"\x81\x8d\x90\x9d\xc0 \x8e\xff" * 4)
+    # Windows-1256 Arabic (it used to be an error): detected and decoded.
+    (inputs / "nested" / "legacy.txt").write_bytes(b"\xc7\xe1\xd5\xed\xe4 \x81\x8d\xfe\xc0")
     out = tmp_path / "out"
     result = run_cli(str(inputs), "-o", str(out))
     assert result.returncode == 0, result.stderr
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert {Path(e["source"]).name for e in errors} == {"bad.txt", "also_bad.txt"}
     assert all(e["reason"] for e in errors)
-    documents = (out / "documents.jsonl").read_text().splitlines()
-    assert len(documents) == 1 and "قازاقستان" in documents[0]
+    documents = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert [Path(d["source"]).name for d in documents] == ["good.txt", "legacy.txt"]
+    assert "قازاقستان" in documents[0]["text"] and documents[1]["text"].startswith("الصين")
 
 
 def test_cli_exits_non_zero_when_nothing_could_be_processed(tmp_path: Path) -> None:
@@ -75,5 +79,6 @@ def test_cli_rejects_a_malformed_doc_date(tmp_path: Path) -> None:
 def test_cli_help_documents_every_option() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for option in ("--output", "--backend", "--doc-date", "--quiet", "INPUT"):
+    for option in ("--output", "--backend", "--doc-date", "--quiet", "INPUT", "--workers", "--resume",
+                   "--format", "--engine", "--scheduler"):
         assert option in result.stdout

@@ -187,8 +187,14 @@ class RelationExtractor:
                 if match is None:
                     position += 1
                     continue
+                produced: set[RelationType] = set()
                 for form in match.forms:
-                    relations.extend(self._apply(view, sentence, match, form))
+                    if form.rule.type in produced:
+                        continue  # the first rule of a type that reads this trigger wins
+                    found = self._apply(view, sentence, match, form)
+                    if found:
+                        produced.add(form.rule.type)
+                        relations.extend(found)
                 position = match.last + 1
         doc.relations = _number(_dedupe(relations))
 
@@ -201,9 +207,13 @@ class RelationExtractor:
         filled: list[tuple[Slot, list[Mention]]] = []
         cursor = match.last + 1
         used: set[str] = set()
+        entities_found: set[str] = set()
         for slot in rule.slots:
-            found, cursor = self._fill(view, sentence, match, form, slot, cursor, used)
+            # reaching past commas is for arguments still missing, not for extra ones
+            may_reach = len(entities_found) < rule.min_arguments or slot.required
+            found, cursor = self._fill(view, sentence, match, form, slot, cursor, used, may_reach)
             used.update(m.entity.id for m in found)
+            entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))
         if (
             rule.reciprocal
@@ -254,6 +264,7 @@ class RelationExtractor:
         slot: Slot,
         cursor: int,
         used: set[str],
+        may_reach: bool = True,
     ) -> tuple[list[Mention], int]:
         """The mentions filling ``slot`` and where the next slot's search starts."""
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
@@ -273,7 +284,7 @@ class RelationExtractor:
                 # verb-object-subject order: ترأس المؤتمر ... وانغ يي
                 start = self._after_prep(view, sentence, match.last + 1, slot)
                 found = self._after(view, sentence, start, slot, used)
-            if not found and slot.reach:
+            if not found and slot.reach and may_reach:
                 found = self._reach(view, sentence, cursor, slot, used)
             return found, (found[-1].last + 1 if found else cursor)
         # subject: the antecedent of a relative clause (نبيل عمار الذي يقوم بزيارة), named just
@@ -656,26 +667,48 @@ class RelationExtractor:
 
     def _roles(self, view: _DocView) -> list[Relation]:
         """One ROLE per (person, title) in the document, preferring a mention that names the
-        affiliation; plus the VISIT a "visiting" title implies in a datelined story."""
+        affiliation; plus the VISIT a "visiting" title implies in a datelined story.
+
+        A title after a name is an apposition only if nobody else holds it: in "التقى مودي ولي
+        العهد السعودي" the crown prince is the one a title before a name made so, not Modi.
+        """
         relations: dict[tuple[str, str], Relation] = {}
         visits: list[Relation] = []
         titles_by_person: dict[str, str] = {}
+        found: list[tuple[SentenceView, Mention, _TitleChain]] = []
+        held: dict[
+            tuple[str, str | None], str
+        ] = {}  # (title, affiliation) -> person, from titles before names
         for sentence in view.sentences:
             for mention in sentence.mentions:
                 if mention.type != EntityType.PERSON or mention.entity.source == "coref":
                     continue
                 chain = self._title_chain(view, sentence, mention)
-                if chain is None:
-                    continue
-                role = self._role(view, sentence, mention, chain, titles_by_person)
-                key = (mention.entity.canonical, fold(str(role.attributes["title"])).removeprefix("ال"))
-                if key not in relations or len(role.arguments) > len(relations[key].arguments):
-                    relations[key] = role
-                if chain.visiting is not None:
-                    visit = self._visit_from_title(view, sentence, mention, chain.visiting)
-                    if visit is not None:
-                        visits.append(visit)
+                if chain is not None:
+                    found.append((sentence, mention, chain))
+                    if not chain.after:
+                        held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+        for sentence, mention, chain in found:
+            holder = held.get(self._chain_key(view, chain))
+            if chain.after and holder not in (None, mention.entity.canonical):
+                continue
+            role = self._role(view, sentence, mention, chain, titles_by_person)
+            key = (mention.entity.canonical, _title_key(str(role.attributes["title"])))
+            if key not in relations or len(role.arguments) > len(relations[key].arguments):
+                relations[key] = role
+            if chain.visiting is not None:
+                visit = self._visit_from_title(view, sentence, mention, chain.visiting)
+                if visit is not None:
+                    visits.append(visit)
         return [*relations.values(), *visits]
+
+    @staticmethod
+    def _chain_key(view: _DocView, chain: _TitleChain) -> tuple[str, str | None]:
+        if chain.first is None or chain.last is None:
+            return ("", None)
+        title = view.text[view.tokens[chain.first].start : view.tokens[chain.last].end]
+        affiliation = chain.affiliations[0].entity.canonical if chain.affiliations else None
+        return (_title_key(title), affiliation)
 
     def _title_mentions(self, view: _DocView, roles: list[Relation]) -> list[Entity]:
         """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
@@ -700,15 +733,8 @@ class RelationExtractor:
             index = sentence.first
             while index < sentence.last:
                 token = view.tokens[index]
-                if (
-                    token.norm not in self._title_heads
-                    or view.mention_covering(sentence, index) is not None
-                    or (
-                        index > sentence.first
-                        and view.mention_covering(sentence, index - 1, (EntityType.PERSON,))
-                    )
-                ):
-                    index += 1  # not a title, inside a name, or in apposition after one
+                if token.norm not in self._title_heads or view.mention_covering(sentence, index) is not None:
+                    index += 1
                     continue
                 last, affiliation = self._title_extent(view, sentence, index)
                 following = view.mention_covering(sentence, last + 1) if last + 1 < sentence.last else None
@@ -719,7 +745,13 @@ class RelationExtractor:
                 title = _title_key(view.text[token.start : title_end])
                 canon = affiliation.entity.canonical if affiliation is not None else None
                 names = holders.get((title, canon), set())
-                if len(names) == 1:
+                previous = (
+                    view.mention_covering(sentence, index - 1, (EntityType.PERSON,))
+                    if index > sentence.first
+                    else None
+                )
+                if len(names) == 1 and (previous is None or previous.entity.canonical not in names):
+                    # (a title right after its own holder's name is an apposition, not a reference)
                     person = people[next(iter(names))]
                     end = view.tokens[last].end if affiliation is None else affiliation.entity.end
                     found.append(
@@ -820,7 +852,7 @@ class RelationExtractor:
         index = person.last + 1
         if index >= sentence.last or tokens[index].norm not in self._title_heads:
             return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
-        chain = _TitleChain(first=index, last=index)
+        chain = _TitleChain(first=index, last=index, after=True)
         index += 1
         while index < sentence.last:
             covering = view.mention_covering(sentence, index, _AFFILIATION_TYPES)
@@ -917,6 +949,7 @@ class _TitleChain:
     counterpart: int | None = None
     visiting: int | None = None
     affiliations: list[Mention] = field(default_factory=list)
+    after: bool = False  # the title follows the name (apposition)
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:

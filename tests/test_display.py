@@ -1,0 +1,375 @@
+"""Showing Documents (arextract.display): HTML, DataFrames, the relation graph and the plots."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arextract
+from arextract import ArextractError, Document, display
+from arextract.schema import Argument, Entity, Interval, Relation, TextSpan, Time
+
+VOID = {"br", "meta", "img", "hr", "input", "link"}
+
+
+class _Collector(HTMLParser):
+    """The text of an HTML fragment, checking that its tags are balanced."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.chunks: list[str] = []
+        self.marks: list[dict[str, str | None]] = []
+        self.depths: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark":
+            self.marks.append(dict(attrs))
+            self.depths.append(sum(1 for t in self.stack if t == "mark"))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (self.stack, tag)
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+
+
+def parse(fragment: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(fragment)
+    collector.close()
+    assert collector.stack == []
+    return collector
+
+
+def mention(
+    doc_text: str,
+    eid: str,
+    kind: str,
+    surface: str,
+    canonical: str | None = None,
+    occurrence: int = 0,
+    kb_id: str | None = None,
+) -> Entity:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc_text.index(surface, start + 1)
+    return Entity(
+        id=eid,
+        type=kind,
+        text=surface,
+        start=start,
+        end=start + len(surface),  # type: ignore[arg-type]
+        canonical=canonical or surface,
+        kb_id=kb_id,
+        source="test",
+    )
+
+
+TEXT = (
+    "التقى وزير الخارجية الصيني وانغ يي في اجتماع منظمة شنغهاي للتعاون نظيره الروسي، "
+    "واتفق البلدين على التعاون <script>alert('x')</script> & \"غدا\"."
+)
+
+
+@pytest.fixture(scope="module")
+def crafted() -> Document:
+    """Nested (EVENT ⊃ ORGANIZATION), shared (البلدين -> two countries) and partial overlaps."""
+    text = TEXT
+    entities = [
+        mention(text, "e1", "COUNTRY", "الصيني", "الصين", kb_id="CN"),
+        mention(text, "e2", "PERSON", "وانغ يي", "وانغ يي"),
+        mention(text, "e3", "EVENT", "اجتماع منظمة شنغهاي للتعاون"),
+        mention(text, "e4", "ORGANIZATION", "منظمة شنغهاي للتعاون", kb_id="SCO"),
+        mention(text, "e5", "PERSON", "نظيره الروسي", "سيرغي لافروف"),
+        mention(text, "e6", "COUNTRY", "الروسي", "روسيا", kb_id="RU"),
+        mention(text, "e7", "COUNTRY", "البلدين", "الصين", kb_id="CN"),
+        mention(text, "e8", "COUNTRY", "البلدين", "روسيا", kb_id="RU"),
+        # partial overlap: "على التعاون" and "التعاون <script>"
+        mention(text, "e9", "MISC", "على التعاون"),
+        mention(text, "e10", "MISC", "التعاون <script>", '<b>"x"</b>'),
+    ]
+    at = text.index("التقى")
+    trigger = TextSpan(text="التقى", start=at, end=at + 5)
+    evidence = TextSpan(text=text[at:80], start=at, end=80)
+    when = text.index("غدا")
+    relations = [
+        Relation(
+            id="r1",
+            type="MEETING",
+            trigger=trigger,
+            evidence=evidence,
+            arguments=[
+                Argument(role="participant", entity_id="e2", text="وانغ يي"),
+                Argument(role="participant", entity_id="e5", text="نظيره الروسي"),
+                Argument(role="participant", entity_id="e4", text="منظمة شنغهاي للتعاون"),
+            ],
+            date=Time(id="t1", text="غدا", start=when, end=when + 3, value="2020-09-13", granularity="day"),
+        ),
+        Relation(
+            id="r2",
+            type="ROLE",
+            trigger=trigger,
+            evidence=evidence,
+            arguments=[
+                Argument(role="person", entity_id="e2", text="وانغ يي"),
+                Argument(role="affiliation", entity_id="e1", text="الصيني"),
+            ],
+        ),
+    ]
+    times = [Time(id="t1", text="غدا", start=when, end=when + 3, value="2020-09-13", granularity="day")]
+    return Document(
+        text=text, entities=entities, relations=relations, times=times, doc_date=date(2020, 9, 12)
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_docs(seed_texts: dict[str, str]) -> list[Document]:
+    return [arextract.extract(text) for text in seed_texts.values()]
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------------
+
+
+def test_text_is_escaped_and_kept_exactly_once(crafted: Document) -> None:
+    page = crafted._repr_html_()
+    assert "<script>" not in page
+    assert "&lt;script&gt;</mark>alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;" in page
+    assert "<b>" not in page.replace("<b>التقى</b>", "")  # only the trigger is bold in the table
+    text_div = page.split('<div class="arx-text"', 1)[1]
+    text_div = "<div" + text_div.split("</div>", 1)[0] + "</div>"
+    assert "".join(parse(text_div).chunks) == crafted.text
+
+
+def test_text_block_is_right_to_left_arabic(crafted: Document) -> None:
+    page = crafted.to_html()
+    assert page == crafted._repr_html_()
+    assert '<div class="arx-text" dir="rtl" lang="ar"' in page
+    assert 'class="arx-legend"' in page
+    for kind in ("PERSON", "COUNTRY", "EVENT", "ORGANIZATION", "MISC", "TIME"):
+        assert f'data-type="{kind}"' in page
+
+
+def test_overlapping_mentions_nest_or_merge(crafted: Document) -> None:
+    text_html = display.text_html(crafted)
+    collector = parse(text_html)
+    marks = {
+        mark["data-ids"]: (mark, depth) for mark, depth in zip(collector.marks, collector.depths, strict=True)
+    }
+    # EVENT contains ORGANIZATION: the organisation is nested inside the event's highlight
+    assert marks["e3"][1] == 0 and marks["e4"][1] == 1
+    assert "contains: منظمة شنغهاي للتعاون (ORGANIZATION)" in (marks["e3"][0]["title"] or "")
+    # PERSON "نظيره الروسي" contains the nisba "الروسي"
+    assert marks["e5"][1] == 0 and marks["e6"][1] == 1
+    # one span, two countries: one highlight whose tooltip names both, with their kb_ids
+    shared, depth = marks["e7 e8"]
+    assert depth == 0
+    assert "الصين · COUNTRY · kb_id CN" in (shared["title"] or "")
+    assert "روسيا · COUNTRY · kb_id RU" in (shared["title"] or "")
+    # partial overlap: one flat highlight over the union, listing both
+    flat, depth = marks["e9 e10"]
+    assert depth == 0 and (flat["title"] or "").startswith("overlapping mentions:")
+    assert '<b>"x"</b>' in (flat["title"] or "")  # unescaped by the parser: it was escaped in the page
+    assert "".join(collector.chunks) == crafted.text
+
+
+def test_tooltips_carry_canonical_name_and_kb_id(crafted: Document) -> None:
+    collector = parse(display.text_html(crafted))
+    titles = {mark["data-ids"]: mark["title"] or "" for mark in collector.marks}
+    assert titles["e1"].startswith("الصين · COUNTRY · kb_id CN")
+    assert titles["e5"].startswith("سيرغي لافروف · PERSON · no kb_id")
+    assert titles["t1"].startswith("غدا → 2020-09-13 (day)")
+
+
+def test_relations_table(crafted: Document) -> None:
+    page = crafted.to_html()
+    table = page.split('<table class="arx-relations"', 1)[1]
+    parse("<table" + table.split("</table>", 1)[0] + "</table>")
+    assert table.count('<tr class="arx-rel"') == 2
+    assert 'data-type="MEETING"' in table and 'data-type="ROLE"' in table
+    assert "participant</span>: <bdi>نظيره الروسي</bdi> → <bdi>سيرغي لافروف</bdi>" in table
+    assert "<code>2020-09-13</code>" in table
+    assert "<b>التقى</b>" in table  # the trigger inside the evidence snippet
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="ابتث <>&\"' \nجح", min_size=1, max_size=40),
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(1, 12), st.sampled_from(["PERSON", "COUNTRY", "EVENT"])),
+        max_size=8,
+    ),
+)
+def test_any_spans_keep_the_text(text: str, spans: list[tuple[int, int, str]]) -> None:
+    entities = [
+        Entity(
+            id=f"e{i}",
+            type=kind,
+            text=text[start : start + size],
+            start=start,  # type: ignore[arg-type]
+            end=start + size,
+            canonical="x",
+            source="test",
+        )
+        for i, (start, size, kind) in enumerate(spans)
+        if start + size <= len(text)
+    ]
+    doc = Document(text=text, entities=entities)
+    collector = parse(display.text_html(doc))
+    assert "".join(collector.chunks) == text
+    assert "<script" not in display.document_html(doc) or "<script" not in text
+
+
+def test_every_seed_mention_is_shown(seed_docs: list[Document]) -> None:
+    for doc in seed_docs:
+        html = doc.to_html()
+        text_div = "<div" + html.split('<div class="arx-text"', 1)[1].split("</div>", 1)[0] + "</div>"
+        collector = parse(text_div)
+        assert "".join(collector.chunks) == doc.text
+        shown = {eid for mark in collector.marks for eid in (mark["data-ids"] or "").split()}
+        assert shown >= {entity.id for entity in doc.entities}
+
+
+def test_render_writes_a_standalone_page(tmp_path, seed_docs: list[Document], crafted: Document) -> None:
+    path = tmp_path / "page.html"
+    returned = display.render([*seed_docs[:2], crafted], path, title="Seeds <1>")
+    page = path.read_bytes().decode("utf-8")
+    assert page == returned
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="ar" dir="rtl">' in page and '<meta charset="utf-8">' in page
+    assert "<title>Seeds &lt;1&gt;</title>" in page
+    assert page.count('<div class="arx-doc"') == 3
+    assert display.render(crafted) == display.page_html([crafted], title="arextract")
+
+
+def test_exports_when_present() -> None:
+    for name in ("render", "to_frames", "graph", "plot_graph", "plot_timeline"):
+        if hasattr(arextract, name):
+            assert getattr(arextract, name) is getattr(display, name)
+
+
+# --------------------------------------------------------------------------------------------
+# DataFrames
+# --------------------------------------------------------------------------------------------
+
+
+def test_frames(crafted: Document, seed_docs: list[Document]) -> None:
+    pytest.importorskip("pandas", reason="pandas is in the optional extra arextract[notebook]")
+    entities = crafted.entities_frame()
+    assert list(entities.columns) == display.ENTITY_COLUMNS
+    assert len(entities) == len(crafted.entities)
+    assert entities.loc[entities.id == "e7", "canonical"].item() == "الصين"
+    relations = crafted.relations_frame()
+    assert list(relations.columns) == display.RELATION_COLUMNS
+    meeting = relations.iloc[0]
+    assert meeting.type == "MEETING" and meeting.date == "2020-09-13"
+    assert (
+        meeting.arguments == "participant=وانغ يي; participant=سيرغي لافروف; participant=منظمة شنغهاي للتعاون"
+    )
+    all_entities, all_relations = display.to_frames(seed_docs)
+    assert list(all_entities.columns[:2]) == ["document", "source"]
+    assert sorted(set(all_entities.document)) == list(range(len(seed_docs)))
+    assert len(all_entities) == sum(len(doc.entities) for doc in seed_docs)
+    assert len(all_relations) == sum(len(doc.relations) for doc in seed_docs)
+    empty_entities, empty_relations = display.to_frames([])
+    assert empty_entities.empty and "document" in empty_relations.columns
+
+
+def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, crafted: Document) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas -> ImportError
+    for call in (crafted.entities_frame, crafted.relations_frame, lambda: display.to_frames([crafted])):
+        with pytest.raises(ArextractError, match=r'pip install "arextract\[notebook\]"') as info:
+            call()
+        assert isinstance(info.value, ImportError)
+
+
+# --------------------------------------------------------------------------------------------
+# Graph and plots
+# --------------------------------------------------------------------------------------------
+
+
+def test_graph_nodes_and_edges(crafted: Document) -> None:
+    pytest.importorskip("networkx", reason="networkx is in the optional extra arextract[notebook]")
+    g = display.graph(crafted)
+    assert g.is_multigraph() and g.is_directed()
+    assert g.nodes["الصين"] == {
+        "type": "COUNTRY",
+        "kb_id": "CN",
+        "label": "الصين",
+        "mentions": 2,
+        "documents": 1,
+    }
+    meeting = [(u, v) for u, v, t in g.edges(data="type") if t == "MEETING"]
+    assert len(meeting) == 3  # three participants: one edge per pair
+    assert {frozenset(pair) for pair in meeting} == {
+        frozenset({"وانغ يي", "سيرغي لافروف"}),
+        frozenset({"وانغ يي", "منظمة شنغهاي للتعاون"}),
+        frozenset({"سيرغي لافروف", "منظمة شنغهاي للتعاون"}),
+    }
+    _, _, attrs = next(iter(g.edges(data=True)))
+    assert attrs["date"] == "2020-09-13" and attrs["symmetric"] is True
+    roles = [(u, v) for u, v, t in g.edges(data="type") if t == "ROLE"]
+    assert roles == [("وانغ يي", "الصين")]  # person -> affiliation
+    only_roles = display.graph([crafted], relation_types=["ROLE"])
+    assert only_roles.number_of_edges() == 1
+
+
+def test_graph_of_the_seeds(seed_docs: list[Document]) -> None:
+    pytest.importorskip("networkx", reason="networkx is in the optional extra arextract[notebook]")
+    g = display.graph(seed_docs)
+    assert g.nodes["الصين"]["kb_id"] == "CN" and g.nodes["الصين"]["documents"] == len(seed_docs)
+    met = {frozenset((u, v)) for u, v, t in g.edges(data="type") if t == "MEETING"}
+    assert frozenset({"وانغ يي", "مختار تليوبردي"}) in met
+    assert any(t == "PHONE_CALL" for _, _, t in g.edges(data="type"))
+
+
+def test_dates_for_the_timeline() -> None:
+    assert display._as_date("2020-09-12") == date(2020, 9, 12)
+    assert display._as_date("2020-09") == date(2020, 9, 1)
+    assert display._as_date("2013") == date(2013, 1, 1)
+    assert display._as_date("2020-W37") == date(2020, 9, 7)
+    assert display._as_date(Interval(start=None, end="2021-03")) == date(2021, 3, 1)
+    assert display._as_date(None) is None and display._as_date("soon") is None
+
+
+def test_plots(crafted: Document, seed_docs: list[Document]) -> None:
+    pytest.importorskip("networkx", reason="networkx is in the optional extra arextract[notebook]")
+    matplotlib = pytest.importorskip("matplotlib", reason="matplotlib is in the optional extra")
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    ax = display.plot_graph(
+        seed_docs, relation_types=["MEETING", "PHONE_CALL", "VISIT"], title="who met whom"
+    )
+    labels = {text.get_text() for text in ax.texts}
+    assert display.shape_arabic("وانغ يي") in labels
+    assert ax.get_legend() is not None
+    timeline = display.plot_timeline([crafted, *seed_docs])
+    lanes = [tick.get_text() for tick in timeline.get_yticklabels()]
+    assert "MEETING" in lanes and "STATEMENT" not in lanes
+    assert timeline.collections  # the points
+    empty = display.plot_timeline(Document(text="لا شيء"))
+    assert empty.texts[0].get_text() == "no dated relations"
+    plt.close("all")
+
+
+def test_arabic_labels_for_matplotlib() -> None:
+    label = "وانغ يي"
+    assert display.shape_arabic(label, native=True) == label
+    assert display.shape_arabic("Wang Yi", native=False) == "Wang Yi"
+    pytest.importorskip("arabic_reshaper", reason="arabic-reshaper is in the optional extra")
+    pytest.importorskip("bidi", reason="python-bidi is in the optional extra")
+    shaped = display.shape_arabic(label, native=False)
+    assert shaped != label and len(shaped) == len(label)
+    assert all("\ufe70" <= ch <= "\ufeff" or ch == " " for ch in shaped)  # presentation forms
+    assert shaped.split(" ")[0] != label.split(" ")[0]  # visual order: the last word comes first
