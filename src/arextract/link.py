@@ -646,18 +646,7 @@ class _Run:
             target.full_names.append(entity.text)
             if key not in clusters:
                 clusters.append(key)
-            self.mentions.append(
-                _Mention(
-                    entity.start,
-                    entity.end,
-                    entity.text,
-                    EntityType.PERSON,
-                    entity.subtype or target.subtype,
-                    entity.source,
-                    min(entity.confidence, confidence),
-                    key,
-                )
-            )
+            self.mentions.append(self._person_mention(entity, key, confidence))
         self.person_clusters = clusters
         self.short_index = self._short_index(clusters)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
@@ -681,18 +670,19 @@ class _Run:
                 found = lone.get(token_key) or self._new_person(entity)
                 lone[token_key] = found
                 confidence = 1.0 if not owners else 0.5
-            self.mentions.append(
-                _Mention(
-                    entity.start,
-                    entity.end,
-                    entity.text,
-                    EntityType.PERSON,
-                    entity.subtype or self.targets[found].subtype,
-                    entity.source,
-                    min(entity.confidence, confidence),
-                    found,
-                )
-            )
+            self.mentions.append(self._person_mention(entity, found, confidence))
+
+    def _person_mention(self, entity: Entity, key: str, confidence: float) -> _Mention:
+        return _Mention(
+            entity.start,
+            entity.end,
+            entity.text,
+            EntityType.PERSON,
+            entity.subtype or self.targets[key].subtype,
+            entity.source,
+            min(entity.confidence, confidence),
+            key,
+        )
 
     def _new_person(self, entity: Entity) -> str:
         """A person the knowledge base does not know: its own cluster, named by its folded form."""

@@ -348,8 +348,7 @@ class RelationExtractor:
             return True
         token = view.tokens[following]
         if (
-            token.text in self._breaks
-            or _listed(token.norm, self._stops)
+            self._ends_phrase(token)
             or token.norm in self._adverbs
             or not any(ch.isalnum() for ch in token.text)
         ):
@@ -363,12 +362,11 @@ class RelationExtractor:
         after = covering.last + 1
         if after >= sentence.last:
             return True
-        token = view.tokens[after]
-        return (
-            token.text in self._breaks
-            or _listed(token.norm, self._stops)
-            or view.mention_covering(sentence, after) is not None
-        )
+        return self._ends_phrase(view.tokens[after]) or view.mention_covering(sentence, after) is not None
+
+    def _ends_phrase(self, token: Token) -> bool:
+        """Punctuation or a word (إن، في، على...) after which no subject noun phrase follows."""
+        return token.text in self._breaks or _listed(token.norm, self._stops)
 
     def _region_end(
         self, view: _DocView, sentence: SentenceView, start: int, window: int, subject: bool
