@@ -26,8 +26,10 @@ class _Collector(HTMLParser):
         self.chunks: list[str] = []
         self.marks: list[dict[str, str | None]] = []
         self.depths: list[int] = []
+        self.tags: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
         if tag == "mark":
             self.marks.append(dict(attrs))
             self.depths.append(sum(1 for t in self.stack if t == "mark"))
@@ -204,7 +206,13 @@ def test_relations_table(crafted: Document) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.text(alphabet="ابتث <>&\"' \nجح", min_size=1, max_size=40),
+    st.lists(
+        st.sampled_from(
+            ["ا", "ب", "ج", " ", "\n", "<b>", "</mark>", "<script>", "&amp;", '"', "'", "<", ">"]
+        ),
+        min_size=1,
+        max_size=25,
+    ).map("".join),
     st.lists(
         st.tuples(st.integers(0, 40), st.integers(1, 12), st.sampled_from(["PERSON", "COUNTRY", "EVENT"])),
         max_size=8,
@@ -227,7 +235,7 @@ def test_any_spans_keep_the_text(text: str, spans: list[tuple[int, int, str]]) -
     doc = Document(text=text, entities=entities)
     collector = parse(display.text_html(doc))
     assert "".join(collector.chunks) == text
-    assert "<script" not in display.document_html(doc) or "<script" not in text
+    assert set(collector.tags) <= {"mark"}  # nothing from the text became a tag
 
 
 def test_every_seed_mention_is_shown(seed_docs: list[Document]) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from arextract.errors import ArextractError, BackendError, InputError, ResourceError
+from arextract.display import graph, plot_graph, plot_timeline, render, to_frames
+from arextract.errors import ArextractError, BackendError, InputError, MissingDependencyError, ResourceError
 from arextract.pipeline import Pipeline
 from arextract.schema import (
     Argument,
@@ -35,6 +36,7 @@ __all__ = [
     "Entity",
     "EntityType",
     "InputError",
+    "MissingDependencyError",
     "Pipeline",
     "Relation",
     "RelationType",
@@ -44,6 +46,11 @@ __all__ = [
     "Time",
     "Token",
     "extract",
+    "graph",
+    "plot_graph",
+    "plot_timeline",
+    "render",
+    "to_frames",
 ]
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from arextract.errors import ArextractError
+from arextract.errors import MissingDependencyError
 from arextract.schema import Document, Entity, Interval, Relation, RelationType, Time
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,10 +60,6 @@ __all__ = [
 ]
 
 INSTALL_HINT = 'pip install "arextract[notebook]"'
-
-
-class MissingDependencyError(ArextractError, ImportError):
-    """An optional dependency of the notebook helpers (pandas, networkx, matplotlib) is missing."""
 
 
 def _require(module: str, purpose: str) -> Any:
@@ -530,7 +526,7 @@ def _entity_key(entity: Entity) -> tuple[str, str]:
     return (entity.type.value, "name:" + entity.canonical)
 
 
-def _edge_pairs(relation: Relation, nodes: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+def _edge_pairs(relation: Relation, nodes: list[str]) -> list[tuple[str, str, str, str]]:
     """(source node, target node, source role, target role) for one relation's edges."""
     args = list(zip(relation.arguments, nodes, strict=True))
     if relation.type in SYMMETRIC_RELATIONS:

@@ -19,3 +19,8 @@ class BackendError(ArextractError):
 
 class InputError(ArextractError, ValueError):
     """An argument has the right type but an unusable value (e.g. a malformed date)."""
+
+
+class MissingDependencyError(ArextractError, ImportError):
+    """An optional dependency (pandas, networkx, matplotlib, stanza, pyarrow...) is missing;
+    the message names the pip command that installs it."""
