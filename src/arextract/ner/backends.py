@@ -29,11 +29,11 @@ are the base, and each external mention, longest first, is
 2. dropped when it equals, lies inside or crosses a kept mention; when it has the same span
    and type as a builtin *model* mention, that mention's confidence rises (two models agree);
 3. kept instead of the mentions it strictly contains only when it is an ORGANIZATION and none
-   of them is a knowledge-file INITIATIVE or EVENT (``جامعة بكين`` over the city), mirroring the
-   builtin policy; otherwise the contained arextract mentions win.
+   of them is an INITIATIVE or EVENT (``جامعة بكين`` over the city), mirroring the builtin
+   policy; otherwise the contained arextract mentions win.
 
-So INITIATIVE and EVENT mentions always come from arextract's knowledge files, and every type
-is arextract's. Linking, time and relations run unchanged after whichever stage
+So INITIATIVE and EVENT mentions always come from arextract (its knowledge files or its
+model), and every type is arextract's. Linking, time and relations run unchanged after whichever stage
 :func:`make_ner_stage` returns.
 """
 
@@ -230,6 +230,7 @@ def bioes_spans(labels: list[str]) -> list[tuple[int, int, str]]:
 
 LOCATION = "LOCATION"
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_TRAILING_MARKS_RE = regex.compile(r"[\p{M}\u0640]+")
 
 
 @dataclass(frozen=True)
@@ -359,13 +360,15 @@ def align_tokens(text: str, tokens: list[str], start: int = 0) -> list[tuple[int
     for token in tokens:
         found = text.find(token, cursor) if token else -1
         if found >= 0 and not text[cursor:found].strip():
-            spans.append((found, found + len(token)))
-            cursor = found + len(token)
-            continue
-        span = _folded_find(text, token, cursor)
-        if span is None and found >= 0:
-            span = (found, found + len(token))
+            span: tuple[int, int] | None = (found, found + len(token))
+        else:
+            span = _folded_find(text, token, cursor)
+            if span is None and found >= 0:
+                span = (found, found + len(token))
         if span is not None:
+            # a word's trailing diacritics and tatweel belong to it (قالَ for قال)
+            tail = _TRAILING_MARKS_RE.match(text, span[1])
+            span = (span[0], tail.end() if tail else span[1])
             cursor = span[1]
         spans.append(span)
     return spans

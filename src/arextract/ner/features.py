@@ -293,7 +293,7 @@ class FeatureExtractor:
             "len=" + str(min(len(w), 8)),
         ]
         if arabic:
-            for k in (1, 2, 3):
+            for k in (1, 2, 3, 4):
                 if len(w) > k:
                     feats.append(f"p{k}=" + w[:k])
                     feats.append(f"s{k}=" + w[-k:])
