@@ -12,6 +12,7 @@ rule file's lexicons.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -115,6 +116,9 @@ class PhraseRecognizer:
 
     @staticmethod
     def _head_reading(token: Token, heads: set[str]) -> CliticReading | None:
+        # a head can only be the word's ending (after proclitics; لل keeps one lam of ال)
+        if not token.norm.endswith(_tails(frozenset(heads))):
+            return None
         for reading in clitic_readings(token.norm):
             if reading.proclitic in {"", "و", "ف", "ل", "ب"} and reading.stem in heads:
                 return reading
@@ -181,3 +185,8 @@ class PhraseRecognizer:
             confidence=0.7 if source == "rule" else 0.6,
             source=source,
         )
+
+
+@lru_cache(maxsize=8)
+def _tails(heads: frozenset[str]) -> tuple[str, ...]:
+    return tuple({head[1:] if head.startswith("ال") else head for head in heads})
