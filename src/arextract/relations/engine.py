@@ -1190,7 +1190,7 @@ def _unique_arguments(arguments: list[tuple[str, Mention]]) -> list[tuple[str, M
     return unique
 
 
-def _relation_key(relation: Relation, names: dict[str, str] | None = None) -> tuple[object, ...]:
+def _relation_key(relation: Relation) -> tuple[object, ...]:
     return (
         relation.type,
         relation.trigger.start,
