@@ -120,9 +120,9 @@ def test_generalisation_gold_does_not_regress() -> None:
     # under the figures measured when the rules were last changed (docs/relations.md).
     report = evaluate([GOLD / "general"], Pipeline())
     assert report.total.gold == 209
-    assert report.total.precision >= 0.82, report.spurious
-    assert report.total.recall >= 0.55, report.misses
-    assert report.total.date_accuracy >= 0.85, report.wrong_dates
+    assert report.total.precision >= 0.84, report.spurious
+    assert report.total.recall >= 0.65, report.misses
+    assert report.total.date_accuracy >= 0.88, report.wrong_dates
 
 
 # --- mechanisms, on sentences written for the purpose ---------------------------------

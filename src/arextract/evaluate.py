@@ -110,6 +110,47 @@ def ner_command(args: argparse.Namespace) -> int:
     return 0
 
 
+_TOKEN_RE = r"[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]"
+
+
+def ner_speed(paths: Sequence[str | Path], model_dir: str | Path, repeat: int) -> tuple[int, float, float]:
+    """Tag the sentences of plain-text files `repeat` times on one core.
+
+    Returns (tokens tagged, seconds, load seconds).  Tokens are arextract's
+    surface tokens; a sentence ends at ``.``, ``؟``, ``!`` or a line break.
+    """
+    import regex
+
+    from arextract.ner.tagger import NerTagger
+
+    t0 = time.perf_counter()
+    tagger = NerTagger.load(model_dir)
+    load = time.perf_counter() - t0
+    sents: list[list[str]] = []
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            cur: list[str] = []
+            for tok in regex.findall(_TOKEN_RE, line):
+                cur.append(tok)
+                if tok in ".؟!":
+                    sents.append(cur)
+                    cur = []
+            if cur:
+                sents.append(cur)
+    n = sum(map(len, sents)) * repeat
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for s in sents:
+            tagger.tag(s)
+    return n, time.perf_counter() - t0, load
+
+
+def ner_speed_command(args: argparse.Namespace) -> int:
+    n, dt, load = ner_speed(args.files, args.model, args.repeat)
+    print(f"load {load:.3f}s; {n} tokens in {dt:.2f}s: {n / dt:,.0f} tokens/s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m arextract.evaluate")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,9 +164,25 @@ def main(argv: list[str] | None = None) -> int:
         help="coarse = PERS/LOC/ORG/MISC; fine = arextract types "
         "(default: coarse for ANERcorp, fine for FANE files)",
     )
+    p = sub.add_parser("ner-speed", help="NER tagging speed on plain-text files")
+    p.add_argument("files", nargs="+", help="UTF-8 text files (e.g. ../shared/seeds/*.txt)")
+    p.add_argument("--model", default="models/ner")
+    p.add_argument("--repeat", type=int, default=20)
+    p = sub.add_parser("relations", help="relations against hand-written gold (tests/gold/GUIDELINES.md)")
+    p.add_argument("gold", nargs="+", help="gold .json files or folders of them")
+    p.add_argument("--backend", default=None, help="NER backend (default: builtin)")
+    p.add_argument("--rules", action="append", default=[], help="extra rule file (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("-v", "--verbose", action="store_true", help="list misses, spurious and wrong dates")
     args = parser.parse_args(argv)
+    if args.command == "relations":
+        from arextract.relations.scoring import relations_command
+
+        return relations_command(args.gold, args.backend, args.rules, args.json, args.verbose)
     if args.command == "ner":
         return ner_command(args)
+    if args.command == "ner-speed":
+        return ner_speed_command(args)
     return 2
 
 

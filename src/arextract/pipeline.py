@@ -27,7 +27,7 @@ from arextract.timex import document_date, find_times
 
 _ARABIC_LETTER_RE = regex.compile(r"\p{Script=Arabic}")
 
-DEFAULT_BACKEND = "gazetteer"
+DEFAULT_BACKEND = "builtin"
 
 
 class Stage(Protocol):

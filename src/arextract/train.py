@@ -463,6 +463,17 @@ def write_subtypes(path: Path, sub_lex: dict[str, Counter[str]], min_count: int 
     path.write_text("span\ttype\tsubtype\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
 
+def write_attributes(model_path: Path, out: Path) -> None:
+    """The attributes the model has weights for (the tagger drops all others early)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    attrs = sorted({a for a, _ in tagger.info().state_features})
+    tagger.close()
+    out.write_text("\n".join(attrs) + "\n", encoding="utf-8")
+
+
 def train_ner(args: argparse.Namespace) -> int:
     import pycrfsuite
 
@@ -491,7 +502,7 @@ def train_ner(args: argparse.Namespace) -> int:
     write_subtypes(out / "subtypes.tsv", sub_lex)
     if args.gaz_folds <= 1:  # exactly what the runtime tagger will load
         fold_gaz = [Gazetteers.load(out)]
-    domains = ("A", "F") if args.domain_adapt else ("",)
+    domains: tuple[str, ...] = ("A", "F") if args.domain_adapt else ("",)
     extractors = {
         (k, d): FeatureExtractor(g, window=args.window, domain=d)
         for k, g in enumerate(fold_gaz)
@@ -514,6 +525,7 @@ def train_ner(args: argparse.Namespace) -> int:
     trainer.set_params(params)
     model_path = out / "model.crfsuite"
     trainer.train(str(model_path))
+    write_attributes(model_path, out / "attributes.txt")
     digest = hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]
     config = {
         "family": "crfsuite-lbfgs",
@@ -542,18 +554,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--labels", default=None, help="labels.toml (default: OUT/labels.toml)")
     p.add_argument("--kb", default=None, help="folder with countries.tsv/cities.tsv")
     p.add_argument("--corpora", default="anercorp,newsfane,wikifane")
-    p.add_argument("--gaz-corpora", default="anercorp,newsfane,wikifane",
-                   help="train splits harvested for gazetteers and lexicons")
+    p.add_argument(
+        "--gaz-corpora",
+        default="anercorp,newsfane,wikifane",
+        help="train splits harvested for gazetteers and lexicons",
+    )
     p.add_argument("--c1", type=float, default=0.05)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=150)
     p.add_argument("--minfreq", type=float, default=1.0)
     p.add_argument("--window", type=int, default=2)
     p.add_argument(
-        "--gaz-folds", type=int, default=1, help="jack-knife the train-harvested gazetteers over K folds"
+        "--gaz-folds", type=int, default=4, help="jack-knife the train-harvested gazetteers over K folds"
     )
-    p.add_argument("--domain-adapt", action="store_true",
-                   help="feature augmentation: ANERcorp-convention vs FANE-convention copies")
+    p.add_argument(
+        "--domain-adapt",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="feature augmentation: ANERcorp-convention vs FANE-convention copies",
+    )
     p.add_argument("--loc-fallback", default="CITY", choices=list(LOC_TYPES))
     args = parser.parse_args(argv)
     if args.command == "ner":

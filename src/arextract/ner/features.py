@@ -262,13 +262,22 @@ class FeatureExtractor:
     word type, so tagging cost is dominated by the CRF itself.
     """
 
-    def __init__(self, gaz: Gazetteers | None = None, window: int = 2, domain: str = "") -> None:
+    def __init__(
+        self,
+        gaz: Gazetteers | None = None,
+        window: int = 2,
+        domain: str = "",
+        known: set[str] | None = None,
+    ) -> None:
         """`domain` (e.g. ``"A"``) adds a domain-specific copy of every token-own
         attribute (Daume's feature augmentation), so corpora with different
         annotation conventions can share the general weights."""
         self.gaz = gaz or Gazetteers()
         self.window = window
         self.domain = domain
+        # attributes the trained model has weights for; others are dropped early
+        # (pure speed: an unknown attribute contributes nothing to the score)
+        self.known = known
         self._cache: dict[str, _WordInfo] = {}
 
     # -- per word type -------------------------------------------------
@@ -293,7 +302,7 @@ class FeatureExtractor:
             "len=" + str(min(len(w), 8)),
         ]
         if arabic:
-            for k in (1, 2, 3, 4):
+            for k in (1, 2, 3):
                 if len(w) > k:
                     feats.append(f"p{k}=" + w[:k])
                     feats.append(f"s{k}=" + w[-k:])
@@ -325,6 +334,10 @@ class FeatureExtractor:
             ctx[off] = tuple(f"{off}:{x}" for x in items)
         if self.domain:
             feats.extend([self.domain + ":" + x for x in feats])
+        known = self.known
+        if known is not None:
+            feats = [x for x in feats if x in known]
+            ctx = {k: tuple(x for x in v if x in known) for k, v in ctx.items()}
         res = (w, tuple(feats), ctx, stem)
         self._cache[token] = res
         return res
@@ -336,24 +349,30 @@ class FeatureExtractor:
         norm = [i[0] for i in infos]
         out: list[list[str]] = []
         gaz_bio = self._multi_gaz(norm, [i[3] for i in infos])
+        known = self.known
+        window = self.window
         for i in range(n):
             f = list(infos[i][1])
-            for off in range(-self.window, self.window + 1):
+            extra: list[str] = []
+            for off in range(-window, window + 1):
                 j = i + off
                 if off == 0:
                     continue
                 if 0 <= j < n:
                     f.extend(infos[j][2][off])
                 elif j == -1:
-                    f.append("BOS")
+                    extra.append("BOS")
                 elif j == n:
-                    f.append("EOS")
+                    extra.append("EOS")
             if i > 0:
-                f.append("w-1w=" + norm[i - 1] + "|" + norm[i])
+                extra.append("w-1w=" + norm[i - 1] + "|" + norm[i])
             if i + 1 < n:
-                f.append("ww+1=" + norm[i] + "|" + norm[i + 1])
+                extra.append("ww+1=" + norm[i] + "|" + norm[i + 1])
             if gaz_bio[i]:
-                f.append("mg=" + gaz_bio[i])
+                extra.append("mg=" + gaz_bio[i])
+            if known is not None:
+                extra = [x for x in extra if x in known]
+            f.extend(extra)
             out.append(f)
         return out
 

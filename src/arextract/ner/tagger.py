@@ -68,8 +68,13 @@ class NerTagger:
                     subtypes[parts[0]] = (parts[1], parts[2])
         window = config.get("window", 2)
         domain = config.get("domain", "")
+        known: set[str] | None = None
+        attr_path = d / "attributes.txt"
+        if attr_path.exists():
+            known = set(attr_path.read_text(encoding="utf-8").split("\n"))
         fx = FeatureExtractor(
             Gazetteers.load(d),
+            known=known,
             window=window if isinstance(window, int) else 2,
             domain=domain if isinstance(domain, str) else "",
         )
