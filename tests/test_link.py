@@ -81,6 +81,20 @@ def linker(kb: KnowledgeBase) -> Linker:
     return Linker(kb)
 
 
+
+def model_mention(surface: str, entity_type: EntityType, at: int) -> Entity:
+    """A mention as the tagger would hand it to the linker (canonical = folded surface)."""
+    return Entity(
+        id="",
+        type=entity_type,
+        text=surface,
+        start=at,
+        end=at + len(surface),
+        canonical=fold(surface),
+        confidence=0.75,
+        source="model",
+    )
+
 def number_entities(entities: list[Entity]) -> list[Entity]:
     ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
     return [entity.model_copy(update={"id": f"e{index}"}) for index, entity in enumerate(ordered, 1)]
@@ -106,18 +120,7 @@ def make_doc(text: str, kb: KnowledgeBase, model: Sequence[tuple[str, EntityType
             boundary = end == len(text) or not text[end].isalpha()
             free = not any(e.start < end and at < e.end for e in entities)
             if boundary and free:
-                entities.append(
-                    Entity(
-                        id="",
-                        type=entity_type,
-                        text=surface,
-                        start=at,
-                        end=end,
-                        canonical=fold(surface),
-                        confidence=0.75,
-                        source="model",
-                    )
-                )
+                entities.append(model_mention(surface, entity_type, at))
             at = text.find(surface, at + 1)
     doc.entities = number_entities(entities)
     return doc
@@ -337,18 +340,7 @@ def test_model_mentions_link_by_name_clitic_or_nisba(kb: KnowledgeBase, linker: 
     entities = []
     for surface, entity_type in spans:
         at = text.index(surface)
-        entities.append(
-            Entity(
-                id="",
-                type=entity_type,
-                text=surface,
-                start=at,
-                end=at + len(surface),
-                canonical=fold(surface),
-                confidence=0.75,
-                source="model",
-            )
-        )
+        entities.append(model_mention(surface, entity_type, at))
     doc.entities = number_entities(entities)
     linker(doc)
     assert_valid(doc)
