@@ -823,8 +823,10 @@ class _Run:
         countries = self._country_mentions()
         doc_counts = Counter(m.target for m in countries)
         first_seen: dict[str, int] = {}
+        by_sentence: dict[int, Counter[str]] = {}
         for mention in sorted(countries, key=lambda m: m.start):
             first_seen.setdefault(mention.target, mention.start)
+            by_sentence.setdefault(self.sentence_of(mention.start), Counter())[mention.target] += 1
         persons = sorted((m for m in self.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
         consumed: set[int] = set()  # token indexes already used by a side phrase
         removed: set[int] = set()  # ids of nisba mentions a side phrase absorbs
@@ -835,7 +837,7 @@ class _Run:
             if norm in self.linker._side and self._side_phrase(index, consumed, removed):
                 continue
             if norm in self.linker._dual:
-                self._dual_phrase(index, countries, doc_counts, first_seen)
+                self._dual_phrase(index, by_sentence, doc_counts, first_seen)
             elif norm in self.linker._counterpart:
                 self._counterpart_phrase(index, persons)
             elif norm in self.linker._possessive:
@@ -896,7 +898,11 @@ class _Run:
         return True
 
     def _dual_phrase(
-        self, index: int, countries: list[_Mention], doc_counts: Counter[str], first_seen: dict[str, int]
+        self,
+        index: int,
+        by_sentence: dict[int, Counter[str]],
+        doc_counts: Counter[str],
+        first_seen: dict[str, int],
     ) -> None:
         """البلدين / الجانبين -> the two countries in focus (two mentions, one span)."""
         token = self.tokens[index]
@@ -910,8 +916,7 @@ class _Run:
             if self.linker._dual[token.norm][1]:  # للبلدان: a preposition, so genitive: plural
                 return
             confidence = 0.75
-        sentence = self.sentence_of(token.start)
-        in_sentence = Counter(m.target for m in countries if self.sentence_of(m.start) == sentence)
+        in_sentence = by_sentence.get(self.sentence_of(token.start), Counter())
 
         def rank(key: str) -> tuple[int, int, int]:
             return (-in_sentence.get(key, 0), -doc_counts[key], first_seen[key])

@@ -83,8 +83,8 @@ class Pipeline:
             SegmentStage(),
             make_ner_stage(self.backend, kb_dir=kb_dir),
             Linker(load_kb(kb_dir)),
+            TimeStage(),  # before phrases: an event name ends where a date begins
             PhraseRecognizer(relations.lexicons, relations.triggers_of(RelationType.PROPOSAL)),
-            TimeStage(),
             relations,
         ]
 

@@ -1014,12 +1014,12 @@ class _DocView:
             first = bisect.bisect_left(self._token_starts, sentence.start)
             last = bisect.bisect_left(self._token_starts, sentence.end)
             views.append(SentenceView(number, first, last, sentence.start, sentence.end))
+        sentence_starts = [view.start for view in views]
         for entity in self.doc.entities:
             first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
-            for view in views:
-                if view.start <= entity.start < view.end:
-                    view.mentions.append(Mention(entity, first, last))
-                    break
+            number = bisect.bisect_right(sentence_starts, entity.start) - 1
+            if number >= 0 and entity.start < views[number].end:
+                views[number].mentions.append(Mention(entity, first, last))
         actor: Mention | None = None
         for view in views:
             view.mentions.sort(key=lambda m: (m.first, -m.last))

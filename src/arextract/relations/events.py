@@ -20,7 +20,7 @@ from arextract.ner.gazetteer import surface_offset
 from arextract.normalize import clean, fold
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntityType, Token, numbered
-from arextract.segment import CliticReading, clitic_readings, iter_sentence_tokens
+from arextract.segment import CliticReading, SpanSet, clitic_readings, iter_sentence_tokens
 
 _MAX_EVENT_TOKENS = 16
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
@@ -34,6 +34,8 @@ class PhraseRecognizer:
     version = "2"
 
     def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
+        self._times = SpanSet(())
+        self._organizations = SpanSet(())
         self._stops = {fold(word) for word in lexicons.event_stops}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
@@ -44,30 +46,33 @@ class PhraseRecognizer:
         self._proposal_triggers = {fold(word) for word in proposal_triggers}
 
     def __call__(self, doc: Document) -> None:
+        self._times = SpanSet((t.start, t.end) for t in doc.times)
+        self._organizations = SpanSet(
+            (e.start, e.end) for e in doc.entities if e.type == EntityType.ORGANIZATION
+        )
         found: list[Entity] = []
         for kind, heads in self._kinds:
             found += self._named(doc, kind, heads)
         found += self._proposed(doc)
         if found:
-            taken = [(e.start, e.end, e.type) for e in doc.entities]
-            fresh = [
-                e
-                for e in found
-                if not any(s < e.end and e.start < t and kind == e.type for s, t, kind in taken)
-            ]
+            taken = {
+                kind: SpanSet((e.start, e.end) for e in doc.entities if e.type == kind)
+                for kind in {e.type for e in found}
+            }
+            fresh = [e for e in found if not taken[e.type].overlaps(e.start, e.end)]
             doc.entities = numbered([*doc.entities, *fresh])
 
     def _proposed(self, doc: Document) -> list[Entity]:
         """ "واقترح مودي إنشاء اتحاد ...": a masdar phrase right after a proposal verb (and
         its subject) is the initiative proposed."""
         out: list[Entity] = []
-        persons = [(e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON]
+        persons = SpanSet((e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON)
         for tokens in iter_sentence_tokens(doc.sentences, doc.tokens):
             for index, token in enumerate(tokens[:-1]):
                 if not any(r.stem in self._proposal_triggers for r in clitic_readings(token.norm)):
                     continue
                 following = index + 1
-                while following < len(tokens) and any(s <= tokens[following].start < t for s, t in persons):
+                while following < len(tokens) and persons.covers(tokens[following].start):
                     following += 1
                 if following >= len(tokens) or tokens[following].norm not in self._masdars:
                     continue
@@ -144,20 +149,19 @@ class PhraseRecognizer:
                 break
             if token.text in self._breaks:
                 break
-            if token.norm in self._stops and not self._joins(doc, tokens, index):
+            if token.norm in self._stops and not self._joins(tokens, index):
                 break
-            if any(t.start <= token.start < t.end for t in doc.times):
+            if self._times.covers(token.start):
                 break
             last = index
         return last
 
-    @staticmethod
-    def _joins(doc: Document, tokens: list[Token], index: int) -> bool:
+    def _joins(self, tokens: list[Token], index: int) -> bool:
         """``في`` continues an event name before an organisation (في منظمة شنغهاي للتعاون)."""
         if tokens[index].norm != "في" or index + 1 >= len(tokens):
             return False
         following = tokens[index + 1].start
-        return any(e.start <= following < e.end and e.type == EntityType.ORGANIZATION for e in doc.entities)
+        return self._organizations.covers(following)
 
     @staticmethod
     def _entity(
