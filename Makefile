@@ -22,8 +22,13 @@ test: setup
 	$(PY) -m pytest -q
 
 lint: setup
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy
+
+# Speed, memory, cold start and the BERT comparison; writes docs/benchmarks.md (minutes).
+bench: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[bench,parquet,dask]"
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) out

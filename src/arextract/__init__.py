@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from arextract.batch import extract_many
 from arextract.display import graph, plot_graph, plot_timeline, render, to_frames
 from arextract.errors import ArextractError, BackendError, InputError, MissingDependencyError, ResourceError
 from arextract.pipeline import Pipeline
@@ -46,6 +47,7 @@ __all__ = [
     "Time",
     "Token",
     "extract",
+    "extract_many",
     "graph",
     "plot_graph",
     "plot_timeline",

@@ -68,8 +68,9 @@ DASK_HINT = 'pip install "arextract[dask]"'
 # A chunk (one task for a worker) holds up to CHUNK_ITEMS texts or CHUNK_CHARS characters.
 CHUNK_ITEMS = 16
 CHUNK_CHARS = 200_000
-# A part file is committed after PART_RECORDS records or PART_SECONDS seconds.
+# A part is committed after PART_RECORDS records, PART_BYTES of documents or PART_SECONDS seconds.
 PART_RECORDS = 256
+PART_BYTES = 16 * 2**20
 PART_SECONDS = 5.0
 
 
@@ -190,19 +191,26 @@ class Item:
         return None if self.text is None else content_hash(self.text)
 
 
-def iter_paths(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Path]:
+def iter_paths(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> Iterator[Path]:
     """Files named, found in folders (recursively, sorted) or matched by globs, in order.
 
     A folder contributes its ``.txt``, ``.jsonl`` and ``.csv`` files; a named file is read
     whatever its suffix (as text unless it ends in ``.jsonl`` or ``.csv``); a name that is
     neither a file nor a folder but contains ``* ? [`` is a glob (``**`` recursive). Anything else
-    is yielded as is, and reading it records the error.
+    is yielded as is, and reading it records the error. Files found under ``exclude`` (the
+    output folder) are left out of folder scans and globs.
     """
+    skip = exclude.resolve() if exclude is not None else None
+
+    def wanted(path: Path) -> bool:
+        return skip is None or not path.resolve().is_relative_to(skip)
+
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
-            yield from sorted(found)
+            files = (p for p in path.rglob("*")
+                     if p.suffix.lower() in INPUT_SUFFIXES and p.is_file() and wanted(p))
+            yield from sorted(files)
         elif path.exists() or not glob.has_magic(str(name)):
             yield path
         else:
@@ -210,16 +218,16 @@ def iter_paths(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Path]:
             for match in matches:
                 found = Path(match)
                 if found.is_dir():
-                    yield from iter_paths([found])
-                else:
+                    yield from iter_paths([found], exclude)
+                elif wanted(found):
                     yield found
             if not matches:
                 yield path
 
 
-def iter_items(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Item]:
+def iter_items(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> Iterator[Item]:
     """Every input text, lazily: one per ``.txt`` file, per ``.jsonl`` line, per ``.csv`` row."""
-    for path in iter_paths(inputs):
+    for path in iter_paths(inputs, exclude):
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
             yield from _jsonl_items(path)
@@ -290,10 +298,10 @@ def _csv_items(path: Path) -> Iterator[Item]:
                        reason=f"the CSV file could not be read past line {reader.line_num}: {error}")
 
 
-def count_items(inputs: Sequence[str | os.PathLike[str]]) -> int:
+def count_items(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> int:
     """How many items :func:`iter_items` will yield (approximately for CSV), for a progress bar."""
     total = 0
-    for path in iter_paths(inputs):
+    for path in iter_paths(inputs, exclude):
         suffix = path.suffix.lower()
         try:
             if suffix == ".jsonl":
@@ -516,8 +524,7 @@ class DaskEngine(Engine):
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         host="127.0.0.1", dashboard_address=None)
             self.client = Client(self.cluster)
-        info = self.client.scheduler_info()
-        self.workers = max(sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()), 1)
+        self.workers = max(sum(self.client.nthreads().values()), 1)
 
     def map(self, chunks: Iterable[Chunk], as_documents: bool = False) -> Iterator[list[Result]]:
         def submit(chunk: Chunk) -> Any:
@@ -553,7 +560,7 @@ def make_engine(engine: str, workers: int, backend: str | None, default_date: st
 # --------------------------------------------------------------------------------------------
 
 
-def _atomic_write(path: Path, write: Callable[[io.BufferedWriter], None]) -> None:
+def _atomic_write(path: Path, write: Callable[[io.BufferedWriter], object]) -> None:
     """Write ``path`` through a temporary file, fsync, then rename over it."""
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as handle:
@@ -615,8 +622,9 @@ class OutputStore:
         # Rebuild the entity table and the resume set from what is committed, in order.
         for path in self._document_files(self.old_parts):
             self._replay(path)
-        self._buffer: list[Result] = []
-        self._buffer_started = time.monotonic()
+        self._handles: dict[str, io.BufferedWriter] = {}
+        self._records = 0
+        self._part_started = time.monotonic()
 
     def _recover(self) -> None:
         if self.assembled.exists():  # killed during the second phase: finish it
@@ -666,34 +674,51 @@ class OutputStore:
         return False
 
     def add(self, result: Result) -> None:
-        self._buffer.append(result)
+        """Stream one result into the open part; commit it when it is big or old enough."""
+        if not self._handles:
+            self._part_started = time.monotonic()
+            for kind in ("errors.jsonl", "relations.csv", "documents.jsonl"):
+                path = self._part(self.next_part, kind)
+                self._handles[kind] = path.with_name(path.name + ".tmp").open("wb")
         if result.document is not None:
+            self._handles["documents.jsonl"].write(result.document.encode("utf-8") + b"\n")
+            if result.relations:
+                self._handles["relations.csv"].write(_csv_bytes(result.relations, RELATION_COLUMNS, False))
             self.table.add(Document(text="", entities=result.entities))
             self.totals.documents += 1
             self.totals.entity_mentions += len(result.entities)
             self.totals.relations += len(result.relations)
         else:
+            self._handles["errors.jsonl"].write(json.dumps(result.error, ensure_ascii=False).encode() + b"\n")
             self.totals.errors += 1
-        if len(self._buffer) >= PART_RECORDS or time.monotonic() - self._buffer_started >= PART_SECONDS:
+        self._records += 1
+        if (self._records >= PART_RECORDS or self._handles["documents.jsonl"].tell() >= PART_BYTES
+                or time.monotonic() - self._part_started >= PART_SECONDS):
             self.commit()
 
     def commit(self) -> None:
-        """Write the buffered results as one part: errors, relations, then documents (the commit)."""
-        if not self._buffer:
-            self._buffer_started = time.monotonic()
+        """Commit the open part: flush, fsync and rename errors, relations, then documents (the
+        commit point). A part's temporary files left by a kill are removed on the next open."""
+        if not self._handles:
             return
-        number, results = self.next_part, self._buffer
-        errors = b"".join(
-            json.dumps(r.error, ensure_ascii=False).encode() + b"\n" for r in results if r.error
-        )
-        relations = _csv_bytes((row for r in results for row in r.relations), RELATION_COLUMNS, header=False)
-        documents = b"".join(r.document.encode("utf-8") + b"\n" for r in results if r.document is not None)
-        _atomic_write(self._part(number, "errors.jsonl"), lambda h: h.write(errors))
-        _atomic_write(self._part(number, "relations.csv"), lambda h: h.write(relations))
-        _atomic_write(self._part(number, "documents.jsonl"), lambda h: h.write(documents))
+        for kind in ("errors.jsonl", "relations.csv", "documents.jsonl"):
+            handle = self._handles[kind]
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.replace(handle.name, self._part(self.next_part, kind))
+        self._handles = {}
+        self._records = 0
         self.next_part += 1
-        self._buffer = []
-        self._buffer_started = time.monotonic()
+
+    def abort(self) -> None:
+        """Drop the open part (after an interruption it may hold a document without its
+        relations); the committed parts stay."""
+        for handle in self._handles.values():
+            handle.close()
+            Path(handle.name).unlink(missing_ok=True)
+        self._handles = {}
+        self._records = 0
 
     # -- final files ---------------------------------------------------------------------
 
@@ -826,8 +851,14 @@ def _progress(total: int | None, enabled: bool) -> Any:
         from tqdm import tqdm
     except ImportError:  # pragma: no cover - tqdm is a dependency of camel-tools
         return None
-    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
-                desc="arextract")
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):
+        size = os.terminal_size((0, 0))
+    # A terminal that reports no size (some pseudo-terminals) would get no bar at all.
+    sized = size.columns > 0 and size.lines > 0
+    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 100,
+                nrows=None if sized else 24, smoothing=0.1, desc="arextract")
 
 
 def run_batch(
@@ -857,35 +888,37 @@ def run_batch(
     default_date_text = default_date.isoformat() if default_date else None
     started = time.perf_counter()
     out = Path(output)
-    store = OutputStore(out, resume=resume)
     if progress is None:
         progress = sys.stderr.isatty()
-    bar = _progress(count_items(inputs) if progress else None, progress)
     skipped = 0
+    # The engine first: a bad backend or scheduler fails before the output folder is touched.
+    with make_engine(engine, workers, backend, default_date_text, scheduler) as runner:
+        store = OutputStore(out, resume=resume)
+        bar = _progress(count_items(inputs, out) if progress else None, progress)
 
-    def tasks() -> Iterator[Task]:
-        nonlocal skipped
-        for item in iter_items(inputs):
-            if item.text is not None and store.is_done(item.digest):
-                skipped += 1
-                if bar is not None:
-                    bar.update(1)
-                continue
-            yield (item.source, item.text, item.doc_date, item.error, item.reason)
+        def tasks() -> Iterator[Task]:
+            nonlocal skipped
+            for item in iter_items(inputs, out):
+                if item.text is not None and store.done and store.is_done(item.digest):
+                    skipped += 1
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                yield (item.source, item.text, item.doc_date, item.error, item.reason)
 
-    runner: Engine | None = None
-    try:
-        with make_engine(engine, workers, backend, default_date_text, scheduler) as runner:
+        try:
             for results in runner.map(chunked(tasks())):
                 for result in results:
                     store.add(result)
                 if bar is not None:
                     bar.update(len(results))
                     bar.set_postfix(errors=store.totals.errors, refresh=False)
-    finally:
-        store.commit()
-        if bar is not None:
-            bar.close()
+        except BaseException:
+            store.abort()
+            raise
+        finally:
+            if bar is not None:
+                bar.close()
     seconds = time.perf_counter() - started
     totals = store.totals
     backend_name = backend or DEFAULT_BACKEND
@@ -893,7 +926,7 @@ def run_batch(
         "documents": totals.documents, "errors": totals.errors, "skipped": skipped,
         "entity_mentions": totals.entity_mentions, "entities": len(store.table),
         "relations": totals.relations, "seconds": round(seconds, 3), "backend": backend_name,
-        "engine": engine, "workers": runner.workers if runner else workers, "format": fmt,
+        "engine": engine, "workers": runner.workers, "format": fmt,
     }
     store.finish(summary, fmt)
     return BatchResult(totals.documents, totals.errors, skipped, totals.entity_mentions, totals.relations,
