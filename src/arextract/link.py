@@ -577,7 +577,10 @@ class _Run:
         first = self.linker._person_first
         if not first:
             return found
-        taken = [(e.start, e.end) for e in self.doc.entities]
+        # characters already inside a mention (a bytearray, so a long article stays linear)
+        taken = bytearray(len(self.text))
+        for entity in self.doc.entities:
+            taken[entity.start : entity.end] = b"\x01" * (entity.end - entity.start)
         index = 0
         tokens = self.tokens
         starts = self.linker._name_starts
@@ -611,7 +614,7 @@ class _Run:
                 continue
             start = token.start + surface_offset(token.text, match[2])
             end = tokens[match[1]].end
-            if not any(s < end and start < e for s, e in taken):
+            if taken.find(1, start, end) == -1:
                 surface = self.text[start:end]
                 found.append(
                     Entity(
@@ -625,7 +628,7 @@ class _Run:
                         source="link",
                     )
                 )
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
             index = match[1] + 1
         return found
 
@@ -828,6 +831,10 @@ class _Run:
             first_seen.setdefault(mention.target, mention.start)
             by_sentence.setdefault(self.sentence_of(mention.start), Counter())[mention.target] += 1
         persons = sorted((m for m in self.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
+        self._countries_at: dict[int, list[_Mention]] = {}  # start offset -> country mentions
+        for mention in self.mentions:
+            if mention.type is EntityType.COUNTRY:
+                self._countries_at.setdefault(mention.start, []).append(mention)
         consumed: set[int] = set()  # token indexes already used by a side phrase
         removed: set[int] = set()  # ids of nisba mentions a side phrase absorbs
         for index, token in enumerate(self.tokens):
@@ -891,9 +898,10 @@ class _Run:
         end = self.tokens[last].end
         for entry in entries:
             self._emit(start, end, self.target_for_entry(entry), 0.9)
-        for mention in self.mentions:
-            if start <= mention.start and mention.end <= end and mention.type is EntityType.COUNTRY:
-                removed.add(id(mention))
+        for offset in range(start, end):
+            for mention in self._countries_at.get(offset, ()):
+                if mention.end <= end:
+                    removed.add(id(mention))
         consumed.update(range(index, last + 1))
         return True
 

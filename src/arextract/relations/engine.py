@@ -966,6 +966,7 @@ class _DocView:
         self.sentences = self._sentences()
         self._dateline_time, self._lead_time = self._anchor_times()
         self._time_tokens = self._tokens_in_times()
+        self._time_starts = [time.start for time in doc.times]
 
     def _tokens_in_times(self) -> set[int]:
         inside: set[int] = set()
@@ -1000,6 +1001,12 @@ class _DocView:
             if entity.end <= self._dateline_time.start and entity.type == EntityType.CITY:
                 return entity
         return None
+
+    def _times_in(self, sentence: SentenceView) -> list[Time]:
+        """The time expressions that start inside a sentence (times are in text order)."""
+        low = bisect.bisect_left(self._time_starts, sentence.start)
+        high = bisect.bisect_left(self._time_starts, sentence.end)
+        return self.doc.times[low:high]
 
     def is_time_token(self, index: int) -> bool:
         return index in self._time_tokens
@@ -1084,7 +1091,7 @@ class _DocView:
     ) -> Time | None:
         clause_start, clause_end = self._clause(trigger_start, sentence)
         found = governing_time(
-            self.doc.times,
+            self._times_in(sentence),
             trigger_start,
             (clause_start, min(clause_end, until)),
             (sentence.start, until),
