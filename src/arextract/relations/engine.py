@@ -719,10 +719,10 @@ class RelationExtractor:
                 continue
             args = {a.role: entities[a.entity_id] for a in role.arguments}
             person = args["person"]
-            affiliation = args["affiliation"].canonical if "affiliation" in args else None
+            affiliation_name = args["affiliation"].canonical if "affiliation" in args else None
             title = _title_key(str(role.attributes["title"]))
             people[person.canonical] = person
-            for key in {(title, affiliation), (title, None)}:
+            for key in {(title, affiliation_name), (title, None)}:
                 holders.setdefault(key, set()).add(person.canonical)
         if not holders:
             return []
