@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import glob
 import hashlib
 import io
@@ -832,12 +833,9 @@ def write_parquet(output: Path, batch_size: int = 1000) -> None:
 
 
 @dataclass
-class BatchResult:
-    documents: int = 0
-    errors: int = 0
-    skipped: int = 0
-    entities: int = 0
-    relations: int = 0
+class BatchResult(Totals):
+    """The run's totals, plus what the caller reports from them."""
+
     seconds: float = 0.0
     backend: str = ""
     entity_table: EntityTable = field(default_factory=EntityTable)
@@ -929,8 +927,8 @@ def run_batch(
         "engine": engine, "workers": runner.workers, "format": fmt,
     }
     store.finish(summary, fmt)
-    return BatchResult(totals.documents, totals.errors, skipped, totals.entity_mentions, totals.relations,
-                       seconds, backend_name, store.table, summary)
+    return BatchResult(**{**dataclasses.asdict(totals), "skipped": skipped}, seconds=seconds,
+                       backend=backend_name, entity_table=store.table, summary=summary)
 
 
 # --------------------------------------------------------------------------------------------

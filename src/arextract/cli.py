@@ -80,7 +80,7 @@ def print_summary(result: BatchResult, output: Path, console: Console) -> None:
     table = Table(title=f"arextract: {output}")
     for column in ("documents", "errors", "skipped", "entity mentions", "entities", "relations", "seconds"):
         table.add_column(column, justify="right")
-    table.add_row(str(result.documents), str(result.errors), str(result.skipped), str(result.entities),
+    table.add_row(str(result.documents), str(result.errors), str(result.skipped), str(result.entity_mentions),
                   str(len(result.entity_table)), str(result.relations), f"{result.seconds:.2f}")
     console.print(table)
 
