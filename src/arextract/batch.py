@@ -53,7 +53,7 @@ from typing import Any
 from arextract.errors import ArextractError, InputError
 from arextract.link import EntityRow, EntityTable
 from arextract.pipeline import DEFAULT_BACKEND, Pipeline, parse_date
-from arextract.schema import Document, Entity
+from arextract.schema import Document, Entity, Interval
 
 INPUT_SUFFIXES = (".txt", ".jsonl", ".csv")
 ENTITY_COLUMNS = ["canonical", "type", "subtype", "kb_id", "aliases", "mentions", "documents"]
@@ -413,13 +413,10 @@ def relation_rows(doc: Document) -> Iterator[dict[str, object]]:
         }
 
 
-def _date_text(value: object) -> str:
+def _date_text(value: str | Interval | None) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    start, end = getattr(value, "start", None), getattr(value, "end", None)
-    return f"{start or '..'}/{end or '..'}"
+    return value if isinstance(value, str) else value.iso()
 
 
 # --------------------------------------------------------------------------------------------

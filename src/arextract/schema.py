@@ -79,6 +79,10 @@ class Interval(_Model):
     start: str | None
     end: str | None
 
+    def iso(self) -> str:
+        """ISO 8601 interval notation, ``..`` for an open end: ``2020-09-10/2020-09-16``."""
+        return f"{self.start or '..'}/{self.end or '..'}"
+
 
 class Time(TextSpan):
     id: str

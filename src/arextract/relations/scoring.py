@@ -144,7 +144,7 @@ def _gold_date(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict):
-        return f"{value.get('start') or '..'}/{value.get('end') or '..'}"
+        return Interval(start=value.get("start"), end=value.get("end")).iso()
     return str(value)
 
 
@@ -152,9 +152,7 @@ def system_date(relation: Relation) -> str | None:
     if relation.date is None or relation.date.value is None:
         return None
     value = relation.date.value
-    if isinstance(value, Interval):
-        return f"{value.start or '..'}/{value.end or '..'}"
-    return value
+    return value.iso() if isinstance(value, Interval) else value
 
 
 def _entity_names(entity: Entity) -> set[str]:
