@@ -69,7 +69,6 @@ class KnowledgeBase:
 
     def __init__(self, entries: list[KBEntry], ambiguous: frozenset[str]) -> None:
         self.entries = entries
-        self.by_key = {entry.key: entry for entry in entries}
         # Names too common as ordinary words to match on their own (مالي "financial").
         self.ambiguous = ambiguous
 
