@@ -1,5 +1,6 @@
 """The shipped NER model: loads from models/, tags the seeds, keeps its test score, retrains."""
 
+import json
 import re
 import subprocess
 import sys
@@ -73,29 +74,137 @@ def test_shipped_model_keeps_its_model_card_score_on_anercorp_test() -> None:
     assert 100 * scores["micro"][2] >= stated - 1.0  # scores are fractions, the card percentages
 
 
-@needs_data
-def test_training_on_a_small_slice_end_to_end(tmp_path: Path) -> None:
-    out = tmp_path / "ner"
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both models trained end to end on 150 sentences per corpus, one BiLSTM epoch."""
+    if not DATA.is_dir():
+        pytest.skip(f"NER corpora not found at {DATA}")
+    out = tmp_path_factory.mktemp("ner")
+    command = ["-m", "arextract.train", "ner", "--data", str(DATA), "--out", str(out)]
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "arextract.train",
-            "ner",
-            "--data",
-            str(DATA),
-            "--out",
-            str(out),
-            "--limit",
-            "150",
-        ],
+        [sys.executable, *command, "--limit", "150", "--epochs", "1", "--kb", str(ROOT / "models" / "kb")],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    tagger = NerTagger.load(out)
+    return out
+
+
+def test_training_on_a_small_slice_end_to_end(small_model: Path) -> None:
+    config = json.loads((small_model / "config.json").read_text(encoding="utf-8"))
+    assert 0.0 < config["ensemble"]["crf_weight"] < 1.0  # chosen on dev
+    assert set(config["ensemble"]["dev_anercorp_f1_by_crf_weight"]) == {f"0.{k}" for k in range(1, 10)}
+    tagger = NerTagger.load(small_model)
+    assert tagger.model_version == config["model_version"]
     labels = tagger.tag(["قال", "وزير", "الخارجية", "الصيني", "وانغ", "يي", "في", "بكين"])
     assert len(labels) == 8
     assert all(label == "O" or label[:2] in ("B-", "I-") for label in labels)
+
+
+def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model: Path) -> None:
+    import numpy as np
+    import torch
+
+    from arextract.ner.neural import NeuralTagger
+    from arextract.ner.neural_train import Net, make_batch
+
+    tagger = NeuralTagger.load(small_model)
+    meta = json.loads((small_model / "neural.json").read_text(encoding="utf-8"))
+    with np.load(small_model / "neural.npz") as npz:
+        state = {name: torch.from_numpy(npz[name]) for name in npz.files}
+    net = Net(
+        len(meta["words"]) + 2,
+        len(meta["stems"]) + 2,
+        len(meta["chars"]) + 2,
+        len(meta["labels"]),
+        tagger.hidden,
+    )
+    net.load_state_dict(state)
+    net.eval()
+    sentences = [
+        [
+            "وأجرى",
+            "الرئيس",
+            "الصيني",
+            "شي",
+            "جين",
+            "بينغ",
+            "اتصالا",
+            "هاتفيا",
+            "مع",
+            "نظيره",
+            "البيلاروسي",
+            "ألكسندر",
+            "لوكاشينكو",
+        ],
+        ["التقى", "وانغ", "يي", "وزير", "الخارجية", "في", "أستانا", "."],
+        ["بكين"],
+    ]
+    ours = tagger.emissions(sentences)
+    batch = make_batch([(*tagger.encoder.sentence(s), [0] * len(s)) for s in sentences])
+    with torch.no_grad():
+        theirs = net.emissions(batch, "A").numpy()
+    for j, sentence in enumerate(sentences):
+        np.testing.assert_allclose(ours[j, : len(sentence)], theirs[j, : len(sentence)], atol=1e-4)
+
+
+def test_exported_crf_decodes_exactly_like_crfsuite(tmp_path: Path) -> None:
+    import numpy as np
+    import pycrfsuite
+
+    from arextract.ner.crf import CrfScorer, export_crfsuite
+    from arextract.ner.features import FeatureExtractor, Gazetteers
+    from arextract.ner.neural import viterbi_batch
+
+    gaz = Gazetteers({"per": ["وانغ يي", "لوكاشينكو"], "country": ["الصين", "بيلاروسيا"]})
+    features = FeatureExtractor(gaz, window=2)
+    train = [
+        (
+            ["التقى", "وانغ", "يي", "نظيره", "في", "الصين"],
+            ["O", "B-PERSON", "I-PERSON", "O", "O", "B-COUNTRY"],
+        ),
+        (["زار", "لوكاشينكو", "بيلاروسيا"], ["O", "B-PERSON", "B-COUNTRY"]),
+        (["وقال", "الرئيس", "إن", "الصين", "تدعم", "المبادرة"], ["O", "O", "O", "B-COUNTRY", "O", "O"]),
+    ]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in train:
+        trainer.append(features.sentence(tokens), tags)
+    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 50, "feature.possible_transitions": True})
+    trainer.train(str(tmp_path / "model.crfsuite"))
+    labels = ["O", "B-COUNTRY", "B-PERSON", "I-PERSON"]
+    export_crfsuite(tmp_path / "model.crfsuite", tmp_path, labels)
+    scorer = CrfScorer.load(tmp_path, gaz, window=2, domain="")
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(tmp_path / "model.crfsuite"))
+    tests = [
+        ["وصل", "وانغ", "يي", "إلى", "بيلاروسيا"],
+        ["الصين"],
+        ["قال", "لوكاشينكو", "إن", "الصين", "شريك"],
+    ]
+    emissions, _ = scorer.emissions(tests)
+    for tokens, scores in zip(tests, emissions, strict=True):
+        path = viterbi_batch(scores[None], [len(tokens)], scorer.transitions, np.zeros(4), np.zeros(4))[0]
+        assert [labels[i] for i in path] == crfsuite.tag(features.sentence(tokens))
+
+
+def test_a_name_found_once_is_tagged_across_the_document() -> None:
+    from arextract.ner.consistency import propagate_names
+
+    sentences = [
+        ["وقال", "المدرب", "أرسين", "فينغر", "إن", "الفريق", "جاهز"],
+        ["وأضاف", "فينغر", "أن", "لندن", "مدينة", "رائعة"],
+        ["ورفض", "لفينغر", "أي", "تعليق"],
+    ]
+    labels = [
+        ["O", "O", "B-PERSON/athlete", "I-PERSON/athlete", "O", "O", "O"],
+        ["O", "O", "O", "O", "O", "O"],
+        ["O", "O", "O", "O"],
+    ]
+    out = propagate_names(sentences, labels, window=10)
+    assert out[0] == labels[0]
+    assert out[1][1] == "B-PERSON"  # the surname alone, proclitic و stripped to match
+    assert out[1][3] == "O"  # places are not propagated
+    assert out[2][1] == "B-PERSON"
+    assert propagate_names(sentences, labels, window=0)[1] == labels[1]  # outside the window

@@ -394,8 +394,8 @@ def build_training_set(
     gaz_folds: int = 1,
     gaz_corpora: Sequence[str] = (),
     log: bool = True,
-) -> tuple[list[tuple[Sentence, int, bool]], list[Gazetteers], Gazetteers, dict[str, Counter[str]]]:
-    """Training sentences with their gazetteer fold, per-fold gazetteers, full ones.
+) -> tuple[list[tuple[Sentence, int, str]], list[Gazetteers], Gazetteers, dict[str, Counter[str]]]:
+    """(sentence, gazetteer fold, corpus) triples, per-fold gazetteers, full ones.
 
     With ``gaz_folds`` K > 1 the gazetteer features of a training sentence come
     from gazetteers harvested on the other K-1 folds (jack-knifing), so the CRF
@@ -435,7 +435,7 @@ def build_training_set(
 
     gaz, loc_lex, sub_lex = harvest(gaz_source(-1), kb)
     fold_gaz = [gaz] if gaz_folds <= 1 else [harvest(gaz_source(k), kb)[0] for k in range(gaz_folds)]
-    train: list[tuple[Sentence, int, bool]] = []
+    train: list[tuple[Sentence, int, str]] = []
     tot = hit = 0
     for name in corpora:
         ss = corp.get(name, [])
@@ -445,9 +445,9 @@ def build_training_set(
                 s2, a, b = refine_loc(s, loc_lex, gaz, loc_fallback)
                 tot += a
                 hit += b
-                train.append((s2, fold, True))
+                train.append((s2, fold, name))
             else:
-                train.append((strip_subtypes(s), fold, False))
+                train.append((strip_subtypes(s), fold, name))
     if log and "anercorp" in corp:
         print(f"anercorp LOC spans refined by lexicon/gazetteer: {hit}/{tot}", file=sys.stderr)
     return train, fold_gaz, gaz, sub_lex
@@ -463,19 +463,79 @@ def write_subtypes(path: Path, sub_lex: dict[str, Counter[str]], min_count: int 
     path.write_text("span\ttype\tsubtype\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
 
-def write_attributes(model_path: Path, out: Path) -> None:
-    """The attributes the model has weights for (the tagger drops all others early)."""
+def train_crf(
+    train: Sequence[tuple[Sentence, int, str]],
+    fold_gaz: Sequence[Gazetteers],
+    args: argparse.Namespace,
+    model_path: Path,
+) -> dict[str, object]:
+    """Train the feature CRF with python-crfsuite; returns its settings."""
     import pycrfsuite
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    attrs = sorted({a for a, _ in tagger.info().state_features})
-    tagger.close()
-    out.write_text("\n".join(attrs) + "\n", encoding="utf-8")
+    t0 = time.time()
+    domains: tuple[str, ...] = ("A", "F") if args.domain_adapt else ("",)
+    extractors = {
+        (k, d): FeatureExtractor(g, window=args.window, domain=d)
+        for k, g in enumerate(fold_gaz)
+        for d in domains
+    }
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_tok = 0
+    for s, fold, corpus in train:
+        dom = domains[0] if corpus == "anercorp" or not args.domain_adapt else domains[1]
+        trainer.append(extractors[fold, dom].sentence([w for w, _ in s]), [t for _, t in s])
+        n_tok += len(s)
+    print(
+        f"CRF: {len(train)} sentences, {n_tok} tokens; features in {time.time() - t0:.0f}s", file=sys.stderr
+    )
+    params = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq,
+        "feature.possible_transitions": True,
+    }
+    trainer.set_params(params)
+    trainer.train(str(model_path))
+    print(f"CRF: trained in {time.time() - t0:.0f}s", file=sys.stderr)
+    return {"family": "crfsuite-lbfgs", "params": params, "window": args.window, "domain": domains[0]}
+
+
+def dev_sets(data: Path, lm: LabelMap, limit: int | None = None) -> dict[str, tuple[list[Sentence], str]]:
+    """ANERcorp dev (coarse gold) and NewsFANE dev (re-joined, arextract types)."""
+    out: dict[str, tuple[list[Sentence], str]] = {}
+    if (data / "anercorp" / "dev.conll").exists():
+        out["anercorp"] = (read_conll(data / "anercorp" / "dev.conll", limit), "coarse")
+    if (data / "newsfane" / "dev.conll").exists():
+        fane = read_conll(data / "newsfane" / "dev.conll", limit)
+        out["newsfane"] = ([map_fane(rejoin_fane(s), lm) for s in fane], "fine")
+    return out
+
+
+def choose_crf_weight(
+    out: Path, dev: dict[str, tuple[list[Sentence], str]], lm: LabelMap
+) -> tuple[float, dict[str, float]]:
+    """The ensemble's CRF weight with the best ANERcorp dev F1 (runtime tagger,
+    document consistency included), from 0.1 to 0.9."""
+    from arextract.evaluate import score_tagger
+    from arextract.ner.tagger import NerTagger
+
+    tagger = NerTagger.load(out)
+    sents, scheme = dev["anercorp"]
+    scores: dict[str, float] = {}
+    for step in range(1, 10):
+        weight = step / 10
+        tagger.set_crf_weight(weight)
+        scores[f"{weight:.1f}"] = round(score_tagger(tagger, sents, scheme, lm)["micro"][2], 4)
+    best = max(scores, key=lambda k: (scores[k], k))
+    print(f"ensemble: ANERcorp dev F1 by CRF weight {scores}; chose {best}", file=sys.stderr)
+    return float(best), scores
 
 
 def train_ner(args: argparse.Namespace) -> int:
-    import pycrfsuite
+    import tempfile
+
+    from arextract.ner.crf import export_crfsuite
 
     data = Path(args.data)
     out = Path(args.out)
@@ -502,55 +562,56 @@ def train_ner(args: argparse.Namespace) -> int:
     write_subtypes(out / "subtypes.tsv", sub_lex)
     if args.gaz_folds <= 1:  # exactly what the runtime tagger will load
         fold_gaz = [Gazetteers.load(out)]
-    domains: tuple[str, ...] = ("A", "F") if args.domain_adapt else ("",)
-    extractors = {
-        (k, d): FeatureExtractor(g, window=args.window, domain=d)
-        for k, g in enumerate(fold_gaz)
-        for d in domains
-    }
-    trainer = pycrfsuite.Trainer(verbose=False)
-    n_tok = 0
-    for s, fold, anercorp_style in train:
-        dom = domains[0] if anercorp_style or not args.domain_adapt else domains[1]
-        trainer.append(extractors[fold, dom].sentence([w for w, _ in s]), [t for _, t in s])
-        n_tok += len(s)
-    print(f"{len(train)} sentences, {n_tok} tokens; features in {time.time() - t0:.0f}s", file=sys.stderr)
-    params = {
-        "c1": args.c1,
-        "c2": args.c2,
-        "max_iterations": args.iterations,
-        "feature.minfreq": args.minfreq,
-        "feature.possible_transitions": True,
-    }
-    trainer.set_params(params)
-    model_path = out / "model.crfsuite"
-    trainer.train(str(model_path))
-    write_attributes(model_path, out / "attributes.txt")
-    digest = hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]
-    config = {
-        "family": "crfsuite-lbfgs",
-        "window": args.window,
-        "params": params,
+    labels = ["O", *sorted({t for s, _, _ in train for _, t in s} - {"O"})]
+    for stale in ("crf.npz", "attributes.txt", "neural.npz", "neural.json", "model.crfsuite"):
+        (out / stale).unlink(missing_ok=True)
+    config: dict[str, object] = {
+        "labels": labels,
         "corpora": corpora,
         "limit": args.limit,
         "loc_fallback": args.loc_fallback,
         "gaz_folds": args.gaz_folds,
         "gaz_corpora": args.gaz_corpora,
-        "domain": domains[0],
-        "model_sha256_12": digest,
+        "consistency_window": args.consistency_window,
     }
+    if args.family in ("crf", "ensemble"):
+        with tempfile.TemporaryDirectory() as tmp:
+            model_path = Path(tmp) / "model.crfsuite"
+            crf = train_crf(train, fold_gaz, args, model_path)
+            export_crfsuite(model_path, out, labels)
+        config.update(window=crf.pop("window"), domain=crf.pop("domain"), crf=crf)
+    dev = dev_sets(data, lm, args.limit)
+    if args.family in ("bilstm", "ensemble"):
+        from arextract.ner.neural_train import BiLSTMSettings, train_bilstm
+
+        settings = BiLSTMSettings(epochs=args.epochs, hidden=args.hidden)
+        meta = train_bilstm(train, fold_gaz, gaz, labels, dev, lm, out, settings)
+        config["bilstm"] = {
+            "family": "bilstm-crf",
+            "settings": meta["settings"],
+            "best_epoch": meta["best_epoch"],
+            "dev_anercorp_f1": meta["dev_anercorp_f1"],
+        }
+    if args.family == "ensemble" and "anercorp" in dev:
+        weight, scores = choose_crf_weight(out, dev, lm)
+        config["ensemble"] = {"crf_weight": weight, "dev_anercorp_f1_by_crf_weight": scores}
+    digest = hashlib.sha256()
+    for name in ("crf.npz", "neural.npz"):
+        if (out / name).exists():
+            digest.update((out / name).read_bytes())
+    config["model_version"] = digest.hexdigest()[:12]
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    print(f"trained in {time.time() - t0:.0f}s -> {model_path} ({digest})", file=sys.stderr)
+    print(f"trained in {time.time() - t0:.0f}s -> {out} ({config['model_version']})", file=sys.stderr)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m arextract.train")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("ner", help="train the default NER tagger (CRF)")
+    p = sub.add_parser("ner", help="train the default NER tagger (CRF + BiLSTM-CRF ensemble)")
     p.add_argument("--data", required=True, help="folder with anercorp/ newsfane/ wikifane/")
     p.add_argument("--out", default="models/ner", help="model directory to write")
-    p.add_argument("--limit", type=int, default=None, help="sentences per corpus (smoke run)")
+    p.add_argument("--limit", type=int, default=None, help="sentences per corpus and dev set (smoke run)")
     p.add_argument("--labels", default=None, help="labels.toml (default: OUT/labels.toml)")
     p.add_argument("--kb", default=None, help="folder with countries.tsv/cities.tsv")
     p.add_argument("--corpora", default="anercorp,newsfane,wikifane")
@@ -574,6 +635,20 @@ def main(argv: list[str] | None = None) -> int:
         help="feature augmentation: ANERcorp-convention vs FANE-convention copies",
     )
     p.add_argument("--loc-fallback", default="CITY", choices=list(LOC_TYPES))
+    p.add_argument(
+        "--family",
+        default="ensemble",
+        choices=["ensemble", "crf", "bilstm"],
+        help="ensemble: both models, their weight chosen on ANERcorp dev",
+    )
+    p.add_argument("--epochs", type=int, default=20, help="BiLSTM-CRF epochs (the best on dev is kept)")
+    p.add_argument("--hidden", type=int, default=64, help="BiLSTM-CRF hidden size per direction")
+    p.add_argument(
+        "--consistency-window",
+        type=int,
+        default=10,
+        help="sentences either side searched for a name (0: off)",
+    )
     args = parser.parse_args(argv)
     if args.command == "ner":
         if args.kb is None:

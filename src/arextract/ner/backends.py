@@ -139,10 +139,10 @@ class BuiltinNER(GazetteerNER):
 
     def __call__(self, doc: Document) -> None:
         entities: list[Entity] = []
-        for tokens, matches in self.matches(doc):
-            if not tokens:
-                continue
-            labels = self.tagger.tag([token.text for token in tokens])
+        sentences = [(tokens, matches) for tokens, matches in self.matches(doc) if tokens]
+        # the whole document at once: batched, and names kept consistent across sentences
+        all_labels = self.tagger.tag_document([[token.text for token in tokens] for tokens, _ in sentences])
+        for (tokens, matches), labels in zip(sentences, all_labels, strict=True):
             found = [match_to_entity(match, doc.text, "") for match in matches]
             for first, last, label in bio_spans(labels):
                 entity = self._model_entity(doc.text, tokens, first, last, label)
@@ -201,7 +201,7 @@ def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=2)
 def _load_tagger(model_dir: str):  # type: ignore[no-untyped-def]
-    # Imported here: the model (and crfsuite) load only when the builtin backend is used.
+    # Imported here: the model loads only when the builtin backend is used.
     try:
         from arextract.ner.tagger import NerTagger
     except ImportError as error:

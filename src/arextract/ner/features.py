@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -21,9 +22,11 @@ __all__ = [
     "TRIGGERS",
     "FeatureExtractor",
     "Gazetteers",
+    "WordForms",
     "lookup_forms",
     "normalize",
     "strip_proclitics",
+    "word_forms",
 ]
 
 # Diacritics and Quranic marks (a superset of camel_tools' AR_DIAC_CHARSET; we do not
@@ -244,11 +247,55 @@ class Gazetteers:
                         gaz.add(c, line)
         return gaz
 
+    def bio_tags(self, norm: Sequence[str], stems: Sequence[str]) -> list[str]:
+        """``B-<class>``/``I-<class>`` for tokens inside the longest multi-word
+        entry matched left to right (first token by form or stem), else ``""``."""
+        n = len(norm)
+        tags = [""] * n
+        first = self.first
+        i = 0
+        while i < n and first:
+            matched = 0
+            cands = first.get(norm[i])
+            if cands is None and stems[i] != norm[i]:
+                cands = first.get(stems[i])
+            if cands is not None:
+                for rest, cls in cands:  # longest first
+                    ln = len(rest) + 1
+                    if i + ln <= n and tuple(norm[i + 1 : i + ln]) == rest:
+                        tags[i] = "B-" + cls
+                        for k in range(i + 1, i + ln):
+                            tags[k] = "I-" + cls
+                        matched = ln
+                        break
+            i += matched or 1
+        return tags
+
     def save(self, directory: str | Path) -> None:
         d = Path(directory)
         for c in GAZ_CLASSES:
             lines = sorted(self.single[c]) + sorted(" ".join(k) for k, v in self.multi.items() if v == c)
             (d / f"gaz_{c}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+class WordForms(NamedTuple):
+    """What both taggers' features start from, for one raw token."""
+
+    norm: str  # normalised (see `normalize`)
+    forms: tuple[str, ...]  # `lookup_forms(norm)`
+    stem: str  # proclitics stripped
+    bare: str  # stem without ال
+    gazetteers: tuple[str, ...]  # classes whose single-token gazetteer holds one of `forms`
+    trigger: str | None  # TRIGGERS class of the word or its stem
+
+
+def word_forms(token: str, gaz: Gazetteers) -> WordForms:
+    norm = normalize(token)
+    forms = lookup_forms(norm)
+    stem = forms[1] if len(forms) > 1 else norm
+    bare = stem[2:] if stem.startswith("ال") and len(stem) >= 4 else stem
+    classes = tuple(c for c in GAZ_CLASSES if any(f in gaz.single[c] for f in forms))
+    return WordForms(norm, forms, stem, bare, classes, TRIGGERS.get(norm) or TRIGGERS.get(stem))
 
 
 # normalised word, its own attributes, attributes seen from each offset, stem
@@ -285,12 +332,7 @@ class FeatureExtractor:
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        w = normalize(token)
-        forms = lookup_forms(w)
-        stem = forms[1] if len(forms) > 1 else w
-        bare = stem[2:] if stem.startswith("ال") and len(stem) >= 4 else stem
-        gflags = [c for c in GAZ_CLASSES if any(f in self.gaz.single[c] for f in forms)]
-        trig = TRIGGERS.get(w) or TRIGGERS.get(stem)
+        w, _, stem, bare, gflags, trig = word_forms(token, self.gaz)
         shape = _shape(w)
         arabic = "a" in shape
         feats: list[str] = [
@@ -342,28 +384,41 @@ class FeatureExtractor:
         self._cache[token] = res
         return res
 
+    def word_info(self, token: str) -> tuple[str, tuple[str, ...], dict[int, tuple[str, ...]], str]:
+        """(normalised form, own attributes, attributes seen from offset k, stem)."""
+        return self._word(token)
+
     # -- per sentence --------------------------------------------------
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         infos = [self._word(t) for t in tokens]
         n = len(infos)
         norm = [i[0] for i in infos]
-        out: list[list[str]] = []
-        gaz_bio = self._multi_gaz(norm, [i[3] for i in infos])
-        known = self.known
+        extras = self.sentence_extras(norm, self.gaz.bio_tags(norm, [i[3] for i in infos]))
         window = self.window
+        out: list[list[str]] = []
         for i in range(n):
             f = list(infos[i][1])
-            extra: list[str] = []
             for off in range(-window, window + 1):
                 j = i + off
-                if off == 0:
-                    continue
-                if 0 <= j < n:
+                if off != 0 and 0 <= j < n:
                     f.extend(infos[j][2][off])
-                elif j == -1:
-                    extra.append("BOS")
-                elif j == n:
-                    extra.append("EOS")
+            f.extend(extras[i])
+            out.append(f)
+        return out
+
+    def sentence_extras(self, norm: Sequence[str], gaz_bio: Sequence[str]) -> list[list[str]]:
+        """Per token, the attributes that depend on the sentence rather than on
+        one word type: sentence boundaries, word bigrams, multi-word gazetteer
+        tags (`gaz_bio`, from ``Gazetteers.bio_tags``).  `norm`: normalised tokens."""
+        n = len(norm)
+        known = self.known
+        out: list[list[str]] = []
+        for i in range(n):
+            extra: list[str] = []
+            if i < self.window:
+                extra.append("BOS")
+            if i >= n - self.window:
+                extra.append("EOS")
             if i > 0:
                 extra.append("w-1w=" + norm[i - 1] + "|" + norm[i])
             if i + 1 < n:
@@ -372,30 +427,5 @@ class FeatureExtractor:
                 extra.append("mg=" + gaz_bio[i])
             if known is not None:
                 extra = [x for x in extra if x in known]
-            f.extend(extra)
-            out.append(f)
+            out.append(extra)
         return out
-
-    def _multi_gaz(self, norm: list[str], stems: list[str]) -> list[str]:
-        n = len(norm)
-        tags = [""] * n
-        first = self.gaz.first
-        if not first:
-            return tags
-        i = 0
-        while i < n:
-            matched = 0
-            cands = first.get(norm[i])
-            if cands is None and stems[i] != norm[i]:
-                cands = first.get(stems[i])
-            if cands is not None:
-                for rest, cls in cands:  # longest first
-                    ln = len(rest) + 1
-                    if i + ln <= n and tuple(norm[i + 1 : i + ln]) == rest:
-                        tags[i] = "B-" + cls
-                        for k in range(i + 1, i + ln):
-                            tags[k] = "I-" + cls
-                        matched = ln
-                        break
-            i += matched or 1
-        return tags

@@ -1,4 +1,13 @@
-"""Runtime NER tagger: ``NerTagger.load("models/ner").tag(tokens)``."""
+"""Runtime NER tagger: ``NerTagger.load("models/ner").tag_document(sentences)``.
+
+The shipped model is an ensemble of two linear-chain CRFs over the same labels:
+a feature CRF (``crf.npz``, see ``arextract.ner.crf``) and a BiLSTM-CRF
+(``neural.npz``, see ``arextract.ner.neural``).  Their emission and transition
+scores are added with weights chosen on dev (a product of experts), decoded
+with one Viterbi pass, and names are then made consistent across the document
+(``arextract.ner.consistency``).  Either model alone also works: a directory
+with only one of the two files is tagged by that one.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +16,16 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
-from arextract.ner.features import FeatureExtractor, Gazetteers, normalize, strip_proclitics
+from arextract.ner.consistency import propagate_names
+from arextract.ner.crf import CrfScorer
+from arextract.ner.features import Gazetteers, normalize, strip_proclitics
+from arextract.ner.neural import NeuralTagger, viterbi_batch
 
 __all__ = ["NerTagger"]
+
+BATCH = 64  # sentences per LSTM batch
 
 
 def _spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -29,7 +43,7 @@ def _spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 class NerTagger:
-    """CRF sequence tagger over raw surface tokens.
+    """Sequence tagger over raw surface tokens.
 
     Labels are BIO over arextract types (``B-PERSON``, ``I-COUNTRY``), with a
     ``/subtype`` suffix (``B-ORGANIZATION/media``) when the span is in the
@@ -38,27 +52,67 @@ class NerTagger:
 
     def __init__(
         self,
-        crf: pycrfsuite.Tagger,
-        features: FeatureExtractor,
+        labels: list[str],
+        crf: CrfScorer | None,
+        neural: NeuralTagger | None,
+        crf_weight: float,
         subtypes: dict[str, tuple[str, str]],
         model_version: str,
+        consistency_window: int = 10,
     ) -> None:
+        if crf is None and neural is None:
+            raise ValueError("a tagger needs a CRF, a BiLSTM-CRF, or both")
+        self.labels = labels
         self._crf = crf
-        self._features = features
+        self._neural = neural
         self._subtypes = subtypes
         self.model_version = model_version
+        self.consistency_window = consistency_window
+        self.set_crf_weight(crf_weight)
+
+    def set_crf_weight(self, crf_weight: float) -> None:
+        """Weight of the CRF's scores in the ensemble (the BiLSTM-CRF's is 1 - it)."""
+        if self._neural is None:
+            crf_weight = 1.0
+        elif self._crf is None:
+            crf_weight = 0.0
+        self.crf_weight = a = crf_weight
+        b = 1.0 - a
+        n = len(self.labels)
+        self._transitions = np.zeros((n, n), dtype=np.float32)
+        self._start = np.zeros(n, dtype=np.float32)
+        self._end = np.zeros(n, dtype=np.float32)
+        if self._crf is not None:
+            self._transitions += a * self._crf.transitions
+        if self._neural is not None:
+            self._transitions += b * self._neural.transitions
+            self._start += b * self._neural.start
+            self._end += b * self._neural.end
 
     @classmethod
     def load(cls, model_dir: str | Path) -> NerTagger:
         d = Path(model_dir)
-        model_path = d / "model.crfsuite"
         config: dict[str, object] = {}
         if (d / "config.json").exists():
             config = json.loads((d / "config.json").read_text(encoding="utf-8"))
-        crf = pycrfsuite.Tagger()
-        crf.open(str(model_path))
-        with open(model_path, "rb") as fh:
-            version = hashlib.sha256(fh.read()).hexdigest()[:12]
+        gaz = Gazetteers.load(d)
+        digest = hashlib.sha256()
+        crf = neural = None
+        labels: list[str] = []
+        if (d / "crf.npz").exists():
+            window = config.get("window", 2)
+            domain = config.get("domain", "")
+            crf = CrfScorer.load(
+                d, gaz, window if isinstance(window, int) else 2, domain if isinstance(domain, str) else ""
+            )
+            labels = crf.labels
+            digest.update((d / "crf.npz").read_bytes())
+        if (d / "neural.npz").exists():
+            neural = NeuralTagger.load(d, gaz)
+            if labels and neural.labels != labels:
+                raise ValueError(f"{d}: crf.npz and neural.json disagree on the label order")
+            labels = neural.labels
+            digest.update((d / "neural.npz").read_bytes())
         subtypes: dict[str, tuple[str, str]] = {}
         sub_path = d / "subtypes.tsv"
         if sub_path.exists():
@@ -66,35 +120,65 @@ class NerTagger:
                 parts = line.split("\t")
                 if len(parts) == 3:
                     subtypes[parts[0]] = (parts[1], parts[2])
-        window = config.get("window", 2)
-        domain = config.get("domain", "")
-        known: set[str] | None = None
-        attr_path = d / "attributes.txt"
-        if attr_path.exists():
-            known = set(attr_path.read_text(encoding="utf-8").split("\n"))
-        fx = FeatureExtractor(
-            Gazetteers.load(d),
-            known=known,
-            window=window if isinstance(window, int) else 2,
-            domain=domain if isinstance(domain, str) else "",
+        ensemble = config.get("ensemble", {})
+        crf_weight = float(ensemble.get("crf_weight", 0.5)) if isinstance(ensemble, dict) else 0.5
+        window = config.get("consistency_window", 10)
+        return cls(
+            labels,
+            crf,
+            neural,
+            crf_weight,
+            subtypes,
+            digest.hexdigest()[:12],
+            window if isinstance(window, int) else 10,
         )
-        return cls(crf, fx, subtypes, version)
 
+    # -- tagging ---------------------------------------------------------
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        """One BIO label per input token."""
-        if not tokens:
-            return []
-        labels = list(self._crf.tag(self._features.sentence(tokens)))
-        if self._subtypes:
-            for s, e, typ in _spans(labels):
-                norm = [normalize(t) for t in tokens[s:e]]
-                norm[0] = strip_proclitics(norm[0])
-                hit = self._subtypes.get(" ".join(norm))
-                if hit is not None and hit[0] == typ:
-                    for k in range(s, e):
-                        labels[k] = ("B-" if k == s else "I-") + typ + "/" + hit[1]
-                else:
-                    labels[s] = "B-" + typ
-                    for k in range(s + 1, e):
-                        labels[k] = "I-" + typ
+        """One BIO label per token of one sentence."""
+        return self.tag_document([tokens])[0]
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Labels for every sentence of a document, names made consistent across it."""
+        labels = self.tag_sentences(sentences)
+        if self.consistency_window > 0:
+            labels = propagate_names(sentences, labels, self.consistency_window)
+        return [self._with_subtypes(tokens, labs) for tokens, labs in zip(sentences, labels, strict=True)]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Sentence-level labels (no document consistency, no subtypes)."""
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for k in range(0, len(order), BATCH):
+            idx = order[k : k + BATCH]
+            batch = [sentences[i] for i in idx]
+            for i, path in zip(idx, self._decode(batch), strict=True):
+                out[i] = [self.labels[j] for j in path]
+        return out
+
+    def _decode(self, batch: Sequence[Sequence[str]]) -> list[list[int]]:
+        lengths = [len(s) for s in batch]
+        crf_scores: list[np.ndarray] = []
+        tags: list[list[str]] | None = None
+        if self._crf is not None:
+            crf_scores, tags = self._crf.emissions(batch)
+        if self._neural is not None:
+            scores = (1.0 - self.crf_weight) * self._neural.emissions(batch, tags)
+        else:
+            scores = np.zeros((len(batch), max(lengths), len(self.labels)), dtype=np.float32)
+        for j, crf_j in enumerate(crf_scores):
+            scores[j, : lengths[j]] += self.crf_weight * crf_j
+        return viterbi_batch(scores, lengths, self._transitions, self._start, self._end)
+
+    def _with_subtypes(self, tokens: Sequence[str], labels: list[str]) -> list[str]:
+        if not self._subtypes:
+            return labels
+        labels = list(labels)
+        for s, e, typ in _spans(labels):
+            norm = [normalize(t) for t in tokens[s:e]]
+            norm[0] = strip_proclitics(norm[0])
+            hit = self._subtypes.get(" ".join(norm))
+            suffix = "/" + hit[1] if hit is not None and hit[0] == typ else ""
+            for k in range(s, e):
+                labels[k] = ("B-" if k == s else "I-") + typ + suffix
         return labels

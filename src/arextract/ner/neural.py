@@ -1,0 +1,352 @@
+"""A small BiLSTM-CRF NER tagger whose runtime is plain NumPy.
+
+Training (``arextract.ner.neural_train``) uses torch; the shipped model is a
+``.npz`` of weights, and tagging needs only NumPy, so importing arextract never
+pays torch's multi-second import.
+
+A token is represented by the concatenation of
+
+* an embedding of its normalised form and one of its bare stem (proclitics and
+  ``ال`` removed), unknown words mapping to a shared ``<unk>`` row,
+* a character CNN over the normalised form (max-pooled, widths 2-4), which is
+  what lets the model see that ``ديمورا`` looks like a transliterated name,
+* binary features: gazetteer membership, trigger words, multi-word gazetteer
+  matches (BIO), ``ال``, nisba ending, shape and length buckets.
+
+All per-word-type work is cached, so the cost per token is one LSTM step in
+each direction plus the CRF's Viterbi step.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from arextract.ner.features import GAZ_CLASSES, Gazetteers, word_forms
+
+__all__ = ["DENSE_FEATURES", "NeuralTagger", "TokenEncoder", "crf_marginals", "viterbi_batch"]
+
+DENSE_FEATURES: tuple[str, ...] = (
+    *(f"gaz={c}" for c in GAZ_CLASSES),
+    "trig=per",
+    "trig=loc",
+    "trig=org",
+    *(f"mg=B-{c}" for c in GAZ_CLASSES),
+    *(f"mg=I-{c}" for c in GAZ_CLASSES),
+    "al",
+    "nisba",
+    "proclitic",
+    "arabic",
+    "digit",
+    "punct",
+    "latin",
+    "len<=2",
+    "len3-4",
+    "len5-7",
+    "len8+",
+)
+_DENSE_INDEX = {name: i for i, name in enumerate(DENSE_FEATURES)}
+MAX_CHARS = 20
+PAD, UNK = 0, 1
+
+
+class TokenEncoder:
+    """Word-type features shared by training and inference (ids and binary flags)."""
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        stems: Sequence[str],
+        chars: Sequence[str],
+        gaz: Gazetteers | None = None,
+    ) -> None:
+        # index 0 = padding, 1 = unknown
+        self.words = {w: i + 2 for i, w in enumerate(words)}
+        self.stems = {w: i + 2 for i, w in enumerate(stems)}
+        self.chars = {c: i + 2 for i, c in enumerate(chars)}
+        self.gaz = gaz or Gazetteers()
+        self._cache: dict[str, tuple[str, str, int, int, tuple[int, ...], tuple[int, ...]]] = {}
+
+    def word(self, token: str) -> tuple[str, str, int, int, tuple[int, ...], tuple[int, ...]]:
+        """(normalised, stem, word id, bare-stem id, char ids, dense feature ids)."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        w, _, stem, bare, classes, trig = word_forms(token, self.gaz)
+        dense = [_DENSE_INDEX["gaz=" + c] for c in classes]
+        if trig:
+            dense.append(_DENSE_INDEX["trig=" + trig])
+        if stem.startswith("ال"):
+            dense.append(_DENSE_INDEX["al"])
+        if len(bare) >= 4 and bare.endswith(("ي", "يه", "يين", "يون")):
+            dense.append(_DENSE_INDEX["nisba"])
+        if stem != w:
+            dense.append(_DENSE_INDEX["proclitic"])
+        first = w[:1]
+        if "\u0600" <= first <= "\u06ff":
+            dense.append(_DENSE_INDEX["arabic"])
+        elif first.isdigit():
+            dense.append(_DENSE_INDEX["digit"])
+        elif first.isalpha():
+            dense.append(_DENSE_INDEX["latin"])
+        else:
+            dense.append(_DENSE_INDEX["punct"])
+        n = len(w)
+        bucket = "len<=2" if n <= 2 else "len3-4" if n <= 4 else "len5-7" if n <= 7 else "len8+"
+        dense.append(_DENSE_INDEX[bucket])
+        chars = tuple(self.chars.get(c, UNK) for c in w[:MAX_CHARS])
+        res = (w, stem, self.words.get(w, UNK), self.stems.get(bare, UNK), chars, tuple(dense))
+        self._cache[token] = res
+        return res
+
+    def gazetteer_columns(self, tags: Sequence[str]) -> list[int]:
+        """Dense feature id of each token's multi-word gazetteer tag (-1 for none)."""
+        return [_DENSE_INDEX["mg=" + t] if t else -1 for t in tags]
+
+    def sentence(
+        self, tokens: Sequence[str]
+    ) -> tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray]:
+        """Word ids, stem ids, char ids and the dense 0/1 matrix of a sentence."""
+        infos = [self.word(t) for t in tokens]
+        mg = self.gazetteer_columns(self.gaz.bio_tags([i[0] for i in infos], [i[1] for i in infos]))
+        dense = np.zeros((len(tokens), len(DENSE_FEATURES)), dtype=np.float32)
+        for k, info in enumerate(infos):
+            dense[k, list(info[5])] = 1.0
+            if mg[k] >= 0:
+                dense[k, mg[k]] = 1.0
+        return [i[2] for i in infos], [i[3] for i in infos], [i[4] for i in infos], dense
+
+
+def viterbi_batch(
+    emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> list[list[int]]:
+    """Best label path of each sentence of a padded batch of emissions (B, T, L);
+    sentence j has `lengths[j]` tokens; `transitions[i, k]` scores label i then k."""
+    order = sorted(range(len(lengths)), key=lambda j: -lengths[j])
+    lens = [lengths[j] for j in order]
+    em = emissions[order]
+    # longest first: the sentences still running at step t are a prefix
+    running = np.searchsorted(-np.asarray(lens), -np.arange(lens[0]), side="left")
+    score = start + em[:, 0]
+    back = np.zeros((lens[0], len(lens), emissions.shape[2]), dtype=np.int64)
+    for t in range(1, lens[0]):
+        k = running[t]
+        cand = score[:k, :, None] + transitions
+        back[t, :k] = cand.argmax(1)
+        score[:k] = cand.max(1) + em[:k, t]
+    last = (score + end).argmax(1).tolist()
+    back_lists = back.transpose(1, 0, 2).tolist()
+    paths: list[list[int]] = [[] for _ in lengths]
+    for rank, j in enumerate(order):
+        cur = last[rank]
+        path = [cur]
+        steps = back_lists[rank]
+        for t in range(lens[rank] - 1, 0, -1):
+            cur = steps[t][cur]
+            path.append(cur)
+        paths[j] = path[::-1]
+    return paths
+
+
+class NeuralTagger:
+    """NumPy inference for a model written by ``arextract.ner.neural_train``:
+    emission scores of batches of sentences, and the CRF's transitions
+    (decoding is ``arextract.ner.tagger``'s, shared with the ensemble).
+
+    The per-step cost of a NumPy LSTM is call overhead, not arithmetic, so
+    running both directions of a whole batch of sentences in one step is what
+    makes it fast.
+    """
+
+    def __init__(
+        self, weights: dict[str, np.ndarray], encoder: TokenEncoder, labels: list[str], head: str
+    ) -> None:
+        self.encoder = encoder
+        self.labels = labels
+        w = weights
+        hid = w["lstm.weight_hh_l0"].shape[1]
+        self.hidden = hid
+        n_static = w["word_emb.weight"].shape[1] + w["stem_emb.weight"].shape[1]
+        self._word_emb = w["word_emb.weight"]
+        self._stem_emb = w["stem_emb.weight"]
+
+        # Both directions step together: the state is (2, B, H), direction first,
+        # and one batched matmul applies each direction's recurrent weights.
+        # torch's gate rows are i, f, g, o; here they are i, f, o, g, so one
+        # tanh serves every gate: the sigmoid rows are pre-scaled by 1/2
+        # (sigmoid(x) = (tanh(x/2) + 1) / 2).
+        def reorder(m: np.ndarray) -> np.ndarray:
+            i, f, g, o = np.split(m, 4, axis=0)
+            return np.concatenate([0.5 * i, 0.5 * f, 0.5 * o, g])
+
+        self._w_in = np.stack(
+            [reorder(w["lstm.weight_ih_l0"]), reorder(w["lstm.weight_ih_l0_reverse"])]
+        )  # (2, 4H, in)
+        self._b_in = np.stack(
+            [
+                reorder(w["lstm.bias_ih_l0"] + w["lstm.bias_hh_l0"]),
+                reorder(w["lstm.bias_ih_l0_reverse"] + w["lstm.bias_hh_l0_reverse"]),
+            ]
+        )  # (2, 4H)
+        self._w_hh_t = np.ascontiguousarray(
+            np.stack([reorder(w["lstm.weight_hh_l0"]).T, reorder(w["lstm.weight_hh_l0_reverse"]).T])
+        )  # (2, H, 4H)
+        self._n_static = n_static
+        self._n_chars = 0
+        # character CNN as lookup tables: conv(window) = sum_k table_k[char_k] + bias
+        emb = w["char_emb.weight"]
+        self._conv: list[tuple[int, list[np.ndarray], np.ndarray]] = []
+        for width in sorted(
+            int(k.split(".")[1]) for k in w if k.startswith("conv.") and k.endswith(".weight")
+        ):
+            kernel = w[f"conv.{width}.weight"]  # (out, in, width)
+            tables = [emb @ kernel[:, :, k].T for k in range(width)]
+            self._conv.append((width, tables, w[f"conv.{width}.bias"]))
+            self._n_chars += kernel.shape[0]
+        self._dense_col = n_static + self._n_chars
+        self._out_w_t = np.ascontiguousarray(w[f"out_{head}.weight"].T)
+        self._out_b = w[f"out_{head}.bias"]
+        self.transitions = w[f"crf_{head}.transitions"]
+        self.start = w[f"crf_{head}.start"]
+        self.end = w[f"crf_{head}.end"]
+        # per word type: its input projection (the context-free part of the gates)
+        self._proj: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def load(cls, model_dir: str | Path, gaz: Gazetteers | None = None) -> NeuralTagger:
+        d = Path(model_dir)
+        meta = json.loads((d / "neural.json").read_text(encoding="utf-8"))
+        with np.load(d / "neural.npz") as npz:
+            weights = {k: npz[k].astype(np.float32) for k in npz.files}
+        encoder = TokenEncoder(meta["words"], meta["stems"], meta["chars"], gaz or Gazetteers.load(d))
+        return cls(weights, encoder, meta["labels"], meta.get("head", "A"))
+
+    # -- per word type -------------------------------------------------
+    def _char_vectors(self, char_ids: Sequence[tuple[int, ...]]) -> np.ndarray:
+        """Max-pooled CNN features of many words at once."""
+        n = len(char_ids)
+        longest = max((len(c) for c in char_ids), default=0) + 2
+        longest = max(longest, max(w for w, _, _ in self._conv))
+        seq = np.zeros((n, longest), dtype=np.int64)  # PAD-framed, PAD-filled
+        lengths = np.empty(n, dtype=np.int64)
+        for i, c in enumerate(char_ids):
+            seq[i, 1 : 1 + len(c)] = c
+            lengths[i] = len(c)
+        outs = []
+        for width, tables, bias in self._conv:
+            n_pos = longest - width + 1
+            act = bias + tables[0][seq[:, :n_pos]]
+            for k in range(1, width):
+                act += tables[k][seq[:, k : k + n_pos]]
+            np.maximum(act, 0.0, out=act)
+            valid = np.arange(n_pos)[None, :] < np.maximum(lengths + 3 - width, 1)[:, None]
+            act *= valid[:, :, None]
+            outs.append(act.max(1))
+        return np.concatenate(outs, axis=1)
+
+    def _project(self, tokens: set[str]) -> None:
+        new = [t for t in tokens if t not in self._proj]
+        if not new:
+            return
+        infos = [self.encoder.word(t) for t in new]
+        x = np.zeros((len(new), self._w_in.shape[2]), dtype=np.float32)
+        n_word = self._word_emb.shape[1]
+        x[:, :n_word] = self._word_emb[[i[2] for i in infos]]
+        x[:, n_word : self._n_static] = self._stem_emb[[i[3] for i in infos]]
+        x[:, self._n_static : self._dense_col] = self._char_vectors([i[4] for i in infos])
+        for k, info in enumerate(infos):
+            x[k, [self._dense_col + j for j in info[5]]] = 1.0
+        proj = np.einsum("ni,dgi->ndg", x, self._w_in) + self._b_in  # (N, 2, 4H)
+        if len(self._proj) > 200_000:  # bound memory on endless streams
+            self._proj.clear()
+        for t, p in zip(new, proj, strict=True):
+            self._proj[t] = p
+
+    # -- batches of sentences ------------------------------------------
+    def emissions(
+        self, sents: Sequence[Sequence[str]], gazetteer_tags: Sequence[Sequence[str]] | None = None
+    ) -> np.ndarray:
+        """Label scores (B, T, L) of a batch of non-empty sentences, zero-padded.
+
+        `gazetteer_tags` are ``Gazetteers.bio_tags`` of each sentence, when the
+        caller has them already (the ensemble computes them once for both models).
+        """
+        hid = self.hidden
+        self._project({t for s in sents for t in s})
+        b = len(sents)
+        # longest first, so the sentences still running at step t are a prefix
+        # of the batch and finished ones cost nothing
+        order = sorted(range(b), key=lambda j: -len(sents[j]))
+        lengths = [len(sents[j]) for j in order]
+        t_max = lengths[0]
+        running = np.searchsorted(-np.asarray(lengths), -np.arange(t_max), side="left")
+        # every token's input projection, placed at (step, direction, rank):
+        # forward in reading order, backward reversed
+        proj = self._proj
+        tokens = [t for j in order for t in sents[j]]
+        rows = np.stack([proj[t] for t in tokens])  # (N, 2, 4H)
+        pos = np.concatenate([np.arange(n) for n in lengths])
+        ranks = np.repeat(np.arange(b), lengths)
+        length = np.repeat(np.asarray(lengths), lengths)
+        tags = [
+            t
+            for j in order
+            for t in (gazetteer_tags[j] if gazetteer_tags is not None else self._gazetteer_tags(sents[j]))
+        ]
+        hits = [(i, col) for i, col in enumerate(self.encoder.gazetteer_columns(tags)) if col >= 0]
+        if hits:
+            which, cols = zip(*hits, strict=True)
+            rows[list(which)] += self._w_in[:, :, self._dense_col + np.asarray(cols)].transpose(2, 0, 1)
+        gates_in = np.zeros((t_max, 2, b, 4 * hid), dtype=np.float32)
+        gates_in[pos, 0, ranks] = rows[:, 0]
+        gates_in[length - 1 - pos, 1, ranks] = rows[:, 1]
+        h = np.zeros((2, b, hid), dtype=np.float32)
+        c = np.zeros((2, b, hid), dtype=np.float32)
+        hs = np.zeros((t_max, 2, b, hid), dtype=np.float32)
+        w_hh_t = self._w_hh_t
+        for t in range(t_max):
+            k = running[t]
+            g = np.tanh(gates_in[t, :, :k] + np.matmul(h[:, :k], w_hh_t))
+            sig = g[:, :, : 3 * hid] * 0.5 + 0.5
+            c_k = sig[:, :, hid : 2 * hid] * c[:, :k] + sig[:, :, :hid] * g[:, :, 3 * hid :]
+            h_k = sig[:, :, 2 * hid :] * np.tanh(c_k)
+            c[:, :k] = c_k
+            h[:, :k] = h_k
+            hs[t, :, :k] = h_k
+        # output layer per direction; the backward states are in reversed order
+        fwd = hs[:, 0] @ self._out_w_t[:hid]  # (T, B, L)
+        bwd = hs[:, 1] @ self._out_w_t[hid:]
+        emissions = np.zeros((b, t_max, len(self.labels)), dtype=np.float32)
+        for rank, j in enumerate(order):
+            n = lengths[rank]
+            emissions[j, :n] = fwd[:n, rank] + bwd[:n, rank][::-1] + self._out_b
+        return emissions
+
+    def _gazetteer_tags(self, tokens: Sequence[str]) -> list[str]:
+        infos = [self.encoder.word(t) for t in tokens]
+        return self.encoder.gaz.bio_tags([i[0] for i in infos], [i[1] for i in infos])
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    top = x.max(axis=axis, keepdims=True)
+    return np.squeeze(top, axis) + np.log(np.exp(x - top).sum(axis=axis))
+
+
+def crf_marginals(
+    emissions: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """Per-token label marginals (n, L) of a linear-chain CRF (forward-backward)."""
+    n, n_labels = emissions.shape
+    alpha = np.empty((n, n_labels))
+    beta = np.empty((n, n_labels))
+    alpha[0] = start + emissions[0]
+    for t in range(1, n):
+        alpha[t] = _logsumexp(alpha[t - 1][:, None] + transitions, 0) + emissions[t]
+    beta[n - 1] = end
+    for t in range(n - 2, -1, -1):
+        beta[t] = _logsumexp(transitions + (emissions[t + 1] + beta[t + 1])[None, :], 1)
+    log_z = _logsumexp(alpha[n - 1] + end, 0)
+    return np.exp(alpha + beta - log_z)
