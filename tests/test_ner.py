@@ -41,14 +41,14 @@ def tagged_spans(tagger: NerTagger, text: str) -> set[tuple[str, str]]:
 def test_the_shipped_tagger_tags_seed_people_and_countries(seed_texts: dict[str, str]) -> None:
     tagger = NerTagger.load(MODEL)
     spans = set().union(*(tagged_spans(tagger, text) for text in seed_texts.values()))
-    for name in ("وانغ يي", "ألكسندر لوكاشينكو"):
+    for name in ("وانغ يي", "ألكسندر لوكاشينكو", "شي جين بينغ"):
         assert (name, "PERSON") in spans
     for country in ("الصين", "قازاقستان", "بيلاروسيا", "روسيا", "منغوليا"):
         assert any(text.endswith(country) and kind == "COUNTRY" for text, kind in spans), country
 
 
 def test_the_builtin_backend_finds_every_seed_person(seed_texts: dict[str, str]) -> None:
-    # the tagger alone misses تليوبردي and the bare شي; merged with the gazetteer it does not
+    # the tagger alone misses the full span مختار تليوبردي; merged with the gazetteer it does not
     people = set()
     for text in seed_texts.values():
         doc = arextract.extract(text, backend="builtin")
@@ -101,6 +101,21 @@ def test_training_on_a_small_slice_end_to_end(small_model: Path) -> None:
     labels = tagger.tag(["قال", "وزير", "الخارجية", "الصيني", "وانغ", "يي", "في", "بكين"])
     assert len(labels) == 8
     assert all(label == "O" or label[:2] in ("B-", "I-") for label in labels)
+
+
+def test_the_chosen_ensemble_weight_scores_as_recorded_when_reloaded(small_model: Path) -> None:
+    # the sweep runs inside training; a fresh load must tag dev exactly as it did
+    from arextract.evaluate import score_tagger
+    from arextract.train import LabelMap, read_conll
+
+    config = json.loads((small_model / "config.json").read_text(encoding="utf-8"))
+    chosen = config["ensemble"]["crf_weight"]
+    recorded = config["ensemble"]["dev_anercorp_f1_by_crf_weight"][f"{chosen:.1f}"]
+    tagger = NerTagger.load(small_model)
+    assert tagger.crf_weight == chosen
+    dev = read_conll(DATA / "anercorp" / "dev.conll", 150)
+    scores = score_tagger(tagger, dev, "coarse", LabelMap.load(small_model / "labels.toml"))
+    assert round(scores["micro"][2], 4) == recorded
 
 
 def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model: Path) -> None:

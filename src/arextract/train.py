@@ -592,15 +592,19 @@ def train_ner(args: argparse.Namespace) -> int:
             "best_epoch": meta["best_epoch"],
             "dev_anercorp_f1": meta["dev_anercorp_f1"],
         }
-    if args.family == "ensemble" and "anercorp" in dev:
-        weight, scores = choose_crf_weight(out, dev, lm)
-        config["ensemble"] = {"crf_weight": weight, "dev_anercorp_f1_by_crf_weight": scores}
     digest = hashlib.sha256()
     for name in ("crf.npz", "neural.npz"):
         if (out / name).exists():
             digest.update((out / name).read_bytes())
     config["model_version"] = digest.hexdigest()[:12]
-    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    config_path = out / "config.json"
+    # written before the weight sweep: the sweep loads the tagger, whose CRF features
+    # (window, domain) come from this file
+    config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    if args.family == "ensemble" and "anercorp" in dev:
+        weight, scores = choose_crf_weight(out, dev, lm)
+        config["ensemble"] = {"crf_weight": weight, "dev_anercorp_f1_by_crf_weight": scores}
+        config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(f"trained in {time.time() - t0:.0f}s -> {out} ({config['model_version']})", file=sys.stderr)
     return 0
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from arextract.errors import ResourceError
 from arextract.ner.consistency import propagate_names
 from arextract.ner.crf import CrfScorer
 from arextract.ner.features import Gazetteers, normalize, strip_proclitics
@@ -110,9 +111,11 @@ class NerTagger:
         if (d / "neural.npz").exists():
             neural = NeuralTagger.load(d, gaz)
             if labels and neural.labels != labels:
-                raise ValueError(f"{d}: crf.npz and neural.json disagree on the label order")
+                raise ResourceError(f"{d}: crf.npz and neural.json disagree on the label order")
             labels = neural.labels
             digest.update((d / "neural.npz").read_bytes())
+        if crf is None and neural is None:
+            raise ResourceError(f"no NER model in {d}: neither crf.npz nor neural.npz (see arextract.train)")
         subtypes: dict[str, tuple[str, str]] = {}
         sub_path = d / "subtypes.tsv"
         if sub_path.exists():
