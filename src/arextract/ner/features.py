@@ -412,20 +412,20 @@ class FeatureExtractor:
         tags (`gaz_bio`, from ``Gazetteers.bio_tags``).  `norm`: normalised tokens."""
         n = len(norm)
         known = self.known
+        keep = (lambda _: True) if known is None else known.__contains__
+        bos, eos = keep("BOS"), keep("EOS")
         out: list[list[str]] = []
         for i in range(n):
             extra: list[str] = []
-            if i < self.window:
+            if bos and i < self.window:
                 extra.append("BOS")
-            if i >= n - self.window:
+            if eos and i >= n - self.window:
                 extra.append("EOS")
-            if i > 0:
-                extra.append("w-1w=" + norm[i - 1] + "|" + norm[i])
-            if i + 1 < n:
-                extra.append("ww+1=" + norm[i] + "|" + norm[i + 1])
-            if gaz_bio[i]:
-                extra.append("mg=" + gaz_bio[i])
-            if known is not None:
-                extra = [x for x in extra if x in known]
+            if i > 0 and keep(attr := "w-1w=" + norm[i - 1] + "|" + norm[i]):
+                extra.append(attr)
+            if i + 1 < n and keep(attr := "ww+1=" + norm[i] + "|" + norm[i + 1]):
+                extra.append(attr)
+            if gaz_bio[i] and keep(attr := "mg=" + gaz_bio[i]):
+                extra.append(attr)
             out.append(extra)
         return out

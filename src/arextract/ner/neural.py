@@ -137,17 +137,20 @@ def viterbi_batch(
         cand = score[:k, :, None] + transitions
         back[t, :k] = cand.argmax(1)
         score[:k] = cand.max(1) + em[:k, t]
-    last = (score + end).argmax(1).tolist()
-    back_lists = back.transpose(1, 0, 2).tolist()
+    # backtrack all sentences at once, each from its own last token
+    lens_arr = np.asarray(lens)
+    cur = (score + end).argmax(1)
+    path = np.zeros((len(lens), lens[0]), dtype=np.int64)
+    rows = np.arange(len(lens))
+    path[rows, lens_arr - 1] = cur
+    for t in range(lens[0] - 1, 0, -1):
+        active = lens_arr > t  # sentences whose token t exists
+        stepped = back[t, rows, cur]
+        cur = np.where(active, stepped, cur)
+        path[active, t - 1] = cur[active]
     paths: list[list[int]] = [[] for _ in lengths]
     for rank, j in enumerate(order):
-        cur = last[rank]
-        path = [cur]
-        steps = back_lists[rank]
-        for t in range(lens[rank] - 1, 0, -1):
-            cur = steps[t][cur]
-            path.append(cur)
-        paths[j] = path[::-1]
+        paths[j] = path[rank, : lens[rank]].tolist()
     return paths
 
 
