@@ -479,6 +479,7 @@ def test_backends_command(
     assert not rows["stanza"]["model_found"] and str(tmp_path) in rows["stanza"]["where"]
     assert rows["ensemble"]["model_found"] and "camel" in rows["ensemble"]["where"]
     assert rows["gazetteer"]["model_found"]
+    assert rows["builtin"]["installed"] and rows["builtin"]["model_found"]  # the shipped models/ner
     assert "camel_tools.ner" in sys.modules or "camel_tools.data" not in sys.modules
 
     monkeypatch.delenv("ARX_CAMEL_NER_MODEL")

@@ -44,13 +44,15 @@ def _builtin_status() -> tuple[BackendStatus, BackendStatus]:
         "gazetteer", True, kb_found, str(kb) if kb else "models directory not found ($ARX_MODELS_DIR)",
         "reinstall arextract",
     )
-    model = root / "ner" / "model.crfsuite" if root else None
+    model = root / "ner" if root else None
+    # the runtime is NumPy only: crf.npz and/or neural.npz (arextract.ner.tagger)
+    weights = [model / name for name in ("crf.npz", "neural.npz")] if model else []
     builtin = BackendStatus(
         "builtin",
-        importlib.util.find_spec("pycrfsuite") is not None,
-        bool(model and model.is_file() and kb_found),
+        importlib.util.find_spec("numpy") is not None,
+        bool(any(path.is_file() for path in weights) and kb_found),
         str(model) if model else "models directory not found ($ARX_MODELS_DIR)",
-        "pip install python-crfsuite; train it: python -m arextract train",
+        "reinstall arextract, or train it: python -m arextract.train ner --data DIR --out models/ner/",
     )
     return builtin, gazetteer
 
