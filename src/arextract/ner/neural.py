@@ -27,7 +27,7 @@ import numpy as np
 
 from arextract.ner.features import GAZ_CLASSES, Gazetteers, word_forms
 
-__all__ = ["DENSE_FEATURES", "NeuralTagger", "TokenEncoder", "crf_marginals", "viterbi_batch"]
+__all__ = ["DENSE_FEATURES", "NeuralTagger", "TokenEncoder", "viterbi_batch"]
 
 DENSE_FEATURES: tuple[str, ...] = (
     *(f"gaz={c}" for c in GAZ_CLASSES),
@@ -159,9 +159,9 @@ class NeuralTagger:
     emission scores of batches of sentences, and the CRF's transitions
     (decoding is ``arextract.ner.tagger``'s, shared with the ensemble).
 
-    The per-step cost of a NumPy LSTM is call overhead, not arithmetic, so
-    running both directions of a whole batch of sentences in one step is what
-    makes it fast.
+    A NumPy LSTM pays a fixed cost per step (a dozen array calls), so both
+    directions of a whole batch of sentences run in one step, longest sentences
+    first so that finished ones drop out.
     """
 
     def __init__(
@@ -251,9 +251,13 @@ class NeuralTagger:
         return np.concatenate(outs, axis=1)
 
     def _project(self, tokens: set[str]) -> None:
+        """Make sure every token of `tokens` has its input projection cached."""
         new = [t for t in tokens if t not in self._proj]
         if not new:
             return
+        if len(self._proj) + len(new) > 200_000:  # bound memory on endless streams
+            self._proj.clear()
+            new = list(tokens)
         infos = [self.encoder.word(t) for t in new]
         x = np.zeros((len(new), self._w_in.shape[2]), dtype=np.float32)
         n_word = self._word_emb.shape[1]
@@ -263,8 +267,6 @@ class NeuralTagger:
         for k, info in enumerate(infos):
             x[k, [self._dense_col + j for j in info[5]]] = 1.0
         proj = np.einsum("ni,dgi->ndg", x, self._w_in) + self._b_in  # (N, 2, 4H)
-        if len(self._proj) > 200_000:  # bound memory on endless streams
-            self._proj.clear()
         for t, p in zip(new, proj, strict=True):
             self._proj[t] = p
 
@@ -331,25 +333,3 @@ class NeuralTagger:
     def _gazetteer_tags(self, tokens: Sequence[str]) -> list[str]:
         infos = [self.encoder.word(t) for t in tokens]
         return self.encoder.gaz.bio_tags([i[0] for i in infos], [i[1] for i in infos])
-
-
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis=axis, keepdims=True)
-    return np.squeeze(top, axis) + np.log(np.exp(x - top).sum(axis=axis))
-
-
-def crf_marginals(
-    emissions: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
-) -> np.ndarray:
-    """Per-token label marginals (n, L) of a linear-chain CRF (forward-backward)."""
-    n, n_labels = emissions.shape
-    alpha = np.empty((n, n_labels))
-    beta = np.empty((n, n_labels))
-    alpha[0] = start + emissions[0]
-    for t in range(1, n):
-        alpha[t] = _logsumexp(alpha[t - 1][:, None] + transitions, 0) + emissions[t]
-    beta[n - 1] = end
-    for t in range(n - 2, -1, -1):
-        beta[t] = _logsumexp(transitions + (emissions[t + 1] + beta[t + 1])[None, :], 1)
-    log_z = _logsumexp(alpha[n - 1] + end, 0)
-    return np.exp(alpha + beta - log_z)
