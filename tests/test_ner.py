@@ -80,6 +80,11 @@ def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not DATA.is_dir():
         pytest.skip(f"NER corpora not found at {DATA}")
     out = tmp_path_factory.mktemp("ner")
+    _train_small(out)
+    return out
+
+
+def _train_small(out: Path) -> None:
     command = ["-m", "arextract.train", "ner", "--data", str(DATA), "--out", str(out)]
     result = subprocess.run(
         [sys.executable, *command, "--limit", "150", "--epochs", "1", "--kb", str(ROOT / "models" / "kb")],
@@ -89,7 +94,20 @@ def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    return out
+
+
+def test_training_twice_gives_the_same_weights(small_model: Path, tmp_path: Path) -> None:
+    import numpy as np
+
+    _train_small(tmp_path)
+    for name in ("crf.npz", "neural.npz"):
+        with np.load(small_model / name) as first, np.load(tmp_path / name) as second:
+            assert first.files == second.files
+            for key in first.files:
+                assert np.array_equal(first[key], second[key]), (name, key)
+    assert json.loads((tmp_path / "config.json").read_text(encoding="utf-8")) == json.loads(
+        (small_model / "config.json").read_text(encoding="utf-8")
+    )
 
 
 def test_training_on_a_small_slice_end_to_end(small_model: Path) -> None:
