@@ -376,7 +376,7 @@ def twin_folds(fane: Sequence[Sentence], aner: Sequence[Sentence], aner_folds: S
     out: list[int] = []
     for j, s in enumerate(fane):
         votes: Counter[int] = Counter()
-        toks = {normalize(w) for w, _ in s}
+        toks = sorted({normalize(w) for w, _ in s})  # sorted: ties go the same way in every process
         for w in toks:
             for i in index.get(w, ()):
                 votes[i] += 1
@@ -663,10 +663,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Python randomises string hashing per process, and the BiLSTM-CRF's training
-    # came out different from one process to the next (the CRF's did not); with a
-    # fixed hash seed two runs give identical weights, so the command re-runs
-    # itself with one.
+    # Python randomises string hashing per process. twin_folds once broke ties in
+    # the order of a set of words, so a NewsFANE sentence could change fold (and
+    # gazetteer features) from one process to the next; it sorts now, and the
+    # command still re-runs itself with a fixed hash seed, so that any other set
+    # order that reaches training cannot make two runs differ either.
     if os.environ.get("PYTHONHASHSEED") != "0":
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable, "-m", "arextract.train", *sys.argv[1:]])
