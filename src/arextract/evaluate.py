@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from arextract.train import LabelMap, Sentence, fix_bio, is_fane, map_fane, read_conll, rejoin_fane, spans
+from arextract.ner.features import spans
+from arextract.train import LabelMap, Sentence, fix_bio, is_fane, map_fane, read_conll, rejoin_fane
 
 if TYPE_CHECKING:
     from arextract.ner.tagger import NerTagger

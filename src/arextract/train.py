@@ -20,7 +20,8 @@ from arextract.ner.features import (
     Gazetteers,
     lookup_forms,
     normalize,
-    strip_proclitics,
+    span_key,
+    spans,
 )
 
 Sentence = list[tuple[str, str]]
@@ -172,29 +173,6 @@ def map_fane(sent: Sentence, lm: LabelMap, with_subtype: bool = False) -> Senten
         else:
             labs.append(t[:2] + typ + ("/" + sub if with_subtype and sub else ""))
     return list(zip([w for w, _ in sent], fix_bio(labs), strict=True))
-
-
-def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Exact chunks (start, end-exclusive, type) with conlleval semantics."""
-    out: list[tuple[int, int, str]] = []
-    start = -1
-    typ = ""
-    for i, lab in enumerate([*labels, "O"]):
-        begin = lab.startswith("B-") or (lab.startswith("I-") and lab[2:] != typ)
-        if start >= 0 and (lab == "O" or begin):
-            out.append((start, i, typ))
-            start, typ = -1, ""
-        if begin:
-            start, typ = i, lab[2:]
-    return out
-
-
-def span_key(tokens: Sequence[str]) -> str:
-    """Normalised span string with the first token's proclitics stripped."""
-    norm = [normalize(t) for t in tokens]
-    if norm:
-        norm[0] = strip_proclitics(norm[0])
-    return " ".join(norm)
 
 
 # ---------------------------------------------------------------------------

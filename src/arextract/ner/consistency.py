@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from arextract.ner.features import normalize
+from arextract.ner.features import normalize, spans
 
 __all__ = ["PROCLITICS", "PROPAGATED_TYPES", "propagate_names"]
 
@@ -45,21 +45,6 @@ def _forms(token: str) -> tuple[str, frozenset[str]]:
     return word, frozenset(forms)
 
 
-def _chunks(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, TYPE) with conlleval semantics; ``/subtype`` suffixes ignored."""
-    out: list[tuple[int, int, str]] = []
-    start, typ = -1, ""
-    for i, lab in enumerate([*labels, "O"]):
-        cur = lab[2:].split("/", 1)[0] if lab != "O" else ""
-        begin = lab.startswith("B-") or (lab.startswith("I-") and cur != typ)
-        if start >= 0 and (lab == "O" or begin):
-            out.append((start, i, typ))
-            start, typ = -1, ""
-        if begin:
-            start, typ = i, cur
-    return out
-
-
 def propagate_names(
     sentences: Sequence[Sequence[str]],
     labels: Sequence[Sequence[str]],
@@ -75,7 +60,8 @@ def propagate_names(
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for key, labs in zip(words, labels, strict=True):
         names: list[tuple[tuple[str, ...], str]] = []
-        for s, e, typ in _chunks(labs):
+        for s, e, label in spans(labs):
+            typ = label.split("/", 1)[0]  # a /subtype suffix does not matter here
             if typ not in types:
                 continue
             names.append((tuple(key[s:e]), typ))

@@ -25,6 +25,8 @@ __all__ = [
     "WordForms",
     "lookup_forms",
     "normalize",
+    "span_key",
+    "spans",
     "strip_proclitics",
     "word_forms",
 ]
@@ -191,6 +193,30 @@ def lookup_forms(w: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Exact chunks (start, end-exclusive, type) with conlleval semantics."""
+    out: list[tuple[int, int, str]] = []
+    start = -1
+    typ = ""
+    for i, lab in enumerate([*labels, "O"]):
+        begin = lab.startswith("B-") or (lab.startswith("I-") and lab[2:] != typ)
+        if start >= 0 and (lab == "O" or begin):
+            out.append((start, i, typ))
+            start, typ = -1, ""
+        if begin:
+            start, typ = i, lab[2:]
+    return out
+
+
+def span_key(tokens: Sequence[str]) -> str:
+    """Normalised span string with the first token's proclitics stripped: the key
+    of the gazetteer, LOC-type and subtype lexicons."""
+    norm = [normalize(t) for t in tokens]
+    if norm:
+        norm[0] = strip_proclitics(norm[0])
+    return " ".join(norm)
+
+
 def _shape(word: str) -> str:
     out: list[str] = []
     for ch in word:
@@ -328,7 +354,8 @@ class FeatureExtractor:
         self._cache: dict[str, _WordInfo] = {}
 
     # -- per word type -------------------------------------------------
-    def _word(self, token: str) -> _WordInfo:
+    def word_info(self, token: str) -> _WordInfo:
+        """(normalised form, own attributes, attributes seen from offset k, stem)."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
@@ -384,13 +411,9 @@ class FeatureExtractor:
         self._cache[token] = res
         return res
 
-    def word_info(self, token: str) -> tuple[str, tuple[str, ...], dict[int, tuple[str, ...]], str]:
-        """(normalised form, own attributes, attributes seen from offset k, stem)."""
-        return self._word(token)
-
     # -- per sentence --------------------------------------------------
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        infos = [self._word(t) for t in tokens]
+        infos = [self.word_info(t) for t in tokens]
         n = len(infos)
         norm = [i[0] for i in infos]
         extras = self.sentence_extras(norm, self.gaz.bio_tags(norm, [i[3] for i in infos]))

@@ -102,6 +102,11 @@ class TokenEncoder:
         self._cache[token] = res
         return res
 
+    def gazetteer_tags(self, tokens: Sequence[str]) -> list[str]:
+        """``Gazetteers.bio_tags`` of a sentence of raw tokens."""
+        infos = [self.word(t) for t in tokens]
+        return self.gaz.bio_tags([i[0] for i in infos], [i[1] for i in infos])
+
     def gazetteer_columns(self, tags: Sequence[str]) -> list[int]:
         """Dense feature id of each token's multi-word gazetteer tag (-1 for none)."""
         return [_DENSE_INDEX["mg=" + t] if t else -1 for t in tags]
@@ -111,7 +116,7 @@ class TokenEncoder:
     ) -> tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray]:
         """Word ids, stem ids, char ids and the dense 0/1 matrix of a sentence."""
         infos = [self.word(t) for t in tokens]
-        mg = self.gazetteer_columns(self.gaz.bio_tags([i[0] for i in infos], [i[1] for i in infos]))
+        mg = self.gazetteer_columns(self.gazetteer_tags(tokens))
         dense = np.zeros((len(tokens), len(DENSE_FEATURES)), dtype=np.float32)
         for k, info in enumerate(infos):
             dense[k, list(info[5])] = 1.0
@@ -296,11 +301,9 @@ class NeuralTagger:
         pos = np.concatenate([np.arange(n) for n in lengths])
         ranks = np.repeat(np.arange(b), lengths)
         length = np.repeat(np.asarray(lengths), lengths)
-        tags = [
-            t
-            for j in order
-            for t in (gazetteer_tags[j] if gazetteer_tags is not None else self._gazetteer_tags(sents[j]))
-        ]
+        if gazetteer_tags is None:
+            gazetteer_tags = [self.encoder.gazetteer_tags(s) for s in sents]
+        tags = [t for j in order for t in gazetteer_tags[j]]
         hits = [(i, col) for i, col in enumerate(self.encoder.gazetteer_columns(tags)) if col >= 0]
         if hits:
             which, cols = zip(*hits, strict=True)
@@ -329,7 +332,3 @@ class NeuralTagger:
             n = lengths[rank]
             emissions[j, :n] = fwd[:n, rank] + bwd[:n, rank][::-1] + self._out_b
         return emissions
-
-    def _gazetteer_tags(self, tokens: Sequence[str]) -> list[str]:
-        infos = [self.encoder.word(t) for t in tokens]
-        return self.encoder.gaz.bio_tags([i[0] for i in infos], [i[1] for i in infos])

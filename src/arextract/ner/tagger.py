@@ -21,26 +21,12 @@ import numpy as np
 from arextract.errors import ResourceError
 from arextract.ner.consistency import propagate_names
 from arextract.ner.crf import CrfScorer
-from arextract.ner.features import Gazetteers, normalize, strip_proclitics
+from arextract.ner.features import Gazetteers, span_key, spans
 from arextract.ner.neural import NeuralTagger, viterbi_batch
 
 __all__ = ["NerTagger"]
 
 BATCH = 64  # sentences per LSTM batch
-
-
-def _spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    start = -1
-    typ = ""
-    for i, lab in enumerate([*labels, "O"]):
-        begin = lab.startswith("B-") or (lab.startswith("I-") and lab[2:] != typ)
-        if start >= 0 and (lab == "O" or begin):
-            out.append((start, i, typ))
-            start, typ = -1, ""
-        if begin:
-            start, typ = i, lab[2:]
-    return out
 
 
 class NerTagger:
@@ -177,10 +163,8 @@ class NerTagger:
         if not self._subtypes:
             return labels
         labels = list(labels)
-        for s, e, typ in _spans(labels):
-            norm = [normalize(t) for t in tokens[s:e]]
-            norm[0] = strip_proclitics(norm[0])
-            hit = self._subtypes.get(" ".join(norm))
+        for s, e, typ in spans(labels):
+            hit = self._subtypes.get(span_key(tokens[s:e]))
             suffix = "/" + hit[1] if hit is not None and hit[0] == typ else ""
             for k in range(s, e):
                 labels[k] = ("B-" if k == s else "I-") + typ + suffix
