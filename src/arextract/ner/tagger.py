@@ -137,7 +137,8 @@ class NerTagger:
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Sentence-level labels (no document consistency, no subtypes)."""
         out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        # longest first, the order the LSTM and Viterbi batches want, so their own sorts are no-ops
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: -len(sentences[i]))
         for k in range(0, len(order), BATCH):
             idx = order[k : k + BATCH]
             batch = [sentences[i] for i in idx]
