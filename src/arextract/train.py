@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 import tomllib
@@ -515,6 +515,7 @@ def train_ner(args: argparse.Namespace) -> int:
     import tempfile
 
     from arextract.ner.crf import export_crfsuite
+    from arextract.ner.tagger import WEIGHT_FILES, model_version
 
     data = Path(args.data)
     out = Path(args.out)
@@ -542,7 +543,7 @@ def train_ner(args: argparse.Namespace) -> int:
     if args.gaz_folds <= 1:  # exactly what the runtime tagger will load
         fold_gaz = [Gazetteers.load(out)]
     labels = ["O", *sorted({t for s, _, _ in train for _, t in s} - {"O"})]
-    for stale in ("crf.npz", "attributes.txt", "neural.npz", "neural.json", "model.crfsuite"):
+    for stale in (*WEIGHT_FILES, "attributes.txt", "neural.json", "model.crfsuite"):
         (out / stale).unlink(missing_ok=True)
     config: dict[str, object] = {
         "labels": labels,
@@ -571,11 +572,7 @@ def train_ner(args: argparse.Namespace) -> int:
             "best_epoch": meta["best_epoch"],
             "dev_anercorp_f1": meta["dev_anercorp_f1"],
         }
-    digest = hashlib.sha256()
-    for name in ("crf.npz", "neural.npz"):
-        if (out / name).exists():
-            digest.update((out / name).read_bytes())
-    config["model_version"] = digest.hexdigest()[:12]
+    config["model_version"] = model_version(out)
     config_path = out / "config.json"
     # written before the weight sweep: the sweep loads the tagger, whose CRF features
     # (window, domain) come from this file
@@ -634,6 +631,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command == "ner":
+        if os.environ.get("PYTHONHASHSEED") != "0":
+            # Python randomises string hashing per process. twin_folds once broke ties
+            # in the order of a set of words, so a NewsFANE sentence could change fold
+            # (and gazetteer features) from one process to the next; it sorts now, and
+            # training still runs in a child with a fixed hash seed, so that no other
+            # set order can make two runs differ. Here rather than under __main__, so
+            # `python -m arextract train` and callers of main() get it too.
+            child = [sys.executable, "-m", "arextract.train", *(sys.argv[1:] if argv is None else argv)]
+            return subprocess.run(child, env={**os.environ, "PYTHONHASHSEED": "0"}).returncode
         if args.kb is None:
             args.kb = str(Path(args.out).resolve().parent / "kb")
         return train_ner(args)
@@ -641,12 +647,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Python randomises string hashing per process. twin_folds once broke ties in
-    # the order of a set of words, so a NewsFANE sentence could change fold (and
-    # gazetteer features) from one process to the next; it sorts now, and the
-    # command still re-runs itself with a fixed hash seed, so that any other set
-    # order that reaches training cannot make two runs differ either.
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        os.environ["PYTHONHASHSEED"] = "0"
-        os.execv(sys.executable, [sys.executable, "-m", "arextract.train", *sys.argv[1:]])
     raise SystemExit(main())

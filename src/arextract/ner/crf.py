@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from arextract.ner.features import FeatureExtractor, Gazetteers
+from arextract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteers
 
 __all__ = ["CrfScorer", "export_crfsuite"]
 
@@ -87,7 +87,7 @@ class CrfScorer:
         rows[0] = weights[[index[a] for a in own]].sum(0)
         for k, off in enumerate(self._offsets[1:], start=1):
             rows[k] = weights[[index[a] for a in ctx[-off]]].sum(0)
-        if len(self._types) > 200_000:  # bound memory on endless streams
+        if len(self._types) >= WORD_CACHE_SIZE:
             self._types.clear()
         self._types[token] = (norm, stem, rows)
         return norm, stem, rows

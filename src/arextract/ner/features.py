@@ -20,6 +20,7 @@ from camel_tools.utils.normalize import (
 __all__ = [
     "GAZ_CLASSES",
     "TRIGGERS",
+    "WORD_CACHE_SIZE",
     "FeatureExtractor",
     "Gazetteers",
     "WordForms",
@@ -324,6 +325,10 @@ def word_forms(token: str, gaz: Gazetteers) -> WordForms:
     return WordForms(norm, forms, stem, bare, classes, TRIGGERS.get(norm) or TRIGGERS.get(stem))
 
 
+# Entries kept by each per-word-type cache of the taggers before it is emptied:
+# a long-running process tagging an endless stream must not grow without bound.
+WORD_CACHE_SIZE = 200_000
+
 # normalised word, its own attributes, attributes seen from each offset, stem
 _WordInfo = tuple[str, tuple[str, ...], dict[int, tuple[str, ...]], str]
 
@@ -408,6 +413,8 @@ class FeatureExtractor:
             feats = [x for x in feats if x in known]
             ctx = {k: tuple(x for x in v if x in known) for k, v in ctx.items()}
         res = (w, tuple(feats), ctx, stem)
+        if len(self._cache) >= WORD_CACHE_SIZE:
+            self._cache.clear()
         self._cache[token] = res
         return res
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from arextract.ner.features import GAZ_CLASSES, Gazetteers, word_forms
+from arextract.ner.features import GAZ_CLASSES, WORD_CACHE_SIZE, Gazetteers, word_forms
 
 __all__ = ["DENSE_FEATURES", "NeuralTagger", "TokenEncoder", "viterbi_batch"]
 
@@ -99,6 +99,8 @@ class TokenEncoder:
         dense.append(_DENSE_INDEX[bucket])
         chars = tuple(self.chars.get(c, UNK) for c in w[:MAX_CHARS])
         res = (w, stem, self.words.get(w, UNK), self.stems.get(bare, UNK), chars, tuple(dense))
+        if len(self._cache) >= WORD_CACHE_SIZE:
+            self._cache.clear()
         self._cache[token] = res
         return res
 
@@ -125,16 +127,22 @@ class TokenEncoder:
         return [i[2] for i in infos], [i[3] for i in infos], [i[4] for i in infos], dense
 
 
+def _longest_first(lengths: Sequence[int]) -> tuple[list[int], list[int], np.ndarray]:
+    """Batch order with the longest sentence first, the lengths in that order, and
+    for each step t the number of sentences still running (they are a prefix)."""
+    order = sorted(range(len(lengths)), key=lambda j: -lengths[j])
+    lens = [lengths[j] for j in order]
+    running = np.searchsorted(-np.asarray(lens), -np.arange(lens[0]), side="left")
+    return order, lens, running
+
+
 def viterbi_batch(
     emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarray, start: np.ndarray, end: np.ndarray
 ) -> list[list[int]]:
     """Best label path of each sentence of a padded batch of emissions (B, T, L);
     sentence j has `lengths[j]` tokens; `transitions[i, k]` scores label i then k."""
-    order = sorted(range(len(lengths)), key=lambda j: -lengths[j])
-    lens = [lengths[j] for j in order]
+    order, lens, running = _longest_first(lengths)
     em = emissions[order]
-    # longest first: the sentences still running at step t are a prefix
-    running = np.searchsorted(-np.asarray(lens), -np.arange(lens[0]), side="left")
     score = start + em[:, 0]
     back = np.zeros((lens[0], len(lens), emissions.shape[2]), dtype=np.int64)
     for t in range(1, lens[0]):
@@ -260,7 +268,7 @@ class NeuralTagger:
         new = [t for t in tokens if t not in self._proj]
         if not new:
             return
-        if len(self._proj) + len(new) > 200_000:  # bound memory on endless streams
+        if len(self._proj) + len(new) > WORD_CACHE_SIZE:
             self._proj.clear()
             new = list(tokens)
         infos = [self.encoder.word(t) for t in new]
@@ -287,12 +295,9 @@ class NeuralTagger:
         hid = self.hidden
         self._project({t for s in sents for t in s})
         b = len(sents)
-        # longest first, so the sentences still running at step t are a prefix
-        # of the batch and finished ones cost nothing
-        order = sorted(range(b), key=lambda j: -len(sents[j]))
-        lengths = [len(sents[j]) for j in order]
+        # longest first, so finished sentences drop out of the steps
+        order, lengths, running = _longest_first([len(s) for s in sents])
         t_max = lengths[0]
-        running = np.searchsorted(-np.asarray(lengths), -np.arange(t_max), side="left")
         # every token's input projection, placed at (step, direction, rank):
         # forward in reading order, backward reversed
         proj = self._proj

@@ -24,9 +24,22 @@ from arextract.ner.crf import CrfScorer
 from arextract.ner.features import Gazetteers, span_key, spans
 from arextract.ner.neural import NeuralTagger, viterbi_batch
 
-__all__ = ["NerTagger"]
+__all__ = ["WEIGHT_FILES", "NerTagger", "model_version"]
 
 BATCH = 64  # sentences per LSTM batch
+WEIGHT_FILES = ("crf.npz", "neural.npz")
+
+
+def model_version(model_dir: str | Path) -> str:
+    """First 12 hex digits of the SHA-256 of the weight files present, in
+    `WEIGHT_FILES` order: written to config.json by training, and what a
+    loaded tagger reports."""
+    digest = hashlib.sha256()
+    for name in WEIGHT_FILES:
+        path = Path(model_dir) / name
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 class NerTagger:
@@ -83,7 +96,6 @@ class NerTagger:
         if (d / "config.json").exists():
             config = json.loads((d / "config.json").read_text(encoding="utf-8"))
         gaz = Gazetteers.load(d)
-        digest = hashlib.sha256()
         crf = neural = None
         labels: list[str] = []
         if (d / "crf.npz").exists():
@@ -93,13 +105,11 @@ class NerTagger:
                 d, gaz, window if isinstance(window, int) else 2, domain if isinstance(domain, str) else ""
             )
             labels = crf.labels
-            digest.update((d / "crf.npz").read_bytes())
         if (d / "neural.npz").exists():
             neural = NeuralTagger.load(d, gaz)
             if labels and neural.labels != labels:
                 raise ResourceError(f"{d}: crf.npz and neural.json disagree on the label order")
             labels = neural.labels
-            digest.update((d / "neural.npz").read_bytes())
         if crf is None and neural is None:
             raise ResourceError(f"no NER model in {d}: neither crf.npz nor neural.npz (see arextract.train)")
         subtypes: dict[str, tuple[str, str]] = {}
@@ -118,7 +128,7 @@ class NerTagger:
             neural,
             crf_weight,
             subtypes,
-            digest.hexdigest()[:12],
+            model_version(d),
             window if isinstance(window, int) else 10,
         )
 
