@@ -14,7 +14,10 @@ same way before scoring.
 
 from __future__ import annotations
 
+import functools
 import json
+import lzma
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +55,7 @@ class GoldDocument:
     text: str
     doc_date: str | None
     relations: list[GoldRelation]
+    entities: list[tuple[str, str]] = field(default_factory=list)  # (name, type), real-news gold
 
 
 @dataclass
@@ -60,12 +64,16 @@ class Counts:
     system: int = 0
     matched: int = 0
     dated_right: int = 0
+    dated_gold: int = 0  # matched pairs whose gold has a date
+    dated_gold_right: int = 0
 
     def add(self, other: Counts) -> None:
         self.gold += other.gold
         self.system += other.system
         self.matched += other.matched
         self.dated_right += other.dated_right
+        self.dated_gold += other.dated_gold
+        self.dated_gold_right += other.dated_gold_right
 
     @property
     def precision(self) -> float:
@@ -84,6 +92,25 @@ class Counts:
     def date_accuracy(self) -> float:
         return self.dated_right / self.matched if self.matched else 0.0
 
+    @property
+    def dated_accuracy(self) -> float:
+        """Of the matched relations that gold dates, the share with the right date."""
+        return self.dated_gold_right / self.dated_gold if self.dated_gold else 0.0
+
+
+@dataclass
+class EntityCounts:
+    """Named-entity recall against real-news gold: a gold entity is found when a system
+    entity matches its name (as relation arguments do) with the same type, or any type."""
+
+    gold: int = 0
+    found: int = 0
+    found_any_type: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
 
 @dataclass
 class Report:
@@ -92,6 +119,8 @@ class Report:
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_dates: list[str] = field(default_factory=list)
+    entities: EntityCounts = field(default_factory=EntityCounts)
+    missed_entities: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def row(c: Counts) -> dict[str, float | int]:
@@ -103,21 +132,67 @@ class Report:
                 "recall": round(c.recall, 4),
                 "f1": round(c.f1, 4),
                 "date_accuracy": round(c.date_accuracy, 4),
+                "dated_gold": c.dated_gold,
+                "dated_accuracy": round(c.dated_accuracy, 4),
             }
 
-        return {"total": row(self.total), "by_type": {k: row(v) for k, v in sorted(self.by_type.items())}}
+        entities = {"gold": self.entities.gold, "found": self.entities.found,
+                    "found_any_type": self.entities.found_any_type, "recall": round(self.entities.recall, 4)}
+        return {"total": row(self.total), "by_type": {k: row(v) for k, v in sorted(self.by_type.items())},
+                "entities": entities}
+
+
+NEWS_PREFIX = "news:"
+NEWS_CORPUS = Path("data") / "news" / "saudinewsnet_dev.jsonl.xz"
+
+
+def news_corpus(start: Path) -> Path | None:
+    """The real-news corpus, found as ``shared/`` beside the repository (or a folder above
+    ``start``), or at ``$ARX_NEWS_CORPUS``. Its texts never enter the repository: real-news gold
+    holds article ids (``"document": "news:<id>"``) and reads the text from here."""
+    override = os.environ.get("ARX_NEWS_CORPUS")
+    if override:
+        return Path(override) if Path(override).exists() else None
+    for folder in [start, *start.resolve().parents]:
+        for shared in (folder / "shared", folder.parent / "shared"):
+            if (shared / NEWS_CORPUS).exists():
+                return shared / NEWS_CORPUS
+    return None
+
+
+@functools.lru_cache(maxsize=2)
+def _news_texts(corpus: Path) -> dict[str, str]:
+    with lzma.open(corpus, "rt", encoding="utf-8") as handle:
+        return {record["id"]: record["text"] for record in map(json.loads, handle)}
+
+
+def _document_text(gold_path: Path, document: str) -> tuple[Path, str]:
+    if document.startswith(NEWS_PREFIX):
+        corpus = news_corpus(gold_path.parent)
+        if corpus is None:
+            raise FileNotFoundError(f"{gold_path}: {document} needs the real-news corpus "
+                                    f"../shared/{NEWS_CORPUS} (or ARX_NEWS_CORPUS)")
+        article = document[len(NEWS_PREFIX):]
+        texts = _news_texts(corpus)
+        if article not in texts:
+            raise FileNotFoundError(f"{gold_path}: article {article!r} is not in {corpus}")
+        return gold_path, texts[article]
+    text_path = _resolve(gold_path, document)
+    return text_path, text_path.read_text(encoding="utf-8")
 
 
 def load_gold(path: str | Path) -> GoldDocument:
     path = Path(path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    text_path = _resolve(path, data["document"])
-    text = text_path.read_text(encoding="utf-8")
+    text_path, text = _document_text(path, data["document"])
     relations = []
     cursor = 0
     for item in data["relations"]:
-        found = text.find(item.get("evidence", ""), cursor)
-        position = found if found >= 0 else text.find(item.get("evidence", ""))
+        if "evidence_span" in item:  # real-news gold stores offsets, never the article's words
+            position = int(item["evidence_span"][0])
+        else:
+            found = text.find(item.get("evidence", ""), cursor)
+            position = found if found >= 0 else text.find(item.get("evidence", ""))
         cursor = max(cursor, position)
         relations.append(
             GoldRelation(
@@ -128,7 +203,8 @@ def load_gold(path: str | Path) -> GoldDocument:
                 position=max(position, 0),
             )
         )
-    return GoldDocument(text_path, text, data.get("doc_date"), relations)
+    entities = [(item["name"], item["type"]) for item in data.get("entities", [])]
+    return GoldDocument(text_path, text, data.get("doc_date"), relations, entities)
 
 
 def _resolve(gold_path: Path, document: str) -> Path:
@@ -250,15 +326,30 @@ def score_document(gold: GoldDocument, doc: Document, report: Report) -> None:
     for gold_relation, best in pairs:
         counts = report.by_type[gold_relation.type.value]
         counts.matched += 1
-        if system_date(best) == gold_relation.date:
-            counts.dated_right += 1
-        else:
+        right = system_date(best) == gold_relation.date
+        counts.dated_right += right
+        if gold_relation.date is not None:
+            counts.dated_gold += 1
+            counts.dated_gold_right += right
+        if not right:
             report.wrong_dates.append(
                 f"{label}: {_describe_gold(gold_relation)} system date {system_date(best)}"
             )
     for relation in unmatched:
         names = [f"{a.role}={entities[a.entity_id].canonical}" for a in relation.arguments]
         report.spurious.append(f"{label}: {relation.type.value} {names} «{relation.trigger.text}»")
+    score_entities(gold, doc, report)
+
+
+def score_entities(gold: GoldDocument, doc: Document, report: Report) -> None:
+    for name, type_name in gold.entities:
+        matching = [entity for entity in doc.entities if _name_matches(name, entity)]
+        report.entities.gold += 1
+        report.entities.found += any(entity.type.value == type_name for entity in matching)
+        report.entities.found_any_type += bool(matching)
+        if not any(entity.type.value == type_name for entity in matching):
+            report.missed_entities.append(f"{gold.path.name}: {type_name} {name}"
+                                          + (f" (found as {matching[0].type.value})" if matching else ""))
 
 
 def _describe_gold(gold: GoldRelation) -> str:
@@ -306,11 +397,20 @@ def print_report(report: Report, verbose: bool = False) -> None:
         )
     console = Console()
     console.print(table)
+    total = report.total
+    if total.dated_gold:
+        console.print(f"dated relations with the right date: {total.dated_gold_right}/{total.dated_gold} "
+                      f"= {total.dated_accuracy:.3f}")
+    if report.entities.gold:
+        found = report.entities
+        console.print(f"named entities found: {found.found}/{found.gold} = {found.recall:.3f} "
+                      f"(any type: {found.found_any_type})")
     if verbose:
         for title, lines in (
             ("missed", report.misses),
             ("spurious", report.spurious),
             ("wrong date", report.wrong_dates),
+            ("missed entities", report.missed_entities),
         ):
             console.print(f"[bold]{title} ({len(lines)})[/bold]")
             for line in lines:
