@@ -13,9 +13,17 @@ Measures, on a corpus of ~1M whitespace tokens built by repeating seeds/*.txt:
   built from them, batches of 32 sentences: words/s with 1 torch thread and with all cores;
 * the NER stage alone on one core (``python -m arextract.evaluate ner-speed``), against the same
   BERT words/s;
-* a cProfile of the pipeline on the seeds: time per stage and the top functions.
+* a cProfile of the pipeline on the seeds: time per stage and the top functions;
+* pathological inputs (issue #17), each at two sizes in a fresh interpreter: seconds, the ratio
+  of the two (doubling the text should cost about 2x) and peak RSS;
+* a batch of 20,000 short documents naming three new people each (the entity table's worst
+  case): the CLI with one worker, and ``extract()`` plus :class:`arextract.link.EntityTable`
+  in-process, seconds and peak RSS.
 
-Timings belong here, never in unit tests.
+``--only pathological people`` runs just those two and rewrites their part of
+docs/benchmarks.md (between the ``reliability`` markers), leaving the rest as it is.
+
+Timings belong here, never in unit tests (tests/test_reliability.py checks only ratios).
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import json
 import os
 import platform
 import pstats
+import random
 import shutil
 import signal
 import subprocess
@@ -330,6 +339,211 @@ def profile_seeds(repeats: int) -> tuple[dict[str, float], list[tuple[str, float
 
 
 # ------------------------------------------------------------------------------------------
+# Reliability: pathological inputs and many distinct people (issue #17)
+# ------------------------------------------------------------------------------------------
+
+# name -> (what the text is, two sizes). The text is built in the child interpreter by
+# PATHOLOGICAL_TEXT, so it is never passed on a command line.
+PATHOLOGICAL: dict[str, tuple[str, tuple[int, int]]] = {
+    "abbreviations": ('"د. " x n (every period an abbreviation)', (10_000, 20_000)),
+    "countries": ('"الصين وروسيا ومصر والأردن " x n (no sentence end)', (2_000, 4_000)),
+    "names": ('"وانغ يي " x n (no sentence end)', (6_250, 12_500)),
+    "relations": ("seed 001 with every period and line break a space, x n", (60, 120)),
+}
+
+PATHOLOGICAL_TEXT = r"""
+def pathological_text(name, n, root):
+    if name == "abbreviations":
+        return "د. " * n
+    if name == "countries":
+        return "الصين وروسيا ومصر والأردن " * n
+    if name == "names":
+        return "وانغ يي " * n
+    seed = open(f"{root}/seeds/001_aba6a47032132dcb.txt", encoding="utf-8").read()
+    return seed.replace(".", " ").replace(chr(10), " ") * n
+"""
+
+PATHOLOGICAL_RUN = PATHOLOGICAL_TEXT + r"""
+import json, resource, sys, time
+from arextract.pipeline import Pipeline
+nlp = Pipeline(backend=sys.argv[4])
+nlp("التقى وزير الخارجية المصري نظيره الأردني في عمان")
+text = pathological_text(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+started = time.perf_counter()
+doc = nlp(text)
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "chars": len(text), "entities": len(doc.entities),
+                  "relations": len(doc.relations), "timings": doc.meta.timings,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def bench_pathological(timeout: float) -> list[dict[str, object]]:
+    """Each generator at its two sizes, one fresh interpreter per run (so RSS is the run's)."""
+    runs: list[dict[str, object]] = []
+    for name, (_, sizes) in PATHOLOGICAL.items():
+        for size in sizes:
+            command = [PY, "-c", PATHOLOGICAL_RUN, name, str(size), str(ROOT), BACKEND]
+            env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+            try:
+                result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                                        env=env)
+            except subprocess.TimeoutExpired:
+                runs.append({"name": name, "n": size, "timeout": timeout})
+                continue
+            if result.returncode != 0:
+                runs.append({"name": name, "n": size, "error": result.stderr[-500:]})
+                continue
+            runs.append({"name": name, "n": size, **json.loads(result.stdout.strip().splitlines()[-1])})
+    return runs
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Varied first and last names: "first middle last" gives 80,000 distinct people, so every
+# document of the batch names three people no earlier document named.
+FIRST_NAMES = _words(
+    "محمد أحمد علي حسن حسين خالد عمر يوسف إبراهيم سعيد طارق سامي ماجد فهد ناصر سلطان بدر هشام وليد "
+    "رامي كريم زياد مروان عادل جمال فؤاد نبيل منير رياض غسان باسم عماد أيمن شريف مصطفى حمدي فيصل "
+    "عصام أنور صلاح"
+)
+LAST_NAMES = _words(
+    "الخطيب العلي النجار الحداد الشامي المصري العمري الزعبي القاسم الجبوري الدوري الكبيسي الرفاعي "
+    "الحسيني البكري التميمي الشمري العنزي المطيري الدوسري القحطاني الغامدي الزهراني السبيعي الحربي "
+    "الخالدي الساعدي البياتي الطائي الكعبي السعدي المالكي الهاشمي العبيدي الراوي الفلاحي الجنابي "
+    "الدليمي الحمداني العزاوي الكرخي الموصلي البصري النعيمي الحديثي العاني الشيخلي الآلوسي الأعظمي "
+    "الربيعي"
+)
+
+
+def people_texts(count: int) -> list[str]:
+    """``count`` short news items, each naming three people no other item names."""
+    names = [f"{a} {b} {c}" for a in FIRST_NAMES for b in FIRST_NAMES for c in LAST_NAMES]
+    random.Random(17).shuffle(names)
+    if 3 * count > len(names):
+        raise ValueError(f"at most {len(names) // 3} documents of distinct people")
+    return [
+        f"التقى {names[3 * k]} مع {names[3 * k + 1]} في القاهرة يوم الأحد، وحضر اللقاء {names[3 * k + 2]}."
+        for k in range(count)
+    ]
+
+
+PEOPLE_IN_PROCESS = r"""
+import json, resource, sys, time
+import arextract
+from arextract.link import EntityTable
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+arextract.extract(texts[0], backend=sys.argv[2])
+table = EntityTable()
+extract = add = 0.0
+for text in texts:
+    started = time.perf_counter()
+    doc = arextract.extract(text, backend=sys.argv[2])
+    middle = time.perf_counter()
+    table.add(doc)
+    extract += middle - started
+    add += time.perf_counter() - middle
+started = time.perf_counter()
+rows = table.rows()
+add += time.perf_counter() - started
+people = sum(row.type.value == "PERSON" for row in rows)
+print(json.dumps({"docs": len(texts), "seconds": extract + add, "extract": extract, "table": add,
+                  "rows": len(rows), "people": people,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def bench_people(count: int, timeout: float) -> list[dict[str, object]]:
+    """``count`` documents of new people: the CLI with one worker (the batch path, entities.csv
+    from its EntityTable), then extract() + EntityTable in-process (the table's own share)."""
+    folder = Path(tempfile.mkdtemp(prefix="arextract-people-"))
+    runs: list[dict[str, object]] = []
+    try:
+        corpus = folder / "people.jsonl"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for number, text in enumerate(people_texts(count)):
+                handle.write(json.dumps({"id": f"p{number:06d}", "text": text}, ensure_ascii=False) + "\n")
+        tokens = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
+        try:
+            cli = bench_cli(corpus, tokens, count, 1)
+            runs.append({"run": "CLI `-j 1` (wall, incl. start-up)", "docs": cli["docs"],
+                         "seconds": cli["wall"], "rss_mb": cli["main_rss_mb"]})
+        except (RuntimeError, KeyError, ValueError) as error:
+            runs.append({"run": "CLI `-j 1`", "error": str(error)[-300:]})
+        result = subprocess.run([PY, "-c", PEOPLE_IN_PROCESS, str(corpus), BACKEND], cwd=ROOT,
+                                capture_output=True, text=True, timeout=timeout)
+        if result.returncode != 0:
+            runs.append({"run": "`extract()` + `EntityTable` in-process", "error": result.stderr[-300:]})
+        else:
+            facts = json.loads(result.stdout.strip().splitlines()[-1])
+            runs.append({"run": "`extract()` + `EntityTable` in-process", **facts})
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return runs
+
+
+RELIABILITY_START = "<!-- reliability: written by benchmarks/run.py --only pathological people -->"
+RELIABILITY_END = "<!-- reliability: end -->"
+
+
+def report_reliability(pathological: list[dict[str, object]], people: list[dict[str, object]],
+                       command: str) -> str:
+    """The "Pathological inputs" and "Many distinct people" sections, between markers."""
+    lines = [RELIABILITY_START, "", "## Pathological inputs (issue #17)", "",
+             f"Written by `{command}` on {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, load average "
+             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}. Each run is one `extract()` in a fresh "
+             "interpreter (one BLAS thread); the ratio is the larger size's seconds over the smaller's "
+             "(near-linear: about 2).", "",
+             "| input | n | characters | seconds | ratio to n/2 | peak RSS (MB) | slowest stages (s) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    previous: dict[str, float] = {}
+    for run in pathological:
+        name = str(run["name"])
+        label = f"{name}: {PATHOLOGICAL[name][0]}"
+        if "timeout" in run or "error" in run:
+            failure = f"> {run['timeout']} (stopped)" if "timeout" in run else f"failed: {run['error']!r}"
+            lines.append(f"| {label} | {run['n']:,} | | {failure} | | | |")  # type: ignore[str-format]
+            continue
+        seconds = float(run["seconds"])  # type: ignore[arg-type]
+        ratio = f"{seconds / previous[name]:.2f}" if name in previous else ""
+        previous[name] = seconds
+        timings: dict[str, float] = run["timings"]  # type: ignore[assignment]
+        slow = ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:3])
+        lines.append(f"| {label} | {run['n']:,} | {run['chars']:,} | {seconds:.2f} | {ratio} | "  # type: ignore[str-format]
+                     f"{float(run['rss_mb']):.0f} | {slow} |")  # type: ignore[arg-type]
+    lines += ["", "## Many distinct people (issue #17)", "",
+              "Short generated news items, each naming three people no other item names (varied Arabic "
+              "first and last names), so the entity table gets three new person rows per document.", "",
+              "| run | docs | seconds | of which `extract()` | of which the entity table | person rows "
+              "| peak RSS (MB) |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for run in people:
+        if "error" in run:
+            lines.append(f"| {run['run']} | | failed: {run['error']!r} | | | | |")
+            continue
+        extract = f"{float(run['extract']):.1f}" if "extract" in run else ""  # type: ignore[arg-type]
+        table = f"{float(run['table']):.2f}" if "table" in run else ""  # type: ignore[arg-type]
+        people_rows = f"{run['people']:,}" if run.get("people") is not None else ""  # type: ignore[str-format]
+        lines.append(f"| {run['run']} | {run['docs']:,} | {float(run['seconds']):.1f} | {extract} | "  # type: ignore[str-format, arg-type]
+                     f"{table} | {people_rows} | {float(run['rss_mb']):.0f} |")  # type: ignore[arg-type]
+    lines += ["", RELIABILITY_END]
+    return "\n".join(lines) + "\n"
+
+
+def write_reliability(path: Path, section: str) -> None:
+    """Put ``section`` into docs/benchmarks.md: in place of the previous one, else at the end."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if RELIABILITY_START in text and RELIABILITY_END in text:
+        head, rest = text.split(RELIABILITY_START, 1)
+        tail = rest.split(RELIABILITY_END, 1)[1]
+        text = head + section.rstrip("\n") + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------
 # Report
 # ------------------------------------------------------------------------------------------
 
@@ -474,6 +688,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask", action="store_true", help="also time --engine dask -j 2")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--backend", default=None, help="NER backend for every run (default: the default)")
+    parser.add_argument("--only", nargs="+", choices=["pathological", "people"], default=None,
+                        help="run only these reliability sections and update them in the output")
+    parser.add_argument("--people-docs", type=int, default=20_000, help="documents of the people batch")
+    parser.add_argument("--reliability-timeout", type=float, default=600.0, help="seconds per run")
     args = parser.parse_args(argv)
     global BACKEND
     from arextract.pipeline import DEFAULT_BACKEND
@@ -484,6 +702,16 @@ def main(argv: list[str] | None = None) -> int:
 
     def log(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    if args.only:
+        pathological = bench_pathological(args.reliability_timeout) if "pathological" in args.only else []
+        log(f"pathological {pathological}")
+        people = bench_people(args.people_docs, args.reliability_timeout) if "people" in args.only else []
+        log(f"people {people}")
+        section = report_reliability(pathological, people, command)
+        write_reliability(Path(args.output), section)
+        print(section)
+        return 0
 
     facts = machine()
     work = Path(tempfile.mkdtemp(prefix="arextract-bench-"))
@@ -518,8 +746,12 @@ def main(argv: list[str] | None = None) -> int:
             longs.append({"megabytes": args.long_mb[len(longs)], "error": "interrupted"})
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    pathological = bench_pathological(args.reliability_timeout)
+    log(f"pathological {pathological}")
+    people = bench_people(args.people_docs, args.reliability_timeout)
+    log(f"people {people}")
     facts["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(facts, corpus, results, command)
+    text = report(facts, corpus, results, command) + "\n" + report_reliability(pathological, people, command)
     Path(args.output).write_text(text, encoding="utf-8")
     print(text)
     return 0

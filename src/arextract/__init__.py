@@ -27,6 +27,9 @@ from arextract.schema import (
     Token,
 )
 
+# Lazy like the display helpers: spaCy is imported only when to_spacy() is called (or already is).
+from arextract.spacy_bridge import to_spacy
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -53,6 +56,7 @@ __all__ = [
     "plot_timeline",
     "render",
     "to_frames",
+    "to_spacy",
 ]
 
 

@@ -24,24 +24,30 @@ The flow of a batch run::
 * **Resume.** ``resume=True`` keeps what is committed (the previous ``documents.jsonl`` and the
   parts) and skips every input whose text has the same SHA-256 as a committed document (a
   multiset, so duplicates are counted). Inputs that failed are tried again, and
-  ``errors.jsonl`` holds the failures of the last pass.
+  ``errors.jsonl`` holds the failures of the last pass. An input edited since (same source,
+  new text) replaces its old document; a committed file cut short keeps its complete lines.
+* **Safety.** Inputs are read by :mod:`arextract.inputs` (regular files only; sources always
+  printable). An input that is one of the outputs is refused before anything is written; the
+  output folder is locked for the run; CSV cells that a spreadsheet would run as a formula are
+  neutralised; a per-document time limit turns a stalled document into an error record; pool
+  workers exit when the main process dies.
 """
 
 from __future__ import annotations
 
-import codecs
+import contextlib
 import csv
+import ctypes
 import dataclasses
-import glob
-import hashlib
+import functools
 import io
 import json
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,18 +56,37 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from arextract.errors import ArextractError, InputError
+from arextract.errors import ArextractError, DocumentTimeout, EngineError, InputError, OutputError
+from arextract.inputs import (
+    INPUT_SUFFIXES,
+    DecodeError,
+    Item,
+    content_hash,
+    count_items,
+    decode_bytes,
+    find_output_inputs,
+    iter_items,
+    iter_paths,
+    plausible_text,
+    printable_source,
+)
 from arextract.link import EntityRow, EntityTable
 from arextract.pipeline import DEFAULT_BACKEND, Pipeline, parse_date
 from arextract.schema import Document, Entity, Interval
+from arextract.sqlite_out import SQLITE_NAME, write_sqlite
 
-INPUT_SUFFIXES = (".txt", ".jsonl", ".csv")
-ENTITY_COLUMNS = ["canonical", "type", "subtype", "kb_id", "aliases", "mentions", "documents"]
+__all__ = [
+    "ENGINES", "ENTITY_COLUMNS", "FORMATS", "INPUT_SUFFIXES", "PARTS_DIR", "RELATION_COLUMNS", "BatchResult",
+    "DecodeError", "Item", "OutputStore", "content_hash", "count_items", "decode_bytes", "extract_many",
+    "iter_items", "iter_paths", "plausible_text", "printable_source", "relation_rows", "run_batch",
+]
+
+ENTITY_COLUMNS = ["canonical", "type", "subtype", "kb_id", "name_en", "aliases", "mentions", "documents"]
 RELATION_COLUMNS = [
     "source", "relation_id", "type", "arguments", "date", "trigger", "evidence", "confidence",
 ]
 ENGINES = ("local", "dask")
-FORMATS = ("jsonl", "parquet")
+FORMATS = ("jsonl", "parquet", "sqlite")
 PARTS_DIR = ".arextract-parts"
 PARQUET_HINT = 'pip install "arextract[parquet]"'
 DASK_HINT = 'pip install "arextract[dask]"'
@@ -69,253 +94,13 @@ DASK_HINT = 'pip install "arextract[dask]"'
 # A chunk (one task for a worker) holds up to CHUNK_ITEMS texts or CHUNK_CHARS characters.
 CHUNK_ITEMS = 16
 CHUNK_CHARS = 200_000
+# -j is capped here: each worker holds the models (~160 MB), and more processes than cores only
+# add memory and switching.
+MAX_WORKERS = max(1, min(64, 4 * (os.cpu_count() or 1)))
 # A part is committed after PART_RECORDS records, PART_BYTES of documents or PART_SECONDS seconds.
 PART_RECORDS = 256
 PART_BYTES = 16 * 2**20
 PART_SECONDS = 5.0
-
-
-# --------------------------------------------------------------------------------------------
-# Reading: encodings
-# --------------------------------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Legacy encodings tried (after UTF-8 and BOM-marked Unicode) for Arabic news.
-LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "utf_16_le", "utf_16_be")
-_CORE_ARABIC = (0x0621, 0x064A)  # hamza .. yeh: the letters of Arabic proper
-
-
-class DecodeError(ArextractError):
-    """An input's bytes are not text in an encoding arextract can recognise."""
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """``(text, encoding)`` for a file's bytes, or :class:`DecodeError` with the reason.
-
-    UTF-8 (with or without BOM) and BOM-marked UTF-16/UTF-32 are decoded strictly. Anything else
-    goes to charset-normalizer restricted to :data:`LEGACY_ENCODINGS`, then to Windows-1256, and
-    is kept only when the result is plausible text (:func:`plausible_text`).
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
-            except UnicodeDecodeError as error:
-                raise DecodeError(f"invalid {encoding.replace('-sig', '')} after its byte-order mark: "
-                                  f"{error.reason} at byte {error.start}") from error
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as error:
-        utf8_error = f"{error.reason} at byte {error.start}"
-    candidates: list[tuple[str, str]] = []
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:1_000_000], cp_isolation=list(LEGACY_ENCODINGS)).best()
-        if best is not None:
-            candidates.append((best.encoding, best.encoding))
-    except ImportError:  # pragma: no cover - charset-normalizer ships with requests/camel-tools
-        pass
-    candidates.append(("cp1256", "cp1256"))
-    for codec, name in candidates:
-        try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if plausible_text(text):
-            return text, name
-    raise DecodeError(f"not UTF-8 ({utf8_error}), no byte-order mark, and no Arabic legacy encoding "
-                      f"({', '.join(LEGACY_ENCODINGS)}) gives plausible text")
-
-
-def plausible_text(text: str) -> bool:
-    """Whether a legacy decoding looks like news text rather than mojibake.
-
-    At most 1% control, private-use or unassigned characters; at least 75% letters, marks,
-    digits or spaces (and some space in 40 characters or more); at least half of the letters
-    ASCII, Latin-1 or core Arabic (U+0621-U+064A). Random bytes read as Windows-1256 give
-    symbols and Persian and Urdu letters; read as UTF-16, CJK.
-    """
-    if not text:
-        return True
-    bad = letters = good_letters = wordy = spaces = 0
-    for char in text:
-        category = unicodedata.category(char)
-        if category in ("Co", "Cn", "Cs") or (category == "Cc" and char not in "\t\n\r\f\v"):
-            bad += 1
-        elif category[0] == "L":
-            letters += 1
-            code = ord(char)
-            if code < 0x250 or _CORE_ARABIC[0] <= code <= _CORE_ARABIC[1]:
-                good_letters += 1
-        elif category[0] in "MN":
-            wordy += 1
-        elif char.isspace():
-            spaces += 1
-    size = len(text)
-    return (
-        bad <= size * 0.01
-        and letters + wordy + spaces >= size * 0.75
-        and (spaces > 0 or size < 40)
-        and good_letters >= letters * 0.5
-    )
-
-
-def content_hash(text: str) -> str:
-    """The SHA-256 of a text (UTF-8; lone surrogates passed through): the resume key."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-# --------------------------------------------------------------------------------------------
-# Reading: inputs
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """One input text (or the reason it could not be read), in input order."""
-
-    source: str
-    text: str | None = None
-    doc_date: str | None = None
-    error: str | None = None  # exception class name when the input could not be read
-    reason: str | None = None
-
-    @property
-    def digest(self) -> str | None:
-        return None if self.text is None else content_hash(self.text)
-
-
-def iter_paths(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> Iterator[Path]:
-    """Files named, found in folders (recursively, sorted) or matched by globs, in order.
-
-    A folder contributes its ``.txt``, ``.jsonl`` and ``.csv`` files; a named file is read
-    whatever its suffix (as text unless it ends in ``.jsonl`` or ``.csv``); a name that is
-    neither a file nor a folder but contains ``* ? [`` is a glob (``**`` recursive). Anything else
-    is yielded as is, and reading it records the error. Files found under ``exclude`` (the
-    output folder) are left out of folder scans and globs.
-    """
-    skip = exclude.resolve() if exclude is not None else None
-
-    def wanted(path: Path) -> bool:
-        return skip is None or not path.resolve().is_relative_to(skip)
-
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            files = (p for p in path.rglob("*")
-                     if p.suffix.lower() in INPUT_SUFFIXES and p.is_file() and wanted(p))
-            yield from sorted(files)
-        elif path.exists() or not glob.has_magic(str(name)):
-            yield path
-        else:
-            matches = sorted(glob.glob(str(name), recursive=True))
-            for match in matches:
-                found = Path(match)
-                if found.is_dir():
-                    yield from iter_paths([found], exclude)
-                elif wanted(found):
-                    yield found
-            if not matches:
-                yield path
-
-
-def iter_items(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> Iterator[Item]:
-    """Every input text, lazily: one per ``.txt`` file, per ``.jsonl`` line, per ``.csv`` row."""
-    for path in iter_paths(inputs, exclude):
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            yield from _jsonl_items(path)
-        elif suffix == ".csv":
-            yield from _csv_items(path)
-        else:
-            yield _text_item(path)
-
-
-def _text_item(path: Path) -> Item:
-    try:
-        text, _ = decode_bytes(path.read_bytes())
-    except (OSError, ArextractError) as error:
-        return Item(str(path), error=type(error).__name__, reason=str(error) or repr(error))
-    return Item(str(path), text)
-
-
-def _record_item(source: str, record: Any) -> Item:
-    if not isinstance(record, dict):
-        return Item(source, error="InputError", reason="a record must be an object with a 'text' field")
-    text = record.get("text")
-    if not isinstance(text, str):
-        return Item(source, error="InputError", reason="the record has no string 'text' field")
-    if record.get("id") not in (None, ""):
-        source = f"{source.rsplit(':', 1)[0]}#{record['id']}"
-    doc_date = record.get("date")
-    return Item(source, text, doc_date=str(doc_date) if doc_date not in (None, "") else None)
-
-
-def _jsonl_items(path: Path) -> Iterator[Item]:
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield Item(str(path), error=type(error).__name__, reason=str(error))
-        return
-    with handle:
-        for number, raw in enumerate(handle, 1):
-            source = f"{path}:{number}"
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError) as error:
-                yield Item(source, error=type(error).__name__, reason=f"not a UTF-8 JSON line: {error}")
-                continue
-            yield _record_item(source, record)
-
-
-def _csv_items(path: Path) -> Iterator[Item]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as error:
-        yield Item(str(path), error=type(error).__name__, reason=str(error))
-        return
-    with handle:
-        try:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "text" not in reader.fieldnames:
-                yield Item(str(path), error="InputError", reason="a CSV input needs a 'text' column")
-                return
-            for row in reader:
-                yield _record_item(f"{path}:{reader.line_num}", row)
-        except (UnicodeDecodeError, csv.Error) as error:
-            yield Item(str(path), error=type(error).__name__,
-                       reason=f"the CSV file could not be read past line {reader.line_num}: {error}")
-
-
-def count_items(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None = None) -> int:
-    """How many items :func:`iter_items` will yield (approximately for CSV), for a progress bar."""
-    total = 0
-    for path in iter_paths(inputs, exclude):
-        suffix = path.suffix.lower()
-        try:
-            if suffix == ".jsonl":
-                with path.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            elif suffix == ".csv":
-                with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-                    total += max(sum(1 for _ in csv.reader(handle)) - 1, 0)
-            else:
-                total += 1
-        except (OSError, csv.Error):
-            total += 1
-    return total
 
 
 # --------------------------------------------------------------------------------------------
@@ -343,6 +128,63 @@ def _warm_worker(backend: str | None) -> int:
     return os.getpid()
 
 
+def _init_worker(parent: int) -> None:
+    """A pool worker exits when its parent dies, whatever killed it (``kill -9`` included):
+    Linux delivers SIGTERM on the parent's death (``PR_SET_PDEATHSIG``), and a watchdog thread
+    notices a new parent elsewhere. Without this an orphan sits blocked on its task pipe."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="arextract-parent-watch", daemon=True).start()
+
+
+class _Expired(BaseException):
+    """Raised asynchronously in a thread whose document ran past its time limit. A
+    BaseException, so the pipeline's own ``except Exception`` cannot swallow it."""
+
+
+def run_with_timeout(run: Callable[[], Document], seconds: float | None) -> Document:
+    """``run()``, or :class:`DocumentTimeout` once it has taken ``seconds``.
+
+    A timer thread raises :class:`_Expired` in the running thread (``PyThreadState_SetAsyncExc``),
+    which works in the main thread, in pool workers and in Dask's worker threads alike. The
+    exception lands at the next Python bytecode, so a single C call (one regex over a huge
+    string) finishes first; every stage is near-linear, so such calls are short.
+    """
+    if not seconds:
+        return run()
+    target = threading.get_ident()
+    lock = threading.Lock()
+    finished = False
+
+    def expire() -> None:
+        with lock:
+            if not finished:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Expired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        doc = run()
+        with lock:
+            finished = True
+        return doc
+    except _Expired:
+        raise DocumentTimeout(f"took longer than the time limit of {seconds:g} s; skipped") from None
+    finally:
+        timer.cancel()
+        with lock:
+            finished = True
+
+
 @dataclass
 class Result:
     """What a worker sends back for one item: a serialised document or an error record."""
@@ -362,11 +204,12 @@ Task = tuple[str, str | None, str | None, str | None, str | None]
 
 
 def process_chunk(tasks: list[Task], backend: str | None, default_date: str | None,
-                  as_documents: bool = False) -> list[Result]:
+                  as_documents: bool = False, timeout: float | None = None) -> list[Result]:
     """Run this process's pipeline over a chunk of texts; every failure becomes an error record.
 
     A result carries the Document JSON, its relation rows and entities (for the batch writer),
-    or with ``as_documents`` the Document itself (for :func:`extract_many`).
+    or with ``as_documents`` the Document itself (for :func:`extract_many`). A document that
+    runs past ``timeout`` seconds becomes a :class:`DocumentTimeout` record.
     """
     pipeline = get_pipeline(backend)
     results: list[Result] = []
@@ -376,7 +219,9 @@ def process_chunk(tasks: list[Task], backend: str | None, default_date: str | No
             continue
         digest = content_hash(text)
         try:
-            doc = pipeline(text, doc_date=doc_date or default_date, source=source or None)
+            doc = run_with_timeout(
+                functools.partial(pipeline, text, doc_date=doc_date or default_date, source=source or None),
+                timeout)
             if as_documents:
                 results.append(Result(source, digest, doc=doc))
                 continue
@@ -451,6 +296,18 @@ def _ordered(submit: Callable[[Chunk], Any], result: Callable[[Any], list[Result
         yield result(pending.popleft())
 
 
+@dataclass(frozen=True)
+class Job:
+    """What every chunk of a run is processed with."""
+
+    backend: str | None = None
+    default_date: str | None = None
+    timeout: float | None = None  # seconds per document
+
+    def process(self, chunk: Chunk, as_documents: bool = False) -> list[Result]:
+        return process_chunk(chunk, self.backend, self.default_date, as_documents, self.timeout)
+
+
 class Engine:
     """Runs chunks and yields their results in submission order."""
 
@@ -459,45 +316,55 @@ class Engine:
     def map(self, chunks: Iterable[Chunk], as_documents: bool = False) -> Iterator[list[Result]]:
         raise NotImplementedError
 
-    def close(self) -> None:
-        pass
+    def close(self, abort: bool = False) -> None:
+        """Release the workers; ``abort`` (after an error or a signal) does not wait for them."""
 
     def __enter__(self) -> Engine:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(abort=kind is not None)
 
 
 class InProcessEngine(Engine):
-    def __init__(self, backend: str | None, default_date: str | None) -> None:
-        self.backend, self.default_date = backend, default_date
-        get_pipeline(backend)
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        get_pipeline(job.backend)
 
     def map(self, chunks: Iterable[Chunk], as_documents: bool = False) -> Iterator[list[Result]]:
         for chunk in chunks:
-            yield process_chunk(chunk, self.backend, self.default_date, as_documents)
+            yield self.job.process(chunk, as_documents)
 
 
 class ProcessEngine(Engine):
-    """A pool of ``workers`` processes (spawned), each loading the pipeline once at start."""
+    """A pool of ``workers`` processes (spawned), each loading the pipeline once at start and
+    exiting when this process dies (:func:`_init_worker`)."""
 
-    def __init__(self, workers: int, backend: str | None, default_date: str | None) -> None:
+    def __init__(self, workers: int, job: Job) -> None:
         import multiprocessing
 
-        self.workers, self.backend, self.default_date = workers, backend, default_date
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.workers, self.job = workers, job
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_worker, initargs=(os.getpid(),))
         # Load the models in every worker now (and surface a bad backend with its own error).
-        for warm in [self.pool.submit(_warm_worker, backend) for _ in range(workers)]:
-            warm.result()
+        try:
+            for warm in [self.pool.submit(_warm_worker, job.backend) for _ in range(workers)]:
+                warm.result()
+        except BaseException:
+            self.close(abort=True)
+            raise
 
     def map(self, chunks: Iterable[Chunk], as_documents: bool = False) -> Iterator[list[Result]]:
         def submit(chunk: Chunk) -> Future[list[Result]]:
-            return self.pool.submit(process_chunk, chunk, self.backend, self.default_date, as_documents)
+            return self.pool.submit(self.job.process, chunk, as_documents)
 
         return _ordered(submit, lambda future: future.result(), chunks, self.workers * 4)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        if abort:  # Ctrl-C, SIGTERM or an error: do not wait for chunks in progress
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                with contextlib.suppress(OSError):
+                    process.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -505,29 +372,35 @@ class DaskEngine(Engine):
     """dask.distributed: a LocalCluster of ``workers`` processes, or the scheduler at ``address``.
 
     Texts travel with the tasks, so workers need arextract installed but not the input files.
-    Each worker process keeps its pipeline in :data:`_PIPELINES` across tasks.
+    Each worker process keeps its pipeline in :data:`_PIPELINES` across tasks. The local
+    cluster listens on 127.0.0.1 only, with no dashboard (its HTTP server on a random port).
     """
 
-    def __init__(self, workers: int, backend: str | None, default_date: str | None,
-                 scheduler: str | None = None) -> None:
+    def __init__(self, workers: int, job: Job, scheduler: str | None = None,
+                 connect_timeout: float = 10.0) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as error:
             raise ArextractError(f"--engine dask needs dask.distributed: {DASK_HINT}") from error
-        self.backend, self.default_date = backend, default_date
+        self.job = job
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=f"{connect_timeout}s")
+            except (OSError, TimeoutError, ValueError, TypeError) as error:
+                raise EngineError(f"cannot reach the Dask scheduler {scheduler!r} within "
+                                  f"{connect_timeout:g} s: {error}") from error
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        host="127.0.0.1", dashboard_address=None)
+                                        host="127.0.0.1", dashboard_address=None,
+                                        scheduler_kwargs={"dashboard": False,
+                                                          "dashboard_address": "127.0.0.1:0"})
             self.client = Client(self.cluster)
         self.workers = max(sum(self.client.nthreads().values()), 1)
 
     def map(self, chunks: Iterable[Chunk], as_documents: bool = False) -> Iterator[list[Result]]:
         def submit(chunk: Chunk) -> Any:
-            return self.client.submit(process_chunk, chunk, self.backend, self.default_date, as_documents,
-                                      pure=False)
+            return self.client.submit(self.job.process, chunk, as_documents, pure=False)
 
         def result(future: Any) -> list[Result]:
             value: list[Result] = future.result()
@@ -536,21 +409,28 @@ class DaskEngine(Engine):
 
         return _ordered(submit, result, chunks, self.workers * 4)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
 
 
-def make_engine(engine: str, workers: int, backend: str | None, default_date: str | None,
-                scheduler: str | None = None) -> Engine:
+def capped_workers(workers: int) -> int:
+    """``workers`` within 1..:data:`MAX_WORKERS` (a note on stderr when it had to be lowered)."""
+    if workers > MAX_WORKERS:
+        print(f"arextract: -j {workers} lowered to {MAX_WORKERS} (4 per core, at most 64)", file=sys.stderr)
+    return max(1, min(workers, MAX_WORKERS))
+
+
+def make_engine(engine: str, workers: int, job: Job, scheduler: str | None = None) -> Engine:
     if engine == "dask":
-        return DaskEngine(workers, backend, default_date, scheduler)
+        return DaskEngine(capped_workers(workers), job, scheduler)
     if engine != "local":
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    workers = capped_workers(workers)
     if workers <= 1:
-        return InProcessEngine(backend, default_date)
-    return ProcessEngine(workers, backend, default_date)
+        return InProcessEngine(job)
+    return ProcessEngine(workers, job)
 
 
 # --------------------------------------------------------------------------------------------
@@ -568,12 +448,32 @@ def _atomic_write(path: Path, write: Callable[[io.BufferedWriter], object]) -> N
     os.replace(tmp, path)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula: a file named
+# '=HYPERLINK("http://…","click").txt' would become a live link in relations.csv.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run: text starting with ``= + - @``, tab or
+    carriage return gets a leading ``'`` (the OWASP rule); other values are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The value :func:`neutralise_cell` was given (for readers of our CSV, e.g. parquet)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _csv_bytes(rows: Iterable[dict[str, object]], columns: list[str], header: bool) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")
     if header:
         writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralise_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -588,6 +488,38 @@ class Totals:
 
 FINAL_FILES = ("documents.jsonl", "relations.csv", "errors.jsonl", "entities.csv", "summary.json")
 PARQUET_FILES = ("documents.parquet", "entities.parquet", "relations.parquet")
+LOCK_FILE = ".arextract.lock"
+# Every name a run may write in OUTDIR (inputs with these names there are refused).
+OUTPUT_NAMES = FINAL_FILES + PARQUET_FILES + (SQLITE_NAME, LOCK_FILE)
+
+
+def lock_output(output: Path) -> int | None:
+    """Create ``output`` if needed and lock it for this run (an exclusive ``flock`` on
+    ``OUTDIR/.arextract.lock``, released when the run ends or its process dies), so two runs
+    never write one folder. :class:`OutputError` when it is not a writable folder or is locked."""
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"the output {output} exists and is not a folder; choose another -o") from None
+    except OSError as error:
+        raise OutputError(f"cannot create the output folder {output}: {error.strerror or error}") from None
+    if not output.is_dir():
+        raise OutputError(f"the output {output} is not a folder; choose another -o")
+    try:
+        handle = os.open(output / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise OutputError(f"cannot write in the output folder {output}: {error.strerror or error}") from None
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks, no protection
+        return handle
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        raise OutputError(f"another arextract run is writing {output}; wait for it to end "
+                          "or choose another -o") from None
+    return handle
 
 
 class OutputStore:
@@ -606,17 +538,20 @@ class OutputStore:
         self.table = EntityTable()
         self.totals = Totals()
         self.done: Counter[str] = Counter()
-        output.mkdir(parents=True, exist_ok=True)
+        self.sources: dict[str, str] = {}  # committed document source -> its text's hash
+        self.superseded: set[str] = set()  # sources whose input changed since they were committed
+        self._lock = lock_output(output)
         self._recover()
         if not resume:
             shutil.rmtree(self.parts, ignore_errors=True)
-            for name in FINAL_FILES + PARQUET_FILES:
+            for name in FINAL_FILES + PARQUET_FILES + (SQLITE_NAME,):
                 (output / name).unlink(missing_ok=True)
         self.parts.mkdir(exist_ok=True)
         self._clean_parts()
         self.old_parts = self._committed()
         self.next_part = (max(self.old_parts) + 1) if self.old_parts else 1
         self.base = output / "documents.jsonl" if (output / "documents.jsonl").exists() else None
+        self.base_relations = output / "relations.csv"
         # Rebuild the entity table and the resume set from what is committed, in order.
         for path in self._document_files(self.old_parts):
             self._replay(path)
@@ -631,8 +566,10 @@ class OutputStore:
                     os.replace(self.output / f"{name}.new", self.output / name)
             shutil.rmtree(self.assembled)
         for name in FINAL_FILES + PARQUET_FILES:  # killed during the first phase or a write
-            for suffix in (".new", ".new.tmp", ".tmp"):
+            for suffix in (".new", ".new.tmp", ".tmp", ".rebased", ".rebased.tmp"):
                 (self.output / f"{name}{suffix}").unlink(missing_ok=True)
+        for leftover in self.output.glob(f".{SQLITE_NAME}.*.tmp"):  # a database killed mid-write
+            leftover.unlink(missing_ok=True)
 
     # -- parts ---------------------------------------------------------------------------
 
@@ -654,15 +591,37 @@ class OutputStore:
         return files + [self._part(number, "documents.jsonl") for number in parts]
 
     def _replay(self, path: Path) -> None:
-        with path.open(encoding="utf-8") as handle:
+        """Count a committed documents file into the resume state, the totals and the entity
+        table. A file cut short (``kill -9`` while an older version wrote it, a full disk)
+        keeps its complete lines: the file is rewritten without the broken ones."""
+        good: list[bytes] = []
+        broken = 0
+        with path.open("rb") as handle:
             for line in handle:
-                record = json.loads(line)
-                self.done[content_hash(record["text"])] += 1
-                entities = [Entity.model_validate(entity) for entity in record.get("entities", [])]
-                self.table.add(Document(text="", entities=entities))
-                self.totals.documents += 1
-                self.totals.entity_mentions += len(entities)
-                self.totals.relations += len(record.get("relations", []))
+                try:
+                    if not line.endswith(b"\n"):
+                        raise ValueError("an incomplete last line")
+                    record = json.loads(line)
+                    entities = [Entity.model_validate(entity) for entity in record.get("entities", [])]
+                except ValueError:
+                    broken += 1
+                    continue
+                good.append(line)
+                digest = content_hash(record["text"])
+                self.done[digest] += 1
+                if record.get("source"):
+                    self.sources[record["source"]] = digest
+                self._count(entities, len(record.get("relations", [])))
+        if broken:
+            _atomic_write(path, lambda handle: handle.writelines(good))
+            print(f"arextract: {path}: dropped {broken} incomplete or malformed line(s); "
+                  "their inputs are processed again", file=sys.stderr)
+
+    def supersede(self, source: str, digest: str | None) -> None:
+        """An input was edited since its document was committed (same source, new text): the
+        old document is dropped at :meth:`finish`, the new one processed."""
+        if digest is not None and self.sources.get(source, digest) != digest:
+            self.superseded.add(source)
 
     def is_done(self, digest: str | None) -> bool:
         """Whether a committed document has this text (each committed copy matches once)."""
@@ -682,10 +641,7 @@ class OutputStore:
             self._handles["documents.jsonl"].write(result.document.encode("utf-8") + b"\n")
             if result.relations:
                 self._handles["relations.csv"].write(_csv_bytes(result.relations, RELATION_COLUMNS, False))
-            self.table.add(Document(text="", entities=result.entities))
-            self.totals.documents += 1
-            self.totals.entity_mentions += len(result.entities)
-            self.totals.relations += len(result.relations)
+            self._count(result.entities, len(result.relations))
         else:
             self._handles["errors.jsonl"].write(json.dumps(result.error, ensure_ascii=False).encode() + b"\n")
             self.totals.errors += 1
@@ -725,6 +681,10 @@ class OutputStore:
         self.commit()
         parts = self._committed()
         new_parts = [number for number in parts if number not in set(self.old_parts)]
+        if self.superseded:
+            parts = self._drop_superseded(new_parts)
+            summary.update(documents=self.totals.documents, entities=len(self.table),
+                           entity_mentions=self.totals.entity_mentions, relations=self.totals.relations)
 
         def copy(path: Path, handle: io.BufferedWriter, skip_header: bool = False) -> None:
             with path.open("rb") as source:
@@ -738,8 +698,8 @@ class OutputStore:
 
         def relations(handle: io.BufferedWriter) -> None:
             handle.write(_csv_bytes([], RELATION_COLUMNS, header=True))
-            if self.base is not None and (self.output / "relations.csv").exists():
-                copy(self.output / "relations.csv", handle, skip_header=True)
+            if self.base is not None and self.base_relations.exists():
+                copy(self.base_relations, handle, skip_header=True)
             for number in parts:
                 copy(self._part(number, "relations.csv"), handle)
 
@@ -756,15 +716,71 @@ class OutputStore:
         _atomic_write(self.output / "summary.json.new", lambda h: h.write(summary_bytes))
         os.replace(self.parts, self.assembled)  # the commit point
         self._recover()
+        for name in ("documents.jsonl.rebased", "relations.csv.rebased"):
+            (self.output / name).unlink(missing_ok=True)
         if fmt == "parquet":
             write_parquet(self.output)
+        elif fmt == "sqlite":
+            write_sqlite(self.output)  # from the final documents.jsonl, renamed into place when whole
+        self.close()
+
+    def close(self) -> None:
+        """Release the output folder's lock (the process's exit releases it too)."""
+        if getattr(self, "_lock", None) is not None:
+            os.close(self._lock)  # type: ignore[arg-type]
+            self._lock = None
+
+    def __del__(self) -> None:  # a store dropped without finish() must not keep the folder locked
+        self.close()
+
+    def _drop_superseded(self, new_parts: list[int]) -> list[int]:
+        """Rewrite the committed documents without the superseded ones into one new base, with
+        their relation rows, and count everything again in output order. Only after a resume
+        over edited inputs; the previous outputs stay in place until the final rename."""
+        base = self.output / "documents.jsonl.rebased"
+        base_relations = self.output / "relations.csv.rebased"
+        self.table, self.totals = EntityTable(), dataclasses.replace(self.totals, documents=0,
+                                                                       entity_mentions=0, relations=0)
+        old_files = self._document_files(self.old_parts)
+
+        def documents(handle: io.BufferedWriter) -> None:
+            with base_relations.open("wb") as relations:
+                relations.write(_csv_bytes([], RELATION_COLUMNS, header=True))
+                for path in old_files:
+                    with path.open("rb") as source:
+                        for line in source:
+                            doc = Document.model_validate_json(line)
+                            if doc.source in self.superseded:
+                                continue
+                            handle.write(line)
+                            relations.write(_csv_bytes(relation_rows(doc), RELATION_COLUMNS, False))
+                            self._count(doc.entities, len(doc.relations))
+                relations.flush()
+                os.fsync(relations.fileno())
+
+        _atomic_write(base, documents)
+        for number in new_parts:
+            with self._part(number, "documents.jsonl").open("rb") as source:
+                for line in source:
+                    record = json.loads(line)
+                    entities = [Entity.model_validate(entity) for entity in record.get("entities", [])]
+                    self._count(entities, len(record.get("relations", [])))
+        self.base, self.base_relations = base, base_relations
+        self.old_parts = []
+        return new_parts
+
+    def _count(self, entities: list[Entity], relations: int) -> None:
+        self.table.add(Document(text="", entities=entities))
+        self.totals.documents += 1
+        self.totals.entity_mentions += len(entities)
+        self.totals.relations += relations
 
 
 def entity_rows(rows: list[EntityRow]) -> Iterator[dict[str, object]]:
     for row in rows:
         yield {
             "canonical": row.canonical, "type": row.type.value, "subtype": row.subtype or "",
-            "kb_id": row.kb_id or "", "aliases": "|".join(row.aliases),
+            "kb_id": row.kb_id or "", "name_en": row.name_en or "", "aliases": "|".join(row.aliases),
             "mentions": row.mentions, "documents": row.documents,
         }
 
@@ -817,7 +833,8 @@ def write_parquet(output: Path, batch_size: int = 1000) -> None:
         )
         with (output / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
             rows = [
-                {c: int(r[c]) if c in ints else float(r[c]) if c in floats else r[c] for c in columns}
+                {c: int(r[c]) if c in ints else float(r[c]) if c in floats else restore_cell(r[c])
+                 for c in columns}
                 for r in csv.DictReader(handle)
             ]
         pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), output / f"{name}.parquet.tmp")
@@ -868,10 +885,14 @@ def run_batch(
     resume: bool = False,
     fmt: str = "jsonl",
     progress: bool | None = None,
+    timeout: float | None = None,
+    follow_symlinks: bool = False,
 ) -> BatchResult:
     """Process every input into ``output`` (see the module docstring); return the totals.
 
-    ``progress=None`` shows a progress bar only when stderr is a terminal.
+    ``progress=None`` shows a progress bar only when stderr is a terminal. ``timeout`` limits
+    the seconds spent on one document (it becomes a ``DocumentTimeout`` line in errors.jsonl).
+    ``follow_symlinks`` lets folder scans follow links that leave the folder.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -879,21 +900,29 @@ def run_batch(
         require_pyarrow()
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if timeout is not None and timeout <= 0:
+        raise InputError(f"the time limit must be a positive number of seconds, got {timeout}")
     default_date = parse_date(doc_date)
-    default_date_text = default_date.isoformat() if default_date else None
+    job = Job(backend, default_date.isoformat() if default_date else None, timeout)
     started = time.perf_counter()
     out = Path(output)
+    collision = find_output_inputs(inputs, out, OUTPUT_NAMES)
+    if collision:
+        raise OutputError(collision + "; nothing was read or written")
+    check_output(out)
     if progress is None:
         progress = sys.stderr.isatty()
     skipped = 0
-    # The engine first: a bad backend or scheduler fails before the output folder is touched.
-    with make_engine(engine, workers, backend, default_date_text, scheduler) as runner:
+    # The engine before the store: a bad backend or scheduler fails before the folder is touched.
+    with make_engine(engine, workers, job, scheduler) as runner:
         store = OutputStore(out, resume=resume)
-        bar = _progress(count_items(inputs, out) if progress else None, progress)
+        bar = _progress(count_items(inputs, out, follow_symlinks) if progress else None, progress)
 
         def tasks() -> Iterator[Task]:
             nonlocal skipped
-            for item in iter_items(inputs, out):
+            for item in iter_items(inputs, out, follow_symlinks):
+                if item.text is not None and store.sources:
+                    store.supersede(item.source, item.digest)
                 if item.text is not None and store.done and store.is_done(item.digest):
                     skipped += 1
                     if bar is not None:
@@ -910,6 +939,7 @@ def run_batch(
                     bar.set_postfix(errors=store.totals.errors, refresh=False)
         except BaseException:
             store.abort()
+            store.close()
             raise
         finally:
             if bar is not None:
@@ -923,9 +953,24 @@ def run_batch(
         "relations": totals.relations, "seconds": round(seconds, 3), "backend": backend_name,
         "engine": engine, "workers": runner.workers, "format": fmt,
     }
-    store.finish(summary, fmt)
-    return BatchResult(**{**dataclasses.asdict(totals), "skipped": skipped}, seconds=seconds,
+    try:
+        store.finish(summary, fmt)
+    finally:
+        store.close()
+    return BatchResult(**{**dataclasses.asdict(store.totals), "skipped": skipped}, seconds=seconds,
                        backend=backend_name, entity_table=store.table, summary=summary)
+
+
+def check_output(output: Path) -> None:
+    """:class:`OutputError` now, before any model loads, when ``output`` cannot be the output
+    folder: an existing file, or a place where no folder can be created or written."""
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"the output {output} exists and is not a folder; choose another -o")
+    existing = output
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write the output folder {output}: {existing} is not writable")
 
 
 # --------------------------------------------------------------------------------------------
@@ -953,7 +998,7 @@ def extract_many(
     if errors not in ("raise", "skip"):
         raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}")
     default_date = parse_date(doc_date)
-    default_date_text = default_date.isoformat() if default_date else None
+    job = Job(backend, default_date.isoformat() if default_date else None)
 
     def tasks() -> Iterator[Task]:
         for value in texts_or_paths:
@@ -965,7 +1010,7 @@ def extract_many(
             else:
                 raise TypeError(f"extract_many expects str texts or paths, got {type(value).__name__}")
 
-    with make_engine("local", workers, backend, default_date_text) as runner:
+    with make_engine("local", workers, job) as runner:
         for results in runner.map(chunked(tasks()), as_documents=True):
             for result in results:
                 if result.doc is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,8 @@ SUBCOMMANDS = {
     "train": "arextract.train",
     "evaluate": "arextract.evaluate",
     "backends": "arextract.ner.registry",
+    "export": "arextract.annotation_io",
+    "graph": "arextract.graph_export",
 }
 
 __all__ = ["ENTITY_COLUMNS", "RELATION_COLUMNS", "SUBCOMMANDS", "build_parser", "main", "relation_rows"]
@@ -64,16 +67,30 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep what OUTDIR already holds and skip inputs whose text is already "
                              "there (by content hash); failed inputs are tried again")
     parser.add_argument("--format", default="jsonl", choices=FORMATS,
-                        help="jsonl (with CSV tables) or parquet (also writes documents/entities/"
-                             "relations.parquet; needs pyarrow)")
+                        help="jsonl (with CSV tables), parquet (also writes documents/entities/"
+                             "relations.parquet; needs pyarrow) or sqlite (also writes arextract.sqlite)")
     parser.add_argument("--engine", default="local", choices=ENGINES,
                         help="local processes, or dask.distributed (default: local)")
     parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                         help="with --engine dask: the scheduler of a running cluster "
                              "(default: start a local cluster of --workers processes)")
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="time limit per document; a document that takes longer is recorded in "
+                             "errors.jsonl as DocumentTimeout and the batch goes on (default: none)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="in folder scans, follow symbolic links that lead outside the folder "
+                             "(default: record and skip them)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print nothing on success, no progress bar")
     return parser
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: committed parts kept, workers stopped, exit 143."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def print_summary(result: BatchResult, output: Path, console: Console) -> None:
@@ -93,23 +110,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
+    if args.timeout is not None and args.timeout <= 0:
+        parser.error("--timeout must be a positive number of seconds")
     if args.scheduler and args.engine != "dask":
         parser.error("--scheduler needs --engine dask")
     console = Console(stderr=False, quiet=args.quiet)
     output = Path(args.output)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         result = run_batch(
             args.inputs, output, backend=args.backend, doc_date=args.doc_date, workers=args.workers,
             engine=args.engine, scheduler=args.scheduler, resume=args.resume, fmt=args.format,
-            progress=False if args.quiet else None,
+            progress=False if args.quiet else None, timeout=args.timeout,
+            follow_symlinks=args.follow_symlinks,
         )
     except ArextractError as error:
-        Console(stderr=True).print(f"[red]error:[/red] {error}")
+        # Plain print: a path in the message may hold "[...]", which rich would take for markup.
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        Console(stderr=True).print("[yellow]interrupted[/yellow]: what was committed is kept; "
-                                   "run again with --resume to finish")
-        return 130
+    except KeyboardInterrupt as interrupt:
+        print("interrupted: what was committed is kept; run again with --resume to finish", file=sys.stderr)
+        return 143 if isinstance(interrupt, Terminated) else 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print_summary(result, output, console)
     if result.documents == 0 and result.skipped == 0:
         Console(stderr=True).print("[red]no document could be processed[/red]; see errors.jsonl")

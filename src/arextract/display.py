@@ -204,7 +204,9 @@ def _entity_label(entity: Entity) -> str:
     kind = entity.type.value + (f"/{entity.subtype}" if entity.subtype else "")
     kb = f"kb_id {entity.kb_id}" if entity.kb_id else "no kb_id"
     extra = f" · {entity.source}" if entity.source == "coref" else ""
-    return f"{entity.canonical} · {kind} · {kb} · {entity.id}{extra}"
+    # The English name only when the knowledge file gives one (the tooltip of a known entity).
+    english = f" ({entity.name_en})" if entity.name_en else ""
+    return f"{entity.canonical}{english} · {kind} · {kb} · {entity.id}{extra}"
 
 
 def _time_label(time: Time) -> str:
@@ -438,7 +440,8 @@ def render(
 # --------------------------------------------------------------------------------------------
 
 ENTITY_COLUMNS = [
-    "id", "type", "subtype", "text", "start", "end", "canonical", "kb_id", "confidence", "source", "aliases",
+    "id", "type", "subtype", "text", "start", "end", "canonical", "kb_id", "name_en", "confidence", "source",
+    "aliases",
 ]
 RELATION_COLUMNS = [
     "id", "type", "arguments", "canonicals", "entity_ids", "date", "date_text", "granularity",
@@ -454,7 +457,8 @@ def _entity_rows(doc: Document) -> list[dict[str, Any]]:
     return [
         {
             "id": e.id, "type": e.type.value, "subtype": e.subtype, "text": e.text, "start": e.start,
-            "end": e.end, "canonical": e.canonical, "kb_id": e.kb_id, "confidence": e.confidence,
+            "end": e.end, "canonical": e.canonical, "kb_id": e.kb_id, "name_en": e.name_en,
+            "confidence": e.confidence,
             "source": e.source, "aliases": list(e.aliases),
         }
         for e in doc.entities

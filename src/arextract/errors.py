@@ -24,3 +24,16 @@ class InputError(ArextractError, ValueError):
 class MissingDependencyError(ArextractError, ImportError):
     """An optional dependency (pandas, networkx, matplotlib, stanza, pyarrow...) is missing;
     the message names the pip command that installs it."""
+
+
+class OutputError(ArextractError):
+    """The output folder cannot be written: not a folder, read-only, an input of the same run,
+    or locked by another run."""
+
+
+class EngineError(ArextractError):
+    """The batch engine cannot start: an unreachable or malformed Dask scheduler address."""
+
+
+class DocumentTimeout(ArextractError):
+    """A document took longer than the batch's per-document time limit (``--timeout``)."""

@@ -1,4 +1,7 @@
-"""Evaluation entry points: ``python -m arextract.evaluate ner FILE.conll``."""
+"""Evaluation entry points: ``python -m arextract.evaluate ner FILE.conll`` (the tagger on CoNLL
+gold), ``... ner EXPORT.json|BRAT_DIR`` and ``... relations GOLD...`` (the pipeline on arextract's
+gold JSON, or on a corrected Label Studio export or brat folder: see
+:mod:`arextract.annotation_io`)."""
 
 from __future__ import annotations
 
@@ -104,8 +107,29 @@ def evaluate_ner(
 
 
 def ner_command(args: argparse.Namespace) -> int:
+    from arextract.annotation_io import is_annotation_input
+
+    if is_annotation_input(args.file):
+        return annotated_ner_command(args)
     scores, scheme, speed = evaluate_ner(args.file, args.model, args.scheme)
     print(f"# {args.file}  scheme={scheme}  model={args.model}")
+    print_scores(scores)
+    print(f"# tagging speed (incl. features): {speed:,.0f} tokens/s", file=sys.stderr)
+    return 0
+
+
+def annotated_ner_command(args: argparse.Namespace) -> int:
+    """The whole pipeline's mentions (exact spans and types) against corrected annotations."""
+    from arextract.annotation_io import evaluate_mentions
+    from arextract.pipeline import Pipeline
+
+    scores = evaluate_mentions(args.file, Pipeline(backend=args.backend))
+    print(f"# {args.file}  mentions of the {args.backend or 'default'} pipeline, exact spans")
+    print_scores(scores)
+    return 0
+
+
+def print_scores(scores: dict[str, tuple[float, float, float, int]]) -> None:
     print(f"{'type':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
     for typ, (p, r, f, n) in scores.items():
         if typ == "micro":
@@ -113,8 +137,6 @@ def ner_command(args: argparse.Namespace) -> int:
         print(f"{typ:<14}{100 * p:>10.2f}{100 * r:>10.2f}{100 * f:>10.2f}{n:>9}")
     p, r, f, n = scores["micro"]
     print(f"{'micro':<14}{100 * p:>10.2f}{100 * r:>10.2f}{100 * f:>10.2f}{n:>9}")
-    print(f"# tagging speed (incl. features): {speed:,.0f} tokens/s", file=sys.stderr)
-    return 0
 
 
 @dataclass
@@ -188,8 +210,11 @@ def ner_speed_command(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m arextract.evaluate")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("ner", help="span-level P/R/F1 of the NER tagger on a CoNLL file")
-    p.add_argument("file", help="token<TAB>tag file (ANERcorp or FANE style)")
+    p = sub.add_parser("ner", help="span-level P/R/F1 of the NER tagger on a CoNLL file, or of the "
+                       "pipeline's mentions on a corrected Label Studio export or brat folder")
+    p.add_argument("file", help="token<TAB>tag file (ANERcorp or FANE style), a Label Studio JSON "
+                   "export or a brat folder")
+    p.add_argument("--backend", default=None, help="NER backend for annotation gold (default: builtin)")
     p.add_argument("--model", default="models/ner")
     p.add_argument(
         "--scheme",
@@ -204,13 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=20, help="passes over the files (the first is cold)")
     p.add_argument("--json", action="store_true", help="print the measurement as JSON")
     p = sub.add_parser("relations", help="relations against hand-written gold (tests/gold/GUIDELINES.md)")
-    p.add_argument("gold", nargs="+", help="gold .json files or folders of them")
+    p.add_argument("gold", nargs="+", help="gold .json files or folders of them, corrected Label Studio "
+                   "JSON exports, brat folders")
     p.add_argument("--backend", default=None, help="NER backend (default: builtin)")
     p.add_argument("--rules", action="append", default=[], help="extra rule file (repeatable)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list misses, spurious and wrong dates")
     args = parser.parse_args(argv)
     if args.command == "relations":
+        from arextract.annotation_io import is_annotation_input
+
+        if any(is_annotation_input(path) for path in args.gold):
+            return annotated_relations_command(args)
         from arextract.relations.scoring import relations_command
 
         return relations_command(args.gold, args.backend, args.rules, args.json, args.verbose)
@@ -219,6 +249,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ner-speed":
         return ner_speed_command(args)
     return 2
+
+
+def annotated_relations_command(args: argparse.Namespace) -> int:
+    """Relations against gold that includes a Label Studio export or a brat folder."""
+    import json
+
+    from arextract.annotation_io import evaluate_relations
+    from arextract.pipeline import Pipeline
+    from arextract.relations.scoring import print_report
+
+    report = evaluate_relations(args.gold, Pipeline(backend=args.backend, rules=args.rules))
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_report(report, args.verbose)
+    return 0
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ class KBEntry:
     key: str  # stable internal key, e.g. "country:CN"
     type: EntityType
     canonical: str  # the Arabic name used in news
-    name_en: str
+    name_en: str | None  # the file's English name; None where it gives none (never guessed)
     names: tuple[str, ...]  # every Arabic name and variant (surface forms)
     subtype: str | None = None
     kb_id: str | None = None
@@ -49,8 +49,8 @@ def read_tsv(path: Path) -> Iterator[dict[str, str]]:
             reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
             for row in reader:
                 yield {key: (value or "").strip() for key, value in row.items() if key}
-    except OSError as error:
-        raise ResourceError(f"cannot read knowledge file {path}: {error}") from error
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ResourceError(f"cannot read knowledge file {path}: {type(error).__name__}: {error}") from error
 
 
 def _split(cell: str) -> list[str]:
@@ -89,11 +89,20 @@ class KnowledgeBase:
         for filename, loader in loaders.items():
             path = root / filename
             if path.exists():
-                entries.extend(loader(read_tsv(path)))
+                try:
+                    entries.extend(loader(read_tsv(path)))
+                except (KeyError, ValueError, AttributeError) as error:  # a missing column...
+                    raise ResourceError(
+                        f"malformed knowledge file {path}: {type(error).__name__}: {error}"
+                    ) from error
         ambiguous_path = root / "ambiguous.txt"
         ambiguous: set[str] = set()
         if ambiguous_path.exists():
-            for line in ambiguous_path.read_text(encoding="utf-8").splitlines():
+            try:
+                lines = ambiguous_path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as error:
+                raise ResourceError(f"cannot read knowledge file {ambiguous_path}: {error}") from error
+            for line in lines:
                 if line.strip() and not line.startswith("#"):
                     ambiguous.add(fold(line.split("#")[0].strip()))
         return cls(entries, frozenset(ambiguous))
@@ -112,6 +121,11 @@ def _names(row: dict[str, str], *columns: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _english(row: dict[str, str]) -> str | None:
+    """The row's English name, when its file has a ``name_en`` column and the cell is filled."""
+    return row.get("name_en") or None
+
+
 def _countries(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
     for row in rows:
         iso2 = row["iso2"].upper()
@@ -120,7 +134,7 @@ def _countries(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             key=f"country:{iso2}",
             type=EntityType.COUNTRY,
             canonical=row["name_ar"],
-            name_en=row.get("name_en", ""),
+            name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
             kb_id=iso2,
             country=iso2,
@@ -136,7 +150,7 @@ def _cities(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             type=EntityType.CITY,
             subtype="capital" if row.get("capital") == "1" else None,
             canonical=row["name_ar"],
-            name_en=row.get("name_en", ""),
+            name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
             country=country,
         )
@@ -149,7 +163,7 @@ def _regions(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             type=EntityType.REGION,
             subtype=row.get("kind") or None,
             canonical=row["name_ar"],
-            name_en=row.get("name_en", ""),
+            name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
         )
 
@@ -161,7 +175,7 @@ def _organizations(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             type=EntityType.ORGANIZATION,
             subtype=row.get("subtype") or None,
             canonical=row["name_ar"],
-            name_en=row.get("name_en", ""),
+            name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
         )
 
@@ -172,7 +186,7 @@ def _initiatives(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             key=f"initiative:{row['name_en'] or row['name_ar']}",
             type=EntityType.INITIATIVE,
             canonical=row["name_ar"],
-            name_en=row.get("name_en", ""),
+            name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
         )
 
@@ -185,7 +199,7 @@ def _people(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             type=EntityType.PERSON,
             subtype="politician" if row.get("title_ar") else None,
             canonical=row["name_ar"],
-            name_en=row.get("name_en", ""),
+            name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
             kb_id=row.get("wikidata") or None,
             country=country,

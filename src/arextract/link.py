@@ -29,10 +29,13 @@ from __future__ import annotations
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import combinations, product
+from math import ceil
+from typing import Generic, TypeVar
 
 import regex
 
@@ -41,7 +44,7 @@ from arextract.ner.gazetteer import surface_offset
 from arextract.normalize import fold
 from arextract.resources import package_data
 from arextract.schema import Document, Entity, EntityType, Sentence, Token
-from arextract.segment import PROCLITICS, CliticReading, clitic_readings, tokenize
+from arextract.segment import PROCLITICS, CliticReading, SpanSet, clitic_readings, tokenize
 
 # --------------------------------------------------------------------------------------------
 # Name skeletons and similarity
@@ -166,6 +169,122 @@ def name_similarity(a: str, b: str) -> float:
     return _tokens_similarity(name_tokens(a), name_tokens(b))
 
 
+def _fuzzy_depth(length: int) -> int:
+    """How many letters a name token of ``length`` letters can lack against another token that
+    it still matches at ``TOKEN_THRESHOLD``.
+
+    difflib's ratio is 2M / (la + lb) with M at most the longest common subsequence L; with
+    da = la - L and db = lb - L, ratio >= T gives da + db <= 2L(1 - T) / T, so
+    da <= la * c / (1 + c) with c = 2(1 - T) / T: a third of the letters at T = 0.8.
+    """
+    c = 2 * (1 - TOKEN_THRESHOLD) / TOKEN_THRESHOLD
+    return int(length * c / (1 + c) + 1e-9)
+
+
+@lru_cache(maxsize=65536)
+def _deletions(token: str) -> frozenset[str]:
+    """The token with up to :func:`_fuzzy_depth` letters deleted (itself included): two tokens
+    whose ratio reaches ``TOKEN_THRESHOLD`` share one of these (their common subsequence)."""
+    out = {token}
+    for depth in range(1, _fuzzy_depth(len(token)) + 1):
+        for kept in combinations(range(len(token)), len(token) - depth):
+            out.add("".join(token[index] for index in kept))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _tokens_needed(count: int) -> int:
+    """How many of a ``count``-token name's tokens must match some token of another name for
+    :func:`name_similarity` to reach ``PERSON_THRESHOLD`` against any other name.
+
+    The similarity is at most 2k / (count + n) for k matched tokens of an n-token name and
+    k <= min(count, n): 2 of 2, 3 of 3, 4 of 4 or 5, 4 of 5 (against 4 tokens)...
+    """
+    needed = [
+        k
+        for n in range(1, 2 * count + 3)
+        if (k := ceil(PERSON_THRESHOLD * (count + n) / 2 - 1e-9)) <= min(count, n)
+    ]
+    return min(needed, default=count + 1)
+
+
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+class PersonNameIndex(Generic[_Key]):
+    """Person names indexed by their skeleton tokens, to find the names a new name could reach
+    ``PERSON_THRESHOLD`` against without comparing it with all of them.
+
+    A name reaches the threshold against another only if all but a few of its tokens
+    (:func:`_tokens_needed`) match tokens of the other, in order, each equal to it or within
+    ``TOKEN_THRESHOLD`` (:func:`_deletions` finds those: وانغ يي finds وانج يي). Every name is
+    filed under each ordered pair and triple of its tokens; a query looks up the pairs or
+    triples of its rarest tokens (any name it can reach shares one of them), so "محمد حسن
+    الخطيب" meets the few names holding محمد ... الخطيب, not every محمد. Every name that can
+    reach the threshold is returned (callers then choose exactly as a scan of all names would),
+    among few others: O(lookups + candidates) per query instead of O(names). Names of more than
+    ``_COMBO_TOKENS`` tokens (never real names) are not filed and are always candidates.
+    """
+
+    _COMBO_TOKENS = 8
+
+    def __init__(self) -> None:
+        self._postings: dict[str, set[_Key]] = {}  # skeleton token -> keys of names with it
+        self._fuzzy: dict[str, set[str]] = {}  # deletion form -> tokens (>= FUZZY_MIN_LETTERS)
+        self._combos: dict[tuple[str, ...], set[_Key]] = {}  # ordered token pairs and triples
+        self._long: set[_Key] = set()
+
+    def add(self, key: _Key, name: str) -> None:
+        tokens = name_tokens(name)
+        for token in tokens:
+            keys = self._postings.get(token)
+            if keys is None:
+                keys = self._postings[token] = set()
+                if len(token) >= FUZZY_MIN_LETTERS:
+                    for form in _deletions(token):
+                        self._fuzzy.setdefault(form, set()).add(token)
+            keys.add(key)
+        if len(tokens) > self._COMBO_TOKENS:
+            self._long.add(key)
+            return
+        for size in (2, 3):
+            for combo in combinations(tokens, size):
+                self._combos.setdefault(combo, set()).add(key)
+
+    def _similar_tokens(self, token: str) -> list[str]:
+        found = [token] if token in self._postings else []
+        if len(token) >= FUZZY_MIN_LETTERS:
+            for form in _deletions(token):
+                for other in self._fuzzy.get(form, ()):
+                    if other not in found and _token_ratio(token, other) > 0:
+                        found.append(other)
+        return found
+
+    def candidates(self, name: str) -> set[_Key]:
+        """Keys of the indexed names that may reach ``PERSON_THRESHOLD`` against ``name``."""
+        tokens = name_tokens(name)
+        needed = _tokens_needed(len(tokens))
+        if not tokens or needed > len(tokens):
+            return set()
+        spare = len(tokens) - needed  # query tokens that may go unmatched
+        similar = [self._similar_tokens(token) for token in tokens]
+        out: set[_Key] = set(self._long)
+        if needed < 2:  # a one-token name: any name with a token like it
+            for other in similar[0]:
+                out |= self._postings[other]
+            return out
+        size = min(needed, 3)
+        # A candidate matches all but `spare` query tokens: among any spare + size of them, at
+        # least `size` in order, so it is filed under one of their size-combinations. The
+        # rarest tokens give the fewest candidates.
+        rarity = [sum(len(self._postings[other]) for other in group) for group in similar]
+        chosen = sorted(sorted(range(len(tokens)), key=rarity.__getitem__)[: spare + size])
+        for positions in combinations(chosen, size):
+            for combo in product(*(similar[position] for position in positions)):
+                out |= self._combos.get(combo, set())
+        return out
+
+
 # --------------------------------------------------------------------------------------------
 # Lexicons
 # --------------------------------------------------------------------------------------------
@@ -263,6 +382,7 @@ class _Target:
     kb_id: str | None = None
     subtype: str | None = None
     kb_names: tuple[str, ...] = ()
+    name_en: str | None = None  # from the knowledge file only: never guessed
     country: str | None = None  # ISO alpha-2, persons and places
     full_names: list[str] = field(default_factory=list)  # persons: the full mentions' texts
 
@@ -304,6 +424,15 @@ def _with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> lis
     starts = {token.start: index for index, token in enumerate(tokens)}
     ends = {token.end: index for index, token in enumerate(tokens)}
     taken = sorted((e.start, e.end) for e in entities)
+    taken_starts = [start for start, _ in taken]
+    widest = max((end - start for start, end in taken), default=0)
+
+    def overlaps_other(start: int, end: int, own: tuple[int, int]) -> bool:
+        # only spans starting less than `widest` before `start` can reach it: O(log n) a step
+        low = bisect_right(taken_starts, start - widest)
+        high = bisect_left(taken_starts, end)
+        return any(s < end and start < t for s, t in taken[low:high] if (s, t) != own)
+
     out = []
     for entity in entities:
         last = ends.get(entity.end)
@@ -315,11 +444,7 @@ def _with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> lis
                 and tokens[last + 2].norm.isalpha()
             ):
                 following = tokens[last + 2]
-                if any(
-                    s < following.end and following.start < t
-                    for s, t in taken
-                    if (s, t) != (entity.start, entity.end)
-                ):
+                if overlaps_other(following.start, following.end, (entity.start, entity.end)):
                     break
                 last, end = last + 2, following.end
             if end != entity.end and entity.start in starts:
@@ -342,7 +467,11 @@ def _looks_like_word(token: Token) -> bool:
 
 
 class Linker:
-    """Pipeline stage: link every mention to one entity and add coreference mentions."""
+    """Pipeline stage: link every mention to one entity and add coreference mentions.
+
+    O(n log n) in the document's mentions and tokens: person names are compared only with
+    the clusters :class:`PersonNameIndex` finds, and the phrases (نظيره، بلاده، البلدين) find the
+    persons around them by bisection, not by walking back over every earlier mention."""
 
     name = "link"
 
@@ -507,6 +636,7 @@ class _Run:
                 subtype=entry.subtype,
                 kb_names=entry.names,
                 country=entry.country,
+                name_en=entry.name_en or None,
             )
         return entry.key
 
@@ -557,7 +687,11 @@ class _Run:
             self.targets.setdefault(
                 key,
                 _Target(
-                    type=entity.type, canonical=entity.canonical, kb_id=entity.kb_id, subtype=entity.subtype
+                    type=entity.type,
+                    canonical=entity.canonical,
+                    kb_id=entity.kb_id,
+                    subtype=entity.subtype,
+                    name_en=entity.name_en,
                 ),
             )
         return _Mention(
@@ -635,23 +769,27 @@ class _Run:
     def _link_persons(self, persons: list[Entity]) -> None:
         full = [e for e in persons if len(name_tokens(e.text)) >= 2]
         short = [e for e in persons if len(name_tokens(e.text)) < 2]
-        clusters: list[str] = []  # person target keys in creation order
+        clusters: dict[str, int] = {}  # person target keys -> creation order
+        names: PersonNameIndex[str] = PersonNameIndex()  # the clusters' names
         for entity in sorted(full, key=lambda e: -len(e.text)):
             entry, score = self._person_entry(entity)
             if entry is not None:
                 key = self.target_for_entry(entry)
                 confidence = 1.0 if score >= 1.0 else FUZZY_LINK * score
             else:
-                similar, score = self._similar_cluster(entity.text, clusters)
+                similar, score = self._similar_cluster(entity.text, clusters, names)
                 confidence = 1.0 if similar is None else FUZZY_LINK * score
                 key = similar or self._new_person(entity)
             target = self.targets[key]
             target.full_names.append(entity.text)
+            names.add(key, entity.text)
             if key not in clusters:
-                clusters.append(key)
+                clusters[key] = len(clusters)
+                for name in target.kb_names:
+                    names.add(key, name)
             self.mentions.append(self._person_mention(entity, key, confidence))
-        self.person_clusters = clusters
-        self.short_index = self._short_index(clusters)
+        self.person_clusters = list(clusters)
+        self.short_index = self._short_index(self.person_clusters)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
         for entity in sorted(short, key=lambda e: e.start):
             tokens = name_tokens(entity.text)
@@ -702,10 +840,14 @@ class _Run:
                 return entries[0], 1.0
         return self.linker.link_person(entity.text)
 
-    def _similar_cluster(self, name: str, clusters: list[str]) -> tuple[str | None, float]:
+    def _similar_cluster(
+        self, name: str, clusters: dict[str, int], index: PersonNameIndex[str]
+    ) -> tuple[str | None, float]:
+        """The earliest cluster most similar to ``name`` at ``PERSON_THRESHOLD`` or above; only
+        the clusters ``index`` finds can reach it (O(candidates), not O(clusters))."""
         best: str | None = None
         best_score = 0.0
-        for key in clusters:
+        for key in sorted(index.candidates(name), key=clusters.__getitem__):
             target = self.targets[key]
             names = [*target.full_names, *target.kb_names]
             score = max((name_similarity(name, other) for other in names), default=0.0)
@@ -792,7 +934,8 @@ class _Run:
             if mention.type is not EntityType.PERSON:
                 continue
             first_token = self.token_at(mention.start)
-            for previous in reversed(ordered[:position]):
+            for back in range(position - 1, -1, -1):  # (a slice copy per person was quadratic)
+                previous = ordered[back]
                 if previous.end > mention.start:
                     continue
                 target = self.targets[previous.target]
@@ -831,6 +974,11 @@ class _Run:
             first_seen.setdefault(mention.target, mention.start)
             by_sentence.setdefault(self.sentence_of(mention.start), Counter())[mention.target] += 1
         persons = sorted((m for m in self.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
+        # persons by start, for bisection: every phrase below asks about the persons around it
+        self._person_starts = [m.start for m in persons]
+        self._person_spans = SpanSet((m.start, m.end) for m in persons)
+        self._by_country: dict[str, set[str]] | None = None  # built on the first نظيره
+        self._latest_subject: list[int] | None = None  # built on the first بلاده
         self._countries_at: dict[int, list[_Mention]] = {}  # start offset -> country mentions
         for mention in self.mentions:
             if mention.type is EntityType.COUNTRY:
@@ -952,9 +1100,9 @@ class _Run:
         sentence = self.sentence_of(nisba_token.start)
         key: str | None = None
         confidence = 0.0
-        for person in persons:
-            if person.start < nisba_token.end:
-                continue
+        following = bisect_left(self._person_starts, nisba_token.end)  # the first person after
+        if following < len(persons):
+            person = persons[following]
             gap = self.token_at(person.start) - (index + 1) - 1
             between = self.text[nisba_token.end : person.start]
             if (
@@ -963,9 +1111,14 @@ class _Run:
                 and not (regex.search(r"[,،.:;؛()\"]", between))
             ):
                 key, confidence = person.target, 0.9
-            break
         if key is None:
-            same = {m.target for m in persons if self.targets[m.target].country == entry.kb_id}
+            if self._by_country is None:
+                self._by_country = {}
+                for m in persons:
+                    country = self.targets[m.target].country
+                    if country:
+                        self._by_country.setdefault(country, set()).add(m.target)
+            same = self._by_country.get(entry.kb_id, set())
             if len(same) == 1:
                 key, confidence = next(iter(same)), 0.7
         if key is None:
@@ -976,15 +1129,31 @@ class _Run:
     def _possessive_phrase(self, index: int, persons: list[_Mention]) -> None:
         """بلاده -> the country of the latest person subject before it."""
         token = self.tokens[index]
-        before = [m for m in persons if m.end <= token.start]
-        if not before:
+        if self._latest_subject is None:
+            # latest[i]: the last j <= i whose person follows a subject verb (-1: none); so
+            # each بلاده costs O(log n), not a walk back over every earlier person
+            self._latest_subject = []
+            for position, mention in enumerate(persons):
+                previous = self._latest_subject[-1] if position else -1
+                self._latest_subject.append(position if self._after_subject_verb(mention) else previous)
+        latest = self._latest_subject
+
+        def ended(position: int) -> bool:
+            return persons[position].end <= token.start
+
+        # the persons that end before the word (a person starting at or after it cannot)
+        position = bisect_left(self._person_starts, token.start) - 1
+        while position >= 0 and not ended(position):
+            position -= 1
+        if position < 0:
             return
-        chosen = before[-1]
+        chosen = persons[position]
         confidence = 0.65
-        for mention in reversed(before):
-            if self._after_subject_verb(mention):
-                chosen, confidence = mention, 0.8
-                break
+        subject = latest[position]
+        while subject >= 0 and not ended(subject):
+            subject = latest[subject - 1] if subject else -1
+        if subject >= 0:
+            chosen, confidence = persons[subject], 0.8
         country = self.targets[chosen.target].country
         entry = self.linker._country_by_iso.get(country) if country else None
         if entry is None:
@@ -1001,9 +1170,7 @@ class _Run:
                 return False
             if token.norm in self.linker._verbs:
                 return True
-            if token.norm in self.lex.object_markers or any(
-                m.start <= token.start < m.end for m in self.mentions if m.type is EntityType.PERSON
-            ):
+            if token.norm in self.lex.object_markers or self._person_spans.covers(token.start):
                 return False  # التقى وانغ مع تليوبردي: the name after مع / another person is no subject
         return False
 
@@ -1049,6 +1216,7 @@ class _Run:
                     canonical=target.canonical,
                     aliases=list(aliases[mention.target]),
                     kb_id=target.kb_id,
+                    name_en=target.name_en,
                     confidence=round(min(1.0, mention.confidence), 3),
                     source=mention.source,
                 )
@@ -1072,6 +1240,7 @@ class EntityRow:
     aliases: list[str]  # sorted surface forms (coreference phrases excluded)
     mentions: int
     documents: int
+    name_en: str | None = None  # from the knowledge files, never guessed
 
 
 def entity_table(docs: Iterable[Document]) -> list[EntityRow]:
@@ -1082,94 +1251,136 @@ def entity_table(docs: Iterable[Document]) -> list[EntityRow]:
     return table.rows()
 
 
+# Surface forms an entity row keeps (entities.csv's aliases, and what later person names are
+# compared with): the first MAX_ALIASES distinct ones. A name seen across a large batch in
+# hundreds of spellings and clitic forms (وشي، لشي، بشي...) would otherwise grow without bound.
+MAX_ALIASES = 50
+
+
 class EntityTable:
     """Entity rows accumulated document by document, so a batch never holds its documents.
 
     Entities are keyed on (type, kb_id) when they have a kb_id, else on (type, canonical);
     person rows without a kb_id also merge with a person row whose canonical or aliases reach
-    ``PERSON_THRESHOLD`` in :func:`name_similarity`.
+    ``PERSON_THRESHOLD`` in :func:`name_similarity`; an event merges with the first event row
+    whose name starts with its words, or whose words it starts with (:meth:`_same_event`).
+
+    Cost: a new person is compared only with the rows :class:`PersonNameIndex` returns (those
+    sharing its rarest name tokens, up to spelling), an event only with the rows sharing its
+    first two words, so adding a document is O(its entities x the rows alike), not O(all rows):
+    near-linear in the batch, where comparing with every earlier person made 2,000 short
+    documents with three new names each take minutes. The merges are the ones a comparison with
+    every row gives (the index returns every row that could reach the threshold, compared in
+    creation order). Memory: per row, at most ``MAX_ALIASES`` aliases, a subtype counter and the
+    number of the last document seen (a row counts a document once), not the set of documents.
     """
 
     def __init__(self) -> None:
         self._rows: dict[tuple[str, str], EntityRow] = {}
-        self._seen_in: dict[tuple[str, str], set[int]] = {}
+        self._order: dict[tuple[str, str], int] = {}  # row -> creation number
+        self._last_document: dict[tuple[str, str], int] = {}
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._subtypes: dict[tuple[str, str], Counter[str]] = {}
-        self._persons: list[tuple[str, str]] = []
+        self._person_index: PersonNameIndex[tuple[str, str]] = PersonNameIndex()
+        self._events: dict[tuple[str, ...], list[tuple[str, str]]] = {}  # first two words -> rows
         self._documents = 0
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document) -> dict[str, tuple[str, str]]:
+        """Add a linked document's entities; returns each entity id's row key."""
         number = self._documents
         self._documents += 1
         rows = self._rows
+        keys: dict[str, tuple[str, str]] = {}
         for entity in doc.entities:
             if entity.kb_id:
                 key = (entity.type.value, "kb:" + entity.kb_id)
             else:
                 key = (entity.type.value, "name:" + entity.canonical)
             if key not in rows and entity.type is EntityType.PERSON:
-                key = _similar_person_row(key, entity, rows, self._aliases, self._persons)
+                key = self._similar_person_row(key, entity)
             if key not in rows and entity.type is EntityType.EVENT:
                 key = self._same_event(key, entity)
             if key not in rows:
                 rows[key] = EntityRow(entity.canonical, entity.type, None, entity.kb_id, [], 0, 0)
+                self._order[key] = len(self._order)
                 self._aliases[key] = set()
                 self._subtypes[key] = Counter()
-                self._seen_in[key] = set()
-                if entity.type is EntityType.PERSON:
-                    self._persons.append(key)
+                self._index_name(key, entity.type, entity.canonical)
             row = rows[key]
             row.mentions += 1
-            self._seen_in[key].add(number)
-            if entity.source != "coref":
-                self._aliases[key].add(entity.text)
+            if self._last_document.get(key) != number:
+                self._last_document[key] = number
+                row.documents += 1
+            aliases = self._aliases[key]
+            if entity.source != "coref" and entity.text not in aliases and len(aliases) < MAX_ALIASES:
+                aliases.add(entity.text)
+                if entity.type is EntityType.PERSON and len(name_tokens(entity.text)) >= 2:
+                    self._person_index.add(key, entity.text)
             if entity.subtype and entity.subtype != "nisba" and entity.source != "coref":
                 self._subtypes[key][entity.subtype] += 1
             if row.kb_id is None and entity.kb_id:
                 row.kb_id, row.canonical = entity.kb_id, entity.canonical
+                self._index_name(key, entity.type, entity.canonical)
+            if row.name_en is None and entity.name_en:  # people have English names but no kb_id
+                row.name_en = entity.name_en
+            keys[entity.id] = key
+        return keys
 
     def __len__(self) -> int:
         return len(self._rows)
 
+    def _index_name(self, key: tuple[str, str], entity_type: EntityType, canonical: str) -> None:
+        """Index a row's (new) canonical name; an old one stays indexed, which only adds a
+        candidate that the comparison then rejects."""
+        if entity_type is EntityType.PERSON:
+            self._person_index.add(key, canonical)
+        elif entity_type is EntityType.EVENT:
+            words = tuple(fold(canonical).split()[:2])
+            if len(words) == 2:
+                self._events.setdefault(words, []).append(key)
+
+    def _similar_person_row(self, key: tuple[str, str], entity: Entity) -> tuple[str, str]:
+        """The earliest person row most similar to ``entity`` at ``PERSON_THRESHOLD`` or above
+        (its canonical, or an alias of two tokens or more), else ``key``."""
+        if len(name_tokens(entity.canonical)) < 2:
+            return key
+        best, best_score = key, 0.0
+        for other in sorted(self._person_index.candidates(entity.canonical), key=self._order.__getitem__):
+            row = self._rows[other]
+            if entity.kb_id and row.kb_id and entity.kb_id != row.kb_id:
+                continue
+            aliases = self._aliases[other]
+            names = [row.canonical, *(a for a in aliases if len(name_tokens(a)) >= 2)]
+            score = max(name_similarity(entity.canonical, name) for name in names)
+            if score > best_score:
+                best, best_score = other, score
+        return best if best_score >= PERSON_THRESHOLD else key
+
     def _same_event(self, key: tuple[str, str], entity: Entity) -> tuple[str, str]:
         """One event named more or less fully: "القمة الافتراضية" and "القمة الافتراضية
-        بمناسبة الذكرى الـ30...", or with and without "الخمس", are one row (word prefixes)."""
+        بمناسبة الذكرى الـ30...", or with and without "الخمس", are one row (word prefixes).
+
+        Two names that agree on a prefix of two words or more agree on their first two words,
+        so only the rows filed under those are compared, in creation order."""
         words = fold(entity.canonical).split()
-        for other, row in self._rows.items():
-            if row.type is not EntityType.EVENT:
-                continue
-            other_words = fold(row.canonical).split()
+        if len(words) < 2:
+            return key
+        for other in sorted(set(self._events.get(tuple(words[:2]), ())), key=self._order.__getitem__):
+            other_words = fold(self._rows[other].canonical).split()
             shorter = min(len(words), len(other_words))
             if shorter >= 2 and words[:shorter] == other_words[:shorter]:
                 return other
         return key
 
-    def rows(self) -> list[EntityRow]:
-        out: list[EntityRow] = []
+    def keyed_rows(self) -> dict[tuple[str, str], EntityRow]:
+        """Every row, finished (sorted aliases, majority subtype), by the key :meth:`add` returned."""
         for key, row in self._rows.items():
             row.aliases = sorted(self._aliases[key])
-            row.documents = len(self._seen_in[key])
             row.subtype = self._subtypes[key].most_common(1)[0][0] if self._subtypes[key] else None
-            out.append(row)
-        return sorted(out, key=lambda row: (row.type.value, -row.mentions, row.canonical))
+        return dict(self._rows)
 
+    def rows(self) -> list[EntityRow]:
+        """Every row, finished, by type, then most mentioned first."""
+        rows = self.keyed_rows().values()
+        return sorted(rows, key=lambda row: (row.type.value, -row.mentions, row.canonical))
 
-def _similar_person_row(
-    key: tuple[str, str],
-    entity: Entity,
-    rows: dict[tuple[str, str], EntityRow],
-    alias_sets: dict[tuple[str, str], set[str]],
-    persons: list[tuple[str, str]],
-) -> tuple[str, str]:
-    if len(name_tokens(entity.canonical)) < 2:
-        return key
-    best, best_score = key, 0.0
-    for other in persons:
-        row = rows[other]
-        if entity.kb_id and row.kb_id and entity.kb_id != row.kb_id:
-            continue
-        names = [row.canonical, *(a for a in alias_sets[other] if len(name_tokens(a)) >= 2)]
-        score = max(name_similarity(entity.canonical, name) for name in names)
-        if score > best_score:
-            best, best_score = other, score
-    return best if best_score >= PERSON_THRESHOLD else key

@@ -22,6 +22,7 @@ Unicode-wide charsets and costs about 0.7 s, a third of our cold-start budget.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -145,6 +146,19 @@ def _table(fold: bool) -> dict[int, str]:
             if out != char:
                 table[code] = out
     return table
+
+
+# A lone surrogate (U+D800-U+DFFF) is no character: a str can hold one (text decoded with
+# "surrogateescape", JSON with a stray "\\ud800"), but it cannot be encoded as UTF-8, so a
+# document holding one could not be written as JSON.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every surrogate code point replaced by U+FFFD (one for one, so every
+    offset stays valid). A pair spelled as two code points ("\\ud83d\\ude00") gives two U+FFFD:
+    joining it would shift the offsets after it. Returns ``text`` itself when it has none."""
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
 
 
 def clean(text: str) -> str:

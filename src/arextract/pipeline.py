@@ -19,6 +19,7 @@ from arextract.errors import InputError
 from arextract.kb import load_kb
 from arextract.link import Linker
 from arextract.ner.backends import make_ner_stage
+from arextract.normalize import replace_surrogates
 from arextract.relations import RelationExtractor
 from arextract.relations.events import PhraseRecognizer
 from arextract.schema import Document, Meta, RelationType
@@ -40,7 +41,8 @@ class Stage(Protocol):
 
 
 class SegmentStage:
-    """Sentences and clitic-attached tokens (see :mod:`arextract.segment`)."""
+    """Sentences and clitic-attached tokens (see :mod:`arextract.segment`). O(n) in the text's
+    length; no sentence is longer than :data:`~arextract.segment.MAX_SENTENCE_CHARS`."""
 
     name = "segment"
     version = "1"
@@ -51,7 +53,8 @@ class SegmentStage:
 
 
 class TimeStage:
-    """The document date (given, else the dateline) and every time expression, anchored to it."""
+    """The document date (given, else the dateline) and every time expression, anchored to it.
+    O(n): one scan of the normalised text, the full pattern tried only where a trigger word starts."""
 
     name = "time"
     version = "1"
@@ -63,6 +66,13 @@ class TimeStage:
 
 class Pipeline:
     """Load arextract's resources once; then ``pipeline(text)`` or ``pipeline.pipe(texts)``.
+
+    Every code point of U+D800-U+DFFF in the input (a lone surrogate, which no UTF-8 file or
+    JSON output can hold) is replaced by U+FFFD before anything runs; ``doc.text`` is that
+    replaced text, of the same length, so all offsets hold for the input too.
+
+    Every stage is near-linear in the length of the text (sentences are cut at
+    :data:`arextract.segment.MAX_SENTENCE_CHARS`; each stage's docstring states its cost).
 
     >>> nlp = Pipeline()                        # doctest: +SKIP
     >>> doc = nlp("التقى وزير الخارجية المصري نظيره الأردني في عمان")  # doctest: +SKIP
@@ -97,6 +107,11 @@ class Pipeline:
     ) -> Document:
         if not isinstance(text, str):
             raise TypeError(f"arextract expects text as str, got {type(text).__name__}")
+        # Lone surrogates become U+FFFD (same length, offsets unchanged), so the document can
+        # always be written as JSON; doc.text is then the replaced text.
+        text = replace_surrogates(text)
+        if source is not None:
+            source = replace_surrogates(source)
         meta = Meta(backend=self.backend, models={stage.name: stage.version for stage in self.stages})
         doc = Document(text=text, doc_date=parse_date(doc_date), source=source, meta=meta)
         if not text.strip():

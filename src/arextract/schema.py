@@ -71,6 +71,10 @@ class Entity(TextSpan):
     canonical: str = Field(description="Canonical name; the mention's normalised form when unknown.")
     aliases: list[str] = Field(default_factory=list)
     kb_id: str | None = Field(default=None, description="Knowledge-base identifier, e.g. ISO 3166 code.")
+    name_en: str | None = Field(
+        default=None,
+        description="English name from the knowledge file the entity is linked to; null when unlinked.",
+    )
     confidence: float = 1.0
     source: str = Field(description="Which component produced the mention, e.g. 'gazetteer'.")
 
@@ -165,8 +169,12 @@ class Document(_Model):
 
 
 def numbered(entities: list[Entity]) -> list[Entity]:
-    """Mentions sorted by position (longest first at a tie) with ids e1, e2, ..."""
-    ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
+    """Mentions sorted by position (longest first at a tie) with ids e1, e2, ...
+
+    A mention without a letter or a digit (a tagger's ``@`` or ``+``, or a stray ``«``) names
+    nothing and is dropped here, where every stage that makes mentions numbers them."""
+    named = [entity for entity in entities if any(char.isalnum() for char in entity.text)]
+    ordered = sorted(named, key=lambda entity: (entity.start, -entity.end))
     return [entity.model_copy(update={"id": f"e{index}"}) for index, entity in enumerate(ordered, 1)]
 
 

@@ -25,6 +25,9 @@ Conventions (the contract other stages rely on):
 * Ranges have granularity ``range`` and an :class:`Interval` value; ``حتى ...``
   gives an interval open at the start.  A Hijri month or year becomes the
   interval of its Gregorian days, keeping granularity ``month``/``year``.
+* Values are ISO 8601 with years 0001-9999 (Python's ``date`` range): an expression
+  anchored so close to either end that it would fall outside (``العام المقبل`` written on
+  9999-12-31) gets ``value=None``, never "10000".
 * A four-digit number inside a name (``رؤية 2030``, ``أهداف التنمية المستدامة
   2030``) is reported as a year: in news it dates a plan, which is what the
   relation layer wants.  A number followed by a counted noun (``2000 شخص``) or
@@ -320,7 +323,25 @@ def _closest(month: int, day: int, anchor: date, direction: int | None = None) -
     return min(cands, key=lambda c: abs((c - anchor).days)) if cands else None
 
 
-def _month_closest(month: int, anchor: date, direction: int | None = None) -> str:
+def _year_ok(year: int) -> bool:
+    """Whether an ISO value can carry this year (Python dates: 1-9999)."""
+    return date.min.year <= year <= date.max.year
+
+
+_ISO_VALUE_RE = re.compile(r"(?:XXXX|\d{4})(?:-W\d\d|-\d\d(?:-\d\d)?)?")
+
+
+def _checked(value: str | Interval | None) -> str | Interval | None:
+    """``value`` when every date in it is ISO with a year in 1..9999, else None (a last guard:
+    the resolvers already give None where the year leaves the range)."""
+    bounds = (value.start, value.end) if isinstance(value, Interval) else (value,)
+    for bound in bounds:
+        if bound is not None and (not _ISO_VALUE_RE.fullmatch(bound) or bound.startswith("0000")):
+            return None
+    return value
+
+
+def _month_closest(month: int, anchor: date, direction: int | None = None) -> str | None:
     a = anchor.year * 12 + anchor.month - 1
     cands = [(y * 12 + month - 1, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if direction is not None and direction < 0:
@@ -331,7 +352,7 @@ def _month_closest(month: int, anchor: date, direction: int | None = None) -> st
         y = anchor.year
     else:
         y = min(cands, key=lambda c: abs(c[0] - a))[1]
-    return f"{y:04d}-{month:02d}"
+    return f"{y:04d}-{month:02d}" if _year_ok(y) else None
 
 
 def _hijri_to_date(y: int, m: int, d: int) -> date | None:
@@ -372,14 +393,22 @@ def _weekday_date(weekday: int, anchor: date, direction: int | None) -> date:
     return anchor - timedelta(days=back)
 
 
-def _iso_week(d: date) -> str:
+def _add_days(d: date, days: int) -> date | None:
+    """``d`` plus ``days``, or None past Python's date range (غدا on 9999-12-31)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _iso_week(d: date) -> str | None:
     iso = d.isocalendar()
-    return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return f"{iso[0]:04d}-W{iso[1]:02d}" if _year_ok(iso[0]) else None
 
 
-def _shift_month(d: date, n: int) -> str:
+def _shift_month(d: date, n: int) -> str | None:
     idx = d.year * 12 + d.month - 1 + n
-    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+    return f"{idx // 12:04d}-{idx % 12 + 1:02d}" if _year_ok(idx // 12) else None
 
 
 class _Reject(Exception):
@@ -547,7 +576,8 @@ class _Resolver:
                 raise _Reject
             offset = self.lx.rel_days[_key(self.g("z_rel") or "")]
             gran: Granularity = "part_of_day" if self.g("z_pod") else "day"
-            return ((a + timedelta(days=offset)).isoformat() if a else None), gran
+            day = _add_days(a, offset) if a else None
+            return (day.isoformat() if day else None), gran
         if kind == "weekday":
             return self.weekday()
         raise _Reject  # pragma: no cover - every alternative is handled above
@@ -585,10 +615,12 @@ class _Resolver:
         if a is None:
             return None, gran
         if unit == "week":
-            return _iso_week(a + timedelta(days=7 * shift)), "week"
+            day = _add_days(a, 7 * shift)
+            return (_iso_week(day) if day else None), "week"
         if unit == "month":
             return _shift_month(a, shift), "month"
-        return str(a.year + shift), "year"
+        year = a.year + shift
+        return (f"{year:04d}" if _year_ok(year) else None), "year"
 
     def weekday(self) -> tuple[str | None, Granularity]:
         name = self.g("w_par") or self.g("w_wd") or ""
@@ -602,7 +634,10 @@ class _Resolver:
         gran: Granularity = "part_of_day" if self.g("w_pod") else "day"
         if self.anchor is None:
             return None, gran
-        got = _weekday_date(self.lx.weekdays[key], self.anchor, self.shift("w_rel"))
+        try:
+            got = _weekday_date(self.lx.weekdays[key], self.anchor, self.shift("w_rel"))
+        except OverflowError:  # the Sunday after 9999-12-31
+            return None, gran
         return got.isoformat(), gran
 
 
@@ -659,6 +694,7 @@ def _scan(nt: _Normalised, anchor: date | None) -> list[Time]:
         except (ValueError, OverflowError, KeyError):
             # A shape the lexicon half-knows; better no time than a wrong one.
             continue
+        value = _checked(value)
         done = m.end()
         start, end = nt.span(m.start(), m.end())
         out.append(

@@ -72,6 +72,12 @@ class CrfScorer:
         with np.load(d / "crf.npz") as npz:
             weights, transitions = npz["weights"], npz["transitions"]
             labels = [str(x) for x in npz["labels"]]
+        if weights.shape != (len(attributes), len(labels)) or transitions.shape != (len(labels),) * 2:
+            # a truncated attributes.txt still parses: only the counts tell it from the weights
+            raise ValueError(
+                f"attributes.txt lists {len(attributes)} attributes and {len(labels)} labels, but "
+                f"crf.npz holds weights {weights.shape} and transitions {transitions.shape}"
+            )
         features = FeatureExtractor(gaz, window=window, domain=domain, known=set(attributes))
         return cls(features, attributes, weights, transitions, labels)
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +31,43 @@ __all__ = ["WEIGHT_FILES", "NerTagger", "model_version"]
 
 BATCH = 64  # sentences per LSTM batch
 WEIGHT_FILES = ("crf.npz", "neural.npz")
+
+# What numpy, zipfile, json and the model constructors raise on a truncated, garbage or
+# mismatched file (np.load of a non-zip: ValueError; a cut zip: BadZipFile or zlib.error; a
+# weight matrix of the wrong shape: ValueError or IndexError at the first tagging).
+_LOAD_ERRORS = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
+
+
+@contextmanager
+def _loading(what: Path | str) -> Iterator[None]:
+    """Turn any error reading ``what`` into a ResourceError that names it."""
+    try:
+        yield
+    except ResourceError:
+        raise
+    except _LOAD_ERRORS as error:
+        raise ResourceError(
+            f"cannot load the NER model file {what}: {type(error).__name__}: {error} "
+            "(restore it from the arextract distribution or retrain with arextract.train)"
+        ) from error
+
+
+def _json_object(path: Path) -> dict[str, object]:
+    with _loading(path):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError(f"expected a JSON object, got {type(data).__name__}")
+        return data
 
 
 def model_version(model_dir: str | Path) -> str:
@@ -91,22 +131,27 @@ class NerTagger:
 
     @classmethod
     def load(cls, model_dir: str | Path) -> NerTagger:
+        """Load a model directory. A file that cannot be read or parsed (truncated, garbage,
+        not UTF-8, weights of the wrong shape) raises :class:`ResourceError` naming it."""
         d = Path(model_dir)
         config: dict[str, object] = {}
         if (d / "config.json").exists():
-            config = json.loads((d / "config.json").read_text(encoding="utf-8"))
-        gaz = Gazetteers.load(d)
+            config = _json_object(d / "config.json")
+        with _loading(d / "gaz_*.txt"):
+            gaz = Gazetteers.load(d)
         crf = neural = None
         labels: list[str] = []
         if (d / "crf.npz").exists():
             window = config.get("window", 2)
             domain = config.get("domain", "")
-            crf = CrfScorer.load(
-                d, gaz, window if isinstance(window, int) else 2, domain if isinstance(domain, str) else ""
-            )
+            width = window if isinstance(window, int) else 2
+            with _loading(f"{d / 'crf.npz'} (or attributes.txt)"):
+                crf = CrfScorer.load(d, gaz, width, domain if isinstance(domain, str) else "")
             labels = crf.labels
         if (d / "neural.npz").exists():
-            neural = NeuralTagger.load(d, gaz)
+            _json_object(d / "neural.json")
+            with _loading(f"{d / 'neural.npz'} (or neural.json)"):
+                neural = NeuralTagger.load(d, gaz)
             if labels and neural.labels != labels:
                 raise ResourceError(f"{d}: crf.npz and neural.json disagree on the label order")
             labels = neural.labels
@@ -115,14 +160,16 @@ class NerTagger:
         subtypes: dict[str, tuple[str, str]] = {}
         sub_path = d / "subtypes.tsv"
         if sub_path.exists():
-            for line in sub_path.read_text(encoding="utf-8").splitlines()[1:]:
-                parts = line.split("\t")
-                if len(parts) == 3:
-                    subtypes[parts[0]] = (parts[1], parts[2])
+            with _loading(sub_path):
+                for line in sub_path.read_text(encoding="utf-8").splitlines()[1:]:
+                    parts = line.split("\t")
+                    if len(parts) == 3:
+                        subtypes[parts[0]] = (parts[1], parts[2])
         ensemble = config.get("ensemble", {})
-        crf_weight = float(ensemble.get("crf_weight", 0.5)) if isinstance(ensemble, dict) else 0.5
+        with _loading(d / "config.json"):
+            crf_weight = float(ensemble.get("crf_weight", 0.5)) if isinstance(ensemble, dict) else 0.5
         window = config.get("consistency_window", 10)
-        return cls(
+        tagger = cls(
             labels,
             crf,
             neural,
@@ -131,6 +178,11 @@ class NerTagger:
             model_version(d),
             window if isinstance(window, int) else 10,
         )
+        # weights that load but do not fit together (a truncated matrix) fail here, at load
+        # time with the files named, not in the middle of a batch
+        with _loading(f"{d} (crf.npz / neural.npz: the weights do not fit together)"):
+            tagger.tag_sentences([["قال", "وانغ", "يي", "في", "بكين"]])
+        return tagger
 
     # -- tagging ---------------------------------------------------------
     def tag(self, tokens: Sequence[str]) -> list[str]:

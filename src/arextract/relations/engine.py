@@ -74,7 +74,13 @@ class Mention:
 
 @dataclass
 class SentenceView:
-    """Token range [first, last) of one sentence and what the engine knows about it."""
+    """Token range [first, last) of one sentence and what the engine knows about it.
+
+    Besides its mentions (sorted by first token, longest first), it keeps the indexes that let
+    every question about the sentence be answered by bisection instead of a scan (see
+    :meth:`_DocView.index_sentence`): a long sentence with many triggers made the scans
+    quadratic.
+    """
 
     index: int
     first: int
@@ -83,6 +89,17 @@ class SentenceView:
     end: int
     actor: Mention | None = None
     mentions: list[Mention] = field(default_factory=list)
+    firsts: list[int] = field(default_factory=list)  # mentions[i].first, ascending
+    widest: int = 0  # the largest mention.last - mention.first
+    break_starts: list[int] = field(default_factory=list)  # clause-break tokens' offsets
+    break_ends: list[int] = field(default_factory=list)
+    complementizer: int = 0  # token index of the first إن/أن (``last`` when none)
+    topic_markers: list[int] = field(default_factory=list)  # token indexes, ascending
+    by_span: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+
+    def mentions_from(self, low: int, high: int) -> list[Mention]:
+        """The mentions whose first token is in ``[low, high)``, in order."""
+        return self.mentions[bisect.bisect_left(self.firsts, low) : bisect.bisect_left(self.firsts, high)]
 
 
 class TriggerIndex:
@@ -131,7 +148,13 @@ def _has_possessive(word: str) -> bool:
 
 
 class RelationExtractor:
-    """A pipeline stage: ``RelationExtractor()(doc)`` fills ``doc.relations``."""
+    """A pipeline stage: ``RelationExtractor()(doc)`` fills ``doc.relations``.
+
+    Near-linear in the document: each trigger looks at a bounded window of tokens, and what it
+    asks about its sentence (the clause around it, the mentions before or after it, the one
+    covering a token, whether it follows إن/أن) is answered from the sentence's indexes by
+    bisection (:class:`SentenceView`); sentences are at most
+    :data:`~arextract.segment.MAX_SENTENCE_CHARS` long, so a trigger's argument lists are too."""
 
     name = "relations"
 
@@ -319,13 +342,14 @@ class RelationExtractor:
         """The mention a relative pronoun up to three words before the trigger refers to."""
         for index in range(match.first - 1, max(sentence.first, match.first - 4) - 1, -1):
             if view.tokens[index].norm in self._relatives:
-                before = [
-                    m
-                    for m in sentence.mentions
-                    if m.last < index and m.type in slot.types and m.entity.id not in used and not m.is_nisba
-                ]
-                if before and index - before[-1].last <= 2:
-                    return before[-1]
+                # the last such mention in order, if it ends at most two tokens before: read
+                # backwards, and stop where no mention can end that close any more
+                for position in range(bisect.bisect_left(sentence.firsts, index) - 1, -1, -1):
+                    m = sentence.mentions[position]
+                    if m.first + sentence.widest < index - 2:
+                        return None
+                    if m.last < index and m.type in slot.types and m.entity.id not in used and not m.is_nisba:
+                        return m if index - m.last <= 2 else None
                 return None
         return None
 
@@ -411,9 +435,8 @@ class RelationExtractor:
         end = self._region_end(view, sentence, start, slot.window, subject)
         candidates = [
             m
-            for m in sentence.mentions
-            if start <= m.first < end
-            and m.type in slot.types
+            for m in sentence.mentions_from(start, end)
+            if m.type in slot.types
             and m.entity.id not in used
             and not (subject and self._is_addressee(view, sentence, m, slot))
             and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
@@ -456,9 +479,8 @@ class RelationExtractor:
                 break
         candidates = [
             m
-            for m in sentence.mentions
-            if start <= m.first < end
-            and m.type in slot.types
+            for m in sentence.mentions_from(start, end)
+            if m.type in slot.types
             and m.entity.id not in used
             and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
         ]
@@ -513,8 +535,8 @@ class RelationExtractor:
             start -= 1
         candidates = [
             m
-            for m in sentence.mentions
-            if start <= m.first and m.last < trigger and m.type in slot.types and m.entity.id not in used
+            for m in sentence.mentions_from(start, trigger)
+            if m.last < trigger and m.type in slot.types and m.entity.id not in used
         ]
         if not candidates:
             return []
@@ -538,7 +560,10 @@ class RelationExtractor:
     ) -> list[Mention]:
         run: list[Mention] = []
         previous = first
-        for mention in sentence.mentions:
+        # the mentions up to first.last would all be skipped below: start after them (by
+        # index: a slice would copy the rest of the sentence for every trigger)
+        for position in range(bisect.bisect_right(sentence.firsts, first.last), len(sentence.mentions)):
+            mention = sentence.mentions[position]
             if mention.first <= previous.last or mention.entity.id in used:
                 continue
             if mention.type != first.type or mention.is_nisba != first.is_nisba:
@@ -624,16 +649,15 @@ class RelationExtractor:
         return date
 
     def _topic_start(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> int:
-        for index in range(match.last + 1, sentence.last):
-            if _listed(view.tokens[index].norm, self._topic_markers):
-                return view.tokens[index].start
+        """Where the first topic marker (على، بشأن...) after the trigger starts, else the end."""
+        after = bisect.bisect_right(sentence.topic_markers, match.last)
+        if after < len(sentence.topic_markers):
+            return view.tokens[sentence.topic_markers[after]].start
         return sentence.end
 
     def _is_reported(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> bool:
         """Whether the trigger sits inside reported speech (after إن/أن in its sentence)."""
-        return any(
-            view.tokens[index].norm in self._complementizers for index in range(sentence.first, match.first)
-        )
+        return sentence.complementizer < match.first
 
     def _modality(
         self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
@@ -967,6 +991,8 @@ class _DocView:
         self._dateline_time, self._lead_time = self._anchor_times()
         self._time_tokens = self._tokens_in_times()
         self._time_starts = [time.start for time in doc.times]
+        self._dateline_place: Entity | None = None
+        self._dateline_looked = False
 
     def _tokens_in_times(self) -> set[int]:
         inside: set[int] = set()
@@ -994,13 +1020,16 @@ class _DocView:
         return other.entity.start <= mention.entity.start and mention.entity.end <= other.entity.end
 
     def dateline_place(self) -> Entity | None:
-        """The city of the dateline ("نور سلطان 12 سبتمبر 2020 (شينخوا)"), if the story has one."""
-        if self._dateline_time is None:
-            return None
-        for entity in self.doc.entities:
-            if entity.end <= self._dateline_time.start and entity.type == EntityType.CITY:
-                return entity
-        return None
+        """The city of the dateline ("نور سلطان 12 سبتمبر 2020 (شينخوا)"), if the story has one
+        (found once per document: every "الزائر" title asks)."""
+        if not self._dateline_looked:
+            self._dateline_looked = True
+            if self._dateline_time is not None:
+                for entity in self.doc.entities:
+                    if entity.end <= self._dateline_time.start and entity.type == EntityType.CITY:
+                        self._dateline_place = entity
+                        break
+        return self._dateline_place
 
     def _times_in(self, sentence: SentenceView) -> list[Time]:
         """The time expressions that start inside a sentence (times are in text order)."""
@@ -1030,19 +1059,33 @@ class _DocView:
         actor: Mention | None = None
         for view in views:
             view.mentions.sort(key=lambda m: (m.first, -m.last))
+            self.index_sentence(view)
             own = self._actor(view)
             actor = own or actor
             view.actor = actor
         return views
 
+    def index_sentence(self, sentence: SentenceView) -> None:
+        """Fill the sentence's indexes (one pass over its tokens and mentions)."""
+        extractor = self._extractor
+        sentence.firsts = [m.first for m in sentence.mentions]
+        sentence.widest = max((m.last - m.first for m in sentence.mentions), default=0)
+        sentence.complementizer = sentence.last
+        for index in range(sentence.first, sentence.last):
+            token = self.tokens[index]
+            if token.text in extractor._breaks:
+                sentence.break_starts.append(token.start)
+                sentence.break_ends.append(token.end)
+            if sentence.complementizer == sentence.last and token.norm in extractor._complementizers:
+                sentence.complementizer = index
+            if _listed(token.norm, extractor._topic_markers):
+                sentence.topic_markers.append(index)
+        for mention in sentence.mentions:
+            sentence.by_span.setdefault((mention.entity.start, mention.entity.end), []).append(mention)
+
     def _actor(self, sentence: SentenceView) -> Mention | None:
         """The first person the sentence is about: before any reported speech, not after مع."""
-        complementizers = self._extractor._complementizers
-        limit = sentence.last
-        for index in range(sentence.first, sentence.last):
-            if self.tokens[index].norm in complementizers:
-                limit = index
-                break
+        limit = sentence.complementizer
         for mention in sentence.mentions:
             if mention.first >= limit:
                 break
@@ -1064,8 +1107,10 @@ class _DocView:
     def mention_covering(
         self, sentence: SentenceView, index: int, types: Sequence[EntityType] | None = None
     ) -> Mention | None:
-        for mention in sentence.mentions:
-            if mention.first <= index <= mention.last and (types is None or mention.type in types):
+        """The first mention (in order) covering token ``index``; only those starting at most
+        ``widest`` tokens before it can, so O(log n + widest)."""
+        for mention in sentence.mentions_from(index - sentence.widest, index + 1):
+            if index <= mention.last and (types is None or mention.type in types):
                 return mention
         return None
 
@@ -1109,16 +1154,13 @@ class _DocView:
         return self._lead_time
 
     def _clause(self, offset: int, sentence: SentenceView) -> tuple[int, int]:
-        breaks = self._extractor._breaks
-        start, end = sentence.start, sentence.end
-        for index in range(sentence.first, sentence.last):
-            token = self.tokens[index]
-            if token.text in breaks:
-                if token.end <= offset:
-                    start = token.end
-                elif token.start >= offset:
-                    end = token.start
-                    break
+        """The clause around ``offset``: from the last clause break (، : ...) ending before it to
+        the first one starting after it. Break tokens are in text order and do not overlap, so
+        both are a bisection: O(log n), where a scan of the sentence per trigger was quadratic."""
+        before = bisect.bisect_right(sentence.break_ends, offset)
+        start = sentence.break_ends[before - 1] if before else sentence.start
+        after = bisect.bisect_left(sentence.break_starts, offset)
+        end = sentence.break_starts[after] if after < len(sentence.break_starts) else sentence.end
         return start, end
 
 
@@ -1165,8 +1207,9 @@ def _with_same_span(found: list[Mention], sentence: SentenceView, used: set[str]
     ids = {m.entity.id for m in found}
     extra = [
         m
-        for m in sentence.mentions
-        if (m.entity.start, m.entity.end) in spans and m.entity.id not in ids and m.entity.id not in used
+        for span in spans
+        for m in sentence.by_span.get(span, ())
+        if m.entity.id not in ids and m.entity.id not in used
     ]
     return sorted([*found, *extra], key=lambda m: (m.first, m.entity.id))
 

@@ -126,6 +126,8 @@ def load_rule_file(path: str | Path) -> RuleSet:
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:  # a ValueError, not an OSError: name the file
+        raise ResourceError(f"cannot read rule file {path}: not UTF-8 ({error})") from error
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ResourceError(f"cannot read rule file {path}: {error}") from error
     try:
