@@ -38,7 +38,7 @@ import argparse
 import json
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from xml.sax.saxutils import quoteattr
 import regex
 
 from arextract.errors import ArextractError, InputError
+from arextract.inputs import read_documents
 from arextract.relations.scoring import GoldDocument, GoldRelation, Report, load_gold, score_document
 from arextract.schema import Document, EntityType, Interval, RelationType
 
@@ -477,21 +478,6 @@ def _name(doc: Document, number: int) -> str:
     return f"{number:05d}_{stem}" if stem else f"{number:05d}"
 
 
-def _read_documents(path: Path) -> Iterator[Document]:
-    path = path / "documents.jsonl" if path.is_dir() else path
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error}") from error
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield Document.model_validate_json(line)
-                except ValueError as error:
-                    raise InputError(f"{path}:{number}: not an arextract Document: {error}") from error
-
-
 def _write(path: Path, content: str) -> None:
     """Write whole or not at all; newline='' keeps the text's own line breaks (brat offsets)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -505,7 +491,7 @@ def export(kind: str, documents: Path, out_dir: Path) -> list[Path]:
     to ``out_dir``; returns the files written."""
     if kind not in EXPORT_KINDS:
         raise InputError(f"unknown export kind {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
-    docs = list(_read_documents(Path(documents)))
+    docs = list(read_documents(documents))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     roles = relation_roles(docs)

@@ -15,32 +15,19 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from arextract.display import _require, graph
 from arextract.errors import ArextractError, InputError
+from arextract.inputs import read_documents
 from arextract.schema import Document
 
 __all__ = ["FORMATS", "file_safe", "main", "read_documents", "write_graph"]
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 _SCALARS = (str, int, float, bool)
-
-
-def read_documents(output_dir: Path) -> Iterator[Document]:
-    """The Documents of ``output_dir/documents.jsonl``, one line at a time."""
-    path = Path(output_dir) / "documents.jsonl"
-    if not path.is_file():
-        raise InputError(f"{path} not found: run `python -m arextract INPUT -o {output_dir}` first")
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield Document.model_validate_json(line)
-                except ValueError as error:
-                    raise InputError(f"{path}:{number}: not an arextract Document: {error}") from error
 
 
 def _scalars(data: dict[str, Any]) -> dict[str, Any]:

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from arextract.errors import ArextractError
+from arextract.errors import ArextractError, InputError
+from arextract.schema import Document
 
 INPUT_SUFFIXES = (".txt", ".jsonl", ".csv")
 # How many bytes of a .jsonl/.csv file decide its encoding (the rest is decoded the same way).
@@ -504,3 +505,23 @@ def count_items(inputs: Sequence[str | os.PathLike[str]], exclude: Path | None =
         except (OSError, csv.Error):
             total += 1
     return total
+
+
+def read_documents(path: str | os.PathLike[str]) -> Iterator[Document]:
+    """The :class:`~arextract.schema.Document` s of a ``documents.jsonl`` (or of ``OUTDIR``'s),
+    one line at a time: what the export, graph and SQLite tools read back. An unreadable file
+    or a line that is not a Document raises :class:`~arextract.errors.InputError` naming it."""
+    path = Path(path)
+    path = path if path.suffix == ".jsonl" and not path.is_dir() else path / "documents.jsonl"
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}; run `python -m arextract INPUT "
+                         f"-o OUTDIR` first") from None
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield Document.model_validate_json(line)
+                except ValueError as error:
+                    raise InputError(f"{path}:{number}: not an arextract Document: {error}") from error

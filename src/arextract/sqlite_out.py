@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from arextract.errors import InputError
+from arextract.inputs import read_documents
 from arextract.link import EntityTable
 from arextract.schema import Document, Interval, Relation
 
@@ -251,17 +252,6 @@ class _Entities:
 # --------------------------------------------------------------------------------------------
 
 
-def _documents(path: Path) -> Iterator[Document]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield Document.model_validate_json(line)
-            except ValueError as error:
-                raise InputError(f"{path}:{number}: not an arextract Document: {error}") from error
-
-
 def _relation_row(number: int, relation: Relation) -> tuple[Any, ...]:
     value = relation.date.value if relation.date else None
     iso = value.iso() if isinstance(value, Interval) else value
@@ -306,7 +296,7 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document, entity_
 def _fill(db: sqlite3.Connection, documents_path: Path) -> None:
     db.executescript(SCHEMA)
     entities = _Entities(EntityTable(), {})
-    for number, doc in enumerate(_documents(documents_path), 1):
+    for number, doc in enumerate(read_documents(documents_path), 1):
         _insert_document(db, number, doc, entities.add(doc))
     db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", entities.rows())
     db.executescript(INDEXES)
