@@ -307,6 +307,12 @@ class _Lexicons:
     short_form_stop: frozenset[str]
     name_particles: frozenset[str]
     country_gap: int
+    function_words: frozenset[str] = frozenset()
+    kingdom: frozenset[str] = frozenset()
+    kingdom_followers: frozenset[str] = frozenset()
+    monarchies: tuple[str, ...] = ()
+    kingdom_default: str = ""
+    kingdom_cues: tuple[str, ...] = ()
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
@@ -333,6 +339,12 @@ def lexicons() -> _Lexicons:
         short_form_stop=_folded(data["person"]["short_form_stop"]),
         name_particles=_folded(data["person"]["name_particles"]),
         country_gap=int(data["person"]["country_gap"]),
+        function_words=frozenset(data["person"].get("function_words", [])),
+        kingdom=_folded(data["kingdom"]["words"]),
+        kingdom_followers=_folded(data["kingdom"]["name_followers"]),
+        monarchies=tuple(data["kingdom"]["monarchies"]),
+        kingdom_default=str(data["kingdom"]["default"]),
+        kingdom_cues=tuple(fold(w) for w in data["kingdom"]["default_cues"]),
     )
 
 
@@ -453,6 +465,24 @@ def _with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> lis
     return out
 
 
+def _without_nasab(name: str) -> str:
+    """The name key of a person name with its ``بن X`` links dropped ("" when it has none)."""
+    words = _NAME_WORD_RE.findall(fold(name))
+    kept: list[str] = []
+    dropped = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("بن", "ابن", "بنت") and index + 1 < len(words):
+            skip = 2 if words[index + 1] not in _JOIN_NEXT else 3  # بن عبد الله
+            index += skip
+            dropped = True
+            continue
+        kept.append(word)
+        index += 1
+    return name_key(" ".join(kept)) if dropped and len(kept) >= 2 else ""
+
+
 def _short_form_word(text: str, words: dict[str, str]) -> str | None:
     """The short-form word a surface form is, if any (folded, proclitics ignored)."""
     folded = fold(text)
@@ -519,6 +549,7 @@ class Linker:
         self._dual = _with_proclitics(self.lex.dual)
         self._counterpart = _with_proclitics(self.lex.counterpart)
         self._possessive = _with_proclitics(self.lex.possessive)
+        self._kingdom = _with_proclitics(self.lex.kingdom)
         self._verbs = _with_proclitics(self.lex.subject_verbs)
         self.version = f"1:{len(self._people)}p"
 
@@ -613,6 +644,8 @@ class _Run:
         self.targets: dict[str, _Target] = {}
         self.mentions: list[_Mention] = []
         self.coref: list[_Mention] = []
+        self._kingdom_key: str | None = None
+        self._kingdom_looked = False
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -779,6 +812,10 @@ class _Run:
             else:
                 similar, score = self._similar_cluster(entity.text, clusters, names)
                 confidence = 1.0 if similar is None else FUZZY_LINK * score
+                if similar is None:
+                    similar = self._nasab_cluster(entity.text, clusters)
+                    if similar is not None:
+                        confidence = SHORT_FORM_LINK
                 key = similar or self._new_person(entity)
             target = self.targets[key]
             target.full_names.append(entity.text)
@@ -812,6 +849,24 @@ class _Run:
                 lone[token_key] = found
                 confidence = 1.0 if not owners else 0.5
             self.mentions.append(self._person_mention(entity, found, confidence))
+
+    def _nasab_cluster(self, name: str, clusters: dict[str, int]) -> str | None:
+        """The one cluster whose name is ``name`` with a nasab inside: ماجد الحقيل is ماجد بن
+        عبدالله الحقيل, عبدالله المعلمي is عبدالله بن يحيى المعلمي (given name and family name
+        agree, only the ``بن X`` links are left out). None when the name has a nasab itself, has
+        no family name, or two clusters fit (محمد آل سعود)."""
+        words = _NAME_WORD_RE.findall(fold(name))
+        if len(words) != 2 or any(w in _LINEAGE for w in words):
+            return None
+        key = name_key(name)
+        found: set[str] = set()
+        for cluster in clusters:
+            target = self.targets[cluster]
+            for other in (*target.full_names, *target.kb_names):
+                if _without_nasab(other) == key:
+                    found.add(cluster)
+                    break
+        return found.pop() if len(found) == 1 else None
 
     def _person_mention(self, entity: Entity, key: str, confidence: float) -> _Mention:
         return _Mention(
@@ -908,6 +963,8 @@ class _Run:
             owner = words[form[0]]
             start = token.start + surface_offset(token.text, form[1])
             end = token.end
+            if self.text[start:end] in self.lex.function_words:
+                continue  # على is not the name علي
             if start < first_mention.get(owner, len(self.text)):
                 continue  # a short form refers back to a full name already seen
             position = bisect_left(span_starts, end)  # spans starting before the token ends
@@ -997,8 +1054,54 @@ class _Run:
                 self._counterpart_phrase(index, persons)
             elif norm in self.linker._possessive:
                 self._possessive_phrase(index, persons)
+            elif norm in self.linker._kingdom:
+                self._kingdom_word(index)
         if removed:
             self.mentions = [m for m in self.mentions if id(m) not in removed]
+
+    def _home_kingdom(self) -> str | None:
+        """The target key of the kingdom a bare "المملكة" means in this document, or None."""
+        if self._kingdom_looked:
+            return self._kingdom_key
+        self._kingdom_looked = True
+        key: str | None = None
+        monarchies = self.lex.monarchies
+        by_iso = self.linker._country_by_iso
+        named: list[str] = []
+        first_city: str | None = None
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            target = self.targets.get(mention.target)
+            if target is None:
+                continue
+            if mention.type is EntityType.CITY and first_city is None:
+                first_city = target.country or ""
+            code = target.kb_id
+            if mention.type is EntityType.COUNTRY and code in monarchies and code not in named:
+                named.append(str(code))
+        iso: str | None
+        if first_city in monarchies:
+            iso = first_city
+        elif len(named) == 1:
+            iso = named[0]
+        elif not named and any(cue in fold(self.text) for cue in self.lex.kingdom_cues):
+            iso = self.lex.kingdom_default
+        else:
+            iso = None
+        if iso and iso in by_iso:
+            key = self.target_for_entry(by_iso[iso])
+        self._kingdom_key = key
+        return key
+
+    def _kingdom_word(self, index: int) -> None:
+        """المملكة / بالمملكة on its own -> the story's kingdom (see [kingdom] in link.toml)."""
+        token = self.tokens[index]
+        following = self.tokens[index + 1].norm if index + 1 < len(self.tokens) else ""
+        if following in self.lex.kingdom_followers or self.covered(token.start, token.end):
+            return
+        key = self._home_kingdom()
+        if key is None:
+            return
+        self._emit(self._surface_start(index, self.linker._kingdom), token.end, key, 0.8)
 
     def _surface_start(self, index: int, forms: dict[str, tuple[str, int]]) -> int:
         token = self.tokens[index]

@@ -246,7 +246,10 @@ def _build_pattern(lx: _Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # رمضان 1444 هـ
         "hmonth_year": rf"(?:شهر\s+)?(?P<l_m>{hm}){r}\s*(?P<l_y>1[34][0-9]{{2}})(?!\d)\s*(?:هجريه|هجري|ه){r}",
         # سبتمبر الماضي / في شهر ماي
-        "month_rel": rf"(?:شهر\s+)?(?P<p_m>{gm_plain}){r}\s+(?P<p_rel>{shift})",
+        "month_rel": (
+            rf"(?:شهر\s+)?(?P<p_m>{gm_plain}){r}(?:\s*(?:/|\(|-)\s*(?:{gm}){r}(?:\s*\))?)?"
+            rf"\s+(?P<p_rel>{shift})"
+        ),
         "month_bare": (rf"شهر\s+(?P<q_m>{gm})|(?:{month_after})(?P<q_m2>{gm_plain})"),
         # عام 1445 هـ
         "hyear": rf"(?:(?:{yw})\s+)?(?P<s_y>1[34][0-9]{{2}})(?!\d)\s*(?:هجريه|هجري|ه){r}",
@@ -298,6 +301,42 @@ def _agency_pattern() -> re.Pattern[str]:
         sep = r"[\s.]*" if all(len(p) == 1 for p in parts) else r"\s+"
         alts.append(sep.join(re.escape(p) for p in parts) + (r"\.?" if sep != r"\s+" else ""))
     return re.compile(rf"[(/]\s*(?:وكاله\s+)?(?:{'|'.join(alts)})\s*[)/]")
+
+
+def _agency_alternation() -> str:
+    alts = []
+    for a in sorted(set(_lexicon().agencies), key=len, reverse=True):
+        parts = a.replace(".", " ").split()
+        sep = r"[\s.]*" if all(len(p) == 1 for p in parts) else r"\s+"
+        alts.append(sep.join(re.escape(p) for p in parts) + (r"\.?" if sep != r"\s+" else ""))
+    return "|".join(alts)
+
+
+# Dashes that separate a dateline's city from a bare agency code (the tatweel-dash ـ is
+# dropped by the normalisation, so it is looked for in the original text).
+_DASHES = "-–—ـ"
+_DASH_CLASS = r"\-–—ـ"
+
+
+@cache
+def _bare_agency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Datelines whose agency code stands without brackets, on the normalised text.
+
+    * trailing: ``جدة 3 رمضان 1437هـ الموافق 8 يونيو 2016م واس`` (the code ends the line) and
+      ``الرياض - واس: ...`` / ``الرياض ـ واس`` (a dash or a colon sets it off);
+    * leading: ``سبق- الرياض: ...`` / ``واس – الرياض`` (code, dash, city, then a colon or the
+      end of the line).
+    """
+    ag = _agency_alternation()
+    trailing = re.compile(
+        rf"(?P<pre>[^\n]*?)(?P<sep>[\s{_DASH_CLASS}:]*)(?<!\w)(?:وكاله\s+)?(?P<ag>{ag})(?!\w)"
+        rf"(?P<post>[ \t]*(?:[:{_DASH_CLASS}]+|\.?[ \t]*(?=\n|$)))"
+    )
+    leading = re.compile(
+        rf"(?:وكاله\s+)?(?P<ag>{ag})(?P<sep>[ \t]*[{_DASH_CLASS}][ \t]*|[ \t]+)"
+        rf"(?P<city>[^\W\d]+(?:[ \t]+[^\W\d]+){{0,2}})[ \t]*(?P<post>:|[{_DASH_CLASS}]+|(?=\n|$))"
+    )
+    return trailing, leading
 
 
 # ---------------------------------------------------------------------------
@@ -575,7 +614,8 @@ class _Resolver:
             ):
                 raise _Reject
             offset = self.lx.rel_days[_key(self.g("z_rel") or "")]
-            gran: Granularity = "part_of_day" if self.g("z_pod") else "day"
+            night = (self.g("z_rel") or "").startswith("الليله")
+            gran: Granularity = "part_of_day" if self.g("z_pod") or night else "day"
             day = _add_days(a, offset) if a else None
             return (day.isoformat() if day else None), gran
         if kind == "weekday":
@@ -750,6 +790,9 @@ def find_dateline(text: str) -> tuple[date | None, TextSpan | None]:
         lead = line_start + len(line) - len(line.lstrip())
         tag = agency.search(nt.norm, lead, min(pos, lead + _DATELINE_MAX_PREFIX + 40))
         if tag is None or tag.start() - lead > _DATELINE_MAX_PREFIX:
+            bare = _bare_dateline(text, nt, lead, line_start + len(line.rstrip()))
+            if bare is not None:
+                return bare
             continue
         if tag.start() == lead:
             continue  # a bare agency tag with no city is a byline, not a dateline
@@ -769,6 +812,54 @@ def find_dateline(text: str) -> tuple[date | None, TextSpan | None]:
 
 
 _ISO_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _full_day(times: list[Time]) -> date | None:
+    for t in times:
+        if t.granularity == "day" and isinstance(t.value, str) and _ISO_DAY_RE.fullmatch(t.value):
+            return date.fromisoformat(t.value)
+    return None
+
+
+def _bare_dateline(
+    text: str, nt: _Normalised, lead: int, line_end: int
+) -> tuple[date | None, TextSpan] | None:
+    """A dateline whose agency code has no brackets (see :func:`_bare_agency_patterns`), on the
+    line ``nt.norm[lead:line_end]``; None when the line does not open with one.
+
+    The code must end the dateline: at the end of the line, or set off by a colon or dash. With
+    no date before it, a dash or colon must separate it from the city (``الرياض ـ واس``), so a
+    headline that merely ends with a word like ``سبأ`` is not read as a dateline.
+    """
+    trailing, leading = _bare_agency_patterns()
+    norm = nt.norm
+    m = leading.match(norm, lead, line_end)
+    if m is not None:
+        ps, pe = nt.span(m.start("sep"), m.end("sep"))
+        if any(c in _DASHES for c in text[ps:pe]) or m.group("post") == ":":
+            s, e = nt.span(lead, m.end("city"))
+            return None, TextSpan(text=text[s:e], start=s, end=e)
+    m = trailing.match(norm, lead, line_end)
+    if m is None or m.start("ag") == lead or m.start("ag") - lead > _DATELINE_MAX_PREFIX:
+        return None
+    ps, pe = nt.span(lead, m.start("sep"))
+    if pe <= ps:
+        return None
+    times = [t for t in _scan(_Normalised(text[:pe]), None) if t.start >= ps]
+    city_end = times[0].start if times else pe
+    if times and text[times[-1].end : pe].strip(" \t،,"):
+        return None  # words between the date and the code: a sentence, not a dateline
+    words = re.sub(r"[\d\W]+", " ", _fold(text[ps:city_end])).split()
+    if not words or len(words) > _DATELINE_MAX_CITY_WORDS:
+        return None
+    ss, se = nt.span(m.start("sep"), m.end("sep")) if m.end("sep") > m.start("sep") else (pe, pe)
+    separated = any(c in _DASHES + ":" for c in text[ss:se]) or m.group("post").strip(" \t.") != ""
+    if not times and not separated:
+        return None
+    if not times and len(words) > 3:
+        return None
+    s, e = nt.span(lead, m.end("ag"))
+    return _full_day(times), TextSpan(text=text[s:e], start=s, end=e)
 
 
 def document_date(text: str, given: date | str | None) -> date | None:

@@ -57,6 +57,7 @@ from arextract.ner.gazetteer import (
     match_to_entity,
     surface_offset,
 )
+from arextract.ner.grammar import add_grammar_mentions, refine_persons
 from arextract.normalize import fold
 from arextract.resources import models_dir, package_data
 from arextract.schema import Document, Entity, EntityType, Token, numbered
@@ -152,8 +153,22 @@ class BuiltinNER(GazetteerNER):
                 for first, last, label in bio_spans(labels)
                 if (entity := self._model_entity(doc.text, tokens, first, last, label)) is not None
             ]
-            entities.extend(_merge_model_mentions(named, model))
+            merged = _merge_model_mentions(named, model)
+            merged = refine_persons(doc.text, tokens, merged, self._is_place, self._is_person_name)
+            entities.extend(add_grammar_mentions(doc.text, tokens, merged))
         doc.entities = numbered(entities)
+
+    def _is_person_name(self, folded: tuple[str, ...]) -> bool:
+        """Whether a sequence of folded words is exactly a known person's name."""
+        return any(entry.type is EntityType.PERSON for entry, _ in self.gazetteer._index.get(folded, ()))
+
+    def _is_place(self, folded: str) -> bool:
+        """Whether a folded word is on its own a known country, city or region name."""
+        found = self.gazetteer._index.get((folded,)) or []
+        return any(
+            entry.type in (EntityType.COUNTRY, EntityType.CITY, EntityType.REGION) and not nisba
+            for entry, nisba in found
+        )
 
     def _model_entity(
         self, text: str, tokens: list[Token], first: int, last: int, label: str

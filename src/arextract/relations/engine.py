@@ -39,7 +39,11 @@ _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
 _PERSON_ACTOR_TYPES = (EntityType.PERSON,)
 _AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+_PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
+_NAME_HOSTS = (EntityType.ORGANIZATION, EntityType.INITIATIVE)
+_ROLE_AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CITY, EntityType.REGION)
 _DAY_LIKE = frozenset({"day", "part_of_day", "week"})
+_SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ class SentenceView:
     start: int
     end: int
     actor: Mention | None = None
+    previous_actor: Mention | None = None  # the actor carried into the sentence from before
     mentions: list[Mention] = field(default_factory=list)
     firsts: list[int] = field(default_factory=list)  # mentions[i].first, ascending
     widest: int = 0  # the largest mention.last - mention.first
@@ -110,7 +115,9 @@ class TriggerIndex:
         for rule in rules:
             for trigger in rule.triggers:
                 words = tuple(fold(word) for word in trigger.split())
-                self._add(words, TriggerForm(rule, possessive=_has_possessive(words[0]), future=False))
+                self._add(
+                    words, TriggerForm(rule, possessive=_has_possessive(trigger.split()[0]), future=False)
+                )
                 head, rest = words[0], words[1:]
                 if rule.pos == "noun":
                     if not head.startswith("ال"):
@@ -136,6 +143,9 @@ class TriggerIndex:
             for length in range(min(longest, end - position), 0, -1):
                 key = (reading.stem, *(t.norm for t in tokens[position + 1 : position + length]))
                 forms = self._forms.get(key)
+                if forms is not None and reading.proclitic.strip("وف"):
+                    # a verb takes only و/ف before it: "بحث" is not ب + "حث"
+                    forms = [form for form in forms if form.rule.pos == "noun"] or None
                 if forms is not None:
                     if best is None or length > best.last - best.first + 1:
                         best = TriggerMatch(position, position + length - 1, forms, reading.offset)
@@ -176,7 +186,23 @@ class RelationExtractor:
         self._title_modifiers = _folded(lex.title_modifiers)
         self._counterpart = _folded(lex.counterpart)
         self._visiting = _folded(lex.visiting)
+        self._prepositions = _folded(lex.prepositions)
+        self._honorifics = _folded(lex.honorific_titles)
+        self._vehicles = _folded(lex.statement_vehicles)
+        self._name_openers = _folded(lex.name_openers)
+        self._honorific_pronouns = {
+            fold(pronoun): _folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()
+        }
+        self._title_links = _folded(lex.title_links)
+        self._epithets = {
+            tuple(fold(word) for word in phrase.split()): _title_key(title)
+            for phrase, title in lex.title_epithets.items()
+        }
+        self._title_countries = {
+            tuple(fold(word) for word in phrase.split()): name for phrase, name in lex.title_countries.items()
+        }
         self.version = f"rules:{len(self.rules)}"
+        self._restating = {rule.id for rule in self.rules if rule.restates}
 
     def triggers_of(self, kind: RelationType) -> list[str]:
         """The one-word verb triggers of a relation type (for recognisers that need them)."""
@@ -193,6 +219,9 @@ class RelationExtractor:
     def __call__(self, doc: Document) -> None:
         if not doc.tokens:
             return
+        countries = self._title_countries_in(doc)
+        if countries:
+            doc.entities = numbered([*doc.entities, *countries])
         view = _DocView(doc, self)
         roles = self._roles(view)
         by_title = self._title_mentions(view, roles)
@@ -218,8 +247,48 @@ class RelationExtractor:
                     if found:
                         produced.add(form.rule.type)
                         relations.extend(found)
+                        if form.rule.type == RelationType.STATEMENT:
+                            view.note_speaker(found[-1], sentence)
                 position = match.last + 1
-        doc.relations = _number(_dedupe(relations))
+        names = {e.id: e.kb_id or e.canonical for e in doc.entities}
+        doc.relations = _number(_dedupe(_without_restated(relations, doc), self._restating, names))
+
+    def _title_countries_in(self, doc: Document) -> list[Entity]:
+        """ "سفير خادم الحرمين الشريفين"، "مندوب المملكة الدائم": a country named inside a title
+        by a phrase of the lexicon (``title_countries``) becomes a mention of that country."""
+        if not self._title_countries:
+            return []
+        by_name = {e.canonical: e for e in doc.entities if e.type == EntityType.COUNTRY}
+        tokens = doc.tokens
+        taken = {(e.start, e.end) for e in doc.entities}
+        found: list[Entity] = []
+        firsts = {phrase[0] for phrase in self._title_countries}
+        for index in range(1, len(tokens)):
+            if tokens[index].norm not in firsts or not _listed(tokens[index - 1].norm, self._titles):
+                continue
+            for phrase, name in self._title_countries.items():
+                last = index + len(phrase) - 1
+                if last >= len(tokens) or tuple(t.norm for t in tokens[index : last + 1]) != phrase:
+                    continue
+                start, end = tokens[index].start, tokens[last].end
+                if (start, end) in taken:
+                    continue
+                known = by_name.get(name)
+                found.append(
+                    Entity(
+                        id="",
+                        type=EntityType.COUNTRY,
+                        text=doc.text[start:end],
+                        start=start,
+                        end=end,
+                        canonical=name,
+                        kb_id=known.kb_id if known is not None else None,
+                        confidence=0.8,
+                        source="rule",
+                    )
+                )
+                break
+        return found
 
     # -- one rule at one trigger -------------------------------------------------------
 
@@ -227,6 +296,13 @@ class RelationExtractor:
         self, view: _DocView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
     ) -> list[Relation]:
         rule = form.rule
+        if rule.then and not self._then_follows(view, sentence, match, rule):
+            return []
+        if rule.unless_next and any(
+            _listed(view.tokens[index].norm, _folded(rule.unless_next))
+            for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
+        ):
+            return []  # "داعيا له بالتوفيق": a prayer, not a statement
         filled: list[tuple[Slot, list[Mention]]] = []
         cursor = match.last + 1
         used: set[str] = set()
@@ -255,6 +331,17 @@ class RelationExtractor:
                 continue
             relations.append(self._relation(view, sentence, match, form, unique))
         return relations
+
+    def _then_follows(self, view: _DocView, sentence: SentenceView, match: TriggerMatch, rule: Rule) -> bool:
+        """ "وعبر حجار عن شكره": the word the trigger needs follows within ``then_window``."""
+        words = _folded(rule.then)
+        for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.then_window)):
+            token = view.tokens[index]
+            if token.norm in words:
+                return True
+            if token.text in self._breaks:
+                return False
+        return False
 
     def _reciprocal_follows(self, view: _DocView, sentence: SentenceView, match: TriggerMatch) -> bool:
         following = " ".join(t.norm for t in view.tokens[match.last + 1 : min(sentence.last, match.last + 5)])
@@ -290,11 +377,49 @@ class RelationExtractor:
         may_reach: bool = True,
     ) -> tuple[list[Mention], int]:
         """The mentions filling ``slot`` and where the next slot's search starts."""
+        if slot.find == "previous":
+            # "وكان في استقباله مدير المستشفى X": the one the story followed so far
+            previous = sentence.previous_actor
+            if previous is not None and previous.type in slot.types and previous.entity.id not in used:
+                return [previous], cursor
+            return [], cursor
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             antecedent = self._antecedent(view, sentence, match, slot, used)
             if antecedent is not None:
                 return [antecedent], cursor
+            if not form.possessive and match.last + 1 < sentence.last:
+                # a person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو
+                # الأمير محمد بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"
+                start = match.last + 1
+                while (
+                    start < min(sentence.last, match.last + 9)
+                    and view.mention_covering(sentence, start) is None
+                    and (
+                        _listed(view.tokens[start].norm, self._titles)
+                        or _listed(view.tokens[start].norm, self._title_modifiers)
+                    )
+                ):
+                    start += 1
+                genitive = (
+                    view.mention_covering(sentence, start, (EntityType.PERSON,))
+                    if start < sentence.last
+                    else None
+                )
+                if (
+                    genitive is not None
+                    and genitive.first == start
+                    and EntityType.PERSON in slot.types
+                    and genitive.entity.id not in used
+                    and self._may_fill(view, genitive, slot)
+                    and genitive.entity.start == view.tokens[genitive.first].start
+                ):
+                    return [genitive], genitive.last + 1
             actor = sentence.actor
+            if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
+                # no actor of its own before إن/أن: a person named before the trigger
+                local = self._first_person_before(view, sentence, match.first, used, last=form.possessive)
+                if local is not None and local.type in slot.types:
+                    return [local], cursor
             if actor is not None and actor.type in slot.types and actor.entity.id not in used:
                 return [actor], cursor
             return [], cursor
@@ -302,14 +427,32 @@ class RelationExtractor:
             found = self._before(view, sentence, match.first, slot, used)
             return found, cursor
         if slot.find == "object":
-            found = self._after(view, sentence, self._after_prep(view, sentence, cursor, slot), slot, used)
+            after = self._after_prep(view, sentence, cursor, slot)
+            found = self._after(view, sentence, after, slot, used) if after is not None else []
             if not found and cursor > match.last + 1:
                 # verb-object-subject order: ترأس المؤتمر ... وانغ يي
-                start = self._after_prep(view, sentence, match.last + 1, slot)
-                found = self._after(view, sentence, start, slot, used)
+                after = self._after_prep(view, sentence, match.last + 1, slot)
+                found = self._after(view, sentence, after, slot, used) if after is not None else []
+            if slot.prep_required and not found:
+                return [], cursor
             if not found and slot.reach and may_reach:
                 found = self._reach(view, sentence, cursor, slot, used)
             return found, (found[-1].last + 1 if found else cursor)
+        if (
+            form.rule.type == RelationType.STATEMENT
+            and match.last + 1 < sentence.last
+            and _listed(view.tokens[match.last + 1].norm, self._vehicles)
+        ):
+            # "وأفاد بيان صادر عن مكتب رئيس الوزراء أن": the office speaks through its statement;
+            # "وأشار البيان إلى أن": the statement's author spoke before
+            issuer = self._issuer(view, sentence, match.last + 1, slot, used)
+            if issuer is not None:
+                return [issuer], cursor
+        if match.last + 1 < sentence.last and view.tokens[match.last + 1].norm in self._honorific_pronouns:
+            # "وأكد سموه": His Highness is the one the story introduced as "صاحب السمو"
+            addressed = self._addressed_as(view, sentence, match, view.tokens[match.last + 1].norm)
+            if addressed is not None and addressed.type in slot.types and addressed.entity.id not in used:
+                return [addressed], cursor
         # subject: the antecedent of a relative clause (نبيل عمار الذي يقوم بزيارة), named just
         # before the verb (أن الصين تدعم بيلاروسيا), after it (verb-first clause), a little
         # further before it, or else the sentence's actor
@@ -319,14 +462,45 @@ class RelationExtractor:
         found = self._before(view, sentence, match.first, slot, used, window=2)
         if found:
             return found, cursor
-        if form.rule.pos == "verb":
+        if form.rule.pos == "verb" and view.tokens[match.last].norm not in self._complementizers:
             found = self._after(view, sentence, match.last + 1, slot, used, subject=True)
             if found:
                 return found, found[-1].last + 1
         found = self._before(view, sentence, match.first, slot, used, window=6)
         if found:
             return found, cursor
+        if slot.exclude_subtypes and match.last + 1 < sentence.last:
+            following = view.mention_covering(sentence, match.last + 1)
+            if following is not None and (
+                following.entity.subtype in slot.exclude_subtypes
+                or (following.type in _PLACE_TYPES and following.type not in slot.types)
+            ):
+                # "وأفادت وكالة الأناضول أن": the outlet, not a speaker; "وقالت موسكو": the
+                # city speaks for its state, whom no one else should stand in for
+                return [], cursor
         actor = sentence.actor
+        if form.rule.type == RelationType.STATEMENT and view.speaker is not None:
+            # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
+            speaker, where = view.speaker
+            if (
+                sentence.index - where <= 2
+                and speaker.type in slot.types
+                and speaker.entity.id not in used
+                and self._subject_is_implicit(view, sentence, match, form)
+            ):
+                return [speaker], cursor
+        if form.rule.type != RelationType.STATEMENT and (
+            actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
+        ):
+            # the sentence names no actor before its إن/أن: the last person named before the
+            # trigger is the doer ("من المقرر أن يزور الوزير X القاهرة، حيث سيشارك في ...")
+            local = self._first_person_before(view, sentence, match.first, used)
+            if (
+                local is not None
+                and local.type in slot.types
+                and self._subject_is_implicit(view, sentence, match, form)
+            ):
+                return [local], cursor
         if (
             actor is not None
             and actor.type in slot.types
@@ -335,6 +509,79 @@ class RelationExtractor:
         ):
             return [actor], cursor
         return [], cursor
+
+    def _issuer(
+        self, view: _DocView, sentence: SentenceView, vehicle: int, slot: Slot, used: set[str]
+    ) -> Mention | None:
+        """Who issued the statement, report or source named right after a speech verb."""
+        for index in range(vehicle + 1, min(sentence.last, vehicle + 4)):
+            norm = view.tokens[index].norm
+            if view.tokens[index].text in self._breaks or norm in self._complementizers:
+                break
+            if norm in {"عن", "من"} or norm in self._vehicles:
+                continue
+            mention = view.mention_covering(sentence, index)
+            if mention is not None and mention.first == index:
+                if (
+                    mention.type in slot.types
+                    and mention.entity.id not in used
+                    and mention.entity.subtype not in slot.exclude_subtypes
+                ):
+                    return mention
+                return None
+            if norm.startswith(("صادر", "الصادر")):
+                continue
+            break
+        speaker = view.speaker
+        if (
+            speaker is not None
+            and view.tokens[vehicle].norm.startswith("ال")
+            and sentence.index - speaker[1] <= 2
+        ):
+            return speaker[0]  # "البيان": the one whose statement was reported before
+        return None
+
+    def _addressed_as(
+        self, view: _DocView, sentence: SentenceView, match: TriggerMatch, pronoun: str
+    ) -> Mention | None:
+        """The last person before the trigger whose name follows the honorific the pronoun
+        stands for (سموه: سمو، السمو; معاليه: معالي; فخامته: فخامة)."""
+        nouns = self._honorific_pronouns[pronoun]
+        addressed: list[Mention] = []
+        for view_sentence in reversed(view.sentences[: sentence.index + 1]):
+            for mention in reversed(view_sentence.mentions):
+                if mention.type != EntityType.PERSON or mention.first >= match.first:
+                    continue
+                window = range(max(view_sentence.first, mention.first - 3), mention.first + 1)
+                if any(_listed(view.tokens[i].norm, nouns) for i in window):
+                    addressed.append(mention)
+        if not addressed:
+            return None
+        # two ministers (معالي) met: "معاليه" is the one the story follows, else the last named
+        actor = sentence.actor
+        for mention in addressed:
+            if actor is not None and mention.entity.canonical == actor.entity.canonical:
+                return mention
+        return addressed[0]
+
+    def _first_person_before(
+        self, view: _DocView, sentence: SentenceView, trigger: int, used: set[str], last: bool = False
+    ) -> Mention | None:
+        # the first such person: the subject of the clause the trigger continues ("أن يلتقي
+        # الوزير غدا رئيس الوزراء X، كما سيشارك في ..." is the minister, not X)
+        # (but "his" of a masdar, "خلال استقباله", is the nearest one before)
+        subject_slot = _SUBJECT_SLOT
+        candidates = sentence.mentions_from(sentence.first, trigger)
+        for mention in reversed(candidates) if last else candidates:
+            if mention.last >= trigger or mention.type != EntityType.PERSON or mention.entity.id in used:
+                continue
+            previous = view.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
+            if _listed(previous, {"مع", "بين"}) or view.is_counterpart(sentence, mention):
+                continue
+            if not self._may_fill(view, mention, subject_slot):
+                continue
+            return mention
+        return None
 
     def _antecedent(
         self, view: _DocView, sentence: SentenceView, match: TriggerMatch, slot: Slot, used: set[str]
@@ -367,7 +614,20 @@ class RelationExtractor:
             return False
         if form.rule.pos == "noun":
             return True
+        ending = view.tokens[match.last]
+        if ending.norm in self._complementizers or not any(ch.isalnum() for ch in ending.text):
+            return True  # "وبين أن ..."، "وتابع: ..."
         following = match.last + 1
+        # past adverbs and times: "وصلت اليوم (الخميس) ثاني طائرة" has a subject we do not know
+        while following < sentence.last and (
+            view.is_time_token(following)
+            or view.tokens[following].text in "()"
+            or (
+                view.tokens[following].norm in self._adverbs
+                and view.tokens[following].norm not in self._honorific_pronouns
+            )
+        ):
+            following += 1
         if following >= sentence.last:
             return True
         token = view.tokens[following]
@@ -379,14 +639,22 @@ class RelationExtractor:
             return True
         covering = view.mention_covering(sentence, following)
         if covering is None:
-            return False
+            # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
+            rest = token.norm[1:]
+            return token.norm[:1] in "بل" and (
+                _is_definite(rest) or _listed(rest, self._titles) or _listed(rest, self._title_modifiers)
+            )
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False
         # an object right after the verb may be followed by the subject: "وحضر المؤتمر مجموعة"
         after = covering.last + 1
         if after >= sentence.last:
             return True
-        return self._ends_phrase(view.tokens[after]) or view.mention_covering(sentence, after) is not None
+        return (
+            self._ends_phrase(view.tokens[after])
+            or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
+            or view.mention_covering(sentence, after) is not None
+        )
 
     def _ends_phrase(self, token: Token) -> bool:
         """Punctuation or a word (إن، في، على...) after which no subject noun phrase follows."""
@@ -415,10 +683,16 @@ class RelationExtractor:
                     continue
                 return index - 1
             only_title = only_title and (
-                _listed(token.norm, self._titles) or _listed(token.norm, self._title_modifiers)
+                _listed(token.norm, self._titles)
+                or _listed(token.norm, self._title_modifiers)
+                or self._prefixed_title(token.norm)
             )
-            if subject and _listed(token.norm, self._stops):
-                return index - 1
+            if (
+                subject
+                and _listed(token.norm, self._stops)
+                and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None
+            ):
+                return index - 1  # (but "علي المسعود" is a name, not the preposition على)
             if token.norm in self._complementizers or token.norm in self._relatives:
                 return index - 1
         return end
@@ -438,12 +712,14 @@ class RelationExtractor:
             for m in sentence.mentions_from(start, end)
             if m.type in slot.types
             and m.entity.id not in used
+            and self._may_fill(view, m, slot)
             and not (subject and self._is_addressee(view, sentence, m, slot))
             and not (m.type != EntityType.PERSON and self._in_title(view, sentence, m))
             and not (subject and view.is_counterpart(sentence, m))
             and (slot.proclitic is None or _carries_proclitic(view.tokens[m.first], m, slot.proclitic))
+            and not (slot.preps and not subject and self._other_preposition(view, m, slot))
         ]
-        chosen = _preferred(candidates, slot.types)
+        chosen = _nearest(candidates) if slot.nearest else _preferred(candidates, slot.types)
         if chosen is None:
             return []
         found = [chosen]
@@ -459,13 +735,24 @@ class RelationExtractor:
         opener = view.tokens[gap[0]]
         if not (opener.text in {"،", ","} or opener.norm.startswith("و")):
             return False
+        heads = 0
+        unlisted = 0
         for index in gap:
             token = view.tokens[index]
-            if token.text in {"،", ","} or view.mention_covering(sentence, index, _AFFILIATION_TYPES):
+            if token.text in {"،", ","} or view.mention_covering(
+                sentence, index, _AFFILIATION_TYPES + _PLACE_TYPES
+            ):
                 continue
-            if not (_listed(token.norm, self._titles) or _listed(token.norm, self._title_modifiers)):
-                return False
-        return True
+            heads += _listed(token.norm, self._title_heads)
+            if _listed(token.norm, self._titles) or _listed(token.norm, self._title_modifiers):
+                continue
+            if self._prefixed_title(token.norm) or (
+                _is_definite(token.norm) and token.norm not in self._stops and not view.is_time_token(index)
+            ):
+                unlisted += 1  # a title's own complement: "ووكيل الوزارة للدراسات المهندس"
+                continue
+            return False
+        return unlisted == 0 or (heads > 0 and unlisted <= 4)
 
     def _reach(
         self, view: _DocView, sentence: SentenceView, start: int, slot: Slot, used: set[str]
@@ -487,6 +774,55 @@ class RelationExtractor:
         chosen = _preferred(candidates, slot.types)
         return [chosen] if chosen is not None else []
 
+    def _other_preposition(self, view: _DocView, mention: Mention, slot: Slot) -> bool:
+        """ "زيارة الجبير ... مع الجانب الروسي": after مع, not the destination (إلى، في)."""
+        if mention.first == 0:
+            return False
+        previous = view.tokens[mention.first - 1].norm
+        return previous in self._prepositions and previous not in _folded(slot.preps)
+
+    def _may_fill(self, view: _DocView, mention: Mention, slot: Slot) -> bool:
+        """A subject is never a mention after a preposition ("في تصريح لوكالة الأنباء"،
+        "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
+        if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
+            return False
+        if slot.find != "subject":
+            return True
+        if mention.first > 0 and view.tokens[mention.first - 1].norm in self._prepositions:
+            return False  # "سيغادر إلى جمهورية مصر": not the one who meets
+        token = view.tokens[mention.first]
+        if mention.entity.start > token.start:
+            prefix = fold(view.text[token.start : mention.entity.start])
+            if any(clitic in prefix for clitic in "بلك"):
+                return False
+        # "يلتقي خلالها بفخامة الرئيس المصري X": the title phrase opens with a preposition
+        index = mention.first - 1
+        leftmost: str | None = None
+        while index >= 0 and index >= mention.first - 10:
+            norm = view.tokens[index].norm
+            if (
+                _listed(norm, self._titles)
+                or _listed(norm, self._title_modifiers)
+                or (
+                    norm[:1] in {"ب", "ل"} and (norm[1:] in self._titles or norm[1:] in self._title_modifiers)
+                )
+                or view.mention_covering(self._sentence_of(view, index), index, _AFFILIATION_TYPES)
+                is not None
+            ):
+                leftmost = norm
+                index -= 1
+                continue
+            break
+        return not (
+            leftmost is not None
+            and leftmost[:1] in {"ب", "ل"}
+            and (leftmost[1:] in self._titles or leftmost[1:] in self._title_modifiers)
+        )
+
+    @staticmethod
+    def _sentence_of(view: _DocView, index: int) -> SentenceView:
+        return view.sentences[bisect.bisect_right(view.sentence_firsts, index) - 1]
+
     def _in_title(self, view: _DocView, sentence: SentenceView, mention: Mention) -> bool:
         """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
         before = mention.first - 1
@@ -502,19 +838,27 @@ class RelationExtractor:
             and view.tokens[following].norm in _folded(slot.addressed_by)
         )
 
-    def _after_prep(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot) -> int:
+    def _after_prep(self, view: _DocView, sentence: SentenceView, start: int, slot: Slot) -> int | None:
+        """Where the argument after one of the slot's prepositions starts; ``start`` when there
+        is none (``None`` if the slot requires it)."""
         if not slot.preps:
             return start
         preps = _folded(slot.preps)
         # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
-        end = min(sentence.last, start + 3)
-        for index in range(start, end):
+        end = min(sentence.last, start + slot.prep_window)
+        index = start
+        while index < end:
             token = view.tokens[index]
+            if view.is_time_token(index):
+                end = min(sentence.last, end + 1)  # "وصل ... اليوم الجمعة إلى كينيا"
+                index += 1
+                continue
             if token.text in self._breaks:
                 break
             if token.norm in preps:
                 return index + 1
-        return start
+            index += 1
+        return None if slot.prep_required else start
 
     def _before(
         self,
@@ -525,18 +869,28 @@ class RelationExtractor:
         used: set[str],
         window: int | None = None,
     ) -> list[Mention]:
-        limit = window or slot.window
+        limit = window or max(slot.window, slot.reach)
         start = trigger
         while start > sentence.first and trigger - start < limit:
             token = view.tokens[start - 1]
             # a closing bracket ends what came before: "(شينخوا) قال" has no subject there
+            if token.text in self._breaks and slot.reach and token.text in {"،", ","}:
+                start -= 1  # "حفل معايدة ...، بحضور": past commas when the slot reaches
+                continue
+            if slot.find != "subject" and token.text in "()":
+                start -= 1  # "لقيادة الحركة (حماس) لزيارة موسكو": a name in brackets
+                continue
             if token.text in self._breaks or token.text in ")]" or token.norm in self._complementizers:
                 break
             start -= 1
         candidates = [
             m
-            for m in sentence.mentions_from(start, trigger)
-            if m.last < trigger and m.type in slot.types and m.entity.id not in used
+            for m in sentence.mentions_from(max(sentence.first, start - sentence.widest), trigger)
+            if start <= m.last < trigger
+            and m.first >= max(sentence.first, start - sentence.widest)
+            and m.type in slot.types
+            and m.entity.id not in used
+            and self._may_fill(view, m, slot)
         ]
         if not candidates:
             return []
@@ -694,9 +1048,10 @@ class RelationExtractor:
         A title after a name is an apposition only if nobody else holds it: in "التقى مودي ولي
         العهد السعودي" the crown prince is the one a title before a name made so, not Modi.
         """
-        relations: dict[tuple[str, str], Relation] = {}
+        relations: dict[tuple[str, str, str], Relation] = {}
         visits: list[Relation] = []
         titles_by_person: dict[str, str] = {}
+        affiliations = {e.id: e.kb_id or e.canonical for e in view.doc.entities}
         found: list[tuple[SentenceView, Mention, _TitleChain]] = []
         held: dict[
             tuple[str, str | None], str
@@ -705,6 +1060,8 @@ class RelationExtractor:
             for mention in sentence.mentions:
                 if mention.type != EntityType.PERSON or mention.entity.source == "coref":
                     continue
+                if self._inside_name(sentence, mention):
+                    continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._title_chain(view, sentence, mention)
                 if chain is not None:
                     found.append((sentence, mention, chain))
@@ -714,15 +1071,44 @@ class RelationExtractor:
             holder = held.get(self._chain_key(view, chain))
             if chain.after and holder not in (None, mention.entity.canonical):
                 continue
-            role = self._role(view, sentence, mention, chain, titles_by_person)
-            key = (mention.entity.canonical, _title_key(str(role.attributes["title"])))
-            if key not in relations or len(role.arguments) > len(relations[key].arguments):
-                relations[key] = role
+            if not chain.affiliations and not chain.inner:
+                owner = self._his_country(view, sentence, mention, chain, relations)
+                if owner is not None:
+                    chain.affiliations.append(owner)
+            for role in self._role(view, sentence, mention, chain, titles_by_person):
+                affiliation = role.arguments[1].entity_id if len(role.arguments) > 1 else ""
+                affiliation_key = affiliations.get(affiliation, "")
+                key = (mention.entity.canonical, _title_key(str(role.attributes["title"])), affiliation_key)
+                bare = (key[0], key[1], "")
+                if affiliation_key and bare in relations:
+                    del relations[bare]  # the same title, now with its affiliation
+                if key not in relations and not (
+                    not affiliation_key and any(k[:2] == key[:2] and k[2] for k in relations)
+                ):
+                    relations[key] = role
             if chain.visiting is not None:
                 visit = self._visit_from_title(view, sentence, mention, chain.visiting)
                 if visit is not None:
                     visits.append(visit)
-        return [*relations.values(), *visits]
+        # "الرئيس عبدالله يامين رئيس جمهورية المالديف": a bare one-word title ("الرئيس") and
+        # an affiliated one for the same person are one office, given with its affiliation
+        affiliated = {key[0] for key in relations if key[2]}
+        kept = [
+            role
+            for key, role in relations.items()
+            if key[2] or key[0] not in affiliated or len(key[1].split()) > 1
+        ]
+        return [*kept, *visits]
+
+    @staticmethod
+    def _inside_name(sentence: SentenceView, person: Mention) -> bool:
+        return any(
+            other.type in _NAME_HOSTS
+            and other.first <= person.first
+            and person.last <= other.last
+            and (other.first, other.last) != (person.first, person.last)
+            for other in sentence.mentions_from(person.first - sentence.widest, person.first + 1)
+        )
 
     @staticmethod
     def _chain_key(view: _DocView, chain: _TitleChain) -> tuple[str, str | None]:
@@ -746,11 +1132,19 @@ class RelationExtractor:
             affiliation_name = args["affiliation"].canonical if "affiliation" in args else None
             title = _title_key(str(role.attributes["title"]))
             people[person.canonical] = person
-            for key in {(title, affiliation_name), (title, None)}:
-                holders.setdefault(key, set()).add(person.canonical)
+            words = title.split()
+            # a reference may give the first words of a combined title: "ولي ولي العهد" for
+            # "ولي ولي العهد وزير الدفاع"
+            for size in range(min(2, len(words)), len(words) + 1):
+                prefix = " ".join(words[:size])
+                for key in {(prefix, affiliation_name), (prefix, None)}:
+                    holders.setdefault(key, set()).add(person.canonical)
+            if words:
+                # "الوزير" alone: the one minister of the story
+                holders.setdefault(("ال" + words[0], None), set()).add(person.canonical)
         if not holders:
             return []
-        found: list[Entity] = []
+        found: list[Entity] = self._epithet_mentions(view, roles, people)
         for sentence in view.sentences:
             index = sentence.first
             while index < sentence.last:
@@ -759,19 +1153,59 @@ class RelationExtractor:
                     index += 1
                     continue
                 last, affiliation = self._title_extent(view, sentence, index)
-                following = view.mention_covering(sentence, last + 1) if last + 1 < sentence.last else None
+                after = last + 1
+                while (
+                    after < min(sentence.last, last + 12)
+                    and view.mention_covering(sentence, after, (EntityType.PERSON,)) is None
+                    and not (
+                        after == index + 1
+                        and token.norm.startswith("ال")
+                        and view.tokens[after].norm[:1] == "و"
+                        and view.tokens[after].norm[1:] in self._title_heads
+                    )
+                    and (
+                        view.tokens[after].text in {"،", ","}
+                        or view.mention_covering(sentence, after, _AFFILIATION_TYPES) is not None
+                        or _listed(view.tokens[after].norm, self._titles)
+                        or _listed(view.tokens[after].norm, self._title_modifiers)
+                    )
+                ):
+                    after += 1  # "وزير الشؤون الخارجية، أحمد عطاف"، "ولي ولي العهد وزير الدفاع الأمير X"
+                following = view.mention_covering(sentence, after) if after < sentence.last else None
                 if following is not None and following.type == EntityType.PERSON:
                     index = last + 1
                     continue  # a title before a name is a ROLE, not a reference
-                title_end = view.tokens[last].end if affiliation is None else affiliation.entity.start
-                title = _title_key(view.text[token.start : title_end])
                 canon = affiliation.entity.canonical if affiliation is not None else None
-                names = holders.get((title, canon), set())
+                names: set[str] = set()
+                if affiliation is not None:
+                    title = _title_key(view.text[token.start : affiliation.entity.start])
+                    names = holders.get((title, canon), set()) or holders.get(
+                        (_title_key(view.text[token.start : affiliation.entity.end]), None), set()
+                    )  # "نائب خادم الحرمين الشريفين": the country is inside the held title
+                else:
+                    # the longest reading of the title that someone holds ("وزير الحج أهمية")
+                    for end_index in range(last, index - 1, -1):
+                        title = _title_key(view.text[token.start : view.tokens[end_index].end])
+                        names = holders.get((title, None), set())
+                        if names:
+                            last = end_index
+                            break
+                    if not names and token.norm.startswith("ال") and token.norm not in self._honorifics:
+                        names = holders.get(("ال" + token.norm.removeprefix("ال"), None), set())
+                        last = index
                 previous = (
                     view.mention_covering(sentence, index - 1, (EntityType.PERSON,))
                     if index > sentence.first
                     else None
                 )
+                actor = sentence.actor
+                if (
+                    len(names) > 1
+                    and actor is not None
+                    and actor.entity.canonical in names
+                    and actor.first < index
+                ):
+                    names = {actor.entity.canonical}  # "كما شدد وزير الخارجية": the one followed
                 if len(names) == 1 and (previous is None or previous.entity.canonical not in names):
                     # (a title right after its own holder's name is an apposition, not a reference)
                     person = people[next(iter(names))]
@@ -791,6 +1225,69 @@ class RelationExtractor:
                 index = last + 1
         return found
 
+    def _epithet_mentions(
+        self, view: _DocView, roles: list[Relation], people: dict[str, Entity]
+    ) -> list[Entity]:
+        """ "وأعرب خادم الحرمين الشريفين عن ...": an epithet of an office (``title_epithets``)
+        with no name after it is the one person holding that office without another country's
+        affiliation (the king of the story, not the Moroccan king he congratulates)."""
+        if not self._epithets:
+            return []
+        entities = {e.id: e for e in view.doc.entities}
+        holders: dict[str, set[str]] = {}
+        for role in roles:
+            if role.type != RelationType.ROLE or role.attributes.get("rule") != "role-title":
+                continue
+            args = {a.role: entities[a.entity_id] for a in role.arguments}
+            affiliation = args.get("affiliation")
+            if affiliation is not None and affiliation.canonical not in self._title_countries.values():
+                continue
+            holders.setdefault(_title_key(str(role.attributes["title"])), set()).add(args["person"].canonical)
+        found: list[Entity] = []
+        firsts = {phrase[0] for phrase in self._epithets}
+        for sentence in view.sentences:
+            for index in range(sentence.first, sentence.last):
+                first = view.tokens[index]
+                if first.norm not in firsts and first.norm[1:] not in firsts:
+                    continue
+                for phrase, title in self._epithets.items():
+                    last = index + len(phrase) - 1
+                    if last >= sentence.last or not (
+                        first.norm == phrase[0] or (first.norm[:1] in "وف" and first.norm[1:] == phrase[0])
+                    ):
+                        continue
+                    if tuple(t.norm for t in view.tokens[index + 1 : last + 1]) != phrase[1:]:
+                        continue
+                    names = holders.get(title, set())
+                    if len(names) != 1 or any(
+                        view.mention_covering(sentence, i) is not None for i in range(index, last + 1)
+                    ):
+                        continue
+                    after = last + 1
+                    while after < sentence.last and (
+                        _listed(view.tokens[after].norm, self._titles)
+                        or _listed(view.tokens[after].norm, self._title_modifiers)
+                    ):
+                        after += 1
+                    if after < sentence.last and view.mention_covering(sentence, after, (EntityType.PERSON,)):
+                        continue  # "خادم الحرمين الشريفين الملك سلمان": the name follows
+                    person = people[next(iter(names))]
+                    start = first.start + surface_offset(first.text, 0 if first.norm == phrase[0] else 1)
+                    end = view.tokens[last].end
+                    found.append(
+                        person.model_copy(
+                            update={
+                                "id": "",
+                                "text": view.text[start:end],
+                                "start": start,
+                                "end": end,
+                                "source": "coref",
+                                "confidence": round(0.7 * person.confidence, 3),
+                            }
+                        )
+                    )
+        return found
+
     def _title_extent(self, view: _DocView, sentence: SentenceView, first: int) -> tuple[int, Mention | None]:
         """The last token of a title phrase starting at ``first`` and its affiliation, if any."""
         last = first
@@ -800,8 +1297,27 @@ class RelationExtractor:
             if covering is not None:
                 return covering.last, covering
             norm = view.tokens[index].norm
-            if not _listed(norm, self._titles) or norm in self._title_heads:
-                break
+            if norm in self._title_heads and (norm.startswith("ال") or index > first + 1):
+                break  # "الرئيس" opens a title of its own; "ولي ولي العهد" goes on
+            if (
+                index == first + 1
+                and view.tokens[first].norm.startswith("ال")
+                and norm[:1] == "و"
+                and norm[1:] in self._title_heads
+            ):
+                break  # "الوزير ومدير عام الصندوق": the next title is someone else's
+            if not (_listed(norm, self._titles) or self._prefixed_title(norm)):
+                # an unlisted definite complement ("وزير الحج"): the caller tries shorter readings
+                token = view.tokens[index]
+                if (
+                    index - first > 4
+                    or not _is_definite(norm)
+                    or not token.text.isalpha()
+                    or view.is_time_token(index)
+                    or norm in self._stops
+                    or view.mention_covering(sentence, index) is not None
+                ):
+                    break
             last = index
             index += 1
         return last, None
@@ -810,24 +1326,54 @@ class RelationExtractor:
         """Read back from a name over its title: "عضو مجلس الدولة ووزير الخارجية الصيني الزائر".
 
         A country or organisation between the title words and the name (الصيني، قازاقستان in
-        "وزير خارجية قازاقستان") is the affiliation; one further left is part of the title
-        itself ("عضو مجلس الدولة").
+        "وزير خارجية قازاقستان") is the affiliation; so is one a head governs inside the title
+        ("رئيس ديوان المظالم رئيس مجلس القضاء الإداري"), unless it is a posting (لدى الأمم
+        المتحدة) or an office named by title words alone (عضو مجلس الدولة). Between a head and
+        the name, the title grammar also reads words the lexicon does not list: definite
+        complements (وزير الإسكان، وكيل الوزارة للدراسات), a noun in construct after a head
+        (مدير مكتب ...) and linking prepositions (المشرف العام على المستشفى). Such words are
+        only kept when a head word further left opens the title.
         """
         tokens = view.tokens
         chain = _TitleChain()
         index = person.first - 1
+        honorific: int | None = None
+        open_words = 0
         while index >= sentence.first:
             token = tokens[index]
             covering = view.mention_covering(sentence, index, _AFFILIATION_TYPES)
             if covering is not None:
-                if chain.last is None:
+                posted = covering.first > sentence.first and _listed(
+                    tokens[covering.first - 1].norm, self._title_links
+                )
+                if chain.last is None and honorific is None and not posted:
                     chain.affiliations.append(covering)
                 else:
+                    # "مندوب المملكة الدائم لدى الأمم المتحدة السفير X": after a form of
+                    # address, what comes before is a title of its own
+                    if self._inner_affiliation(view, sentence, covering):
+                        chain.inner.append(covering)
                     chain.first = covering.first
+                    chain.last = chain.last if chain.last is not None else covering.last
                 index = covering.first - 1
                 continue
-            if _listed(token.norm, self._counterpart):
-                chain.counterpart = index
+            place = view.mention_covering(sentence, index, _PLACE_TYPES)
+            if place is not None:
+                before = place.first - 1
+                if before < sentence.first:
+                    break
+                previous = tokens[before].norm
+                if _listed(previous, self._title_links):
+                    chain.first = place.first  # a posting: "قنصل عام المملكة في نيويورك"
+                    chain.last = chain.last if chain.last is not None else place.last
+                elif _listed(previous, self._titles) and chain.last is None:
+                    chain.affiliations.append(place)  # "محافظ عنيزة"، "أمير منطقة حائل"
+                else:
+                    break
+                index = place.first - 1
+                continue
+            if _listed(token.norm, self._counterpart) or _listed(token.norm[1:], self._counterpart):
+                chain.counterpart = index  # "نظيره"، "بنظيره"
                 break
             if (
                 token.text in {"،", ","}
@@ -840,17 +1386,50 @@ class RelationExtractor:
             ):
                 index -= 1  # "رئيس الجمهورية، السيد عبد المجيد تبون"
                 continue
-            if _listed(token.norm, self._titles):
-                if chain.first is not None and _starts_new_title(tokens[chain.first].norm, self._title_heads):
-                    break  # "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends here
+            if token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}:
+                index -= 1  # "د. خالد"
+                continue
+            if chain.last is None and _listed(token.norm, self._honorifics):
+                honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
+            elif _listed(token.norm, self._titles) or self._prefixed_title(token.norm):
+                opened = tokens[chain.first].norm if chain.first is not None else ""
+                if (
+                    chain.first is not None
+                    and _starts_new_title(opened, self._title_heads)
+                    and (_is_definite(token.norm) or token.norm in self._title_heads)
+                ) or (
+                    # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
+                    opened[:1] == "و"
+                    and opened[1:] in self._title_heads
+                    and token.norm in self._title_heads
+                    and token.norm.startswith("ال")
+                ):
+                    # "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends here
+                    # (but "مدير مكتب معالي الوزير": a noun in construct governs it)
+                    break
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
             elif _listed(token.norm, self._title_modifiers):
                 if _listed(token.norm, self._visiting):
                     chain.visiting = index
+            elif open_words < 5 and self._open_title_word(view, sentence, index, chain):
+                open_words += 1
+                chain.first = index
+                chain.last = chain.last if chain.last is not None else index
             else:
                 break
             index -= 1
+        if (
+            chain.first is not None
+            and chain.last is not None
+            and chain.first > sentence.first
+            and view.mention_covering(sentence, chain.first - 1, (EntityType.PERSON,)) is not None
+            and any(_listed(tokens[i].norm, self._name_openers) for i in range(chain.last + 1, person.first))
+        ):
+            # "معالي X وزير الخارجية معالي Y": the title is X's apposition; Y's name opens
+            # with its own honorific
+            chain = _TitleChain(affiliations=chain.affiliations)
+            return self._title_after(view, sentence, person) or self._title_inside(view, person)
         # a title begins with a head word (وزير, الرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             if _listed(tokens[chain.first].norm, self._title_heads):
@@ -858,13 +1437,135 @@ class RelationExtractor:
             chain.first += 1
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
             chain.first = chain.last = None
+        if chain.first is not None:
+            chain.inner = [m for m in chain.inner if m.first > chain.first]
         if chain.first is None and chain.counterpart is None:
+            if honorific is not None and chain.affiliations:
+                # "السفير الأمريكي مارك ليبرت": an honorific with a nisba is an office
+                return _TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
             return self._title_after(view, sentence, person) or self._title_inside(view, person)
+        if chain.first is None and chain.counterpart is not None:
+            chain.inner = []
+        if chain.first is not None and chain.last is not None and not chain.affiliations and not chain.inner:
+            owner = self._pronoun_owner(view, sentence, chain)
+            if owner is not None:
+                chain.affiliations.append(owner)
+        if (
+            chain.first is not None
+            and chain.first == chain.last
+            and not chain.affiliations
+            and not chain.inner
+        ):
+            # "الرئيس عبدالله يامين رئيس جمهورية المالديف": the apposition names the affiliation
+            after = self._title_after(view, sentence, person)
+            if after is not None and after.affiliations:
+                return after
         return chain
+
+    def _his_country(
+        self,
+        view: _DocView,
+        sentence: SentenceView,
+        person: Mention,
+        chain: _TitleChain,
+        relations: dict[tuple[str, str, str], Relation],
+    ) -> Mention | None:
+        """ "الرئيس المصري السيسي ووزير خارجيته سامح شكري": "his" ministry is that of the
+        person named before, so the minister's affiliation is that person's country."""
+        if chain.first is None or chain.last is None:
+            return None
+        his = False
+        for index in range(chain.first, chain.last + 1):
+            norm = view.tokens[index].norm
+            stem = norm[:-2] + "ه" if norm.endswith("ته") else norm[:-1]
+            # (the written ه of "his", not a ta marbuta that folding also makes ه: الوطنية)
+            if (
+                view.tokens[index].text.endswith("ه")
+                and len(norm) > 3
+                and (stem in self._titles or "ال" + stem in self._titles)
+            ):
+                his = True
+        if not his:
+            return None
+        owner = next(
+            (
+                m
+                for m in reversed(sentence.mentions_from(sentence.first, chain.first))
+                if m.type == EntityType.PERSON and m.last < chain.first and m.entity.id != person.entity.id
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        entities = {e.id: e for e in view.doc.entities}
+        for (name, _, affiliation), role in relations.items():
+            if name == owner.entity.canonical and affiliation and len(role.arguments) > 1:
+                country = entities.get(role.arguments[1].entity_id)
+                if country is not None and country.type == EntityType.COUNTRY:
+                    return Mention(
+                        country, view.token_index(country.start), view.token_index(country.end - 1)
+                    )
+        return None
+
+    def _pronoun_owner(self, view: _DocView, sentence: SentenceView, chain: _TitleChain) -> Mention | None:
+        """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
+        pronoun "her" belongs to the organisation or country named last before it."""
+        assert chain.first is not None and chain.last is not None
+        if not any(
+            view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
+            for i in range(chain.first, chain.last + 1)
+        ):
+            return None
+        for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
+            if mention.last < chain.first and mention.type in _AFFILIATION_TYPES and not mention.is_nisba:
+                return mention
+        return None
+
+    def _prefixed_title(self, folded: str) -> bool:
+        """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
+        return len(folded) > 3 and folded[0] in "بل" and folded[1:] in self._titles
+
+    def _inner_affiliation(self, view: _DocView, sentence: SentenceView, mention: Mention) -> bool:
+        """Whether a country or organisation inside a title is the office's affiliation: not a
+        posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
+        before = mention.first - 1
+        if before >= sentence.first and _listed(view.tokens[before].norm, self._title_links):
+            return False
+        if mention.type == EntityType.ORGANIZATION:
+            words = fold(mention.entity.text).split()
+            if all(_listed(word, self._titles) or self._prefixed_title(word) for word in words):
+                return False
+        return True
+
+    def _open_title_word(
+        self, view: _DocView, sentence: SentenceView, index: int, chain: _TitleChain
+    ) -> bool:
+        """A word of a title the lexicon does not list (see :meth:`_title_chain`)."""
+        token = view.tokens[index]
+        norm = token.norm
+        if not token.text.isalpha() or view.is_time_token(index) or view.mention_covering(sentence, index):
+            return False
+        if (
+            norm in self._stops
+            or norm in self._adverbs
+            or _listed(norm, self._negation)
+            or _listed(norm, self._relatives)
+        ) and norm not in self._title_links:
+            return False
+        left = view.tokens[index - 1].norm if index > sentence.first else ""
+        left_is_title = _listed(left, self._titles) or self._prefixed_title(left)
+        if norm in self._title_links:
+            # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى": something must follow
+            return chain.last is not None and (left_is_title or _is_definite(left))
+        if _is_definite(norm):
+            return True
+        # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
+        return left_is_title and norm[0] not in "لبو"
 
     def _title_inside(self, view: _DocView, person: Mention) -> _TitleChain | None:
         """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
-        if person.last > person.first and view.tokens[person.first].norm in self._title_heads:
+        norm = view.tokens[person.first].norm
+        if person.last > person.first and norm in self._title_heads and norm not in self._honorifics:
             return _TitleChain(first=person.first, last=person.first)
         return None
 
@@ -897,7 +1598,7 @@ class RelationExtractor:
         person: Mention,
         chain: _TitleChain,
         titles_by_person: dict[str, str],
-    ) -> Relation:
+    ) -> list[Relation]:
         tokens = view.tokens
         if chain.first is not None and chain.last is not None:
             first = tokens[chain.first]
@@ -914,31 +1615,42 @@ class RelationExtractor:
             title = title or view.text[start:end]
         titles_by_person.setdefault(person.entity.canonical, title)
         affiliation = next(
-            (
-                m
-                for kind in (EntityType.COUNTRY, EntityType.ORGANIZATION)
-                for m in chain.affiliations
-                if m.type == kind
-            ),
+            (m for kind in _ROLE_AFFILIATION_ORDER for m in chain.affiliations if m.type == kind),
             None,
         )
-        arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
-        if affiliation is not None:
-            arguments.append(
-                Argument(role="affiliation", entity_id=affiliation.entity.id, text=affiliation.entity.text)
-            )
-        evidence_start = min(start, person.entity.start, *(m.entity.start for m in chain.affiliations))
-        evidence_end = max(end, person.entity.end, *(m.entity.end for m in chain.affiliations))
-        return Relation(
-            id="",
-            type=RelationType.ROLE,
-            arguments=arguments,
-            date=None,
-            trigger=TextSpan(text=view.text[start:end], start=start, end=end),
-            evidence=_span(view.text, evidence_start, evidence_end),
-            attributes={"rule": "role-title", "title": title},
-            confidence=round(0.85 * person.entity.confidence, 3),
+        # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
+        # combined title governs ("مفتي عام المملكة رئيس هيئة كبار العلماء")
+        affiliations: list[Mention | None] = (
+            [affiliation] if affiliation is not None or not chain.inner else []
         )
+        for inner in chain.inner:
+            key = inner.entity.kb_id or inner.entity.canonical
+            if all(a is None or (a.entity.kb_id or a.entity.canonical) != key for a in affiliations):
+                affiliations.append(inner)
+        roles = []
+        for chosen in affiliations:
+            arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
+            spans = [m for m in chain.affiliations if m is chosen or chosen is None or m.type != chosen.type]
+            if chosen is not None:
+                arguments.append(
+                    Argument(role="affiliation", entity_id=chosen.entity.id, text=chosen.entity.text)
+                )
+                spans = [chosen]
+            evidence_start = min(start, person.entity.start, *(m.entity.start for m in spans))
+            evidence_end = max(end, person.entity.end, *(m.entity.end for m in spans))
+            roles.append(
+                Relation(
+                    id="",
+                    type=RelationType.ROLE,
+                    arguments=arguments,
+                    date=None,
+                    trigger=TextSpan(text=view.text[start:end], start=start, end=end),
+                    evidence=_span(view.text, evidence_start, evidence_end),
+                    attributes={"rule": "role-title", "title": title},
+                    confidence=round(0.85 * person.entity.confidence, 3),
+                )
+            )
+        return roles
 
     def _visit_from_title(
         self, view: _DocView, sentence: SentenceView, person: Mention, visiting: int
@@ -971,6 +1683,7 @@ class _TitleChain:
     counterpart: int | None = None
     visiting: int | None = None
     affiliations: list[Mention] = field(default_factory=list)
+    inner: list[Mention] = field(default_factory=list)  # affiliations a head governs inside
     after: bool = False  # the title follows the name (apposition)
 
 
@@ -988,11 +1701,27 @@ class _DocView:
         self._extractor = extractor
         self._token_starts = [token.start for token in doc.tokens]
         self.sentences = self._sentences()
+        self.sentence_firsts = [sentence.first for sentence in self.sentences]
         self._dateline_time, self._lead_time = self._anchor_times()
         self._time_tokens = self._tokens_in_times()
         self._time_starts = [time.start for time in doc.times]
         self._dateline_place: Entity | None = None
         self._dateline_looked = False
+        self.speaker: tuple[Mention, int] | None = None  # the last STATEMENT's speaker, sentence
+
+    def note_speaker(self, relation: Relation, sentence: SentenceView) -> None:
+        """Remember who spoke last (implicit speakers of later speech verbs)."""
+        entity_id = relation.arguments[0].entity_id
+        for mention in sentence.mentions:
+            if mention.entity.id == entity_id:
+                self.speaker = (mention, sentence.index)
+                return
+        if self.speaker is not None and self.speaker[0].entity.id == entity_id:
+            self.speaker = (self.speaker[0], sentence.index)
+            return
+        actor = sentence.actor
+        if actor is not None and actor.entity.id == entity_id:
+            self.speaker = (actor, sentence.index)
 
     def _tokens_in_times(self) -> set[int]:
         inside: set[int] = set()
@@ -1061,6 +1790,7 @@ class _DocView:
             view.mentions.sort(key=lambda m: (m.first, -m.last))
             self.index_sentence(view)
             own = self._actor(view)
+            view.previous_actor = actor
             actor = own or actor
             view.actor = actor
         return views
@@ -1173,6 +1903,13 @@ def _title_key(title: str) -> str:
     return " ".join(word.removeprefix("ال") for word in fold(title).split())
 
 
+def _is_definite(folded: str) -> bool:
+    """ "الإسكان"، "للدراسات"، "والقروية"، "بالخارج": a word with the article."""
+    return folded.startswith(("ال", "لل")) or (
+        len(folded) > 3 and folded[0] in "وبلف" and folded[1:].startswith("ال")
+    )
+
+
 def _starts_new_title(folded: str, heads: set[str]) -> bool:
     """A definite head not joined by و (الرئيس، الملك) opens a title phrase of its own."""
     return folded in heads and folded.startswith("ال")
@@ -1199,6 +1936,11 @@ def _preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Me
             if mention.type == entity_type and not mention.is_nisba:
                 return mention
     return None
+
+
+def _nearest(candidates: Sequence[Mention]) -> Mention | None:
+    """The first candidate in text order (nisba adjectives never fill a slot)."""
+    return next((mention for mention in candidates if not mention.is_nisba), None)
 
 
 def _with_same_span(found: list[Mention], sentence: SentenceView, used: set[str]) -> list[Mention]:
@@ -1248,14 +1990,52 @@ def _relation_key(relation: Relation) -> tuple[object, ...]:
     )
 
 
-def _dedupe(relations: list[Relation]) -> list[Relation]:
+def _without_restated(relations: list[Relation], doc: Document) -> list[Relation]:
+    """ "وأشار X في تصريح له إلى": the noun names the statement its verb already gave."""
+    verbs: dict[str, list[int]] = {}
+    for relation in relations:
+        if relation.type == RelationType.STATEMENT and relation.attributes.get("rule") != "statement-noun":
+            verbs.setdefault(relation.arguments[0].entity_id, []).append(relation.trigger.end)
+    if not verbs:
+        return relations
+    entities = {e.id: e for e in doc.entities}
+
+    def restated(relation: Relation) -> bool:
+        if relation.type != RelationType.STATEMENT or relation.attributes.get("rule") != "statement-noun":
+            return False
+        speaker = entities.get(relation.arguments[0].entity_id)
+        ends = [
+            end
+            for entity_id, found in verbs.items()
+            for end in found
+            if entities.get(entity_id) is not None
+            and speaker is not None
+            and entities[entity_id].canonical == speaker.canonical
+        ]
+        start = relation.trigger.start
+        return any(end <= start and "." not in doc.text[end:start] and start - end < 120 for end in ends)
+
+    return [relation for relation in relations if not restated(relation)]
+
+
+def _dedupe(
+    relations: list[Relation], restating: set[str] | None = None, names: dict[str, str] | None = None
+) -> list[Relation]:
     seen: set[tuple[object, ...]] = set()
+    reported: set[tuple[object, ...]] = set()  # (type, arguments) already stated
     unique = []
     for relation in sorted(relations, key=lambda r: (r.evidence.start, r.trigger.start, r.type.value)):
         key = _relation_key(relation)
         if key in seen:
             continue
+        tuple_key = (
+            relation.type,
+            frozenset((names or {}).get(a.entity_id, a.entity_id) for a in relation.arguments),
+        )
+        if restating and relation.attributes.get("rule") in restating and tuple_key in reported:
+            continue  # "وبحث مشعل أيضا مع لافروف": the meeting already reported
         seen.add(key)
+        reported.add(tuple_key)
         unique.append(relation)
     return unique
 

@@ -5,8 +5,10 @@ up to a boundary: punctuation, a stop word (``في`` before a place, ``يوم``,
 time expression or reported speech. A bare definite head (``المؤتمر``) refers back to the
 last named event with the same head. Initiatives outside the knowledge files are read the
 same way from ``مبادرة``/``المبادرة``, and so is what a proposal verb proposes when it is a
-masdar phrase ("اقترح مودي إنشاء اتحاد لاستكشاف الفضاء"). Head and stop words come from the
-rule file's lexicons.
+masdar phrase ("اقترح مودي إنشاء اتحاد لاستكشاف الفضاء"). Institutions the NER leaves out
+("وزارة الإسكان", "صندوق التنمية العقارية", "مستشفى الملك خالد") are read from their head noun
+and the definite words after it: they speak, are affiliations and are visited. Head and stop
+words come from the rule file's lexicons.
 """
 
 from __future__ import annotations
@@ -28,14 +30,16 @@ _QUOTE_RE = regex.compile(r"[\"“”«»]")
 
 
 class PhraseRecognizer:
-    """A pipeline stage adding EVENT and INITIATIVE mentions read from their head words."""
+    """A pipeline stage adding EVENT, INITIATIVE and ORGANIZATION mentions read from their head
+    words (institutions: ``organization_heads`` of the rule file's lexicons)."""
 
     name = "phrases"
-    version = "2"
+    version = "3"
 
     def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
         self._times = SpanSet(())
         self._organizations = SpanSet(())
+        self._persons = SpanSet(())
         self._stops = {fold(word) for word in lexicons.event_stops}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
@@ -43,6 +47,16 @@ class PhraseRecognizer:
             (EntityType.INITIATIVE, {fold(word) for word in lexicons.initiative_heads}),
         ]
         self._masdars = {fold(word) for word in lexicons.proposal_masdars}
+        self._organization_heads = {fold(word) for word in lexicons.organization_heads}
+        self._organization_stops = {fold(word) for word in lexicons.organization_stops}
+        self._office_words = {fold(word) for word in lexicons.title_heads}
+        self._royal = {fold(word) for word in ("الملك", "الأمير", "الشيخ", "السلطان", "الأميرة")}
+        # heads that name the same kind of event: "الاحتفال" refers back to "حفل تخريج ..."
+        self._head_group = {
+            fold(word).removeprefix("ال"): fold(group[0]).removeprefix("ال")
+            for group in lexicons.event_head_groups
+            for word in group
+        }
         self._proposal_triggers = {fold(word) for word in proposal_triggers}
 
     def __call__(self, doc: Document) -> None:
@@ -50,10 +64,14 @@ class PhraseRecognizer:
         self._organizations = SpanSet(
             (e.start, e.end) for e in doc.entities if e.type == EntityType.ORGANIZATION
         )
+        self._persons = SpanSet((e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON)
         found: list[Entity] = []
+        groups = list(iter_sentence_tokens(doc.sentences, doc.tokens))  # once for every reader
         for kind, heads in self._kinds:
-            found += self._named(doc, kind, heads)
-        found += self._proposed(doc)
+            found += self._named(doc, kind, heads, groups)
+        found += self._proposed(doc, groups)
+        if self._organization_heads:
+            found += self._organizations_named(doc, groups)
         if found:
             taken = {
                 kind: SpanSet((e.start, e.end) for e in doc.entities if e.type == kind)
@@ -62,12 +80,12 @@ class PhraseRecognizer:
             fresh = [e for e in found if not taken[e.type].overlaps(e.start, e.end)]
             doc.entities = numbered([*doc.entities, *fresh])
 
-    def _proposed(self, doc: Document) -> list[Entity]:
+    def _proposed(self, doc: Document, groups: list[list[Token]]) -> list[Entity]:
         """ "واقترح مودي إنشاء اتحاد ...": a masdar phrase right after a proposal verb (and
         its subject) is the initiative proposed."""
         out: list[Entity] = []
         persons = SpanSet((e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON)
-        for tokens in iter_sentence_tokens(doc.sentences, doc.tokens):
+        for tokens in groups:
             for index, token in enumerate(tokens[:-1]):
                 if not any(r.stem in self._proposal_triggers for r in clitic_readings(token.norm)):
                     continue
@@ -85,22 +103,126 @@ class PhraseRecognizer:
                     )
         return out
 
-    def _named(self, doc: Document, kind: EntityType, heads: set[str]) -> list[Entity]:
+    def _organizations_named(self, doc: Document, groups: list[list[Token]]) -> list[Entity]:
+        """ "وزارة الإسكان"، "صندوق التنمية العقارية"، "مستشفى الملك خالد": an institution named
+        by its head noun and the definite words (or names) after it.
+
+        The name goes on over definite words (الشؤون البلدية، للتأمينات) and over names written
+        without a preposition (مستشفى نجران، مستشفى الملك سعود); a conjunct (والقروية) is the
+        last word unless it is itself followed by a definite word, which makes it a second
+        institution (وزارة الحج والقطاعات الحكومية). A bare definite head (الوزارة) is left
+        alone: it is not linked back to a name.
+        """
+        out: list[Entity] = []
+        persons = SpanSet((e.start, e.end) for e in doc.entities if e.type == EntityType.PERSON)
+        places = SpanSet(
+            (e.start, e.end)
+            for e in doc.entities
+            if e.type in (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+        )
+        tails = _tails(frozenset(self._organization_heads))
+        for tokens in groups:
+            index = 0
+            while index < len(tokens):
+                if not tokens[index].norm.endswith(tails):
+                    index += 1
+                    continue
+                reading = next(
+                    (
+                        r
+                        for r in clitic_readings(tokens[index].norm)
+                        if r.proclitic in {"", "و", "ف", "ل", "ب"} and r.stem in self._organization_heads
+                    ),
+                    None,
+                )
+                if reading is None:
+                    index += 1
+                    continue
+                last = index
+                for following in range(index + 1, min(len(tokens), index + 10)):
+                    token = tokens[following]
+                    norm = token.norm
+                    if following == index + 1 and norm in self._office_words:
+                        last = following  # "مكتب رئيس الوزراء العراقي": an office named by its holder
+                        continue
+                    if (
+                        token.text in self._breaks
+                        or (norm in self._stops and norm not in self._royal)  # مستشفى الملك خالد
+                        or norm in self._organization_stops
+                        or self._times.covers(token.start)
+                    ):
+                        break
+                    # a name goes on an institution's name only where such names stand: a place
+                    # right after the head (مستشفى نجران), a person after a royal title
+                    # (مستشفى الملك خالد); "بوزارة الصحة خالد مرغلاني" is the ministry and a man
+                    previous = tokens[following - 1]
+                    named = not norm.startswith(("ب", "ل", "و", "ف")) and (
+                        (
+                            places.covers(token.start)
+                            and (following == index + 1 or places.covers(previous.start))
+                        )
+                        or (
+                            persons.covers(token.start)
+                            and (previous.norm in self._royal or persons.covers(previous.start))
+                            and following - 1 > index
+                        )
+                    )
+                    if norm.startswith(("ال", "لل")) or named:
+                        last = following
+                        continue
+
+                    if norm.startswith("وال") and len(norm) > 4:
+                        after = tokens[following + 1].norm if following + 1 < len(tokens) else ""
+                        if not after.startswith("ال"):
+                            last = following  # "الشؤون البلدية والقروية"
+                        break
+                    break
+                if last > index:
+                    out.append(
+                        self._entity(
+                            doc,
+                            tokens[index],
+                            reading.offset,
+                            tokens[last],
+                            "rule",
+                            kind=EntityType.ORGANIZATION,
+                        )
+                    )
+                    index = last + 1
+                    continue
+                index += 1
+        return out
+
+    def _named(
+        self, doc: Document, kind: EntityType, heads: set[str], groups: list[list[Token]]
+    ) -> list[Entity]:
         events: list[Entity] = []
         named: dict[str, Entity] = {}  # head without article -> the last named event
-        for tokens in iter_sentence_tokens(doc.sentences, doc.tokens):
+        for tokens in groups:
             index = 0
             while index < len(tokens):
                 reading = self._head_reading(tokens[index], heads)
                 if reading is None:
                     index += 1
                     continue
-                base = reading.stem.removeprefix("ال")
+                base = self._head_group.get(reading.stem.removeprefix("ال"), reading.stem.removeprefix("ال"))
                 last = self._extent(doc, tokens, index, definite=reading.stem.startswith("ال"))
                 if last > index:
                     entity = self._entity(doc, tokens[index], reading.offset, tokens[last], "rule", kind=kind)
                     events.append(entity)
                     named[base] = entity
+                    # a name inside the name: "الجلسة العامة لقمة مجموعة بريكس" names the summit
+                    # that a later "القمة" refers to
+                    for inner in range(index + 1, last):
+                        inner_reading = self._head_reading(tokens[inner], heads)
+                        inner_base = (
+                            inner_reading.stem.removeprefix("ال") if inner_reading is not None else ""
+                        )
+                        inner_base = self._head_group.get(inner_base, inner_base)
+                        if inner_reading is not None and inner_base not in named:
+                            named[inner_base] = self._entity(
+                                doc, tokens[inner], inner_reading.offset, tokens[last], "rule", kind=kind
+                            )
                     index = last + 1
                     continue
                 antecedent = named.get(base)
@@ -126,6 +248,9 @@ class PhraseRecognizer:
             return None
         for reading in clitic_readings(token.norm):
             if reading.proclitic in {"", "و", "ف", "ل", "ب"} and reading.stem in heads:
+                if token.text.endswith("ه") and not reading.stem.startswith("ال"):
+                    # folded "دوره" is دورة or دور + his: "بدوره قال" is not an event
+                    continue
                 return reading
         return None
 
@@ -149,9 +274,21 @@ class PhraseRecognizer:
                 break
             if token.text in self._breaks:
                 break
-            if token.norm in self._stops and not self._joins(tokens, index):
+            # (a stop ends the name, but "مؤتمر عن دعم ريادة الأعمال" is named by its topic)
+            topic = index == head + 1 and not definite and token.norm == "عن"
+            if token.norm in self._stops and not self._joins(tokens, index) and not topic:
                 break
             if self._times.covers(token.start):
+                break
+            if token.norm == tokens[head].norm:
+                break  # "حفل تخريج حفل تخريج دفعات": the name starts again
+            if (
+                index > head + 1
+                and self._persons.covers(token.start)
+                and not self._persons.covers(tokens[index - 1].start)
+            ):
+                # a person's name after the name's own words ends it: "أعمال القمة الرئيس
+                # التركي رجب طيب أردوغان" (but "مستشفى الملك سعود" keeps a name it opens with)
                 break
             last = index
         return last
@@ -174,6 +311,11 @@ class PhraseRecognizer:
         kind: EntityType,
         canonical: str | None = None,
     ) -> Entity:
+        article = ""
+        if offset and first.norm.startswith("لل") and offset == first.norm.index("لل") + 1:
+            # "للمبادرة": ل + (ا)لمبادرة; the name starts after the lams and gets its article
+            offset += 1
+            article = "ال"
         start = first.start + surface_offset(first.text, offset)
         end = last.end
         while end > start and doc.text[end - 1] in '"“”«»':
@@ -185,7 +327,7 @@ class PhraseRecognizer:
             text=text,
             start=start,
             end=end,
-            canonical=canonical or " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
+            canonical=canonical or article + " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
             confidence=0.7 if source == "rule" else 0.6,
             source=source,
         )

@@ -18,7 +18,7 @@ from arextract.errors import ResourceError
 from arextract.resources import package_data
 from arextract.schema import EntityType, RelationType
 
-Find = Literal["subject", "actor", "object", "before"]
+Find = Literal["subject", "actor", "object", "before", "previous"]
 
 
 class _Strict(BaseModel):
@@ -36,7 +36,9 @@ class Slot(_Strict):
       * ``object``: the first mention after the trigger (after the subject, if that followed
         the trigger), or after one of ``preps`` when given.
       * ``before``: the nearest mention before the trigger in the same clause (relative
-        clauses: ``المبادرة ... التي أطلقتها الصين``).
+        clauses: ``المبادرة ... التي أطلقتها الصين``); with ``reach``, past commas.
+      * ``previous``: the actor carried in from earlier sentences, not this sentence's own
+        (``وكان في استقباله مدير المستشفى X``: "his" is the visitor of the sentence before).
     """
 
     role: str
@@ -61,6 +63,22 @@ class Slot(_Strict):
         "(دعا الجانبين إلى).",
     )
     window: int = Field(default=10, ge=1, le=40, description="Tokens to search from the trigger.")
+    nearest: bool = Field(
+        default=False,
+        description="Take the nearest mention of any allowed type, not the first of the most "
+        "preferred type (a destination: 'سيزور موسكو ... في سوريا' -> موسكو).",
+    )
+    prep_window: int = Field(
+        default=3, ge=1, le=20, description="Tokens in which one of `preps` is looked for."
+    )
+    prep_required: bool = Field(
+        default=False, description="Without one of `preps` after the trigger, the slot stays empty."
+    )
+    exclude_subtypes: list[str] = Field(
+        default_factory=list,
+        description="Entity subtypes that never fill this slot (a news outlet cited as a source "
+        'is not a speaker: exclude_subtypes = ["media"]).',
+    )
 
 
 class Rule(_Strict):
@@ -77,6 +95,28 @@ class Rule(_Strict):
     )
     quote: bool = Field(
         default=False, description="Record the reported speech after إن/أن as attributes.quote."
+    )
+    then: list[str] = Field(
+        default_factory=list,
+        description="Words one of which must follow the trigger (after its subject) for it to "
+        "count: 'عبر' is a speech verb only with 'عن' (وعبر الوزير عن شكره), not 'via'.",
+    )
+    then_window: int = Field(
+        default=6, ge=1, le=40, description="Tokens after the trigger to look for `then`."
+    )
+    unless_next: list[str] = Field(
+        default_factory=list,
+        description="Words that, right after the trigger, make it something else: 'داعيا له' is a "
+        "prayer, not a call.",
+    )
+    unless_window: int = Field(
+        default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
+    )
+    restates: bool = Field(
+        default=False,
+        description="The trigger may only describe an event already reported: drop its relation "
+        "when an earlier one of the same type has the same arguments ('اجتمع X مع Y ... وبحث X مع "
+        "Y' adds nothing).",
     )
 
     @field_validator("triggers")
@@ -114,6 +154,55 @@ class Lexicons(_Strict):
     event_stops: list[str]
     initiative_heads: list[str]
     proposal_masdars: list[str]
+    event_head_groups: list[list[str]] = Field(
+        default_factory=list,
+        description="Event heads that refer to one another (a bare الاحتفال to the last حفل named).",
+    )
+    prepositions: list[str] = Field(
+        default_factory=list,
+        description="Separate prepositions: a subject never follows one, and an object after one "
+        "a slot does not name fills another role.",
+    )
+    organization_heads: list[str] = Field(
+        default_factory=list,
+        description="Head nouns of institutions named by a phrase (وزارة الإسكان، مستشفى الملك خالد).",
+    )
+    organization_stops: list[str] = Field(
+        default_factory=list, description="Definite words that end an institution's name (الواقع)."
+    )
+    honorific_titles: list[str] = Field(
+        default_factory=list,
+        description="Title heads that alone are a form of address, not an office (الأمير، الشيخ).",
+    )
+    title_links: list[str] = Field(
+        default_factory=list,
+        description="Prepositions inside a title phrase (المشرف العام على، مندوب ... لدى).",
+    )
+    statement_vehicles: list[str] = Field(
+        default_factory=list,
+        description="Nouns through which an organisation speaks (بيان): 'أفاد بيان صادر عن X' is X "
+        "speaking; 'وأشار البيان' is the last speaker again.",
+    )
+    name_openers: list[str] = Field(
+        default_factory=list,
+        description="Honorifics that open a person's name (معالي، فخامة): a title before one "
+        "belongs to the person named before it (معالي X وزير الخارجية معالي Y).",
+    )
+    honorific_pronouns: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="A pronoun of address and the honorifics it stands for: 'وأكد سموه' is the "
+        "person last introduced as 'صاحب السمو'.",
+    )
+    title_epithets: dict[str, str] = Field(
+        default_factory=dict,
+        description="Epithets of an office and the office's title: a bare epithet (وأعرب خادم "
+        "الحرمين الشريفين) refers to the document's one holder of that title.",
+    )
+    title_countries: dict[str, str] = Field(
+        default_factory=dict,
+        description="Words that name a country inside a title, with its canonical name "
+        "(سفير خادم الحرمين الشريفين -> السعودية).",
+    )
 
 
 class RuleSet(_Strict):

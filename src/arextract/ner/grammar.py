@@ -1,0 +1,718 @@
+"""Name grammars that propose mentions the tagger and the knowledge files miss in real news.
+
+* **Organisations with long names**: a head noun (``وزارة``، ``هيئة``، ``صندوق``، ``مستشفى``...)
+  and its bounded genitive / adjective chain: ``وزارة الشؤون البلدية والقروية``، ``صندوق التنمية
+  العقارية``، ``الهيئة العامة للسياحة والتراث الوطني``، ``مستشفى نجران العام الجديد``، ``قوة أمن
+  الحج والعمرة``. An indefinite head needs a genitive that ends in a definite word or a place
+  (``شرطة سيول``); a definite head needs at least one modifier that is not a generic adjective
+  (``المركز الأول`` is a rank, ``اللجنة`` alone is an anaphor). The chain stops at a title or
+  honorific (``مجلس القضاء الإداري الشيخ ...``), a time word, a relative pronoun, another head
+  (``وزارة العمل وهيئة ...``) and a person or a country named in the genitive (``سفارة السعودية``
+  keeps the country); a country nisba after a definite word is an adjective and joins the name
+  (``الهيئة السعودية للمهندسين``), as a city does (``صندوق أبوظبي للتنمية``).
+* **News outlets** cited in the body: ``صحيفة X`` / ``جريدة X`` / ``قناة X`` (X, one or two words) and a
+  quoted name after a statement noun (``في تصريحات لـ«X»``), and the outlet opening an
+  agency-first dateline (``X- الرياض:``).
+
+The proposals are added by :func:`add_grammar_mentions` where they do not fight what the tagger
+and the knowledge files found (policy in its docstring). Everything is bounded: a chain is at
+most ``_MAX_CHAIN`` tokens, so the cost is linear in the sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from arextract.normalize import fold
+from arextract.schema import Entity, EntityType, Token
+from arextract.segment import clitic_readings
+
+_MAX_CHAIN = 8  # tokens after the head
+GRAMMAR_CONFIDENCE = 0.7
+MEDIA = "media"  # the subtype of a news outlet: cited as a source, never a speaker
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Heads of organisation names (singular, indefinite spelling; the definite form is derived).
+_HEADS = _folded(
+    "وزارة هيئة جامعة مستشفى صندوق مجلس مؤسسة شركة بنك مصرف وكالة رئاسة إدارة لجنة منظمة "
+    "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
+    "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع"
+)
+# Heads whose bare definite form + adjective is too often a common noun phrase
+# (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
+_INDEFINITE_ONLY = _folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة")
+# Definite words that end a name: titles and honorifics, time words, pronouns, quantities.
+_STOP = _folded(
+    "الذي التي الذين اللذين اللتين اللاتي الأمير الأميرة الشيخ الشيخة الدكتور الدكتورة المهندس "
+    "الأستاذ الأستاذة السفير الرئيس الوزير المستشار اللواء العميد الفريق العقيد الملك الإمام "
+    "السيد السيدة المدير النائب الأمين الوكيل "
+    "اليوم الأمس الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة "
+    "السابق السابقة الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+    "الآن الكل البعض الجميع الأخرى الآخر نفسه ذاته الله"
+)
+# Adjectives that do not make a definite head a name (المركز الأول، اللجنة المختصة).
+_GENERIC = _folded(
+    "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الخامس الأخير الأخيرة الجديد الجديدة "
+    "المختص المختصة المعني المعنية المعنيين المذكور المذكورة المشترك المشتركة الكبير الكبيرة "
+    "الكبرى الصغير الصغرى المحلي المحلية الحكومي الحكومية الخاص الخاصة التالي التالية "
+    "المقبل المقبلة المختلفة المتحدة الرئيسي الرئيسية نفسه ذاته المنظمة التابع التابعة"
+)
+# Adjectives of institution names that are not nisbas (مستشفى نجران العام الجديد، القوات المسلحة).
+_NAME_ADJECTIVES = _folded(
+    "العام العامة الأعلى العليا الجديد الجديدة المسلحة المتحدة الكبرى الأمين الخاص الخاصة "
+    "المركزي المركزية الأهلي الأهلية المفتوحة"
+)
+# Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
+_NEEDS_COMPLEMENT = _folded("لجنة")
+
+# "رئيس مجلس الوزراء": the organ inside a head-of-government title.
+_TITLE_OF_ORGAN = _folded("رئيس رئيسة")
+_ORGAN_IN_TITLE = _folded("مجلس")
+
+
+def _stem_of(norm: str) -> str:
+    for reading in clitic_readings(norm):
+        if reading.stem in _TITLE_OF_ORGAN:
+            return reading.stem
+    return norm
+
+
+# Definite nouns that, alone in the genitive, point back to a body already named.
+_ANAPHORS = frozenset(
+    ["ال" + h for h in _HEADS]
+    + list(_folded("الحركة الدولة المملكة الحكومة الجماعة البلاد المدينة المنطقة الإمارة الجمهورية"))
+)
+# Words before a royal or religious name inside an institution's name (مستشفى الملك خالد).
+_NAMESAKE = _folded("الملك الأمير الشيخ الإمام")
+_OUTLET_NOUNS = _folded("صحيفة جريدة مجلة قناة موقع وكالة إذاعة تلفزيون")
+_STATEMENT_NOUNS = _folded(
+    "تصريح تصريحات حديث مقابلة قال قالت أكد أكدت أوضح أوضحت كشف كشفت أضاف أضافت صرح صرحت أفاد أفادت ذكر ذكرت"
+)
+_QUOTES = frozenset("\"«»“”'")
+_PLACES = frozenset([EntityType.CITY, EntityType.REGION])
+
+
+@lru_cache(maxsize=50_000)
+def _stem(norm: str) -> tuple[str, int]:
+    """The head reading of a folded word: (stem, proclitic length in folded characters)."""
+    if norm.startswith("لل") and norm[1:] in _HEADS:
+        return "ال" + norm[1:], 1  # للجنة = ل + اللجنة (one lam is written)
+    for reading in clitic_readings(norm):
+        if reading.proclitic in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك"):
+            stem = reading.stem
+            if stem in _HEADS or (stem.startswith("ال") and stem[2:] in _HEADS):
+                return stem, reading.offset
+    return norm, 0
+
+
+@lru_cache(maxsize=50_000)
+def _is_head(norm: str) -> tuple[bool, bool, int]:
+    """(is a head, is definite, proclitic offset)."""
+    stem, offset = _stem(norm)
+    if stem in _HEADS:
+        return True, False, offset
+    if stem.startswith("ال") and stem[2:] in _HEADS and stem[2:] not in _INDEFINITE_ONLY:
+        return True, True, offset
+    return False, False, 0
+
+
+def _word(token: Token) -> bool:
+    return token.norm[:1].isalpha()
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith("ال") and len(norm) > 3
+
+
+def _adjective(norm: str) -> bool:
+    """A definite word that can modify a name: a nisba (الروسية، الإداري) or a name adjective."""
+    if norm in _NAME_ADJECTIVES:
+        return True
+    stem = norm[2:]
+    return len(stem) >= 3 and (stem.endswith(("ي", "يه", "يين", "يون")) and norm not in _STOP)
+
+
+def _modifier(norm: str) -> str | None:
+    """The kind of chain word: 'def' (الـ...), 'lil' (لل...), 'coord' (والـ...), else None."""
+    if norm in _STOP:
+        return None
+    if _definite(norm):
+        return "def"
+    if norm.startswith("لل") and len(norm) >= 4:
+        return "lil"
+    if norm.startswith("وال") and len(norm) > 4 and norm[1:] not in _STOP:
+        return "coord"
+    return None
+
+
+class _Spans:
+    """The entities of a sentence by token position."""
+
+    def __init__(self, tokens: list[Token], entities: list[Entity]) -> None:
+        starts = [t.start for t in tokens]
+        self.at: dict[int, Entity] = {}
+        for entity in entities:
+            first = bisect_left(starts, entity.start)
+            if first < len(tokens) and tokens[first].start <= entity.start:
+                self.at.setdefault(first, entity)
+            elif first > 0 and tokens[first - 1].end > entity.start:
+                self.at.setdefault(first - 1, entity)
+        self.ends = {id(e): bisect_left(starts, e.end) - 1 for e in entities}
+
+    def entity_at(self, index: int) -> Entity | None:
+        return self.at.get(index)
+
+    def last_token(self, entity: Entity) -> int:
+        return self.ends[id(entity)]
+
+
+def _org_chain(tokens: list[Token], i: int, spans: _Spans) -> tuple[int, int] | None:
+    """(first offset correction, last token index) of the organisation name headed at ``i``."""
+    head, definite, _ = _is_head(tokens[i].norm)
+    if not head:
+        return None
+    if (
+        i > 0
+        and i + 1 < len(tokens)
+        and _stem_of(tokens[i - 1].norm) in _TITLE_OF_ORGAN
+        and tokens[i].norm in _ORGAN_IN_TITLE
+        and tokens[i + 1].norm == "الوزراء"
+    ):
+        return None  # رئيس مجلس الوزراء is a title (prime minister), not an affiliation
+    n = len(tokens)
+    last = i
+    j = i + 1
+    limit = min(n, i + 1 + _MAX_CHAIN)
+    if not definite:
+        # the genitive: a place, a royal namesake, or up to two indefinite nouns then a definite word
+        if j >= limit or not _word(tokens[j]):
+            return None
+        entity = spans.entity_at(j)
+        if entity is not None and entity.start >= tokens[j].start:
+            end = spans.last_token(entity)
+            if (
+                entity.type in _PLACES
+                or entity.type is EntityType.ORGANIZATION
+                or (entity.type is EntityType.PERSON and tokens[j].norm in _NAMESAKE)
+            ):
+                last = end
+            else:
+                return None  # a person or a country in the genitive is not part of the name
+            j = last + 1
+        elif (
+            tokens[j].norm in _NAMESAKE
+            and j + 1 < limit
+            and _word(tokens[j + 1])
+            and not _definite(tokens[j + 1].norm)
+        ):
+            last = j = j + 1
+            j += 1
+        else:
+            k = j
+            # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
+            # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
+            if _word(tokens[k]) and not _definite(tokens[k].norm):
+                norm = tokens[k].norm
+                if norm.startswith(("و", "ف", "ل", "ب")) or spans.entity_at(k) is not None:
+                    return None
+                k += 1
+            if k >= limit or _modifier(tokens[k].norm) != "def" or spans_blocks(spans, k):
+                return None
+            if _is_head(tokens[k].norm)[1]:
+                # مجلس إدارة الهيئة العامة ...: the organ of a named body is that body
+                inner = _org_chain(tokens, k, spans)
+                if inner is not None:
+                    return -k - 1, inner[1]  # negative: the name starts at token k
+            if tokens[k].norm in _ANAPHORS and (k + 1 >= limit or _modifier(tokens[k + 1].norm) is None):
+                return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
+            last = k
+            j = k + 1
+    else:
+        if j >= limit or not _word(tokens[j]):
+            return None
+        kind = _modifier(tokens[j].norm)
+        if tokens[j].norm in _GENERIC or not (
+            kind == "lil" or (kind == "def" and _adjective(tokens[j].norm))
+        ):
+            return None
+    # the modifiers: adjectives, further genitives, لل- phrases and والـ coordination
+    while j < limit and _word(tokens[j]):
+        norm = tokens[j].norm
+        kind = _modifier(norm)
+        if kind is None:
+            break
+        if kind == "coord" and (_is_head(norm)[0] or spans.entity_at(j) is not None):
+            break
+        if kind == "def" and not _adjective(norm) and spans.entity_at(j) is None:
+            break
+        entity = spans.entity_at(j)
+        if entity is not None:
+            prev = tokens[j - 1].norm
+            if (
+                entity.type is EntityType.COUNTRY
+                and kind == "def"
+                and (_definite(prev) or prev.startswith(("وال", "بال", "فال", "لل")))
+            ):
+                pass  # a nisba adjective (الهيئة السعودية)
+            elif entity.type in _PLACES or entity.type is EntityType.ORGANIZATION:
+                pass
+            else:
+                break
+            end = spans.last_token(entity)
+            last = end
+            j = end + 1
+            continue
+        last = j
+        j += 1
+    if last == i:
+        return None
+    if (
+        definite
+        and _stem(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
+        and not any(_modifier(t.norm) == "lil" for t in tokens[i + 1 : last + 1])
+    ):
+        return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
+    return 0, last
+
+
+def spans_blocks(spans: _Spans, index: int) -> bool:
+    entity = spans.entity_at(index)
+    return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+@lru_cache(maxsize=50_000)
+def _outlet_stem(norm: str) -> str | None:
+    return next(
+        (
+            r.stem
+            for r in clitic_readings(norm)
+            if r.stem in _OUTLET_NOUNS and r.proclitic in ("", "و", "ب", "ل")
+        ),
+        None,
+    )
+
+
+def _outlet(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(first, last) token of an outlet named at ``i``: صحيفة الوئام، لـ«عكاظ»."""
+    norm = tokens[i].norm
+    stem = _outlet_stem(norm)
+    n = len(tokens)
+    if stem is not None and i + 1 < n:
+        j = i + 1
+        if tokens[j].norm in _QUOTES:
+            k = j + 1
+            while k < min(n, j + 5) and tokens[k].norm not in _QUOTES:
+                k += 1
+            if k < n and tokens[k].norm in _QUOTES and k > j + 1:
+                return j + 1, k - 1
+            return None
+        if _word(tokens[j]) and _definite(tokens[j].norm) and tokens[j].norm not in _STOP:
+            if stem == fold("وكالة") or stem == fold("موقع"):
+                return None  # وكالة الأنباء ... is a head-noun name; موقع الحادث is a place
+            return j, j
+        return None
+    # في تصريحات لـ«X»
+    if norm == "ل" and i > 0 and i + 2 < n and tokens[i + 1].norm in _QUOTES:
+        if not any(
+            r.stem in _STATEMENT_NOUNS for t in tokens[max(0, i - 4) : i] for r in clitic_readings(t.norm)
+        ):
+            return None
+        k = i + 2
+        while k < min(n, i + 6) and tokens[k].norm not in _QUOTES:
+            k += 1
+        if k < n and tokens[k].norm in _QUOTES and k > i + 2:
+            return i + 2, k - 1
+    return None
+
+
+def _entity(text: str, start: int, end: int, subtype: str | None = None) -> Entity:
+    surface = text[start:end]
+    return Entity(
+        id="",
+        type=EntityType.ORGANIZATION,
+        subtype=subtype,
+        text=surface,
+        start=start,
+        end=end,
+        canonical=fold(surface),
+        confidence=GRAMMAR_CONFIDENCE,
+        source="grammar",
+    )
+
+
+def _surface_offset(token: Token, folded_offset: int) -> int:
+    from arextract.ner.gazetteer import surface_offset
+
+    return surface_offset(token.text, folded_offset)
+
+
+def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
+    if not any(_is_head(t.norm)[0] or _outlet_stem(t.norm) or t.norm == "ل" for t in tokens):
+        return []
+    spans = _Spans(tokens, entities)
+    out: list[Entity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if not _word(token) and token.norm != "ل":
+            i += 1
+            continue
+        outlet = _outlet(tokens, i) if token.norm == "ل" or _outlet_stem(token.norm) else None
+        if outlet is not None:
+            first, last = outlet
+            out.append(_entity(text, tokens[first].start, tokens[last].end, MEDIA))
+            i = last + 1
+            continue
+        chain = _org_chain(tokens, i, spans) if _is_head(token.norm)[0] else None
+        if chain is not None:
+            first, last = chain
+            if first < 0:
+                token = tokens[-first - 1]
+            start = token.start + _surface_offset(token, _is_head(token.norm)[2])
+            entity = _entity(text, start, tokens[last].end)
+            if _stem(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
+                # للجنة: the article's lam is the written one; the name is اللجنة ...
+                entity = entity.model_copy(update={"canonical": "ال" + entity.canonical})
+            out.append(entity)
+            i = last + 1
+            continue
+        i += 1
+    return out
+
+
+def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """The sentence's entities plus the grammar's organisations, by this policy:
+
+    * a proposal equal to an ORGANIZATION already found adds nothing; equal to another type, an
+      outlet in quotes or after صحيفة becomes the organisation (لـ«الشرق الأوسط» is the paper);
+    * a proposal that strictly contains mentions replaces them when they are organisations,
+      places or a namesake inside the chain (the chain already refused persons and countries
+      in the genitive);
+    * a proposal crossing a mention's boundary, or inside a longer mention, is dropped.
+    """
+    entities = _without_month_names(tokens, entities)
+    proposals = propose_organizations(text, tokens, entities)
+    byline = _byline_outlet(text, tokens, entities)
+    if byline is not None:
+        proposals.append(byline)
+    if not proposals:
+        return entities
+    kept = list(entities)
+    for proposal in proposals:
+        overlapping = [e for e in kept if e.start < proposal.end and proposal.start < e.end]
+        if any(e.start == proposal.start and e.end == proposal.end for e in overlapping):
+            same = next(e for e in overlapping if e.start == proposal.start and e.end == proposal.end)
+            if same.type is EntityType.ORGANIZATION and proposal.subtype == MEDIA and not same.subtype:
+                kept[kept.index(same)] = same.model_copy(update={"subtype": MEDIA})
+            elif same.type is not EntityType.ORGANIZATION and same.source != "model" and _quoted(text, same):
+                kept[kept.index(same)] = same.model_copy(
+                    update={"type": EntityType.ORGANIZATION, "kb_id": None, "subtype": MEDIA}
+                )
+            continue
+        if any(e.start < proposal.start or e.end > proposal.end for e in overlapping):
+            continue
+        if any(e.type in (EntityType.INITIATIVE, EntityType.EVENT) for e in overlapping):
+            continue
+        if any(
+            e.type is EntityType.ORGANIZATION and e.source != "model" and e.start != proposal.start
+            for e in overlapping
+        ):
+            continue  # a known organisation inside: the chain ran past its name
+        for e in overlapping:
+            kept.remove(e)
+        kept.append(proposal)
+    kept.sort(key=lambda e: e.start)
+    return kept
+
+
+def _quoted(text: str, entity: Entity) -> bool:
+    before = text[max(0, entity.start - 2) : entity.start]
+    return any(c in _QUOTES for c in before) or fold(
+        text[max(0, entity.start - 7) : entity.start]
+    ).strip().endswith(tuple(_OUTLET_NOUNS))
+
+
+# --------------------------------------------------------------------------------------------
+# Persons: honorific chains and nasab names
+# --------------------------------------------------------------------------------------------
+
+# Honorifics and forms of address that stand before a name (never a name themselves).
+HONORIFICS = _folded(
+    "صاحب السمو الملكي سمو سموه معاليه فخامته سعادته سماحته معالي فخامة سعادة دولة سماحة حضرة "
+    "جلالة الشيخ الشيخة الأمير "
+    "الأميرة الدكتور الدكتورة د المهندس المهندسة م الأستاذ الأستاذة أ السيد السيدة "
+    "اللواء العميد الفريق العقيد المقدم الرائد النقيب المشير أول ركن طيار بحري "
+    "خادم الحرمين الشريفين الملك الرئيس السفير الإمام"
+)
+# Words that end a name however they are spelled (function words the tagger's document-level
+# consistency sometimes marks as a name: على is the name علي once folded).
+_NOT_NAMES = frozenset(["على", "إلى", "الى", "حتى", "لدى", "متى", "عن", "من", "في", "مع", "بعد", "قبل"])
+_NASAB = _folded("بن بنت ابن ولد")  # ولد: the Mauritanian nasab (محمد ولد عبد العزيز)
+_FAMILY = _folded("آل بني")
+_NAME_END = _folded(
+    "بحضور يرافقه يرافقهم برفقة بصحبة وبحضور ويرافقه رئيس وزير نائب مدير أمير سفير محافظ وكيل "
+    "مساعد مستشار عضو الذي التي الذين اليوم أمس صباح مساء يوم خلال في من مع عن و "
+    "إن أن إنه أنه إنها أنها بأن قد لقد كان كانت لم لن ما لا هو هي هذا هذه ذلك تلك"
+)
+# Honorific pronouns (he, his highness): they stand for a person named before, never open a name.
+_PRONOUNS = _folded("سموه معاليه فخامته سعادته سماحته جلالته")
+_PARTS_OF_NAME = _folded("عبد أبو أبي أم")
+
+
+@lru_cache(maxsize=50_000)
+def _honorific(norm: str) -> bool:
+    if norm in _PRONOUNS:
+        return False
+    return norm in HONORIFICS or (norm[:1] in "وف" and norm[1:] in HONORIFICS and len(norm) > 3)
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can be a given name: Arabic letters, not a function word, title or article-form."""
+    norm = token.norm
+    return (
+        norm[:1].isalpha()
+        and not norm.isascii()
+        and token.text not in _NOT_NAMES
+        and norm not in _NAME_END
+        and norm not in HONORIFICS
+        and norm not in _STOP
+        and not norm.startswith("ال")
+        and len(norm) >= 2
+    )
+
+
+def _nasab_end(tokens: list[Token], j: int, limit: int) -> int:
+    """The last token of ``given (بن given)* ((آل|بني) family | ال-family)?`` starting at ``j``,
+    or -1 when ``tokens[j]`` cannot begin a name."""
+    if j >= limit or not _name_word(tokens[j]):
+        return -1
+    last = j
+    k = j + 1
+    if tokens[j].norm in _PARTS_OF_NAME and k < limit and tokens[k].norm[:1].isalpha():
+        last, k = k, k + 1  # عبد الله، أبو بكر
+    while k + 1 < limit and tokens[k].norm in _NASAB and _name_word(tokens[k + 1]):
+        last, k = k + 1, k + 2
+        if tokens[last].norm in _PARTS_OF_NAME and k < limit and tokens[k].norm[:1].isalpha():
+            last, k = k, k + 1
+    if k + 1 < limit and tokens[k].norm in _FAMILY and tokens[k + 1].norm[:1].isalpha():
+        return k + 1
+    family = tokens[k].norm if k < limit else ""
+    if family.startswith("ال") and family not in _STOP | HONORIFICS | _NAME_END and len(family) > 3 and k > j:
+        return k  # the family name: الجبير، الحقيل (after at least a given name)
+    return last
+
+
+_PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى"])
+
+
+def _future_verb(tokens: list[Token], word: Token, ends: dict[int, int]) -> bool:
+    """سيغادر إلى، ستبحث مع: the future particle on a verb, then a preposition (a one-word
+    "name" the tagger sometimes reads there)."""
+    norm = word.norm
+    if len(norm) < 5 or norm[0] != "س" or norm[1] not in "يتنا":
+        return False
+    k = ends.get(word.end)
+    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in _PREPOSITIONS
+
+
+def refine_persons(
+    text: str,
+    tokens: list[Token],
+    entities: list[Entity],
+    is_place: object = None,
+    is_person_name: object = None,
+) -> list[Entity]:
+    """Person mentions of one sentence, refined by the name grammar:
+
+    * a mention made only of honorifics or of a function word (الشيخ، على) is dropped: a title
+      alone never makes a person;
+    * ``X-Y`` split by the tagger (كيم كي-جونغ) is one name;
+    * a name ending in a preposition glued to a place (سلمان بن عبد العزيز لموسكو) loses it, and
+      one running a word past a known full name (جون كيري هيمن عليه) ends with the known name;
+    * after an honorific chain (معالي الأستاذ / عادل بن أحمد الجبير، صاحب السمو الملكي الأمير محمد
+      بن سلمان بن عبدالعزيز) a name the tagger missed is proposed, and one it cut short (before
+      ``بن`` or ``آل``) is extended; the name never runs into the next word (بحضور، يرافقه).
+    """
+    token_starts = [t.start for t in tokens]
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    out: list[Entity] = []
+    for entity in entities:
+        if entity.type is EntityType.PERSON and entity.source == "model":
+            first = bisect_left(token_starts, entity.start)
+            words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
+            if words and all(
+                t.norm in HONORIFICS or t.text in _NOT_NAMES or not t.norm[:1].isalpha() for t in words
+            ):
+                continue
+            if len(words) == 1 and _future_verb(tokens, words[0], ends):
+                continue
+            if callable(is_person_name) and len(words) >= 3:
+                for cut in (1, 2):
+                    head = words[: len(words) - cut]
+                    tail = words[len(words) - cut :]
+                    if (
+                        len(head) >= 2
+                        and not any(t.norm in _NASAB or t.norm in _FAMILY for t in tail)
+                        and tokens[ends[words[-1].end] - cut].norm not in _NASAB | _FAMILY
+                        and is_person_name(tuple(t.norm for t in head))
+                    ):
+                        end = head[-1].end
+                        entity = entity.model_copy(
+                            update={
+                                "end": end,
+                                "text": text[entity.start : end],
+                                "canonical": fold(text[entity.start : end]),
+                            }
+                        )
+                        words = head
+                        break
+            last = ends.get(entity.end)
+            if last is not None and callable(is_place) and len(words) >= 2:
+                for reading in clitic_readings(tokens[last].norm)[1:]:
+                    if reading.proclitic in ("ل", "ب") and is_place(reading.stem):
+                        prev = tokens[last - 1]
+                        entity = entity.model_copy(
+                            update={
+                                "end": prev.end,
+                                "text": text[entity.start : prev.end],
+                                "canonical": fold(text[entity.start : prev.end]),
+                            }
+                        )
+                        break
+        out.append(entity)
+    # X-Y: two person mentions joined by a hyphen with no space
+    merged: list[Entity] = []
+    for entity in sorted(out, key=lambda e: e.start):
+        if (
+            merged
+            and entity.type is EntityType.PERSON
+            and merged[-1].type is EntityType.PERSON
+            and text[merged[-1].end : entity.start] in ("-", "‐", "–")
+        ):
+            joined = merged.pop()
+            surface = text[joined.start : entity.end]
+            joined_update = {"end": entity.end, "text": surface, "canonical": fold(surface)}
+            entity = joined.model_copy(update=joined_update)
+        merged.append(entity)
+    out = merged
+    # honorific chains
+    taken = sorted((e.start, e.end, k) for k, e in enumerate(out))
+    by_start = {e.start: k for k, e in enumerate(out)}
+    n = len(tokens)
+    i = 0
+    additions: list[Entity] = []
+    honorific_at = [i for i, t in enumerate(tokens) if _honorific(t.norm)]
+    if not honorific_at:
+        return out
+    while i < n:
+        if not _honorific(tokens[i].norm):
+            i += 1
+            continue
+        j = i
+        while j < n and (_honorific(tokens[j].norm) or tokens[j].norm in ("/", ".")):
+            j += 1
+        if j >= n or j == i:
+            i += 1
+            continue
+        end = _nasab_end(tokens, j, min(n, j + 12))
+        if end < 0:
+            i = j
+            continue
+        start, stop = tokens[j].start, tokens[end].end
+        overlapping = [(s, e, k) for s, e, k in taken if s < stop and start < e]
+        if not overlapping:
+            if end > j:  # two words at least: a lone word after a title is too often not a name
+                additions.append(_person(text, start, stop))
+        elif len(overlapping) == 1:
+            s, e, k = overlapping[0]
+            entity = out[k]
+            if entity.type is EntityType.PERSON and s == start and e < stop:
+                update: dict[str, object] = {
+                    "end": stop,
+                    "text": text[start:stop],
+                    "canonical": fold(text[start:stop]),
+                }
+                if entity.source != "model":
+                    # a known name followed by more lineage is another person (عبدالله بن
+                    # عبدالعزيز + الجربوع): the link to the known one goes
+                    update.update(kb_id=None, subtype=None, source="grammar", confidence=GRAMMAR_CONFIDENCE)
+                out[k] = entity.model_copy(update=update)
+        i = end + 1
+    del by_start
+    if additions:
+        out = sorted(out + additions, key=lambda e: e.start)
+    return out
+
+
+def _person(text: str, start: int, end: int) -> Entity:
+    surface = text[start:end]
+    return Entity(
+        id="",
+        type=EntityType.PERSON,
+        text=surface,
+        start=start,
+        end=end,
+        canonical=fold(surface),
+        confidence=GRAMMAR_CONFIDENCE,
+        source="grammar",
+    )
+
+
+_DASH_TOKENS = frozenset("-–—ـ")
+
+
+def _byline_outlet(text: str, tokens: list[Token], entities: list[Entity]) -> Entity | None:
+    """The outlet of an outlet-first dateline at the start of the text (``سبق- الرياض:``، ``X –
+    بغداد``): one or two words, a dash, a known city, then a colon or the end of the line."""
+    if not tokens or tokens[0].start > 40 or text[: tokens[0].start].strip(" \t\n\ufeff\u200f"):
+        return None
+    for d in (1, 2):
+        if d >= len(tokens) or tokens[d].text not in _DASH_TOKENS:
+            continue
+        left = tokens[:d]
+        if not all(_word(t) and not t.norm.isascii() for t in left):
+            return None
+        if any(e.start < left[-1].end and left[0].start < e.end for e in entities):
+            return None
+        city = (
+            next((e for e in entities if e.start == tokens[d + 1].start), None)
+            if d + 1 < len(tokens)
+            else None
+        )
+        if city is None or city.type is not EntityType.CITY:
+            return None
+        after = text[city.end : city.end + 3].lstrip(" \t")
+        if not after or after[0] in ":\n" or after.startswith("\u00a0"):
+            return _entity(text, left[0].start, left[-1].end, MEDIA)
+        return None
+    return None
+
+
+def _without_month_names(tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """Drop one-word mentions that are a month name in a date: ``أبريل (نيسان)``، ``5 آب 2015``
+    (نيسان is also a carmaker, آب a father, and the tagger reads them as names)."""
+    from arextract.timex import _fold, _lexicon
+
+    months = _lexicon().gmonths
+    if not any(_fold(e.text) in months for e in entities):
+        return entities
+    index = {t.start: k for k, t in enumerate(tokens)}
+    out = []
+    for entity in entities:
+        k = index.get(entity.start)
+        if k is not None and _fold(entity.text) in months and tokens[k].end == entity.end:
+            before = [t for t in tokens[max(0, k - 2) : k] if t.text not in "()/"]
+            after = tokens[k + 1 : k + 3]
+            if (before and (_fold(before[-1].text) in months or before[-1].norm.isdigit())) or any(
+                t.norm.isdigit() and len(t.norm) == 4 for t in after[:2]
+            ):
+                continue
+        out.append(entity)
+    return out

@@ -1,0 +1,176 @@
+"""Real-news names (issue #14): agency datelines, honorific chains and nasab names, long
+organisation names, outlets, and "المملكة" for the story's kingdom.
+
+Every sentence here is made up in the style of Gulf/Arab agency copy; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arextract.pipeline import Pipeline
+from arextract.schema import EntityType
+from arextract.timex import find_dateline, find_times
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def _names(doc, entity_type: EntityType) -> list[str]:
+    return [e.text for e in doc.entities if e.type is entity_type]
+
+
+# --- agency datelines ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "span_start"),
+    [
+        # bare trailing agency code; the Gregorian date of الموافق wins
+        ("جدة 3 رمضان 1437هـ الموافق 8 يونيو 2016م واس\nأعلن الوزير", date(2016, 6, 8), "جدة"),
+        ("المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\nقال", date(2015, 8, 10), "المنامة"),
+        ("الدمام 2 محرم 1440 هـ واس\nافتتح", date(2018, 9, 12), "الدمام"),
+        # a dash or a colon sets the code off; no date -> None with a span
+        ("الرياض - واس: أعلن الوزير اليوم", None, "الرياض"),
+        ("الرياض ـ واس\nأعلن", None, "الرياض"),
+        ("القاهرة 5 مايو 2016 (رويترز) - قال", date(2016, 5, 5), "القاهرة"),
+        ("عمان 10 آب (بترا) -- قال", None, "عمان"),
+        # outlet first, then the city
+        ("سبق- الرياض: أكد الوزير", None, "سبق"),
+        ("واس – الدمام\nافتتح", None, "واس"),
+    ],
+)
+def test_agency_datelines(text: str, expected: date | None, span_start: str) -> None:
+    got, span = find_dateline(text)
+    assert got == expected
+    assert span is not None and span.text.startswith(span_start)
+    assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زيارة رسمية إلى سبأ\nقال الوزير",  # a headline ending with an agency-like word
+        "وقال الوزير في تصريح لـ واس: إن التعاون مهم",  # the agency quoted in the body
+        "(رويترز) - قال الوزير",  # a bare tag with no city is a byline
+    ],
+)
+def test_not_datelines(text: str) -> None:
+    assert find_dateline(text)[0] is None
+    if "سبأ" in text or "تصريح" in text:
+        assert find_dateline(text) == (None, None)
+
+
+def test_relative_days_resolve_against_the_dateline(nlp: Pipeline) -> None:
+    text = (
+        "جدة 3 رمضان 1437هـ الموافق 8 يونيو 2016م واس\n"
+        "أعلن الوزير اليوم أن الاجتماع عقد أمس بعد هجوم وقع الليلة الماضية"
+    )
+    doc = nlp(text)
+    assert doc.doc_date == date(2016, 6, 8)
+    values = {t.text: (t.value, t.granularity) for t in doc.times}
+    assert values["اليوم"] == ("2016-06-08", "day")
+    assert values["أمس"] == ("2016-06-07", "day")
+    assert values["الليلة الماضية"] == ("2016-06-07", "part_of_day")
+
+
+def test_month_with_its_other_name_and_a_direction() -> None:
+    times = find_times("جرى الاتصال في أبريل (نيسان) الماضي", date(2015, 8, 8))
+    assert [(t.text, t.value) for t in times] == [("أبريل (نيسان) الماضي", "2015-04")]
+
+
+# --- persons ------------------------------------------------------------------------------
+
+
+def test_honorific_chain_is_not_part_of_the_name(nlp: Pipeline) -> None:
+    doc = nlp("التقى معالي وزير الخارجية الأستاذ / فيصل بن ناصر المطرود اليوم وفدا تجاريا.")
+    persons = _names(doc, EntityType.PERSON)
+    assert "فيصل بن ناصر المطرود" in persons
+    assert not any(p.startswith(("الأستاذ", "معالي")) for p in persons)
+
+
+def test_title_alone_is_never_a_person(nlp: Pipeline) -> None:
+    doc = nlp("وقال الشيخ إن الاجتماع كان مثمرا، وأكد الأمير على أهمية التعاون.")
+    assert "الشيخ" not in _names(doc, EntityType.PERSON)
+    assert "الأمير" not in _names(doc, EntityType.PERSON)
+
+
+def test_known_name_followed_by_more_lineage_is_another_person(nlp: Pipeline) -> None:
+    # عبدالله بن عبدالعزيز is a king in the knowledge files; with a family name after it, it is
+    # someone else and must not be linked to him
+    doc = nlp("وعين المهندس / عبدالله بن عبدالعزيز القحطاني عضوا في المجلس.")
+    people = [e for e in doc.entities if e.type is EntityType.PERSON]
+    assert [e.text for e in people] == ["عبدالله بن عبدالعزيز القحطاني"]
+    assert people[0].kb_id is None
+
+
+def test_preposition_that_folds_to_a_name_is_not_a_person(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قدم مدير المستشفى الدكتور سامي بن علي الحربي شرحا للوفد. "
+        "واطلع الوفد على الأقسام وحرص على اللقاء بالمرضى."
+    )
+    assert "على" not in _names(doc, EntityType.PERSON)
+
+
+# --- organisations ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("وأقامت وزارة الشؤون البلدية والقروية حفلا للموظفين.", "وزارة الشؤون البلدية والقروية"),
+        ("وقع الاتفاقية صندوق التنمية الصناعية مع البنك.", "صندوق التنمية الصناعية"),
+        (
+            "وأعلنت الهيئة العامة للسياحة والتراث الوطني عن برنامج جديد.",
+            "الهيئة العامة للسياحة والتراث الوطني",
+        ),
+        ("وزار الوفد مستشفى الملك فهد العام الجديد بالمدينة.", "مستشفى الملك فهد العام الجديد"),
+        ("وشارك أعضاء هيئة كبار العلماء في اللقاء.", "هيئة كبار العلماء"),
+        ("عضوين في مجلس إدارة المؤسسة العامة للتدريب التقني.", "المؤسسة العامة للتدريب التقني"),
+    ],
+)
+def test_long_organisation_names(nlp: Pipeline, text: str, organisation: str) -> None:
+    assert organisation in _names(nlp(text), EntityType.ORGANIZATION)
+
+
+def test_organisation_chain_stops_at_a_title_and_keeps_known_names_apart(nlp: Pipeline) -> None:
+    doc = nlp("وحضر رئيس مجلس القضاء الإداري الشيخ الدكتور سامي بن محمد العمر.")
+    assert "مجلس القضاء الإداري" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("إلى جانب الولايات المتحدة والاتحاد الأوروبي والأمم المتحدة.")
+    orgs = _names(doc, EntityType.ORGANIZATION)
+    assert "الاتحاد الأوروبي" in orgs and "الأمم المتحدة" in orgs
+
+
+def test_no_organisation_from_a_bare_or_generic_head(nlp: Pipeline) -> None:
+    doc = nlp("وأكدت الوزارة أن اللجنة المختصة حصلت على المركز الأول، وأن قيادة الحركة وافقت.")
+    assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_prime_minister_title_is_not_an_organisation(nlp: Pipeline) -> None:
+    doc = nlp("واستقبل رئيس مجلس الوزراء العراقي الوفد.")
+    assert "مجلس الوزراء" not in " ".join(_names(doc, EntityType.ORGANIZATION))
+
+
+def test_news_outlets(nlp: Pipeline) -> None:
+    doc = nlp("وقال مصدر مطلع في تصريحات لـ«الرأي» إن الزيارة ستتم قريبا، بحسب ما نشرته صحيفة المدار.")
+    outlets = {e.text: e.subtype for e in doc.entities if e.type is EntityType.ORGANIZATION}
+    assert outlets.get("الرأي") == "media"
+    assert outlets.get("المدار") == "media"
+
+
+# --- "المملكة" --------------------------------------------------------------------------------
+
+
+def test_the_kingdom_is_the_dateline_country(nlp: Pipeline) -> None:
+    doc = nlp("الرياض 5 مايو 2016 (واس) - أكد الوزير أن المملكة تدعم الجهود الدولية.")
+    kingdom = [e for e in doc.entities if e.text == "المملكة"]
+    assert kingdom and kingdom[0].type is EntityType.COUNTRY and kingdom[0].kb_id == "SA"
+
+
+def test_the_kingdom_is_left_alone_without_a_cue(nlp: Pipeline) -> None:
+    doc = nlp("وقال الوزير إن المملكة تدعم الجهود الدولية.")
+    assert not [e for e in doc.entities if e.text == "المملكة"]
