@@ -21,6 +21,7 @@ GOLD = ROOT / "tests" / "gold" / "news"
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
     "dev": (246, 0.968, 0.87, 0.6, 0.955),
+    "val": (226, 0.607, 0.465, 0.0, 0.754),
     "test": (237, 0.67, 0.548, 1.0, 0.849),
 }
 MARGIN = 0.02
