@@ -40,7 +40,7 @@ from typing import Generic, TypeVar
 import regex
 
 from arextract.kb import KBEntry, KnowledgeBase
-from arextract.ner.gazetteer import surface_offset
+from arextract.ner.gazetteer import span_entity, surface_offset
 from arextract.normalize import fold
 from arextract.resources import package_data
 from arextract.schema import Document, Entity, EntityType, Sentence, Token
@@ -782,19 +782,8 @@ class _Run:
             start = token.start + surface_offset(token.text, match[2])
             end = tokens[match[1]].end
             if taken.find(1, start, end) == -1:
-                surface = self.text[start:end]
-                found.append(
-                    Entity(
-                        id="",
-                        type=EntityType.PERSON,
-                        text=surface,
-                        start=start,
-                        end=end,
-                        canonical=fold(surface),
-                        confidence=VARIANT_MENTION,
-                        source="link",
-                    )
-                )
+                found.append(span_entity(self.text, start, end, EntityType.PERSON, source="link",
+                                         confidence=VARIANT_MENTION))
                 taken[start:end] = b"\x01" * (end - start)
             index = match[1] + 1
         return found

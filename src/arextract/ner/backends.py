@@ -55,6 +55,7 @@ from arextract.ner.gazetteer import (
     GazetteerMatch,
     disambiguate,
     match_to_entity,
+    span_entity,
     surface_offset,
 )
 from arextract.ner.grammar import add_grammar_mentions, refine_persons
@@ -182,18 +183,8 @@ class BuiltinNER(GazetteerNER):
         end = tokens[last].end
         if start >= end:
             return None
-        surface = text[start:end]
-        return Entity(
-            id="",
-            type=entity_type,
-            subtype=subtype or None,
-            text=surface,
-            start=start,
-            end=end,
-            canonical=fold(surface),
-            confidence=0.75,
-            source="model",
-        )
+        return span_entity(text, start, end, entity_type, source="model", confidence=0.75,
+                           subtype=subtype or None)
 
 
 def _merge_model_mentions(named: list[Entity], model: list[Entity]) -> list[Entity]:
@@ -377,18 +368,8 @@ class ExternalNER(GazetteerNER):
             return confirmed.model_copy(update={"source": self.backend})
         type_name = self.labels.type_of(label)
         entity_type = self.labels.location_default if type_name == LOCATION else EntityType(type_name)
-        surface = text[start:end]
-        return Entity(
-            id="",
-            type=entity_type,
-            subtype=None,
-            text=surface,
-            start=start,
-            end=end,
-            canonical=fold(surface),
-            confidence=self.labels.confidence,
-            source=self.backend,
-        )
+        return span_entity(text, start, end, entity_type, source=self.backend,
+                           confidence=self.labels.confidence)
 
     def _gazetteer_name(self, doc: Document, start: int, end: int) -> Entity | None:
         """The gazetteer's entity when ``text[start:end]`` is exactly a knowledge-file name."""

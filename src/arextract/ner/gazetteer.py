@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from arextract.kb import KBEntry, KnowledgeBase
-from arextract.normalize import normalize
+from arextract.normalize import fold, normalize
 from arextract.schema import Entity, EntityType, Token
 from arextract.segment import clitic_readings, tokenize
 
@@ -150,6 +150,33 @@ def surface_offset(word: str, folded_offset: int) -> int:
         return 0
     normalized = normalize(word)
     return normalized.to_original(folded_offset, len(normalized.text))[0]
+
+
+def span_entity(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: EntityType,
+    *,
+    source: str,
+    confidence: float,
+    subtype: str | None = None,
+) -> Entity:
+    """A mention of ``text[start:end]`` not linked to a knowledge-file entry: its canonical name
+    is the folded surface (the linker may replace it). Every stage that proposes a span of its
+    own (the tagger, an external model, the name grammar, the linker's variants) makes it here."""
+    surface = text[start:end]
+    return Entity(
+        id="",
+        type=entity_type,
+        subtype=subtype,
+        text=surface,
+        start=start,
+        end=end,
+        canonical=fold(surface),
+        confidence=confidence,
+        source=source,
+    )
 
 
 def match_to_entity(match: GazetteerMatch, text: str, entity_id: str) -> Entity:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
+from arextract.ner.gazetteer import span_entity, surface_offset
 from arextract.normalize import fold
 from arextract.schema import Entity, EntityType, Token
 from arextract.segment import clitic_readings
@@ -331,24 +332,8 @@ def _outlet(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _entity(text: str, start: int, end: int, subtype: str | None = None) -> Entity:
-    surface = text[start:end]
-    return Entity(
-        id="",
-        type=EntityType.ORGANIZATION,
-        subtype=subtype,
-        text=surface,
-        start=start,
-        end=end,
-        canonical=fold(surface),
-        confidence=GRAMMAR_CONFIDENCE,
-        source="grammar",
-    )
-
-
-def _surface_offset(token: Token, folded_offset: int) -> int:
-    from arextract.ner.gazetteer import surface_offset
-
-    return surface_offset(token.text, folded_offset)
+    return span_entity(text, start, end, EntityType.ORGANIZATION, source="grammar",
+                       confidence=GRAMMAR_CONFIDENCE, subtype=subtype)
 
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
@@ -375,7 +360,7 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             first, last = chain
             if first < 0:
                 token = tokens[-first - 1]
-            start = token.start + _surface_offset(token, _is_head(token.norm)[2])
+            start = token.start + surface_offset(token.text, _is_head(token.norm)[2])
             entity = _entity(text, start, tokens[last].end)
             if _stem(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
                 # للجنة: the article's lam is the written one; the name is اللجنة ...
@@ -652,17 +637,7 @@ def refine_persons(
 
 
 def _person(text: str, start: int, end: int) -> Entity:
-    surface = text[start:end]
-    return Entity(
-        id="",
-        type=EntityType.PERSON,
-        text=surface,
-        start=start,
-        end=end,
-        canonical=fold(surface),
-        confidence=GRAMMAR_CONFIDENCE,
-        source="grammar",
-    )
+    return span_entity(text, start, end, EntityType.PERSON, source="grammar", confidence=GRAMMAR_CONFIDENCE)
 
 
 _DASH_TOKENS = frozenset("-–—ـ")
