@@ -20,10 +20,10 @@ from arextract.link import (
     name_similarity,
 )
 from arextract.ner.gazetteer import Gazetteer, match_to_entity
-from arextract.normalize import fold
 from arextract.pipeline import SegmentStage
 from arextract.schema import Document, Entity, EntityType
-from arextract.segment import iter_sentence_tokens
+from arextract.text.normalize import fold
+from arextract.text.segment import iter_sentence_tokens
 
 # --------------------------------------------------------------------------------------------
 # A small knowledge base written in the models/kb format

@@ -11,7 +11,7 @@ import pytest
 import arextract
 from arextract.evaluate import evaluate_ner
 from arextract.ner.tagger import NerTagger
-from arextract.segment import split_sentences, tokenize
+from arextract.text.segment import split_sentences, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "ner"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arextract.normalize import clean, fold, normalize
+from arextract.text.normalize import clean, fold, normalize
 
 CASES = [
     # (class, original, folded)

@@ -33,9 +33,9 @@ from arextract.link import (
     name_tokens,
 )
 from arextract.ner.tagger import NerTagger
-from arextract.normalize import fold
 from arextract.schema import Document, Entity, EntityType
-from arextract.segment import MAX_SENTENCE_CHARS, split_sentences
+from arextract.text.normalize import fold
+from arextract.text.segment import MAX_SENTENCE_CHARS, split_sentences
 from arextract.timex import find_times
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arextract.segment import clitic_readings, split_sentences, tokenize
+from arextract.text.clitics import clitic_readings
+from arextract.text.segment import split_sentences, tokenize
 
 
 def sentence_texts(text: str) -> list[str]:

@@ -166,7 +166,7 @@ def ner_speed(paths: Sequence[str | Path], model_dir: str | Path, repeat: int) -
     stage alone, one ``tag_document`` call per file on arextract's own
     sentences and tokens."""
     from arextract.ner.tagger import NerTagger
-    from arextract.segment import split_sentences, tokenize
+    from arextract.text.segment import split_sentences, tokenize
 
     t0 = time.perf_counter()
     tagger = NerTagger.load(model_dir)

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from arextract.errors import ResourceError
-from arextract.normalize import fold
 from arextract.resources import models_dir
 from arextract.schema import EntityType
+from arextract.text.normalize import fold
 
 # Nisba (demonym) endings derived from the masculine singular base in countries.tsv:
 # feminine, plurals, duals, each with and without the article. Folded forms (ة -> ه).

@@ -41,10 +41,12 @@ import regex
 
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.ner.gazetteer import span_entity, surface_offset
-from arextract.normalize import fold
 from arextract.resources import package_data
 from arextract.schema import Document, Entity, EntityType, Sentence, Token
-from arextract.segment import PROCLITICS, CliticReading, SpanSet, clitic_readings, tokenize
+from arextract.text.clitics import PROCLITICS, CliticReading, clitic_readings
+from arextract.text.normalize import fold
+from arextract.text.segment import tokenize
+from arextract.text.spans import SpanSet
 
 # --------------------------------------------------------------------------------------------
 # Name skeletons and similarity
@@ -121,7 +123,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def name_key(name: str) -> str:
     """A transliteration-aware skeleton of a person name, for exact-key matching.
 
-    :func:`~arextract.normalize.fold`, then per token: hamza dropped, ابن -> بن, the article
+    :func:`~arextract.text.normalize.fold`, then per token: hamza dropped, ابن -> بن, the article
     ال stripped (not from الله), a final ه after a long vowel dropped (جيه), تش -> ش, the
     classes غ ج ق ك / س ز ص ث / ت ط (transliterations of g, s, t), the long vowels ا و ي dropped
     after the first letter (tokens of one or two letters are kept whole: يي، شي، لي), doubled

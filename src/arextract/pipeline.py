@@ -19,11 +19,11 @@ from arextract.errors import InputError
 from arextract.kb import load_kb
 from arextract.link import Linker
 from arextract.ner.backends import make_ner_stage
-from arextract.normalize import replace_surrogates
 from arextract.relations import RelationExtractor
 from arextract.relations.events import PhraseRecognizer
 from arextract.schema import Document, Meta, RelationType
-from arextract.segment import split_sentences, tokenize
+from arextract.text.normalize import replace_surrogates
+from arextract.text.segment import split_sentences, tokenize
 from arextract.timex import document_date, find_times
 
 _ARABIC_LETTER_RE = regex.compile(r"\p{Script=Arabic}")
@@ -41,8 +41,8 @@ class Stage(Protocol):
 
 
 class SegmentStage:
-    """Sentences and clitic-attached tokens (see :mod:`arextract.segment`). O(n) in the text's
-    length; no sentence is longer than :data:`~arextract.segment.MAX_SENTENCE_CHARS`."""
+    """Sentences and clitic-attached tokens (see :mod:`arextract.text.segment`). O(n) in the text's
+    length; no sentence is longer than :data:`~arextract.text.segment.MAX_SENTENCE_CHARS`."""
 
     name = "segment"
     version = "1"
@@ -72,7 +72,7 @@ class Pipeline:
     replaced text, of the same length, so all offsets hold for the input too.
 
     Every stage is near-linear in the length of the text (sentences are cut at
-    :data:`arextract.segment.MAX_SENTENCE_CHARS`; each stage's docstring states its cost).
+    :data:`arextract.text.segment.MAX_SENTENCE_CHARS`; each stage's docstring states its cost).
 
     >>> nlp = Pipeline()                        # doctest: +SKIP
     >>> doc = nlp("التقى وزير الخارجية المصري نظيره الأردني في عمان")  # doctest: +SKIP

@@ -59,7 +59,7 @@ class TextSpan(_Model):
 
 
 class Token(TextSpan):
-    norm: str = Field(description="Normalised form used for matching (see arextract.normalize).")
+    norm: str = Field(description="Normalised form used for matching (see arextract.text.normalize).")
 
 
 class Entity(TextSpan):

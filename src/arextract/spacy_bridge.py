@@ -51,8 +51,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arextract.errors import MissingDependencyError
-from arextract.normalize import fold
 from arextract.schema import Document, Interval, TextSpan
+from arextract.text.normalize import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language

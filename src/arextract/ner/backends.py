@@ -59,10 +59,11 @@ from arextract.ner.gazetteer import (
     surface_offset,
 )
 from arextract.ner.grammar import add_grammar_mentions, refine_persons
-from arextract.normalize import fold
 from arextract.resources import models_dir, package_data
 from arextract.schema import Document, Entity, EntityType, Token, numbered
-from arextract.segment import clitic_readings, iter_sentence_tokens
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold
+from arextract.text.segment import iter_sentence_tokens
 
 BACKENDS = ("builtin", "gazetteer", "camel", "stanza", "ensemble")
 EXTERNAL_BACKENDS = ("camel", "stanza")
@@ -420,7 +421,7 @@ def align_tokens(text: str, tokens: list[str], start: int = 0) -> list[tuple[int
 
 def _folded_find(text: str, token: str, cursor: int, window: int = 200) -> tuple[int, int] | None:
     """Where ``token`` occurs in ``text[cursor:cursor + window]`` up to folding, or None."""
-    from arextract.normalize import normalize
+    from arextract.text.normalize import normalize
 
     target = fold(token).strip()
     if not target:

@@ -12,9 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from arextract.kb import KBEntry, KnowledgeBase
-from arextract.normalize import fold, normalize
 from arextract.schema import Entity, EntityType, Token
-from arextract.segment import clitic_readings, tokenize
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold, normalize
+from arextract.text.segment import tokenize
 
 # When one name belongs to several entries (عمان: Oman and Amman), the first type here wins
 # and the mention's confidence drops.

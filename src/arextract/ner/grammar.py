@@ -25,9 +25,9 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from arextract.ner.gazetteer import span_entity, surface_offset
-from arextract.normalize import fold
 from arextract.schema import Entity, EntityType, Token
-from arextract.segment import clitic_readings
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold
 
 _MAX_CHAIN = 8  # tokens after the head
 GRAMMAR_CONFIDENCE = 0.7

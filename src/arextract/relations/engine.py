@@ -16,7 +16,6 @@ from pathlib import Path
 import regex
 
 from arextract.ner.gazetteer import surface_offset
-from arextract.normalize import fold
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.schema import (
     Argument,
@@ -31,7 +30,8 @@ from arextract.schema import (
     Token,
     numbered,
 )
-from arextract.segment import clitic_readings
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold
 from arextract.timex import governing_time
 
 _POSSESSIVES = ("ه", "ها", "هما", "هم")
@@ -164,7 +164,7 @@ class RelationExtractor:
     asks about its sentence (the clause around it, the mentions before or after it, the one
     covering a token, whether it follows إن/أن) is answered from the sentence's indexes by
     bisection (:class:`SentenceView`); sentences are at most
-    :data:`~arextract.segment.MAX_SENTENCE_CHARS` long, so a trigger's argument lists are too."""
+    :data:`~arextract.text.segment.MAX_SENTENCE_CHARS` long, so a trigger's argument lists are too."""
 
     name = "relations"
 

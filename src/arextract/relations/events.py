@@ -19,10 +19,12 @@ from functools import lru_cache
 import regex
 
 from arextract.ner.gazetteer import surface_offset
-from arextract.normalize import clean, fold
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntityType, Token, numbered
-from arextract.segment import CliticReading, SpanSet, clitic_readings, iter_sentence_tokens
+from arextract.text.clitics import CliticReading, clitic_readings
+from arextract.text.normalize import clean, fold
+from arextract.text.segment import iter_sentence_tokens
+from arextract.text.spans import SpanSet
 
 _MAX_EVENT_TOKENS = 16
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})

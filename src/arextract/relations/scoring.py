@@ -27,8 +27,8 @@ from typing import Any
 import regex
 
 from arextract.link import PERSON_THRESHOLD, name_similarity
-from arextract.normalize import fold
 from arextract.schema import Document, Entity, EntityType, Interval, Relation, RelationType
+from arextract.text.normalize import fold
 
 _PUNCT_RE = regex.compile(r"[\p{P}\p{S}]+")
 _CONTAINMENT_TYPES = (EntityType.EVENT, EntityType.INITIATIVE)

@@ -2,22 +2,19 @@
 
 Tokens are surface words with their clitics attached (``وقازاقستان``, ``للصين``), the form
 ANERcorp annotates and the NER model reads. Clitics are not split blindly: ``وانغ`` and
-``وزير`` begin with waw and ``لبنان`` with lam. :func:`clitic_readings` lists the possible
-(proclitic, stem) readings of a word, and the stages that consult a lexicon (gazetteers,
+``وزير`` begin with waw and ``لبنان`` with lam. :func:`arextract.text.clitics.clitic_readings`
+lists the possible (proclitic, stem) readings of a word, and the stages that consult a lexicon (gazetteers,
 linking, relation triggers) keep the reading the lexicon confirms.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator
 
 import regex
 
-from arextract.normalize import fold
 from arextract.schema import Sentence, Token
+from arextract.text.normalize import fold
 
 # A word: letters, marks and digits, with invisible format characters (ZWNJ, RLM...)
 # allowed inside but never at its edges; control and other invisible characters are never
@@ -45,33 +42,6 @@ MAX_SENTENCE_CHARS = 3000
 # Where a long sentence is cut: after the last comma in the second half of the window, else
 # at the last whitespace there, else (one 1,500-character "word") at the bound itself.
 _CUT_COMMAS = ("،", ",", "؛", ";")
-
-PROCLITICS: tuple[str, ...] = (
-    # conjunction + preposition combinations first, so the longest reading comes first
-    "وبال",
-    "فبال",
-    "وكال",
-    "فكال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "ولل",
-    "فلل",
-    "وب",
-    "فب",
-    "ول",
-    "فل",
-    "وك",
-    "فك",
-    "لل",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-)
-_ARTICLE = "ال"
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -153,40 +123,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
-@dataclass(frozen=True)
-class CliticReading:
-    """One way to read a word as proclitics + stem.
-
-    ``stem`` is the folded stem restored to its dictionary form (``للصين`` -> ``الصين``: the
-    article's alef is written only without the preposition); ``offset`` is how many
-    characters of the folded word the proclitics take, so the stem's surface span is
-    ``word[offset:]`` (after mapping through the folding offsets).
-    """
-
-    proclitic: str
-    stem: str
-    offset: int
-
-
-@lru_cache(maxsize=65536)
-def clitic_readings(folded_word: str, min_stem: int = 2) -> tuple[CliticReading, ...]:
-    """All (proclitic, stem) readings of a folded word, the unsegmented reading first."""
-    readings = [CliticReading("", folded_word, 0)]
-    for prefix in PROCLITICS:
-        if not folded_word.startswith(prefix) or len(folded_word) - len(prefix) < min_stem:
-            continue
-        rest = folded_word[len(prefix) :]
-        if prefix.endswith("لل"):
-            # ل + ال: the stem keeps its article, spelled with one lam in the word.
-            readings.append(CliticReading(prefix[:-1], _ARTICLE + rest, len(prefix) - 1))
-        elif prefix.endswith(_ARTICLE) and len(prefix) > 2:
-            # و + ال...: the article belongs to the stem.
-            readings.append(CliticReading(prefix[:-2], _ARTICLE + rest, len(prefix) - 2))
-        else:
-            readings.append(CliticReading(prefix, rest, len(prefix)))
-    return tuple(dict.fromkeys(readings))
-
-
 def iter_sentence_tokens(sentences: list[Sentence], tokens: list[Token]) -> Iterator[list[Token]]:
     """Group ``tokens`` (in text order) by the sentence that contains them."""
     index = 0
@@ -197,26 +133,3 @@ def iter_sentence_tokens(sentences: list[Sentence], tokens: list[Token]) -> Iter
                 group.append(tokens[index])
             index += 1
         yield group
-
-
-class SpanSet:
-    """Character spans merged and sorted, for O(log n) "is this offset covered?" questions
-    (stages ask them for every token; a linear scan made long articles quadratic)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
-
-    def covers(self, offset: int) -> bool:
-        index = bisect_right(self._starts, offset) - 1
-        return index >= 0 and offset < self._ends[index]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_right(self._starts, end - 1) - 1
-        return index >= 0 and self._ends[index] > start

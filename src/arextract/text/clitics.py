@@ -1,0 +1,73 @@
+"""The one clitic inventory of arextract: the proclitics Arabic news writes attached to a word,
+and the (proclitic, stem) readings of a word.
+
+``وبالرياض`` is و + ب + الرياض; ``للصين`` is ل + الصين with the article's alef dropped. Clitics
+are never split blindly (``وزير``, ``لبنان`` and ``بكين`` begin with clitic letters): stages that
+consult a lexicon keep the reading the lexicon confirms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+PROCLITICS: tuple[str, ...] = (
+    # conjunction + preposition combinations first, so the longest reading comes first
+    "وبال",
+    "فبال",
+    "وكال",
+    "فكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "وب",
+    "فب",
+    "ول",
+    "فل",
+    "وك",
+    "فك",
+    "لل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+_ARTICLE = "ال"
+
+
+@dataclass(frozen=True)
+class CliticReading:
+    """One way to read a word as proclitics + stem.
+
+    ``stem`` is the folded stem restored to its dictionary form (``للصين`` -> ``الصين``: the
+    article's alef is written only without the preposition); ``offset`` is how many
+    characters of the folded word the proclitics take, so the stem's surface span is
+    ``word[offset:]`` (after mapping through the folding offsets).
+    """
+
+    proclitic: str
+    stem: str
+    offset: int
+
+
+@lru_cache(maxsize=65536)
+def clitic_readings(folded_word: str, min_stem: int = 2) -> tuple[CliticReading, ...]:
+    """All (proclitic, stem) readings of a folded word, the unsegmented reading first."""
+    readings = [CliticReading("", folded_word, 0)]
+    for prefix in PROCLITICS:
+        if not folded_word.startswith(prefix) or len(folded_word) - len(prefix) < min_stem:
+            continue
+        rest = folded_word[len(prefix) :]
+        if prefix.endswith("لل"):
+            # ل + ال: the stem keeps its article, spelled with one lam in the word.
+            readings.append(CliticReading(prefix[:-1], _ARTICLE + rest, len(prefix) - 1))
+        elif prefix.endswith(_ARTICLE) and len(prefix) > 2:
+            # و + ال...: the article belongs to the stem.
+            readings.append(CliticReading(prefix[:-2], _ARTICLE + rest, len(prefix) - 2))
+        else:
+            readings.append(CliticReading(prefix, rest, len(prefix)))
+    return tuple(dict.fromkeys(readings))
