@@ -30,8 +30,6 @@ from arextract.ner.backends import (
     BACKENDS,
     GazetteerNER,
     align_tokens,
-    bio_spans,
-    bioes_spans,
     label_map,
     make_ner_stage,
 )
@@ -39,6 +37,7 @@ from arextract.ner.ensemble import EnsembleNER, merge
 from arextract.ner.stanza_ner import stanza_char_spans
 from arextract.pipeline import SegmentStage
 from arextract.schema import Document, Entity, EntityType
+from arextract.text.spans import bio_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMEL_LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
@@ -95,9 +94,15 @@ def camel_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("camel_ner")
     (out / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     config = BertConfig(
-        vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-        intermediate_size=32, max_position_embeddings=512, num_labels=len(CAMEL_LABELS),
-        id2label=dict(enumerate(CAMEL_LABELS)), label2id={label: i for i, label in enumerate(CAMEL_LABELS)},
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=512,
+        num_labels=len(CAMEL_LABELS),
+        id2label=dict(enumerate(CAMEL_LABELS)),
+        label2id={label: i for i, label in enumerate(CAMEL_LABELS)},
     )
     torch.manual_seed(0)
     BertForTokenClassification(config).save_pretrained(out)
@@ -123,10 +128,25 @@ def force_label(stage: object, label: str | None) -> None:
 
 
 STANZA_SENTENCES = [
-    [("التقى", "O"), ("وزير", "O"), ("الخارجية", "O"), ("سامح", "B-PER"), ("شكري", "E-PER"),
-     ("في", "O"), ("القاهرة", "S-LOC"), (".", "O")],
-    [("وأعلنت", "O"), ("جامعة", "B-ORG"), ("الدول", "I-ORG"), ("العربية", "E-ORG"),
-     ("في", "O"), ("الرياض", "S-LOC"), (".", "O")],
+    [
+        ("التقى", "O"),
+        ("وزير", "O"),
+        ("الخارجية", "O"),
+        ("سامح", "B-PER"),
+        ("شكري", "E-PER"),
+        ("في", "O"),
+        ("القاهرة", "S-LOC"),
+        (".", "O"),
+    ],
+    [
+        ("وأعلنت", "O"),
+        ("جامعة", "B-ORG"),
+        ("الدول", "I-ORG"),
+        ("العربية", "E-ORG"),
+        ("في", "O"),
+        ("الرياض", "S-LOC"),
+        (".", "O"),
+    ],
 ]
 STANZA_MWT = {"وأعلنت": ["و", "أعلنت"]}
 
@@ -179,38 +199,123 @@ def build_stanza_models(out: Path) -> Path:
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # far faster for models this small on a busy machine
     try:
-        tokenizer.main([
-            "--mode", "train", "--txt_file", str(work / "tok.txt"), "--label_file", str(work / "tok.labels"),
-            "--mwt_json_file", str(work / "mwt.json"), "--dev_txt_file", str(work / "tok.txt"),
-            "--dev_label_file", str(work / "tok.labels"), "--lang", "ar", "--shorthand", "ar_tiny",
-            "--steps", "100", "--eval_steps", "1000", "--dropout", "0", "--unit_dropout", "0",
-            "--tok_noise", "0", "--lr0", "0.02", "--emb_dim", "4", "--hidden_dim", "4",
-            "--batch_size", "2", "--max_seqlen", "50", "--save_dir", str(out / "ar/tokenize"),
-            "--save_name", str(out / "ar/tokenize/tiny.pt"), "--cpu",
-        ])
-        mwt_expander.main([
-            "--mode", "train", "--train_file", str(work / "mwt.conllu"),
-            "--eval_file", str(work / "mwt.conllu"), "--gold_file", str(work / "mwt.conllu"),
-            "--lang", "ar", "--shorthand", "ar_tiny", "--dict_only",
-            "--save_dir", str(out / "ar/mwt"), "--save_name", "tiny.pt", "--cpu",
-        ])
-        ner_tagger.main([
-            "--mode", "train", "--train_file", str(work / "ner.json"), "--eval_file", str(work / "ner.json"),
-            "--wordvec_pretrain_file", str(out / "ar/pretrain/tiny.pt"), "--shorthand", "ar_tiny",
-            "--save_dir", str(out / "ar/ner"), "--save_name", "tiny.pt", "--max_steps", "30",
-            "--eval_interval", "1000", "--word_dropout", "0", "--dropout", "0", "--hidden_dim", "8",
-            "--char_hidden_dim", "8", "--word_emb_dim", "8", "--char_emb_dim", "8", "--batch_size", "4",
-            "--cpu",
-        ])
+        tokenizer.main(
+            [
+                "--mode",
+                "train",
+                "--txt_file",
+                str(work / "tok.txt"),
+                "--label_file",
+                str(work / "tok.labels"),
+                "--mwt_json_file",
+                str(work / "mwt.json"),
+                "--dev_txt_file",
+                str(work / "tok.txt"),
+                "--dev_label_file",
+                str(work / "tok.labels"),
+                "--lang",
+                "ar",
+                "--shorthand",
+                "ar_tiny",
+                "--steps",
+                "100",
+                "--eval_steps",
+                "1000",
+                "--dropout",
+                "0",
+                "--unit_dropout",
+                "0",
+                "--tok_noise",
+                "0",
+                "--lr0",
+                "0.02",
+                "--emb_dim",
+                "4",
+                "--hidden_dim",
+                "4",
+                "--batch_size",
+                "2",
+                "--max_seqlen",
+                "50",
+                "--save_dir",
+                str(out / "ar/tokenize"),
+                "--save_name",
+                str(out / "ar/tokenize/tiny.pt"),
+                "--cpu",
+            ]
+        )
+        mwt_expander.main(
+            [
+                "--mode",
+                "train",
+                "--train_file",
+                str(work / "mwt.conllu"),
+                "--eval_file",
+                str(work / "mwt.conllu"),
+                "--gold_file",
+                str(work / "mwt.conllu"),
+                "--lang",
+                "ar",
+                "--shorthand",
+                "ar_tiny",
+                "--dict_only",
+                "--save_dir",
+                str(out / "ar/mwt"),
+                "--save_name",
+                "tiny.pt",
+                "--cpu",
+            ]
+        )
+        ner_tagger.main(
+            [
+                "--mode",
+                "train",
+                "--train_file",
+                str(work / "ner.json"),
+                "--eval_file",
+                str(work / "ner.json"),
+                "--wordvec_pretrain_file",
+                str(out / "ar/pretrain/tiny.pt"),
+                "--shorthand",
+                "ar_tiny",
+                "--save_dir",
+                str(out / "ar/ner"),
+                "--save_name",
+                "tiny.pt",
+                "--max_steps",
+                "30",
+                "--eval_interval",
+                "1000",
+                "--word_dropout",
+                "0",
+                "--dropout",
+                "0",
+                "--hidden_dim",
+                "8",
+                "--char_hidden_dim",
+                "8",
+                "--word_emb_dim",
+                "8",
+                "--char_emb_dim",
+                "8",
+                "--batch_size",
+                "4",
+                "--cpu",
+            ]
+        )
     finally:
         torch.set_num_threads(threads)
-    resources = {"ar": {
-        "lang_name": "Arabic",
-        "tokenize": {"tiny": {}}, "mwt": {"tiny": {}}, "pretrain": {"tiny": {}},
-        "ner": {"tiny": {"dependencies": [{"model": "pretrain", "package": "tiny"}]}},
-        "default_processors": {"tokenize": "tiny", "mwt": "tiny", "ner": "tiny"},
-        "packages": {"default": {"tokenize": "tiny", "mwt": "tiny", "ner": "tiny"}},
-    }}
+    resources = {
+        "ar": {
+            "lang_name": "Arabic",
+            "tokenize": {"tiny": {}},
+            "mwt": {"tiny": {}},
+            "pretrain": {"tiny": {}},
+            "ner": {"tiny": {"dependencies": [{"model": "pretrain", "package": "tiny"}]}},
+            "default_processors": {"tokenize": "tiny", "mwt": "tiny", "ner": "tiny"},
+            "packages": {"default": {"tokenize": "tiny", "mwt": "tiny", "ner": "tiny"}},
+        }
+    }
     (out / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
     return out
 
@@ -238,9 +343,11 @@ def test_label_mapping_is_data() -> None:
 
 
 def test_span_decoders() -> None:
-    assert bio_spans(["B-PERS", "I-PERS", "O", "I-LOC"]) == [(0, 1, "PERS"), (3, 3, "LOC")]
+    # One decoder for every tagger: end exclusive, a stray or retyped I- starts a span.
+    assert bio_spans(["B-PERS", "I-PERS", "O", "I-LOC"]) == [(0, 2, "PERS"), (3, 4, "LOC")]
+    assert bio_spans(["B-PERS", "I-LOC", "I-LOC", "B-LOC"]) == [(0, 1, "PERS"), (1, 3, "LOC"), (3, 4, "LOC")]
     labels = ["S-LOC", "B-PER", "I-PER", "E-PER", "O", "S-ORG", "S-ORG"]
-    assert bioes_spans(labels) == [(0, 0, "LOC"), (1, 3, "PER"), (5, 5, "ORG"), (6, 6, "ORG")]
+    assert bio_spans(labels, scheme="BIOES") == [(0, 1, "LOC"), (1, 4, "PER"), (5, 6, "ORG"), (6, 7, "ORG")]
 
 
 def test_align_tokens_searches_forward_and_folds() -> None:
@@ -272,12 +379,19 @@ def test_stanza_realignment_with_a_fake_document() -> None:
         token("الرياض", 31, 37, "S-LOC"),
         token(".", 37, 38, "O"),
     ]
-    second = [token("التقى", 39, 44, "O"), token("شكري", 45, 49, "S-PER"),
-              token("في", 50, 52, "O"), token("القاهرة", 53, 60, "S-LOC")]
+    second = [
+        token("التقى", 39, 44, "O"),
+        token("شكري", 45, 49, "S-PER"),
+        token("في", 50, 52, "O"),
+        token("القاهرة", 53, 60, "S-LOC"),
+    ]
     fake = SimpleNamespace(sentences=[SimpleNamespace(tokens=first), SimpleNamespace(tokens=second)])
     spans = stanza_char_spans(text, fake)
     assert [(text[s:e], label) for s, e, label in spans] == [
-        ("جامعة الدول العربيّة", "ORG"), ("الرياض", "LOC"), ("شكري", "PER"), ("القاهرة", "LOC"),
+        ("جامعة الدول العربيّة", "ORG"),
+        ("الرياض", "LOC"),
+        ("شكري", "PER"),
+        ("القاهرة", "LOC"),
     ]
 
 
@@ -411,8 +525,16 @@ def test_ensemble_merges_and_refines(monkeypatch: pytest.MonkeyPatch, camel_mode
 def _entity(
     text: str, start: int, end: int, type_: EntityType, source: str, confidence: float = 0.7
 ) -> Entity:
-    return Entity(id="", type=type_, text=text, start=start, end=end, canonical=text,
-                  confidence=confidence, source=source)
+    return Entity(
+        id="",
+        type=type_,
+        text=text,
+        start=start,
+        end=end,
+        canonical=text,
+        confidence=confidence,
+        source=source,
+    )
 
 
 def test_merge_policy() -> None:
@@ -486,4 +608,4 @@ def test_backends_command(
     assert main(["backends"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^camel\s+yes\s+no\s", out, re.MULTILINE)
-    assert "camel_data -i ner" in out and 'arextract[stanza]' in out
+    assert "camel_data -i ner" in out and "arextract[stanza]" in out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from arextract.ner.features import spans
+from arextract.text.spans import bio_spans
 from arextract.train import LabelMap, Sentence, fix_bio, is_fane, map_fane, read_conll, rejoin_fane
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ def score_spans(
     n_gold: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
     for g, p in zip(gold, pred, strict=True):
-        gs = set(spans(g))
-        ps = set(spans(p))
+        gs = set(bio_spans(g))
+        ps = set(bio_spans(p))
         for s in gs:
             n_gold[s[2]] += 1
         for s in ps:

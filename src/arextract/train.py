@@ -21,8 +21,8 @@ from arextract.ner.features import (
     lookup_forms,
     normalize,
     span_key,
-    spans,
 )
+from arextract.text.spans import bio_spans
 
 Sentence = list[tuple[str, str]]
 
@@ -242,7 +242,7 @@ def harvest(
         labs = [t for _, t in sent]
         for w in toks:
             tok_total[lookup_forms(normalize(w))[-1]] += 1
-        for s, e, lab in spans(labs):
+        for s, e, lab in bio_spans(labs):
             typ, _, sub = lab.partition("/")
             key = span_key(toks[s:e])
             if typ in LOC_TYPES:
@@ -284,7 +284,7 @@ def refine_loc(
     labs = fix_bio([t for _, t in sent])
     new = list(labs)
     n_loc = n_hit = 0
-    for s, e, typ in spans(labs):
+    for s, e, typ in bio_spans(labs):
         if typ != "LOC":
             continue
         n_loc += 1

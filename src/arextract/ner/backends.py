@@ -64,6 +64,7 @@ from arextract.schema import Document, Entity, EntityType, Token, numbered
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
 from arextract.text.segment import iter_sentence_tokens
+from arextract.text.spans import bio_spans
 
 BACKENDS = ("builtin", "gazetteer", "camel", "stanza", "ensemble")
 EXTERNAL_BACKENDS = ("camel", "stanza")
@@ -152,8 +153,8 @@ class BuiltinNER(GazetteerNER):
             named = [match_to_entity(match, doc.text, "") for match in matches]
             model = [
                 entity
-                for first, last, label in bio_spans(labels)
-                if (entity := self._model_entity(doc.text, tokens, first, last, label)) is not None
+                for first, end, label in bio_spans(labels)
+                if (entity := self._model_entity(doc.text, tokens, first, end - 1, label)) is not None
             ]
             merged = _merge_model_mentions(named, model)
             merged = refine_persons(doc.text, tokens, merged, self._is_place, self._is_person_name)
@@ -218,25 +219,6 @@ def _merge_model_mentions(named: list[Entity], model: list[Entity]) -> list[Enti
     return [entity for index, entity in enumerate(named) if not removed[index]] + kept
 
 
-def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last, type) token spans of a BIO label sequence; a stray I- starts a span."""
-    spans: list[tuple[int, int, str]] = []
-    current: list[int | str] | None = None
-    for index, label in enumerate(labels):
-        tag, _, kind = label.partition("-")
-        if tag == "I" and current is not None and current[2] == kind:
-            current[1] = index
-            continue
-        if current is not None:
-            spans.append((int(current[0]), int(current[1]), str(current[2])))
-            current = None
-        if tag in ("B", "I"):
-            current = [index, index, kind]
-    if current is not None:
-        spans.append((int(current[0]), int(current[1]), str(current[2])))
-    return spans
-
-
 @lru_cache(maxsize=2)
 def _load_tagger(model_dir: str):  # type: ignore[no-untyped-def]
     # Imported here: the model loads only when the builtin backend is used.
@@ -247,19 +229,6 @@ def _load_tagger(model_dir: str):  # type: ignore[no-untyped-def]
     if not Path(model_dir).is_dir():
         raise ResourceError(f"NER model directory not found: {model_dir}")
     return NerTagger.load(model_dir)
-
-
-def bioes_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """:func:`bio_spans` for BIOES (or BILOU) labels: S-/U- begin a span, E-/L- continue it."""
-    as_bio = []
-    for label in labels:
-        tag, dash, kind = label.partition("-")
-        if dash and tag in ("S", "U"):
-            label = f"B-{kind}"
-        elif dash and tag in ("E", "L"):
-            label = f"I-{kind}"
-        as_bio.append(label)
-    return bio_spans(as_bio)
 
 
 # --------------------------------------------------------------------------------------------

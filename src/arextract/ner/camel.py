@@ -31,8 +31,9 @@ from typing import Any
 import regex
 
 from arextract.errors import BackendError
-from arextract.ner.backends import ExternalNER, align_tokens, bio_spans
+from arextract.ner.backends import ExternalNER, align_tokens
 from arextract.schema import Document
+from arextract.text.spans import bio_spans
 
 ENV_MODEL = "ARX_CAMEL_NER_MODEL"
 INSTALL = f"pip install camel-tools && camel_data -i ner (or set {ENV_MODEL}=/path/to/model)"
@@ -199,6 +200,6 @@ class CamelNER(ExternalNER):
         out: list[tuple[int, int, str]] = []
         for labels, spans in zip(predictions, offsets, strict=False):
             labels = list(labels)[: len(spans)]
-            for first, last, kind in bio_spans(labels):
-                out.append((spans[first][0], spans[last][1], kind))
+            for first, end, kind in bio_spans(labels):
+                out.append((spans[first][0], spans[end - 1][1], kind))
         return out

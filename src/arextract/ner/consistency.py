@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from arextract.ner.features import normalize, spans
+from arextract.ner.features import normalize
+from arextract.text.spans import bio_spans
 
 __all__ = ["PROCLITICS", "PROPAGATED_TYPES", "propagate_names"]
 
@@ -60,7 +61,7 @@ def propagate_names(
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for key, labs in zip(words, labels, strict=True):
         names: list[tuple[tuple[str, ...], str]] = []
-        for s, e, label in spans(labs):
+        for s, e, label in bio_spans(labs):
             typ = label.split("/", 1)[0]  # a /subtype suffix does not matter here
             if typ not in types:
                 continue

@@ -27,7 +27,6 @@ __all__ = [
     "lookup_forms",
     "normalize",
     "span_key",
-    "spans",
     "strip_proclitics",
     "word_forms",
 ]
@@ -192,21 +191,6 @@ def lookup_forms(w: str) -> tuple[str, ...]:
     if s.startswith("ال") and len(s) >= 4:
         forms.append(s[2:])
     return tuple(forms)
-
-
-def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Exact chunks (start, end-exclusive, type) with conlleval semantics."""
-    out: list[tuple[int, int, str]] = []
-    start = -1
-    typ = ""
-    for i, lab in enumerate([*labels, "O"]):
-        begin = lab.startswith("B-") or (lab.startswith("I-") and lab[2:] != typ)
-        if start >= 0 and (lab == "O" or begin):
-            out.append((start, i, typ))
-            start, typ = -1, ""
-        if begin:
-            start, typ = i, lab[2:]
-    return out
 
 
 def span_key(tokens: Sequence[str]) -> str:

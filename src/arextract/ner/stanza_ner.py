@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from arextract.errors import BackendError
-from arextract.ner.backends import ExternalNER, align_tokens, bioes_spans
+from arextract.ner.backends import ExternalNER, align_tokens
 from arextract.ner.camel import ModelLocation
 from arextract.schema import Document
+from arextract.text.spans import bio_spans
 
 ENV_DIR = "ARX_STANZA_DIR"
 PROCESSORS = "tokenize,mwt,ner"
@@ -155,8 +156,8 @@ def stanza_char_spans(text: str, document: Any) -> list[tuple[int, int, str]]:
                 cursor = span[1]
             offsets.append(span)
         labels = [str(getattr(token, "ner", None) or "O") for token in tokens]
-        for first, last, kind in bioes_spans(labels):
-            start_span, end_span = offsets[first], offsets[last]
+        for first, end, kind in bio_spans(labels, scheme="BIOES"):
+            start_span, end_span = offsets[first], offsets[end - 1]
             if start_span is None or end_span is None or end_span[1] <= start_span[0]:
                 continue  # a token that could not be placed in the text: the mention is dropped
             spans.append((start_span[0], end_span[1], kind))

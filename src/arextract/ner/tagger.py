@@ -24,8 +24,9 @@ import numpy as np
 from arextract.errors import ResourceError
 from arextract.ner.consistency import propagate_names
 from arextract.ner.crf import CrfScorer
-from arextract.ner.features import Gazetteers, span_key, spans
+from arextract.ner.features import Gazetteers, span_key
 from arextract.ner.neural import NeuralTagger, viterbi_batch
+from arextract.text.spans import bio_spans
 
 __all__ = ["WEIGHT_FILES", "NerTagger", "model_version"]
 
@@ -226,7 +227,7 @@ class NerTagger:
         if not self._subtypes:
             return labels
         labels = list(labels)
-        for s, e, typ in spans(labels):
+        for s, e, typ in bio_spans(labels):
             hit = self._subtypes.get(span_key(tokens[s:e]))
             suffix = "/" + hit[1] if hit is not None and hit[0] == typ else ""
             for k in range(s, e):

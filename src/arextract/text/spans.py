@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class SpanSet:
@@ -27,3 +27,24 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect_right(self._starts, end - 1) - 1
         return index >= 0 and self._ends[index] > start
+
+
+def bio_spans(labels: Sequence[str], *, scheme: str = "BIO") -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` token spans of a label sequence, ``end`` exclusive, with conlleval
+    semantics: an ``I-`` whose type differs from the open span's (or with none open) starts a
+    span. ``scheme="BIOES"`` (or BILOU) reads ``S-``/``U-`` as a beginning and ``E-``/``L-`` as
+    a continuation, so the decoders of the builtin tagger, training, evaluation and the
+    external backends agree on every sequence."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for index, label in enumerate([*labels, "O"]):
+        tag, dash, label_kind = label.partition("-")
+        if scheme != "BIO" and dash:
+            tag = {"S": "B", "U": "B", "E": "I", "L": "I"}.get(tag, tag)
+        continues = tag == "I" and start >= 0 and label_kind == kind
+        if start >= 0 and not continues:
+            spans.append((start, index, kind))
+            start, kind = -1, ""
+        if tag in ("B", "I") and dash and not continues:
+            start, kind = index, label_kind
+    return spans
