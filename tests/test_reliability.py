@@ -177,7 +177,7 @@ def test_table_on_seeds_and_gold_is_the_scanning_table(seed_texts: dict[str, str
 
 def test_table_on_many_misspelt_names_is_the_scanning_table(monkeypatch: pytest.MonkeyPatch) -> None:
     # the alias cap is a deliberate difference: lift it to compare the merges alone
-    monkeypatch.setattr("arextract.link.MAX_ALIASES", 10**9)
+    monkeypatch.setattr("arextract.link.table.MAX_ALIASES", 10**9)
     rng = random.Random(5)
     words = ["محمد", "أحمد", "عبد الله", "وانغ", "وانج", "سيرجي", "سيرجيه", "لافروف", "شي", "جين", "بينغ",
              "بينج", "فيصل", "فيصال", "نواف", "الأحمد", "الصباح", "بن", "سلمان", "زايد", "غوتيريش",

@@ -8,6 +8,7 @@ consult a lexicon keep the reading the lexicon confirms.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,3 +72,39 @@ def clitic_readings(folded_word: str, min_stem: int = 2) -> tuple[CliticReading,
         else:
             readings.append(CliticReading(prefix, rest, len(prefix)))
     return tuple(dict.fromkeys(readings))
+
+
+def carries_article(proclitic: str) -> bool:
+    """Whether a proclitic of :data:`PROCLITICS` ends in the article (وال، بال، لل = ل + ال)."""
+    return proclitic.endswith(_ARTICLE) or proclitic.endswith("لل")
+
+
+# The proclitics a proper name takes (وشي، لوانغ، فبوتين): a conjunction و / ف and the
+# prepositions ب / ل, alone or together, and no proclitic at all. Not the article-bearing forms
+# (a name carries no article of its own), nor ك ("like"), which news never prefixes to a name.
+NAME_PROCLITICS: frozenset[str] = frozenset(
+    ["", *(prefix for prefix in PROCLITICS if not carries_article(prefix) and "ك" not in prefix)]
+)
+
+
+def proclitic_forms(
+    words: Iterable[str], proclitics: frozenset[str] | None = None
+) -> dict[str, tuple[str, int]]:
+    """Every folded form of ``words`` with a proclitic of :data:`PROCLITICS` (or of
+    ``proclitics`` only) attached, read back by :func:`clitic_readings`: form -> (word, length of
+    the proclitic in the form). ``الجانب`` gives ``والجانب`` (و: 1), ``للجانب`` (ل + الجانب: 1) and
+    ``وبالجانب`` (وب: 2); a stage finding these phrases looks a token up in one dict."""
+    out: dict[str, tuple[str, int]] = {}
+    for word in words:
+        out[word] = (word, 0)
+        for prefix in PROCLITICS:
+            if proclitics is not None and prefix not in proclitics:
+                continue
+            candidates = [prefix + word]
+            if word.startswith(_ARTICLE) and prefix.endswith("ل"):
+                candidates.append(prefix + word[1:])  # ل + الجانب = للجانب
+            for candidate in candidates:
+                for reading in clitic_readings(candidate)[1:]:
+                    if reading.stem == word and candidate not in out:
+                        out[candidate] = (word, reading.offset)
+    return out

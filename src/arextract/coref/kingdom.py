@@ -1,0 +1,39 @@
+"""The kingdom word: المملكة / بالمملكة on its own -> the kingdom the story is about (see
+[kingdom] in link.toml and :func:`arextract.link.countries.home_kingdom`)."""
+
+from __future__ import annotations
+
+from arextract.link.countries import home_kingdom
+from arextract.link.kb_linking import KBLinker
+from arextract.link.lexicons import LinkLexicons
+from arextract.link.state import DocumentState
+
+KINGDOM_CONFIDENCE = 0.8
+
+
+class KingdomWord:
+    """Resolves a bare المملكة (not المملكة المتحدة, not inside a name already found)."""
+
+    def __init__(
+        self, kb: KBLinker, lex: LinkLexicons, forms: dict[str, tuple[str, int]], state: DocumentState
+    ) -> None:
+        self.kb = kb
+        self.lex = lex
+        self.forms = forms
+        self.state = state
+        self._looked = False  # home_kingdom is asked once, on the first المملكة
+        self._kingdom: str | None = None
+
+    def resolve(self, index: int) -> None:
+        """Add the home kingdom for the kingdom word at token ``index``, if the story has one."""
+        state = self.state
+        token = state.tokens[index]
+        if state.norm_at(index + 1) in self.lex.kingdom_followers or state.covered(token.start, token.end):
+            return
+        if not self._looked:
+            self._looked = True
+            self._kingdom = home_kingdom(self.kb, state, self.lex)
+        if self._kingdom is None:
+            return
+        start = state.surface_start(index, self.forms[token.norm][1])
+        state.add_coreference(start, token.end, self._kingdom, KINGDOM_CONFIDENCE)

@@ -1,0 +1,102 @@
+"""The phrase lists of the linker (``data/link.toml``), folded as the text is folded.
+
+:class:`LinkLexicons` holds the words; :class:`PhraseForms` the same words with every proclitic
+they can carry (والجانب، للجانب، لبلاده), so a token is looked up in one dict.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from arextract.resources import package_data
+from arextract.text.clitics import proclitic_forms
+from arextract.text.normalize import fold
+
+
+@dataclass(frozen=True)
+class LinkLexicons:
+    """The sections of ``link.toml`` (see the comments there), folded."""
+
+    side: frozenset[str]
+    side_dual: frozenset[str]
+    dual: frozenset[str]
+    dual_ambiguous: frozenset[str]
+    plural_quantifiers: frozenset[str]
+    plural_adjectives: frozenset[str]
+    counterpart: frozenset[str]
+    counterpart_gap: int
+    possessive: frozenset[str]
+    subject_verbs: frozenset[str]
+    verb_gap: int
+    object_markers: frozenset[str]
+    short_form_stop: frozenset[str]
+    name_particles: frozenset[str]
+    country_gap: int
+    function_words: frozenset[str] = frozenset()  # surface forms, not folded (على is not علي)
+    kingdom: frozenset[str] = frozenset()
+    kingdom_followers: frozenset[str] = frozenset()
+    monarchies: tuple[str, ...] = ()
+    kingdom_default: str = ""
+    kingdom_cues: tuple[str, ...] = ()
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> LinkLexicons:
+    with package_data("link.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return LinkLexicons(
+        side=_folded(data["side"]["nouns"]),
+        side_dual=_folded(data["side"]["dual_nouns"]),
+        dual=_folded(data["dual"]["words"]),
+        dual_ambiguous=_folded(data["dual"]["ambiguous"]),
+        plural_quantifiers=_folded(data["dual"]["plural_quantifiers"]),
+        plural_adjectives=_folded(data["dual"]["plural_adjectives"]),
+        counterpart=_folded(data["counterpart"]["words"]),
+        counterpart_gap=int(data["counterpart"]["max_gap"]),
+        possessive=_folded(data["possessive"]["words"]),
+        subject_verbs=_folded(data["possessive"]["subject_verbs"]),
+        verb_gap=int(data["possessive"]["max_verb_gap"]),
+        object_markers=_folded(data["possessive"]["object_markers"]),
+        short_form_stop=_folded(data["person"]["short_form_stop"]),
+        name_particles=_folded(data["person"]["name_particles"]),
+        country_gap=int(data["person"]["country_gap"]),
+        function_words=frozenset(data["person"].get("function_words", [])),
+        kingdom=_folded(data["kingdom"]["words"]),
+        kingdom_followers=_folded(data["kingdom"]["name_followers"]),
+        monarchies=tuple(data["kingdom"]["monarchies"]),
+        kingdom_default=str(data["kingdom"]["default"]),
+        kingdom_cues=tuple(fold(w) for w in data["kingdom"]["default_cues"]),
+    )
+
+
+@dataclass(frozen=True)
+class PhraseForms:
+    """Every proclitic-carrying folded form of the phrase words: form -> (word, length of the
+    proclitic in the form), from :func:`arextract.text.clitics.proclitic_forms`."""
+
+    side: dict[str, tuple[str, int]]  # الجانب، والجانبين
+    dual: dict[str, tuple[str, int]]  # البلدين، للبلدين
+    counterpart: dict[str, tuple[str, int]]  # نظيره، ونظيره
+    possessive: dict[str, tuple[str, int]]  # بلاده، لبلاده
+    kingdom: dict[str, tuple[str, int]]  # المملكة، بالمملكة
+    subject_verbs: dict[str, tuple[str, int]]  # قال، وقال
+
+
+@lru_cache(maxsize=1)
+def phrase_forms() -> PhraseForms:
+    lex = lexicons()
+    return PhraseForms(
+        side=proclitic_forms(lex.side | lex.side_dual),
+        dual=proclitic_forms(lex.dual),
+        counterpart=proclitic_forms(lex.counterpart),
+        possessive=proclitic_forms(lex.possessive),
+        kingdom=proclitic_forms(lex.kingdom),
+        subject_verbs=proclitic_forms(lex.subject_verbs),
+    )
