@@ -71,3 +71,9 @@ def clitic_readings(folded_word: str, min_stem: int = 2) -> tuple[CliticReading,
         else:
             readings.append(CliticReading(prefix, rest, len(prefix)))
     return tuple(dict.fromkeys(readings))
+
+
+# The one-letter proclitics a noun takes: the conjunctions و/ف and the prepositions ب/ل. A head
+# noun opens a name under them ("وبمؤتمر"، "للمبادرة") but not under ك ("كالمؤتمر" compares, it
+# names nothing); a word starting with one of these letters is no bare name ("بوزارة الصحة خالد").
+NOUN_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل")
