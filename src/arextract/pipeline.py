@@ -92,9 +92,9 @@ class Pipeline:
         self.stages: list[Stage] = [
             SegmentStage(),
             make_ner_stage(self.backend, kb_dir=kb_dir),
-            Linker(load_kb(kb_dir)),
             TimeStage(),  # before phrases: an event name ends where a date begins
             PhraseRecognizer(relations.lexicons, relations.triggers_of(RelationType.PROPOSAL)),
+            Linker(load_kb(kb_dir)),  # after phrases, so event and initiative names are linked too
             relations,
         ]
 
