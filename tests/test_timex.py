@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arextract.schema import Interval, Time
+from arextract.text.normalize import normalize
 from arextract.timex import document_date, find_dateline, find_times, governing_time
+from arextract.timex.patterns import expression_patterns
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -291,8 +293,27 @@ def test_no_false_positive(sentence: str) -> None:
     assert find_times(sentence, SAT) == []
 
 
-def test_table_size() -> None:
-    assert len(CASES) >= 60
+# The alternatives of the expression pattern (arextract.timex.patterns), one shape each.
+SHAPES = {
+    "paired", "range_days", "range_months", "range_years", "until", "hdate", "gdate", "numeric",
+    "month_year", "hmonth_year", "month_rel", "month_bare", "hyear", "year", "rel_period",
+    "rel_day", "weekday",
+}  # fmt: skip
+
+
+def test_every_shape_has_a_case() -> None:
+    """Each alternative of the pattern is exercised by at least one row of CASES, read where
+    find_times starts its expression (at most two clitic letters into the trigger)."""
+    pattern, _ = expression_patterns()
+    assert set(pattern.groupindex) >= SHAPES
+    shapes = set()
+    for sentence, anchor, text, _value, _granularity in CASES:
+        time = next(t for t in find_times(sentence, anchor) if t.text == text)
+        folded = normalize(sentence)
+        at = folded.starts.index(time.start)
+        match = next(m for q in range(at, at + 3) if (m := pattern.match(folded.text, q)) is not None)
+        shapes.add(match.lastgroup)
+    assert shapes == SHAPES
 
 
 def test_several_in_order() -> None:
@@ -329,6 +350,49 @@ def test_find_dateline(text: str, expected: date | None) -> None:
     assert got == expected
     if span is not None:
         assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "span_text"),
+    [
+        # bracketed code after a Gregorian date, a two-word city
+        ("رام الله 1 حزيران 2020 (وفا) أكد المتحدث", D(2020, 6, 1), "رام الله 1 حزيران 2020 (وفا)"),
+        # code between slashes after a Hijri date
+        (
+            "الرياض 12 شعبان 1443 هـ /واس/ أعلن المجلس",
+            D(*Hijri(1443, 8, 12).to_gregorian().datetuple()),
+            "الرياض 12 شعبان 1443 هـ /واس/",
+        ),
+        # a numeric date
+        ("تونس 14/01/2021 (وات) قال الوزير", D(2021, 1, 14), "تونس 14/01/2021 (وات)"),
+        # Arabic-Indic digits, a dash after the tag
+        ("الكويت ٧ نوفمبر ٢٠١٩ (كونا) -- استقبل", D(2019, 11, 7), "الكويت ٧ نوفمبر ٢٠١٩ (كونا)"),
+        # paired month names
+        ("أنقرة 9 آذار/مارس 2023 (الأناضول) - وصل", D(2023, 3, 9), "أنقرة 9 آذار/مارس 2023 (الأناضول)"),
+        # a bidi mark and a no-break space inside the dateline: kept in the span, ignored for matching
+        ("المنامة\u200f 5 أيار 2021 (بنا) افتتح", D(2021, 5, 5), "المنامة\u200f 5 أيار 2021 (بنا)"),
+        ("الخرطوم\u00a010 يناير 2022 (سونا) أعلن", D(2022, 1, 10), "الخرطوم\u00a010 يناير 2022 (سونا)"),
+        # a bare code ending the line, and a bare code set off by a dash and a colon
+        ("صنعاء 16 أكتوبر 2018 سبأ\nعقد المجلس", D(2018, 10, 16), "صنعاء 16 أكتوبر 2018 سبأ"),
+        ("موسكو 20 أبريل 2021 - تاس: أعلن", D(2021, 4, 20), "موسكو 20 أبريل 2021 - تاس"),
+        # three short lines (headline, subtitle, byline) may come first
+        (
+            "عنوان\nعنوان فرعي\nسطر ثالث\nدمشق 4 مايو 2021 (سانا) قال",
+            D(2021, 5, 4),
+            "دمشق 4 مايو 2021 (سانا)",
+        ),
+    ],
+)
+def test_dateline_formats(text: str, expected: date, span_text: str) -> None:
+    got, span = find_dateline(text)
+    assert got == expected
+    assert span is not None and span.text == span_text
+    assert text[span.start : span.end] == span_text
+
+
+def test_dateline_deeper_than_four_lines_is_a_quotation() -> None:
+    text = "عنوان أول\nعنوان ثان\nعنوان ثالث\nنص رابع\nدمشق 4 مايو 2021 (سانا) قال"
+    assert find_dateline(text) == (None, None)
 
 
 def test_dateline_after_headline_has_span_without_date() -> None:

@@ -19,8 +19,8 @@ from arextract.errors import InputError
 from arextract.kb import load_kb
 from arextract.link import Linker
 from arextract.ner.backends import make_ner_stage
+from arextract.phrases import PhraseRecognizer
 from arextract.relations import RelationExtractor
-from arextract.relations.events import PhraseRecognizer
 from arextract.schema import Document, Meta, RelationType
 from arextract.text.normalize import replace_surrogates
 from arextract.text.segment import split_sentences, tokenize
@@ -92,9 +92,9 @@ class Pipeline:
         self.stages: list[Stage] = [
             SegmentStage(),
             make_ner_stage(self.backend, kb_dir=kb_dir),
-            Linker(load_kb(kb_dir)),
             TimeStage(),  # before phrases: an event name ends where a date begins
             PhraseRecognizer(relations.lexicons, relations.triggers_of(RelationType.PROPOSAL)),
+            Linker(load_kb(kb_dir)),  # after phrases, so event and initiative names are linked too
             relations,
         ]
 

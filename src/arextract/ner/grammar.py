@@ -673,19 +673,18 @@ def _byline_outlet(text: str, tokens: list[Token], entities: list[Entity]) -> En
 def _without_month_names(tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Drop one-word mentions that are a month name in a date: ``أبريل (نيسان)``، ``5 آب 2015``
     (نيسان is also a carmaker, آب a father, and the tagger reads them as names)."""
-    from arextract.timex import _fold, _lexicon
+    from arextract.timex import month_number
 
-    months = _lexicon().gmonths
-    if not any(_fold(e.text) in months for e in entities):
+    if not any(month_number(e.text) for e in entities):
         return entities
     index = {t.start: k for k, t in enumerate(tokens)}
     out = []
     for entity in entities:
         k = index.get(entity.start)
-        if k is not None and _fold(entity.text) in months and tokens[k].end == entity.end:
+        if k is not None and month_number(entity.text) and tokens[k].end == entity.end:
             before = [t for t in tokens[max(0, k - 2) : k] if t.text not in "()/"]
             after = tokens[k + 1 : k + 3]
-            if (before and (_fold(before[-1].text) in months or before[-1].norm.isdigit())) or any(
+            if (before and (month_number(before[-1].text) or before[-1].norm.isdigit())) or any(
                 t.norm.isdigit() and len(t.norm) == 4 for t in after[:2]
             ):
                 continue

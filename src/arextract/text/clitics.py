@@ -108,3 +108,9 @@ def proclitic_forms(
                     if reading.stem == word and candidate not in out:
                         out[candidate] = (word, reading.offset)
     return out
+
+
+# The one-letter proclitics a noun takes: the conjunctions و/ف and the prepositions ب/ل. A head
+# noun opens a name under them ("وبمؤتمر"، "للمبادرة") but not under ك ("كالمؤتمر" compares, it
+# names nothing); a word starting with one of these letters is no bare name ("بوزارة الصحة خالد").
+NOUN_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل")

@@ -215,3 +215,13 @@ def normalize(text: str, *, folding: bool = True) -> Normalized:
             starts.append(index)
             ends.append(index + 1)
     return Normalized("".join(chars), text, tuple(starts), tuple(ends))
+
+
+def end_after_marks(text: str, end: int) -> int:
+    """``end`` moved past the diacritics and tatweel written right after it in ``text``.
+
+    A span found on the folded text ends on a letter; the marks written on that letter belong
+    to it, so a span over ``غداً`` keeps its tanween (and ``مساءً`` its fatha)."""
+    while end < len(text) and (text[end] in _MARKS or text[end] == TATWEEL):
+        end += 1
+    return end
