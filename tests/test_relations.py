@@ -6,6 +6,7 @@ import pytest
 
 import arextract
 from arextract import ArextractError, Document, Pipeline
+from arextract.relations import RelationExtractor
 from arextract.relations.scoring import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,6 +215,29 @@ def test_a_user_rule_file_adds_a_trigger(tmp_path: Path) -> None:
     assert [args for args, _, _ in relations(doc, "MEETING")] == [
         [("participant", "عبد الفتاح السيسي"), ("participant", "إيمانويل ماكرون")]
     ]
+
+
+USER_LEXICONS = """
+[lexicons]
+# "ويرتقب أن يلتقي ...": "it is expected that ... will meet" announces a plan
+planned = ["يرتقب", "ترتقب"]
+# "وأكد سموه" may also stand for a prince introduced as "الأمير"
+honorific_pronouns = { "سموه" = ["الأمير"] }
+"""
+
+
+def test_a_user_rule_file_extends_the_lexicons(tmp_path: Path) -> None:
+    text = "ويرتقب أن يلتقي وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي في عمان."
+    assert [attrs.get("modality") for _, _, attrs in relations(extract(text), "MEETING")] == [None]
+    rules = tmp_path / "my_words.toml"
+    rules.write_text(USER_LEXICONS, encoding="utf-8")
+    doc = Pipeline(rules=rules)(text)
+    assert [attrs.get("modality") for _, _, attrs in relations(doc, "MEETING")] == ["planned"]
+    # the user's words join the shipped ones, which keep working
+    lexicons = RelationExtractor([rules]).lexicons
+    assert lexicons.planned[-2:] == ["يرتقب", "ترتقب"] and "يعتزم" in lexicons.planned
+    assert lexicons.honorific_pronouns["سموه"] == ["سمو", "السمو", "الأمير"]
+    assert lexicons.honorific_pronouns["معاليه"] == ["معالي"]
 
 
 def test_an_invalid_rule_file_is_a_clear_error(tmp_path: Path) -> None:

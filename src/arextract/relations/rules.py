@@ -1,8 +1,9 @@
 """Relation rules are data: TOML files validated by these pydantic models.
 
 A rule names a relation type, the words that trigger it, and the slots its arguments fill.
-Users extend arextract by writing a file of their own rules and passing it to
-``Pipeline(rules="my_rules.toml")``; see README, "Adding relation rules".
+Users extend arextract by writing a file of their own rules (and of words added to the
+lexicons) and passing it to ``Pipeline(rules="my_rules.toml")``; see README, "Adding
+relation rules".
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from arextract.errors import ResourceError
 from arextract.resources import package_data
 from arextract.schema import EntityType, RelationType
+
+_Word = TypeVar("_Word", str, list[str])  # a word, or a group of words (event_head_groups)
 
 Find = Literal["subject", "actor", "object", "before", "previous"]
 
@@ -134,26 +137,30 @@ class Rule(_Strict):
 
 
 class Lexicons(_Strict):
-    """Word lists the engine consults besides triggers (all editable data)."""
+    """Word lists the engine consults besides triggers (all editable data).
 
-    complementizers: list[str]
-    clause_breaks: list[str]
-    region_stops: list[str]
-    relatives: list[str]
-    adverbs: list[str]
-    reciprocals: list[str]
-    topic_markers: list[str]
-    negation: list[str]
-    planned: list[str]
-    title_heads: list[str]
-    titles: list[str]
-    title_modifiers: list[str]
-    counterpart: list[str]
-    visiting: list[str]
-    event_heads: list[str]
-    event_stops: list[str]
-    initiative_heads: list[str]
-    proposal_masdars: list[str]
+    The shipped rule file defines every list. A user rule file's ``[lexicons]`` table names
+    only the lists it extends: :meth:`extended` adds its words to the shipped ones.
+    """
+
+    complementizers: list[str] = Field(default_factory=list)
+    clause_breaks: list[str] = Field(default_factory=list)
+    region_stops: list[str] = Field(default_factory=list)
+    relatives: list[str] = Field(default_factory=list)
+    adverbs: list[str] = Field(default_factory=list)
+    reciprocals: list[str] = Field(default_factory=list)
+    topic_markers: list[str] = Field(default_factory=list)
+    negation: list[str] = Field(default_factory=list)
+    planned: list[str] = Field(default_factory=list)
+    title_heads: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list)
+    title_modifiers: list[str] = Field(default_factory=list)
+    counterpart: list[str] = Field(default_factory=list)
+    visiting: list[str] = Field(default_factory=list)
+    event_heads: list[str] = Field(default_factory=list)
+    event_stops: list[str] = Field(default_factory=list)
+    initiative_heads: list[str] = Field(default_factory=list)
+    proposal_masdars: list[str] = Field(default_factory=list)
     event_head_groups: list[list[str]] = Field(
         default_factory=list,
         description="Event heads that refer to one another (a bare الاحتفال to the last حفل named).",
@@ -204,6 +211,32 @@ class Lexicons(_Strict):
         "(سفير خادم الحرمين الشريفين -> السعودية).",
     )
 
+    def extended(self, more: Lexicons) -> Lexicons:
+        """These lexicons with the words of the lists ``more`` names added after their own
+        (repeats left out). In a table, a new key is added; an existing one gets the new words
+        (``honorific_pronouns``) or the new value (``title_epithets``, ``title_countries``)."""
+        update: dict[str, object] = {}
+        for name in more.model_fields_set:
+            mine, theirs = getattr(self, name), getattr(more, name)
+            if isinstance(mine, dict):
+                table = dict(mine)
+                for key, value in theirs.items():
+                    table[key] = (
+                        _joined(table[key], value) if isinstance(value, list) and key in table else value
+                    )
+                update[name] = table
+            else:
+                update[name] = _joined(mine, theirs)
+        return self.model_copy(update=update)
+
+
+def _joined(words: list[_Word], more: list[_Word]) -> list[_Word]:
+    joined = list(words)
+    for word in more:
+        if word not in joined:
+            joined.append(word)
+    return joined
+
 
 class RuleSet(_Strict):
     rules: list[Rule]
@@ -226,12 +259,19 @@ def load_rule_file(path: str | Path) -> RuleSet:
 
 
 def load_rules(extra: Iterable[str | Path] = ()) -> tuple[list[Rule], Lexicons]:
-    """The shipped rules and lexicons, plus any user rule files (their rules are added;
-    a user rule with the id of a shipped one replaces it)."""
+    """The shipped rules and lexicons, plus any user rule files, in order: their rules are
+    added (a user rule with the id of a shipped one replaces it), and the words of their
+    ``[lexicons]`` tables join the shipped lists of the same name."""
     default = load_rule_file(package_data("relations.toml"))
-    assert default.lexicons is not None, "the shipped rule file defines the lexicons"
+    assert default.lexicons is not None and set(Lexicons.model_fields) <= default.lexicons.model_fields_set, (
+        "the shipped rule file defines every lexicon"
+    )
     rules = {rule.id: rule for rule in default.rules}
+    lexicons = default.lexicons
     for path in extra:
-        for rule in load_rule_file(path).rules:
+        user = load_rule_file(path)
+        for rule in user.rules:
             rules[rule.id] = rule
-    return list(rules.values()), default.lexicons
+        if user.lexicons is not None:
+            lexicons = lexicons.extended(user.lexicons)
+    return list(rules.values()), lexicons

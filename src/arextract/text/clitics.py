@@ -38,6 +38,12 @@ PROCLITICS: tuple[str, ...] = (
     "ك",
 )
 _ARTICLE = "ال"
+# The one-letter conjunctions among the proclitics: ``word[:1] in CONJUNCTIONS`` (وقال، فأكد).
+CONJUNCTIONS = "وف"
+
+# The enclitic inventory: the possessive pronouns a noun carries (اجتماعه "his meeting",
+# زيارتها "her visit", لقائهما "their (two) meeting", نظراؤهم "their counterparts").
+POSSESSIVE_SUFFIXES: tuple[str, ...] = ("ه", "ها", "هما", "هم")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,285 @@
+"""The mentions the relation stage adds by coreference through titles.
+
+* A country named inside a title by a lexicon phrase ("سفير خادم الحرمين الشريفين"،
+  "مندوب المملكة الدائم"): a mention of that country (``title_countries``).
+* A title with no name after it ("ولي العهد السعودي"، "وزير الخارجية"، "رئيس الجمهورية"): a
+  mention of the one person of the document the ROLE relations give that title (and
+  affiliation), if there is exactly one.
+* An epithet of an office ("وأعرب خادم الحرمين الشريفين", ``title_epithets``): a mention of
+  the one person holding that office without another country's affiliation.
+"""
+
+from __future__ import annotations
+
+from arextract.ner.gazetteer import surface_offset
+from arextract.relations.lexicons import FoldedLexicons, listed, title_key
+from arextract.relations.roles import ROLE_RULE
+from arextract.relations.title_grammar import title_extent
+from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
+from arextract.schema import Document, Entity, EntityType, Relation, RelationType
+from arextract.text.clitics import CONJUNCTIONS
+
+_COUNTRY_CONFIDENCE = 0.8
+_REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
+
+Holders = dict[tuple[str, str | None], set[str]]  # (title key, affiliation) -> people
+
+
+class TitleCountries:
+    """Countries named inside titles by a phrase of the lexicon (``title_countries``)."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def mentions(self, doc: Document) -> list[Entity]:
+        """ "سفير خادم الحرمين الشريفين"، "مندوب المملكة الدائم": a country named inside a title
+        by a phrase of the lexicon becomes a mention of that country."""
+        phrases = self._words.title_countries
+        if not phrases:
+            return []
+        by_name = {e.canonical: e for e in doc.entities if e.type == EntityType.COUNTRY}
+        tokens = doc.tokens
+        taken = {(e.start, e.end) for e in doc.entities}
+        found: list[Entity] = []
+        firsts = {phrase[0] for phrase in phrases}
+        for index in range(1, len(tokens)):
+            if tokens[index].norm not in firsts or not listed(tokens[index - 1].norm, self._words.titles):
+                continue
+            for phrase, name in phrases.items():
+                last = index + len(phrase) - 1
+                if last >= len(tokens) or tuple(t.norm for t in tokens[index : last + 1]) != phrase:
+                    continue
+                start, end = tokens[index].start, tokens[last].end
+                if (start, end) in taken:
+                    continue
+                known = by_name.get(name)
+                found.append(
+                    Entity(
+                        id="",
+                        type=EntityType.COUNTRY,
+                        text=doc.text[start:end],
+                        start=start,
+                        end=end,
+                        canonical=name,
+                        kb_id=known.kb_id if known is not None else None,
+                        confidence=_COUNTRY_CONFIDENCE,
+                        source="rule",
+                    )
+                )
+                break
+        return found
+
+
+class TitleReferences:
+    """People referred to by their office alone: a bare title or an epithet of the office."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def mentions(self, view: DocumentView, roles: list[Relation]) -> list[Entity]:
+        """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
+        the one person of the document holding that title (and affiliation), if unique."""
+        holders, people = _title_holders(view, roles)
+        if not holders:
+            return []
+        found: list[Entity] = self._epithet_mentions(view, roles, people)
+        for sentence in view.sentences:
+            index = sentence.first
+            while index < sentence.last:
+                token = view.tokens[index]
+                if (
+                    token.norm not in self._words.title_heads
+                    or view.mention_covering(sentence, index) is not None
+                ):
+                    index += 1
+                    continue
+                reference, last = self._reference_at(view, sentence, index, holders, people)
+                if reference is not None:
+                    found.append(reference)
+                index = last + 1
+        return found
+
+    def _reference_at(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        index: int,
+        holders: Holders,
+        people: dict[str, Entity],
+    ) -> tuple[Entity | None, int]:
+        """The person a title starting at ``index`` refers to, and the title's last token."""
+        token = view.tokens[index]
+        last, affiliation = title_extent(self._words, view, sentence, index)
+        after = self._past_title(view, sentence, index, last)
+        following = view.mention_covering(sentence, after) if after < sentence.last else None
+        if following is not None and following.type == EntityType.PERSON:
+            return None, last  # a title before a name is a ROLE, not a reference
+        names, last = self._holders_of(view, index, last, affiliation, holders)
+        previous = (
+            view.mention_covering(sentence, index - 1, (EntityType.PERSON,))
+            if index > sentence.first
+            else None
+        )
+        actor = sentence.actor
+        if len(names) > 1 and actor is not None and actor.entity.canonical in names and actor.first < index:
+            names = {actor.entity.canonical}  # "كما شدد وزير الخارجية": the one followed
+        if len(names) == 1 and (previous is None or previous.entity.canonical not in names):
+            # (a title right after its own holder's name is an apposition, not a reference)
+            person = people[next(iter(names))]
+            end = view.tokens[last].end if affiliation is None else affiliation.entity.end
+            return _reference(person, view.text, token.start, end), last
+        return None, last
+
+    def _past_title(self, view: DocumentView, sentence: SentenceView, index: int, last: int) -> int:
+        """The first token after a title, its commas and its affiliations: "وزير الشؤون
+        الخارجية، أحمد عطاف"، "ولي ولي العهد وزير الدفاع الأمير X"."""
+        words = self._words
+        token = view.tokens[index]
+        after = last + 1
+        while (
+            after < min(sentence.last, last + 12)
+            and view.mention_covering(sentence, after, (EntityType.PERSON,)) is None
+            and not (
+                after == index + 1
+                and token.norm.startswith("ال")
+                and view.tokens[after].norm[:1] == "و"
+                and view.tokens[after].norm[1:] in words.title_heads
+            )
+            and (
+                view.tokens[after].text in {"،", ","}
+                or view.mention_covering(sentence, after, AFFILIATION_TYPES) is not None
+                or listed(view.tokens[after].norm, words.titles)
+                or listed(view.tokens[after].norm, words.title_modifiers)
+            )
+        ):
+            after += 1
+        return after
+
+    def _holders_of(
+        self, view: DocumentView, index: int, last: int, affiliation: Mention | None, holders: Holders
+    ) -> tuple[set[str], int]:
+        """Who holds the title starting at ``index``, and its last token as read."""
+        token = view.tokens[index]
+        if affiliation is not None:
+            canon = affiliation.entity.canonical
+            title = title_key(view.text[token.start : affiliation.entity.start])
+            names = holders.get((title, canon), set()) or holders.get(
+                (title_key(view.text[token.start : affiliation.entity.end]), None), set()
+            )  # "نائب خادم الحرمين الشريفين": the country is inside the held title
+            return names, last
+        # the longest reading of the title that someone holds ("وزير الحج أهمية")
+        names = set()
+        for end_index in range(last, index - 1, -1):
+            title = title_key(view.text[token.start : view.tokens[end_index].end])
+            names = holders.get((title, None), set())
+            if names:
+                return names, end_index
+        if token.norm.startswith("ال") and token.norm not in self._words.honorifics:
+            return holders.get(("ال" + token.norm.removeprefix("ال"), None), set()), index
+        return names, last
+
+    def _epithet_mentions(
+        self, view: DocumentView, roles: list[Relation], people: dict[str, Entity]
+    ) -> list[Entity]:
+        """ "وأعرب خادم الحرمين الشريفين عن ...": an epithet of an office (``title_epithets``)
+        with no name after it is the one person holding that office without another country's
+        affiliation (the king of the story, not the Moroccan king he congratulates)."""
+        epithets = self._words.epithets
+        if not epithets:
+            return []
+        holders = self._epithet_holders(view, roles)
+        found: list[Entity] = []
+        firsts = {phrase[0] for phrase in epithets}
+        for sentence in view.sentences:
+            for index in range(sentence.first, sentence.last):
+                first = view.tokens[index]
+                if first.norm not in firsts and first.norm[1:] not in firsts:
+                    continue
+                for phrase, title in epithets.items():
+                    names = holders.get(title, set())
+                    if len(names) == 1 and self._epithet_at(view, sentence, index, phrase):
+                        person = people[next(iter(names))]
+                        start = first.start + surface_offset(first.text, 0 if first.norm == phrase[0] else 1)
+                        end = view.tokens[index + len(phrase) - 1].end
+                        found.append(_reference(person, view.text, start, end))
+        return found
+
+    def _epithet_holders(self, view: DocumentView, roles: list[Relation]) -> dict[str, set[str]]:
+        """title key -> the people holding it with no affiliation, or that of a title country."""
+        entities = {e.id: e for e in view.doc.entities}
+        countries = self._words.title_countries.values()
+        holders: dict[str, set[str]] = {}
+        for role in roles:
+            if role.type != RelationType.ROLE or role.attributes.get("rule") != ROLE_RULE:
+                continue
+            args = {a.role: entities[a.entity_id] for a in role.arguments}
+            affiliation = args.get("affiliation")
+            if affiliation is not None and affiliation.canonical not in countries:
+                continue
+            holders.setdefault(title_key(str(role.attributes["title"])), set()).add(args["person"].canonical)
+        return holders
+
+    def _epithet_at(
+        self, view: DocumentView, sentence: SentenceView, index: int, phrase: tuple[str, ...]
+    ) -> bool:
+        """Whether the epithet ``phrase`` (with or without و/ف) starts at ``index``, unnamed and
+        not followed by a name ("خادم الحرمين الشريفين الملك سلمان": the name follows)."""
+        words = self._words
+        first = view.tokens[index].norm
+        last = index + len(phrase) - 1
+        if last >= sentence.last or not (
+            first == phrase[0] or (first[:1] in CONJUNCTIONS and first[1:] == phrase[0])
+        ):
+            return False
+        if tuple(t.norm for t in view.tokens[index + 1 : last + 1]) != phrase[1:]:
+            return False
+        if any(view.mention_covering(sentence, i) is not None for i in range(index, last + 1)):
+            return False
+        after = last + 1
+        while after < sentence.last and (
+            listed(view.tokens[after].norm, words.titles)
+            or listed(view.tokens[after].norm, words.title_modifiers)
+        ):
+            after += 1
+        return not (after < sentence.last and view.mention_covering(sentence, after, (EntityType.PERSON,)))
+
+
+def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, dict[str, Entity]]:
+    """(title key, affiliation) -> the people the ROLE relations give it to, also for the first
+    words of a combined title and for the bare head ("الوزير"); and the people by name."""
+    entities = {e.id: e for e in view.doc.entities}
+    holders: Holders = {}
+    people: dict[str, Entity] = {}
+    for role in roles:
+        if role.type != RelationType.ROLE or role.attributes.get("rule") != ROLE_RULE:
+            continue
+        args = {a.role: entities[a.entity_id] for a in role.arguments}
+        person = args["person"]
+        affiliation_name = args["affiliation"].canonical if "affiliation" in args else None
+        title = title_key(str(role.attributes["title"]))
+        people[person.canonical] = person
+        words = title.split()
+        # a reference may give the first words of a combined title: "ولي ولي العهد" for
+        # "ولي ولي العهد وزير الدفاع"
+        for size in range(min(2, len(words)), len(words) + 1):
+            prefix = " ".join(words[:size])
+            for key in {(prefix, affiliation_name), (prefix, None)}:
+                holders.setdefault(key, set()).add(person.canonical)
+        if words:
+            # "الوزير" alone: the one minister of the story
+            holders.setdefault(("ال" + words[0], None), set()).add(person.canonical)
+    return holders, people
+
+
+def _reference(person: Entity, text: str, start: int, end: int) -> Entity:
+    """A mention of ``person`` by coreference over ``text[start:end]``."""
+    return person.model_copy(
+        update={
+            "id": "",
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "source": "coref",
+            "confidence": round(_REFERENCE_CONFIDENCE * person.confidence, 3),
+        }
+    )

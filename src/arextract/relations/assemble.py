@@ -1,0 +1,155 @@
+"""From a rule's filled slots to the document's relations: the argument lists, one relation
+(its trigger span, evidence, modality, quote and date), and the final list without restated
+or duplicate relations, numbered r1, r2, ..."""
+
+from __future__ import annotations
+
+from arextract.ner.gazetteer import surface_offset
+from arextract.relations.dating import relation_date
+from arextract.relations.lexicons import FoldedLexicons
+from arextract.relations.modality import modality, quote
+from arextract.relations.rules import Slot
+from arextract.relations.triggers import TriggerForm, TriggerMatch
+from arextract.relations.view import DocumentView, Mention, SentenceView
+from arextract.schema import Argument, Document, Relation, RelationType, TextSpan
+
+Arguments = list[tuple[str, Mention]]  # (role, mention)
+
+_STATEMENT_NOUN_RULE = "statement-noun"
+_RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
+
+
+def expand(filled: list[tuple[Slot, list[Mention]]]) -> list[Arguments]:
+    """Argument lists: one per mention of the ``each`` slot, else one with everything."""
+    each = [(slot, found) for slot, found in filled if slot.each and found]
+    shared = [(slot.role, m) for slot, found in filled if not (slot.each and found) for m in found]
+    if not each:
+        return [shared]
+    slot, found = each[0]
+    return [shared + [(slot.role, mention)] for mention in found]
+
+
+def unique_arguments(arguments: Arguments) -> Arguments:
+    """The arguments without a second mention of the same entity."""
+    seen: set[str] = set()
+    unique = []
+    for role, mention in arguments:
+        key = mention.entity.kb_id or mention.entity.canonical
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append((role, mention))
+    return unique
+
+
+def build_relation(
+    words: FoldedLexicons,
+    view: DocumentView,
+    sentence: SentenceView,
+    match: TriggerMatch,
+    form: TriggerForm,
+    arguments: Arguments,
+) -> Relation:
+    """The relation a rule gives with these arguments at a trigger."""
+    doc = view.doc
+    first = doc.tokens[match.first]
+    # the trigger without its proclitics, so the span is the word itself
+    trigger_start = first.start + surface_offset(first.text, match.offset)
+    trigger_end = doc.tokens[match.last].end
+    attributes: dict[str, object] = {}
+    said = modality(words, view, sentence, match, form)
+    if said != "asserted":
+        attributes["modality"] = said
+    starts = [trigger_start] + [m.entity.start for _, m in arguments]
+    ends = [trigger_end] + [m.entity.end for _, m in arguments]
+    # a time inside reported speech dates what is reported, not the saying of it; one in
+    # an agreement's topic ("اتفقا على عقد اجتماع في جوان المقبل") dates the topic
+    dated_until = sentence.end
+    if form.rule.quote:
+        reported = quote(words, view, sentence, match)
+        if reported is not None:
+            attributes["quote"] = reported.model_dump()
+            ends.append(reported.end)
+            dated_until = reported.start
+    evidence_start, evidence_end = min(starts), max(ends)
+    confidence = form.rule.confidence * min(m.entity.confidence for _, m in arguments)
+    return Relation(
+        id="",
+        type=form.rule.type,
+        arguments=[Argument(role=role, entity_id=m.entity.id, text=m.entity.text) for role, m in arguments],
+        date=relation_date(view, sentence, match, form, trigger_start, dated_until),
+        trigger=TextSpan(text=doc.text[trigger_start:trigger_end], start=trigger_start, end=trigger_end),
+        evidence=TextSpan(text=doc.text[evidence_start:evidence_end], start=evidence_start, end=evidence_end),
+        attributes={"rule": form.rule.id, **attributes},
+        confidence=round(confidence, 3),
+    )
+
+
+def without_restated(relations: list[Relation], doc: Document) -> list[Relation]:
+    """ "وأشار X في تصريح له إلى": the noun names the statement its verb already gave."""
+    verbs: dict[str, list[int]] = {}
+    for relation in relations:
+        if (
+            relation.type == RelationType.STATEMENT
+            and relation.attributes.get("rule") != _STATEMENT_NOUN_RULE
+        ):
+            verbs.setdefault(relation.arguments[0].entity_id, []).append(relation.trigger.end)
+    if not verbs:
+        return relations
+    entities = {e.id: e for e in doc.entities}
+
+    def restated(relation: Relation) -> bool:
+        if relation.type != RelationType.STATEMENT or relation.attributes.get("rule") != _STATEMENT_NOUN_RULE:
+            return False
+        speaker = entities.get(relation.arguments[0].entity_id)
+        ends = [
+            end
+            for entity_id, found in verbs.items()
+            for end in found
+            if entities.get(entity_id) is not None
+            and speaker is not None
+            and entities[entity_id].canonical == speaker.canonical
+        ]
+        start = relation.trigger.start
+        return any(
+            end <= start and "." not in doc.text[end:start] and start - end < _RESTATED_WITHIN for end in ends
+        )
+
+    return [relation for relation in relations if not restated(relation)]
+
+
+def dedupe(
+    relations: list[Relation], restating: set[str] | None = None, names: dict[str, str] | None = None
+) -> list[Relation]:
+    """The relations in text order without repeats: the same type, trigger and arguments; or,
+    for a rule that ``restates``, the same type and arguments as an earlier one."""
+    seen: set[tuple[object, ...]] = set()
+    reported: set[tuple[object, ...]] = set()  # (type, arguments) already stated
+    unique = []
+    for relation in sorted(relations, key=lambda r: (r.evidence.start, r.trigger.start, r.type.value)):
+        key = _relation_key(relation)
+        if key in seen:
+            continue
+        tuple_key = (
+            relation.type,
+            frozenset((names or {}).get(a.entity_id, a.entity_id) for a in relation.arguments),
+        )
+        if restating and relation.attributes.get("rule") in restating and tuple_key in reported:
+            continue  # "وبحث مشعل أيضا مع لافروف": the meeting already reported
+        seen.add(key)
+        reported.add(tuple_key)
+        unique.append(relation)
+    return unique
+
+
+def number(relations: list[Relation]) -> list[Relation]:
+    """The relations with their ids: r1, r2, ..."""
+    return [relation.model_copy(update={"id": f"r{index}"}) for index, relation in enumerate(relations, 1)]
+
+
+def _relation_key(relation: Relation) -> tuple[object, ...]:
+    return (
+        relation.type,
+        relation.trigger.start,
+        tuple(sorted((a.role, a.entity_id) for a in relation.arguments)),
+    )

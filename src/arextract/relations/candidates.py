@@ -1,0 +1,133 @@
+"""Which mentions may fill a slot, and which of several candidates does.
+
+A subject is never governed by a preposition ("في تصريح لوكالة الأنباء"); an organisation
+governed by a title word is part of the title ("رئيسة المفوضية الأوروبية"); nisba adjectives
+(الصيني) modify a noun and never fill a slot themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from arextract.relations.lexicons import FoldedLexicons, folded, listed
+from arextract.relations.rules import Slot
+from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
+from arextract.schema import EntityType, Token
+from arextract.text.normalize import fold
+
+_COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
+
+
+class CandidateFilter:
+    """Tests on one candidate mention of a slot."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def may_fill(self, view: DocumentView, mention: Mention, slot: Slot) -> bool:
+        """A subject is never a mention after a preposition ("في تصريح لوكالة الأنباء"،
+        "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
+        if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
+            return False
+        if slot.find != "subject":
+            return True
+        if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
+            return False  # "سيغادر إلى جمهورية مصر": not the one who meets
+        token = view.tokens[mention.first]
+        if mention.entity.start > token.start:
+            prefix = fold(view.text[token.start : mention.entity.start])
+            if any(clitic in prefix for clitic in "بلك"):
+                return False
+        return not self._title_governed(view, mention)
+
+    def _title_governed(self, view: DocumentView, mention: Mention) -> bool:
+        """ "يلتقي خلالها بفخامة الرئيس المصري X": the title phrase before the name opens with
+        a preposition."""
+        words = self._words
+        index = mention.first - 1
+        leftmost: str | None = None
+        while index >= 0 and index >= mention.first - 10:
+            norm = view.tokens[index].norm
+            if (
+                listed(norm, words.titles)
+                or listed(norm, words.title_modifiers)
+                or (
+                    norm[:1] in {"ب", "ل"} and (norm[1:] in words.titles or norm[1:] in words.title_modifiers)
+                )
+                or view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None
+            ):
+                leftmost = norm
+                index -= 1
+                continue
+            break
+        return (
+            leftmost is not None
+            and leftmost[:1] in {"ب", "ل"}
+            and (leftmost[1:] in words.titles or leftmost[1:] in words.title_modifiers)
+        )
+
+    def in_title(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+        """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
+        before = mention.first - 1
+        return before >= sentence.first and listed(view.tokens[before].norm, self._words.titles)
+
+    def other_preposition(self, view: DocumentView, mention: Mention, slot: Slot) -> bool:
+        """ "زيارة الجبير ... مع الجانب الروسي": after مع, not the destination (إلى، في)."""
+        if mention.first == 0:
+            return False
+        previous = view.tokens[mention.first - 1].norm
+        return previous in self._words.prepositions and previous not in folded(slot.preps)
+
+
+def is_addressee(view: DocumentView, sentence: SentenceView, mention: Mention, slot: Slot) -> bool:
+    """ "دعا الجانبين إلى": a non-person right after the verb and before إلى is addressed."""
+    following = mention.last + 1
+    return (
+        bool(slot.addressed_by)
+        and mention.type != EntityType.PERSON
+        and following < sentence.last
+        and view.tokens[following].norm in folded(slot.addressed_by)
+    )
+
+
+def carries_proclitic(token: Token, mention: Mention, proclitic: str) -> bool:
+    """Whether the mention's word starts with ``proclitic`` that its span leaves out (لقازاقستان)."""
+    return mention.entity.start > token.start and token.norm.startswith(fold(proclitic))
+
+
+def preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Mention | None:
+    """The first candidate of the most preferred type.
+
+    Nisba adjectives (الصيني) modify a noun, so they never fill a slot themselves; what they
+    stand for reaches relations through ROLE affiliations and "الجانب الصيني" phrases.
+    """
+    for entity_type in types:
+        for mention in candidates:
+            if mention.type == entity_type and not mention.is_nisba:
+                return mention
+    return None
+
+
+def nearest(candidates: Sequence[Mention]) -> Mention | None:
+    """The first candidate in text order (nisba adjectives never fill a slot)."""
+    return next((mention for mention in candidates if not mention.is_nisba), None)
+
+
+def with_same_span(found: list[Mention], sentence: SentenceView, used: set[str]) -> list[Mention]:
+    """Add the mentions sharing a span with a found one: "البلدين" stands for two countries."""
+    spans = {(m.entity.start, m.entity.end) for m in found}
+    ids = {m.entity.id for m in found}
+    extra = [
+        m
+        for span in spans
+        for m in sentence.by_span.get(span, ())
+        if m.entity.id not in ids and m.entity.id not in used
+    ]
+    return sorted([*found, *extra], key=lambda m: (m.first, m.entity.id))
+
+
+def coordinated_gap(text: str, end: int, start: int) -> bool:
+    """Whether only a comma or و separates two mentions: "X وY"، "X، Y"."""
+    return start >= end and bool(_COORDINATION_GAP_RE.match(text[end:start]))

@@ -1,0 +1,112 @@
+"""The rule file's lexicons folded for matching, and the word tests every unit of the engine
+shares (a word is compared folded, and also without a leading و/ف: ``وقال`` is ``قال``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from arextract.relations.rules import Lexicons
+from arextract.schema import Token
+from arextract.text.clitics import CONJUNCTIONS
+from arextract.text.normalize import fold
+
+
+def folded(words: Iterable[str]) -> set[str]:
+    return {fold(word) for word in words}
+
+
+def listed(folded_word: str, words: set[str]) -> bool:
+    """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
+    return folded_word in words or (
+        len(folded_word) > 2 and folded_word[0] in CONJUNCTIONS and folded_word[1:] in words
+    )
+
+
+def title_key(title: str) -> str:
+    """A title compared without articles: "الرئيس" = "رئيس"."""
+    return " ".join(word.removeprefix("ال") for word in fold(title).split())
+
+
+def is_definite(folded_word: str) -> bool:
+    """ "الإسكان"، "للدراسات"، "والقروية"، "بالخارج": a word with the article."""
+    return folded_word.startswith(("ال", "لل")) or (
+        len(folded_word) > 3 and folded_word[0] in "وبلف" and folded_word[1:].startswith("ال")
+    )
+
+
+def starts_new_title(folded_word: str, heads: set[str]) -> bool:
+    """A definite head not joined by و (الرئيس، الملك) opens a title phrase of its own."""
+    return folded_word in heads and folded_word.startswith("ال")
+
+
+def _phrase(words: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in words.split())
+
+
+@dataclass(frozen=True)
+class FoldedLexicons:
+    """Every word list of :class:`~arextract.relations.rules.Lexicons` the engine consults, folded
+    once (``titles`` also holds the ``title_heads``; ``stops`` the complementizers)."""
+
+    complementizers: set[str]
+    breaks: set[str]  # clause-break tokens, compared unfolded (، : .)
+    stops: set[str]
+    negation: set[str]
+    relatives: set[str]
+    adverbs: set[str]
+    topic_markers: set[str]
+    reciprocals: list[str]  # phrases, their words folded and joined by one space
+    planned: set[str]
+    title_heads: set[str]
+    titles: set[str]
+    title_modifiers: set[str]
+    counterpart: set[str]
+    visiting: set[str]
+    prepositions: set[str]
+    honorifics: set[str]
+    vehicles: set[str]
+    name_openers: set[str]
+    honorific_pronouns: dict[str, set[str]]
+    title_links: set[str]
+    epithets: dict[tuple[str, ...], str]  # epithet phrase -> title_key of its office
+    title_countries: dict[tuple[str, ...], str]  # phrase -> the country's canonical name
+
+    @classmethod
+    def of(cls, lex: Lexicons) -> FoldedLexicons:
+        complementizers = folded(lex.complementizers)
+        title_heads = folded(lex.title_heads)
+        return cls(
+            complementizers=complementizers,
+            breaks=set(lex.clause_breaks),
+            stops=folded(lex.region_stops) | complementizers,
+            negation=folded(lex.negation),
+            relatives=folded(lex.relatives),
+            adverbs=folded(lex.adverbs),
+            topic_markers=folded(lex.topic_markers),
+            reciprocals=[" ".join(_phrase(phrase)) for phrase in lex.reciprocals],
+            planned=folded(lex.planned),
+            title_heads=title_heads,
+            titles=folded(lex.titles) | title_heads,
+            title_modifiers=folded(lex.title_modifiers),
+            counterpart=folded(lex.counterpart),
+            visiting=folded(lex.visiting),
+            prepositions=folded(lex.prepositions),
+            honorifics=folded(lex.honorific_titles),
+            vehicles=folded(lex.statement_vehicles),
+            name_openers=folded(lex.name_openers),
+            honorific_pronouns={
+                fold(pronoun): folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()
+            },
+            title_links=folded(lex.title_links),
+            epithets={_phrase(phrase): title_key(title) for phrase, title in lex.title_epithets.items()},
+            title_countries={_phrase(phrase): name for phrase, name in lex.title_countries.items()},
+        )
+
+    def prefixed_title(self, folded_word: str) -> bool:
+        """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
+        return len(folded_word) > 3 and folded_word[0] in "بل" and folded_word[1:] in self.titles
+
+    def ends_phrase(self, token: Token) -> bool:
+        """Punctuation or a word (إن، في، على...) after which no subject noun phrase follows."""
+        return token.text in self.breaks or listed(token.norm, self.stops)

@@ -1,0 +1,175 @@
+"""Arguments a trigger refers to without naming them next to it: the antecedent of a relative
+pronoun (نبيل عمار الذي يقوم بزيارة), the issuer of a statement (أفاد بيان صادر عن X), the
+person an honorific pronoun addresses (وأكد سموه), the first person named before the trigger;
+and whether a verb's subject is left unsaid at all."""
+
+from __future__ import annotations
+
+import bisect
+
+from arextract.relations.candidates import CandidateFilter
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.rules import Slot
+from arextract.relations.triggers import TriggerForm, TriggerMatch
+from arextract.relations.view import DocumentView, Mention, SentenceView
+from arextract.schema import EntityType
+
+_SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
+
+
+class Referents:
+    """Who a trigger's unnamed argument is."""
+
+    def __init__(self, words: FoldedLexicons, candidates: CandidateFilter) -> None:
+        self._words = words
+        self._candidates = candidates
+
+    def antecedent(
+        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, slot: Slot, used: set[str]
+    ) -> Mention | None:
+        """The mention a relative pronoun up to three words before the trigger refers to."""
+        for index in range(match.first - 1, max(sentence.first, match.first - 4) - 1, -1):
+            if view.tokens[index].norm in self._words.relatives:
+                # the last such mention in order, if it ends at most two tokens before: read
+                # backwards, and stop where no mention can end that close any more
+                for position in range(bisect.bisect_left(sentence.firsts, index) - 1, -1, -1):
+                    m = sentence.mentions[position]
+                    if m.first + sentence.widest < index - 2:
+                        return None
+                    if m.last < index and m.type in slot.types and m.entity.id not in used and not m.is_nisba:
+                        return m if index - m.last <= 2 else None
+                return None
+        return None
+
+    def issuer(
+        self, view: DocumentView, sentence: SentenceView, vehicle: int, slot: Slot, used: set[str]
+    ) -> Mention | None:
+        """Who issued the statement, report or source named right after a speech verb."""
+        words = self._words
+        for index in range(vehicle + 1, min(sentence.last, vehicle + 4)):
+            norm = view.tokens[index].norm
+            if view.tokens[index].text in words.breaks or norm in words.complementizers:
+                break
+            if norm in {"عن", "من"} or norm in words.vehicles:
+                continue
+            mention = view.mention_covering(sentence, index)
+            if mention is not None and mention.first == index:
+                if (
+                    mention.type in slot.types
+                    and mention.entity.id not in used
+                    and mention.entity.subtype not in slot.exclude_subtypes
+                ):
+                    return mention
+                return None
+            if norm.startswith(("صادر", "الصادر")):
+                continue
+            break
+        speaker = view.speaker
+        if (
+            speaker is not None
+            and view.tokens[vehicle].norm.startswith("ال")
+            and sentence.index - speaker[1] <= 2
+        ):
+            return speaker[0]  # "البيان": the one whose statement was reported before
+        return None
+
+    def addressed_as(
+        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, pronoun: str
+    ) -> Mention | None:
+        """The last person before the trigger whose name follows the honorific the pronoun
+        stands for (سموه: سمو، السمو; معاليه: معالي; فخامته: فخامة)."""
+        nouns = self._words.honorific_pronouns[pronoun]
+        addressed: list[Mention] = []
+        for view_sentence in reversed(view.sentences[: sentence.index + 1]):
+            for mention in reversed(view_sentence.mentions):
+                if mention.type != EntityType.PERSON or mention.first >= match.first:
+                    continue
+                window = range(max(view_sentence.first, mention.first - 3), mention.first + 1)
+                if any(listed(view.tokens[i].norm, nouns) for i in window):
+                    addressed.append(mention)
+        if not addressed:
+            return None
+        # two ministers (معالي) met: "معاليه" is the one the story follows, else the last named
+        actor = sentence.actor
+        for mention in addressed:
+            if actor is not None and mention.entity.canonical == actor.entity.canonical:
+                return mention
+        return addressed[0]
+
+    def first_person_before(
+        self, view: DocumentView, sentence: SentenceView, trigger: int, used: set[str], last: bool = False
+    ) -> Mention | None:
+        """The first person named before the trigger (the last one if ``last``).
+
+        The first: the subject of the clause the trigger continues ("أن يلتقي الوزير غدا رئيس
+        الوزراء X، كما سيشارك في ..." is the minister, not X); but "his" of a masdar ("خلال
+        استقباله") is the nearest one before.
+        """
+        candidates = sentence.mentions_from(sentence.first, trigger)
+        for mention in reversed(candidates) if last else candidates:
+            if mention.last >= trigger or mention.type != EntityType.PERSON or mention.entity.id in used:
+                continue
+            previous = view.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
+            if listed(previous, {"مع", "بين"}) or view.is_counterpart(sentence, mention):
+                continue
+            if not self._candidates.may_fill(view, mention, _SUBJECT_SLOT):
+                continue
+            return mention
+        return None
+
+    def subject_is_implicit(
+        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
+    ) -> bool:
+        """Whether the trigger's doer is left unsaid (so it is the carried actor).
+
+        After a relative pronoun (التي تدعو) the doer is the antecedent, never the actor. A verb
+        followed by a plain word has a subject we did not recognise (وقعت 140 دولة); one
+        followed by إن/أن, a preposition, punctuation, an adverb or a named non-person
+        (كما دعا الجانبين) has none.
+        """
+        words = self._words
+        if match.first > sentence.first and view.tokens[match.first - 1].norm in words.relatives:
+            return False
+        if form.rule.pos == "noun":
+            return True
+        ending = view.tokens[match.last]
+        if ending.norm in words.complementizers or not any(ch.isalnum() for ch in ending.text):
+            return True  # "وبين أن ..."، "وتابع: ..."
+        following = match.last + 1
+        # past adverbs and times: "وصلت اليوم (الخميس) ثاني طائرة" has a subject we do not know
+        while following < sentence.last and (
+            view.is_time_token(following)
+            or view.tokens[following].text in "()"
+            or (
+                view.tokens[following].norm in words.adverbs
+                and view.tokens[following].norm not in words.honorific_pronouns
+            )
+        ):
+            following += 1
+        if following >= sentence.last:
+            return True
+        token = view.tokens[following]
+        if (
+            words.ends_phrase(token)
+            or token.norm in words.adverbs
+            or not any(ch.isalnum() for ch in token.text)
+        ):
+            return True
+        covering = view.mention_covering(sentence, following)
+        if covering is None:
+            # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
+            rest = token.norm[1:]
+            return token.norm[:1] in "بل" and (
+                is_definite(rest) or listed(rest, words.titles) or listed(rest, words.title_modifiers)
+            )
+        if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
+            return False
+        # an object right after the verb may be followed by the subject: "وحضر المؤتمر مجموعة"
+        after = covering.last + 1
+        if after >= sentence.last:
+            return True
+        return (
+            words.ends_phrase(view.tokens[after])
+            or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
+            or view.mention_covering(sentence, after) is not None
+        )

@@ -1,0 +1,257 @@
+"""ROLE relations from the titles around names, and the VISIT a "visiting" title implies.
+
+"وزير الخارجية الصيني وانغ يي" gives ROLE(person=وانغ يي, affiliation=الصين, title="وزير
+الخارجية"); "نظيره البيلاروسي" gives the counterpart the actor's office; "الزائر" in the lead
+of a datelined story is a visit to the dateline city.
+"""
+
+from __future__ import annotations
+
+from arextract.ner.gazetteer import surface_offset
+from arextract.relations.dating import date_for
+from arextract.relations.lexicons import FoldedLexicons, title_key
+from arextract.relations.title_grammar import TitleChain, TitleGrammar
+from arextract.relations.view import DocumentView, Mention, SentenceView
+from arextract.schema import Argument, EntityType, Relation, RelationType, TextSpan
+
+ROLE_RULE = "role-title"  # attributes.rule of a ROLE read from a title
+_VISIT_RULE = "visiting-title"
+_ROLE_CONFIDENCE = 0.85  # times the person's confidence
+_VISIT_CONFIDENCE = 0.7
+_NAME_HOSTS = (EntityType.ORGANIZATION, EntityType.INITIATIVE)
+_AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CITY, EntityType.REGION)
+
+RoleKey = tuple[str, str, str]  # (person, title key, affiliation key or "")
+
+
+class TitleRoles:
+    """One ROLE per (person, title) in the document, preferring a mention that names the
+    affiliation; plus the VISIT a "visiting" title implies in a datelined story."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+        self._grammar = TitleGrammar(words)
+
+    def __call__(self, view: DocumentView) -> list[Relation]:
+        """The ROLE and visiting-title relations of a document.
+
+        A title after a name is an apposition only if nobody else holds it: in "التقى مودي ولي
+        العهد السعودي" the crown prince is the one a title before a name made so, not Modi.
+        """
+        relations: dict[RoleKey, Relation] = {}
+        visits: list[Relation] = []
+        titles_by_person: dict[str, str] = {}
+        affiliations = {e.id: e.kb_id or e.canonical for e in view.doc.entities}
+        found, held = self._chains(view)
+        for sentence, mention, chain in found:
+            holder = held.get(self._chain_key(view, chain))
+            if chain.after and holder not in (None, mention.entity.canonical):
+                continue
+            if not chain.affiliations and not chain.inner:
+                owner = self._his_country(view, sentence, mention, chain, relations)
+                if owner is not None:
+                    chain.affiliations.append(owner)
+            for role in self._role(view, sentence, mention, chain, titles_by_person):
+                affiliation = role.arguments[1].entity_id if len(role.arguments) > 1 else ""
+                affiliation_key = affiliations.get(affiliation, "")
+                key = (mention.entity.canonical, title_key(str(role.attributes["title"])), affiliation_key)
+                bare = (key[0], key[1], "")
+                if affiliation_key and bare in relations:
+                    del relations[bare]  # the same title, now with its affiliation
+                if key not in relations and not (
+                    not affiliation_key and any(k[:2] == key[:2] and k[2] for k in relations)
+                ):
+                    relations[key] = role
+            if chain.visiting is not None:
+                visit = self._visit_from_title(view, sentence, mention, chain.visiting)
+                if visit is not None:
+                    visits.append(visit)
+        # "الرئيس عبدالله يامين رئيس جمهورية المالديف": a bare one-word title ("الرئيس") and
+        # an affiliated one for the same person are one office, given with its affiliation
+        affiliated = {key[0] for key in relations if key[2]}
+        kept = [
+            role
+            for key, role in relations.items()
+            if key[2] or key[0] not in affiliated or len(key[1].split()) > 1
+        ]
+        return [*kept, *visits]
+
+    def _chains(
+        self, view: DocumentView
+    ) -> tuple[list[tuple[SentenceView, Mention, TitleChain]], dict[tuple[str, str | None], str]]:
+        """Each named person's title chain, and (title, affiliation) -> the person a title
+        before a name gives it to."""
+        found: list[tuple[SentenceView, Mention, TitleChain]] = []
+        held: dict[tuple[str, str | None], str] = {}
+        for sentence in view.sentences:
+            for mention in sentence.mentions:
+                if mention.type != EntityType.PERSON or mention.entity.source == "coref":
+                    continue
+                if self._inside_name(sentence, mention):
+                    continue  # "مستشفى الملك سعود": a name inside an organisation's name
+                chain = self._grammar.chain(view, sentence, mention)
+                if chain is not None:
+                    found.append((sentence, mention, chain))
+                    if not chain.after:
+                        held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+        return found, held
+
+    @staticmethod
+    def _inside_name(sentence: SentenceView, person: Mention) -> bool:
+        return any(
+            other.type in _NAME_HOSTS
+            and other.first <= person.first
+            and person.last <= other.last
+            and (other.first, other.last) != (person.first, person.last)
+            for other in sentence.mentions_from(person.first - sentence.widest, person.first + 1)
+        )
+
+    @staticmethod
+    def _chain_key(view: DocumentView, chain: TitleChain) -> tuple[str, str | None]:
+        if chain.first is None or chain.last is None:
+            return ("", None)
+        title = view.text[view.tokens[chain.first].start : view.tokens[chain.last].end]
+        affiliation = chain.affiliations[0].entity.canonical if chain.affiliations else None
+        return (title_key(title), affiliation)
+
+    def _his_country(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        person: Mention,
+        chain: TitleChain,
+        relations: dict[RoleKey, Relation],
+    ) -> Mention | None:
+        """ "الرئيس المصري السيسي ووزير خارجيته سامح شكري": "his" ministry is that of the
+        person named before, so the minister's affiliation is that person's country."""
+        if chain.first is None or chain.last is None or not self._has_his(view, chain.first, chain.last):
+            return None
+        owner = next(
+            (
+                m
+                for m in reversed(sentence.mentions_from(sentence.first, chain.first))
+                if m.type == EntityType.PERSON and m.last < chain.first and m.entity.id != person.entity.id
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        entities = {e.id: e for e in view.doc.entities}
+        for (name, _, affiliation), role in relations.items():
+            if name == owner.entity.canonical and affiliation and len(role.arguments) > 1:
+                country = entities.get(role.arguments[1].entity_id)
+                if country is not None and country.type == EntityType.COUNTRY:
+                    return Mention(
+                        country, view.token_index(country.start), view.token_index(country.end - 1)
+                    )
+        return None
+
+    def _has_his(self, view: DocumentView, first: int, last: int) -> bool:
+        """Whether a title word carries "his": "خارجيته"، "وزيره"."""
+        titles = self._words.titles
+        his = False
+        for index in range(first, last + 1):
+            norm = view.tokens[index].norm
+            stem = norm[:-2] + "ه" if norm.endswith("ته") else norm[:-1]
+            # (the written ه of "his", not a ta marbuta that folding also makes ه: الوطنية)
+            if (
+                view.tokens[index].text.endswith("ه")
+                and len(norm) > 3
+                and (stem in titles or "ال" + stem in titles)
+            ):
+                his = True
+        return his
+
+    def _role(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        person: Mention,
+        chain: TitleChain,
+        titles_by_person: dict[str, str],
+    ) -> list[Relation]:
+        """The ROLE relations a title chain gives a person: one per affiliation."""
+        start, end, title = self._title(view, sentence, chain, titles_by_person)
+        titles_by_person.setdefault(person.entity.canonical, title)
+        affiliation = next(
+            (m for kind in _AFFILIATION_ORDER for m in chain.affiliations if m.type == kind),
+            None,
+        )
+        # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
+        # combined title governs ("مفتي عام المملكة رئيس هيئة كبار العلماء")
+        affiliations: list[Mention | None] = (
+            [affiliation] if affiliation is not None or not chain.inner else []
+        )
+        for inner in chain.inner:
+            key = inner.entity.kb_id or inner.entity.canonical
+            if all(a is None or (a.entity.kb_id or a.entity.canonical) != key for a in affiliations):
+                affiliations.append(inner)
+        roles = []
+        for chosen in affiliations:
+            arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
+            spans = [m for m in chain.affiliations if m is chosen or chosen is None or m.type != chosen.type]
+            if chosen is not None:
+                arguments.append(
+                    Argument(role="affiliation", entity_id=chosen.entity.id, text=chosen.entity.text)
+                )
+                spans = [chosen]
+            evidence_start = min(start, person.entity.start, *(m.entity.start for m in spans))
+            evidence_end = max(end, person.entity.end, *(m.entity.end for m in spans))
+            roles.append(
+                Relation(
+                    id="",
+                    type=RelationType.ROLE,
+                    arguments=arguments,
+                    date=None,
+                    trigger=_span(view.text, start, end),
+                    evidence=_span(view.text, evidence_start, evidence_end),
+                    attributes={"rule": ROLE_RULE, "title": title},
+                    confidence=round(_ROLE_CONFIDENCE * person.entity.confidence, 3),
+                )
+            )
+        return roles
+
+    def _title(
+        self, view: DocumentView, sentence: SentenceView, chain: TitleChain, titles_by_person: dict[str, str]
+    ) -> tuple[int, int, str]:
+        """The title's span and its text ("نظيره": the office of the sentence's actor)."""
+        tokens = view.tokens
+        if chain.first is not None and chain.last is not None:
+            first = tokens[chain.first]
+            conjunction = 0 if first.norm in self._words.title_heads else 1  # "ووزير": skip the و
+            start = first.start + surface_offset(first.text, conjunction)
+            end = tokens[chain.last].end
+            return start, end, view.text[start:end]
+        assert chain.counterpart is not None
+        # "نظيره البيلاروسي": the counterpart holds the actor's office
+        start, end = tokens[chain.counterpart].start, tokens[chain.counterpart].end
+        actor = sentence.actor
+        title = titles_by_person.get(actor.entity.canonical, "") if actor is not None else ""
+        return start, end, title or view.text[start:end]
+
+    def _visit_from_title(
+        self, view: DocumentView, sentence: SentenceView, person: Mention, visiting: int
+    ) -> Relation | None:
+        """ "قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
+        city = view.dateline_place()
+        if city is None or sentence.index != 0:
+            return None
+        token = view.tokens[visiting]
+        start, end = token.start, token.end
+        return Relation(
+            id="",
+            type=RelationType.VISIT,
+            arguments=[
+                Argument(role="visitor", entity_id=person.entity.id, text=person.entity.text),
+                Argument(role="destination", entity_id=city.id, text=city.text),
+            ],
+            date=date_for(view, start, sentence, RelationType.VISIT, sentence.end),
+            trigger=_span(view.text, start, end),
+            evidence=_span(view.text, city.start, max(end, person.entity.end)),
+            attributes={"rule": _VISIT_RULE},
+            confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
+        )
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(text=text[start:end], start=start, end=end)

@@ -1,0 +1,249 @@
+"""Searching a sentence for a slot's mentions: after the trigger (or after one of the slot's
+prepositions), before it in its clause, further on past commas, and the coordinated run
+"X وY وZ" that follows a first one.
+
+Time expressions and the commas around them are transparent to every search: "حضر ... وانغ
+يي، يوم (الأربعاء) الاجتماع الثالث" still reaches the event.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from arextract.relations.candidates import (
+    CandidateFilter,
+    carries_proclitic,
+    coordinated_gap,
+    is_addressee,
+    nearest,
+    preferred,
+    with_same_span,
+)
+from arextract.relations.lexicons import FoldedLexicons, folded, is_definite, listed
+from arextract.relations.rules import Slot
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
+from arextract.schema import EntityType
+
+
+class MentionSearch:
+    """Where a slot's mentions are, relative to a token of the sentence."""
+
+    def __init__(self, words: FoldedLexicons, candidates: CandidateFilter) -> None:
+        self._words = words
+        self._candidates = candidates
+
+    def after(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        start: int,
+        slot: Slot,
+        used: set[str],
+        subject: bool = False,
+    ) -> list[Mention]:
+        """The slot's mention(s) in the region from ``start`` on (a verb's subject if ``subject``)."""
+        check = self._candidates
+        end = self._region_end(view, sentence, start, slot.window, subject)
+        candidates = [
+            m
+            for m in sentence.mentions_from(start, end)
+            if m.type in slot.types
+            and m.entity.id not in used
+            and check.may_fill(view, m, slot)
+            and not (subject and is_addressee(view, sentence, m, slot))
+            and not (m.type != EntityType.PERSON and check.in_title(view, sentence, m))
+            and not (subject and view.is_counterpart(sentence, m))
+            and (slot.proclitic is None or carries_proclitic(view.tokens[m.first], m, slot.proclitic))
+            and not (slot.preps and not subject and check.other_preposition(view, m, slot))
+        ]
+        chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
+        if chosen is None:
+            return []
+        found = [chosen]
+        if slot.coordinated:
+            found += self._coordinated(view, sentence, chosen, used)
+        return with_same_span(found, sentence, used) if slot.coordinated else found
+
+    def _region_end(
+        self, view: DocumentView, sentence: SentenceView, start: int, window: int, subject: bool
+    ) -> int:
+        """First token index after the search region that starts at ``start``."""
+        words = self._words
+        end = min(sentence.last, start + window)
+        index = start
+        only_title = True  # so far the subject's title: "رئيس الجمهورية، السيد عبد المجيد تبون"
+        while index < end:
+            token = view.tokens[index]
+            if view.is_time_token(index):
+                end = min(sentence.last, end + 1)
+                index += 1
+                continue
+            index += 1
+            if token.text in words.breaks:
+                if subject and only_title and index - 1 > start:
+                    continue
+                return index - 1
+            only_title = only_title and (
+                listed(token.norm, words.titles)
+                or listed(token.norm, words.title_modifiers)
+                or words.prefixed_title(token.norm)
+            )
+            if (
+                subject
+                and listed(token.norm, words.stops)
+                and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None
+            ):
+                return index - 1  # (but "علي المسعود" is a name, not the preposition على)
+            if token.norm in words.complementizers or token.norm in words.relatives:
+                return index - 1
+        return end
+
+    def after_prep(self, view: DocumentView, sentence: SentenceView, start: int, slot: Slot) -> int | None:
+        """Where the argument after one of the slot's prepositions starts; ``start`` when there
+        is none (``None`` if the slot requires it)."""
+        if not slot.preps:
+            return start
+        preps = folded(slot.preps)
+        # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
+        end = min(sentence.last, start + slot.prep_window)
+        index = start
+        while index < end:
+            token = view.tokens[index]
+            if view.is_time_token(index):
+                end = min(sentence.last, end + 1)  # "وصل ... اليوم الجمعة إلى كينيا"
+                index += 1
+                continue
+            if token.text in self._words.breaks:
+                break
+            if token.norm in preps:
+                return index + 1
+            index += 1
+        return None if slot.prep_required else start
+
+    def reach(
+        self, view: DocumentView, sentence: SentenceView, start: int, slot: Slot, used: set[str]
+    ) -> list[Mention]:
+        """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
+        end = min(sentence.last, start + slot.reach)
+        for index in range(start, end):
+            token = view.tokens[index]
+            if token.norm in self._words.complementizers or token.norm in self._words.relatives:
+                end = index
+                break
+        candidates = [
+            m
+            for m in sentence.mentions_from(start, end)
+            if m.type in slot.types
+            and m.entity.id not in used
+            and not (m.type != EntityType.PERSON and self._candidates.in_title(view, sentence, m))
+        ]
+        chosen = preferred(candidates, slot.types)
+        return [chosen] if chosen is not None else []
+
+    def before(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        trigger: int,
+        slot: Slot,
+        used: set[str],
+        window: int | None = None,
+    ) -> list[Mention]:
+        """The slot's mention(s) just before the trigger, in its clause."""
+        words = self._words
+        limit = window or max(slot.window, slot.reach)
+        start = trigger
+        while start > sentence.first and trigger - start < limit:
+            token = view.tokens[start - 1]
+            # a closing bracket ends what came before: "(شينخوا) قال" has no subject there
+            if token.text in words.breaks and slot.reach and token.text in {"،", ","}:
+                start -= 1  # "حفل معايدة ...، بحضور": past commas when the slot reaches
+                continue
+            if slot.find != "subject" and token.text in "()":
+                start -= 1  # "لقيادة الحركة (حماس) لزيارة موسكو": a name in brackets
+                continue
+            if token.text in words.breaks or token.text in ")]" or token.norm in words.complementizers:
+                break
+            start -= 1
+        candidates = [
+            m
+            for m in sentence.mentions_from(max(sentence.first, start - sentence.widest), trigger)
+            if start <= m.last < trigger
+            and m.first >= max(sentence.first, start - sentence.widest)
+            and m.type in slot.types
+            and m.entity.id not in used
+            and self._candidates.may_fill(view, m, slot)
+        ]
+        if not candidates:
+            return []
+        chosen = preferred(list(reversed(candidates)), slot.types)
+        if chosen is None:
+            return []
+        if not slot.coordinated:
+            return [chosen]
+        run = [chosen]
+        for mention in reversed(candidates):
+            if (
+                mention.last < run[0].first
+                and mention.type == chosen.type
+                and coordinated_gap(view.text, mention.entity.end, run[0].entity.start)
+            ):
+                run.insert(0, mention)
+        return with_same_span(run, sentence, used)
+
+    def _coordinated(
+        self, view: DocumentView, sentence: SentenceView, first: Mention, used: set[str]
+    ) -> list[Mention]:
+        """The mentions coordinated after ``first``: "X وY"، "X والرئيس التركي Y"."""
+        run: list[Mention] = []
+        previous = first
+        # the mentions up to first.last would all be skipped below: start after them (by
+        # index: a slice would copy the rest of the sentence for every trigger)
+        for position in range(bisect.bisect_right(sentence.firsts, first.last), len(sentence.mentions)):
+            mention = sentence.mentions[position]
+            if mention.first <= previous.last or mention.entity.id in used:
+                continue
+            if mention.type != first.type or mention.is_nisba != first.is_nisba:
+                if view.inside(mention, previous) or (mention.is_nisba and mention.type != first.type):
+                    continue
+                if mention.type in AFFILIATION_TYPES and first.type == EntityType.PERSON:
+                    continue  # an affiliation in the next person's title: "والرئيس التركي"
+                break
+            if not (
+                coordinated_gap(view.text, previous.entity.end, mention.entity.start)
+                or (first.type == EntityType.PERSON and self._title_gap(view, sentence, previous, mention))
+            ):
+                break
+            run.append(mention)
+            previous = mention
+        return run
+
+    def _title_gap(
+        self, view: DocumentView, sentence: SentenceView, previous: Mention, mention: Mention
+    ) -> bool:
+        """ "X والرئيس التركي Y": a conjunction and the next person's title between two names."""
+        words = self._words
+        gap = range(previous.last + 1, mention.first)
+        if not gap:
+            return False
+        opener = view.tokens[gap[0]]
+        if not (opener.text in {"،", ","} or opener.norm.startswith("و")):
+            return False
+        heads = 0
+        unlisted = 0
+        for index in gap:
+            token = view.tokens[index]
+            if token.text in {"،", ","} or view.mention_covering(
+                sentence, index, AFFILIATION_TYPES + PLACE_TYPES
+            ):
+                continue
+            heads += listed(token.norm, words.title_heads)
+            if listed(token.norm, words.titles) or listed(token.norm, words.title_modifiers):
+                continue
+            if words.prefixed_title(token.norm) or (
+                is_definite(token.norm) and token.norm not in words.stops and not view.is_time_token(index)
+            ):
+                unlisted += 1  # a title's own complement: "ووكيل الوزارة للدراسات المهندس"
+                continue
+            return False
+        return unlisted == 0 or (heads > 0 and unlisted <= 4)

@@ -1,0 +1,242 @@
+"""Filling one slot of a rule at a trigger, by the slot's ``find`` (see
+:class:`~arextract.relations.rules.Slot`).
+
+Arabic news clauses are mostly verb-first (``قال وزير الخارجية الصيني وانغ يي إن ...``), so a
+verb's subject is looked for after it first, then before it, and finally carried over from
+the sentence's actor: the person the story is following (``وقال وانغ ... وأضاف ...``).
+Masdars with a possessive pronoun (``اجتماعه مع``) take the actor directly.
+"""
+
+from __future__ import annotations
+
+from arextract.relations.candidates import CandidateFilter
+from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.relations.referents import Referents
+from arextract.relations.rules import Slot
+from arextract.relations.search import MentionSearch
+from arextract.relations.triggers import TriggerForm, TriggerMatch
+from arextract.relations.view import PLACE_TYPES, DocumentView, Mention, SentenceView
+from arextract.schema import EntityType, RelationType
+
+Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
+
+
+class SlotFiller:
+    """The mentions that fill a slot of a rule at a trigger."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+        self._candidates = CandidateFilter(words)
+        self._search = MentionSearch(words, self._candidates)
+        self._referents = Referents(words, self._candidates)
+
+    def fill(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        slot: Slot,
+        cursor: int,
+        used: set[str],
+        may_reach: bool = True,
+    ) -> Filled:
+        """The mentions filling ``slot`` and where the next slot's search starts."""
+        if slot.find == "previous":
+            # "وكان في استقباله مدير المستشفى X": the one the story followed so far
+            previous = sentence.previous_actor
+            if previous is not None and previous.type in slot.types and previous.entity.id not in used:
+                return [previous], cursor
+            return [], cursor
+        if slot.find == "actor" or (slot.find == "subject" and form.possessive):
+            return self._doer(view, sentence, match, form, slot, cursor, used)
+        if slot.find == "before":
+            return self._search.before(view, sentence, match.first, slot, used), cursor
+        if slot.find == "object":
+            return self._object(view, sentence, match, slot, cursor, used, may_reach)
+        named = self._named_subject(view, sentence, match, form, slot, cursor, used)
+        if named is not None:
+            return named
+        return self._unsaid_subject(view, sentence, match, form, slot, used), cursor
+
+    def _doer(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        slot: Slot,
+        cursor: int,
+        used: set[str],
+    ) -> Filled:
+        """The doer of a masdar ("زيارة"، "اجتماعه"): an antecedent, a person in the genitive,
+        a person before the trigger, or the sentence's actor."""
+        antecedent = self._referents.antecedent(view, sentence, match, slot, used)
+        if antecedent is not None:
+            return [antecedent], cursor
+        if not form.possessive and match.last + 1 < sentence.last:
+            genitive = self._genitive_person(view, sentence, match, slot, used)
+            if genitive is not None:
+                return [genitive], genitive.last + 1
+        actor = sentence.actor
+        if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
+            # no actor of its own before إن/أن: a person named before the trigger
+            local = self._referents.first_person_before(
+                view, sentence, match.first, used, last=form.possessive
+            )
+            if local is not None and local.type in slot.types:
+                return [local], cursor
+        if actor is not None and actor.type in slot.types and actor.entity.id not in used:
+            return [actor], cursor
+        return [], cursor
+
+    def _genitive_person(
+        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, slot: Slot, used: set[str]
+    ) -> Mention | None:
+        """A person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو الأمير محمد
+        بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"."""
+        words = self._words
+        start = match.last + 1
+        while (
+            start < min(sentence.last, match.last + 9)
+            and view.mention_covering(sentence, start) is None
+            and (
+                listed(view.tokens[start].norm, words.titles)
+                or listed(view.tokens[start].norm, words.title_modifiers)
+            )
+        ):
+            start += 1
+        genitive = (
+            view.mention_covering(sentence, start, (EntityType.PERSON,)) if start < sentence.last else None
+        )
+        if (
+            genitive is not None
+            and genitive.first == start
+            and EntityType.PERSON in slot.types
+            and genitive.entity.id not in used
+            and self._candidates.may_fill(view, genitive, slot)
+            and genitive.entity.start == view.tokens[genitive.first].start
+        ):
+            return genitive
+        return None
+
+    def _object(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        slot: Slot,
+        cursor: int,
+        used: set[str],
+        may_reach: bool,
+    ) -> Filled:
+        """The object after the trigger (or its subject), after one of the slot's prepositions."""
+        search = self._search
+        after = search.after_prep(view, sentence, cursor, slot)
+        found = search.after(view, sentence, after, slot, used) if after is not None else []
+        if not found and cursor > match.last + 1:
+            # verb-object-subject order: ترأس المؤتمر ... وانغ يي
+            after = search.after_prep(view, sentence, match.last + 1, slot)
+            found = search.after(view, sentence, after, slot, used) if after is not None else []
+        if slot.prep_required and not found:
+            return [], cursor
+        if not found and slot.reach and may_reach:
+            found = search.reach(view, sentence, cursor, slot, used)
+        return found, (found[-1].last + 1 if found else cursor)
+
+    def _named_subject(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        slot: Slot,
+        cursor: int,
+        used: set[str],
+    ) -> Filled | None:
+        """The subject the sentence names around the trigger (``None`` if it names none).
+
+        The issuer of a statement, the one an honorific pronoun addresses, the antecedent of a
+        relative clause (نبيل عمار الذي يقوم بزيارة), named just before the verb (أن الصين تدعم
+        بيلاروسيا), after it (verb-first clause), or a little further before it.
+        """
+        words = self._words
+        following = match.last + 1
+        if (
+            form.rule.type == RelationType.STATEMENT
+            and following < sentence.last
+            and listed(view.tokens[following].norm, words.vehicles)
+        ):
+            # "وأفاد بيان صادر عن مكتب رئيس الوزراء أن": the office speaks through its statement;
+            # "وأشار البيان إلى أن": the statement's author spoke before
+            issuer = self._referents.issuer(view, sentence, following, slot, used)
+            if issuer is not None:
+                return [issuer], cursor
+        if following < sentence.last and view.tokens[following].norm in words.honorific_pronouns:
+            # "وأكد سموه": His Highness is the one the story introduced as "صاحب السمو"
+            addressed = self._referents.addressed_as(view, sentence, match, view.tokens[following].norm)
+            if addressed is not None and addressed.type in slot.types and addressed.entity.id not in used:
+                return [addressed], cursor
+        antecedent = self._referents.antecedent(view, sentence, match, slot, used)
+        if antecedent is not None:
+            return [antecedent], cursor
+        found = self._search.before(view, sentence, match.first, slot, used, window=2)
+        if found:
+            return found, cursor
+        if form.rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
+            found = self._search.after(view, sentence, following, slot, used, subject=True)
+            if found:
+                return found, found[-1].last + 1
+        found = self._search.before(view, sentence, match.first, slot, used, window=6)
+        if found:
+            return found, cursor
+        return None
+
+    def _unsaid_subject(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        match: TriggerMatch,
+        form: TriggerForm,
+        slot: Slot,
+        used: set[str],
+    ) -> list[Mention]:
+        """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
+        or the sentence's actor."""
+        if slot.exclude_subtypes and match.last + 1 < sentence.last:
+            following = view.mention_covering(sentence, match.last + 1)
+            if following is not None and (
+                following.entity.subtype in slot.exclude_subtypes
+                or (following.type in PLACE_TYPES and following.type not in slot.types)
+            ):
+                # "وأفادت وكالة الأناضول أن": the outlet, not a speaker; "وقالت موسكو": the
+                # city speaks for its state, whom no one else should stand in for
+                return []
+        implicit = self._referents.subject_is_implicit
+        actor = sentence.actor
+        if form.rule.type == RelationType.STATEMENT and view.speaker is not None:
+            # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
+            speaker, where = view.speaker
+            if (
+                sentence.index - where <= 2
+                and speaker.type in slot.types
+                and speaker.entity.id not in used
+                and implicit(view, sentence, match, form)
+            ):
+                return [speaker]
+        if form.rule.type != RelationType.STATEMENT and (
+            actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
+        ):
+            # the sentence names no actor before its إن/أن: the last person named before the
+            # trigger is the doer ("من المقرر أن يزور الوزير X القاهرة، حيث سيشارك في ...")
+            local = self._referents.first_person_before(view, sentence, match.first, used)
+            if local is not None and local.type in slot.types and implicit(view, sentence, match, form):
+                return [local]
+        if (
+            actor is not None
+            and actor.type in slot.types
+            and actor.entity.id not in used
+            and implicit(view, sentence, match, form)
+        ):
+            return [actor]
+        return []

@@ -1,0 +1,328 @@
+"""The title grammar of Arabic news: the title phrase around a person's name, read back from
+the name ("عضو مجلس الدولة ووزير الخارجية الصيني الزائر وانغ يي"), after it in apposition
+("بدر بن حمد البوسعيدي وزير الخارجية") or inside it ("الملك عبد الله الثاني"), with its
+affiliation; and the extent of a title phrase read forward from its head ("وزير الخارجية
+الصيني" with no name after it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
+from arextract.schema import EntityType
+from arextract.text.normalize import fold
+
+
+@dataclass
+class TitleChain:
+    first: int | None = None  # token indices of the title words
+    last: int | None = None
+    counterpart: int | None = None
+    visiting: int | None = None
+    affiliations: list[Mention] = field(default_factory=list)
+    inner: list[Mention] = field(default_factory=list)  # affiliations a head governs inside
+    after: bool = False  # the title follows the name (apposition)
+
+
+class TitleGrammar:
+    """Reads title phrases with the rule file's title lexicons."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def chain(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
+        """The title of a person named in a sentence: before the name, else after or inside it.
+
+        A country or organisation between the title words and the name (الصيني، قازاقستان in
+        "وزير خارجية قازاقستان") is the affiliation; so is one a head governs inside the title
+        ("رئيس ديوان المظالم رئيس مجلس القضاء الإداري"), unless it is a posting (لدى الأمم
+        المتحدة) or an office named by title words alone (عضو مجلس الدولة). Between a head and
+        the name, the title grammar also reads words the lexicon does not list: definite
+        complements (وزير الإسكان، وكيل الوزارة للدراسات), a noun in construct after a head
+        (مدير مكتب ...) and linking prepositions (المشرف العام على المستشفى). Such words are
+        only kept when a head word further left opens the title.
+        """
+        chain, honorific = self._read_back(view, sentence, person)
+        tokens = view.tokens
+        if (
+            chain.first is not None
+            and chain.last is not None
+            and chain.first > sentence.first
+            and view.mention_covering(sentence, chain.first - 1, (EntityType.PERSON,)) is not None
+            and any(
+                listed(tokens[i].norm, self._words.name_openers) for i in range(chain.last + 1, person.first)
+            )
+        ):
+            # "معالي X وزير الخارجية معالي Y": the title is X's apposition; Y's name opens
+            # with its own honorific
+            return self.after(view, sentence, person) or self.inside(view, person)
+        # a title begins with a head word (وزير, الرئيس...), not a complement (الخارجية)
+        while chain.first is not None and chain.last is not None and chain.first <= chain.last:
+            if listed(tokens[chain.first].norm, self._words.title_heads):
+                break
+            chain.first += 1
+        if chain.first is not None and chain.last is not None and chain.first > chain.last:
+            chain.first = chain.last = None
+        if chain.first is not None:
+            chain.inner = [m for m in chain.inner if m.first > chain.first]
+        if chain.first is None and chain.counterpart is None:
+            if honorific is not None and chain.affiliations:
+                # "السفير الأمريكي مارك ليبرت": an honorific with a nisba is an office
+                return TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
+            return self.after(view, sentence, person) or self.inside(view, person)
+        if chain.first is None and chain.counterpart is not None:
+            chain.inner = []
+        if chain.first is not None and chain.last is not None and not chain.affiliations and not chain.inner:
+            owner = self._pronoun_owner(view, sentence, chain)
+            if owner is not None:
+                chain.affiliations.append(owner)
+        if (
+            chain.first is not None
+            and chain.first == chain.last
+            and not chain.affiliations
+            and not chain.inner
+        ):
+            # "الرئيس عبدالله يامين رئيس جمهورية المالديف": the apposition names the affiliation
+            after = self.after(view, sentence, person)
+            if after is not None and after.affiliations:
+                return after
+        return chain
+
+    def _read_back(
+        self, view: DocumentView, sentence: SentenceView, person: Mention
+    ) -> tuple[TitleChain, int | None]:
+        """The title words before a name, and the form of address (الأمير، السفير) among them."""
+        words = self._words
+        tokens = view.tokens
+        chain = TitleChain()
+        index = person.first - 1
+        honorific: int | None = None
+        open_words = 0
+        while index >= sentence.first:
+            token = tokens[index]
+            covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+            if covering is not None:
+                self._add_affiliation(view, sentence, chain, covering, honorific)
+                index = covering.first - 1
+                continue
+            place = view.mention_covering(sentence, index, PLACE_TYPES)
+            if place is not None:
+                if not self._add_place(view, sentence, chain, place):
+                    break
+                index = place.first - 1
+                continue
+            if listed(token.norm, words.counterpart) or listed(token.norm[1:], words.counterpart):
+                chain.counterpart = index  # "نظيره"، "بنظيره"
+                break
+            if self._skipped(view, sentence, chain, index):
+                index -= 1
+                continue
+            if chain.last is None and listed(token.norm, words.honorifics):
+                honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
+            elif listed(token.norm, words.titles) or words.prefixed_title(token.norm):
+                if self._ends_other_title(view, chain, token.norm):
+                    break
+                chain.first = index
+                chain.last = chain.last if chain.last is not None else index
+            elif listed(token.norm, words.title_modifiers):
+                if listed(token.norm, words.visiting):
+                    chain.visiting = index
+            elif open_words < 5 and self._open_title_word(view, sentence, index, chain):
+                open_words += 1
+                chain.first = index
+                chain.last = chain.last if chain.last is not None else index
+            else:
+                break
+            index -= 1
+        return chain, honorific
+
+    def _add_affiliation(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        chain: TitleChain,
+        covering: Mention,
+        honorific: int | None,
+    ) -> None:
+        """A country or organisation read back over: the affiliation next to the name, else a
+        part of the title (and an affiliation a head governs inside it)."""
+        posted = covering.first > sentence.first and listed(
+            view.tokens[covering.first - 1].norm, self._words.title_links
+        )
+        if chain.last is None and honorific is None and not posted:
+            chain.affiliations.append(covering)
+            return
+        # "مندوب المملكة الدائم لدى الأمم المتحدة السفير X": after a form of
+        # address, what comes before is a title of its own
+        if self._inner_affiliation(view, sentence, covering):
+            chain.inner.append(covering)
+        chain.first = covering.first
+        chain.last = chain.last if chain.last is not None else covering.last
+
+    def _add_place(
+        self, view: DocumentView, sentence: SentenceView, chain: TitleChain, place: Mention
+    ) -> bool:
+        """A city or region read back over: a posting or a governorate (False: the title ends)."""
+        before = place.first - 1
+        if before < sentence.first:
+            return False
+        previous = view.tokens[before].norm
+        if listed(previous, self._words.title_links):
+            chain.first = place.first  # a posting: "قنصل عام المملكة في نيويورك"
+            chain.last = chain.last if chain.last is not None else place.last
+        elif listed(previous, self._words.titles) and chain.last is None:
+            chain.affiliations.append(place)  # "محافظ عنيزة"، "أمير منطقة حائل"
+        else:
+            return False
+        return True
+
+    def _skipped(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int) -> bool:
+        """A comma after a title ("رئيس الجمهورية، السيد عبد المجيد تبون") or the dot of "د."."""
+        tokens = view.tokens
+        token = tokens[index]
+        if (
+            token.text in {"،", ","}
+            and index - 1 >= sentence.first
+            and chain.last is None
+            and (
+                listed(tokens[index - 1].norm, self._words.titles)
+                or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+            )
+        ):
+            return True
+        return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
+
+    def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
+        """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
+        (but "مدير مكتب معالي الوزير": a noun in construct governs it)."""
+        heads = self._words.title_heads
+        opened = view.tokens[chain.first].norm if chain.first is not None else ""
+        return (
+            chain.first is not None
+            and starts_new_title(opened, heads)
+            and (is_definite(norm) or norm in heads)
+        ) or (
+            # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
+            opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
+        )
+
+    def _pronoun_owner(self, view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
+        """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
+        pronoun "her" belongs to the organisation or country named last before it."""
+        assert chain.first is not None and chain.last is not None
+        if not any(
+            view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
+            for i in range(chain.first, chain.last + 1)
+        ):
+            return None
+        for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
+            if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
+                return mention
+        return None
+
+    def _inner_affiliation(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+        """Whether a country or organisation inside a title is the office's affiliation: not a
+        posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
+        words = self._words
+        before = mention.first - 1
+        if before >= sentence.first and listed(view.tokens[before].norm, words.title_links):
+            return False
+        if mention.type == EntityType.ORGANIZATION:
+            names = fold(mention.entity.text).split()
+            if all(listed(word, words.titles) or words.prefixed_title(word) for word in names):
+                return False
+        return True
+
+    def _open_title_word(
+        self, view: DocumentView, sentence: SentenceView, index: int, chain: TitleChain
+    ) -> bool:
+        """A word of a title the lexicon does not list (see :meth:`chain`)."""
+        words = self._words
+        token = view.tokens[index]
+        norm = token.norm
+        if not token.text.isalpha() or view.is_time_token(index) or view.mention_covering(sentence, index):
+            return False
+        if (
+            norm in words.stops
+            or norm in words.adverbs
+            or listed(norm, words.negation)
+            or listed(norm, words.relatives)
+        ) and norm not in words.title_links:
+            return False
+        left = view.tokens[index - 1].norm if index > sentence.first else ""
+        left_is_title = listed(left, words.titles) or words.prefixed_title(left)
+        if norm in words.title_links:
+            # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى": something must follow
+            return chain.last is not None and (left_is_title or is_definite(left))
+        if is_definite(norm):
+            return True
+        # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
+        return left_is_title and norm[0] not in "لبو"
+
+    def inside(self, view: DocumentView, person: Mention) -> TitleChain | None:
+        """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
+        norm = view.tokens[person.first].norm
+        words = self._words
+        if person.last > person.first and norm in words.title_heads and norm not in words.honorifics:
+            return TitleChain(first=person.first, last=person.first)
+        return None
+
+    def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
+        """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
+        tokens = view.tokens
+        index = person.last + 1
+        if index >= sentence.last or tokens[index].norm not in self._words.title_heads:
+            return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
+        chain = TitleChain(first=index, last=index, after=True)
+        index += 1
+        while index < sentence.last:
+            covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+            if covering is not None:
+                chain.affiliations.append(covering)
+                index = covering.last + 1
+                continue
+            if not listed(tokens[index].norm, self._words.titles):
+                break
+            if chain.affiliations:
+                break
+            chain.last = index
+            index += 1
+        return chain
+
+
+def title_extent(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, first: int
+) -> tuple[int, Mention | None]:
+    """The last token of a title phrase starting at ``first`` and its affiliation, if any."""
+    last = first
+    index = first + 1
+    while index < sentence.last:
+        covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+        if covering is not None:
+            return covering.last, covering
+        norm = view.tokens[index].norm
+        if norm in words.title_heads and (norm.startswith("ال") or index > first + 1):
+            break  # "الرئيس" opens a title of its own; "ولي ولي العهد" goes on
+        if (
+            index == first + 1
+            and view.tokens[first].norm.startswith("ال")
+            and norm[:1] == "و"
+            and norm[1:] in words.title_heads
+        ):
+            break  # "الوزير ومدير عام الصندوق": the next title is someone else's
+        if not (listed(norm, words.titles) or words.prefixed_title(norm)):
+            # an unlisted definite complement ("وزير الحج"): the caller tries shorter readings
+            token = view.tokens[index]
+            if (
+                index - first > 4
+                or not is_definite(norm)
+                or not token.text.isalpha()
+                or view.is_time_token(index)
+                or norm in words.stops
+                or view.mention_covering(sentence, index) is not None
+            ):
+                break
+        last = index
+        index += 1
+    return last, None

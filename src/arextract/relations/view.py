@@ -1,0 +1,223 @@
+"""One document as the engine reads it: sentences by token range, their mentions, actors and
+indexes, so that every question a trigger asks is answered by bisection instead of a scan."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.schema import Document, Entity, EntityType, Relation, Time
+
+# A country or organisation in a title is its affiliation ("وزير الخارجية الصيني"); a city or
+# region is a posting or a governorate ("قنصل عام المملكة في نيويورك"، "محافظ عنيزة").
+AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
+_ACTOR_TYPES = (EntityType.PERSON,)
+
+
+@dataclass
+class Mention:
+    entity: Entity
+    first: int  # token indices, inclusive
+    last: int
+
+    @property
+    def type(self) -> EntityType:
+        return self.entity.type
+
+    @property
+    def is_nisba(self) -> bool:
+        return self.entity.subtype == "nisba"
+
+
+@dataclass
+class SentenceView:
+    """Token range [first, last) of one sentence and what the engine knows about it.
+
+    Besides its mentions (sorted by first token, longest first), it keeps the indexes that let
+    every question about the sentence be answered by bisection instead of a scan (see
+    :meth:`DocumentView.index_sentence`): a long sentence with many triggers made the scans
+    quadratic.
+    """
+
+    index: int
+    first: int
+    last: int
+    start: int
+    end: int
+    actor: Mention | None = None
+    previous_actor: Mention | None = None  # the actor carried into the sentence from before
+    mentions: list[Mention] = field(default_factory=list)
+    firsts: list[int] = field(default_factory=list)  # mentions[i].first, ascending
+    widest: int = 0  # the largest mention.last - mention.first
+    break_starts: list[int] = field(default_factory=list)  # clause-break tokens' offsets
+    break_ends: list[int] = field(default_factory=list)
+    complementizer: int = 0  # token index of the first إن/أن (``last`` when none)
+    topic_markers: list[int] = field(default_factory=list)  # token indexes, ascending
+    by_span: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+
+    def mentions_from(self, low: int, high: int) -> list[Mention]:
+        """The mentions whose first token is in ``[low, high)``, in order."""
+        return self.mentions[bisect.bisect_left(self.firsts, low) : bisect.bisect_left(self.firsts, high)]
+
+
+class DocumentView:
+    """Token-indexed access to one document's sentences and mentions."""
+
+    def __init__(self, doc: Document, words: FoldedLexicons) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self._words = words
+        self._token_starts = [token.start for token in doc.tokens]
+        self.sentences = self._sentences()
+        self.sentence_firsts = [sentence.first for sentence in self.sentences]
+        self.dateline_time, self.lead_time = self._anchor_times()
+        self._time_tokens = self._tokens_in_times()
+        self._time_starts = [time.start for time in doc.times]
+        self._dateline_place: Entity | None = None
+        self._dateline_looked = False
+        self.speaker: tuple[Mention, int] | None = None  # the last STATEMENT's speaker, sentence
+
+    def note_speaker(self, relation: Relation, sentence: SentenceView) -> None:
+        """Remember who spoke last (implicit speakers of later speech verbs)."""
+        entity_id = relation.arguments[0].entity_id
+        for mention in sentence.mentions:
+            if mention.entity.id == entity_id:
+                self.speaker = (mention, sentence.index)
+                return
+        if self.speaker is not None and self.speaker[0].entity.id == entity_id:
+            self.speaker = (self.speaker[0], sentence.index)
+            return
+        actor = sentence.actor
+        if actor is not None and actor.entity.id == entity_id:
+            self.speaker = (actor, sentence.index)
+
+    def _tokens_in_times(self) -> set[int]:
+        inside: set[int] = set()
+        for time in self.doc.times:
+            inside.update(range(self.token_index(time.start), self.token_index(time.end - 1) + 1))
+        # the punctuation that sets a time expression off: "، يوم (الأربعاء) "
+        for index in list(inside):
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(self.tokens) and not self.tokens[neighbour].text.isalnum():
+                    inside.add(neighbour)
+        return inside
+
+    @staticmethod
+    def inside(mention: Mention, other: Mention) -> bool:
+        return other.entity.start <= mention.entity.start and mention.entity.end <= other.entity.end
+
+    def dateline_place(self) -> Entity | None:
+        """The city of the dateline ("نور سلطان 12 سبتمبر 2020 (شينخوا)"), if the story has one
+        (found once per document: every "الزائر" title asks)."""
+        if not self._dateline_looked:
+            self._dateline_looked = True
+            if self.dateline_time is not None:
+                for entity in self.doc.entities:
+                    if entity.end <= self.dateline_time.start and entity.type == EntityType.CITY:
+                        self._dateline_place = entity
+                        break
+        return self._dateline_place
+
+    def times_in(self, sentence: SentenceView) -> list[Time]:
+        """The time expressions that start inside a sentence (times are in text order)."""
+        low = bisect.bisect_left(self._time_starts, sentence.start)
+        high = bisect.bisect_left(self._time_starts, sentence.end)
+        return self.doc.times[low:high]
+
+    def is_time_token(self, index: int) -> bool:
+        return index in self._time_tokens
+
+    def token_index(self, offset: int) -> int:
+        """The token containing (or the last one starting before) a character offset."""
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+    def sentence_of(self, index: int) -> SentenceView:
+        """The sentence of a token."""
+        return self.sentences[bisect.bisect_right(self.sentence_firsts, index) - 1]
+
+    def _sentences(self) -> list[SentenceView]:
+        views: list[SentenceView] = []
+        for number, sentence in enumerate(self.doc.sentences):
+            first = bisect.bisect_left(self._token_starts, sentence.start)
+            last = bisect.bisect_left(self._token_starts, sentence.end)
+            views.append(SentenceView(number, first, last, sentence.start, sentence.end))
+        sentence_starts = [view.start for view in views]
+        for entity in self.doc.entities:
+            first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
+            number = bisect.bisect_right(sentence_starts, entity.start) - 1
+            if number >= 0 and entity.start < views[number].end:
+                views[number].mentions.append(Mention(entity, first, last))
+        actor: Mention | None = None
+        for view in views:
+            view.mentions.sort(key=lambda m: (m.first, -m.last))
+            self.index_sentence(view)
+            own = self._actor(view)
+            view.previous_actor = actor
+            actor = own or actor
+            view.actor = actor
+        return views
+
+    def index_sentence(self, sentence: SentenceView) -> None:
+        """Fill the sentence's indexes (one pass over its tokens and mentions)."""
+        words = self._words
+        sentence.firsts = [m.first for m in sentence.mentions]
+        sentence.widest = max((m.last - m.first for m in sentence.mentions), default=0)
+        sentence.complementizer = sentence.last
+        for index in range(sentence.first, sentence.last):
+            token = self.tokens[index]
+            if token.text in words.breaks:
+                sentence.break_starts.append(token.start)
+                sentence.break_ends.append(token.end)
+            if sentence.complementizer == sentence.last and token.norm in words.complementizers:
+                sentence.complementizer = index
+            if listed(token.norm, words.topic_markers):
+                sentence.topic_markers.append(index)
+        for mention in sentence.mentions:
+            sentence.by_span.setdefault((mention.entity.start, mention.entity.end), []).append(mention)
+
+    def _actor(self, sentence: SentenceView) -> Mention | None:
+        """The first person the sentence is about: before any reported speech, not after مع."""
+        limit = sentence.complementizer
+        for mention in sentence.mentions:
+            if mention.first >= limit:
+                break
+            if mention.type not in _ACTOR_TYPES:
+                continue
+            previous = self.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
+            if listed(previous, {"مع", "بين"}) or self.is_counterpart(sentence, mention):
+                continue
+            return mention
+        return None
+
+    def is_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
+        """ "نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""
+        return any(
+            listed(self.tokens[index].norm, self._words.counterpart)
+            for index in range(max(sentence.first, mention.first - 3), mention.first + 1)
+        )
+
+    def mention_covering(
+        self, sentence: SentenceView, index: int, types: Sequence[EntityType] | None = None
+    ) -> Mention | None:
+        """The first mention (in order) covering token ``index``; only those starting at most
+        ``widest`` tokens before it can, so O(log n + widest)."""
+        for mention in sentence.mentions_from(index - sentence.widest, index + 1):
+            if index <= mention.last and (types is None or mention.type in types):
+                return mention
+        return None
+
+    def _anchor_times(self) -> tuple[Time | None, Time | None]:
+        """The dateline's own time, and the lead sentence's 'today' (the story's main event)."""
+        doc = self.doc
+        if not doc.times or not self.sentences or doc.doc_date is None:
+            return None, None
+        lead = self.sentences[0]
+        iso = doc.doc_date.isoformat()
+        in_lead = [t for t in doc.times if lead.start <= t.start < lead.end and t.value == iso]
+        dateline = in_lead[0] if in_lead else None
+        today = in_lead[-1] if in_lead else None
+        return dateline, today
