@@ -6,7 +6,7 @@ import pytest
 
 import arextract
 from arextract import ArextractError, Document, Pipeline
-from arextract.relations.scoring import evaluate
+from arextract.evaluation.relations import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
