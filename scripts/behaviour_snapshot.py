@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _texts() -> dict[str, str]:
-    from arextract.relations.scoring import gold_files, load_gold
+    from arextract.evaluation.gold import gold_files, load_gold
 
     texts = {f"seeds/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
     for gold_dir in sorted((ROOT / "tests" / "gold").iterdir()):
@@ -33,7 +33,8 @@ def _texts() -> dict[str, str]:
 
 def snapshot() -> dict[str, object]:
     from arextract import Pipeline
-    from arextract.relations.scoring import evaluate, gold_files
+    from arextract.evaluation.gold import gold_files
+    from arextract.evaluation.relations import evaluate
 
     nlp = Pipeline()
     documents = {}

@@ -12,7 +12,8 @@ Checks, with nothing but :mod:`ast`:
   Every strongly connected component of more than one module is one violation.
 * **class** / **function** size: a class over 300 lines, a function or method over 100
   (``end_lineno - lineno + 1``; decorators not counted; nested functions are measured too).
-* **training-import**: a runtime module (any module not in the training set below) that
+* **training-import**: a runtime module (any module not in the training set below: the
+  ``training`` and ``evaluation`` packages and their commands ``train`` and ``evaluate``) that
   imports torch or a training/evaluation module, at any level.
 
 Today's code has violations, so the check is a ratchet against ``architecture_baseline.json``
@@ -44,11 +45,12 @@ MAX_CLASS_LINES = 300
 MAX_FUNCTION_LINES = 100
 
 # Training and evaluation code, relative to the package; a name also covers everything under
-# it, so ``train`` keeps working if it becomes a package, and ``training`` is reserved for the
-# package the redesign may introduce. ``relations.scoring`` is deliberately NOT here: it is
-# torch-free, imports no training code (link, normalize, schema, pipeline), and is the
-# gold-matching library the runtime ``export`` subcommand (annotation_io) needs at import time.
-TRAINING = ("train", "ner.neural_train", "evaluate", "training")
+# it. The two packages (``training``: corpora, lexicons, the CRF and the torch BiLSTM-CRF;
+# ``evaluation``: NER and relation scoring, gold readers, corrected annotations read back as
+# gold, which used to be ``relations.scoring`` and half of ``annotation_io``) and the two
+# command modules that only parse arguments and call into them. The runtime ``export``
+# subcommand (``annotation_export``) writes pre-annotations and imports none of these.
+TRAINING = ("training", "evaluation", "train", "evaluate")
 # Third-party packages a runtime module must never import.
 FORBIDDEN_EXTERNAL = ("torch",)
 

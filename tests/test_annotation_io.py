@@ -8,14 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from arextract.annotation_io import (
-    ENTITY_LABELS,
-    RELATION_LABELS,
-    evaluate_relations,
-    read_annotations,
-)
+from arextract.annotation_export import ENTITY_LABELS, RELATION_LABELS
 from arextract.cli import main as cli_main
 from arextract.evaluate import main as evaluate_main
+from arextract.evaluation.annotations import read_annotations
+from arextract.evaluation.relations import evaluate as evaluate_relations
 from arextract.pipeline import Pipeline
 from arextract.schema import Document
 

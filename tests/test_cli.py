@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from arextract.cli import main as cli_main
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -88,3 +92,40 @@ def test_cli_help_documents_every_option() -> None:
     for option in ("--output", "--backend", "--doc-date", "--quiet", "INPUT", "--workers", "--resume",
                    "--format", "--engine", "--scheduler"):
         assert option in result.stdout
+
+
+def test_a_subcommand_word_is_always_the_subcommand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "story.txt").write_text("زار وزير الخارجية الصيني روسيا وقازاقستان.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    # `export` is the export command even beside a folder of that name: it wants its own
+    # arguments, and the message says how to give the folder as an input
+    with pytest.raises(SystemExit) as stop:
+        cli_main(["export", "-o", "out"])
+    assert stop.value.code == 2
+    message = capsys.readouterr().err
+    assert "./export" in message and "-- export" in message
+    assert not (tmp_path / "out").exists()
+    # as a path, or after the options and --, the folder is an input
+    assert cli_main(["./export", "-o", "by_path", "-q"]) == 0
+    assert cli_main(["-o", "after_dashes", "-q", "--", "export"]) == 0
+    for out in ("by_path", "after_dashes"):
+        documents = (tmp_path / out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [Path(json.loads(line)["source"]).name for line in documents] == ["story.txt"]
+
+
+def test_the_runtime_commands_load_no_training_or_evaluation_code() -> None:
+    code = (
+        "import sys, arextract.cli, arextract.annotation_export, arextract.graph_export\n"
+        "loaded = [m for m in sys.modules if m.split('.')[:2] in (['arextract', 'training'], "
+        "['arextract', 'evaluation'], ['arextract', 'train'], ['arextract', 'evaluate']) or m == 'torch']\n"
+        "print(loaded)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import arextract
-from arextract.evaluate import evaluate_ner
+from arextract.evaluation.ner import evaluate_ner
 from arextract.ner.tagger import NerTagger
 from arextract.text.segment import split_sentences, tokenize
 
@@ -123,8 +123,8 @@ def test_training_on_a_small_slice_end_to_end(small_model: Path) -> None:
 
 def test_the_chosen_ensemble_weight_scores_as_recorded_when_reloaded(small_model: Path) -> None:
     # the sweep runs inside training; a fresh load must tag dev exactly as it did
-    from arextract.evaluate import score_tagger
-    from arextract.train import LabelMap, read_conll
+    from arextract.evaluation.ner import score_tagger
+    from arextract.training.corpora import LabelMap, read_conll
 
     config = json.loads((small_model / "config.json").read_text(encoding="utf-8"))
     chosen = config["ensemble"]["crf_weight"]
@@ -141,7 +141,7 @@ def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model
     import torch
 
     from arextract.ner.neural import NeuralTagger
-    from arextract.ner.neural_train import Net, make_batch
+    from arextract.training.neural import Net, make_batch
 
     tagger = NeuralTagger.load(small_model)
     meta = json.loads((small_model / "neural.json").read_text(encoding="utf-8"))

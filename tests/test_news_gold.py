@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from arextract.evaluation.gold import news_corpus
+from arextract.evaluation.relations import evaluate
 from arextract.pipeline import Pipeline
-from arextract.relations.scoring import evaluate, news_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "news"

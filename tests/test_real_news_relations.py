@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from arextract import Document, Pipeline, ResourceError
+from arextract.evaluation.relations import name_key
 from arextract.relations.rules import load_rule_file
-from arextract.relations.scoring import name_key
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import pytest
 
 import arextract
 from arextract import ArextractError, Document, Pipeline
+from arextract.evaluation.relations import evaluate
 from arextract.relations import RelationExtractor
-from arextract.relations.scoring import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"

@@ -10,7 +10,7 @@ alpha-2 code, everything else carries only what its file states.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,9 +20,12 @@ from arextract.resources import models_dir
 from arextract.schema import EntityType
 from arextract.text.normalize import fold
 
-# Nisba (demonym) endings derived from the masculine singular base in countries.tsv:
-# feminine, plurals, duals, each with and without the article. Folded forms (ة -> ه).
-_NISBA_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+# The one nisba (demonym) rule: countries.tsv gives the masculine singular (صيني); its other
+# forms add these endings, and each form also comes with the article (الصينية). The singular
+# (masculine, feminine) comes first: the NER tagger's gazetteer lists only those two
+# (arextract.training.lexicons), the linker every form.
+NISBA_SINGULAR = ("", "ة")
+NISBA_ENDINGS = (*NISBA_SINGULAR, "ون", "ين", "ان", "تان", "تين", "ات")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class KBEntry:
     kb_id: str | None = None
     country: str | None = None  # ISO alpha-2 of the country it belongs to, when known
     nisba: tuple[str, ...] = field(default=())  # demonym forms (folded), countries only
+    nisba_bases: tuple[str, ...] = ()  # the masculine singular demonyms as the file writes them
     title: str | None = None  # people: their office, as the file gives it
 
 
@@ -57,11 +61,11 @@ def _split(cell: str) -> list[str]:
     return [value.strip() for value in cell.split("|") if value.strip()]
 
 
-def nisba_forms(base: str) -> list[str]:
-    """Every folded form of a masculine singular nisba: صيني -> صيني، الصينيه، الصينيون..."""
-    stem = fold(base)
-    forms = [stem + suffix for suffix in _NISBA_SUFFIXES]
-    return forms + ["ال" + form for form in forms]
+def nisba_forms(base: str, endings: Sequence[str] = NISBA_ENDINGS, article: bool = True) -> list[str]:
+    """The forms of a masculine singular nisba, as written (not folded): صيني -> صيني، صينية،
+    صينيون... then الصيني، الصينية... (``article=False``: without the article forms)."""
+    forms = [base + ending for ending in endings]
+    return forms + ["ال" + form for form in forms] if article else forms
 
 
 class KnowledgeBase:
@@ -129,7 +133,8 @@ def _english(row: dict[str, str]) -> str | None:
 def _countries(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
     for row in rows:
         iso2 = row["iso2"].upper()
-        nisba = tuple(form for base in _split(row.get("nisba", "")) for form in nisba_forms(base))
+        bases = tuple(_split(row.get("nisba", "")))
+        nisba = tuple(fold(form) for base in bases for form in nisba_forms(base))
         yield KBEntry(
             key=f"country:{iso2}",
             type=EntityType.COUNTRY,
@@ -139,6 +144,7 @@ def _countries(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             kb_id=iso2,
             country=iso2,
             nisba=tuple(dict.fromkeys(nisba)),
+            nisba_bases=bases,
         )
 
 

@@ -1,6 +1,6 @@
 """A small BiLSTM-CRF NER tagger whose runtime is plain NumPy.
 
-Training (``arextract.ner.neural_train``) uses torch; the shipped model is a
+Training (``arextract.training.neural``) uses torch; the shipped model is a
 ``.npz`` of weights, and tagging needs only NumPy, so importing arextract never
 pays torch's multi-second import.
 
@@ -168,7 +168,7 @@ def viterbi_batch(
 
 
 class NeuralTagger:
-    """NumPy inference for a model written by ``arextract.ner.neural_train``:
+    """NumPy inference for a model written by ``arextract.training.neural``:
     emission scores of batches of sentences, and the CRF's transitions
     (decoding is ``arextract.ner.tagger``'s, shared with the ensemble).
 

@@ -1,4 +1,4 @@
-"""Scoring relations against hand-written gold (``tests/gold/``; format in GUIDELINES.md).
+"""Scoring relations against gold (:mod:`arextract.evaluation.gold`, corrected annotations).
 
 A system relation matches a gold one when the type is the same and the arguments are the
 same multiset of (role, entity), an entity matching a gold name when the folded name equals
@@ -14,10 +14,6 @@ same way before scoring.
 
 from __future__ import annotations
 
-import functools
-import json
-import lzma
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +22,8 @@ from typing import Any
 
 import regex
 
+from arextract.evaluation.annotations import gold_documents
+from arextract.evaluation.gold import Extract, GoldDocument, GoldRelation, extract_gold_text
 from arextract.link import PERSON_THRESHOLD, name_similarity
 from arextract.schema import Document, Entity, EntityType, Interval, Relation, RelationType
 from arextract.text.normalize import fold
@@ -38,24 +36,6 @@ def name_key(name: str) -> str:
     """A name as compared: folded, without punctuation, article-insensitive word by word."""
     words = _PUNCT_RE.sub(" ", fold(name)).split()
     return " ".join(word.removeprefix("ال") if len(word) > 4 else word for word in words)
-
-
-@dataclass
-class GoldRelation:
-    type: RelationType
-    arguments: list[tuple[str, str]]  # (role, name)
-    date: str | None
-    trigger: str
-    position: int
-
-
-@dataclass
-class GoldDocument:
-    path: Path
-    text: str
-    doc_date: str | None
-    relations: list[GoldRelation]
-    entities: list[tuple[str, str]] = field(default_factory=list)  # (name, type), real-news gold
 
 
 @dataclass
@@ -136,92 +116,17 @@ class Report:
                 "dated_accuracy": round(c.dated_accuracy, 4),
             }
 
-        entities = {"gold": self.entities.gold, "found": self.entities.found,
-                    "found_any_type": self.entities.found_any_type, "recall": round(self.entities.recall, 4)}
-        return {"total": row(self.total), "by_type": {k: row(v) for k, v in sorted(self.by_type.items())},
-                "entities": entities}
-
-
-NEWS_PREFIX = "news:"
-NEWS_CORPUS = Path("data") / "news" / "saudinewsnet_dev.jsonl.xz"
-
-
-def news_corpus(start: Path) -> Path | None:
-    """The real-news corpus, found as ``shared/`` beside the repository (or a folder above
-    ``start``), or at ``$ARX_NEWS_CORPUS``. Its texts never enter the repository: real-news gold
-    holds article ids (``"document": "news:<id>"``) and reads the text from here."""
-    override = os.environ.get("ARX_NEWS_CORPUS")
-    if override:
-        return Path(override) if Path(override).exists() else None
-    for folder in [start, *start.resolve().parents]:
-        for shared in (folder / "shared", folder.parent / "shared"):
-            if (shared / NEWS_CORPUS).exists():
-                return shared / NEWS_CORPUS
-    return None
-
-
-@functools.lru_cache(maxsize=2)
-def _news_texts(corpus: Path) -> dict[str, str]:
-    with lzma.open(corpus, "rt", encoding="utf-8") as handle:
-        return {record["id"]: record["text"] for record in map(json.loads, handle)}
-
-
-def _document_text(gold_path: Path, document: str) -> tuple[Path, str]:
-    if document.startswith(NEWS_PREFIX):
-        corpus = news_corpus(gold_path.parent)
-        if corpus is None:
-            raise FileNotFoundError(f"{gold_path}: {document} needs the real-news corpus "
-                                    f"../shared/{NEWS_CORPUS} (or ARX_NEWS_CORPUS)")
-        article = document[len(NEWS_PREFIX):]
-        texts = _news_texts(corpus)
-        if article not in texts:
-            raise FileNotFoundError(f"{gold_path}: article {article!r} is not in {corpus}")
-        return gold_path, texts[article]
-    text_path = _resolve(gold_path, document)
-    return text_path, text_path.read_text(encoding="utf-8")
-
-
-def load_gold(path: str | Path) -> GoldDocument:
-    path = Path(path)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    text_path, text = _document_text(path, data["document"])
-    relations = []
-    cursor = 0
-    for item in data["relations"]:
-        if "evidence_span" in item:  # real-news gold stores offsets, never the article's words
-            position = int(item["evidence_span"][0])
-        else:
-            found = text.find(item.get("evidence", ""), cursor)
-            position = found if found >= 0 else text.find(item.get("evidence", ""))
-        cursor = max(cursor, position)
-        relations.append(
-            GoldRelation(
-                type=RelationType(item["type"]),
-                arguments=[(a["role"], a["name"]) for a in item["arguments"]],
-                date=_gold_date(item.get("date")),
-                trigger=item.get("trigger", ""),
-                position=max(position, 0),
-            )
-        )
-    entities = [(item["name"], item["type"]) for item in data.get("entities", [])]
-    return GoldDocument(text_path, text, data.get("doc_date"), relations, entities)
-
-
-def _resolve(gold_path: Path, document: str) -> Path:
-    """The gold's ``document`` path, relative to the gold file or any folder above it."""
-    for folder in [gold_path.parent, *gold_path.resolve().parents]:
-        candidate = folder / document
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(f"{gold_path}: document {document!r} not found")
-
-
-def _gold_date(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return Interval(start=value.get("start"), end=value.get("end")).iso()
-    return str(value)
+        entities = {
+            "gold": self.entities.gold,
+            "found": self.entities.found,
+            "found_any_type": self.entities.found_any_type,
+            "recall": round(self.entities.recall, 4),
+        }
+        return {
+            "total": row(self.total),
+            "by_type": {k: row(v) for k, v in sorted(self.by_type.items())},
+            "entities": entities,
+        }
 
 
 def system_date(relation: Relation) -> str | None:
@@ -348,28 +253,26 @@ def score_entities(gold: GoldDocument, doc: Document, report: Report) -> None:
         report.entities.found += any(entity.type.value == type_name for entity in matching)
         report.entities.found_any_type += bool(matching)
         if not any(entity.type.value == type_name for entity in matching):
-            report.missed_entities.append(f"{gold.path.name}: {type_name} {name}"
-                                          + (f" (found as {matching[0].type.value})" if matching else ""))
+            report.missed_entities.append(
+                f"{gold.path.name}: {type_name} {name}"
+                + (f" (found as {matching[0].type.value})" if matching else "")
+            )
 
 
 def _describe_gold(gold: GoldRelation) -> str:
     return f"{gold.type.value} {[f'{r}={n}' for r, n in gold.arguments]} «{gold.trigger}» date {gold.date}"
 
 
-def gold_files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        files += sorted(path.rglob("*.json")) if path.is_dir() else [path]
-    return files
+def evaluate(paths: Iterable[str | Path], extract: Extract) -> Report:
+    """Score ``extract`` on every gold document of ``paths``: gold JSON files or folders of them
+    (searched recursively), corrected Label Studio exports, brat folders, in any mix.
 
-
-def evaluate(paths: Iterable[str | Path], extract: Any) -> Report:
-    """Score ``extract(text) -> Document`` on every gold file (folders are searched)."""
+    Gold JSON files are scored on Documents dated by their datelines; a Label Studio task's
+    ``doc_date`` (the date the exported Document had, given or from its dateline) is passed on.
+    """
     report = Report()
-    for path in gold_files(paths):
-        gold = load_gold(path)
-        score_document(gold, extract(gold.text), report)
+    for gold, annotated in gold_documents(paths):
+        score_document(gold, extract_gold_text(extract, gold, dated=annotated), report)
     for counts in report.by_type.values():
         report.total.add(counts)
     return report
@@ -399,12 +302,16 @@ def print_report(report: Report, verbose: bool = False) -> None:
     console.print(table)
     total = report.total
     if total.dated_gold:
-        console.print(f"dated relations with the right date: {total.dated_gold_right}/{total.dated_gold} "
-                      f"= {total.dated_accuracy:.3f}")
+        console.print(
+            f"dated relations with the right date: {total.dated_gold_right}/{total.dated_gold} "
+            f"= {total.dated_accuracy:.3f}"
+        )
     if report.entities.gold:
         found = report.entities
-        console.print(f"named entities found: {found.found}/{found.gold} = {found.recall:.3f} "
-                      f"(any type: {found.found_any_type})")
+        console.print(
+            f"named entities found: {found.found}/{found.gold} = {found.recall:.3f} "
+            f"(any type: {found.found_any_type})"
+        )
     if verbose:
         for title, lines in (
             ("missed", report.misses),
@@ -415,17 +322,3 @@ def print_report(report: Report, verbose: bool = False) -> None:
             console.print(f"[bold]{title} ({len(lines)})[/bold]")
             for line in lines:
                 console.print("  " + line, markup=False)
-
-
-def relations_command(
-    gold: list[str], backend: str | None, rules: list[str], as_json: bool, verbose: bool
-) -> int:
-    """``python -m arextract.evaluate relations GOLD.json|DIR ...``"""
-    from arextract.pipeline import Pipeline
-
-    report = evaluate(gold, Pipeline(backend=backend, rules=rules))
-    if as_json:
-        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        print_report(report, verbose)
-    return 0

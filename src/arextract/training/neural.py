@@ -1,7 +1,8 @@
-"""Training of the BiLSTM-CRF tagger (torch); the runtime is ``arextract.ner.neural``.
+"""Training of the BiLSTM-CRF tagger: the only module of arextract that imports torch. The
+runtime (:mod:`arextract.ner.neural`) decodes the exported weights in NumPy.
 
 Data preparation (FANE re-joining, label mapping, ANERcorp LOC refinement,
-jack-knifed gazetteers) is shared with the CRF in ``arextract.train``.  Like the
+jack-knifed gazetteers) is shared with the CRF (:mod:`arextract.training.dataset`).  Like the
 CRF's domain-augmented features, the network has two output heads: ``A`` is
 trained on ANERcorp sentences, ``F`` on FANE ones; the encoder is shared and the
 runtime uses ``A``.
@@ -22,9 +23,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from arextract.evaluation.ner import score_spans
 from arextract.ner.features import Gazetteers, lookup_forms
 from arextract.ner.neural import DENSE_FEATURES, MAX_CHARS, PAD, UNK, TokenEncoder, viterbi_batch
-from arextract.train import LabelMap, Sentence, fix_bio
+from arextract.training.corpora import LabelMap, TaggedSentence, fix_bio
+from arextract.training.dataset import DevSets, TrainingSentence
 
 HEADS = ("A", "F")  # A: ANERcorp conventions (used at run time); F: FANE's
 
@@ -138,7 +141,7 @@ def make_batch(
 
 
 def build_vocab(
-    sents: Sequence[Sentence], enc: TokenEncoder, min_count: int = 2
+    sents: Sequence[TaggedSentence], enc: TokenEncoder, min_count: int = 2
 ) -> tuple[list[str], list[str], list[str]]:
     words: Counter[str] = Counter()
     stems: Counter[str] = Counter()
@@ -182,23 +185,21 @@ class BiLSTMSettings:
 
 
 Item = tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray, list[int]]
+DevItems = dict[str, tuple[list[Item], list[list[str]], str]]  # corpus -> (encoded, gold, scheme)
 
 
 def train_bilstm(
-    train: Sequence[tuple[Sentence, int, str]],
+    train: Sequence[TrainingSentence],
     fold_gaz: Sequence[Gazetteers],
     gaz: Gazetteers,
     labels: list[str],
-    dev: dict[str, tuple[list[Sentence], str]],
+    dev: DevSets,
     lm: LabelMap,
     out: Path,
     settings: BiLSTMSettings,
 ) -> dict[str, object]:
-    """Train on `train` ((sentence, gazetteer fold, corpus) triples) and write
-    ``neural.npz`` and ``neural.json`` to `out`, keeping the epoch with the best
-    ANERcorp dev F1.  `dev` maps a corpus to (sentences, scoring scheme)."""
-    from arextract.evaluate import _to_scheme, score_spans
-
+    """Train on `train` and write ``neural.npz`` and ``neural.json`` to `out`, keeping the
+    epoch with the best ANERcorp dev F1.  `dev` maps a corpus to (sentences, scoring scheme)."""
     torch.set_num_threads(1)  # deterministic, and the speed is the same on 2 cores
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
@@ -212,14 +213,7 @@ def train_bilstm(
         w_ids, s_ids, c_ids, dense = encoders[fold].sentence([w for w, _ in s])
         items[corpus].append((w_ids, s_ids, c_ids, dense, [lab_id[t] for _, t in s]))
     print(f"vocabulary: {len(words)} words, {len(stems)} stems, {len(chars)} characters", file=sys.stderr)
-
-    # dev sentences are encoded with the full gazetteers, as at run time
-    encoder = TokenEncoder(words, stems, chars, gaz)
-    dev_items: dict[str, tuple[list[Item], list[list[str]], str]] = {}
-    for name, (sents, scheme) in dev.items():
-        gold = [_to_scheme(fix_bio([t for _, t in s]), scheme, lm) for s in sents]
-        encoded = [(*encoder.sentence([w for w, _ in s]), [0] * len(s)) for s in sents]
-        dev_items[name] = (encoded, gold, scheme)  # type: ignore[assignment]
+    dev_items = _encode_dev(dev, TokenEncoder(words, stems, chars, gaz), lm)
 
     net = Net(len(words) + 2, len(stems) + 2, len(chars) + 2, len(labels), settings.hidden)
     opt = torch.optim.Adam(net.parameters(), lr=settings.lr)
@@ -246,28 +240,9 @@ def train_bilstm(
 
     for epoch in range(1, settings.epochs + 1):
         te = time.time()
-        batches: list[tuple[str, list[Item]]] = []
-        pool_f = items["newsfane"] + [x for x in items["wikifane"] if rng.random() < settings.wiki_fraction]
-        for head, pool in (("A", items["anercorp"]), ("F", pool_f)):
-            pool = sorted(pool, key=lambda it: (len(it[0]), rng.random()))
-            for k in range(0, len(pool), settings.batch):
-                batches.append((head, pool[k : k + settings.batch]))
-        rng.shuffle(batches)
-        total = 0.0
-        for head, chunk in batches:
-            batch = make_batch(chunk, settings.word_drop, rng)
-            em = net.emissions(batch, head)
-            loss = getattr(net, f"crf_{head}").nll(em, batch["tags"], batch["mask"]) / len(chunk)
-            opt.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
-            opt.step()
-            total += float(loss.detach())
-        scores: dict[str, float] = {}
-        for name, (encoded, gold, scheme) in dev_items.items():
-            pred = [_to_scheme(x, scheme, lm) for x in decode(net, encoded, "A", labels)]
-            scores[name] = score_spans(gold, pred)["micro"][2]
-        loss_mean = total / max(len(batches), 1)
+        batches = _epoch_batches(items, settings, rng)
+        loss_mean = _train_epoch(net, opt, batches, settings, rng)
+        scores = _dev_f1(net, dev_items, labels, lm)
         history.append({"epoch": epoch, "loss": loss_mean, **scores})
         took = time.time() - te
         print(f"epoch {epoch}: loss {loss_mean:.3f}, dev F1 {scores}, {took:.0f}s", file=sys.stderr)
@@ -281,3 +256,57 @@ def train_bilstm(
         file=sys.stderr,
     )
     return meta
+
+
+def _encode_dev(dev: DevSets, encoder: TokenEncoder, lm: LabelMap) -> DevItems:
+    """Dev sentences encoded with the full gazetteers, as at run time, and their gold tags."""
+    dev_items: DevItems = {}
+    for name, (sents, scheme) in dev.items():
+        gold = [lm.to_scheme(fix_bio([t for _, t in s]), scheme) for s in sents]
+        encoded = [(*encoder.sentence([w for w, _ in s]), [0] * len(s)) for s in sents]
+        dev_items[name] = (encoded, gold, scheme)  # type: ignore[assignment]
+    return dev_items
+
+
+def _epoch_batches(
+    items: dict[str, list[Item]], settings: BiLSTMSettings, rng: random.Random
+) -> list[tuple[str, list[Item]]]:
+    """One epoch's (head, batch) pairs: sentences of similar length together, in random order."""
+    batches: list[tuple[str, list[Item]]] = []
+    pool_f = items["newsfane"] + [x for x in items["wikifane"] if rng.random() < settings.wiki_fraction]
+    for head, pool in (("A", items["anercorp"]), ("F", pool_f)):
+        pool = sorted(pool, key=lambda it: (len(it[0]), rng.random()))
+        for k in range(0, len(pool), settings.batch):
+            batches.append((head, pool[k : k + settings.batch]))
+    rng.shuffle(batches)
+    return batches
+
+
+def _train_epoch(
+    net: Net,
+    opt: torch.optim.Optimizer,
+    batches: list[tuple[str, list[Item]]],
+    settings: BiLSTMSettings,
+    rng: random.Random,
+) -> float:
+    """One pass of Adam over ``batches``; the mean batch loss."""
+    total = 0.0
+    for head, chunk in batches:
+        batch = make_batch(chunk, settings.word_drop, rng)
+        em = net.emissions(batch, head)
+        loss = getattr(net, f"crf_{head}").nll(em, batch["tags"], batch["mask"]) / len(chunk)
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+        opt.step()
+        total += float(loss.detach())
+    return total / max(len(batches), 1)
+
+
+def _dev_f1(net: Net, dev_items: DevItems, labels: list[str], lm: LabelMap) -> dict[str, float]:
+    """Micro F1 of head A on each dev set."""
+    scores: dict[str, float] = {}
+    for name, (encoded, gold, scheme) in dev_items.items():
+        pred = [lm.to_scheme(x, scheme) for x in decode(net, encoded, "A", labels)]
+        scores[name] = score_spans(gold, pred)["micro"][2]
+    return scores
