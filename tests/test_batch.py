@@ -17,8 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import arextract
-from arextract import batch
-from arextract.batch import DecodeError, decode_bytes, extract_many, iter_items, run_batch
+from arextract.batch.encodings import DecodeError, decode_bytes
+from arextract.batch.extract_many import extract_many
+from arextract.batch.inputs import content_hash, count_items, iter_items
+from arextract.batch.outputs import PARTS_DIR, OutputStore
+from arextract.batch.run import run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -98,14 +101,21 @@ def test_inputs_jsonl_csv_folders_and_globs(tmp_path: Path) -> None:
         writer.writerow(["", "سطر ثان"])
     items = list(iter_items([tmp_path / "a"]))
     sources = [item.source.replace(str(tmp_path), "") for item in items]
-    assert sources == ["/a/b/one.txt", "/a/news.jsonl#x1", "/a/news.jsonl:3", "/a/news.jsonl:4",
-                       "/a/news.jsonl:5", "/a/table.csv#r1", "/a/table.csv:4"]
+    assert sources == [
+        "/a/b/one.txt",
+        "/a/news.jsonl#x1",
+        "/a/news.jsonl:3",
+        "/a/news.jsonl:4",
+        "/a/news.jsonl:5",
+        "/a/table.csv#r1",
+        "/a/table.csv:4",
+    ]
     assert items[1].doc_date == "2020-09-12" and items[1].text == SHORT
     assert items[2].error and items[3].error == "InputError" and items[2].text is None
     assert items[5].text == "سطر أول،\nفيه فاصلة وسطر جديد"
     globbed = list(iter_items([str(tmp_path / "**" / "*.txt")]))
     assert [Path(item.source).name for item in globbed] == ["one.txt"]
-    assert batch.count_items([tmp_path / "a"]) == len(items)
+    assert count_items([tmp_path / "a"]) == len(items)
 
 
 # ------------------------------------------------------------------------------------------
@@ -125,7 +135,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     records = [{"id": f"r{i}", "text": f"{SHORT} ({i})", "date": "2020-09-12"} for i in range(40)]
     records.append({"id": "bad-date", "text": SHORT, "date": "yesterday"})
     (folder / "009_news.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return folder
 
 
@@ -139,14 +150,24 @@ def single_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_single_process_run_writes_every_output(single_run: Path) -> None:
     docs = documents(single_run)
     names = [Path(str(d["source"]).split(":")[0].split("#")[0]).name for d in docs]
-    assert names[:8] == ["000.txt", "001.txt", "002.txt", "003.txt", "004.txt", "005_cp1256.txt",
-                         "006_utf16.txt", "008_empty.txt"]
+    assert names[:8] == [
+        "000.txt",
+        "001.txt",
+        "002.txt",
+        "003.txt",
+        "004.txt",
+        "005_cp1256.txt",
+        "006_utf16.txt",
+        "008_empty.txt",
+    ]
     assert len(docs) == 8 + 40
     assert docs[5]["text"] == SEED_TEXTS[1] and docs[5]["entities"] == documents(single_run)[1]["entities"]
     assert docs[8]["source"].endswith("009_news.jsonl#r0") and docs[8]["doc_date"] == "2020-09-12"
     errors = [json.loads(line) for line in (single_run / "errors.jsonl").read_text().splitlines()]
     assert [(Path(e["source"]).name, e["error"]) for e in errors] == [
-        ("007_bad.txt", "DecodeError"), ("009_news.jsonl#bad-date", "InputError")]
+        ("007_bad.txt", "DecodeError"),
+        ("009_news.jsonl#bad-date", "InputError"),
+    ]
     assert all(e["reason"] for e in errors)
     summary = json.loads((single_run / "summary.json").read_text())
     assert summary["documents"] == 48 and summary["errors"] == 2 and summary["relations"] > 0
@@ -156,12 +177,13 @@ def test_single_process_run_writes_every_output(single_run: Path) -> None:
     with (single_run / "entities.csv").open(encoding="utf-8") as handle:
         china = [r for r in csv.DictReader(handle) if r["kb_id"] == "CN" and r["type"] == "COUNTRY"]
     assert len(china) == 1 and int(china[0]["documents"]) == 47
-    assert not (single_run / batch.PARTS_DIR).exists()
+    assert not (single_run / PARTS_DIR).exists()
     assert_whole_records(single_run)
 
 
-def test_two_workers_give_the_same_outputs_in_the_same_order(corpus: Path, single_run: Path,
-                                                              tmp_path: Path) -> None:
+def test_two_workers_give_the_same_outputs_in_the_same_order(
+    corpus: Path, single_run: Path, tmp_path: Path
+) -> None:
     result = run_batch([corpus], tmp_path, workers=2, progress=False)
     assert result.summary["workers"] == 2
     same_outputs(single_run, tmp_path)
@@ -169,11 +191,13 @@ def test_two_workers_give_the_same_outputs_in_the_same_order(corpus: Path, singl
 
 def test_dask_local_cluster_gives_the_same_outputs(corpus: Path, single_run: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        result = run_batch([corpus], tmp_path, engine="dask", scheduler=cluster.scheduler_address,
-                           progress=False)
+        result = run_batch(
+            [corpus], tmp_path, engine="dask", scheduler=cluster.scheduler_address, progress=False
+        )
     assert result.summary["engine"] == "dask" and result.summary["workers"] == 2
     same_outputs(single_run, tmp_path)
 
@@ -189,16 +213,19 @@ def test_resume_skips_what_is_done_and_retries_errors(corpus: Path, single_run: 
     same_outputs(single_run, tmp_path)
 
 
-def test_parquet_output_and_the_hint_without_pyarrow(corpus: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parquet_output_and_the_hint_without_pyarrow(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     run_batch([corpus / "001.txt", corpus / "009_news.jsonl"], tmp_path, fmt="parquet", progress=False)
     docs = pq.read_table(tmp_path / "documents.parquet").to_pylist()
     assert len(docs) == 41 and json.loads(docs[0]["entities"])
     entities = pq.read_table(tmp_path / "entities.parquet").to_pylist()
     assert sum(row["mentions"] for row in entities) > 0
-    assert pq.read_table(tmp_path / "relations.parquet").num_rows == json.loads(
-        (tmp_path / "summary.json").read_text())["relations"]
+    assert (
+        pq.read_table(tmp_path / "relations.parquet").num_rows
+        == json.loads((tmp_path / "summary.json").read_text())["relations"]
+    )
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(arextract.ArextractError, match=r'pip install "arextract\[parquet\]"'):
         run_batch([corpus / "001.txt"], tmp_path / "again", fmt="parquet", progress=False)
@@ -207,12 +234,16 @@ def test_parquet_output_and_the_hint_without_pyarrow(corpus: Path, tmp_path: Pat
 def test_kill_9_mid_run_leaves_whole_records_and_resume_completes(tmp_path: Path) -> None:
     texts = [f"{SEED_TEXTS[i % 5][:800]}\n({i})" for i in range(800)]
     news = tmp_path / "news.jsonl"
-    news.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
-                            for i, t in enumerate(texts)), encoding="utf-8")
+    news.write_text(
+        "".join(
+            json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     command = [sys.executable, "-m", "arextract", str(news), "-o", str(out), "-q"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    parts = out / batch.PARTS_DIR
+    parts = out / PARTS_DIR
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(parts.glob("*.documents.jsonl"))) < 2:
         assert process.poll() is None, process.communicate()
@@ -242,14 +273,23 @@ def _default_sigint() -> None:
 
 def test_sigint_keeps_committed_parts_and_exits_130(tmp_path: Path) -> None:
     news = tmp_path / "news.jsonl"
-    news.write_text("".join(json.dumps({"text": f"{SEED_TEXTS[0]} ({i})"}, ensure_ascii=False) + "\n"
-                            for i in range(2000)), encoding="utf-8")
+    news.write_text(
+        "".join(
+            json.dumps({"text": f"{SEED_TEXTS[0]} ({i})"}, ensure_ascii=False) + "\n" for i in range(2000)
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "arextract", str(news), "-o", str(out), "-q"],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               preexec_fn=_default_sigint)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "arextract", str(news), "-o", str(out), "-q"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_default_sigint,
+    )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not list((out / batch.PARTS_DIR).glob("*.documents.jsonl")):
+    while time.monotonic() < deadline and not list((out / PARTS_DIR).glob("*.documents.jsonl")):
         time.sleep(0.05)
     for _ in range(5):  # as a user would press Ctrl-C again if the first one went unnoticed
         process.send_signal(signal.SIGINT)
@@ -261,7 +301,7 @@ def test_sigint_keeps_committed_parts_and_exits_130(tmp_path: Path) -> None:
     assert process.returncode == 130, stderr
     assert "--resume" in stderr
     assert_whole_records(out)
-    assert list((out / batch.PARTS_DIR).glob("*.documents.jsonl"))
+    assert list((out / PARTS_DIR).glob("*.documents.jsonl"))
 
 
 # ------------------------------------------------------------------------------------------
@@ -287,7 +327,7 @@ def test_messy_inputs_give_clear_records(tmp_path: Path) -> None:
     for name in ("nul.txt", "bidi.txt"):
         doc = arextract.Document.model_validate(docs[name] | {"meta": docs[name]["meta"] | {"timings": {}}})
         assert doc.tokens, name  # what NER makes of it depends on the backend; the offsets must hold
-        assert all(doc.text[s.start:s.end] == s.text for s in doc.spans())
+        assert all(doc.text[s.start : s.end] == s.text for s in doc.spans())
 
 
 def test_ten_thousand_tiny_files(tmp_path: Path) -> None:
@@ -308,7 +348,7 @@ def test_a_long_article() -> None:
     text = ("\n\n".join(SEED_TEXTS) * 30)[:300_000]
     doc = arextract.extract(text)
     assert len(doc.tokens) > 45_000 and doc.entities and doc.relations
-    assert all(text[s.start:s.end] == s.text for s in doc.entities)
+    assert all(text[s.start : s.end] == s.text for s in doc.entities)
 
 
 # ------------------------------------------------------------------------------------------
@@ -344,8 +384,27 @@ _ALPHABET = st.sampled_from(
     + list(" \n\t\r.،؛؟!:\"'()«»-/\x00")  # spaces, punctuation, NUL
     + list("abcXYZéß🙂🇸🇦ﻻﷲ\ufdfa\U0001f600")  # Latin, emoji, presentation forms
 )
-_WORDS = st.sampled_from(["الصين", "وزير الخارجية", "وانغ يي", "روسيا", "في", "يوم", "سبتمبر", "2020",
-                          "التقى", "الرئيس", "السعودية", "مع", "بين", "نظيره", "قمة", "الأحد", "١٢"])
+_WORDS = st.sampled_from(
+    [
+        "الصين",
+        "وزير الخارجية",
+        "وانغ يي",
+        "روسيا",
+        "في",
+        "يوم",
+        "سبتمبر",
+        "2020",
+        "التقى",
+        "الرئيس",
+        "السعودية",
+        "مع",
+        "بين",
+        "نظيره",
+        "قمة",
+        "الأحد",
+        "١٢",
+    ]
+)
 _TEXTS = st.lists(st.one_of(_ALPHABET, _WORDS, st.text(max_size=3)), max_size=60).map("".join)
 
 
@@ -358,7 +417,7 @@ def test_extract_never_fails_and_keeps_offsets(text: str) -> None:
         return
     assert doc.text == text
     for span in doc.spans():
-        assert text[span.start:span.end] == span.text, span
+        assert text[span.start : span.end] == span.text, span
 
 
 @settings(max_examples=30, deadline=None)
@@ -369,9 +428,14 @@ def test_extract_rejects_non_str_with_type_error(value: object) -> None:
 
 
 def test_no_progress_bar_without_a_tty(corpus: Path, tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "arextract", str(corpus / "001.txt"), "-o", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "COLUMNS": "120"})
+    result = subprocess.run(
+        [sys.executable, "-m", "arextract", str(corpus / "001.txt"), "-o", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "120"},
+    )
     assert result.returncode == 0 and result.stderr == ""
 
 
@@ -390,14 +454,14 @@ def test_an_interrupted_final_assembly_is_finished_or_discarded(tmp_path: Path) 
     run_batch([tmp_path / "in"], out, progress=False)
     final = (out / "documents.jsonl").read_bytes()
     # Killed after the commit point (parts renamed to .assembled): the .new files win.
-    (out / (batch.PARTS_DIR + ".assembled")).mkdir()
+    (out / (PARTS_DIR + ".assembled")).mkdir()
     (out / "documents.jsonl.new").write_bytes(final + final)
-    batch.OutputStore(out, resume=True)
+    OutputStore(out, resume=True)
     assert (out / "documents.jsonl").read_bytes() == final + final
-    assert not (out / (batch.PARTS_DIR + ".assembled")).exists()
+    assert not (out / (PARTS_DIR + ".assembled")).exists()
     # Killed before it: the .new files are dropped and the previous outputs stay.
     (out / "documents.jsonl").write_bytes(final)
     (out / "documents.jsonl.new").write_bytes(b"{half")
-    store = batch.OutputStore(out, resume=True)
+    store = OutputStore(out, resume=True)
     assert (out / "documents.jsonl").read_bytes() == final and not (out / "documents.jsonl.new").exists()
-    assert store.totals.documents == 1 and store.is_done(batch.content_hash(SHORT))
+    assert store.totals.documents == 1 and store.resume.is_done(content_hash(SHORT))

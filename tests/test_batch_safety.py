@@ -19,10 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from arextract import batch
-from arextract.batch import OutputStore, capped_workers, neutralise_cell, restore_cell, run_batch
+from arextract.batch import job
+from arextract.batch.engines import MAX_WORKERS, DaskEngine, capped_workers
+from arextract.batch.files import printable_source
+from arextract.batch.inputs import iter_items
+from arextract.batch.outputs import PARTS_DIR, OutputStore
+from arextract.batch.run import run_batch
+from arextract.batch.tables import FORMULA_STARTS, neutralise_cell, restore_cell
 from arextract.errors import DocumentTimeout, OutputError
-from arextract.inputs import iter_items, printable_source
+from arextract.schema import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
@@ -32,8 +37,14 @@ MEETING = "التقى وزير الخارجية الصيني وانغ يي نظ�
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "arextract", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "arextract", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def lines(path: Path) -> list[dict[str, object]]:
@@ -54,8 +65,10 @@ def test_a_cp1256_file_name_and_a_surrogate_id_do_not_abort_the_batch(tmp_path: 
     name = "خبر".encode("cp1256")  # a file name from a zip made on Windows
     with open(os.fsencode(folder) + b"/" + name + b".txt", "wb") as handle:
         handle.write(MEETING.encode())
-    (folder / "ids.jsonl").write_text('{"id": "\\udc80", "text": "قال شي جين بينغ إن الصين تدعم السلام."}\n'
-                                      '{"text": "نص بلا معرف"}\n', encoding="utf-8")
+    (folder / "ids.jsonl").write_text(
+        '{"id": "\\udc80", "text": "قال شي جين بينغ إن الصين تدعم السلام."}\n{"text": "نص بلا معرف"}\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = run_cli(str(folder), "-o", str(out))
     assert result.returncode == 0, result.stderr
@@ -72,17 +85,18 @@ def test_a_cp1256_file_name_and_a_surrogate_id_do_not_abort_the_batch(tmp_path: 
 
 
 def test_a_document_past_the_time_limit_is_recorded_and_the_batch_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Every stage is near-linear now, so no real text stalls on demand: a pipeline that never
     # returns on one marked text stands in for the next pathological input nobody foresaw.
-    real = batch.get_pipeline()
+    real = job.get_pipeline()
 
-    def stalling(text: str, **kwargs: object) -> batch.Document:
+    def stalling(text: str, **kwargs: object) -> Document:
         while "STALL" in text:
             pass
         return real(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "get_pipeline", lambda backend=None: stalling)
+    monkeypatch.setattr(job, "get_pipeline", lambda backend=None: stalling)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a_short.txt").write_text(MEETING, encoding="utf-8")
@@ -97,7 +111,7 @@ def test_a_document_past_the_time_limit_is_recorded_and_the_batch_goes_on(
 
 
 def test_the_time_limit_interrupts_pure_python_work_in_any_thread() -> None:
-    def spin() -> batch.Document:
+    def spin() -> Document:
         while True:
             pass
 
@@ -105,7 +119,7 @@ def test_the_time_limit_interrupts_pure_python_work_in_any_thread() -> None:
 
     def worker() -> None:  # Dask runs tasks in worker threads, not the main thread
         try:
-            batch.run_with_timeout(spin, 0.2)
+            job.run_with_timeout(spin, 0.2)
         except DocumentTimeout as error:
             outcome.append(error)
 
@@ -114,7 +128,7 @@ def test_the_time_limit_interrupts_pure_python_work_in_any_thread() -> None:
     thread.start()
     thread.join(10)
     assert not thread.is_alive() and len(outcome) == 1 and time.monotonic() - started < 5
-    doc = batch.run_with_timeout(lambda: batch.get_pipeline()(MEETING), 30)
+    doc = job.run_with_timeout(lambda: job.get_pipeline()(MEETING), 30)
     assert any(e.canonical == "وانغ يي" for e in doc.entities)  # a finished run is unaffected
 
 
@@ -148,15 +162,23 @@ def test_an_unreachable_scheduler_fails_fast_with_exit_2(tmp_path: Path) -> None
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     started = time.monotonic()
-    result = run_cli(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--engine", "dask",
-                     "--scheduler", f"tcp://127.0.0.1:{port}", timeout=120)
+    result = run_cli(
+        str(tmp_path / "a.txt"),
+        "-o",
+        str(tmp_path / "out"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        f"tcp://127.0.0.1:{port}",
+        timeout=120,
+    )
     assert result.returncode == 2 and "scheduler" in result.stderr and "Traceback" not in result.stderr
     assert time.monotonic() - started < 60
 
 
 def test_workers_are_capped() -> None:
     assert capped_workers(0) == 1 and capped_workers(2) == 2
-    assert capped_workers(10_000) == batch.MAX_WORKERS <= 64
+    assert capped_workers(10_000) == MAX_WORKERS <= 64
 
 
 # -- 5, 7. special files and symlinks ------------------------------------------------------------
@@ -199,9 +221,10 @@ def test_folder_scans_do_not_follow_links_that_leave_the_folder(tmp_path: Path) 
 # -- 6. spreadsheet formulas ---------------------------------------------------------------------
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    for value in ("=HYPERLINK(\"http://x\",\"click\")", "+1", "-2", "@SUM(A1)", "\tx"):
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for value in ('=HYPERLINK("http://x","click")', "+1", "-2", "@SUM(A1)", "\tx"):
         assert neutralise_cell(value) == "'" + value and restore_cell("'" + value) == value
     assert neutralise_cell("وانغ يي") == "وانغ يي" and neutralise_cell(-1.5) == -1.5
     monkeypatch.chdir(tmp_path)
@@ -213,7 +236,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path,
     for name in ("relations.csv", "entities.csv"):
         with (tmp_path / "out" / name).open(encoding="utf-8", newline="") as handle:
             cells = [cell for row in csv.reader(handle) for cell in row]
-        assert not any(cell.startswith(batch.FORMULA_STARTS) for cell in cells), name
+        assert not any(cell.startswith(FORMULA_STARTS) for cell in cells), name
 
 
 # -- 8. no orphans; SIGTERM ----------------------------------------------------------------------
@@ -243,15 +266,17 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_exit_when_the_main_process_dies(tmp_path: Path, kill: int) -> None:
     news = tmp_path / "news.jsonl"
-    news.write_text("".join(json.dumps({"text": f"{SEED} ({i})"}, ensure_ascii=False) + "\n"
-                            for i in range(3000)), encoding="utf-8")
+    news.write_text(
+        "".join(json.dumps({"text": f"{SEED} ({i})"}, ensure_ascii=False) + "\n" for i in range(3000)),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     command = [sys.executable, "-m", "arextract", str(news), "-o", str(out), "-q", "-j", "2"]
-    process = subprocess.Popen(command,
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and not list((out / batch.PARTS_DIR).glob("*.documents.jsonl")):
+    while time.monotonic() < deadline and not list((out / PARTS_DIR).glob("*.documents.jsonl")):
         assert process.poll() is None, process.communicate()
         time.sleep(0.1)
     workers = _children(process.pid)
@@ -265,7 +290,7 @@ def test_workers_exit_when_the_main_process_dies(tmp_path: Path, kill: int) -> N
     while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in workers)
-    assert list((out / batch.PARTS_DIR).glob("*.documents.jsonl"))
+    assert list((out / PARTS_DIR).glob("*.documents.jsonl"))
 
 
 # -- 9, 10. resume, encodings, the lock ----------------------------------------------------------
@@ -312,7 +337,10 @@ def test_legacy_encodings_work_for_jsonl_and_csv(tmp_path: Path) -> None:
     (tmp_path / "c.csv").write_text(f"id,text\nu1,{MEETING}\n", encoding="utf-16")
     items = list(iter_items([tmp_path]))
     assert [(Path(i.source).name, i.text) for i in items] == [
-        ("a.jsonl#w1", MEETING), ("b.csv#c1", MEETING), ("c.csv#u1", MEETING)]
+        ("a.jsonl#w1", MEETING),
+        ("b.csv#c1", MEETING),
+        ("c.csv#u1", MEETING),
+    ]
 
 
 def test_two_runs_cannot_write_one_output_folder(tmp_path: Path) -> None:
@@ -325,7 +353,7 @@ def test_two_runs_cannot_write_one_output_folder(tmp_path: Path) -> None:
 
 def test_the_local_dask_cluster_opens_no_dashboard() -> None:
     pytest.importorskip("dask.distributed")
-    engine = batch.DaskEngine(1, batch.Job())
+    engine = DaskEngine(1, job.Job())
     try:
         # Its HTTP server (health and metrics routes, no dashboard pages) is on a random loopback port.
         port = engine.client.scheduler_info().get("services", {}).get("dashboard")
@@ -362,8 +390,15 @@ def test_mentions_of_punctuation_only_never_reach_the_entity_list() -> None:
     from arextract.schema import Entity, EntityType, numbered
 
     def mention(text: str, start: int) -> Entity:
-        return Entity(id="x", type=EntityType.PERSON, text=text, start=start, end=start + len(text),
-                      canonical=text, source="model")
+        return Entity(
+            id="x",
+            type=EntityType.PERSON,
+            text=text,
+            start=start,
+            end=start + len(text),
+            canonical=text,
+            source="model",
+        )
 
     kept = numbered([mention("+", 0), mention("@", 2), mention("وانغ يي", 4), mention("«»", 12)])
     assert [(e.id, e.text) for e in kept] == [("e1", "وانغ يي")]

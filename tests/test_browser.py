@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import arextract
-from arextract import display
+from arextract.viz.colors import ENTITY_COLORS
+from arextract.viz.html import render
 
 CHROMIUM = next(
     (
@@ -78,9 +79,7 @@ def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]
 def page(tmp_path_factory: pytest.TempPathFactory, seed_texts: dict[str, str]) -> Path:
     doc = arextract.extract(seed_texts["001"])
     path = tmp_path_factory.mktemp("browser") / "seed001.html"
-    path.write_text(
-        display.render(doc, title="seed 001").replace("</body>", MEASURE + "</body>"), encoding="utf-8"
-    )
+    path.write_text(render(doc, title="seed 001").replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     return path
 
 
@@ -133,6 +132,6 @@ def test_screenshot(page: Path, tmp_path: Path) -> None:
         return counts.get(rgb, 0)
 
     for kind in ("COUNTRY", "PERSON", "INITIATIVE"):
-        assert pixels(display.ENTITY_COLORS[kind]) > 500, kind
+        assert pixels(ENTITY_COLORS[kind]) > 500, kind
     if os.environ.get("AREXTRACT_KEEP_SCREENSHOT"):
         shutil.copy(shot, os.environ["AREXTRACT_KEEP_SCREENSHOT"])

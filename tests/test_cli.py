@@ -119,7 +119,7 @@ def test_a_subcommand_word_is_always_the_subcommand(
 
 def test_the_runtime_commands_load_no_training_or_evaluation_code() -> None:
     code = (
-        "import sys, arextract.cli, arextract.annotation_export, arextract.graph_export\n"
+        "import sys, arextract.cli, arextract.annotation_export, arextract.viz.graph_export\n"
         "loaded = [m for m in sys.modules if m.split('.')[:2] in (['arextract', 'training'], "
         "['arextract', 'evaluation'], ['arextract', 'train'], ['arextract', 'evaluate']) or m == 'torch']\n"
         "print(loaded)"

@@ -22,8 +22,10 @@ def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Docu
     """A batch output folder over seeds/: documents.jsonl, one Document per line."""
     out = tmp_path_factory.mktemp("graph_out")
     nlp = Pipeline()
-    docs = [nlp(p.read_text(encoding="utf-8")).model_copy(update={"source": str(p)})
-            for p in sorted(SEEDS.glob("*.txt"))]
+    docs = [
+        nlp(p.read_text(encoding="utf-8")).model_copy(update={"source": str(p)})
+        for p in sorted(SEEDS.glob("*.txt"))
+    ]
     (out / "documents.jsonl").write_text("".join(d.model_dump_json() + "\n" for d in docs), encoding="utf-8")
     return out, docs
 
@@ -42,7 +44,9 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_attributes(
     back = nx.read_graphml(target, force_multigraph=True)
     assert back.is_directed() and back.is_multigraph()
     assert (back.number_of_nodes(), back.number_of_edges()) == (
-        expected.number_of_nodes(), expected.number_of_edges())
+        expected.number_of_nodes(),
+        expected.number_of_edges(),
+    )
     assert expected.number_of_edges() > 20  # the seeds give a real graph, not an empty file
     assert set(back.nodes) == set(expected.nodes)
     assert _relation_counts(back, "type") == _relation_counts(expected, "type")
@@ -54,7 +58,10 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_attributes(
     call = [data for u, v, data in back.edges(data=True) if data["type"] == "PHONE_CALL"]
     assert len(call) == 1 and call[0]["date"] == "2021-01-26"
     assert (call[0]["source_role"], call[0]["target_role"], call[0]["symmetric"]) == (
-        "participant", "participant", True)
+        "participant",
+        "participant",
+        True,
+    )
     # Undated edges have no date attribute at all (not an empty string).
     assert any("date" not in data for _, _, data in back.edges(data=True))
 
@@ -66,7 +73,9 @@ def test_gexf_reads_back_with_the_same_counts(seeds_out: tuple[Path, list[Docume
     expected = arextract.graph(docs, relation_types=["MEETING", "PHONE_CALL", "VISIT"])
     back = nx.read_gexf(target)
     assert (back.number_of_nodes(), back.number_of_edges()) == (
-        expected.number_of_nodes(), expected.number_of_edges())
+        expected.number_of_nodes(),
+        expected.number_of_edges(),
+    )
     # GEXF keeps `type` for the edge kind: the relation type is `relation_type` (and the label).
     assert _relation_counts(back, "relation_type") == _relation_counts(expected, "type")
     assert set(_relation_counts(back, "label")) == {"MEETING", "PHONE_CALL", "VISIT"}
@@ -89,11 +98,12 @@ def test_english_names_reach_the_html_and_the_frames(seeds_out: tuple[Path, list
     """name_en comes from the knowledge files: shown next to the canonical name where known."""
     _, docs = seeds_out
     doc = docs[3]  # 003: known people, countries, initiatives, and an event no file knows
-    html = doc.to_html()
+    html = arextract.to_html(doc)
     assert "شي جين بينغ (Xi Jinping)" in html and "الصين (China)" in html
     event = next(e for e in doc.entities if e.type.value == "EVENT")
     assert event.name_en is None and f"{event.canonical} · EVENT" in html
     pytest.importorskip("pandas")
-    frame = doc.entities_frame()
+    frame = arextract.entities_frame(doc)
     assert dict(zip(frame["canonical"], frame["name_en"], strict=True))["مبادرة الحزام والطريق"] == (
-        "Belt and Road Initiative")
+        "Belt and Road Initiative"
+    )

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from arextract.batch.sqlite import EXAMPLE_QUERIES, SQLITE_NAME, date_bounds, write_sqlite
 from arextract.errors import InputError
 from arextract.link import entity_table
 from arextract.pipeline import Pipeline
 from arextract.schema import Document
-from arextract.sqlite_out import EXAMPLE_QUERIES, SQLITE_NAME, date_bounds, write_sqlite
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -118,14 +118,22 @@ def test_relation_columns_follow_the_json(seeds_out: Path, db: sqlite3.Connectio
     relation = next(r for r in doc.relations if r.type.value == "MEETING")
     row = db.execute(
         "SELECT type, date, date_start, date_end, trigger, evidence, attributes FROM relations "
-        "WHERE document_id = 2 AND relation_id = ?", (relation.id,)
+        "WHERE document_id = 2 AND relation_id = ?",
+        (relation.id,),
     ).fetchone()
-    assert row[:6] == ("MEETING", "2020-09-12", "2020-09-12", "2020-09-12", relation.trigger.text,
-                       relation.evidence.text)
+    assert row[:6] == (
+        "MEETING",
+        "2020-09-12",
+        "2020-09-12",
+        "2020-09-12",
+        relation.trigger.text,
+        relation.evidence.text,
+    )
     assert json.loads(row[6]) == relation.attributes
     arguments = db.execute(
         "SELECT role, mention_id FROM relation_arguments WHERE document_id = 2 AND relation_id = ? "
-        "ORDER BY position", (relation.id,)
+        "ORDER BY position",
+        (relation.id,),
     ).fetchall()
     assert arguments == [(a.role, a.entity_id) for a in relation.arguments]
 
@@ -140,8 +148,9 @@ def test_date_bounds() -> None:
     assert date_bounds(None) == (None, None)
 
 
-def test_rewrite_is_atomic_and_replaces_the_old_file(seeds_out: Path, db: sqlite3.Connection,
-                                                     tmp_path: Path) -> None:
+def test_rewrite_is_atomic_and_replaces_the_old_file(
+    seeds_out: Path, db: sqlite3.Connection, tmp_path: Path
+) -> None:
     # A copy of the output with only the first document: the database is rebuilt, not appended to.
     lines = (seeds_out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     (tmp_path / "documents.jsonl").write_text(lines[0] + "\n", encoding="utf-8")

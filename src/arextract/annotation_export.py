@@ -42,8 +42,8 @@ from xml.sax.saxutils import quoteattr
 
 import regex
 
+from arextract.batch.documents import read_documents
 from arextract.errors import ArextractError, InputError
-from arextract.inputs import read_documents
 from arextract.schema import Document, EntityType, Interval, RelationType
 
 __all__ = [
@@ -264,7 +264,7 @@ def labelstudio_tasks(docs: Iterable[Document], model_version: str = "arextract"
 
 def labelstudio_config(roles: dict[str, list[str]]) -> str:
     """The labelling configuration (XML) that ``labelstudio_tasks`` fits."""
-    from arextract.display import ENTITY_COLORS, RELATION_COLORS, TIME_COLOR
+    from arextract.viz.colors import ENTITY_COLORS, RELATION_COLORS, TIME_COLOR
 
     labels = [(name, ENTITY_COLORS[name]) for name in ENTITY_LABELS] + [(TIME_LABEL, TIME_COLOR)]
     labels += [(name, RELATION_COLORS[name]) for name in RELATION_LABELS]
@@ -336,7 +336,7 @@ def brat_files(doc: Document, name: str) -> tuple[str, str]:
 
 def brat_config(roles: dict[str, list[str]]) -> tuple[str, str]:
     """(``annotation.conf``, ``visual.conf``)."""
-    from arextract.display import ENTITY_COLORS, RELATION_COLORS
+    from arextract.viz.colors import ENTITY_COLORS, RELATION_COLORS
 
     events = [
         f"{label}\t" + ", ".join([f"{role}*:<ENTITY>" for role in names] + [f"{DATE_ROLE}?:{TIME_LABEL}"])

@@ -18,15 +18,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from arextract.batch import (
-    ENGINES,
-    ENTITY_COLUMNS,
-    FORMATS,
-    RELATION_COLUMNS,
-    BatchResult,
-    relation_rows,
-    run_batch,
-)
+from arextract.batch.engines import ENGINES
+from arextract.batch.run import FORMATS, BatchResult, run_batch
 from arextract.errors import ArextractError
 from arextract.pipeline import DEFAULT_BACKEND
 
@@ -37,10 +30,10 @@ SUBCOMMANDS = {
     "evaluate": "arextract.evaluate",
     "backends": "arextract.ner.registry",
     "export": "arextract.annotation_export",
-    "graph": "arextract.graph_export",
+    "graph": "arextract.viz.graph_export",
 }
 
-__all__ = ["ENTITY_COLUMNS", "RELATION_COLUMNS", "SUBCOMMANDS", "build_parser", "main", "relation_rows"]
+__all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -143,30 +143,6 @@ class Document(_Model):
                 out.append(relation.date)
         return out
 
-    def _repr_html_(self) -> str:
-        """Jupyter's rich display: see :func:`arextract.display.document_html`."""
-        from arextract.display import document_html
-
-        return document_html(self)
-
-    def to_html(self) -> str:
-        """The HTML Jupyter shows for this document (right-to-left text, highlights, relations)."""
-        from arextract.display import document_html
-
-        return document_html(self)
-
-    def entities_frame(self) -> Any:
-        """A pandas DataFrame, one row per entity mention (needs ``arextract[notebook]``)."""
-        from arextract.display import entities_frame
-
-        return entities_frame(self)
-
-    def relations_frame(self) -> Any:
-        """A pandas DataFrame, one row per relation (needs ``arextract[notebook]``)."""
-        from arextract.display import relations_frame
-
-        return relations_frame(self)
-
 
 def numbered(entities: list[Entity]) -> list[Entity]:
     """Mentions sorted by position (longest first at a tie) with ids e1, e2, ...

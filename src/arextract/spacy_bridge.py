@@ -1,7 +1,7 @@
 """arextract for spaCy: :func:`to_spacy` and the ``"arextract"`` pipeline component.
 
 One module rather than an ``interop/`` package: the spaCy bridge shares no code with the other
-exports (SQLite, GraphML, annotation files), and like :mod:`arextract.display` it imports its
+exports (SQLite, GraphML, annotation files), and like :mod:`arextract.viz` it imports its
 optional dependency only when used, so ``import arextract`` stays fast without spaCy.
 
 What a converted ``spacy.tokens.Doc`` holds:
@@ -214,9 +214,7 @@ def to_spacy(doc: Document, vocab: Vocab | None = None) -> Doc:
     for token, start in zip(out, starts, strict=True):
         if not token.is_space:
             token.norm_ = norms.get((start, start + len(token.text))) or fold(token.text)
-    mentions = [
-        _span(out, e.start, e.end, e.type.value, e.kb_id or "", e.id) for e in doc.entities
-    ]
+    mentions = [_span(out, e.start, e.end, e.type.value, e.kb_id or "", e.id) for e in doc.entities]
     out.spans[MENTIONS_KEY] = mentions
     out.ents = _choose_ents(mentions)
     out.spans[TIMES_KEY] = [_span(out, t.start, t.end, TIME_LABEL, "", t.id) for t in doc.times]
@@ -276,8 +274,11 @@ def _relations(doc: Doc) -> list[SpacyRelation]:
             SpacyRelation(
                 id=relation["id"],
                 type=relation["type"],
-                arguments=[(a["role"], mentions[a["entity_id"]]) for a in relation["arguments"]
-                           if a["entity_id"] in mentions],
+                arguments=[
+                    (a["role"], mentions[a["entity_id"]])
+                    for a in relation["arguments"]
+                    if a["entity_id"] in mentions
+                ],
                 date=date_span,
                 date_value=_time_value(date_span) if date_span is not None else None,
                 trigger=_span(doc, trigger["start"], trigger["end"]),

@@ -31,8 +31,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from arextract.batch.documents import read_documents
 from arextract.errors import InputError
-from arextract.inputs import read_documents
 from arextract.link import EntityTable
 from arextract.schema import Document, Interval, Relation
 
@@ -242,8 +242,15 @@ class _Entities:
         for key, row_id in self.ids.items():
             row = rows[key]
             yield (
-                row_id, row.type.value, row.subtype, row.canonical, row.kb_id, row.name_en,
-                json.dumps(row.aliases, ensure_ascii=False), row.mentions, row.documents,
+                row_id,
+                row.type.value,
+                row.subtype,
+                row.canonical,
+                row.kb_id,
+                row.name_en,
+                json.dumps(row.aliases, ensure_ascii=False),
+                row.mentions,
+                row.documents,
             )
 
 
@@ -257,12 +264,20 @@ def _relation_row(number: int, relation: Relation) -> tuple[Any, ...]:
     iso = value.iso() if isinstance(value, Interval) else value
     start, end = date_bounds(value)
     return (
-        number, relation.id, relation.type.value, iso, start, end,
+        number,
+        relation.id,
+        relation.type.value,
+        iso,
+        start,
+        end,
         relation.date.text if relation.date else None,
         relation.date.granularity if relation.date else None,
-        relation.trigger.text, relation.evidence.text,
-        relation.attributes.get("modality"), relation.attributes.get("rule"),
-        json.dumps(relation.attributes, ensure_ascii=False, default=str), relation.confidence,
+        relation.trigger.text,
+        relation.evidence.text,
+        relation.attributes.get("modality"),
+        relation.attributes.get("rule"),
+        json.dumps(relation.attributes, ensure_ascii=False, default=str),
+        relation.confidence,
     )
 
 
@@ -274,8 +289,21 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document, entity_
     db.executemany(
         "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (number, e.id, entity_ids[e.id], e.type.value, e.subtype, e.text, e.start, e.end, e.canonical,
-             e.kb_id, e.name_en, e.source, e.confidence)
+            (
+                number,
+                e.id,
+                entity_ids[e.id],
+                e.type.value,
+                e.subtype,
+                e.text,
+                e.start,
+                e.end,
+                e.canonical,
+                e.kb_id,
+                e.name_en,
+                e.source,
+                e.confidence,
+            )
             for e in doc.entities
         ],
     )

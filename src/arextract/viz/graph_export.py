@@ -19,12 +19,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from arextract.display import _require, graph
+from arextract.batch.documents import read_documents
 from arextract.errors import ArextractError, InputError
-from arextract.inputs import read_documents
 from arextract.schema import Document
+from arextract.viz.graph import graph
+from arextract.viz.support import require
 
-__all__ = ["FORMATS", "file_safe", "main", "read_documents", "write_graph"]
+__all__ = ["FORMATS", "file_safe", "main", "write_graph"]
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 _SCALARS = (str, int, float, bool)
@@ -77,7 +78,7 @@ def write_graph(output_dir: Path, target: Path, relation_types: Sequence[str] | 
     fmt = FORMATS.get(target.suffix.lower())
     if fmt is None:
         raise InputError(f"{target}: the file name must end in {' or '.join(FORMATS)}")
-    nx = _require("networkx", "python -m arextract graph")
+    nx = require("networkx", "python -m arextract graph")
     docs = list(read_documents(Path(output_dir)))
     g = file_safe(graph(docs, relation_types=relation_types), docs, fmt)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -99,10 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Write the entity/relation graph of a batch output as GraphML or GEXF.",
     )
     parser.add_argument("output_dir", metavar="OUTDIR", help="a folder with documents.jsonl")
-    parser.add_argument("-o", "--out", required=True, metavar="FILE",
-                        help="FILE.graphml or FILE.gexf")
-    parser.add_argument("--types", default=None, metavar="TYPE,...",
-                        help="relation types to keep, e.g. MEETING,PHONE_CALL (default: all)")
+    parser.add_argument("-o", "--out", required=True, metavar="FILE", help="FILE.graphml or FILE.gexf")
+    parser.add_argument(
+        "--types",
+        default=None,
+        metavar="TYPE,...",
+        help="relation types to keep, e.g. MEETING,PHONE_CALL (default: all)",
+    )
     args = parser.parse_args(argv)
     types = [t.strip().upper() for t in args.types.split(",") if t.strip()] if args.types else None
     try:
