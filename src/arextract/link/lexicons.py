@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from arextract.resources import package_data
 from arextract.text.clitics import proclitic_forms
@@ -47,10 +48,21 @@ def _folded(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(word) for word in words)
 
 
+def _link_toml() -> dict[str, Any]:
+    with package_data("link.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def counterpart_words() -> list[str]:
+    """Every counterpart word (``نظيره``, ``نظرائهم``...), as written in ``link.toml``: the one
+    list the linker (its one-person forms) and the relation engine (all of them) read."""
+    section = _link_toml()["counterpart"]
+    return [*section["words"], *section["other_forms"]]
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> LinkLexicons:
-    with package_data("link.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = _link_toml()
     return LinkLexicons(
         side=_folded(data["side"]["nouns"]),
         side_dual=_folded(data["side"]["dual_nouns"]),
@@ -63,7 +75,7 @@ def lexicons() -> LinkLexicons:
         possessive=_folded(data["possessive"]["words"]),
         subject_verbs=_folded(data["possessive"]["subject_verbs"]),
         verb_gap=int(data["possessive"]["max_verb_gap"]),
-        object_markers=_folded(data["possessive"]["object_markers"]),
+        object_markers=_folded([*data["possessive"]["object_markers"], *data["counterpart"]["words"]]),
         short_form_stop=_folded(data["person"]["short_form_stop"]),
         name_particles=_folded(data["person"]["name_particles"]),
         country_gap=int(data["person"]["country_gap"]),

@@ -16,6 +16,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from arextract.errors import ResourceError
+from arextract.link.lexicons import counterpart_words
 from arextract.resources import package_data
 from arextract.schema import EntityType, RelationType
 
@@ -155,6 +156,8 @@ class Lexicons(_Strict):
     title_heads: list[str] = Field(default_factory=list)
     titles: list[str] = Field(default_factory=list)
     title_modifiers: list[str] = Field(default_factory=list)
+    # Shipped in link.toml [counterpart] (one list for the linker and this engine); a user
+    # rule file's [lexicons] may add words.
     counterpart: list[str] = Field(default_factory=list)
     visiting: list[str] = Field(default_factory=list)
     event_heads: list[str] = Field(default_factory=list)
@@ -263,11 +266,12 @@ def load_rules(extra: Iterable[str | Path] = ()) -> tuple[list[Rule], Lexicons]:
     added (a user rule with the id of a shipped one replaces it), and the words of their
     ``[lexicons]`` tables join the shipped lists of the same name."""
     default = load_rule_file(package_data("relations.toml"))
-    assert default.lexicons is not None and set(Lexicons.model_fields) <= default.lexicons.model_fields_set, (
-        "the shipped rule file defines every lexicon"
-    )
+    assert default.lexicons is not None and set(Lexicons.model_fields) - {"counterpart"} <= (
+        default.lexicons.model_fields_set
+    ), "the shipped rule file defines every lexicon but the counterpart words"
     rules = {rule.id: rule for rule in default.rules}
-    lexicons = default.lexicons
+    # The counterpart words are the linker's (link.toml [counterpart]): one list for both stages.
+    lexicons = default.lexicons.model_copy(update={"counterpart": counterpart_words()})
     for path in extra:
         user = load_rule_file(path)
         for rule in user.rules:
