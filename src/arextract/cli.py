@@ -32,7 +32,7 @@ from arextract.pipeline import DEFAULT_BACKEND
 SUBCOMMANDS = {
     "train": "arextract.train",
     "evaluate": "arextract.evaluate",
-    "backends": "arextract.ner.registry",
+    "backends": "arextract.ner.status",
     "export": "arextract.annotation_io",
     "graph": "arextract.graph_export",
 }

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arextract.errors import MissingDependencyError
-from arextract.schema import Document, Entity, Interval, Relation, RelationType, Time
+from arextract.schema import Document, Entity, EntitySource, Interval, Relation, RelationType, Time
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -203,7 +203,7 @@ class _Cluster:
 def _entity_label(entity: Entity) -> str:
     kind = entity.type.value + (f"/{entity.subtype}" if entity.subtype else "")
     kb = f"kb_id {entity.kb_id}" if entity.kb_id else "no kb_id"
-    extra = f" · {entity.source}" if entity.source == "coref" else ""
+    extra = f" · {entity.source}" if entity.source == EntitySource.COREF else ""
     # The English name only when the knowledge file gives one (the tooltip of a known entity).
     english = f" ({entity.name_en})" if entity.name_en else ""
     return f"{entity.canonical}{english} · {kind} · {kb} · {entity.id}{extra}"

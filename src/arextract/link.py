@@ -42,7 +42,7 @@ import regex
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.ner.gazetteer import span_entity, surface_offset
 from arextract.resources import package_data
-from arextract.schema import Document, Entity, EntityType, Sentence, Token
+from arextract.schema import Document, Entity, EntitySource, EntityType, Sentence, Token
 from arextract.text.clitics import PROCLITICS, CliticReading, clitic_readings
 from arextract.text.normalize import fold
 from arextract.text.segment import tokenize
@@ -408,7 +408,7 @@ class _Mention:
     text: str
     type: EntityType
     subtype: str | None
-    source: str
+    source: EntitySource
     confidence: float
     target: str  # key into the targets table
 
@@ -687,7 +687,7 @@ class _Run:
     def link(self) -> None:
         persons: list[Entity] = []
         for entity in self.doc.entities:
-            if entity.source in ("coref", "link") and entity.type in _OWN_TYPES:
+            if entity.source in (EntitySource.COREF, EntitySource.LINK) and entity.type in _OWN_TYPES:
                 continue  # a re-run: what the linker added is rebuilt
             if entity.type is EntityType.PERSON:
                 persons.append(entity)
@@ -706,7 +706,7 @@ class _Run:
         confidence = 1.0
         subtype = entity.subtype
         entity_type = entity.type
-        if entity.source != "model":
+        if entity.source != EntitySource.MODEL:
             entry = self._entry_of(entity)  # gazetteer link: kept as is
         if entry is None:
             entry, is_nisba = self.linker.link_name(entity.text, entity.type)
@@ -784,7 +784,7 @@ class _Run:
             start = token.start + surface_offset(token.text, match[2])
             end = tokens[match[1]].end
             if taken.find(1, start, end) == -1:
-                found.append(span_entity(self.text, start, end, EntityType.PERSON, source="link",
+                found.append(span_entity(self.text, start, end, EntityType.PERSON, source=EntitySource.LINK,
                                          confidence=VARIANT_MENTION))
                 taken[start:end] = b"\x01" * (end - start)
             index = match[1] + 1
@@ -880,7 +880,7 @@ class _Run:
         return key
 
     def _person_entry(self, entity: Entity) -> tuple[KBEntry | None, float]:
-        if entity.source != "model":
+        if entity.source != EntitySource.MODEL:
             entries = self.linker._entries_by_canonical.get((EntityType.PERSON, entity.canonical), [])
             if len(entries) == 1:
                 return entries[0], 1.0
@@ -968,7 +968,7 @@ class _Run:
                     self.text[start:end],
                     EntityType.PERSON,
                     self.targets[owner].subtype,
-                    "link",
+                    EntitySource.LINK,
                     SHORT_MENTION,
                     owner,
                 )
@@ -1116,7 +1116,7 @@ class _Run:
                 self.text[start:end],
                 target.type,
                 target.subtype if target.type is EntityType.PERSON else None,
-                "coref",
+                EntitySource.COREF,
                 round(confidence, 3),
                 key,
             )
@@ -1274,7 +1274,7 @@ class _Run:
         mentions = self.mentions + self.coref
         surfaces: dict[str, list[str]] = {}
         for mention in sorted(mentions, key=lambda m: m.start):
-            if mention.source != "coref":
+            if mention.source != EntitySource.COREF:
                 surfaces.setdefault(mention.target, [])
                 if mention.text not in surfaces[mention.target]:
                     surfaces[mention.target].append(mention.text)
@@ -1302,7 +1302,7 @@ class _Run:
             out.append(
                 Entity(
                     id=f"e{number}",
-                    type=mention.type if mention.source != "coref" else target.type,
+                    type=mention.type if mention.source != EntitySource.COREF else target.type,
                     subtype=mention.subtype,
                     text=mention.text,
                     start=mention.start,
@@ -1406,11 +1406,15 @@ class EntityTable:
                 self._last_document[key] = number
                 row.documents += 1
             aliases = self._aliases[key]
-            if entity.source != "coref" and entity.text not in aliases and len(aliases) < MAX_ALIASES:
+            if (
+                entity.source != EntitySource.COREF
+                and entity.text not in aliases
+                and len(aliases) < MAX_ALIASES
+            ):
                 aliases.add(entity.text)
                 if entity.type is EntityType.PERSON and len(name_tokens(entity.text)) >= 2:
                     self._person_index.add(key, entity.text)
-            if entity.subtype and entity.subtype != "nisba" and entity.source != "coref":
+            if entity.subtype and entity.subtype != "nisba" and entity.source != EntitySource.COREF:
                 self._subtypes[key][entity.subtype] += 1
             if row.kb_id is None and entity.kb_id:
                 row.kb_id, row.canonical = entity.kb_id, entity.canonical

@@ -21,6 +21,7 @@ from arextract.schema import (
     Argument,
     Document,
     Entity,
+    EntitySource,
     EntityType,
     Interval,
     Relation,
@@ -284,7 +285,7 @@ class RelationExtractor:
                         canonical=name,
                         kb_id=known.kb_id if known is not None else None,
                         confidence=0.8,
-                        source="rule",
+                        source=EntitySource.RULE,
                     )
                 )
                 break
@@ -1058,7 +1059,7 @@ class RelationExtractor:
         ] = {}  # (title, affiliation) -> person, from titles before names
         for sentence in view.sentences:
             for mention in sentence.mentions:
-                if mention.type != EntityType.PERSON or mention.entity.source == "coref":
+                if mention.type != EntityType.PERSON or mention.entity.source == EntitySource.COREF:
                     continue
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
@@ -1217,7 +1218,7 @@ class RelationExtractor:
                                 "text": view.text[token.start : end],
                                 "start": token.start,
                                 "end": end,
-                                "source": "coref",
+                                "source": EntitySource.COREF,
                                 "confidence": round(0.7 * person.confidence, 3),
                             }
                         )
@@ -1281,7 +1282,7 @@ class RelationExtractor:
                                 "text": view.text[start:end],
                                 "start": start,
                                 "end": end,
-                                "source": "coref",
+                                "source": EntitySource.COREF,
                                 "confidence": round(0.7 * person.confidence, 3),
                             }
                         )

@@ -20,7 +20,7 @@ import regex
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.rules import Lexicons
-from arextract.schema import Document, Entity, EntityType, Token, numbered
+from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import CliticReading, clitic_readings
 from arextract.text.normalize import clean, fold
 from arextract.text.segment import iter_sentence_tokens
@@ -99,9 +99,7 @@ class PhraseRecognizer:
                 last = self._extent(doc, tokens, following, definite=False)
                 if last > following:
                     out.append(
-                        self._entity(
-                            doc, tokens[following], 0, tokens[last], "rule", kind=EntityType.INITIATIVE
-                        )
+                        self._entity(doc, tokens[following], 0, tokens[last], kind=EntityType.INITIATIVE)
                     )
         return out
 
@@ -186,7 +184,6 @@ class PhraseRecognizer:
                             tokens[index],
                             reading.offset,
                             tokens[last],
-                            "rule",
                             kind=EntityType.ORGANIZATION,
                         )
                     )
@@ -210,7 +207,7 @@ class PhraseRecognizer:
                 base = self._head_group.get(reading.stem.removeprefix("ال"), reading.stem.removeprefix("ال"))
                 last = self._extent(doc, tokens, index, definite=reading.stem.startswith("ال"))
                 if last > index:
-                    entity = self._entity(doc, tokens[index], reading.offset, tokens[last], "rule", kind=kind)
+                    entity = self._entity(doc, tokens[index], reading.offset, tokens[last], kind=kind)
                     events.append(entity)
                     named[base] = entity
                     # a name inside the name: "الجلسة العامة لقمة مجموعة بريكس" names the summit
@@ -223,7 +220,7 @@ class PhraseRecognizer:
                         inner_base = self._head_group.get(inner_base, inner_base)
                         if inner_reading is not None and inner_base not in named:
                             named[inner_base] = self._entity(
-                                doc, tokens[inner], inner_reading.offset, tokens[last], "rule", kind=kind
+                                doc, tokens[inner], inner_reading.offset, tokens[last], kind=kind
                             )
                     index = last + 1
                     continue
@@ -235,7 +232,7 @@ class PhraseRecognizer:
                             tokens[index],
                             reading.offset,
                             tokens[index],
-                            "coref",
+                            EntitySource.COREF,
                             kind=kind,
                             canonical=antecedent.canonical,
                         )
@@ -308,7 +305,7 @@ class PhraseRecognizer:
         first: Token,
         offset: int,
         last: Token,
-        source: str,
+        source: EntitySource = EntitySource.RULE,
         *,
         kind: EntityType,
         canonical: str | None = None,
@@ -330,7 +327,7 @@ class PhraseRecognizer:
             start=start,
             end=end,
             canonical=canonical or article + " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
-            confidence=0.7 if source == "rule" else 0.6,
+            confidence=0.7 if source == EntitySource.RULE else 0.6,
             source=source,
         )
 
