@@ -26,17 +26,15 @@ import pytest
 
 import arextract
 from arextract.errors import BackendError
-from arextract.ner.backends import (
-    BACKENDS,
-    GazetteerNER,
-    align_tokens,
-    label_map,
-    make_ner_stage,
-)
-from arextract.ner.ensemble import EnsembleNER, merge
+from arextract.ner.backends import align_tokens, known_names, label_map
+from arextract.ner.builtin import GazetteerNER
+from arextract.ner.ensemble import EnsembleNER
+from arextract.ner.merge import merge_ensemble
+from arextract.ner.registry import BACKENDS, REGISTRY, make_ner_stage
 from arextract.ner.stanza_ner import stanza_char_spans
 from arextract.pipeline import SegmentStage
-from arextract.schema import Document, Entity, EntityType
+from arextract.resources import ModelPaths
+from arextract.schema import Document, Entity, EntitySource, EntityType
 from arextract.text.spans import bio_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +112,7 @@ def force_label(stage: object, label: str | None) -> None:
     """Make the camel model predict ``label`` everywhere (None: back to random weights)."""
     import torch
 
-    classifier = stage.recognizer.model.classifier  # type: ignore[attr-defined]
+    classifier = stage.tagger.recognizer.model.classifier  # type: ignore[attr-defined]
     if not hasattr(classifier, "_saved"):
         classifier._saved = (classifier.weight.detach().clone(), classifier.bias.detach().clone())
     with torch.no_grad():
@@ -362,6 +360,37 @@ def test_unknown_backend_names_the_available_ones() -> None:
     with pytest.raises(BackendError, match="ensemble:stanza"):
         make_ner_stage("spacy")
     assert BACKENDS == ("builtin", "gazetteer", "camel", "stanza", "ensemble")
+    # only the ensemble takes an option after the colon, and only an external backend's name
+    for name in ("camel:stanza", "builtin:", "ensemble:gazetteer", "ensemble:builtin"):
+        with pytest.raises(BackendError, match="unknown NER backend"):
+            make_ner_stage(name)
+
+
+def test_registry_is_a_table_of_importable_factories() -> None:
+    import importlib
+
+    for name, entry in REGISTRY.items():
+        module, _, function = entry.factory.partition(":")
+        assert callable(getattr(importlib.import_module(module), function)), name
+    assert make_ner_stage("gazetteer").version.startswith("gazetteer:")
+
+
+def test_the_registry_is_a_leaf() -> None:
+    # it names the backends by module path and imports none of them, so none can import it back
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "arextract" / "ner" / "registry.py").read_text(encoding="utf-8"))
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert {name for name in imported if name and name.startswith("arextract.")} <= {
+        "arextract.errors",
+        "arextract.resources",
+        "arextract.ner.backends",  # under TYPE_CHECKING only, for the NerStage protocol
+    }
 
 
 def test_stanza_realignment_with_a_fake_document() -> None:
@@ -490,7 +519,7 @@ def test_ensemble_merges_and_refines(monkeypatch: pytest.MonkeyPatch, camel_mode
     assert isinstance(stage, EnsembleNER) and stage.external.backend == "camel"
     assert stage.version.startswith("ensemble(")
     # the merge itself over the gazetteer, whether or not the builtin model is trained here
-    ensemble = EnsembleNER(other=stage.external, base=GazetteerNER())
+    ensemble = EnsembleNER(GazetteerNER(known_names(ModelPaths.under().kb)), stage.external)
     try:
         force_label(stage.external, "B-LOC")
         base_doc = Document(text=TEXT)
@@ -549,9 +578,10 @@ def test_merge_policy() -> None:
         _entity("يي", 43, 46, EntityType.PERSON, "camel"),  # crosses: dropped
         _entity("الصين", 50, 55, EntityType.COUNTRY, "camel"),  # new: added
     ]
-    merged = {(e.start, e.end): e for e in merge(base, external)}
+    merged = {(e.start, e.end): e for e in merge_ensemble(base, external)}
     assert set(merged) == {(0, 10), (20, 34), (40, 44), (50, 55)}
     assert merged[(0, 10)].source == "camel"
+    assert merged[(0, 10)].source is EntitySource.CAMEL  # the strings are EntitySource's values
     assert merged[(20, 34)].type is EntityType.INITIATIVE
     assert merged[(40, 44)].source == "model" and merged[(40, 44)].confidence == pytest.approx(0.85)
 

@@ -80,7 +80,7 @@ def mention(
         end=start + len(surface),  # type: ignore[arg-type]
         canonical=canonical or surface,
         kb_id=kb_id,
-        source="test",
+        source="gazetteer",
     )
 
 
@@ -235,7 +235,7 @@ def test_any_spans_keep_the_text(text: str, spans: list[tuple[int, int, str]]) -
             start=start,  # type: ignore[arg-type]
             end=start + size,
             canonical="x",
-            source="test",
+            source="gazetteer",
         )
         for i, (start, size, kind) in enumerate(spans)
         if start + size <= len(text)

@@ -58,7 +58,7 @@ def test_the_builtin_backend_finds_every_seed_person(seed_texts: dict[str, str])
 
 
 def test_tagger_loads_once_per_process() -> None:
-    from arextract.ner.backends import _load_tagger
+    from arextract.ner.builtin import _load_tagger
 
     assert _load_tagger(str(MODEL)) is _load_tagger(str(MODEL))
 

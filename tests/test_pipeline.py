@@ -1,6 +1,7 @@
 """The public API end to end on the seeds, bad input, and the offsets invariant."""
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -9,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arextract
-from arextract import ArextractError, Document, Pipeline
-from arextract.schema import document_json_schema
+from arextract import ArextractError, Document, Pipeline, ResourceError
+from arextract.errors import PipelineError
+from arextract.pipeline import STAGES, StageSpec, check_stages
+from arextract.schema import EntitySource, document_json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,3 +142,74 @@ def test_offsets_invariant_on_arabic_like_text(text: str) -> None:
 @given(st.text(max_size=200))
 def test_offsets_invariant_on_arbitrary_strings(text: str) -> None:
     assert_offsets(arextract.extract(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Pipeline(models_dir=...) and the declared stages
+# --------------------------------------------------------------------------------------------
+
+NEW_PERSON = "زيد الخيالي"  # not in the shipped knowledge files
+NEW_PERSON_TEXT = f"التقى وزير الخارجية الصيني وانغ يي نظيره {NEW_PERSON} في بكين أمس."
+
+
+def test_models_dir_redirects_the_knowledge_files_and_the_tagger(tmp_path: Path) -> None:
+    from arextract.ner.tagger import model_version
+
+    copy = tmp_path / "models"
+    shutil.copytree(ROOT / "models" / "kb", copy / "kb")
+    # the tagger of the copy is the feature CRF alone: another model, another version
+    shutil.copytree(ROOT / "models" / "ner", copy / "ner", ignore=shutil.ignore_patterns("neural.*"))
+    with (copy / "kb" / "people.tsv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{NEW_PERSON}\t\tZaid Al-Khayali\tEG\tوزير الخارجية\t\n")
+
+    shipped = Pipeline()(NEW_PERSON_TEXT)
+    redirected = Pipeline(models_dir=copy)(NEW_PERSON_TEXT)
+    assert not any(e.name_en == "Zaid Al-Khayali" for e in shipped.entities)
+    linked = [e for e in redirected.entities if e.name_en == "Zaid Al-Khayali"]
+    assert [e.text for e in linked] == [NEW_PERSON] and linked[0].type.value == "PERSON"
+    assert redirected.meta.models["ner"].startswith(model_version(copy / "ner") + "+gazetteer:")
+    assert redirected.meta.models["ner"] != shipped.meta.models["ner"]
+    assert_offsets(redirected)
+
+
+def test_models_dir_without_the_files_is_a_resource_error(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match="models directory not found"):
+        Pipeline(models_dir=tmp_path / "nowhere")
+    with pytest.raises(ResourceError, match=r"no knowledge files in .*kb"):
+        Pipeline(models_dir=tmp_path)
+    shutil.copytree(ROOT / "models" / "kb", tmp_path / "kb")  # knowledge files, no tagger
+    with pytest.raises(ResourceError, match=r"NER model directory not found: .*ner"):
+        Pipeline(models_dir=tmp_path)
+    doc = Pipeline(models_dir=tmp_path, backend="gazetteer")("زار وانغ يي بكين")  # needs no tagger
+    assert {e.text for e in doc.entities} >= {"وانغ يي", "بكين"}
+
+
+def test_the_stages_run_in_their_declared_order() -> None:
+    nlp = Pipeline(backend="gazetteer")
+    assert [stage.name for stage in nlp.stages] == [spec.name for spec in STAGES]
+    assert [spec.name for spec in STAGES] == ["segment", "ner", "time", "phrases", "link", "relations"]
+    check_stages(STAGES)
+
+
+def test_a_stage_reading_what_no_earlier_stage_adds_is_refused() -> None:
+    segment, ner, *rest = STAGES
+    with pytest.raises(
+        PipelineError, match=r"stage 'ner' reads sentences, tokens, which no earlier stage adds"
+    ):
+        Pipeline(stages=[ner, segment, *rest])
+    relations = STAGES[-1]
+    with pytest.raises(PipelineError, match=r"stage 'relations' reads .*times"):
+        check_stages([segment, ner, relations])
+    typo = StageSpec("typo", STAGES[0].build, reads=("txt",), adds=())
+    with pytest.raises(PipelineError, match="not fields of Document"):
+        check_stages([typo])
+    with pytest.raises(PipelineError, match="named 'segment'"):
+        Pipeline(stages=[StageSpec("other", STAGES[0].build, reads=("text",), adds=())])
+
+
+def test_entity_sources_are_an_enum_written_as_strings(seed_texts: dict[str, str]) -> None:
+    doc = arextract.extract(seed_texts["001"])
+    assert all(isinstance(e.source, EntitySource) for e in doc.entities)
+    written = {e["source"] for e in json.loads(doc.model_dump_json())["entities"]}
+    assert written <= {source.value for source in EntitySource}
+    assert {"gazetteer", "model", "coref"} <= written

@@ -28,7 +28,7 @@ from arextract.pipeline import DEFAULT_BACKEND
 SUBCOMMANDS = {
     "train": "arextract.train",
     "evaluate": "arextract.evaluate",
-    "backends": "arextract.ner.registry",
+    "backends": "arextract.ner.status",
     "export": "arextract.annotation_export",
     "graph": "arextract.viz.graph_export",
 }

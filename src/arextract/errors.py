@@ -17,6 +17,12 @@ class BackendError(ArextractError):
     """An NER backend is unknown, not installed, or its model is not available."""
 
 
+class PipelineError(ArextractError):
+    """The stages given to a Pipeline do not fit together: one reads a Document field that no
+    earlier stage adds, names a field the Document does not have, or is not the stage its row
+    names."""
+
+
 class InputError(ArextractError, ValueError):
     """An argument has the right type but an unusable value (e.g. a malformed date)."""
 

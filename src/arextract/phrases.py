@@ -22,7 +22,7 @@ import regex
 from arextract.coref.events import EventAntecedents, head_groups
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.rules import Lexicons
-from arextract.schema import Document, Entity, EntityType, Token, numbered
+from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
 from arextract.text.normalize import clean, fold
 from arextract.text.segment import iter_sentence_tokens
@@ -97,7 +97,7 @@ def phrase_entity(
     first: Token,
     offset: int,
     last: Token,
-    source: str,
+    source: EntitySource,
     *,
     kind: EntityType,
     canonical: str | None = None,
@@ -122,7 +122,7 @@ def phrase_entity(
         start=start,
         end=end,
         canonical=canonical or article + " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
-        confidence=0.7 if source == "rule" else 0.6,
+        confidence=0.7 if source == EntitySource.RULE else 0.6,
         source=source,
     )
 
@@ -160,7 +160,7 @@ class InstitutionNames:
                             tokens[index],
                             reading.offset,
                             tokens[last],
-                            "rule",
+                            EntitySource.RULE,
                             kind=EntityType.ORGANIZATION,
                         )
                     )
@@ -307,7 +307,7 @@ class PhraseRecognizer:
                             tokens[index],
                             reading.offset,
                             tokens[index],
-                            "coref",
+                            EntitySource.COREF,
                             kind=kind,
                             canonical=antecedent.canonical,
                         )

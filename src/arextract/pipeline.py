@@ -2,25 +2,43 @@
 
 A stage is any object with a ``name``, a ``version`` and ``__call__(doc)`` that fills in
 part of the :class:`~arextract.schema.Document`. Stages read what earlier stages wrote and
-never reach into each other's internals.
+never reach into each other's internals. :data:`STAGES` lists them as data, each row saying
+which Document fields its stage reads and which it adds (as spaCy's ``requires`` and
+``assigns``); :class:`Pipeline` checks, before loading anything, that every field a stage
+reads is an input or was added by an earlier stage:
+
+=============  ==========================================  ======================
+stage          reads                                       adds
+=============  ==========================================  ======================
+``segment``    text                                        sentences, tokens
+``ner``        text, sentences, tokens                     entities
+``link``       text, sentences, tokens, entities           entities
+``time``       text, doc_date                              doc_date, times
+``phrases``    text, sentences, tokens, entities, times    entities
+``relations``  text, doc_date, sentences, tokens,          entities, relations
+               entities, times
+=============  ==========================================  ======================
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
 import regex
 
-from arextract.errors import InputError
-from arextract.kb import load_kb
+from arextract.errors import InputError, PipelineError
+from arextract.kb import KnowledgeBase, load_kb
 from arextract.link import Linker
-from arextract.ner.backends import make_ner_stage
+from arextract.ner.registry import make_ner_stage
 from arextract.phrases import PhraseRecognizer
 from arextract.relations import RelationExtractor
+from arextract.resources import ModelPaths
 from arextract.schema import Document, Meta, RelationType
 from arextract.text.normalize import replace_surrogates
 from arextract.text.segment import split_sentences, tokenize
@@ -29,6 +47,9 @@ from arextract.timex import document_date, find_times
 _ARABIC_LETTER_RE = regex.compile(r"\p{Script=Arabic}")
 
 DEFAULT_BACKEND = "builtin"
+
+# The Document fields the caller gives (``Pipeline.__call__``) before any stage runs.
+INPUTS = ("text", "doc_date", "source")
 
 
 class Stage(Protocol):
@@ -64,6 +85,88 @@ class TimeStage:
         doc.times = find_times(doc.text, doc.doc_date)
 
 
+class Resources:
+    """What the stages are built from, each loaded at most once, when a stage first needs it."""
+
+    def __init__(self, backend: str, models: ModelPaths, rule_files: Sequence[str | Path]) -> None:
+        self.backend = backend
+        self.models = models
+        self.rule_files = list(rule_files)
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return load_kb(str(self.models.kb))
+
+    @cached_property
+    def relations(self) -> RelationExtractor:
+        # one extractor: the phrase stage reads its lexicons and proposal triggers
+        return RelationExtractor(self.rule_files)
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """One row of :data:`STAGES`: how a stage is built, and which Document fields it reads
+    and adds (a field it rewrites, as the linker rewrites ``entities``, counts as added)."""
+
+    name: str
+    build: Callable[[Resources], Stage]
+    reads: tuple[str, ...]
+    adds: tuple[str, ...]
+
+
+STAGES: tuple[StageSpec, ...] = (
+    StageSpec("segment", lambda _: SegmentStage(), reads=("text",), adds=("sentences", "tokens")),
+    StageSpec(
+        "ner",
+        lambda resources: make_ner_stage(resources.backend, resources.models),
+        reads=("text", "sentences", "tokens"),
+        adds=("entities",),
+    ),
+    StageSpec("time", lambda _: TimeStage(), reads=("text", "doc_date"), adds=("doc_date", "times")),
+    # after time: an event name ends where a date begins (قمة العشرين في 2020)
+    StageSpec(
+        "phrases",
+        lambda resources: PhraseRecognizer(
+            resources.relations.lexicons, resources.relations.triggers_of(RelationType.PROPOSAL)
+        ),
+        reads=("text", "sentences", "tokens", "entities", "times"),
+        adds=("entities",),
+    ),
+    # after phrases, so event and initiative names are linked too
+    StageSpec(
+        "link",
+        lambda resources: Linker(resources.kb),
+        reads=("text", "sentences", "tokens", "entities"),
+        adds=("entities",),
+    ),
+    StageSpec(
+        "relations",
+        lambda resources: resources.relations,
+        reads=("text", "doc_date", "sentences", "tokens", "entities", "times"),
+        adds=("entities", "relations"),
+    ),
+)
+
+
+def check_stages(stages: Sequence[StageSpec]) -> None:
+    """A :class:`PipelineError` unless every field a stage reads is an input (:data:`INPUTS`)
+    or added by an earlier stage, and every field named is a Document field."""
+    fields = set(Document.model_fields)
+    available = set(INPUTS)
+    for spec in stages:
+        unknown = [name for name in (*spec.reads, *spec.adds) if name not in fields]
+        if unknown:
+            raise PipelineError(f"stage {spec.name!r} names {', '.join(unknown)}, not fields of Document")
+        missing = [name for name in spec.reads if name not in available]
+        if missing:
+            order = " -> ".join(other.name for other in stages)
+            raise PipelineError(
+                f"stage {spec.name!r} reads {', '.join(missing)}, which no earlier stage adds "
+                f"(stages: {order}; inputs: {', '.join(INPUTS)})"
+            )
+        available.update(spec.adds)
+
+
 class Pipeline:
     """Load arextract's resources once; then ``pipeline(text)`` or ``pipeline.pipe(texts)``.
 
@@ -73,6 +176,10 @@ class Pipeline:
 
     Every stage is near-linear in the length of the text (sentences are cut at
     :data:`arextract.text.segment.MAX_SENTENCE_CHARS`; each stage's docstring states its cost).
+
+    ``models_dir`` is where every model is loaded from (``kb/`` and ``ner/``:
+    :class:`~arextract.resources.ModelPaths`); ``stages`` replaces :data:`STAGES`, checked by
+    :func:`check_stages` before anything loads.
 
     >>> nlp = Pipeline()                        # doctest: +SKIP
     >>> doc = nlp("التقى وزير الخارجية المصري نظيره الأردني في عمان")  # doctest: +SKIP
@@ -84,19 +191,19 @@ class Pipeline:
         backend: str | None = None,
         rules: str | Path | Sequence[str | Path] = (),
         models_dir: str | Path | None = None,
+        stages: Sequence[StageSpec] = STAGES,
     ) -> None:
+        check_stages(stages)
         self.backend = backend or DEFAULT_BACKEND
-        kb_dir = str(Path(models_dir) / "kb") if models_dir else None
+        self.models = ModelPaths.under(models_dir)
         rule_files = [rules] if isinstance(rules, str | Path) else list(rules)
-        relations = RelationExtractor(rule_files)
-        self.stages: list[Stage] = [
-            SegmentStage(),
-            make_ner_stage(self.backend, kb_dir=kb_dir),
-            TimeStage(),  # before phrases: an event name ends where a date begins
-            PhraseRecognizer(relations.lexicons, relations.triggers_of(RelationType.PROPOSAL)),
-            Linker(load_kb(kb_dir)),  # after phrases, so event and initiative names are linked too
-            relations,
-        ]
+        resources = Resources(self.backend, self.models, rule_files)
+        self.stages: list[Stage] = []
+        for spec in stages:
+            stage = spec.build(resources)
+            if stage.name != spec.name:  # meta.models and meta.timings are keyed by the name
+                raise PipelineError(f"the stage built for {spec.name!r} is named {stage.name!r}")
+            self.stages.append(stage)
 
     def __call__(
         self,

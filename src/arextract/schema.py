@@ -29,6 +29,19 @@ class EntityType(StrEnum):
     MISC = "MISC"
 
 
+class EntitySource(StrEnum):
+    """Which component produced a mention (its values are the strings of the JSON output)."""
+
+    GAZETTEER = "gazetteer"  # a knowledge-file name (arextract.ner.gazetteer)
+    MODEL = "model"  # the builtin tagger in models/ner
+    GRAMMAR = "grammar"  # the name grammar: honorific chains, institutions by their head noun
+    CAMEL = "camel"  # camel-tools' NERecognizer (the camel backend)
+    STANZA = "stanza"  # stanza's Arabic NER (the stanza backend)
+    LINK = "link"  # the linker: a known person in another spelling (وانج يي for وانغ يي)
+    COREF = "coref"  # a reference to an earlier mention: الجانب القازاقي، البلدين، نظيره
+    RULE = "rule"  # the relation stages: an event, initiative or organisation phrase; a country a rule names
+
+
 class RelationType(StrEnum):
     MEETING = "MEETING"
     PHONE_CALL = "PHONE_CALL"
@@ -76,7 +89,7 @@ class Entity(TextSpan):
         description="English name from the knowledge file the entity is linked to; null when unlinked.",
     )
     confidence: float = 1.0
-    source: str = Field(description="Which component produced the mention, e.g. 'gazetteer'.")
+    source: EntitySource = Field(description="Which component produced the mention, e.g. 'gazetteer'.")
 
 
 class Interval(_Model):

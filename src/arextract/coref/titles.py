@@ -16,7 +16,7 @@ from arextract.relations.lexicons import FoldedLexicons, listed, title_key
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import Document, Entity, EntityType, Relation, RelationType
+from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, RelationType
 from arextract.text.clitics import CONJUNCTIONS
 
 _COUNTRY_CONFIDENCE = 0.8
@@ -63,7 +63,7 @@ class TitleCountries:
                         canonical=name,
                         kb_id=known.kb_id if known is not None else None,
                         confidence=_COUNTRY_CONFIDENCE,
-                        source="rule",
+                        source=EntitySource.RULE,
                     )
                 )
                 break
@@ -279,7 +279,7 @@ def _reference(person: Entity, text: str, start: int, end: int) -> Entity:
             "text": text[start:end],
             "start": start,
             "end": end,
-            "source": "coref",
+            "source": EntitySource.COREF,
             "confidence": round(_REFERENCE_CONFIDENCE * person.confidence, 3),
         }
     )

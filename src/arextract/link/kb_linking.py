@@ -20,7 +20,7 @@ from arextract.link.names import (
     token_skeleton,
 )
 from arextract.link.state import DocumentState, Mention, Target
-from arextract.schema import Entity, EntityType
+from arextract.schema import Entity, EntitySource, EntityType
 from arextract.text.clitics import NAME_PROCLITICS, CliticReading, clitic_readings
 from arextract.text.normalize import fold
 
@@ -146,7 +146,7 @@ class KBLinker:
     def person_entry(self, entity: Entity) -> tuple[KBEntry | None, float]:
         """The KB person of a person mention: the gazetteer's when it linked one, else
         :meth:`link_person` on its text."""
-        if entity.source != "model":
+        if entity.source != EntitySource.MODEL:
             entries = self._entries_by_canonical.get((EntityType.PERSON, entity.canonical), [])
             if len(entries) == 1:
                 return entries[0], 1.0
@@ -209,7 +209,7 @@ def link_non_person(kb: KBLinker, state: DocumentState, entity: Entity) -> Menti
     confidence = 1.0
     subtype = entity.subtype
     entity_type = entity.type
-    if entity.source != "model":
+    if entity.source != EntitySource.MODEL:
         entry = kb.gazetteer_entry(entity)
     if entry is None:
         entry, is_nisba = kb.link_name(entity.text, entity.type)

@@ -12,7 +12,7 @@ from arextract.link.missed_persons import add_short_forms, find_person_variants
 from arextract.link.output import linked_entities
 from arextract.link.persons import PersonClusterer, with_lineage
 from arextract.link.state import DocumentState
-from arextract.schema import Document, Entity, EntityType, Sentence
+from arextract.schema import Document, Entity, EntitySource, EntityType, Sentence
 from arextract.text.segment import tokenize
 
 _OWN_TYPES = frozenset([EntityType.PERSON, EntityType.COUNTRY])  # types of the mentions it adds
@@ -44,7 +44,7 @@ class Linker:
         state = DocumentState(doc.text, tokens, sentences)
         persons: list[Entity] = []
         for entity in entities:
-            if entity.source in ("coref", "link") and entity.type in _OWN_TYPES:
+            if entity.source in (EntitySource.COREF, EntitySource.LINK) and entity.type in _OWN_TYPES:
                 continue  # a re-run: what the linker added is rebuilt
             if entity.type is EntityType.PERSON:
                 persons.append(entity)

@@ -13,7 +13,7 @@ from arextract.link.lexicons import LinkLexicons
 from arextract.link.names import name_key, name_words, token_skeleton
 from arextract.link.state import DocumentState, Mention, is_word
 from arextract.ner.gazetteer import span_entity, surface_offset
-from arextract.schema import Entity, EntityType
+from arextract.schema import Entity, EntitySource, EntityType
 from arextract.text.clitics import NAME_PROCLITICS, clitic_readings, proclitic_forms
 from arextract.text.normalize import fold
 from arextract.text.spans import SpanSet
@@ -69,7 +69,12 @@ def find_person_variants(kb: KBLinker, state: DocumentState, entities: list[Enti
         if taken.find(1, start, end) == -1:
             found.append(
                 span_entity(
-                    state.text, start, end, EntityType.PERSON, source="link", confidence=VARIANT_MENTION
+                    state.text,
+                    start,
+                    end,
+                    EntityType.PERSON,
+                    source=EntitySource.LINK,
+                    confidence=VARIANT_MENTION,
                 )
             )
             taken[start:end] = b"\x01" * (end - start)
@@ -162,7 +167,7 @@ def add_short_forms(state: DocumentState, clusters: list[str], lex: LinkLexicons
                 state.text[start:end],
                 EntityType.PERSON,
                 state.targets[owner].subtype,
-                "link",
+                EntitySource.LINK,
                 SHORT_MENTION,
                 owner,
             )

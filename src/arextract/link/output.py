@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from arextract.link.state import DocumentState, Mention, Target
-from arextract.schema import Entity, EntityType
+from arextract.schema import Entity, EntitySource, EntityType
 from arextract.text.normalize import fold
 
 
@@ -12,7 +12,7 @@ def _aliases(state: DocumentState, mentions: list[Mention]) -> dict[str, list[st
     appearance, then its knowledge-base names."""
     surfaces: dict[str, list[str]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.source != "coref":
+        if mention.source != EntitySource.COREF:
             surfaces.setdefault(mention.target, [])
             if mention.text not in surfaces[mention.target]:
                 surfaces[mention.target].append(mention.text)
@@ -32,7 +32,7 @@ def _aliases(state: DocumentState, mentions: list[Mention]) -> dict[str, list[st
 def _entity(number: int, mention: Mention, target: Target, aliases: list[str]) -> Entity:
     return Entity(
         id=f"e{number}",
-        type=mention.type if mention.source != "coref" else target.type,
+        type=mention.type if mention.source != EntitySource.COREF else target.type,
         subtype=mention.subtype,
         text=mention.text,
         start=mention.start,

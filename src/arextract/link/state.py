@@ -14,7 +14,7 @@ import regex
 
 from arextract.kb import KBEntry
 from arextract.ner.gazetteer import surface_offset
-from arextract.schema import Entity, EntityType, Sentence, Token
+from arextract.schema import Entity, EntitySource, EntityType, Sentence, Token
 from arextract.text.normalize import fold
 
 # Punctuation that separates a name from a phrase about it ("الصيني، شي" is no apposition).
@@ -44,7 +44,7 @@ class Mention:
     text: str
     type: EntityType
     subtype: str | None
-    source: str
+    source: EntitySource
     confidence: float
     target: str  # key into DocumentState.targets
 
@@ -130,7 +130,7 @@ class DocumentState:
                 self.text[start:end],
                 target.type,
                 target.subtype if target.type is EntityType.PERSON else None,
-                "coref",
+                EntitySource.COREF,
                 round(confidence, 3),
                 key,
             )

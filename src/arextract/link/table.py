@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from arextract.link.names import PERSON_THRESHOLD, PersonNameIndex, name_similarity, name_tokens
-from arextract.schema import Document, Entity, EntityType
+from arextract.schema import Document, Entity, EntitySource, EntityType
 from arextract.text.normalize import fold
 
 
@@ -95,11 +95,15 @@ class EntityTable:
                 self._last_document[key] = number
                 row.documents += 1
             aliases = self._aliases[key]
-            if entity.source != "coref" and entity.text not in aliases and len(aliases) < MAX_ALIASES:
+            if (
+                entity.source != EntitySource.COREF
+                and entity.text not in aliases
+                and len(aliases) < MAX_ALIASES
+            ):
                 aliases.add(entity.text)
                 if entity.type is EntityType.PERSON and len(name_tokens(entity.text)) >= 2:
                     self._person_index.add(key, entity.text)
-            if entity.subtype and entity.subtype != "nisba" and entity.source != "coref":
+            if entity.subtype and entity.subtype != "nisba" and entity.source != EntitySource.COREF:
                 self._subtypes[key][entity.subtype] += 1
             if row.kb_id is None and entity.kb_id:
                 row.kb_id, row.canonical = entity.kb_id, entity.canonical

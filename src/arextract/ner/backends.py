@@ -1,54 +1,36 @@
-"""NER backends and the policies that merge their mentions.
+"""What every NER backend is built from; the backends import this module, never the reverse.
 
-* ``gazetteer``: knowledge-file names only (precise, limited to what the files know).
-* ``builtin``: the tagger trained here (``models/ner``) merged with the gazetteer.
-* ``camel``: camel-tools' BERT ``NERecognizer`` (:mod:`arextract.ner.camel`).
-* ``stanza``: stanza's Arabic NER pipeline (:mod:`arextract.ner.stanza_ner`).
-* ``ensemble`` (``ensemble:camel``, ``ensemble:stanza``): ``builtin`` merged with an external
-  backend (:mod:`arextract.ner.ensemble`); plain ``ensemble`` takes camel when its model is
-  found, else stanza, else raises a :class:`BackendError` naming both install commands.
+A backend is a stage (``name``, ``version``, ``__call__(doc)`` filling ``doc.entities``)
+composed of a source of mentions, a refinement with the knowledge files, and a merge policy
+(:mod:`arextract.ner.merge`); :mod:`arextract.ner.registry` finds it by name. Here:
 
-Merge policy (``builtin``): a mention found by both keeps the gazetteer's type and link when
-the spans are equal or the gazetteer's is longer; a longer model span wins over a gazetteer
-name inside it (``جامعة بكين`` is an organisation, not the city); model mentions the
-gazetteer does not know are kept with their own type.
-
-External backends (``camel``, ``stanza``): their labels map to arextract types through
-``data/external_labels.toml`` (PERS -> PERSON, ORG -> ORGANIZATION, MISC -> MISC, LOC -> a
-place); spans are mapped back to exact offsets of the original text whatever the backend's
-tokenisation, trimmed of the proclitics the knowledge files confirm (as ``builtin`` does), and
-refined by the gazetteer: a mention whose exact span is a knowledge-file name takes that
-name's type and link (a LOC becomes COUNTRY, CITY or REGION; مصر tagged ORG is the country);
-a place the files do not know gets ``location_default`` (REGION).
-
-Merge policy (``ensemble``): arextract's mentions (``builtin``: model + gazetteer; the
-gazetteer alone, with a warning in ``meta.warnings``, when the builtin model is unavailable)
-are the base, and each external mention, longest first, is
-
-1. added when it overlaps no kept mention;
-2. dropped when it equals, lies inside or crosses a kept mention; when it has the same span
-   and type as a builtin *model* mention, that mention's confidence rises (two models agree);
-3. kept instead of the mentions it strictly contains only when it is an ORGANIZATION and none
-   of them is an INITIATIVE or EVENT (``جامعة بكين`` over the city), mirroring the builtin
-   policy; otherwise the contained arextract mentions win.
-
-So INITIATIVE and EVENT mentions always come from arextract (its knowledge files or its
-model), and every type is arextract's. Linking, time and relations run unchanged after whichever stage
-:func:`make_ner_stage` returns.
+* :class:`KnownNames`: the knowledge files' names as the backends consult them (the
+  gazetteer's matches per sentence, the proclitics a name confirms, known places and persons).
+* :class:`ExternalNER`: the stage of a backend wrapping another library's model
+  (:mod:`arextract.ner.camel`, :mod:`arextract.ner.stanza_ner`), which only has to give
+  ``(start, end, label)`` offsets into the text (:class:`CharSpanTagger`).
+* :class:`ExternalRefinement`: how such a span becomes an arextract mention. Labels map to
+  arextract types through ``data/external_labels.toml`` (PERS -> PERSON, ORG -> ORGANIZATION,
+  MISC -> MISC, LOC -> a place); the span, placed at exact offsets of the original text
+  whatever the backend's tokenisation (:func:`align_tokens`), is trimmed of the proclitics the
+  knowledge files confirm (as ``builtin`` does), and a span that is exactly a knowledge-file
+  name takes that name's type and link (a LOC becomes COUNTRY, CITY or REGION; مصر tagged ORG
+  is the country); a place the files do not know gets ``location_default`` (REGION).
 """
 
 from __future__ import annotations
 
 import tomllib
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import regex
 
-from arextract.errors import BackendError, ResourceError
+from arextract.errors import ResourceError
 from arextract.kb import load_kb
 from arextract.ner.gazetteer import (
     Gazetteer,
@@ -58,31 +40,47 @@ from arextract.ner.gazetteer import (
     span_entity,
     surface_offset,
 )
-from arextract.ner.grammar import add_grammar_mentions, refine_persons
-from arextract.resources import models_dir, package_data
-from arextract.schema import Document, Entity, EntityType, Token, numbered
+from arextract.ner.merge import keep_longest
+from arextract.resources import package_data
+from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import clitic_readings
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, normalize
 from arextract.text.segment import iter_sentence_tokens
-from arextract.text.spans import bio_spans
 
-BACKENDS = ("builtin", "gazetteer", "camel", "stanza", "ensemble")
-EXTERNAL_BACKENDS = ("camel", "stanza")
-
-
-@lru_cache(maxsize=4)
-def _gazetteer(kb_dir: str | None) -> Gazetteer:
-    return Gazetteer(load_kb(kb_dir))
+LOCATION = "LOCATION"
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_TRAILING_MARKS_RE = regex.compile(r"[\p{M}\u0640]+")
+_PLACES = (EntityType.COUNTRY, EntityType.CITY, EntityType.REGION)
 
 
-class GazetteerNER:
-    name = "ner"
+class NerStage(Protocol):
+    """What the registry returns for a backend name: the pipeline's ``ner`` stage."""
 
-    def __init__(self, kb_dir: str | None = None) -> None:
-        self.gazetteer = _gazetteer(kb_dir)
-        self.version = f"gazetteer:{len(self.gazetteer)}"
+    name: str
 
-    def matches(self, doc: Document) -> list[tuple[list[Token], list[GazetteerMatch]]]:
+    @property
+    def version(self) -> str: ...
+
+    def __call__(self, doc: Document) -> None: ...
+
+
+@dataclass(frozen=True)
+class ModelLocation:
+    """Where a backend's model is (``path`` None when it was not found) and how it was looked up."""
+
+    path: Path | None
+    origin: str
+
+
+class KnownNames:
+    """The knowledge files' names as the NER backends consult them."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.version = f"gazetteer:{len(gazetteer)}"
+
+    def by_sentence(self, doc: Document) -> list[tuple[list[Token], list[GazetteerMatch]]]:
+        """Each sentence's tokens with the names found in them, disambiguated over the document."""
         groups = [
             (tokens, self.gazetteer.find(tokens))
             for tokens in iter_sentence_tokens(doc.sentences, doc.tokens)
@@ -90,13 +88,7 @@ class GazetteerNER:
         resolved = iter(disambiguate([match for _, matches in groups for match in matches]))
         return [(tokens, [next(resolved) for _ in matches]) for tokens, matches in groups]
 
-    def __call__(self, doc: Document) -> None:
-        entities = [
-            match_to_entity(match, doc.text, "") for _, matches in self.matches(doc) for match in matches
-        ]
-        doc.entities = numbered(entities)
-
-    def _proclitic_length(self, token: Token) -> int:
+    def proclitic_length(self, token: Token) -> int:
         """Surface characters of proclitics to trim from a model mention's first token.
 
         Only readings the knowledge files confirm, or a proclitic before the article
@@ -107,137 +99,35 @@ class GazetteerNER:
                 return surface_offset(token.text, reading.offset)
         return 0
 
-
-def make_ner_stage(backend: str, *, kb_dir: str | None = None) -> GazetteerNER:
-    """The NER stage for a backend name (see the module docstring for the names)."""
-    if backend == "gazetteer":
-        return GazetteerNER(kb_dir)
-    if backend == "builtin":
-        return BuiltinNER(kb_dir)
-    if backend == "camel":
-        from arextract.ner.camel import CamelNER
-
-        return CamelNER(kb_dir)
-    if backend == "stanza":
-        from arextract.ner.stanza_ner import StanzaNER
-
-        return StanzaNER(kb_dir)
-    name, _, external = backend.partition(":")
-    if name == "ensemble" and (not external or external in EXTERNAL_BACKENDS):
-        from arextract.ner.ensemble import EnsembleNER
-
-        return EnsembleNER(kb_dir, external=external or None)
-    raise BackendError(
-        f"unknown NER backend {backend!r}; available: {', '.join(BACKENDS)}, "
-        f"{', '.join('ensemble:' + name for name in EXTERNAL_BACKENDS)}"
-    )
-
-
-class BuiltinNER(GazetteerNER):
-    """The tagger shipped in ``models/ner`` merged with the gazetteer (policy above).
-
-    O(n log n) in the text's length: the gazetteer and the tagger read bounded windows of
-    tokens, and the merge bisects (:func:`_merge_model_mentions`)."""
-
-    def __init__(self, kb_dir: str | None = None, model_dir: str | Path | None = None) -> None:
-        super().__init__(kb_dir)
-        self.tagger = _load_tagger(str(model_dir or models_dir() / "ner"))
-        self.version = f"{self.tagger.model_version}+{self.version}"
-
-    def __call__(self, doc: Document) -> None:
-        entities: list[Entity] = []
-        sentences = [(tokens, matches) for tokens, matches in self.matches(doc) if tokens]
-        # the whole document at once: batched, and names kept consistent across sentences
-        all_labels = self.tagger.tag_document([[token.text for token in tokens] for tokens, _ in sentences])
-        for (tokens, matches), labels in zip(sentences, all_labels, strict=True):
-            named = [match_to_entity(match, doc.text, "") for match in matches]
-            model = [
-                entity
-                for first, end, label in bio_spans(labels)
-                if (entity := self._model_entity(doc.text, tokens, first, end - 1, label)) is not None
-            ]
-            merged = _merge_model_mentions(named, model)
-            merged = refine_persons(doc.text, tokens, merged, self._is_place, self._is_person_name)
-            entities.extend(add_grammar_mentions(doc.text, tokens, merged))
-        doc.entities = numbered(entities)
-
-    def _is_person_name(self, folded: tuple[str, ...]) -> bool:
+    def is_person_name(self, folded: tuple[str, ...]) -> bool:
         """Whether a sequence of folded words is exactly a known person's name."""
         return any(entry.type is EntityType.PERSON for entry, _ in self.gazetteer._index.get(folded, ()))
 
-    def _is_place(self, folded: str) -> bool:
+    def is_place(self, folded: str) -> bool:
         """Whether a folded word is on its own a known country, city or region name."""
         found = self.gazetteer._index.get((folded,)) or []
-        return any(
-            entry.type in (EntityType.COUNTRY, EntityType.CITY, EntityType.REGION) and not nisba
-            for entry, nisba in found
-        )
+        return any(entry.type in _PLACES and not nisba for entry, nisba in found)
 
-    def _model_entity(
-        self, text: str, tokens: list[Token], first: int, last: int, label: str
-    ) -> Entity | None:
-        type_name, _, subtype = label.partition("/")
-        try:
-            entity_type = EntityType(type_name)
-        except ValueError:
-            return None
-        start = tokens[first].start + self._proclitic_length(tokens[first])
-        end = tokens[last].end
-        if start >= end:
-            return None
-        return span_entity(text, start, end, entity_type, source="model", confidence=0.75,
-                           subtype=subtype or None)
+    def exact_name(self, doc: Document, starts: list[int], start: int, end: int) -> Entity | None:
+        """The gazetteer's entity when ``doc.text[start:end]`` is exactly a knowledge-file name
+        (``starts``: the starts of ``doc.tokens``, for bisection)."""
+        low = max(0, bisect_right(starts, start) - 1)
+        tokens = [token for token in doc.tokens[low : bisect_left(starts, end)] if start < token.end]
+        for match in self.gazetteer.find(tokens):
+            if match.start == start and match.end == end:
+                return match_to_entity(match, doc.text, "")
+        return None
 
 
-def _merge_model_mentions(named: list[Entity], model: list[Entity]) -> list[Entity]:
-    """The ``builtin`` merge of one sentence: a model mention replaces the gazetteer names it
-    overlaps when it is longer than each of them (جامعة بكين over بكين), else it is dropped.
-
-    Returns the surviving gazetteer names in their order, then the kept model mentions in
-    theirs. The gazetteer's names of a sentence do not overlap one another and come in text
-    order, and so do the model's; so the names a model mention overlaps are found by bisecting
-    the names' starts, at most ``longest name`` back: O((n + m) log n) for n names and m model
-    mentions, where scanning every name for every mention made a 100,000-character sentence of
-    "الصين وروسيا ومصر والأردن" quadratic.
-    """
-    starts = [entity.start for entity in named]
-    longest = max((entity.end - entity.start for entity in named), default=0)
-    removed = [False] * len(named)
-    kept: list[Entity] = []
-    for entity in model:
-        low = bisect_left(starts, entity.start - longest)
-        high = bisect_left(starts, entity.end)
-        overlapping = [
-            index
-            for index in range(low, high)
-            if not removed[index] and entity.start < named[index].end
-        ]
-        if all(entity.end - entity.start > named[i].end - named[i].start for i in overlapping):
-            for index in overlapping:
-                removed[index] = True
-            kept.append(entity)
-    return [entity for index, entity in enumerate(named) if not removed[index]] + kept
-
-
-@lru_cache(maxsize=2)
-def _load_tagger(model_dir: str):  # type: ignore[no-untyped-def]
-    # Imported here: the model loads only when the builtin backend is used.
-    try:
-        from arextract.ner.tagger import NerTagger
-    except ImportError as error:
-        raise BackendError(f"the builtin NER tagger cannot be imported: {error}") from error
-    if not Path(model_dir).is_dir():
-        raise ResourceError(f"NER model directory not found: {model_dir}")
-    return NerTagger.load(model_dir)
+@lru_cache(maxsize=4)
+def known_names(kb_dir: Path) -> KnownNames:
+    """The names of the knowledge files in ``kb_dir``, loaded once per process and folder."""
+    return KnownNames(Gazetteer(load_kb(str(kb_dir))))
 
 
 # --------------------------------------------------------------------------------------------
-# External backends: label mapping, offsets, refinement with the gazetteer
+# External backends: label mapping, offsets, refinement with the knowledge files
 # --------------------------------------------------------------------------------------------
-
-LOCATION = "LOCATION"
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_TRAILING_MARKS_RE = regex.compile(r"[\p{M}\u0640]+")
 
 
 @dataclass(frozen=True)
@@ -273,53 +163,32 @@ def label_map(backend: str) -> LabelMap:
         raise ResourceError(f"bad external label mapping {path} [{backend}]: {error}") from error
 
 
-class ExternalNER(GazetteerNER):
-    """Base of the backends that wrap another library's NER.
+class CharSpanTagger(Protocol):
+    """Another library's NER model: its mentions as ``(start, end, label)`` offsets into ``doc.text``."""
 
-    Subclasses implement :meth:`char_spans`, the backend's mentions as ``(start, end, label)``
-    offsets into ``doc.text``; this class trims, types and refines them (module docstring).
-    """
+    source: EntitySource
 
-    backend = "external"
+    @property
+    def version(self) -> str: ...
 
-    def __init__(self, kb_dir: str | None = None) -> None:
-        super().__init__(kb_dir)
-        self.labels = label_map(self.backend)
-        # the token starts of the document being tagged (held with its token list, so the
-        # identity test below cannot match another list), for bisection in to_entity
-        self._starts: tuple[list[Token], list[int]] | None = None
+    def char_spans(self, doc: Document) -> list[tuple[int, int, str]]: ...
 
-    def _token_starts(self, doc: Document) -> list[int]:
-        if self._starts is None or self._starts[0] is not doc.tokens:
-            self._starts = (doc.tokens, [token.start for token in doc.tokens])
-        return self._starts[1]
 
-    def char_spans(self, doc: Document) -> list[tuple[int, int, str]]:
-        raise NotImplementedError
+class ExternalRefinement:
+    """An external model's spans as arextract mentions, trimmed, typed and refined by the
+    knowledge files (module docstring)."""
 
-    def __call__(self, doc: Document) -> None:
-        doc.entities = numbered(self.entities(doc))
+    def __init__(self, names: KnownNames, source: EntitySource) -> None:
+        self.names = names
+        self.source = source
+        self.labels = label_map(source)
 
-    def entities(self, doc: Document) -> list[Entity]:
-        """The backend's mentions as arextract entities, non-overlapping, in text order."""
-        found: list[Entity] = []
-        for start, end, label in self.char_spans(doc):
-            entity = self.to_entity(doc, start, end, label)
-            if entity is not None:
-                found.append(entity)
-        kept: list[Entity] = []
-        spans: list[tuple[int, int]] = []  # the kept spans, sorted; they never overlap
-        for entity in sorted(found, key=lambda e: (e.start - e.end, e.start)):  # longest first
-            # only the kept spans next to it can overlap it: O(log n), not a scan of all
-            at = bisect_left(spans, (entity.start, entity.end))
-            if (at and spans[at - 1][1] > entity.start) or (at < len(spans) and spans[at][0] < entity.end):
-                continue
-            spans.insert(at, (entity.start, entity.end))
-            kept.append(entity)
-        return sorted(kept, key=lambda e: e.start)
+    def __call__(self, doc: Document, spans: list[tuple[int, int, str]]) -> list[Entity]:
+        starts = [token.start for token in doc.tokens]
+        found = (self._mention(doc, starts, start, end, label) for start, end, label in spans)
+        return [entity for entity in found if entity is not None]
 
-    def to_entity(self, doc: Document, start: int, end: int, label: str) -> Entity | None:
-        """An entity for ``doc.text[start:end]`` labelled ``label`` by the backend, or None."""
+    def _mention(self, doc: Document, starts: list[int], start: int, end: int, label: str) -> Entity | None:
         text = doc.text
         start, end = max(0, start), min(len(text), end)
         while start < end and not _WORD_CHAR_RE.match(text[start]):
@@ -328,34 +197,50 @@ class ExternalNER(GazetteerNER):
             end -= 1
         if start >= end:
             return None
-        token = _token_at(doc.tokens, start, self._token_starts(doc))
+        token = _token_at(doc.tokens, start, starts)
         if token is not None and token.start == start:
-            start += self._proclitic_length(token)
+            start += self.names.proclitic_length(token)
             if start >= end:
                 return None
-        confirmed = self._gazetteer_name(doc, start, end)
+        confirmed = self.names.exact_name(doc, starts, start, end)
         if confirmed is not None:
-            return confirmed.model_copy(update={"source": self.backend})
+            return confirmed.model_copy(update={"source": self.source})
         type_name = self.labels.type_of(label)
         entity_type = self.labels.location_default if type_name == LOCATION else EntityType(type_name)
-        return span_entity(text, start, end, entity_type, source=self.backend,
-                           confidence=self.labels.confidence)
-
-    def _gazetteer_name(self, doc: Document, start: int, end: int) -> Entity | None:
-        """The gazetteer's entity when ``text[start:end]`` is exactly a knowledge-file name."""
-        starts = self._token_starts(doc)
-        low = max(0, bisect_right(starts, start) - 1)
-        tokens = [token for token in doc.tokens[low : bisect_left(starts, end)] if start < token.end]
-        for match in self.gazetteer.find(tokens):
-            if match.start == start and match.end == end:
-                return match_to_entity(match, doc.text, "")
-        return None
+        return span_entity(
+            text, start, end, entity_type, source=self.source, confidence=self.labels.confidence
+        )
 
 
-def _token_at(tokens: list[Token], offset: int, starts: list[int] | None = None) -> Token | None:
+class ExternalNER:
+    """The stage of an external backend: ``tagger``'s spans, refined (:class:`ExternalRefinement`),
+    then made non-overlapping by ``select`` (:func:`arextract.ner.merge.keep_longest`)."""
+
+    name = "ner"
+
+    def __init__(
+        self,
+        tagger: CharSpanTagger,
+        names: KnownNames,
+        *,
+        select: Callable[[list[Entity]], list[Entity]] = keep_longest,
+    ) -> None:
+        self.tagger = tagger
+        self.backend = tagger.source
+        self.refine = ExternalRefinement(names, tagger.source)
+        self.select = select
+        self.version = f"{tagger.version}+{names.version}"
+
+    def __call__(self, doc: Document) -> None:
+        doc.entities = numbered(self.mentions(doc))
+
+    def mentions(self, doc: Document) -> list[Entity]:
+        """The backend's mentions as arextract entities, non-overlapping, in text order."""
+        return self.select(self.refine(doc, self.tagger.char_spans(doc)))
+
+
+def _token_at(tokens: list[Token], offset: int, starts: list[int]) -> Token | None:
     """The token containing ``offset`` (tokens in text order; ``starts``: their starts), or None."""
-    if starts is None:
-        starts = [token.start for token in tokens]
     index = bisect_right(starts, offset) - 1
     if index >= 0 and tokens[index].start <= offset < tokens[index].end:
         return tokens[index]
@@ -390,8 +275,6 @@ def align_tokens(text: str, tokens: list[str], start: int = 0) -> list[tuple[int
 
 def _folded_find(text: str, token: str, cursor: int, window: int = 200) -> tuple[int, int] | None:
     """Where ``token`` occurs in ``text[cursor:cursor + window]`` up to folding, or None."""
-    from arextract.text.normalize import normalize
-
     target = fold(token).strip()
     if not target:
         return None

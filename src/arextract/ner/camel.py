@@ -23,7 +23,6 @@ import threading
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,9 @@ from typing import Any
 import regex
 
 from arextract.errors import BackendError
-from arextract.ner.backends import ExternalNER, align_tokens
-from arextract.schema import Document
+from arextract.ner.backends import ExternalNER, ModelLocation, align_tokens, known_names
+from arextract.resources import ModelPaths
+from arextract.schema import Document, EntitySource
 from arextract.text.spans import bio_spans
 
 ENV_MODEL = "ARX_CAMEL_NER_MODEL"
@@ -40,14 +40,6 @@ INSTALL = f"pip install camel-tools && camel_data -i ner (or set {ENV_MODEL}=/pa
 _DEFAULT_DATASET_PATH = "ner/arabert"
 _IMPORT_LOCK = threading.Lock()
 _VISIBLE_RE = regex.compile(r"[\p{L}\p{N}\p{P}\p{S}]")
-
-
-@dataclass(frozen=True)
-class ModelLocation:
-    """Where a backend's model is (``path`` None when it was not found) and how it was looked up."""
-
-    path: Path | None
-    origin: str
 
 
 def camel_installed() -> bool:
@@ -156,13 +148,14 @@ def tokenize_words(text: str) -> list[str]:
     return list(simple_word_tokenize(text))
 
 
-class CamelNER(ExternalNER):
-    """camel-tools' ``NERecognizer``, its labels mapped and refined (see :mod:`.backends`)."""
+class CamelTagger:
+    """camel-tools' ``NERecognizer`` over a model directory, as a
+    :class:`~arextract.ner.backends.CharSpanTagger` (its labels are mapped and refined by
+    :class:`~arextract.ner.backends.ExternalNER`)."""
 
-    backend = "camel"
+    source = EntitySource.CAMEL
 
-    def __init__(self, kb_dir: str | None = None, model_dir: str | Path | None = None) -> None:
-        super().__init__(kb_dir)
+    def __init__(self, model_dir: str | Path | None = None) -> None:
         if not camel_installed():
             raise BackendError(f"the camel backend needs camel-tools; install it: {INSTALL}")
         location = find_camel_model(model_dir)
@@ -173,7 +166,7 @@ class CamelNER(ExternalNER):
             )
         self.model_path = location.path
         self.recognizer = load_recognizer(str(location.path))
-        self.version = f"camel:{location.path.name}+{self.version}"
+        self.version = f"camel:{location.path.name}"
 
     def char_spans(self, doc: Document) -> list[tuple[int, int, str]]:
         sentences: list[list[str]] = []
@@ -203,3 +196,10 @@ class CamelNER(ExternalNER):
             for first, end, kind in bio_spans(labels):
                 out.append((spans[first][0], spans[end - 1][1], kind))
         return out
+
+
+def camel_stage(models: ModelPaths, model_dir: str | Path | None = None) -> ExternalNER:
+    """The ``camel`` backend: camel-tools' model (see the module docstring for where it is
+    looked for), refined with the names of ``models.kb``."""
+    names = known_names(models.kb)
+    return ExternalNER(CamelTagger(model_dir), names)

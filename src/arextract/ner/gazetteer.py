@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from arextract.kb import KBEntry, KnowledgeBase
-from arextract.schema import Entity, EntityType, Token
+from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold, normalize
 from arextract.text.segment import tokenize
@@ -159,7 +159,7 @@ def span_entity(
     end: int,
     entity_type: EntityType,
     *,
-    source: str,
+    source: EntitySource,
     confidence: float,
     subtype: str | None = None,
 ) -> Entity:
@@ -193,5 +193,5 @@ def match_to_entity(match: GazetteerMatch, text: str, entity_id: str) -> Entity:
         aliases=list(entry.names),
         kb_id=entry.kb_id,
         confidence=match.confidence,
-        source="gazetteer",
+        source=EntitySource.GAZETTEER,
     )

@@ -25,7 +25,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from arextract.ner.gazetteer import span_entity, surface_offset
-from arextract.schema import Entity, EntityType, Token
+from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
 
@@ -332,7 +332,7 @@ def _outlet(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _entity(text: str, start: int, end: int, subtype: str | None = None) -> Entity:
-    return span_entity(text, start, end, EntityType.ORGANIZATION, source="grammar",
+    return span_entity(text, start, end, EntityType.ORGANIZATION, source=EntitySource.GRAMMAR,
                        confidence=GRAMMAR_CONFIDENCE, subtype=subtype)
 
 
@@ -396,7 +396,8 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
             same = next(e for e in overlapping if e.start == proposal.start and e.end == proposal.end)
             if same.type is EntityType.ORGANIZATION and proposal.subtype == MEDIA and not same.subtype:
                 kept[kept.index(same)] = same.model_copy(update={"subtype": MEDIA})
-            elif same.type is not EntityType.ORGANIZATION and same.source != "model" and _quoted(text, same):
+            elif (same.type is not EntityType.ORGANIZATION and same.source != EntitySource.MODEL
+                  and _quoted(text, same)):
                 kept[kept.index(same)] = same.model_copy(
                     update={"type": EntityType.ORGANIZATION, "kb_id": None, "subtype": MEDIA}
                 )
@@ -406,7 +407,7 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
         if any(e.type in (EntityType.INITIATIVE, EntityType.EVENT) for e in overlapping):
             continue
         if any(
-            e.type is EntityType.ORGANIZATION and e.source != "model" and e.start != proposal.start
+            e.type is EntityType.ORGANIZATION and e.source != EntitySource.MODEL and e.start != proposal.start
             for e in overlapping
         ):
             continue  # a known organisation inside: the chain ran past its name
@@ -529,7 +530,7 @@ def refine_persons(
     ends = {t.end: i for i, t in enumerate(tokens)}
     out: list[Entity] = []
     for entity in entities:
-        if entity.type is EntityType.PERSON and entity.source == "model":
+        if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
             if words and all(
@@ -624,10 +625,10 @@ def refine_persons(
                     "text": text[start:stop],
                     "canonical": fold(text[start:stop]),
                 }
-                if entity.source != "model":
-                    # a known name followed by more lineage is another person (عبدالله بن
-                    # عبدالعزيز + الجربوع): the link to the known one goes
-                    update.update(kb_id=None, subtype=None, source="grammar", confidence=GRAMMAR_CONFIDENCE)
+                if entity.source != EntitySource.MODEL:
+                    # more lineage after a known name is another person (عبدالله بن عبدالعزيز + الجربوع)
+                    update.update(kb_id=None, subtype=None, source=EntitySource.GRAMMAR,
+                                  confidence=GRAMMAR_CONFIDENCE)  # and the link to the known one goes
                 out[k] = entity.model_copy(update=update)
         i = end + 1
     del by_start
@@ -637,7 +638,8 @@ def refine_persons(
 
 
 def _person(text: str, start: int, end: int) -> Entity:
-    return span_entity(text, start, end, EntityType.PERSON, source="grammar", confidence=GRAMMAR_CONFIDENCE)
+    return span_entity(text, start, end, EntityType.PERSON, source=EntitySource.GRAMMAR,
+                       confidence=GRAMMAR_CONFIDENCE)
 
 
 _DASH_TOKENS = frozenset("-–—ـ")

@@ -1,117 +1,71 @@
-"""``python -m arextract backends``: each NER backend, whether its package is installed and
-whether its model is found (and where).
+"""Every NER backend by name, and :func:`make_ner_stage`, which builds one.
 
-Nothing here touches the network: packages are looked up with ``importlib.util.find_spec``
-(no import), camel-tools' model through its data directory and catalogue file read as files,
-stanza's through its models directory (only ``stanza.resources.common`` is imported, for its
-default directory, when no directory is configured).
+=================================  =========================================================
+``builtin`` (default)              the tagger trained here (``models/ner``) merged with the
+                                   gazetteer (:mod:`arextract.ner.builtin`)
+``gazetteer``                      knowledge-file names only (:mod:`arextract.ner.builtin`)
+``camel``                          camel-tools' BERT ``NERecognizer`` (:mod:`arextract.ner.camel`)
+``stanza``                         stanza's Arabic NER pipeline (:mod:`arextract.ner.stanza_ner`)
+``ensemble``, ``ensemble:camel``,  ``builtin`` merged with an external backend; plain
+``ensemble:stanza``                ``ensemble`` takes camel when its model is found, else stanza
+                                   (:mod:`arextract.ner.ensemble`)
+=================================  =========================================================
+
+The table names each backend's factory by module path, as stanza's processor registry and
+spaCy's registered factories do: a backend's module (and camel-tools, stanza, the tagger's
+weights) is imported only when that backend is asked for, and this module imports none of
+them, so no backend can import it back: the registry is a leaf of the import graph. How the
+backends' mentions are merged is :mod:`arextract.ner.merge`; linking, time and relations run
+unchanged after whichever stage :func:`make_ner_stage` returns.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
-from dataclasses import asdict, dataclass
-from pathlib import Path
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
-from arextract.errors import ArextractError
+from arextract.errors import BackendError
+from arextract.resources import ModelPaths
+
+if TYPE_CHECKING:
+    from arextract.ner.backends import NerStage
+
+EXTERNAL_BACKENDS = ("camel", "stanza")
 
 
 @dataclass(frozen=True)
-class BackendStatus:
-    name: str
-    installed: bool
-    model_found: bool
-    where: str
-    install: str
+class BackendEntry:
+    """Where a backend is built: ``factory`` is ``"module:function"``, called with the
+    :class:`~arextract.resources.ModelPaths` (and the option after ``name:`` when ``options``
+    lists what may follow the colon, as in ``ensemble:camel``)."""
 
-    @property
-    def ready(self) -> bool:
-        return self.installed and self.model_found
+    factory: str
+    options: tuple[str, ...] = ()
 
 
-def _builtin_status() -> tuple[BackendStatus, BackendStatus]:
-    from arextract.resources import models_dir
-
-    try:
-        root: Path | None = models_dir()
-    except ArextractError:
-        root = None
-    kb = root / "kb" if root else None
-    kb_found = bool(kb and any(kb.glob("*.tsv")))
-    gazetteer = BackendStatus(
-        "gazetteer", True, kb_found, str(kb) if kb else "models directory not found ($ARX_MODELS_DIR)",
-        "reinstall arextract",
-    )
-    model = root / "ner" if root else None
-    # the runtime is NumPy only: crf.npz and/or neural.npz (arextract.ner.tagger)
-    weights = [model / name for name in ("crf.npz", "neural.npz")] if model else []
-    builtin = BackendStatus(
-        "builtin",
-        importlib.util.find_spec("numpy") is not None,
-        bool(any(path.is_file() for path in weights) and kb_found),
-        str(model) if model else "models directory not found ($ARX_MODELS_DIR)",
-        "reinstall arextract, or train it: python -m arextract.train ner --data DIR --out models/ner/",
-    )
-    return builtin, gazetteer
+REGISTRY: dict[str, BackendEntry] = {
+    "builtin": BackendEntry("arextract.ner.builtin:builtin_stage"),
+    "gazetteer": BackendEntry("arextract.ner.builtin:gazetteer_stage"),
+    "camel": BackendEntry("arextract.ner.camel:camel_stage"),
+    "stanza": BackendEntry("arextract.ner.stanza_ner:stanza_stage"),
+    "ensemble": BackendEntry("arextract.ner.ensemble:ensemble_stage", options=EXTERNAL_BACKENDS),
+}
+BACKENDS = tuple(REGISTRY)
 
 
-def statuses() -> list[BackendStatus]:
-    """The status of every backend, in the order of ``arextract.ner.backends.BACKENDS``."""
-    from arextract.ner import camel, stanza_ner
-
-    builtin, gazetteer = _builtin_status()
-    camel_model = camel.find_camel_model()
-    camel_status = BackendStatus(
-        "camel", camel.camel_installed(), camel_model.path is not None, camel_model.origin, camel.INSTALL
-    )
-    installed = stanza_ner.stanza_installed()
-    stanza_model = stanza_ner.find_stanza_model() if installed else None
-    stanza_status = BackendStatus(
-        "stanza",
-        installed,
-        stanza_model is not None and stanza_model.path is not None,
-        stanza_model.origin if stanza_model else "stanza is not installed",
-        stanza_ner.INSTALL,
-    )
-    chosen = next((status for status in (camel_status, stanza_status) if status.ready), None)
-    ensemble = BackendStatus(
-        "ensemble",
-        camel_status.installed or stanza_status.installed,
-        chosen is not None,
-        f"builtin ({'ready' if builtin.ready else 'unavailable: gazetteer only'}) + "
-        + (f"{chosen.name} ({chosen.where})" if chosen else "no external model (camel or stanza)"),
-        "install camel's or stanza's model (see those rows)",
-    )
-    return [builtin, gazetteer, camel_status, stanza_status, ensemble]
-
-
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m arextract backends",
-        description="List arextract's NER backends: package installed, model found and where.",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    args = parser.parse_args(argv)
-    rows = statuses()
-    if args.json:
-        print(json.dumps([asdict(row) | {"ready": row.ready} for row in rows], indent=2))
-        return 0
-    header = ("backend", "installed", "model", "where")
-    table = [header] + [(row.name, _yes(row.installed), _yes(row.model_found), row.where) for row in rows]
-    widths = [max(len(line[column]) for line in table) for column in range(3)]
-    for line in table:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line[:3], widths, strict=True)), line[3])
-    missing = [row for row in rows if not row.ready and row.name not in ("ensemble",)]
-    if missing:
-        print()
-        for row in missing:
-            print(f"{row.name}: {row.install}")
-    print("\nUse one with: python -m arextract INPUT... --backend NAME "
-          "(ensemble, ensemble:camel or ensemble:stanza for the merge)")
-    return 0
+def make_ner_stage(backend: str, models: ModelPaths | None = None) -> NerStage:
+    """The NER stage for a backend name (the table above) over ``models`` (default: the
+    models directory, :func:`arextract.resources.models_dir`)."""
+    name, colon, option = backend.partition(":")
+    entry = REGISTRY.get(name)
+    if entry is None or (colon and not (entry.options and (not option or option in entry.options))):
+        raise BackendError(
+            f"unknown NER backend {backend!r}; available: {', '.join(BACKENDS)}, "
+            f"{', '.join('ensemble:' + external for external in EXTERNAL_BACKENDS)}"
+        )
+    module, _, function = entry.factory.partition(":")
+    factory = cast("Callable[..., NerStage]", getattr(importlib.import_module(module), function))
+    paths = models or ModelPaths.under()
+    return factory(paths, option or None) if entry.options else factory(paths)

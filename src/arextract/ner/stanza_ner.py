@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from arextract.errors import BackendError
-from arextract.ner.backends import ExternalNER, align_tokens
-from arextract.ner.camel import ModelLocation
-from arextract.schema import Document
+from arextract.ner.backends import ExternalNER, ModelLocation, align_tokens, known_names
+from arextract.resources import ModelPaths
+from arextract.schema import Document, EntitySource
 from arextract.text.spans import bio_spans
 
 ENV_DIR = "ARX_STANZA_DIR"
@@ -102,23 +102,19 @@ def load_pipeline(model_dir: str, processors: str, options: tuple[tuple[str, Any
         ) from error
 
 
-class StanzaNER(ExternalNER):
-    """stanza's Arabic NER, its labels mapped and refined (see :mod:`.backends`).
+class StanzaTagger:
+    """stanza's Arabic NER over a models directory, as a
+    :class:`~arextract.ner.backends.CharSpanTagger` (its labels are mapped and refined by
+    :class:`~arextract.ner.backends.ExternalNER`).
 
     ``options`` go to ``stanza.Pipeline`` (e.g. ``use_gpu=False``, ``ner_batch_size=32``).
     """
 
-    backend = "stanza"
+    source = EntitySource.STANZA
 
     def __init__(
-        self,
-        kb_dir: str | None = None,
-        model_dir: str | Path | None = None,
-        *,
-        processors: str = PROCESSORS,
-        **options: Any,
+        self, model_dir: str | Path | None = None, *, processors: str = PROCESSORS, **options: Any
     ) -> None:
-        super().__init__(kb_dir)
         if not stanza_installed():
             raise BackendError(f"the stanza backend needs stanza; install it: {INSTALL}")
         location = find_stanza_model(model_dir, processors)
@@ -129,7 +125,7 @@ class StanzaNER(ExternalNER):
             )
         self.model_dir = location.path
         self.pipeline = load_pipeline(str(location.path), processors, tuple(sorted(options.items())))
-        self.version = f"stanza:{location.path.name}+{self.version}"
+        self.version = f"stanza:{location.path.name}"
 
     def char_spans(self, doc: Document) -> list[tuple[int, int, str]]:
         try:
@@ -137,6 +133,15 @@ class StanzaNER(ExternalNER):
         except Exception as error:
             raise BackendError(f"stanza NER failed: {type(error).__name__}: {error}") from error
         return stanza_char_spans(doc.text, result)
+
+
+def stanza_stage(
+    models: ModelPaths, model_dir: str | Path | None = None, *, processors: str = PROCESSORS, **options: Any
+) -> ExternalNER:
+    """The ``stanza`` backend: stanza's models (see the module docstring for where they are
+    looked for), refined with the names of ``models.kb``."""
+    names = known_names(models.kb)
+    return ExternalNER(StanzaTagger(model_dir, processors=processors, **options), names)
 
 
 def stanza_char_spans(text: str, document: Any) -> list[tuple[int, int, str]]:
@@ -180,4 +185,3 @@ def realign(text: str, token: Any, cursor: int) -> tuple[int, int] | None:
         # Stanza normalised the token beyond folding: trust its offsets if they are in range.
         return (start, min(end, len(text))) if start < len(text) else None
     return found
-

@@ -12,7 +12,7 @@ from arextract.relations.dating import date_for
 from arextract.relations.lexicons import FoldedLexicons, title_key
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
-from arextract.schema import Argument, EntityType, Relation, RelationType, TextSpan
+from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
 
 ROLE_RULE = "role-title"  # attributes.rule of a ROLE read from a title
 _VISIT_RULE = "visiting-title"
@@ -85,7 +85,7 @@ class TitleRoles:
         held: dict[tuple[str, str | None], str] = {}
         for sentence in view.sentences:
             for mention in sentence.mentions:
-                if mention.type != EntityType.PERSON or mention.entity.source == "coref":
+                if mention.type != EntityType.PERSON or mention.entity.source == EntitySource.COREF:
                     continue
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arextract.schema import Document, Entity, Relation, Time
+from arextract.schema import Document, Entity, EntitySource, Relation, Time
 from arextract.viz.colors import (
     ENTITY_ARABIC,
     ENTITY_COLORS,
@@ -64,7 +64,7 @@ class _Cluster:
 def _entity_label(entity: Entity) -> str:
     kind = entity.type.value + (f"/{entity.subtype}" if entity.subtype else "")
     kb = f"kb_id {entity.kb_id}" if entity.kb_id else "no kb_id"
-    extra = f" · {entity.source}" if entity.source == "coref" else ""
+    extra = f" · {entity.source}" if entity.source == EntitySource.COREF else ""
     # The English name only when the knowledge file gives one (the tooltip of a known entity).
     english = f" ({entity.name_en})" if entity.name_en else ""
     return f"{entity.canonical}{english} · {kind} · {kb} · {entity.id}{extra}"

@@ -1,0 +1,155 @@
+"""arextract's own backends: ``gazetteer`` (the knowledge files' names only: precise, limited
+to what the files know) and ``builtin`` (the tagger trained here, ``models/ner``, merged with
+the gazetteer by :func:`arextract.ner.merge.merge_model_and_gazetteer`, then refined by the
+name grammar of :mod:`arextract.ner.grammar`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from arextract.errors import BackendError, ResourceError
+from arextract.ner.backends import KnownNames, known_names
+from arextract.ner.gazetteer import match_to_entity, span_entity
+from arextract.ner.grammar import add_grammar_mentions, refine_persons
+from arextract.ner.merge import merge_model_and_gazetteer
+from arextract.resources import ModelPaths
+from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
+from arextract.text.spans import bio_spans
+
+if TYPE_CHECKING:
+    from arextract.ner.tagger import NerTagger
+
+MODEL_CONFIDENCE = 0.75
+
+# (named, model) mentions of one sentence -> the merged mentions
+MergePolicy = Callable[[list[Entity], list[Entity]], list[Entity]]
+
+
+class GazetteerNER:
+    """The ``gazetteer`` backend: every knowledge-file name found in the text."""
+
+    name = "ner"
+
+    def __init__(self, names: KnownNames) -> None:
+        self.names = names
+        self.version = names.version
+
+    def __call__(self, doc: Document) -> None:
+        found = self.names.by_sentence(doc)
+        doc.entities = numbered(
+            [match_to_entity(match, doc.text, "") for _, matches in found for match in matches]
+        )
+
+
+class TaggerMentions:
+    """The builtin tagger's mentions, sentence by sentence, each starting after the proclitics
+    the knowledge files confirm (وبكين -> بكين, but وانغ stays whole)."""
+
+    def __init__(self, tagger: NerTagger, names: KnownNames) -> None:
+        self.tagger = tagger
+        self.names = names
+
+    def __call__(self, text: str, sentences: list[list[Token]]) -> list[list[Entity]]:
+        # the whole document at once: batched, and names kept consistent across sentences
+        all_labels = self.tagger.tag_document([[token.text for token in tokens] for tokens in sentences])
+        return [
+            [
+                entity
+                for first, end, label in bio_spans(labels)
+                if (entity := self._mention(text, tokens, first, end - 1, label)) is not None
+            ]
+            for tokens, labels in zip(sentences, all_labels, strict=True)
+        ]
+
+    def _mention(self, text: str, tokens: list[Token], first: int, last: int, label: str) -> Entity | None:
+        type_name, _, subtype = label.partition("/")
+        try:
+            entity_type = EntityType(type_name)
+        except ValueError:
+            return None
+        start = tokens[first].start + self.names.proclitic_length(tokens[first])
+        end = tokens[last].end
+        if start >= end:
+            return None
+        return span_entity(
+            text,
+            start,
+            end,
+            entity_type,
+            source=EntitySource.MODEL,
+            confidence=MODEL_CONFIDENCE,
+            subtype=subtype or None,
+        )
+
+
+class GrammarRefinement:
+    """What the name grammar corrects and adds in one sentence's merged mentions: persons
+    extended or retyped (:func:`~arextract.ner.grammar.refine_persons`), then institutions and
+    honorific chains the tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`)."""
+
+    def __init__(self, names: KnownNames) -> None:
+        self.names = names
+
+    def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
+        refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
+        return add_grammar_mentions(text, tokens, refined)
+
+
+class BuiltinNER:
+    """The ``builtin`` backend: per sentence, the gazetteer's names and the tagger's mentions
+    combined by ``merge``, then refined by ``refine``.
+
+    O(n log n) in the text's length: the gazetteer and the tagger read bounded windows of
+    tokens, and the merge bisects."""
+
+    name = "ner"
+
+    def __init__(
+        self,
+        names: KnownNames,
+        tagger: NerTagger,
+        *,
+        merge: MergePolicy = merge_model_and_gazetteer,
+        refine: GrammarRefinement | None = None,
+    ) -> None:
+        self.names = names
+        self.mentions = TaggerMentions(tagger, names)
+        self.merge = merge
+        self.refine = refine or GrammarRefinement(names)
+        self.version = f"{tagger.model_version}+{names.version}"
+
+    def __call__(self, doc: Document) -> None:
+        sentences = [(tokens, matches) for tokens, matches in self.names.by_sentence(doc) if tokens]
+        model = self.mentions(doc.text, [tokens for tokens, _ in sentences])
+        entities: list[Entity] = []
+        for (tokens, matches), found in zip(sentences, model, strict=True):
+            named = [match_to_entity(match, doc.text, "") for match in matches]
+            entities.extend(self.refine(doc.text, tokens, self.merge(named, found)))
+        doc.entities = numbered(entities)
+
+
+@lru_cache(maxsize=2)
+def _load_tagger(model_dir: str) -> NerTagger:
+    # Imported here: the model loads only when the builtin backend is used.
+    try:
+        from arextract.ner.tagger import NerTagger
+    except ImportError as error:
+        raise BackendError(f"the builtin NER tagger cannot be imported: {error}") from error
+    if not Path(model_dir).is_dir():
+        raise ResourceError(f"NER model directory not found: {model_dir}")
+    return NerTagger.load(model_dir)
+
+
+def gazetteer_stage(models: ModelPaths) -> GazetteerNER:
+    """The ``gazetteer`` backend over ``models.kb``."""
+    return GazetteerNER(known_names(models.kb))
+
+
+def builtin_stage(models: ModelPaths) -> BuiltinNER:
+    """The ``builtin`` backend: the tagger in ``models.ner`` with the names of ``models.kb``."""
+    names = known_names(models.kb)
+    return BuiltinNER(names, _load_tagger(str(models.ner)))
