@@ -19,9 +19,9 @@ from arextract.ner.features import (
     FeatureExtractor,
     Gazetteers,
     lookup_forms,
-    normalize,
     span_key,
 )
+from arextract.text.normalize import tagger_fold
 from arextract.text.spans import bio_spans
 
 Sentence = list[tuple[str, str]]
@@ -241,7 +241,7 @@ def harvest(
         toks = [w for w, _ in sent]
         labs = [t for _, t in sent]
         for w in toks:
-            tok_total[lookup_forms(normalize(w))[-1]] += 1
+            tok_total[lookup_forms(tagger_fold(w))[-1]] += 1
         for s, e, lab in bio_spans(labs):
             typ, _, sub = lab.partition("/")
             key = span_key(toks[s:e])
@@ -254,7 +254,7 @@ def harvest(
             if e - s > 1:
                 multi[key][g] += 1
             for w in toks[s:e]:
-                tok_cls[lookup_forms(normalize(w))[-1]][g] += 1
+                tok_cls[lookup_forms(tagger_fold(w))[-1]][g] += 1
     gaz = Gazetteers()
     for tok, cnt in tok_cls.items():
         cls, n = cnt.most_common(1)[0]
@@ -266,7 +266,7 @@ def harvest(
             gaz.add(cls, key)
     for cls, names in kb.items():
         for name in names:
-            toks = [normalize(t) for t in name.split()]
+            toks = [tagger_fold(t) for t in name.split()]
             if len(toks) == 1:
                 forms = lookup_forms(toks[0])
                 gaz.single[cls].add(forms[-1])
@@ -343,7 +343,7 @@ def twin_folds(fane: Sequence[Sentence], aner: Sequence[Sentence], aner_folds: S
     positional folds."""
     k = max(aner_folds, default=0) + 1
     df: Counter[str] = Counter()
-    sets = [{normalize(w) for w, _ in s} for s in aner]
+    sets = [{tagger_fold(w) for w, _ in s} for s in aner]
     for st in sets:
         df.update(st)
     index: dict[str, list[int]] = defaultdict(list)
@@ -354,7 +354,7 @@ def twin_folds(fane: Sequence[Sentence], aner: Sequence[Sentence], aner_folds: S
     out: list[int] = []
     for j, s in enumerate(fane):
         votes: Counter[int] = Counter()
-        toks = sorted({normalize(w) for w, _ in s})  # sorted: ties go the same way in every process
+        toks = sorted({tagger_fold(w) for w, _ in s})  # sorted: ties go the same way in every process
         for w in toks:
             for i in index.get(w, ()):
                 votes[i] += 1
