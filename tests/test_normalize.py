@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arextract.text.normalize import clean, fold, normalize
+from arextract.text.normalize import clean, fold, normalize, tagger_fold
 
 CASES = [
     # (class, original, folded)
@@ -63,6 +63,27 @@ def test_dediacritisation_covers_camel_tools_charset() -> None:
     from camel_tools.utils.charsets import AR_DIAC_CHARSET
 
     assert all(fold(mark) == "" for mark in AR_DIAC_CHARSET)
+
+
+def test_tagger_fold_is_the_lighter_form_the_ner_model_was_trained_on() -> None:
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+    assert all(tagger_fold(mark) == "" for mark in AR_DIAC_CHARSET)
+    assert tagger_fold("الأُمَمُ المُتَّحِدَة") == "الامم المتحده"
+    assert tagger_fold("إلى مصطفى ٱلعـربيـة") == "الي مصطفي العربيه"
+    assert tagger_fold("«قال»") == '"قال"'
+    # what fold changes and the model's features keep
+    for kept in ("رئيس مسؤول", "١٢", "ﻻ", "وانغ\u200c", "((شينخوا))", "‘نعم’", "کتاب", "ب\u08d4"):
+        assert tagger_fold(kept) == kept != fold(kept)
+    assert tagger_fold("ب\u06e5") == "ب" != fold("ب\u06e5")  # small waw: a mark for the tagger
+
+
+_PLAIN_ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى" + "".join(chr(c) for c in range(0x064B, 0x0653))
+
+
+@given(st.text(alphabet=_PLAIN_ARABIC + " "))
+def test_tagger_fold_agrees_with_fold_on_plain_arabic(text: str) -> None:
+    assert tagger_fold(text) == fold(text)
 
 
 def test_non_str_raises_type_error() -> None:

@@ -1,10 +1,18 @@
-"""Sentences, tokens and clitic readings keep exact offsets."""
+"""Sentences, tokens and clitic readings keep exact offsets; the clitic inventory and span helpers."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arextract.text.clitics import clitic_readings
+from arextract.text.clitics import (
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    PROCLITICS,
+    clitic_readings,
+    longest_phrase,
+    strip_proclitics,
+)
 from arextract.text.segment import split_sentences, tokenize
+from arextract.text.spans import SpanSet
 
 
 def sentence_texts(text: str) -> list[str]:
@@ -75,6 +83,49 @@ def test_clitic_readings_offer_every_segmentation() -> None:
     assert ("ل", "الصين", 1) in {(r.proclitic, r.stem, r.offset) for r in clitic_readings("للصين")}
     assert ("وب", "الصين", 2) in {(r.proclitic, r.stem, r.offset) for r in clitic_readings("وبالصين")}
     assert clitic_readings("وانغ")[0].stem == "وانغ"  # the unsegmented reading comes first
+
+
+def test_proclitic_inventory_is_every_conjunction_preposition_article_combination() -> None:
+    combinations = {
+        conjunction + ("لل" if preposition == "ل" and article else preposition + article)
+        for conjunction in ("", *CONJUNCTIONS)
+        for preposition in ("", *PREPOSITIONS)
+        for article in ("", "ال")
+    }
+    # the bare article is the stem's, never a proclitic of its own
+    assert set(PROCLITICS) == combinations - {"", "ال"}
+    assert len(PROCLITICS) == len(set(PROCLITICS))
+    assert [len(p) for p in PROCLITICS] == sorted((len(p) for p in PROCLITICS), reverse=True)
+
+
+def test_strip_proclitics_is_the_taggers_blind_stem() -> None:
+    assert strip_proclitics("وبالرياض") == "الرياض"
+    assert strip_proclitics("وللصين") == "الصين"
+    assert strip_proclitics("للصين") == "الصين"
+    assert strip_proclitics("فكتاب") == "تاب"
+    assert strip_proclitics("وزير") == "زير"  # blind: the model weighs the feature
+    assert strip_proclitics("ولد") == "ولد"  # three letters must remain
+    assert strip_proclitics("وبلد") == "بلد"
+
+
+def test_longest_phrase_prefers_the_longest_then_the_earlier_reading() -> None:
+    phrases = {("الامم", "المتحده"): "org", ("الامم",): "x", ("امم",): "y", ("امم", "المتحده", "اليوم"): "z"}
+    longest = {"الامم": 2, "امم": 3}
+    words = ["قالت", "والامم", "المتحده", "امس"]
+    assert longest_phrase(["والامم", "الامم", "امم"], words, 1, longest, phrases.get) == (1, 2, "org")
+    assert longest_phrase(["امم", "الامم"], words, 1, longest, phrases.get) == (1, 2, "org")
+    assert longest_phrase(["امم", "الامم"], words[:2], 1, longest, phrases.get) == (0, 1, "y")
+    assert longest_phrase(["والامم"], words, 1, longest, phrases.get) is None
+
+
+def test_span_set_answers_coverage_and_the_first_span_starting_in_a_token() -> None:
+    spans = SpanSet([(10, 20), (0, 5), (3, 8), (12, 14)])
+    assert spans.covers(7) and not spans.covers(8) and spans.covers(19) and not spans.covers(20)
+    assert spans.overlaps(18, 25) and not spans.overlaps(8, 10)
+    assert spans.first_starting_in(10, 13) == 0  # (10, 20) was given before (12, 14)
+    assert spans.first_starting_in(11, 13) == 3
+    assert spans.first_starting_in(1, 4) == 2
+    assert spans.first_starting_in(20, 30) is None
 
 
 @given(st.text())

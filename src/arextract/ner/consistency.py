@@ -18,32 +18,23 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from arextract.ner.features import normalize
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import tagger_fold
 from arextract.text.spans import bio_spans
 
-__all__ = ["PROCLITICS", "PROPAGATED_TYPES", "propagate_names"]
+__all__ = ["PROPAGATED_TYPES", "propagate_names"]
 
 PROPAGATED_TYPES = frozenset({"PERSON", "ORGANIZATION"})
-
-
-# Proclitic sequences a name can carry in running text (normalised letters).
-PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 
 
 @lru_cache(maxsize=200_000)
 def _forms(token: str) -> tuple[str, frozenset[str]]:
     """A token's normalised form, and the forms it may stand for once a proclitic
-    is removed: `وفينغر` -> `فينغر`; `للصين` -> `الصين`.  Stripping is never
-    applied to the name itself, so `فينغر` does not become `ينغر`."""
-    word = normalize(token)
-    forms = {word}
-    for size in (1, 2):
-        if word[:size] in PROCLITICS and len(word) - size >= 2:
-            forms.add(word[size:])
-    for prefix in ("لل", "ولل", "فلل"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            forms.add("ال" + word[len(prefix) :])
-    return word, frozenset(forms)
+    is removed: `وفينغر` -> `فينغر`; `للصين` -> `الصين` (its clitic readings, stems of two
+    letters at least).  Stripping is never applied to the name itself, so `فينغر` does not
+    become `ينغر`."""
+    word = tagger_fold(token)
+    return word, frozenset(reading.stem for reading in clitic_readings(word, 2))
 
 
 def propagate_names(

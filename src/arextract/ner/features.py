@@ -1,8 +1,8 @@
 """Token features for the NER sequence tagger.
 
-Training and inference share this module, so the CRF always sees the same
+Training and inference share this module, so both models always see the same
 surface form: raw tokens (clitics attached, hamza, diacritics, tatweel) are
-normalised here, never by the caller.
+normalised here (``arextract.text.normalize.tagger_fold``), never by the caller.
 """
 
 from __future__ import annotations
@@ -11,11 +11,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
+from arextract.text.clitics import longest_phrase, strip_proclitics
+from arextract.text.normalize import tagger_fold
 
 __all__ = [
     "GAZ_CLASSES",
@@ -25,30 +22,9 @@ __all__ = [
     "Gazetteers",
     "WordForms",
     "lookup_forms",
-    "normalize",
     "span_key",
-    "strip_proclitics",
     "word_forms",
 ]
-
-# Diacritics and Quranic marks (a superset of camel_tools' AR_DIAC_CHARSET; we do not
-# import camel_tools.utils.dediac, whose import builds Unicode-wide charsets and costs
-# seconds of cold start), tatweel, and quote variants.
-_MARKS = [
-    *range(0x0610, 0x061B),
-    *range(0x064B, 0x0660),
-    0x0670,
-    *range(0x06D6, 0x06DD),
-    *range(0x06DF, 0x06E9),
-    *range(0x06EA, 0x06EE),
-]
-_EXTRA: dict[int, str | None] = {c: None for c in _MARKS}
-_EXTRA.update({0x0640: None, ord("«"): '"', ord("»"): '"', ord("“"): '"', ord("”"): '"'})
-
-# Conjunction and preposition proclitics, longest first.  A prefix is only
-# stripped when a stem of at least two letters remains.
-_CONJ = ("و", "ف")
-_PREP = ("ب", "ل", "ك")
 
 # Titles and trigger words that announce a name (normalised form).
 TRIGGERS: dict[str, str] = {}
@@ -160,28 +136,6 @@ for _w, _k in (
 GAZ_CLASSES = ("per", "country", "city", "region", "org", "nisba")
 
 
-def normalize(word: str) -> str:
-    """Dediacritise and fold alef, alef maksura and teh marbuta; drop tatweel."""
-    w = word.translate(_EXTRA)
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(w)))
-
-
-def strip_proclitics(w: str) -> str:
-    """Strip a conjunction and a preposition proclitic from a normalised word.
-
-    `لل` + stem becomes `ال` + stem (`للصين` -> `الصين`).
-    """
-    if len(w) >= 4 and w[0] in _CONJ:
-        w = w[1:]
-    if len(w) >= 4 and w.startswith("لل"):
-        return "ال" + w[2:]
-    if len(w) >= 4 and w[0] in _PREP and w[1:3] == "ال":
-        return w[1:]
-    if len(w) >= 4 and w[0] in _PREP:
-        return w[1:]
-    return w
-
-
 def lookup_forms(w: str) -> tuple[str, ...]:
     """Normalised word, its proclitic-stripped stem, and the stem without `ال`."""
     forms = [w]
@@ -196,7 +150,7 @@ def lookup_forms(w: str) -> tuple[str, ...]:
 def span_key(tokens: Sequence[str]) -> str:
     """Normalised span string with the first token's proclitics stripped: the key
     of the gazetteer, LOC-type and subtype lexicons."""
-    norm = [normalize(t) for t in tokens]
+    norm = [tagger_fold(t) for t in tokens]
     if norm:
         norm[0] = strip_proclitics(norm[0])
     return " ".join(norm)
@@ -224,26 +178,22 @@ class Gazetteers:
     def __init__(self, entries: dict[str, Iterable[str]] | None = None) -> None:
         self.single: dict[str, set[str]] = {c: set() for c in GAZ_CLASSES}
         self.multi: dict[tuple[str, ...], str] = {}
-        # first token -> [(remaining tokens, class)], longest entries first
-        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self.max_len = 1
+        # first token -> length of the longest multi-token entry it begins
+        self.longest: dict[str, int] = {}
         if entries:
             for cls, items in entries.items():
                 for item in items:
                     self.add(cls, item)
 
     def add(self, cls: str, entry: str) -> None:
-        toks = tuple(normalize(t) for t in entry.split())
+        toks = tuple(tagger_fold(t) for t in entry.split())
         if not toks:
             return
         if len(toks) == 1:
             self.single[cls].add(toks[0])
         elif toks not in self.multi:
             self.multi[toks] = cls
-            self.max_len = max(self.max_len, len(toks))
-            lst = self.first.setdefault(toks[0], [])
-            lst.append((toks[1:], cls))
-            lst.sort(key=lambda x: -len(x[0]))
+            self.longest[toks[0]] = max(self.longest.get(toks[0], 0), len(toks))
 
     @classmethod
     def load(cls, directory: str | Path) -> Gazetteers:
@@ -259,27 +209,21 @@ class Gazetteers:
         return gaz
 
     def bio_tags(self, norm: Sequence[str], stems: Sequence[str]) -> list[str]:
-        """``B-<class>``/``I-<class>`` for tokens inside the longest multi-word
-        entry matched left to right (first token by form or stem), else ``""``."""
-        n = len(norm)
-        tags = [""] * n
-        first = self.first
+        """``B-<class>``/``I-<class>`` for tokens inside the longest multi-word entry matched
+        left to right, else ``""``. The first token matches by its form, or by its stem when
+        no entry begins with the form (the features of the shipped model were computed so)."""
+        tags = [""] * len(norm)
         i = 0
-        while i < n and first:
-            matched = 0
-            cands = first.get(norm[i])
-            if cands is None and stems[i] != norm[i]:
-                cands = first.get(stems[i])
-            if cands is not None:
-                for rest, cls in cands:  # longest first
-                    ln = len(rest) + 1
-                    if i + ln <= n and tuple(norm[i + 1 : i + ln]) == rest:
-                        tags[i] = "B-" + cls
-                        for k in range(i + 1, i + ln):
-                            tags[k] = "I-" + cls
-                        matched = ln
-                        break
-            i += matched or 1
+        while i < len(norm):
+            first = norm[i] if norm[i] in self.longest else stems[i]
+            match = longest_phrase((first,), norm, i, self.longest, self.multi.get)
+            if match is None:
+                i += 1
+                continue
+            _, length, cls = match
+            tags[i] = "B-" + cls
+            tags[i + 1 : i + length] = ["I-" + cls] * (length - 1)
+            i += length
         return tags
 
     def save(self, directory: str | Path) -> None:
@@ -292,17 +236,19 @@ class Gazetteers:
 class WordForms(NamedTuple):
     """What both taggers' features start from, for one raw token."""
 
-    norm: str  # normalised (see `normalize`)
+    norm: str  # normalised (``tagger_fold``)
     forms: tuple[str, ...]  # `lookup_forms(norm)`
-    stem: str  # proclitics stripped
+    stem: str  # forms[1]: proclitics stripped, else ال (see word_forms)
     bare: str  # stem without ال
     gazetteers: tuple[str, ...]  # classes whose single-token gazetteer holds one of `forms`
     trigger: str | None  # TRIGGERS class of the word or its stem
 
 
 def word_forms(token: str, gaz: Gazetteers) -> WordForms:
-    norm = normalize(token)
+    norm = tagger_fold(token)
     forms = lookup_forms(norm)
+    # the second form, so a word with no proclitic has its bare word as stem (الصين: صين, but
+    # والصين: الصين); the shipped model's "st=" and "pre=" attributes were computed so
     stem = forms[1] if len(forms) > 1 else norm
     bare = stem[2:] if stem.startswith("ال") and len(stem) >= 4 else stem
     classes = tuple(c for c in GAZ_CLASSES if any(f in gaz.single[c] for f in forms))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.schema import Entity, EntitySource, EntityType, Token
-from arextract.text.clitics import clitic_readings
+from arextract.text.clitics import clitic_readings, longest_phrase
 from arextract.text.normalize import fold, normalize
 from arextract.text.segment import tokenize
 
@@ -76,10 +76,11 @@ class Gazetteer:
 
     def find(self, tokens: list[Token]) -> list[GazetteerMatch]:
         """Non-overlapping matches in one sentence's tokens, in text order."""
+        words = [token.norm for token in tokens]
         matches: list[GazetteerMatch] = []
         position = 0
         while position < len(tokens):
-            match = self._longest_match(tokens, position)
+            match = self._longest_match(tokens, words, position)
             if match is None:
                 position += 1
                 continue
@@ -87,26 +88,22 @@ class Gazetteer:
             position = match.last + 1
         return matches
 
-    def _longest_match(self, tokens: list[Token], position: int) -> GazetteerMatch | None:
-        first = tokens[position]
-        best: tuple[int, int, list[tuple[KBEntry, bool]]] | None = None  # (length, offset, entries)
-        for reading in clitic_readings(first.norm):
-            longest = self._longest.get(reading.stem, 0)
-            for length in range(min(longest, len(tokens) - position), 0, -1):
-                key = (reading.stem, *(token.norm for token in tokens[position + 1 : position + length]))
-                entries = self._index.get(key)
-                if entries is None:
-                    continue
-                if length == 1 and reading.stem in self._ambiguous:
-                    break
-                if best is None or length > best[0]:
-                    best = (length, reading.offset, entries)
-                break
-        if best is None:
+    def _entries(self, key: tuple[str, ...]) -> list[tuple[KBEntry, bool]] | None:
+        """The entries named ``key``; none for a one-word name that is also a common word
+        (``مالي``: Mali, and "financial"), which only matches inside a longer name."""
+        if len(key) == 1 and key[0] in self._ambiguous:
             return None
-        length, offset, entries = best
+        return self._index.get(key)
+
+    def _longest_match(self, tokens: list[Token], words: list[str], position: int) -> GazetteerMatch | None:
+        first = tokens[position]
+        readings = clitic_readings(first.norm)
+        found = longest_phrase([r.stem for r in readings], words, position, self._longest, self._entries)
+        if found is None:
+            return None
+        reading, length, entries = found
         last = position + length - 1
-        start = first.start + surface_offset(first.text, offset)
+        start = first.start + surface_offset(first.text, readings[reading].offset)
         entry, is_nisba = entries[0]
         distinct = {candidate.key for candidate, _ in entries}
         if len(distinct) > 1:

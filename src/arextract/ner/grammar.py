@@ -26,8 +26,9 @@ from functools import lru_cache
 
 from arextract.ner.gazetteer import span_entity, surface_offset
 from arextract.schema import Entity, EntitySource, EntityType, Token
-from arextract.text.clitics import clitic_readings
+from arextract.text.clitics import CONJUNCTIONS, clitic_readings
 from arextract.text.normalize import fold
+from arextract.text.spans import SpanSet
 
 _MAX_CHAIN = 8  # tokens after the head
 GRAMMAR_CONFIDENCE = 0.7
@@ -39,7 +40,7 @@ def _folded(words: str) -> frozenset[str]:
 
 
 # Heads of organisation names (singular, indefinite spelling; the definite form is derived).
-_HEADS = _folded(
+_ORG_HEADS = _folded(
     "وزارة هيئة جامعة مستشفى صندوق مجلس مؤسسة شركة بنك مصرف وكالة رئاسة إدارة لجنة منظمة "
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
     "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع"
@@ -48,7 +49,7 @@ _HEADS = _folded(
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
 _INDEFINITE_ONLY = _folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة")
 # Definite words that end a name: titles and honorifics, time words, pronouns, quantities.
-_STOP = _folded(
+_DEFINITE_STOPS = _folded(
     "الذي التي الذين اللذين اللتين اللاتي الأمير الأميرة الشيخ الشيخة الدكتور الدكتورة المهندس "
     "الأستاذ الأستاذة السفير الرئيس الوزير المستشار اللواء العميد الفريق العقيد الملك الإمام "
     "السيد السيدة المدير النائب الأمين الوكيل "
@@ -76,7 +77,7 @@ _TITLE_OF_ORGAN = _folded("رئيس رئيسة")
 _ORGAN_IN_TITLE = _folded("مجلس")
 
 
-def _stem_of(norm: str) -> str:
+def _title_reading(norm: str) -> str:
     for reading in clitic_readings(norm):
         if reading.stem in _TITLE_OF_ORGAN:
             return reading.stem
@@ -85,7 +86,7 @@ def _stem_of(norm: str) -> str:
 
 # Definite nouns that, alone in the genitive, point back to a body already named.
 _ANAPHORS = frozenset(
-    ["ال" + h for h in _HEADS]
+    ["ال" + h for h in _ORG_HEADS]
     + list(_folded("الحركة الدولة المملكة الحكومة الجماعة البلاد المدينة المنطقة الإمارة الجمهورية"))
 )
 # Words before a royal or religious name inside an institution's name (مستشفى الملك خالد).
@@ -95,18 +96,22 @@ _STATEMENT_NOUNS = _folded(
     "تصريح تصريحات حديث مقابلة قال قالت أكد أكدت أوضح أوضحت كشف كشفت أضاف أضافت صرح صرحت أفاد أفادت ذكر ذكرت"
 )
 _QUOTES = frozenset("\"«»“”'")
+# The proclitic readings (text.clitics) a head noun may carry: every one but فك.
+_HEAD_PROCLITICS = frozenset(["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك"])
+# An outlet noun stands alone or after و / ب / ل (وصحيفة، بقناة، لجريدة).
+_OUTLET_PROCLITICS = frozenset(["", "و", "ب", "ل"])
 _PLACES = frozenset([EntityType.CITY, EntityType.REGION])
 
 
 @lru_cache(maxsize=50_000)
-def _stem(norm: str) -> tuple[str, int]:
+def _head_reading(norm: str) -> tuple[str, int]:
     """The head reading of a folded word: (stem, proclitic length in folded characters)."""
-    if norm.startswith("لل") and norm[1:] in _HEADS:
+    if norm.startswith("لل") and norm[1:] in _ORG_HEADS:
         return "ال" + norm[1:], 1  # للجنة = ل + اللجنة (one lam is written)
     for reading in clitic_readings(norm):
-        if reading.proclitic in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك"):
+        if reading.proclitic in _HEAD_PROCLITICS:
             stem = reading.stem
-            if stem in _HEADS or (stem.startswith("ال") and stem[2:] in _HEADS):
+            if stem in _ORG_HEADS or (stem.startswith("ال") and stem[2:] in _ORG_HEADS):
                 return stem, reading.offset
     return norm, 0
 
@@ -114,10 +119,10 @@ def _stem(norm: str) -> tuple[str, int]:
 @lru_cache(maxsize=50_000)
 def _is_head(norm: str) -> tuple[bool, bool, int]:
     """(is a head, is definite, proclitic offset)."""
-    stem, offset = _stem(norm)
-    if stem in _HEADS:
+    stem, offset = _head_reading(norm)
+    if stem in _ORG_HEADS:
         return True, False, offset
-    if stem.startswith("ال") and stem[2:] in _HEADS and stem[2:] not in _INDEFINITE_ONLY:
+    if stem.startswith("ال") and stem[2:] in _ORG_HEADS and stem[2:] not in _INDEFINITE_ONLY:
         return True, True, offset
     return False, False, 0
 
@@ -135,155 +140,164 @@ def _adjective(norm: str) -> bool:
     if norm in _NAME_ADJECTIVES:
         return True
     stem = norm[2:]
-    return len(stem) >= 3 and (stem.endswith(("ي", "يه", "يين", "يون")) and norm not in _STOP)
+    return len(stem) >= 3 and (stem.endswith(("ي", "يه", "يين", "يون")) and norm not in _DEFINITE_STOPS)
 
 
 def _modifier(norm: str) -> str | None:
     """The kind of chain word: 'def' (الـ...), 'lil' (لل...), 'coord' (والـ...), else None."""
-    if norm in _STOP:
+    if norm in _DEFINITE_STOPS:
         return None
     if _definite(norm):
         return "def"
     if norm.startswith("لل") and len(norm) >= 4:
         return "lil"
-    if norm.startswith("وال") and len(norm) > 4 and norm[1:] not in _STOP:
+    if norm.startswith("وال") and len(norm) > 4 and norm[1:] not in _DEFINITE_STOPS:
         return "coord"
     return None
 
 
-class _Spans:
-    """The entities of a sentence by token position."""
-
-    def __init__(self, tokens: list[Token], entities: list[Entity]) -> None:
-        starts = [t.start for t in tokens]
-        self.at: dict[int, Entity] = {}
-        for entity in entities:
-            first = bisect_left(starts, entity.start)
-            if first < len(tokens) and tokens[first].start <= entity.start:
-                self.at.setdefault(first, entity)
-            elif first > 0 and tokens[first - 1].end > entity.start:
-                self.at.setdefault(first - 1, entity)
-        self.ends = {id(e): bisect_left(starts, e.end) - 1 for e in entities}
-
-    def entity_at(self, index: int) -> Entity | None:
-        return self.at.get(index)
-
-    def last_token(self, entity: Entity) -> int:
-        return self.ends[id(entity)]
-
-
-def _org_chain(tokens: list[Token], i: int, spans: _Spans) -> tuple[int, int] | None:
-    """(first offset correction, last token index) of the organisation name headed at ``i``."""
-    head, definite, _ = _is_head(tokens[i].norm)
-    if not head:
-        return None
-    if (
-        i > 0
-        and i + 1 < len(tokens)
-        and _stem_of(tokens[i - 1].norm) in _TITLE_OF_ORGAN
+def _is_organ_in_title(tokens: list[Token], i: int) -> bool:
+    """رئيس مجلس الوزراء is a title (prime minister), not an affiliation with a council."""
+    return (
+        0 < i < len(tokens) - 1
+        and _title_reading(tokens[i - 1].norm) in _TITLE_OF_ORGAN
         and tokens[i].norm in _ORGAN_IN_TITLE
         and tokens[i + 1].norm == "الوزراء"
-    ):
-        return None  # رئيس مجلس الوزراء is a title (prime minister), not an affiliation
-    n = len(tokens)
-    last = i
-    j = i + 1
-    limit = min(n, i + 1 + _MAX_CHAIN)
-    if not definite:
-        # the genitive: a place, a royal namesake, or up to two indefinite nouns then a definite word
-        if j >= limit or not _word(tokens[j]):
+    )
+
+
+def _opens_definite_name(norm: str) -> bool:
+    """Whether the word after a definite head makes it a name: a لل- complement or an adjective
+    that is not generic (الهيئة السعودية، اللجنة العليا للمشاريع; not المركز الأول)."""
+    kind = _modifier(norm)
+    return norm not in _GENERIC and (kind == "lil" or (kind == "def" and _adjective(norm)))
+
+
+class _OrganizationChains:
+    """The organisation names headed in one sentence (see the module docstring), knowing the
+    mentions already found there: a chain takes in a place or an organisation, never a person
+    or a country in the genitive."""
+
+    def __init__(self, tokens: list[Token], entities: list[Entity]) -> None:
+        self.tokens = tokens
+        self.entities = entities
+        self.spans = SpanSet((entity.start, entity.end) for entity in entities)
+        self.token_starts = [token.start for token in tokens]
+
+    def entity_at(self, index: int) -> Entity | None:
+        """The first mention (in the order found) that starts inside token ``index``."""
+        token = self.tokens[index]
+        position = self.spans.first_starting_in(token.start, token.end)
+        return None if position is None else self.entities[position]
+
+    def last_token(self, entity: Entity) -> int:
+        return bisect_left(self.token_starts, entity.end) - 1
+
+    def chain(self, i: int) -> tuple[int, int] | None:
+        """(first offset correction, last token index) of the organisation name headed at ``i``;
+        a negative correction ``-k - 1`` says the name starts at token ``k`` instead (the organ
+        of a named body: مجلس إدارة الهيئة العامة ...)."""
+        tokens = self.tokens
+        head, definite, _ = _is_head(tokens[i].norm)
+        if not head or _is_organ_in_title(tokens, i):
             return None
-        entity = spans.entity_at(j)
-        if entity is not None and entity.start >= tokens[j].start:
-            end = spans.last_token(entity)
+        limit = min(len(tokens), i + 1 + _MAX_CHAIN)
+        if i + 1 >= limit or not _word(tokens[i + 1]):
+            return None
+        if definite:
+            if not _opens_definite_name(tokens[i + 1].norm):
+                return None
+            last = i
+        else:
+            genitive = self._genitive(i, limit)
+            if genitive is None or genitive[0] < 0:
+                return genitive
+            last = genitive[1]
+        last = self._modifiers(last + 1, limit, last)
+        if last == i:
+            return None
+        if (
+            definite
+            and _head_reading(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
+            and not any(_modifier(t.norm) == "lil" for t in tokens[i + 1 : last + 1])
+        ):
+            return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
+        return 0, last
+
+    def _genitive(self, i: int, limit: int) -> tuple[int, int] | None:
+        """The genitive after the indefinite head at ``i`` (as :meth:`chain`): a place, a royal
+        namesake, or an indefinite noun at most, then a definite word."""
+        tokens = self.tokens
+        j = i + 1
+        entity = self.entity_at(j)
+        if entity is not None:
             if (
                 entity.type in _PLACES
                 or entity.type is EntityType.ORGANIZATION
                 or (entity.type is EntityType.PERSON and tokens[j].norm in _NAMESAKE)
             ):
-                last = end
-            else:
-                return None  # a person or a country in the genitive is not part of the name
-            j = last + 1
-        elif (
+                return 0, self.last_token(entity)
+            return None  # a person or a country in the genitive is not part of the name
+        if (
             tokens[j].norm in _NAMESAKE
             and j + 1 < limit
             and _word(tokens[j + 1])
             and not _definite(tokens[j + 1].norm)
         ):
-            last = j = j + 1
-            j += 1
-        else:
-            k = j
-            # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
-            # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
-            if _word(tokens[k]) and not _definite(tokens[k].norm):
-                norm = tokens[k].norm
-                if norm.startswith(("و", "ف", "ل", "ب")) or spans.entity_at(k) is not None:
-                    return None
-                k += 1
-            if k >= limit or _modifier(tokens[k].norm) != "def" or spans_blocks(spans, k):
+            return 0, j + 1
+        k = j
+        # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
+        # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
+        if not _definite(tokens[k].norm):
+            if tokens[k].norm.startswith(("و", "ف", "ل", "ب")):
                 return None
-            if _is_head(tokens[k].norm)[1]:
-                # مجلس إدارة الهيئة العامة ...: the organ of a named body is that body
-                inner = _org_chain(tokens, k, spans)
-                if inner is not None:
-                    return -k - 1, inner[1]  # negative: the name starts at token k
-            if tokens[k].norm in _ANAPHORS and (k + 1 >= limit or _modifier(tokens[k + 1].norm) is None):
-                return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
-            last = k
-            j = k + 1
-    else:
-        if j >= limit or not _word(tokens[j]):
+            k += 1
+        if k >= limit or _modifier(tokens[k].norm) != "def" or self._blocks(k):
             return None
-        kind = _modifier(tokens[j].norm)
-        if tokens[j].norm in _GENERIC or not (
-            kind == "lil" or (kind == "def" and _adjective(tokens[j].norm))
-        ):
-            return None
-    # the modifiers: adjectives, further genitives, لل- phrases and والـ coordination
-    while j < limit and _word(tokens[j]):
-        norm = tokens[j].norm
-        kind = _modifier(norm)
-        if kind is None:
-            break
-        if kind == "coord" and (_is_head(norm)[0] or spans.entity_at(j) is not None):
-            break
-        if kind == "def" and not _adjective(norm) and spans.entity_at(j) is None:
-            break
-        entity = spans.entity_at(j)
-        if entity is not None:
-            prev = tokens[j - 1].norm
-            if (
-                entity.type is EntityType.COUNTRY
-                and kind == "def"
-                and (_definite(prev) or prev.startswith(("وال", "بال", "فال", "لل")))
-            ):
-                pass  # a nisba adjective (الهيئة السعودية)
-            elif entity.type in _PLACES or entity.type is EntityType.ORGANIZATION:
-                pass
-            else:
+        if _is_head(tokens[k].norm)[1]:
+            inner = self.chain(k)
+            if inner is not None:
+                return -k - 1, inner[1]
+        if tokens[k].norm in _ANAPHORS and (k + 1 >= limit or _modifier(tokens[k + 1].norm) is None):
+            return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
+        return 0, k
+
+    def _modifiers(self, j: int, limit: int, last: int) -> int:
+        """The last token of the modifiers from ``j`` on (adjectives, further genitives, لل-
+        phrases and والـ coordination); ``last`` when there is none."""
+        tokens = self.tokens
+        while j < limit and _word(tokens[j]):
+            norm = tokens[j].norm
+            kind = _modifier(norm)
+            if kind is None:
                 break
-            end = spans.last_token(entity)
-            last = end
-            j = end + 1
-            continue
-        last = j
-        j += 1
-    if last == i:
-        return None
-    if (
-        definite
-        and _stem(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
-        and not any(_modifier(t.norm) == "lil" for t in tokens[i + 1 : last + 1])
-    ):
-        return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
-    return 0, last
+            entity = self.entity_at(j)
+            if kind == "coord" and (_is_head(norm)[0] or entity is not None):
+                break
+            if kind == "def" and not _adjective(norm) and entity is None:
+                break
+            if entity is not None:
+                if not _joins_chain(entity, kind, tokens[j - 1].norm):
+                    break
+                last = self.last_token(entity)
+                j = last + 1
+                continue
+            last = j
+            j += 1
+        return last
+
+    def _blocks(self, index: int) -> bool:
+        entity = self.entity_at(index)
+        return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
 
 
-def spans_blocks(spans: _Spans, index: int) -> bool:
-    entity = spans.entity_at(index)
-    return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+def _joins_chain(entity: Entity, kind: str, previous: str) -> bool:
+    """Whether a mention inside the modifiers belongs to the name: a place or an organisation,
+    or a country read as a nisba adjective after a definite word (الهيئة السعودية)."""
+    nisba = _definite(previous) or previous.startswith(("وال", "بال", "فال", "لل"))
+    if entity.type is EntityType.COUNTRY and kind == "def" and nisba:
+        return True
+    return entity.type in _PLACES or entity.type is EntityType.ORGANIZATION
 
 
 @lru_cache(maxsize=50_000)
@@ -292,7 +306,7 @@ def _outlet_stem(norm: str) -> str | None:
         (
             r.stem
             for r in clitic_readings(norm)
-            if r.stem in _OUTLET_NOUNS and r.proclitic in ("", "و", "ب", "ل")
+            if r.stem in _OUTLET_NOUNS and r.proclitic in _OUTLET_PROCLITICS
         ),
         None,
     )
@@ -312,7 +326,7 @@ def _outlet(tokens: list[Token], i: int) -> tuple[int, int] | None:
             if k < n and tokens[k].norm in _QUOTES and k > j + 1:
                 return j + 1, k - 1
             return None
-        if _word(tokens[j]) and _definite(tokens[j].norm) and tokens[j].norm not in _STOP:
+        if _word(tokens[j]) and _definite(tokens[j].norm) and tokens[j].norm not in _DEFINITE_STOPS:
             if stem == fold("وكالة") or stem == fold("موقع"):
                 return None  # وكالة الأنباء ... is a head-noun name; موقع الحادث is a place
             return j, j
@@ -331,16 +345,23 @@ def _outlet(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _entity(text: str, start: int, end: int, subtype: str | None = None) -> Entity:
-    return span_entity(text, start, end, EntityType.ORGANIZATION, source=EntitySource.GRAMMAR,
-                       confidence=GRAMMAR_CONFIDENCE, subtype=subtype)
+def _organization(text: str, start: int, end: int, subtype: str | None = None) -> Entity:
+    return span_entity(
+        text,
+        start,
+        end,
+        EntityType.ORGANIZATION,
+        source=EntitySource.GRAMMAR,
+        confidence=GRAMMAR_CONFIDENCE,
+        subtype=subtype,
+    )
 
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
     if not any(_is_head(t.norm)[0] or _outlet_stem(t.norm) or t.norm == "ل" for t in tokens):
         return []
-    spans = _Spans(tokens, entities)
+    chains = _OrganizationChains(tokens, entities)
     out: list[Entity] = []
     i = 0
     n = len(tokens)
@@ -352,17 +373,17 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
         outlet = _outlet(tokens, i) if token.norm == "ل" or _outlet_stem(token.norm) else None
         if outlet is not None:
             first, last = outlet
-            out.append(_entity(text, tokens[first].start, tokens[last].end, MEDIA))
+            out.append(_organization(text, tokens[first].start, tokens[last].end, MEDIA))
             i = last + 1
             continue
-        chain = _org_chain(tokens, i, spans) if _is_head(token.norm)[0] else None
+        chain = chains.chain(i) if _is_head(token.norm)[0] else None
         if chain is not None:
             first, last = chain
             if first < 0:
                 token = tokens[-first - 1]
             start = token.start + surface_offset(token.text, _is_head(token.norm)[2])
-            entity = _entity(text, start, tokens[last].end)
-            if _stem(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
+            entity = _organization(text, start, tokens[last].end)
+            if _head_reading(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
                 # للجنة: the article's lam is the written one; the name is اللجنة ...
                 entity = entity.model_copy(update={"canonical": "ال" + entity.canonical})
             out.append(entity)
@@ -396,8 +417,11 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
             same = next(e for e in overlapping if e.start == proposal.start and e.end == proposal.end)
             if same.type is EntityType.ORGANIZATION and proposal.subtype == MEDIA and not same.subtype:
                 kept[kept.index(same)] = same.model_copy(update={"subtype": MEDIA})
-            elif (same.type is not EntityType.ORGANIZATION and same.source != EntitySource.MODEL
-                  and _quoted(text, same)):
+            elif (
+                same.type is not EntityType.ORGANIZATION
+                and same.source != EntitySource.MODEL
+                and _quoted(text, same)
+            ):
                 kept[kept.index(same)] = same.model_copy(
                     update={"type": EntityType.ORGANIZATION, "kb_id": None, "subtype": MEDIA}
                 )
@@ -456,7 +480,7 @@ _PARTS_OF_NAME = _folded("عبد أبو أبي أم")
 def _honorific(norm: str) -> bool:
     if norm in _PRONOUNS:
         return False
-    return norm in HONORIFICS or (norm[:1] in "وف" and norm[1:] in HONORIFICS and len(norm) > 3)
+    return norm in HONORIFICS or (norm[:1] in CONJUNCTIONS and norm[1:] in HONORIFICS and len(norm) > 3)
 
 
 def _name_word(token: Token) -> bool:
@@ -468,7 +492,7 @@ def _name_word(token: Token) -> bool:
         and token.text not in _NOT_NAMES
         and norm not in _NAME_END
         and norm not in HONORIFICS
-        and norm not in _STOP
+        and norm not in _DEFINITE_STOPS
         and not norm.startswith("ال")
         and len(norm) >= 2
     )
@@ -490,7 +514,12 @@ def _nasab_end(tokens: list[Token], j: int, limit: int) -> int:
     if k + 1 < limit and tokens[k].norm in _FAMILY and tokens[k + 1].norm[:1].isalpha():
         return k + 1
     family = tokens[k].norm if k < limit else ""
-    if family.startswith("ال") and family not in _STOP | HONORIFICS | _NAME_END and len(family) > 3 and k > j:
+    if (
+        family.startswith("ال")
+        and family not in _DEFINITE_STOPS | HONORIFICS | _NAME_END
+        and len(family) > 3
+        and k > j
+    ):
         return k  # the family name: الجبير، الحقيل (after at least a given name)
     return last
 
@@ -533,70 +562,97 @@ def refine_persons(
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
-            if words and all(
-                t.norm in HONORIFICS or t.text in _NOT_NAMES or not t.norm[:1].isalpha() for t in words
-            ):
+            if _not_a_name(tokens, words, ends):
                 continue
-            if len(words) == 1 and _future_verb(tokens, words[0], ends):
-                continue
-            if callable(is_person_name) and len(words) >= 3:
-                for cut in (1, 2):
-                    head = words[: len(words) - cut]
-                    tail = words[len(words) - cut :]
-                    if (
-                        len(head) >= 2
-                        and not any(t.norm in _NASAB or t.norm in _FAMILY for t in tail)
-                        and tokens[ends[words[-1].end] - cut].norm not in _NASAB | _FAMILY
-                        and is_person_name(tuple(t.norm for t in head))
-                    ):
-                        end = head[-1].end
-                        entity = entity.model_copy(
-                            update={
-                                "end": end,
-                                "text": text[entity.start : end],
-                                "canonical": fold(text[entity.start : end]),
-                            }
-                        )
-                        words = head
-                        break
-            last = ends.get(entity.end)
-            if last is not None and callable(is_place) and len(words) >= 2:
-                for reading in clitic_readings(tokens[last].norm)[1:]:
-                    if reading.proclitic in ("ل", "ب") and is_place(reading.stem):
-                        prev = tokens[last - 1]
-                        entity = entity.model_copy(
-                            update={
-                                "end": prev.end,
-                                "text": text[entity.start : prev.end],
-                                "canonical": fold(text[entity.start : prev.end]),
-                            }
-                        )
-                        break
+            entity, words = _without_overrun(text, tokens, entity, words, ends, is_person_name)
+            entity = _without_glued_place(text, tokens, entity, words, ends, is_place)
         out.append(entity)
-    # X-Y: two person mentions joined by a hyphen with no space
+    out = _joined_at_hyphens(text, out)
+    if not any(_honorific(t.norm) for t in tokens):
+        return out
+    return _with_honorific_chains(text, tokens, out)
+
+
+def _with_end(text: str, entity: Entity, end: int) -> Entity:
+    """``entity`` ending at ``end`` instead (its surface and canonical name follow)."""
+    surface = text[entity.start : end]
+    return entity.model_copy(update={"end": end, "text": surface, "canonical": fold(surface)})
+
+
+def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -> bool:
+    """A model mention of only honorifics, function words and punctuation (الشيخ، على), or a
+    one-word future verb (سيغادر إلى)."""
+    if words and all(t.norm in HONORIFICS or t.text in _NOT_NAMES or not t.norm[:1].isalpha() for t in words):
+        return True
+    return len(words) == 1 and _future_verb(tokens, words[0], ends)
+
+
+def _without_overrun(
+    text: str,
+    tokens: list[Token],
+    entity: Entity,
+    words: list[Token],
+    ends: dict[int, int],
+    is_person_name: object,
+) -> tuple[Entity, list[Token]]:
+    """A mention running one or two words past a known full name (جون كيري هيمن عليه) ends with
+    the name; lineage (بن، آل) after the name is never cut off."""
+    if not callable(is_person_name) or len(words) < 3:
+        return entity, words
+    for cut in (1, 2):
+        head = words[: len(words) - cut]
+        tail = words[len(words) - cut :]
+        if (
+            len(head) >= 2
+            and not any(t.norm in _NASAB or t.norm in _FAMILY for t in tail)
+            and tokens[ends[words[-1].end] - cut].norm not in _NASAB | _FAMILY
+            and is_person_name(tuple(t.norm for t in head))
+        ):
+            return _with_end(text, entity, head[-1].end), head
+    return entity, words
+
+
+def _without_glued_place(
+    text: str,
+    tokens: list[Token],
+    entity: Entity,
+    words: list[Token],
+    ends: dict[int, int],
+    is_place: object,
+) -> Entity:
+    """A name of two words or more ending in a preposition glued to a place (سلمان بن عبد العزيز
+    لموسكو) ends before it."""
+    last = ends.get(entity.end)
+    if last is None or not callable(is_place) or len(words) < 2:
+        return entity
+    for reading in clitic_readings(tokens[last].norm)[1:]:
+        if reading.proclitic in ("ل", "ب") and is_place(reading.stem):
+            return _with_end(text, entity, tokens[last - 1].end)
+    return entity
+
+
+def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
+    """X-Y: two person mentions joined by a hyphen with no space are one (كيم كي-جونغ)."""
     merged: list[Entity] = []
-    for entity in sorted(out, key=lambda e: e.start):
+    for entity in sorted(entities, key=lambda e: e.start):
         if (
             merged
             and entity.type is EntityType.PERSON
             and merged[-1].type is EntityType.PERSON
             and text[merged[-1].end : entity.start] in ("-", "‐", "–")
         ):
-            joined = merged.pop()
-            surface = text[joined.start : entity.end]
-            joined_update = {"end": entity.end, "text": surface, "canonical": fold(surface)}
-            entity = joined.model_copy(update=joined_update)
+            entity = _with_end(text, merged.pop(), entity.end)
         merged.append(entity)
-    out = merged
-    # honorific chains
+    return merged
+
+
+def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
+    """After an honorific chain, the name the tagger missed is added and the one it cut short
+    (before بن or آل) extended; ``out`` is sorted by start."""
     taken = sorted((e.start, e.end, k) for k, e in enumerate(out))
-    by_start = {e.start: k for k, e in enumerate(out)}
     n = len(tokens)
     i = 0
     additions: list[Entity] = []
-    honorific_at = [i for i, t in enumerate(tokens) if _honorific(t.norm)]
-    if not honorific_at:
-        return out
     while i < n:
         if not _honorific(tokens[i].norm):
             i += 1
@@ -620,26 +676,29 @@ def refine_persons(
             s, e, k = overlapping[0]
             entity = out[k]
             if entity.type is EntityType.PERSON and s == start and e < stop:
-                update: dict[str, object] = {
-                    "end": stop,
-                    "text": text[start:stop],
-                    "canonical": fold(text[start:stop]),
-                }
+                extended = _with_end(text, entity, stop)
                 if entity.source != EntitySource.MODEL:
-                    # more lineage after a known name is another person (عبدالله بن عبدالعزيز + الجربوع)
-                    update.update(kb_id=None, subtype=None, source=EntitySource.GRAMMAR,
-                                  confidence=GRAMMAR_CONFIDENCE)  # and the link to the known one goes
-                out[k] = entity.model_copy(update=update)
+                    # a known name followed by more lineage is another person (عبدالله بن
+                    # عبدالعزيز + الجربوع): the link to the known one goes
+                    extended = extended.model_copy(
+                        update={
+                            "kb_id": None,
+                            "subtype": None,
+                            "source": EntitySource.GRAMMAR,
+                            "confidence": GRAMMAR_CONFIDENCE,
+                        }
+                    )
+                out[k] = extended
         i = end + 1
-    del by_start
     if additions:
         out = sorted(out + additions, key=lambda e: e.start)
     return out
 
 
 def _person(text: str, start: int, end: int) -> Entity:
-    return span_entity(text, start, end, EntityType.PERSON, source=EntitySource.GRAMMAR,
-                       confidence=GRAMMAR_CONFIDENCE)
+    return span_entity(
+        text, start, end, EntityType.PERSON, source=EntitySource.GRAMMAR, confidence=GRAMMAR_CONFIDENCE
+    )
 
 
 _DASH_TOKENS = frozenset("-–—ـ")
@@ -667,7 +726,7 @@ def _byline_outlet(text: str, tokens: list[Token], entities: list[Entity]) -> En
             return None
         after = text[city.end : city.end + 3].lstrip(" \t")
         if not after or after[0] in ":\n" or after.startswith("\u00a0"):
-            return _entity(text, left[0].start, left[-1].end, MEDIA)
+            return _organization(text, left[0].start, left[-1].end, MEDIA)
         return None
     return None
 

@@ -70,7 +70,7 @@ class TriggerIndex:
             for length in range(min(longest, end - position), 0, -1):
                 key = (reading.stem, *(t.norm for t in tokens[position + 1 : position + length]))
                 forms = self._forms.get(key)
-                if forms is not None and reading.proclitic.strip(CONJUNCTIONS):
+                if forms is not None and reading.proclitic.strip("".join(CONJUNCTIONS)):
                     # a verb takes only و/ف before it: "بحث" is not ب + "حث"
                     forms = [form for form in forms if form.rule.pos == "noun"] or None
                 if forms is not None:

@@ -8,9 +8,16 @@ consult a lexicon keep the reading the lexicon confirms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
+
+# The one-letter proclitics, in the order they attach: a conjunction (و and, ف so), then a
+# preposition (ب in/with, ل for/to, ك like), then the article. PROCLITICS is every combination
+# of the three (ل + ال is written لل), longest first; a test checks it.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
 
 PROCLITICS: tuple[str, ...] = (
     # conjunction + preposition combinations first, so the longest reading comes first
@@ -38,8 +45,6 @@ PROCLITICS: tuple[str, ...] = (
     "ك",
 )
 _ARTICLE = "ال"
-# The one-letter conjunctions among the proclitics: ``word[:1] in CONJUNCTIONS`` (وقال، فأكد).
-CONJUNCTIONS = "وف"
 
 # The enclitic inventory: the possessive pronouns a noun carries (اجتماعه "his meeting",
 # زيارتها "her visit", لقائهما "their (two) meeting", نظراؤهم "their counterparts").
@@ -120,3 +125,44 @@ def proclitic_forms(
 # noun opens a name under them ("وبمؤتمر"، "للمبادرة") but not under ك ("كالمؤتمر" compares, it
 # names nothing); a word starting with one of these letters is no bare name ("بوزارة الصحة خالد").
 NOUN_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل")
+
+
+def strip_proclitics(word: str) -> str:
+    """The NER features' stem of a word: a conjunction, then a preposition, each stripped when at
+    least three letters remain (وبالرياض -> الرياض); ل + ال gets its alef back (وللصين -> الصين).
+
+    Blind on purpose (وزير -> زير): the tagger's model weighs it as one feature among others.
+    Stages that need the right reading use :func:`clitic_readings` and a lexicon."""
+    if len(word) >= 4 and word[0] in CONJUNCTIONS:
+        word = word[1:]
+    if len(word) >= 4 and word[0] in PREPOSITIONS:
+        # لل + stem is ل + ال + stem, written with one lam
+        return _ARTICLE + word[2:] if word.startswith("لل") else word[1:]
+    return word
+
+
+Value = TypeVar("Value")
+
+
+def longest_phrase(
+    first_forms: Sequence[str],
+    words: Sequence[str],
+    position: int,
+    longest: Mapping[str, int],
+    lookup: Callable[[tuple[str, ...]], Value | None],
+) -> tuple[int, int, Value] | None:
+    """The longest lexicon phrase starting at ``words[position]``: ``(form index, length, value)``.
+
+    The first word is read as each of ``first_forms`` in turn (its clitic readings: وبالرياض as
+    itself or الرياض), the following words as they are. ``longest[form]`` is the length of the
+    longest phrase that begins with ``form``; ``lookup(phrase)`` is its value, or None for no
+    phrase. The longest phrase wins; of two as long, the one of the earlier form."""
+    best: tuple[int, int, Value] | None = None
+    for index, form in enumerate(first_forms):
+        for length in range(min(longest.get(form, 0), len(words) - position), 0, -1):
+            value = lookup((form, *words[position + 1 : position + length]))
+            if value is not None:
+                if best is None or length > best[1]:
+                    best = (index, length, value)
+                break
+    return best

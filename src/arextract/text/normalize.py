@@ -13,6 +13,10 @@ Two levels:
 * ``fold`` (the default): ``clean`` plus the lossy folds used for matching names:
   alef variants to bare alef, alef maqsura to ya, ta marbuta to ha, hamza carriers.
 
+A third, lighter form, :func:`tagger_fold`, is the word form the shipped NER model was trained
+on (its features are keyed by it); it is built from the same tables, and its differences from
+``fold`` are listed where it is defined.
+
 camel-tools' normalisers do the alef, alef maqsura, ta marbuta and NFKC folds; they work on
 whole strings, so we apply them to single characters to build the table and keep offsets
 exact. Diacritics are removed with our own mark list, a superset of camel-tools'
@@ -114,11 +118,13 @@ def _clean_char(char: str) -> str:
     return "".join(c for c in out if c not in _MARKS and c != TATWEEL)
 
 
+def _fold_letters(text: str) -> str:
+    """The letter folds shared by ``fold`` and ``tagger_fold``: أ إ آ ٱ -> ا، ى -> ي، ة -> ه."""
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
 def _fold_char(char: str) -> str:
-    out = _clean_char(char)
-    out = normalize_alef_ar(out)
-    out = normalize_alef_maksura_ar(out)
-    out = normalize_teh_marbuta_ar(out)
+    out = _fold_letters(_clean_char(char))
     return "".join(_FOLD_EXTRA.get(c, c) for c in out)
 
 
@@ -169,6 +175,37 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """``text`` with the ``fold`` level applied (no offsets): the form used as a matching key."""
     return _collapse_doubled(text.translate(_table(True)))
+
+
+# The NER model's word form. The shipped model (models/ner) keys its CRF attributes ("w=...",
+# "st=...") and its word, stem and character vocabularies by this form, so it must stay the
+# form the model was trained on; it is lighter than ``fold``, on purpose:
+# * the marks removed are fold's within the Arabic block (U+0600-U+06FF) plus small waw and
+#   small ya (U+06E5, U+06E6, kept by fold as letters); the Arabic Extended-A marks
+#   (U+08D3-U+08FF) stay;
+# * tatweel goes, and only the quotes « » “ ” become '"' (fold's other punctuation stays);
+# * the letter folds are fold's (``_fold_letters``), but hamza on waw / ya stays (مؤتمر، رئيس:
+#   fold gives موتمر، رييس), as do digits, presentation forms, invisible characters and
+#   Persian letters, and doubled brackets are not collapsed.
+_TAGGER_MARKS = frozenset({c for c in _MARKS if c < "\u0700"} | {"\u06e5", "\u06e6"})
+_TAGGER_QUOTES = ("\u00ab", "\u00bb", "\u201c", "\u201d")
+
+
+@cache
+def _tagger_table() -> dict[int, str]:
+    table = {ord(char): "" for char in (*_TAGGER_MARKS, TATWEEL)}
+    table.update({ord(char): _PUNCTUATION[char] for char in _TAGGER_QUOTES})
+    for code in range(0x0600, 0x0700):
+        folded = _fold_letters(chr(code))
+        if folded != chr(code):
+            table[code] = folded
+    return table
+
+
+def tagger_fold(word: str) -> str:
+    """``word`` in the form the NER model's features are keyed by (see the comment above):
+    ``الأُمَمُ المُتَّحِدَة`` -> ``الامم المتحده``, but ``رئيس`` stays ``رئيس``."""
+    return word.translate(_tagger_table())
 
 
 def _collapse_doubled(text: str) -> str:

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 
 class SpanSet:
-    """Character spans merged and sorted, for O(log n) "is this offset covered?" questions
-    (stages ask them for every token; a linear scan made long articles quadratic)."""
+    """Character spans, for the O(log n) questions stages ask for every token (a linear scan
+    made long articles quadratic): is this offset covered, does this range overlap a span (both
+    on the spans merged), and which span starts inside this token (on the spans as given)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        given = list(spans)
         merged: list[list[int]] = []
-        for start, end in sorted(spans):
+        for start, end in sorted(given):
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
         self._starts = [start for start, _ in merged]
         self._ends = [end for _, end in merged]
+        self._by_start = sorted((start, position) for position, (start, _) in enumerate(given))
+        self._given_starts = [start for start, _ in self._by_start]
 
     def covers(self, offset: int) -> bool:
         index = bisect_right(self._starts, offset) - 1
@@ -27,6 +31,13 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect_right(self._starts, end - 1) - 1
         return index >= 0 and self._ends[index] > start
+
+    def first_starting_in(self, start: int, end: int) -> int | None:
+        """The position, in the order the spans were given, of the first span that starts in
+        ``[start, end)``; None when no span does."""
+        low = bisect_left(self._given_starts, start)
+        high = bisect_left(self._given_starts, end)
+        return min((position for _, position in self._by_start[low:high]), default=None)
 
 
 def bio_spans(labels: Sequence[str], *, scheme: str = "BIO") -> list[tuple[int, int, str]]:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from arextract.ner.features import Gazetteers, normalize
+from arextract.ner.features import Gazetteers
+from arextract.text.normalize import tagger_fold
 from arextract.training.corpora import (
     LabelMap,
     TaggedSentence,
@@ -65,7 +66,7 @@ def twin_folds(
     positional folds."""
     k = max(aner_folds, default=0) + 1
     df: Counter[str] = Counter()
-    sets = [{normalize(w) for w, _ in s} for s in aner]
+    sets = [{tagger_fold(w) for w, _ in s} for s in aner]
     for st in sets:
         df.update(st)
     index: dict[str, list[int]] = defaultdict(list)
@@ -76,7 +77,7 @@ def twin_folds(
     out: list[int] = []
     for j, s in enumerate(fane):
         votes: Counter[int] = Counter()
-        toks = sorted({normalize(w) for w, _ in s})  # sorted: ties go the same way in every process
+        toks = sorted({tagger_fold(w) for w, _ in s})  # sorted: ties go the same way in every process
         for w in toks:
             for i in index.get(w, ()):
                 votes[i] += 1

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from arextract.kb import NISBA_SINGULAR, KnowledgeBase, nisba_forms
-from arextract.ner.features import Gazetteers, lookup_forms, normalize, span_key
+from arextract.ner.features import Gazetteers, lookup_forms, span_key
 from arextract.schema import EntityType
+from arextract.text.normalize import tagger_fold
 from arextract.text.spans import bio_spans
 from arextract.training.corpora import TaggedSentence, fix_bio
 
@@ -85,7 +86,7 @@ def harvest(
         toks = [w for w, _ in sent]
         labs = [t for _, t in sent]
         for w in toks:
-            tok_total[lookup_forms(normalize(w))[-1]] += 1
+            tok_total[lookup_forms(tagger_fold(w))[-1]] += 1
         for s, e, lab in bio_spans(labs):
             typ, _, sub = lab.partition("/")
             key = span_key(toks[s:e])
@@ -98,7 +99,7 @@ def harvest(
             if e - s > 1:
                 multi[key][g] += 1
             for w in toks[s:e]:
-                tok_cls[lookup_forms(normalize(w))[-1]][g] += 1
+                tok_cls[lookup_forms(tagger_fold(w))[-1]][g] += 1
     gaz = Gazetteers()
     for tok, cnt in tok_cls.items():
         cls, n = cnt.most_common(1)[0]
@@ -116,7 +117,7 @@ def _add_kb(gaz: Gazetteers, kb: dict[str, set[str]]) -> None:
     """Knowledge-file names: a one-word name by its form and its bare stem (بكين، الصين -> صين)."""
     for cls, names in kb.items():
         for name in names:
-            toks = [normalize(t) for t in name.split()]
+            toks = [tagger_fold(t) for t in name.split()]
             if len(toks) == 1:
                 forms = lookup_forms(toks[0])
                 gaz.single[cls].add(forms[-1])
