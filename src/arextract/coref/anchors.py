@@ -1,5 +1,6 @@
-"""What the linker's coreference phrases are resolved against: the person mentions of the
-document in order, and the nisba (demonym) that follows a phrase word (نظيره البيلاروسي)."""
+"""What the linker's coreference phrases are resolved against: one :class:`PhraseContext` per
+document (the KB, the phrase words, the linker's state), the person mentions of the document in
+order, and the nisba (demonym) that follows a phrase word (نظيره البيلاروسي)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from arextract.kb import KBEntry
 from arextract.link.kb_linking import KBLinker
+from arextract.link.lexicons import LinkLexicons, PhraseForms
 from arextract.link.state import DocumentState, Mention
 from arextract.schema import EntityType
 from arextract.text.spans import SpanSet
@@ -32,3 +34,15 @@ def nisba_at(kb: KBLinker, state: DocumentState, index: int) -> KBEntry | None:
     if index >= len(state.tokens):
         return None
     return kb.nisba_entry(state.tokens[index].norm)
+
+
+@dataclass(frozen=True)
+class PhraseContext:
+    """What every phrase resolver of one document reads: the KB lookups, the phrase words and
+    their proclitic forms (والجانب، لبلاده), the linker's document state, and its persons."""
+
+    kb: KBLinker
+    lex: LinkLexicons
+    forms: PhraseForms
+    state: DocumentState
+    persons: PersonsByStart

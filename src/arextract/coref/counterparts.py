@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.coref.anchors import PersonsByStart, nisba_at
-from arextract.link.kb_linking import KBLinker
-from arextract.link.lexicons import LinkLexicons
-from arextract.link.state import DocumentState
+from arextract.coref.anchors import PhraseContext, nisba_at
 
 APPOSED = 0.9  # the person named right after the nisba
 BY_NATIONALITY = 0.7  # the one person of the document of that country
@@ -17,19 +14,10 @@ BY_NATIONALITY = 0.7  # the one person of the document of that country
 class CounterpartPhrases:
     """Resolves counterpart words (نظيره، نظيرتها) followed by a nisba to a person."""
 
-    def __init__(
-        self,
-        kb: KBLinker,
-        lex: LinkLexicons,
-        forms: dict[str, tuple[str, int]],
-        state: DocumentState,
-        persons: PersonsByStart,
-    ) -> None:
-        self.kb = kb
-        self.lex = lex
-        self.forms = forms
-        self.state = state
-        self.persons = persons
+    def __init__(self, context: PhraseContext) -> None:
+        self.kb, self.lex, self.state = context.kb, context.lex, context.state
+        self.forms = context.forms.counterpart
+        self.persons = context.persons
         self._by_country: dict[str, set[str]] | None = None  # built on the first نظيره
 
     def resolve(self, index: int) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arextract.link.lexicons import LinkLexicons
-from arextract.link.state import DocumentState
+from arextract.coref.anchors import PhraseContext
 from arextract.schema import EntityType
 
 AMBIGUOUS_DUAL = 0.75  # البلدان read as "the two countries", not "the countries"
@@ -19,10 +18,10 @@ UNCLEAR_IN_DOCUMENT = 0.5  # ... with a tie for the second place
 class DualPhrases:
     """Resolves dual words against the country mentions (linked to a KB country) of a document."""
 
-    def __init__(self, lex: LinkLexicons, forms: dict[str, tuple[str, int]], state: DocumentState) -> None:
-        self.lex = lex
-        self.forms = forms
-        self.state = state
+    def __init__(self, context: PhraseContext) -> None:
+        self.lex, self.state = context.lex, context.state
+        self.forms = context.forms.dual
+        state = context.state
         countries = [
             m
             for m in state.mentions

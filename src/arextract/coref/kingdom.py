@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
+from arextract.coref.anchors import PhraseContext
 from arextract.link.countries import home_kingdom
-from arextract.link.kb_linking import KBLinker
-from arextract.link.lexicons import LinkLexicons
-from arextract.link.state import DocumentState
 
 KINGDOM_CONFIDENCE = 0.8
 
@@ -14,13 +12,9 @@ KINGDOM_CONFIDENCE = 0.8
 class KingdomWord:
     """Resolves a bare المملكة (not المملكة المتحدة, not inside a name already found)."""
 
-    def __init__(
-        self, kb: KBLinker, lex: LinkLexicons, forms: dict[str, tuple[str, int]], state: DocumentState
-    ) -> None:
-        self.kb = kb
-        self.lex = lex
-        self.forms = forms
-        self.state = state
+    def __init__(self, context: PhraseContext) -> None:
+        self.kb, self.lex, self.state = context.kb, context.lex, context.state
+        self.forms = context.forms.kingdom
         self._looked = False  # home_kingdom is asked once, on the first المملكة
         self._kingdom: str | None = None
 

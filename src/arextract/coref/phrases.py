@@ -8,7 +8,7 @@ resolved by its class against the mentions linked so far. What they find is adde
 
 from __future__ import annotations
 
-from arextract.coref.anchors import PersonsByStart
+from arextract.coref.anchors import PersonsByStart, PhraseContext
 from arextract.coref.counterparts import CounterpartPhrases
 from arextract.coref.duals import DualPhrases
 from arextract.coref.kingdom import KingdomWord
@@ -28,13 +28,13 @@ class PhraseCoreference:
         self.forms = forms
 
     def __call__(self, state: DocumentState) -> None:
-        kb, lex, forms = self.kb, self.lex, self.forms
-        persons = PersonsByStart.of(state)
-        sides = SidePhrases(kb, lex, forms.side, state)
-        duals = DualPhrases(lex, forms.dual, state)
-        counterparts = CounterpartPhrases(kb, lex, forms.counterpart, state, persons)
-        possessives = PossessivePhrases(kb, lex, forms, state, persons)
-        kingdom = KingdomWord(kb, lex, forms.kingdom, state)
+        forms = self.forms
+        context = PhraseContext(self.kb, self.lex, forms, state, PersonsByStart.of(state))
+        sides = SidePhrases(context)
+        duals = DualPhrases(context)
+        counterparts = CounterpartPhrases(context)
+        possessives = PossessivePhrases(context)
+        kingdom = KingdomWord(context)
         consumed: set[int] = set()  # token indexes already used by a side phrase
         for index, token in enumerate(state.tokens):
             if index in consumed:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.coref.anchors import PersonsByStart
-from arextract.link.kb_linking import KBLinker
-from arextract.link.lexicons import LinkLexicons, PhraseForms
-from arextract.link.state import DocumentState, Mention, is_word
+from arextract.coref.anchors import PhraseContext
+from arextract.link.state import Mention, is_word
 
 SUBJECT = 0.8  # the latest person after a subject verb (قال، أكد)
 LATEST_PERSON = 0.65  # the latest person, subject or not
@@ -17,19 +15,10 @@ LATEST_PERSON = 0.65  # the latest person, subject or not
 class PossessivePhrases:
     """Resolves possessive words to the country of a person of the document."""
 
-    def __init__(
-        self,
-        kb: KBLinker,
-        lex: LinkLexicons,
-        forms: PhraseForms,
-        state: DocumentState,
-        persons: PersonsByStart,
-    ) -> None:
-        self.kb = kb
-        self.lex = lex
-        self.forms = forms
-        self.state = state
-        self.persons = persons
+    def __init__(self, context: PhraseContext) -> None:
+        self.kb, self.lex, self.state = context.kb, context.lex, context.state
+        self.forms = context.forms
+        self.persons = context.persons
         # latest[i]: the last j <= i whose person follows a subject verb (-1: none); so each
         # بلاده costs O(log n), not a walk back over every earlier person (built on the first)
         self._latest_subject: list[int] | None = None

@@ -3,11 +3,9 @@ Kazakhstan (one coreference mention each, on the same span)."""
 
 from __future__ import annotations
 
-from arextract.coref.anchors import nisba_at
+from arextract.coref.anchors import PhraseContext, nisba_at
 from arextract.kb import KBEntry
-from arextract.link.kb_linking import KBLinker
-from arextract.link.lexicons import LinkLexicons
-from arextract.link.state import DocumentState, Mention
+from arextract.link.state import Mention
 from arextract.schema import EntityType
 
 SIDE_CONFIDENCE = 0.9
@@ -18,13 +16,10 @@ class SidePhrases:
     the two different nisbas after it. The nisba mentions inside a phrase are absorbed by it:
     their ids gather in :attr:`absorbed`, for the caller to drop once every phrase is read."""
 
-    def __init__(
-        self, kb: KBLinker, lex: LinkLexicons, forms: dict[str, tuple[str, int]], state: DocumentState
-    ) -> None:
-        self.kb = kb
-        self.lex = lex
-        self.forms = forms
-        self.state = state
+    def __init__(self, context: PhraseContext) -> None:
+        self.kb, self.lex, self.state = context.kb, context.lex, context.state
+        self.forms = context.forms.side
+        state = context.state
         self.absorbed: set[int] = set()  # ids of the nisba mentions the phrases absorb
         self._countries_at: dict[int, list[Mention]] = {}  # start offset -> country mentions
         for mention in state.mentions:
