@@ -189,6 +189,7 @@ def test_two_workers_give_the_same_outputs_in_the_same_order(
     same_outputs(single_run, tmp_path)
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_outputs(corpus: Path, single_run: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(

@@ -96,6 +96,7 @@ def _train_small(out: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_training_twice_gives_the_same_weights(small_model: Path, tmp_path: Path) -> None:
     import numpy as np
 
@@ -110,6 +111,7 @@ def test_training_twice_gives_the_same_weights(small_model: Path, tmp_path: Path
     )
 
 
+@pytest.mark.slow
 def test_training_on_a_small_slice_end_to_end(small_model: Path) -> None:
     config = json.loads((small_model / "config.json").read_text(encoding="utf-8"))
     assert 0.0 < config["ensemble"]["crf_weight"] < 1.0  # chosen on dev
@@ -121,6 +123,7 @@ def test_training_on_a_small_slice_end_to_end(small_model: Path) -> None:
     assert all(label == "O" or label[:2] in ("B-", "I-") for label in labels)
 
 
+@pytest.mark.slow
 def test_the_chosen_ensemble_weight_scores_as_recorded_when_reloaded(small_model: Path) -> None:
     # the sweep runs inside training; a fresh load must tag dev exactly as it did
     from arextract.evaluation.ner import score_tagger
@@ -136,6 +139,7 @@ def test_the_chosen_ensemble_weight_scores_as_recorded_when_reloaded(small_model
     assert round(scores["micro"][2], 4) == recorded
 
 
+@pytest.mark.slow
 def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model: Path) -> None:
     import numpy as np
     import torch
@@ -183,6 +187,7 @@ def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model
         np.testing.assert_allclose(ours[j, : len(sentence)], theirs[j, : len(sentence)], atol=1e-4)
 
 
+@pytest.mark.slow
 def test_exported_crf_decodes_exactly_like_crfsuite(tmp_path: Path) -> None:
     import numpy as np
     import pycrfsuite
