@@ -8,16 +8,35 @@ governed by a title word is part of the title ("رئيسة المفوضية ال
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
 from arextract.relations.lexicons import FoldedLexicons, folded, listed
 from arextract.relations.rules import Slot
+from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, Token
 from arextract.text.normalize import fold
 
 _COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
+
+
+@dataclass(frozen=True)
+class SlotQuery:
+    """One slot of a rule asked at one trigger: the sentence to search, the trigger's form, and
+    the entities the rule's earlier slots took (in "استقبل X Y" the object is not X again)."""
+
+    view: DocumentView
+    sentence: SentenceView
+    match: TriggerMatch
+    form: TriggerForm
+    slot: Slot
+    used: frozenset[str]
+
+    def open_to(self, mention: Mention) -> bool:
+        """Whether ``mention`` is of one of the slot's types and no earlier slot took it."""
+        return mention.type in self.slot.types and mention.entity.id not in self.used
 
 
 class CandidateFilter:
@@ -81,14 +100,14 @@ class CandidateFilter:
         return previous in self._words.prepositions and previous not in folded(slot.preps)
 
 
-def is_addressee(view: DocumentView, sentence: SentenceView, mention: Mention, slot: Slot) -> bool:
+def is_addressee(query: SlotQuery, mention: Mention) -> bool:
     """ "دعا الجانبين إلى": a non-person right after the verb and before إلى is addressed."""
     following = mention.last + 1
     return (
-        bool(slot.addressed_by)
+        bool(query.slot.addressed_by)
         and mention.type != EntityType.PERSON
-        and following < sentence.last
-        and view.tokens[following].norm in folded(slot.addressed_by)
+        and following < query.sentence.last
+        and query.view.tokens[following].norm in folded(query.slot.addressed_by)
     )
 
 
@@ -115,15 +134,15 @@ def nearest(candidates: Sequence[Mention]) -> Mention | None:
     return next((mention for mention in candidates if not mention.is_nisba), None)
 
 
-def with_same_span(found: list[Mention], sentence: SentenceView, used: set[str]) -> list[Mention]:
+def with_same_span(found: list[Mention], query: SlotQuery) -> list[Mention]:
     """Add the mentions sharing a span with a found one: "البلدين" stands for two countries."""
     spans = {(m.entity.start, m.entity.end) for m in found}
     ids = {m.entity.id for m in found}
     extra = [
         m
         for span in spans
-        for m in sentence.by_span.get(span, ())
-        if m.entity.id not in ids and m.entity.id not in used
+        for m in query.sentence.by_span.get(span, ())
+        if m.entity.id not in ids and m.entity.id not in query.used
     ]
     return sorted([*found, *extra], key=lambda m: (m.first, m.entity.id))
 

@@ -21,6 +21,7 @@ from arextract.relations.assemble import (
     unique_arguments,
     without_restated,
 )
+from arextract.relations.candidates import SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, folded, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -124,7 +125,8 @@ class RelationExtractor:
         for slot in rule.slots:
             # reaching past commas is for arguments still missing, not for extra ones
             may_reach = len(entities_found) < rule.min_arguments or slot.required
-            found, cursor = self._slots.fill(view, sentence, match, form, slot, cursor, used, may_reach)
+            query = SlotQuery(view, sentence, match, form, slot, frozenset(used))
+            found, cursor = self._slots.fill(query, cursor, may_reach)
             used.update(m.entity.id for m in found)
             entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import bisect
 
-from arextract.relations.candidates import CandidateFilter
+from arextract.relations.candidates import CandidateFilter, SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
-from arextract.relations.triggers import TriggerForm, TriggerMatch
-from arextract.relations.view import DocumentView, Mention, SentenceView
+from arextract.relations.view import Mention
 from arextract.schema import EntityType
 
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
@@ -24,10 +23,9 @@ class Referents:
         self._words = words
         self._candidates = candidates
 
-    def antecedent(
-        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, slot: Slot, used: set[str]
-    ) -> Mention | None:
+    def antecedent(self, query: SlotQuery) -> Mention | None:
         """The mention a relative pronoun up to three words before the trigger refers to."""
+        view, sentence, match = query.view, query.sentence, query.match
         for index in range(match.first - 1, max(sentence.first, match.first - 4) - 1, -1):
             if view.tokens[index].norm in self._words.relatives:
                 # the last such mention in order, if it ends at most two tokens before: read
@@ -36,16 +34,15 @@ class Referents:
                     m = sentence.mentions[position]
                     if m.first + sentence.widest < index - 2:
                         return None
-                    if m.last < index and m.type in slot.types and m.entity.id not in used and not m.is_nisba:
+                    if m.last < index and query.open_to(m) and not m.is_nisba:
                         return m if index - m.last <= 2 else None
                 return None
         return None
 
-    def issuer(
-        self, view: DocumentView, sentence: SentenceView, vehicle: int, slot: Slot, used: set[str]
-    ) -> Mention | None:
+    def issuer(self, query: SlotQuery, vehicle: int) -> Mention | None:
         """Who issued the statement, report or source named right after a speech verb."""
         words = self._words
+        view, sentence = query.view, query.sentence
         for index in range(vehicle + 1, min(sentence.last, vehicle + 4)):
             norm = view.tokens[index].norm
             if view.tokens[index].text in words.breaks or norm in words.complementizers:
@@ -54,11 +51,7 @@ class Referents:
                 continue
             mention = view.mention_covering(sentence, index)
             if mention is not None and mention.first == index:
-                if (
-                    mention.type in slot.types
-                    and mention.entity.id not in used
-                    and mention.entity.subtype not in slot.exclude_subtypes
-                ):
+                if query.open_to(mention) and mention.entity.subtype not in query.slot.exclude_subtypes:
                     return mention
                 return None
             if norm.startswith(("صادر", "الصادر")):
@@ -73,11 +66,10 @@ class Referents:
             return speaker[0]  # "البيان": the one whose statement was reported before
         return None
 
-    def addressed_as(
-        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, pronoun: str
-    ) -> Mention | None:
+    def addressed_as(self, query: SlotQuery, pronoun: str) -> Mention | None:
         """The last person before the trigger whose name follows the honorific the pronoun
         stands for (سموه: سمو، السمو; معاليه: معالي; فخامته: فخامة)."""
+        view, sentence, match = query.view, query.sentence, query.match
         nouns = self._words.honorific_pronouns[pronoun]
         addressed: list[Mention] = []
         for view_sentence in reversed(view.sentences[: sentence.index + 1]):
@@ -96,18 +88,21 @@ class Referents:
                 return mention
         return addressed[0]
 
-    def first_person_before(
-        self, view: DocumentView, sentence: SentenceView, trigger: int, used: set[str], last: bool = False
-    ) -> Mention | None:
+    def first_person_before(self, query: SlotQuery, last: bool = False) -> Mention | None:
         """The first person named before the trigger (the last one if ``last``).
 
         The first: the subject of the clause the trigger continues ("أن يلتقي الوزير غدا رئيس
         الوزراء X، كما سيشارك في ..." is the minister, not X); but "his" of a masdar ("خلال
         استقباله") is the nearest one before.
         """
+        view, sentence, trigger = query.view, query.sentence, query.match.first
         candidates = sentence.mentions_from(sentence.first, trigger)
         for mention in reversed(candidates) if last else candidates:
-            if mention.last >= trigger or mention.type != EntityType.PERSON or mention.entity.id in used:
+            if (
+                mention.last >= trigger
+                or mention.type != EntityType.PERSON
+                or mention.entity.id in query.used
+            ):
                 continue
             previous = view.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
             if listed(previous, {"مع", "بين"}) or view.is_counterpart(sentence, mention):
@@ -117,9 +112,7 @@ class Referents:
             return mention
         return None
 
-    def subject_is_implicit(
-        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, form: TriggerForm
-    ) -> bool:
+    def subject_is_implicit(self, query: SlotQuery) -> bool:
         """Whether the trigger's doer is left unsaid (so it is the carried actor).
 
         After a relative pronoun (التي تدعو) the doer is the antecedent, never the actor. A verb
@@ -128,9 +121,10 @@ class Referents:
         (كما دعا الجانبين) has none.
         """
         words = self._words
+        view, sentence, match = query.view, query.sentence, query.match
         if match.first > sentence.first and view.tokens[match.first - 1].norm in words.relatives:
             return False
-        if form.rule.pos == "noun":
+        if query.form.rule.pos == "noun":
             return True
         ending = view.tokens[match.last]
         if ending.norm in words.complementizers or not any(ch.isalnum() for ch in ending.text):

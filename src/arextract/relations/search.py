@@ -12,6 +12,7 @@ import bisect
 
 from arextract.relations.candidates import (
     CandidateFilter,
+    SlotQuery,
     carries_proclitic,
     coordinated_gap,
     is_addressee,
@@ -20,7 +21,6 @@ from arextract.relations.candidates import (
     with_same_span,
 )
 from arextract.relations.lexicons import FoldedLexicons, folded, is_definite, listed
-from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType
 
@@ -32,25 +32,17 @@ class MentionSearch:
         self._words = words
         self._candidates = candidates
 
-    def after(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        start: int,
-        slot: Slot,
-        used: set[str],
-        subject: bool = False,
-    ) -> list[Mention]:
+    def after(self, query: SlotQuery, start: int, subject: bool = False) -> list[Mention]:
         """The slot's mention(s) in the region from ``start`` on (a verb's subject if ``subject``)."""
         check = self._candidates
+        view, sentence, slot = query.view, query.sentence, query.slot
         end = self._region_end(view, sentence, start, slot.window, subject)
         candidates = [
             m
             for m in sentence.mentions_from(start, end)
-            if m.type in slot.types
-            and m.entity.id not in used
+            if query.open_to(m)
             and check.may_fill(view, m, slot)
-            and not (subject and is_addressee(view, sentence, m, slot))
+            and not (subject and is_addressee(query, m))
             and not (m.type != EntityType.PERSON and check.in_title(view, sentence, m))
             and not (subject and view.is_counterpart(sentence, m))
             and (slot.proclitic is None or carries_proclitic(view.tokens[m.first], m, slot.proclitic))
@@ -61,8 +53,8 @@ class MentionSearch:
             return []
         found = [chosen]
         if slot.coordinated:
-            found += self._coordinated(view, sentence, chosen, used)
-        return with_same_span(found, sentence, used) if slot.coordinated else found
+            found += self._coordinated(query, chosen)
+        return with_same_span(found, query) if slot.coordinated else found
 
     def _region_end(
         self, view: DocumentView, sentence: SentenceView, start: int, window: int, subject: bool
@@ -98,9 +90,10 @@ class MentionSearch:
                 return index - 1
         return end
 
-    def after_prep(self, view: DocumentView, sentence: SentenceView, start: int, slot: Slot) -> int | None:
+    def after_prep(self, query: SlotQuery, start: int) -> int | None:
         """Where the argument after one of the slot's prepositions starts; ``start`` when there
         is none (``None`` if the slot requires it)."""
+        view, sentence, slot = query.view, query.sentence, query.slot
         if not slot.preps:
             return start
         preps = folded(slot.preps)
@@ -120,10 +113,9 @@ class MentionSearch:
             index += 1
         return None if slot.prep_required else start
 
-    def reach(
-        self, view: DocumentView, sentence: SentenceView, start: int, slot: Slot, used: set[str]
-    ) -> list[Mention]:
+    def reach(self, query: SlotQuery, start: int) -> list[Mention]:
         """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
+        view, sentence, slot = query.view, query.sentence, query.slot
         end = min(sentence.last, start + slot.reach)
         for index in range(start, end):
             token = view.tokens[index]
@@ -133,24 +125,17 @@ class MentionSearch:
         candidates = [
             m
             for m in sentence.mentions_from(start, end)
-            if m.type in slot.types
-            and m.entity.id not in used
+            if query.open_to(m)
             and not (m.type != EntityType.PERSON and self._candidates.in_title(view, sentence, m))
         ]
         chosen = preferred(candidates, slot.types)
         return [chosen] if chosen is not None else []
 
-    def before(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        trigger: int,
-        slot: Slot,
-        used: set[str],
-        window: int | None = None,
-    ) -> list[Mention]:
+    def before(self, query: SlotQuery, window: int | None = None) -> list[Mention]:
         """The slot's mention(s) just before the trigger, in its clause."""
         words = self._words
+        view, sentence, slot = query.view, query.sentence, query.slot
+        trigger = query.match.first
         limit = window or max(slot.window, slot.reach)
         start = trigger
         while start > sentence.first and trigger - start < limit:
@@ -170,8 +155,7 @@ class MentionSearch:
             for m in sentence.mentions_from(max(sentence.first, start - sentence.widest), trigger)
             if start <= m.last < trigger
             and m.first >= max(sentence.first, start - sentence.widest)
-            and m.type in slot.types
-            and m.entity.id not in used
+            and query.open_to(m)
             and self._candidates.may_fill(view, m, slot)
         ]
         if not candidates:
@@ -189,19 +173,18 @@ class MentionSearch:
                 and coordinated_gap(view.text, mention.entity.end, run[0].entity.start)
             ):
                 run.insert(0, mention)
-        return with_same_span(run, sentence, used)
+        return with_same_span(run, query)
 
-    def _coordinated(
-        self, view: DocumentView, sentence: SentenceView, first: Mention, used: set[str]
-    ) -> list[Mention]:
+    def _coordinated(self, query: SlotQuery, first: Mention) -> list[Mention]:
         """The mentions coordinated after ``first``: "X وY"، "X والرئيس التركي Y"."""
+        view, sentence = query.view, query.sentence
         run: list[Mention] = []
         previous = first
         # the mentions up to first.last would all be skipped below: start after them (by
         # index: a slice would copy the rest of the sentence for every trigger)
         for position in range(bisect.bisect_right(sentence.firsts, first.last), len(sentence.mentions)):
             mention = sentence.mentions[position]
-            if mention.first <= previous.last or mention.entity.id in used:
+            if mention.first <= previous.last or mention.entity.id in query.used:
                 continue
             if mention.type != first.type or mention.is_nisba != first.is_nisba:
                 if view.inside(mention, previous) or (mention.is_nisba and mention.type != first.type):

@@ -9,13 +9,11 @@ Masdars with a possessive pronoun (``اجتماعه مع``) take the actor direc
 
 from __future__ import annotations
 
-from arextract.relations.candidates import CandidateFilter
+from arextract.relations.candidates import CandidateFilter, SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.referents import Referents
-from arextract.relations.rules import Slot
 from arextract.relations.search import MentionSearch
-from arextract.relations.triggers import TriggerForm, TriggerMatch
-from arextract.relations.view import PLACE_TYPES, DocumentView, Mention, SentenceView
+from arextract.relations.view import PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
 
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
@@ -30,72 +28,53 @@ class SlotFiller:
         self._search = MentionSearch(words, self._candidates)
         self._referents = Referents(words, self._candidates)
 
-    def fill(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        match: TriggerMatch,
-        form: TriggerForm,
-        slot: Slot,
-        cursor: int,
-        used: set[str],
-        may_reach: bool = True,
-    ) -> Filled:
-        """The mentions filling ``slot`` and where the next slot's search starts."""
+    def fill(self, query: SlotQuery, cursor: int, may_reach: bool = True) -> Filled:
+        """The mentions filling ``query.slot`` and where the next slot's search starts
+        (``cursor``: where this one's starts, after the trigger or the previous slot)."""
+        slot, form = query.slot, query.form
         if slot.find == "previous":
             # "وكان في استقباله مدير المستشفى X": the one the story followed so far
-            previous = sentence.previous_actor
-            if previous is not None and previous.type in slot.types and previous.entity.id not in used:
+            previous = query.sentence.previous_actor
+            if previous is not None and query.open_to(previous):
                 return [previous], cursor
             return [], cursor
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
-            return self._doer(view, sentence, match, form, slot, cursor, used)
+            return self._doer(query, cursor)
         if slot.find == "before":
-            return self._search.before(view, sentence, match.first, slot, used), cursor
+            return self._search.before(query), cursor
         if slot.find == "object":
-            return self._object(view, sentence, match, slot, cursor, used, may_reach)
-        named = self._named_subject(view, sentence, match, form, slot, cursor, used)
+            return self._object(query, cursor, may_reach)
+        named = self._named_subject(query, cursor)
         if named is not None:
             return named
-        return self._unsaid_subject(view, sentence, match, form, slot, used), cursor
+        return self._unsaid_subject(query), cursor
 
-    def _doer(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        match: TriggerMatch,
-        form: TriggerForm,
-        slot: Slot,
-        cursor: int,
-        used: set[str],
-    ) -> Filled:
+    def _doer(self, query: SlotQuery, cursor: int) -> Filled:
         """The doer of a masdar ("زيارة"، "اجتماعه"): an antecedent, a person in the genitive,
         a person before the trigger, or the sentence's actor."""
-        antecedent = self._referents.antecedent(view, sentence, match, slot, used)
+        sentence, form = query.sentence, query.form
+        antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
-        if not form.possessive and match.last + 1 < sentence.last:
-            genitive = self._genitive_person(view, sentence, match, slot, used)
+        if not form.possessive and query.match.last + 1 < sentence.last:
+            genitive = self._genitive_person(query)
             if genitive is not None:
                 return [genitive], genitive.last + 1
         actor = sentence.actor
         if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
             # no actor of its own before إن/أن: a person named before the trigger
-            local = self._referents.first_person_before(
-                view, sentence, match.first, used, last=form.possessive
-            )
-            if local is not None and local.type in slot.types:
+            local = self._referents.first_person_before(query, last=form.possessive)
+            if local is not None and local.type in query.slot.types:
                 return [local], cursor
-        if actor is not None and actor.type in slot.types and actor.entity.id not in used:
+        if actor is not None and query.open_to(actor):
             return [actor], cursor
         return [], cursor
 
-    def _genitive_person(
-        self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, slot: Slot, used: set[str]
-    ) -> Mention | None:
+    def _genitive_person(self, query: SlotQuery) -> Mention | None:
         """A person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو الأمير محمد
         بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"."""
         words = self._words
+        view, sentence, match = query.view, query.sentence, query.match
         start = match.last + 1
         while (
             start < min(sentence.last, match.last + 9)
@@ -112,48 +91,30 @@ class SlotFiller:
         if (
             genitive is not None
             and genitive.first == start
-            and EntityType.PERSON in slot.types
-            and genitive.entity.id not in used
-            and self._candidates.may_fill(view, genitive, slot)
+            and EntityType.PERSON in query.slot.types
+            and genitive.entity.id not in query.used
+            and self._candidates.may_fill(view, genitive, query.slot)
             and genitive.entity.start == view.tokens[genitive.first].start
         ):
             return genitive
         return None
 
-    def _object(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        match: TriggerMatch,
-        slot: Slot,
-        cursor: int,
-        used: set[str],
-        may_reach: bool,
-    ) -> Filled:
+    def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
         """The object after the trigger (or its subject), after one of the slot's prepositions."""
         search = self._search
-        after = search.after_prep(view, sentence, cursor, slot)
-        found = search.after(view, sentence, after, slot, used) if after is not None else []
-        if not found and cursor > match.last + 1:
+        after = search.after_prep(query, cursor)
+        found = search.after(query, after) if after is not None else []
+        if not found and cursor > query.match.last + 1:
             # verb-object-subject order: ترأس المؤتمر ... وانغ يي
-            after = search.after_prep(view, sentence, match.last + 1, slot)
-            found = search.after(view, sentence, after, slot, used) if after is not None else []
-        if slot.prep_required and not found:
+            after = search.after_prep(query, query.match.last + 1)
+            found = search.after(query, after) if after is not None else []
+        if query.slot.prep_required and not found:
             return [], cursor
-        if not found and slot.reach and may_reach:
-            found = search.reach(view, sentence, cursor, slot, used)
+        if not found and query.slot.reach and may_reach:
+            found = search.reach(query, cursor)
         return found, (found[-1].last + 1 if found else cursor)
 
-    def _named_subject(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        match: TriggerMatch,
-        form: TriggerForm,
-        slot: Slot,
-        cursor: int,
-        used: set[str],
-    ) -> Filled | None:
+    def _named_subject(self, query: SlotQuery, cursor: int) -> Filled | None:
         """The subject the sentence names around the trigger (``None`` if it names none).
 
         The issuer of a statement, the one an honorific pronoun addresses, the antecedent of a
@@ -161,48 +122,42 @@ class SlotFiller:
         بيلاروسيا), after it (verb-first clause), or a little further before it.
         """
         words = self._words
+        view, sentence, match, rule = query.view, query.sentence, query.match, query.form.rule
         following = match.last + 1
         if (
-            form.rule.type == RelationType.STATEMENT
+            rule.type == RelationType.STATEMENT
             and following < sentence.last
             and listed(view.tokens[following].norm, words.vehicles)
         ):
             # "وأفاد بيان صادر عن مكتب رئيس الوزراء أن": the office speaks through its statement;
             # "وأشار البيان إلى أن": the statement's author spoke before
-            issuer = self._referents.issuer(view, sentence, following, slot, used)
+            issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
         if following < sentence.last and view.tokens[following].norm in words.honorific_pronouns:
             # "وأكد سموه": His Highness is the one the story introduced as "صاحب السمو"
-            addressed = self._referents.addressed_as(view, sentence, match, view.tokens[following].norm)
-            if addressed is not None and addressed.type in slot.types and addressed.entity.id not in used:
+            addressed = self._referents.addressed_as(query, view.tokens[following].norm)
+            if addressed is not None and query.open_to(addressed):
                 return [addressed], cursor
-        antecedent = self._referents.antecedent(view, sentence, match, slot, used)
+        antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
-        found = self._search.before(view, sentence, match.first, slot, used, window=2)
+        found = self._search.before(query, window=2)
         if found:
             return found, cursor
-        if form.rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
-            found = self._search.after(view, sentence, following, slot, used, subject=True)
+        if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
+            found = self._search.after(query, following, subject=True)
             if found:
                 return found, found[-1].last + 1
-        found = self._search.before(view, sentence, match.first, slot, used, window=6)
+        found = self._search.before(query, window=6)
         if found:
             return found, cursor
         return None
 
-    def _unsaid_subject(
-        self,
-        view: DocumentView,
-        sentence: SentenceView,
-        match: TriggerMatch,
-        form: TriggerForm,
-        slot: Slot,
-        used: set[str],
-    ) -> list[Mention]:
+    def _unsaid_subject(self, query: SlotQuery) -> list[Mention]:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
         or the sentence's actor."""
+        view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
             following = view.mention_covering(sentence, match.last + 1)
             if following is not None and (
@@ -214,29 +169,20 @@ class SlotFiller:
                 return []
         implicit = self._referents.subject_is_implicit
         actor = sentence.actor
-        if form.rule.type == RelationType.STATEMENT and view.speaker is not None:
+        statement = query.form.rule.type == RelationType.STATEMENT
+        if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            if (
-                sentence.index - where <= 2
-                and speaker.type in slot.types
-                and speaker.entity.id not in used
-                and implicit(view, sentence, match, form)
-            ):
+            if sentence.index - where <= 2 and query.open_to(speaker) and implicit(query):
                 return [speaker]
-        if form.rule.type != RelationType.STATEMENT and (
+        if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
         ):
             # the sentence names no actor before its إن/أن: the last person named before the
             # trigger is the doer ("من المقرر أن يزور الوزير X القاهرة، حيث سيشارك في ...")
-            local = self._referents.first_person_before(view, sentence, match.first, used)
-            if local is not None and local.type in slot.types and implicit(view, sentence, match, form):
+            local = self._referents.first_person_before(query)
+            if local is not None and local.type in slot.types and implicit(query):
                 return [local]
-        if (
-            actor is not None
-            and actor.type in slot.types
-            and actor.entity.id not in used
-            and implicit(view, sentence, match, form)
-        ):
+        if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
