@@ -270,7 +270,12 @@ class PhraseRecognizer:
                 if last > following:
                     out.append(
                         phrase_entity(
-                            doc, tokens[following], 0, tokens[last], "rule", kind=EntityType.INITIATIVE
+                            doc,
+                            tokens[following],
+                            0,
+                            tokens[last],
+                            EntitySource.RULE,
+                            kind=EntityType.INITIATIVE,
                         )
                     )
         return out
@@ -291,7 +296,7 @@ class PhraseRecognizer:
                 last = self._extent(mentions, tokens, index, definite=reading.stem.startswith("ال"))
                 if last > index:
                     entity = phrase_entity(
-                        doc, tokens[index], reading.offset, tokens[last], "rule", kind=kind
+                        doc, tokens[index], reading.offset, tokens[last], EntitySource.RULE, kind=kind
                     )
                     events.append(entity)
                     antecedents.name(
@@ -364,7 +369,7 @@ def _inner_names(
     for at in range(head + 1, last):
         reading = _event_head(tokens[at], heads)
         if reading is not None:
-            name = phrase_entity(doc, tokens[at], reading.offset, tokens[last], "rule", kind=kind)
+            name = phrase_entity(doc, tokens[at], reading.offset, tokens[last], EntitySource.RULE, kind=kind)
             inner.append((reading.stem, name))
     return inner
 
