@@ -235,23 +235,46 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+@cache
+def _irregular(folding: bool) -> re.Pattern[str]:
+    """The characters ``normalize`` must look at one by one: those the table deletes or turns
+    into several characters, and those that become a bracket or quote (a doubled one is
+    dropped). Every other character maps to exactly one character, so runs of them are
+    translated in C and their offsets are a range."""
+    table = _table(folding)
+    special = {chr(code) for code, out in table.items() if len(out) != 1 or out in _DOUBLED} | _DOUBLED
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(special)) + "]")
+
+
 def normalize(text: str, *, folding: bool = True) -> Normalized:
-    """Normalise ``text`` and keep the offset map back to it."""
+    """Normalise ``text`` and keep the offset map back to it. Near-linear and mostly in C: only
+    the characters :func:`_irregular` names are handled in Python (diacritics, tatweel,
+    brackets, ligatures), a few per sentence of news."""
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects str, got {type(text).__name__}")
     table = _table(folding)
-    chars: list[str] = []
+    pieces: list[str] = []
     starts: list[int] = []
-    ends: list[int] = []
-    for index, char in enumerate(text):
-        out = table.get(ord(char), char)
-        if out in _DOUBLED and chars and chars[-1] == out:
+    last = ""  # the last output character, for the doubled-bracket rule of _collapse_doubled
+    position = 0
+    for match in _irregular(folding).finditer(text):
+        index = match.start()
+        if index > position:
+            run = text[position:index].translate(table)
+            pieces.append(run)
+            starts.extend(range(position, index))
+            last = run[-1]
+        position = index + 1
+        out = table.get(ord(text[index]), text[index])
+        if out in _DOUBLED and last == out:
             continue  # the second bracket of "((": same rule as _collapse_doubled
-        for piece in out:
-            chars.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-    return Normalized("".join(chars), text, tuple(starts), tuple(ends))
+        pieces.append(out)
+        starts.extend([index] * len(out))
+        last = out[-1] if out else last
+    if position < len(text):
+        pieces.append(text[position:].translate(table))
+        starts.extend(range(position, len(text)))
+    return Normalized("".join(pieces), text, tuple(starts), tuple(start + 1 for start in starts))
 
 
 def end_after_marks(text: str, end: int) -> int:
