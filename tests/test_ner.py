@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,95 @@ def test_a_name_found_once_is_tagged_across_the_document() -> None:
     assert out[1][3] == "O"  # places are not propagated
     assert out[2][1] == "B-PERSON"
     assert propagate_names(sentences, labels, window=0)[1] == labels[1]  # outside the window
+
+
+# -- the whole pipeline on ANERcorp (python -m arextract.evaluate ner-pipeline) --------------------
+
+
+@needs_data
+def test_pipeline_scores_on_an_anercorp_slice_are_sane() -> None:
+    from arextract.evaluation.ner_pipeline import run_pipeline
+    from arextract.pipeline import Pipeline
+    from arextract.training.corpora import LabelMap, read_conll
+
+    sents = read_conll(DATA / "anercorp" / "test.conll", 200)
+    tagger = NerTagger.load(MODEL)
+    run = run_pipeline(sents, Pipeline(), tagger.tag_document, LabelMap.load(MODEL / "labels.toml"), 20)
+    whole, chunked, pipeline = run.scores()
+    for scores in (whole, chunked, pipeline):
+        assert {"LOC", "ORG", "PERS", "micro"} <= set(scores)
+        assert all(0.0 <= value <= 1.0 for p, r, f, _ in scores.values() for value in (p, r, f))
+        assert scores["micro"][3] == sum(n for typ, (_, _, _, n) in scores.items() if typ != "micro")
+    # the same gold under all three, and the pipeline neither silent nor far off the tagger
+    assert whole["micro"][3] == pipeline["micro"][3] > 200
+    assert pipeline["micro"][2] > 0.5
+    assert abs(whole["micro"][2] - pipeline["micro"][2]) < 0.15
+    assert [len(labels) for labels in run.pipeline] == [len(s) for s in sents]
+
+
+def test_pipeline_mentions_map_to_whole_clitic_attached_tokens() -> None:
+    from arextract.evaluation.ner_pipeline import make_chunks, run_pipeline
+    from arextract.schema import Document, Entity, EntitySource, EntityType
+    from arextract.training.corpora import LabelMap
+
+    # ANERcorp tags the whole token وكوستاريكا; the pipeline's mention starts after the و
+    sents = [
+        [("زارت", "O"), ("البعثة", "O"), ("وكوستاريكا", "B-LOC"), ("أمس", "O")],
+        [("ووصل", "O"), ("ماركو", "B-PERS"), ("فيلاني", "I-PERS"), ("الإيطالي", "O")],
+        [("افتتح", "O"), ("مهرجان", "B-MISC"), ("الزيتون", "I-MISC"), ("في", "O"), ("بلدته", "O")],
+    ]
+    chunk = make_chunks([[w for w, _ in s] for s in sents], 20)[0]
+    assert chunk.text.split("\n")[1] == "ووصل ماركو فيلاني الإيطالي"
+
+    def mention(text: str, surface: str, typ: EntityType, source: EntitySource, **extra: str) -> Entity:
+        start = text.index(surface)
+        return Entity(
+            id="e",
+            text=surface,
+            start=start,
+            end=start + len(surface),
+            type=typ,
+            canonical=surface,
+            source=source,
+            **extra,
+        )
+
+    def extract(text: str) -> Document:
+        return Document(
+            text=text,
+            entities=[
+                mention(text, "كوستاريكا", EntityType.COUNTRY, EntitySource.GAZETTEER),
+                mention(text, "ماركو", EntityType.PERSON, EntitySource.LINK),  # inside the longer one
+                mention(text, "ماركو فيلاني", EntityType.PERSON, EntitySource.MODEL),
+                mention(text, "الإيطالي", EntityType.COUNTRY, EntitySource.GAZETTEER, subtype="nisba"),
+                mention(text, "بلدته", EntityType.CITY, EntitySource.COREF),
+                mention(text, "مهرجان الزيتون", EntityType.EVENT, EntitySource.RULE),
+            ],
+        )
+
+    def no_names(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [["O"] * len(s) for s in sentences]
+
+    run = run_pipeline(sents, extract, no_names, LabelMap.load(MODEL / "labels.toml"))
+    assert run.pipeline == [
+        ["O", "O", "B-LOC", "O"],
+        ["O", "B-PERS", "I-PERS", "O"],  # the nisba adjective is left out
+        ["O", "B-MISC", "I-MISC", "O", "O"],  # the coreference mention is left out
+    ]
+    assert run.dropped == {"nisba": 1, "coref": 1}
+    assert run.mentions[(1, 1, 3, "PERS")].source is EntitySource.MODEL
+    _, _, pipeline = run.scores()
+    assert pipeline["micro"][2] == 1.0
+
+
+def test_ner_pipeline_command_prints_both_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from arextract.evaluate import main
+
+    conll = tmp_path / "tiny.conll"
+    conll.write_text(
+        "زار\tO\nالوفد\tO\nالقاهرة\tB-LOC\nأمس\tO\n\nوقال\tO\nعمر\tB-PERS\nالشريف\tI-PERS\n", encoding="utf-8"
+    )
+    assert main(["ner-pipeline", str(conll), "--chunk-sentences", "2", "-v"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("micro") == 3  # tagger on the file, tagger per chunk, pipeline
+    assert "the default pipeline, chunks of 2 sentences" in out

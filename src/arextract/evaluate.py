@@ -3,6 +3,8 @@
 * ``ner FILE.conll``: the tagger on CoNLL gold (ANERcorp or FANE style);
 * ``ner EXPORT.json|BRAT_DIR``: the pipeline's mentions on a corrected Label Studio export or brat
   folder (:mod:`arextract.annotation_export` writes the pre-annotations);
+* ``ner-pipeline FILE.conll``: the whole pipeline's mentions on ANERcorp-style CoNLL gold, in
+  article-sized chunks, beside the tagger alone (:mod:`arextract.evaluation.ner_pipeline`);
 * ``ner-speed FILE.txt...``: the tagger's speed;
 * ``relations GOLD...``: the pipeline's relations on arextract's gold JSON (``tests/gold``), on
   corrected exports, or both.
@@ -19,6 +21,7 @@ from dataclasses import asdict
 
 from arextract.evaluation.annotations import is_annotation_input
 from arextract.evaluation.ner import evaluate_mentions, evaluate_ner, print_scores
+from arextract.evaluation.ner_pipeline import DEFAULT_CHUNK_SENTENCES, evaluate_pipeline, print_differences
 from arextract.evaluation.relations import evaluate, print_report
 from arextract.evaluation.speed import ner_speed
 from arextract.pipeline import Pipeline
@@ -45,6 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="coarse = PERS/LOC/ORG/MISC; fine = arextract types "
         "(default: coarse for ANERcorp, fine for FANE files)",
     )
+    p = sub.add_parser(
+        "ner-pipeline",
+        help="span-level P/R/F1 of the whole pipeline's mentions on an ANERcorp-style CoNLL file, "
+        "in article-sized chunks, beside the tagger alone",
+    )
+    p.add_argument("file", help="token<TAB>tag file with ANERcorp's PERS/LOC/ORG/MISC tags")
+    p.add_argument("--backend", default=None, help="NER backend (default: builtin)")
+    p.add_argument(
+        "--chunk-sentences",
+        type=int,
+        default=DEFAULT_CHUNK_SENTENCES,
+        help="CoNLL sentences per pipeline text, one per line (default: %(default)s)",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="per type, spans one system gets right and the other not"
+    )
     p = sub.add_parser("ner-speed", help="NER tagging speed on plain-text files")
     p.add_argument("files", nargs="+", help="UTF-8 text files (e.g. ../shared/seeds/*.txt)")
     p.add_argument("--model", default="models/ner")
@@ -67,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "ner":
         return ner_command(args)
+    if args.command == "ner-pipeline":
+        return ner_pipeline_command(args)
     if args.command == "ner-speed":
         return ner_speed_command(args)
     return relations_command(args)
@@ -83,6 +104,25 @@ def ner_command(args: argparse.Namespace) -> int:
     print(f"# {args.file}  scheme={scheme}  model={args.model}")
     print_scores(scores)
     print(f"# tagging speed (incl. features): {speed:,.0f} tokens/s", file=sys.stderr)
+    return 0
+
+
+def ner_pipeline_command(args: argparse.Namespace) -> int:
+    if args.chunk_sentences < 1:
+        raise SystemExit("--chunk-sentences must be at least 1")
+    run = evaluate_pipeline(args.file, args.backend, args.chunk_sentences)
+    tagger, tagger_chunked, pipeline = run.scores()
+    print(f"# {args.file}  the tagger alone on the whole file (as `evaluate ner`), exact spans")
+    print_scores(tagger)
+    print(f"# {args.file}  the tagger alone, one document per chunk of {args.chunk_sentences} sentences")
+    print_scores(tagger_chunked)
+    print(
+        f"# {args.file}  the {args.backend or 'default'} pipeline, chunks of {args.chunk_sentences} "
+        "sentences, coref and nisba mentions left out, exact spans"
+    )
+    print_scores(pipeline)
+    if args.verbose:
+        print_differences(run)
     return 0
 
 
