@@ -24,7 +24,7 @@ from arextract.evaluation.ner import evaluate_mentions, evaluate_ner, print_scor
 from arextract.evaluation.ner_pipeline import DEFAULT_CHUNK_SENTENCES, evaluate_pipeline, print_differences
 from arextract.evaluation.relations import evaluate, print_report
 from arextract.evaluation.speed import ner_speed
-from arextract.pipeline import Pipeline
+from arextract.pipeline import STAGES, Pipeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=DEFAULT_CHUNK_SENTENCES,
         help="CoNLL sentences per pipeline text, one per line (default: %(default)s)",
+    )
+    p.add_argument(
+        "--until",
+        choices=[spec.name for spec in STAGES if spec.name != "segment"],
+        default=None,
+        help="run the pipeline's stages only up to this one (default: all), to see what each adds",
     )
     p.add_argument(
         "-v", "--verbose", action="store_true", help="per type, spans one system gets right and the other not"
@@ -110,14 +116,15 @@ def ner_command(args: argparse.Namespace) -> int:
 def ner_pipeline_command(args: argparse.Namespace) -> int:
     if args.chunk_sentences < 1:
         raise SystemExit("--chunk-sentences must be at least 1")
-    run = evaluate_pipeline(args.file, args.backend, args.chunk_sentences)
+    run = evaluate_pipeline(args.file, args.backend, args.chunk_sentences, args.until)
     tagger, tagger_chunked, pipeline = run.scores()
     print(f"# {args.file}  the tagger alone on the whole file (as `evaluate ner`), exact spans")
     print_scores(tagger)
     print(f"# {args.file}  the tagger alone, one document per chunk of {args.chunk_sentences} sentences")
     print_scores(tagger_chunked)
     print(
-        f"# {args.file}  the {args.backend or 'default'} pipeline, chunks of {args.chunk_sentences} "
+        f"# {args.file}  the {args.backend or 'default'} pipeline"
+        f"{f' up to its {args.until} stage' if args.until else ''}, chunks of {args.chunk_sentences} "
         "sentences, coref and nisba mentions left out, exact spans"
     )
     print_scores(pipeline)

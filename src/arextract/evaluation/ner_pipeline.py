@@ -195,13 +195,22 @@ def run_pipeline(
 
 
 def evaluate_pipeline(
-    path: str | Path, backend: str | None = None, chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
+    path: str | Path,
+    backend: str | None = None,
+    chunk_sentences: int = DEFAULT_CHUNK_SENTENCES,
+    until: str | None = None,
 ) -> PipelineRun:
-    """The tagger of ``models/ner`` and the whole ``backend`` pipeline on ANERcorp-style `path`."""
+    """The tagger of ``models/ner`` and the ``backend`` pipeline on ANERcorp-style `path`: the
+    whole pipeline, or its stages up to and including ``until`` (``ner``, ``phrases``...), to
+    see what each stage adds."""
     from arextract.ner.tagger import NerTagger
-    from arextract.pipeline import Pipeline
+    from arextract.pipeline import STAGES, Pipeline
 
-    pipeline = Pipeline(backend=backend)
+    names = [spec.name for spec in STAGES]
+    if until is not None and until not in names:
+        raise ValueError(f"no stage {until!r}; the stages are {', '.join(names)}")
+    stages = STAGES[: names.index(until) + 1] if until is not None else STAGES
+    pipeline = Pipeline(backend=backend, stages=stages)
     labels = LabelMap.load(pipeline.models.ner / "labels.toml")
     tagger = NerTagger.load(pipeline.models.ner)
     return run_pipeline(read_conll(path), pipeline, tagger.tag_document, labels, chunk_sentences)
