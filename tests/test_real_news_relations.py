@@ -208,6 +208,33 @@ def test_a_title_between_two_honorifics_is_the_first_persons(nlp: Pipeline) -> N
     assert found(doc, "STATEMENT") == K([[("speaker", "عادل الجبير")]])  # the one the story follows
 
 
+def test_a_list_of_names_each_followed_by_its_title(nlp: Pipeline) -> None:
+    # the title before a comma is the previous name's, not the next item's
+    doc = nlp(
+        "وكان في استقباله سمير نادر رئيس الحكومة اللبنانية، ومحمد العلي رئيس المجلس البلدي "
+        "لبيروت، وخالد سعيد القائد الجهوي للدرك الوطني."
+    )
+    got = roles(doc)
+    assert got[key("سمير نادر")] == K({"لبنان"})
+    assert got[key("محمد العلي")] == K({"المجلس البلدي"})
+    assert titles(doc)[key("خالد سعيد")] == K(["القائد الجهوي"])
+
+
+def test_a_military_rank_is_a_form_of_address_not_an_office(nlp: Pipeline) -> None:
+    doc = nlp("كشف العقيد سالم الحربي في شرطة المدينة عن ضبط شحنة مهربة.")
+    assert key("سالم الحربي") not in roles(doc)
+
+
+def test_a_title_between_commas_after_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وحضر الحفل المهندس كمال فهمي، وزير النقل والمواصلات، وعدد من المسؤولين.")
+    assert titles(doc)[key("كمال فهمي")] == K(["وزير النقل"])
+
+
+def test_a_governor_of_a_city_after_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وكان في استقباله سمير نادر رئيس الحكومة اللبنانية، والسيد مروان خليل والي صيدا.")
+    assert roles(doc)[key("مروان خليل")] == K({"صيدا"})
+
+
 # --- MEETING, PHONE_CALL --------------------------------------------------------------
 
 

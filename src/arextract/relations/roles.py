@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import date_for
-from arextract.relations.lexicons import FoldedLexicons, title_key
+from arextract.relations.lexicons import FoldedLexicons, listed, title_key
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
@@ -90,11 +90,26 @@ class TitleRoles:
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
-                if chain is not None:
-                    found.append((sentence, mention, chain))
-                    if not chain.after:
-                        held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+                if chain is None:
+                    continue
+                found.append((sentence, mention, chain))
+                if not chain.after:
+                    held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+                    second = self._second_office(view, sentence, mention, chain)
+                    if second is not None:
+                        found.append((sentence, mention, second))
         return found, held
+
+    def _second_office(
+        self, view: DocumentView, sentence: SentenceView, person: Mention, chain: TitleChain
+    ) -> TitleChain | None:
+        """ "ولي ولي العهد الأمير محمد بن سلمان وزير الدفاع": in protocol style a title, a
+        form of address and the name may be followed by a second office in apposition."""
+        if chain.last is None or not any(
+            listed(view.tokens[i].norm, self._words.honorifics) for i in range(chain.last + 1, person.first)
+        ):
+            return None
+        return self._grammar.after(view, sentence, person)
 
     @staticmethod
     def _inside_name(sentence: SentenceView, person: Mention) -> bool:

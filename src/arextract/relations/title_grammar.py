@@ -13,6 +13,11 @@ from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentVie
 from arextract.schema import EntityType
 from arextract.text.normalize import fold
 
+# First names that begin with و, which is then not the conjunction.
+_WAW_NAMES = frozenset(
+    fold(name) for name in ("وليد", "وائل", "وحيد", "وسام", "وفاء", "وجدي", "وديع", "وهيب", "ولاء")
+)
+
 
 @dataclass
 class TitleChain:
@@ -30,6 +35,7 @@ class TitleGrammar:
 
     def __init__(self, words: FoldedLexicons) -> None:
         self._words = words
+        self._apposition = Apposition(words)
 
     def chain(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """The title of a person named in a sentence: before the name, else after or inside it.
@@ -115,7 +121,7 @@ class TitleGrammar:
             if listed(token.norm, words.counterpart) or listed(token.norm[1:], words.counterpart):
                 chain.counterpart = index  # "نظيره"، "بنظيره"
                 break
-            if self._skipped(view, sentence, chain, index):
+            if self._skipped(view, sentence, chain, index, person):
                 index -= 1
                 continue
             if chain.last is None and listed(token.norm, words.honorifics):
@@ -177,12 +183,19 @@ class TitleGrammar:
             return False
         return True
 
-    def _skipped(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int) -> bool:
-        """A comma after a title ("رئيس الجمهورية، السيد عبد المجيد تبون") or the dot of "د."."""
+    def _skipped(
+        self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int, person: Mention
+    ) -> bool:
+        """A comma after a title ("رئيس الجمهورية، السيد عبد المجيد تبون") or the dot of "د.".
+
+        Not the comma of a list ("X رئيس الحكومة المغربية، وY والي طنجة"): a name joined by و
+        after a comma is the next item, and the title before the comma is the previous name's.
+        """
         tokens = view.tokens
         token = tokens[index]
         if (
             token.text in {"،", ","}
+            and not self._list_item(view, index + 1, person)
             and index - 1 >= sentence.first
             and chain.last is None
             and (
@@ -192,6 +205,23 @@ class TitleGrammar:
         ):
             return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
+
+    def _list_item(self, view: DocumentView, index: int, person: Mention) -> bool:
+        """Whether the name after a comma opens with the conjunction و, on the name
+        ("ومحمد العلي") or on its honorific ("والعقيد ركن نبيل")."""
+        token = view.tokens[index]
+        if token.text[:1] != "و":
+            return False
+        if index == person.first:
+            # (the tagger sometimes keeps the و in the name: "ومروان خليل")
+            return person.entity.start > token.start or token.norm not in _WAW_NAMES
+        rest = token.norm[1:]
+        words = self._words
+        return (
+            listed(rest, words.title_modifiers)
+            or listed(rest, words.name_openers)
+            or rest in words.honorifics
+        )
 
     def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
         """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
@@ -270,25 +300,83 @@ class TitleGrammar:
 
     def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
+        return self._apposition.read(view, sentence, person)
+
+
+class Apposition:
+    """A title after the name it describes, read forward (see :meth:`read`)."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def read(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
+        """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،".
+
+        Between the head and the affiliation, words the lexicon does not list may stand when
+        an affiliation follows them: adjectives and complements ("القائد الجهوي للدرك
+        الملكي"، "الرئيس الأول لمحكمة الاستئناف"). A country or organisation after لدى or في
+        is a posting, and ends the title.
+        """
         tokens = view.tokens
         index = person.last + 1
+        comma = index < sentence.last and tokens[index].text in {"،", ","}
+        if comma:
+            index += 1  # "إبراهيم محلب، رئيس مجلس الوزراء،"
         if index >= sentence.last or tokens[index].norm not in self._words.title_heads:
             return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
+        if tokens[index].text.endswith("ه"):
+            return None  # "أقال X نائبه": an object with "his", not an apposition
         chain = TitleChain(first=index, last=index, after=True)
         index += 1
+        open_words = 0
         while index < sentence.last:
+            place = view.mention_covering(sentence, index, PLACE_TYPES)
+            if place is not None and not open_words and not chain.affiliations:
+                chain.affiliations.append(place)  # "والي طنجة"، "محافظ عنيزة"
+                break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
+                if listed(tokens[index - 1].norm, self._words.title_links):
+                    break  # "الملحق العسكري لدى المغرب": a posting
                 chain.affiliations.append(covering)
+                chain.last = index - 1 if open_words else chain.last
+                open_words = 0
                 index = covering.last + 1
                 continue
-            if not listed(tokens[index].norm, self._words.titles):
-                break
             if chain.affiliations:
                 break
-            chain.last = index
+            if listed(tokens[index].norm, self._words.titles) and not open_words:
+                chain.last = index
+            elif open_words < 3 and self._word(view, sentence, index):
+                open_words += 1
+            else:
+                break
             index += 1
+        if comma:
+            # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
+            end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
+            closing = (
+                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
+            )
+            close = next(closing, None)
+            if end < sentence.last and (
+                close is None or any(tokens[i].norm in self._words.stops for i in range(end, close))
+            ):
+                return None
         return chain
+
+    def _word(self, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+        """An unlisted word of a title after a name, kept only if an affiliation follows."""
+        token = view.tokens[index]
+        norm = token.norm
+        if not token.text.isalpha() or view.is_time_token(index) or view.mention_covering(sentence, index):
+            return False
+        words = self._words
+        if norm in words.title_heads or norm.startswith("و"):
+            return False  # another title, or the next item of a list
+        if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
+            return False
+        return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
 
 
 def title_extent(
