@@ -162,10 +162,11 @@ class TitleRoles:
         return None
 
     def _has_his(self, view: DocumentView, first: int, last: int) -> bool:
-        """Whether a title word carries "his": "خارجيته"، "وزيره"."""
+        """Whether a title's complement carries "his": "ووزير خارجيته" (his country's
+        minister), not its head: "نائبه"، "مستشاره" is the aide of a person, not of a country."""
         titles = self._words.titles
         his = False
-        for index in range(first, last + 1):
+        for index in range(first + 1, last + 1):
             norm = view.tokens[index].norm
             stem = norm[:-2] + "ه" if norm.endswith("ته") else norm[:-1]
             # (the written ه of "his", not a ta marbuta that folding also makes ه: الوطنية)

@@ -63,9 +63,12 @@ class TitleGrammar:
             # "معالي X وزير الخارجية معالي Y": the title is X's apposition; Y's name opens
             # with its own honorific
             return self.after(view, sentence, person) or self.inside(view, person)
-        # a title begins with a head word (وزير, الرئيس...), not a complement (الخارجية)
+        # a title begins with a head word (وزير, الرئيس, بالرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
-            if listed(tokens[chain.first].norm, self._words.title_heads):
+            norm = tokens[chain.first].norm
+            if listed(norm, self._words.title_heads) or (
+                len(norm) > 3 and norm[0] in "بل" and norm[1:] in self._words.title_heads
+            ):
                 break
             chain.first += 1
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
@@ -360,7 +363,11 @@ class Apposition:
             )
             close = next(closing, None)
             if end < sentence.last and (
-                close is None or any(tokens[i].norm in self._words.stops for i in range(end, close))
+                close is None
+                or any(
+                    tokens[i].norm in self._words.stops and tokens[i].norm not in self._words.title_links
+                    for i in range(end, close)
+                )
             ):
                 return None
         return chain
