@@ -76,6 +76,9 @@ class TitleGrammar:
         if chain.first is not None:
             chain.inner = [m for m in chain.inner if m.first > chain.first]
         if chain.first is None and chain.counterpart is None:
+            shared = self._shared_title(view, sentence, chain)
+            if shared is not None:
+                return shared
             if honorific is not None and chain.affiliations:
                 # "السفير الأمريكي مارك ليبرت": an honorific with a nisba is an office
                 return TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
@@ -145,6 +148,26 @@ class TitleGrammar:
                 break
             index -= 1
         return chain, honorific
+
+    def _shared_title(
+        self, view: DocumentView, sentence: SentenceView, chain: TitleChain
+    ) -> TitleChain | None:
+        """ "بنظيره الروسي سيرغي لافروف والأميركي جون كيري": a nisba joined by و after a
+        titled name gives the next name the same title, with its own country."""
+        if len(chain.affiliations) != 1 or not chain.affiliations[0].is_nisba:
+            return None
+        nisba = chain.affiliations[0]
+        if view.tokens[nisba.first].text[:1] != "و" or nisba.first <= sentence.first:
+            return None
+        previous = view.mention_covering(sentence, nisba.first - 1, (EntityType.PERSON,))
+        if previous is None:
+            return None
+        title = self.chain(view, sentence, previous)
+        if title is None or title.after or (title.first is None and title.counterpart is None):
+            return None
+        return TitleChain(
+            first=title.first, last=title.last, counterpart=title.counterpart, affiliations=[nisba]
+        )
 
     def _add_affiliation(
         self,
@@ -339,8 +362,11 @@ class Apposition:
                 break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
-                if listed(tokens[index - 1].norm, self._words.title_links):
-                    break  # "الملحق العسكري لدى المغرب": a posting
+                if (
+                    listed(tokens[index - 1].norm, self._words.title_links)
+                    and tokens[index - 1].norm != "علي"
+                ):
+                    break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
                 chain.affiliations.append(covering)
                 chain.last = index - 1 if open_words else chain.last
                 open_words = 0
