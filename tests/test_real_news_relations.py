@@ -235,6 +235,31 @@ def test_a_governor_of_a_city_after_the_name(nlp: Pipeline) -> None:
     assert roles(doc)[key("مروان خليل")] == K({"صيدا"})
 
 
+def test_a_title_with_a_preposition_before_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال إن الوزير سيلتقي بالرئيس فرانسوا هولاند في باريس.")
+    assert roles(doc)[key("فرانسوا هولاند")] == K({None})
+
+
+def test_a_nisba_joined_by_and_shares_the_previous_title(nlp: Pipeline) -> None:
+    doc = nlp("وحضر اللقاء وزير الخارجية المصري سامح شكري والأردني ناصر جودة.")
+    assert roles(doc) == K({"سامح شكري": {"مصر"}, "ناصر جودة": {"الأردن"}})
+
+
+def test_a_deputy_named_with_his_is_not_given_a_country(nlp: Pipeline) -> None:
+    doc = nlp("وقال الرئيس الإندونيسي جوكو ويدودو إن نائبه يوسف كالا سيحضر القمة.")
+    assert roles(doc)[key("يوسف كالا")] == K({None})
+
+
+def test_an_envoy_to_a_country_is_posted_there(nlp: Pipeline) -> None:
+    doc = nlp("وقال المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد إن الحوار مستمر.")
+    assert roles(doc)[key("إسماعيل ولد الشيخ أحمد")] == K({None})
+
+
+def test_an_ambassador_between_commas_with_his_posting(nlp: Pipeline) -> None:
+    doc = nlp("قال سامر الخطيب، السفير اللبناني في الكويت، إن عدد الزوار ارتفع.")
+    assert roles(doc)[key("سامر الخطيب")] == K({"لبنان"})
+
+
 # --- MEETING, PHONE_CALL --------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType
+from arextract.schema import EntitySource, EntityType
 from arextract.text.normalize import fold
 
 # First names that begin with و, which is then not the conjunction.
@@ -86,7 +86,7 @@ class TitleGrammar:
         if chain.first is None and chain.counterpart is not None:
             chain.inner = []
         if chain.first is not None and chain.last is not None and not chain.affiliations and not chain.inner:
-            owner = self._pronoun_owner(view, sentence, chain)
+            owner = _pronoun_owner(view, sentence, chain)
             if owner is not None:
                 chain.affiliations.append(owner)
         if (
@@ -117,6 +117,18 @@ class TitleGrammar:
             if covering is not None:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
                 index = covering.first - 1
+                continue
+            referent = view.mention_covering(sentence, index, (EntityType.PERSON,))
+            if (
+                referent is not None
+                and referent.entity.source == EntitySource.COREF
+                and view.tokens[referent.first].norm in words.title_heads
+                and view.tokens[referent.last + 1].norm[:1] != "و"  # "الوزير ومدير عام X": two people
+            ):
+                # "المبعوث الأممي إلى اليمن X": a title the linker read as a reference
+                chain.first = referent.first
+                chain.last = chain.last if chain.last is not None else referent.last
+                index = referent.first - 1
                 continue
             place = view.mention_covering(sentence, index, PLACE_TYPES)
             if place is not None:
@@ -221,7 +233,7 @@ class TitleGrammar:
         token = tokens[index]
         if (
             token.text in {"،", ","}
-            and not self._list_item(view, index + 1, person)
+            and not _list_item(self._words, view, index + 1, person)
             and index - 1 >= sentence.first
             and chain.last is None
             and (
@@ -231,23 +243,6 @@ class TitleGrammar:
         ):
             return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
-
-    def _list_item(self, view: DocumentView, index: int, person: Mention) -> bool:
-        """Whether the name after a comma opens with the conjunction و, on the name
-        ("ومحمد العلي") or on its honorific ("والعقيد ركن نبيل")."""
-        token = view.tokens[index]
-        if token.text[:1] != "و":
-            return False
-        if index == person.first:
-            # (the tagger sometimes keeps the و in the name: "ومروان خليل")
-            return person.entity.start > token.start or token.norm not in _WAW_NAMES
-        rest = token.norm[1:]
-        words = self._words
-        return (
-            listed(rest, words.title_modifiers)
-            or listed(rest, words.name_openers)
-            or rest in words.honorifics
-        )
 
     def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
         """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
@@ -262,20 +257,6 @@ class TitleGrammar:
             # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
             opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
         )
-
-    def _pronoun_owner(self, view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
-        """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
-        pronoun "her" belongs to the organisation or country named last before it."""
-        assert chain.first is not None and chain.last is not None
-        if not any(
-            view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
-            for i in range(chain.first, chain.last + 1)
-        ):
-            return None
-        for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
-            if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
-                return mention
-        return None
 
     def _inner_affiliation(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """Whether a country or organisation inside a title is the office's affiliation: not a
@@ -410,6 +391,34 @@ class Apposition:
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
         return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
+
+
+def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
+    """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
+    pronoun "her" belongs to the organisation or country named last before it."""
+    assert chain.first is not None and chain.last is not None
+    if not any(
+        view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
+        for i in range(chain.first, chain.last + 1)
+    ):
+        return None
+    for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
+        if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
+            return mention
+    return None
+
+
+def _list_item(words: FoldedLexicons, view: DocumentView, index: int, person: Mention) -> bool:
+    """Whether the name after a comma opens with the conjunction و, on the name
+    ("ومحمد العلي") or on its honorific ("والعقيد ركن نبيل")."""
+    token = view.tokens[index]
+    if token.text[:1] != "و":
+        return False
+    if index == person.first:
+        # (the tagger sometimes keeps the و in the name: "ومروان خليل")
+        return person.entity.start > token.start or token.norm not in _WAW_NAMES
+    rest = token.norm[1:]
+    return listed(rest, words.title_modifiers) or listed(rest, words.name_openers) or rest in words.honorifics
 
 
 def title_extent(
