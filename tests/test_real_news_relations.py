@@ -260,6 +260,11 @@ def test_an_ambassador_between_commas_with_his_posting(nlp: Pipeline) -> None:
     assert roles(doc)[key("سامر الخطيب")] == K({"لبنان"})
 
 
+def test_an_organisation_inside_a_titles_complement_is_not_the_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("ودعا عميد شؤون أعضاء هيئة التدريس بالجامعة الدكتور سالم العتيبي الطلاب إلى المشاركة.")
+    assert roles(doc)[key("سالم العتيبي")] == K({None})
+
+
 # --- MEETING, PHONE_CALL --------------------------------------------------------------
 
 

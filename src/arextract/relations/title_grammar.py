@@ -265,6 +265,13 @@ class TitleGrammar:
         before = mention.first - 1
         if before >= sentence.first and listed(view.tokens[before].norm, words.title_links):
             return False
+        if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
+            # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
+            # title's own complement ("عميد شؤون أعضاء هيئة التدريس"); or joined by و to one
+            # that is ("رئيس هيئة كبار العلماء وإدارة البحوث")
+            left = view.tokens[before].norm
+            if not (listed(left, words.titles) or words.prefixed_title(left)):
+                return False
         if mention.type == EntityType.ORGANIZATION:
             names = fold(mention.entity.text).split()
             if all(listed(word, words.titles) or words.prefixed_title(word) for word in names):
