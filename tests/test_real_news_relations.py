@@ -265,6 +265,11 @@ def test_an_organisation_inside_a_titles_complement_is_not_the_affiliation(nlp: 
     assert roles(doc)[key("سالم العتيبي")] == K({None})
 
 
+def test_an_appointment_predicate_is_not_an_apposition(nlp: Pipeline) -> None:
+    doc = nlp("وفوجئ الموظفون بقرارات سريعة بعد تعيين الدكتور هشام الراشد وزيرا للصحة.")
+    assert key("هشام الراشد") not in roles(doc)
+
+
 # --- MEETING, PHONE_CALL --------------------------------------------------------------
 
 
