@@ -270,6 +270,13 @@ def test_an_appointment_predicate_is_not_an_apposition(nlp: Pipeline) -> None:
     assert key("هشام الراشد") not in roles(doc)
 
 
+def test_a_second_office_after_a_protocol_style_name(nlp: Pipeline) -> None:
+    subject = nlp("وأعلن الديوان أن ولي العهد الأمير نايف بن سامي بن مشعل آل سعود وزير الدفاع سيغادر اليوم.")
+    assert set(titles(subject)[key("نايف بن سامي بن مشعل آل سعود")]) == K({"ولي العهد", "وزير الدفاع"})
+    guest = nlp("واستقبل ولي العهد الأمير نايف بن سامي بن مشعل آل سعود وزير الخارجية في مكتبه أمس.")
+    assert titles(guest)[key("نايف بن سامي بن مشعل آل سعود")] == K(["ولي العهد"])  # his guest's office
+
+
 # --- MEETING, PHONE_CALL --------------------------------------------------------------
 
 

@@ -109,7 +109,30 @@ class TitleRoles:
             listed(view.tokens[i].norm, self._words.honorifics) for i in range(chain.last + 1, person.first)
         ):
             return None
-        return self._grammar.after(view, sentence, person)
+        second = self._grammar.after(view, sentence, person)
+        if (
+            second is None
+            or second.last is None
+            or any(m.type == EntityType.COUNTRY for m in second.affiliations)
+        ):
+            return None  # "استقبل ولي العهد الأمير X وزير الخارجية الأمريكي": his guest
+        # the apposition is the subject of the verb after it ("... وزير الدفاع سيغادر"), not
+        # an object followed by a place, a time or another phrase ("... وزير الخارجية في مكتبه")
+        after = max([second.last, *(m.last for m in second.affiliations)]) + 1
+        if after >= sentence.last:
+            return None
+        token = view.tokens[after]
+        words = self._words
+        if (
+            not token.text.isalpha()
+            or token.norm[:1] == "و"
+            or token.norm in words.stops
+            or listed(token.norm, words.relatives)
+            or view.is_time_token(after)
+            or view.mention_covering(sentence, after) is not None
+        ):
+            return None
+        return second
 
     @staticmethod
     def _inside_name(sentence: SentenceView, person: Mention) -> bool:
