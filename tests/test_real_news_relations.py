@@ -208,6 +208,75 @@ def test_a_title_between_two_honorifics_is_the_first_persons(nlp: Pipeline) -> N
     assert found(doc, "STATEMENT") == K([[("speaker", "عادل الجبير")]])  # the one the story follows
 
 
+def test_a_list_of_names_each_followed_by_its_title(nlp: Pipeline) -> None:
+    # the title before a comma is the previous name's, not the next item's
+    doc = nlp(
+        "وكان في استقباله سمير نادر رئيس الحكومة اللبنانية، ومحمد العلي رئيس المجلس البلدي "
+        "لبيروت، وخالد سعيد القائد الجهوي للدرك الوطني."
+    )
+    got = roles(doc)
+    assert got[key("سمير نادر")] == K({"لبنان"})
+    assert got[key("محمد العلي")] == K({"المجلس البلدي"})
+    assert titles(doc)[key("خالد سعيد")] == K(["القائد الجهوي"])
+
+
+def test_a_military_rank_is_a_form_of_address_not_an_office(nlp: Pipeline) -> None:
+    doc = nlp("كشف العقيد سالم الحربي في شرطة المدينة عن ضبط شحنة مهربة.")
+    assert key("سالم الحربي") not in roles(doc)
+
+
+def test_a_title_between_commas_after_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وحضر الحفل المهندس كمال فهمي، وزير النقل والمواصلات، وعدد من المسؤولين.")
+    assert titles(doc)[key("كمال فهمي")] == K(["وزير النقل"])
+
+
+def test_a_governor_of_a_city_after_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وكان في استقباله سمير نادر رئيس الحكومة اللبنانية، والسيد مروان خليل والي صيدا.")
+    assert roles(doc)[key("مروان خليل")] == K({"صيدا"})
+
+
+def test_a_title_with_a_preposition_before_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال إن الوزير سيلتقي بالرئيس فرانسوا هولاند في باريس.")
+    assert roles(doc)[key("فرانسوا هولاند")] == K({None})
+
+
+def test_a_nisba_joined_by_and_shares_the_previous_title(nlp: Pipeline) -> None:
+    doc = nlp("وحضر اللقاء وزير الخارجية المصري سامح شكري والأردني ناصر جودة.")
+    assert roles(doc) == K({"سامح شكري": {"مصر"}, "ناصر جودة": {"الأردن"}})
+
+
+def test_a_deputy_named_with_his_is_not_given_a_country(nlp: Pipeline) -> None:
+    doc = nlp("وقال الرئيس الإندونيسي جوكو ويدودو إن نائبه يوسف كالا سيحضر القمة.")
+    assert roles(doc)[key("يوسف كالا")] == K({None})
+
+
+def test_an_envoy_to_a_country_is_posted_there(nlp: Pipeline) -> None:
+    doc = nlp("وقال المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد إن الحوار مستمر.")
+    assert roles(doc)[key("إسماعيل ولد الشيخ أحمد")] == K({None})
+
+
+def test_an_ambassador_between_commas_with_his_posting(nlp: Pipeline) -> None:
+    doc = nlp("قال سامر الخطيب، السفير اللبناني في الكويت، إن عدد الزوار ارتفع.")
+    assert roles(doc)[key("سامر الخطيب")] == K({"لبنان"})
+
+
+def test_an_organisation_inside_a_titles_complement_is_not_the_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("ودعا عميد شؤون أعضاء هيئة التدريس بالجامعة الدكتور سالم العتيبي الطلاب إلى المشاركة.")
+    assert roles(doc)[key("سالم العتيبي")] == K({None})
+
+
+def test_an_appointment_predicate_is_not_an_apposition(nlp: Pipeline) -> None:
+    doc = nlp("وفوجئ الموظفون بقرارات سريعة بعد تعيين الدكتور هشام الراشد وزيرا للصحة.")
+    assert key("هشام الراشد") not in roles(doc)
+
+
+def test_a_second_office_after_a_protocol_style_name(nlp: Pipeline) -> None:
+    subject = nlp("وأعلن الديوان أن ولي العهد الأمير نايف بن سامي بن مشعل آل سعود وزير الدفاع سيغادر اليوم.")
+    assert set(titles(subject)[key("نايف بن سامي بن مشعل آل سعود")]) == K({"ولي العهد", "وزير الدفاع"})
+    guest = nlp("واستقبل ولي العهد الأمير نايف بن سامي بن مشعل آل سعود وزير الخارجية في مكتبه أمس.")
+    assert titles(guest)[key("نايف بن سامي بن مشعل آل سعود")] == K(["ولي العهد"])  # his guest's office
+
+
 # --- MEETING, PHONE_CALL --------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import date_for
-from arextract.relations.lexicons import FoldedLexicons, title_key
+from arextract.relations.lexicons import FoldedLexicons, listed, title_key
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
@@ -90,11 +90,49 @@ class TitleRoles:
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
-                if chain is not None:
-                    found.append((sentence, mention, chain))
-                    if not chain.after:
-                        held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+                if chain is None:
+                    continue
+                found.append((sentence, mention, chain))
+                if not chain.after:
+                    held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+                    second = self._second_office(view, sentence, mention, chain)
+                    if second is not None:
+                        found.append((sentence, mention, second))
         return found, held
+
+    def _second_office(
+        self, view: DocumentView, sentence: SentenceView, person: Mention, chain: TitleChain
+    ) -> TitleChain | None:
+        """ "ولي ولي العهد الأمير محمد بن سلمان وزير الدفاع": in protocol style a title, a
+        form of address and the name may be followed by a second office in apposition."""
+        if chain.last is None or not any(
+            listed(view.tokens[i].norm, self._words.honorifics) for i in range(chain.last + 1, person.first)
+        ):
+            return None
+        second = self._grammar.after(view, sentence, person)
+        if (
+            second is None
+            or second.last is None
+            or any(m.type == EntityType.COUNTRY for m in second.affiliations)
+        ):
+            return None  # "استقبل ولي العهد الأمير X وزير الخارجية الأمريكي": his guest
+        # the apposition is the subject of the verb after it ("... وزير الدفاع سيغادر"), not
+        # an object followed by a place, a time or another phrase ("... وزير الخارجية في مكتبه")
+        after = max([second.last, *(m.last for m in second.affiliations)]) + 1
+        if after >= sentence.last:
+            return None
+        token = view.tokens[after]
+        words = self._words
+        if (
+            not token.text.isalpha()
+            or token.norm[:1] == "و"
+            or token.norm in words.stops
+            or listed(token.norm, words.relatives)
+            or view.is_time_token(after)
+            or view.mention_covering(sentence, after) is not None
+        ):
+            return None
+        return second
 
     @staticmethod
     def _inside_name(sentence: SentenceView, person: Mention) -> bool:
@@ -147,10 +185,11 @@ class TitleRoles:
         return None
 
     def _has_his(self, view: DocumentView, first: int, last: int) -> bool:
-        """Whether a title word carries "his": "خارجيته"، "وزيره"."""
+        """Whether a title's complement carries "his": "ووزير خارجيته" (his country's
+        minister), not its head: "نائبه"، "مستشاره" is the aide of a person, not of a country."""
         titles = self._words.titles
         his = False
-        for index in range(first, last + 1):
+        for index in range(first + 1, last + 1):
             norm = view.tokens[index].norm
             stem = norm[:-2] + "ه" if norm.endswith("ته") else norm[:-1]
             # (the written ه of "his", not a ta marbuta that folding also makes ه: الوطنية)

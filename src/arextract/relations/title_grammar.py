@@ -10,8 +10,13 @@ from dataclasses import dataclass, field
 
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType
+from arextract.schema import EntitySource, EntityType
 from arextract.text.normalize import fold
+
+# First names that begin with و, which is then not the conjunction.
+_WAW_NAMES = frozenset(
+    fold(name) for name in ("وليد", "وائل", "وحيد", "وسام", "وفاء", "وجدي", "وديع", "وهيب", "ولاء")
+)
 
 
 @dataclass
@@ -30,6 +35,7 @@ class TitleGrammar:
 
     def __init__(self, words: FoldedLexicons) -> None:
         self._words = words
+        self._apposition = Apposition(words)
 
     def chain(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """The title of a person named in a sentence: before the name, else after or inside it.
@@ -57,9 +63,12 @@ class TitleGrammar:
             # "معالي X وزير الخارجية معالي Y": the title is X's apposition; Y's name opens
             # with its own honorific
             return self.after(view, sentence, person) or self.inside(view, person)
-        # a title begins with a head word (وزير, الرئيس...), not a complement (الخارجية)
+        # a title begins with a head word (وزير, الرئيس, بالرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
-            if listed(tokens[chain.first].norm, self._words.title_heads):
+            norm = tokens[chain.first].norm
+            if listed(norm, self._words.title_heads) or (
+                len(norm) > 3 and norm[0] in "بل" and norm[1:] in self._words.title_heads
+            ):
                 break
             chain.first += 1
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
@@ -67,6 +76,9 @@ class TitleGrammar:
         if chain.first is not None:
             chain.inner = [m for m in chain.inner if m.first > chain.first]
         if chain.first is None and chain.counterpart is None:
+            shared = self._shared_title(view, sentence, chain)
+            if shared is not None:
+                return shared
             if honorific is not None and chain.affiliations:
                 # "السفير الأمريكي مارك ليبرت": an honorific with a nisba is an office
                 return TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
@@ -74,7 +86,7 @@ class TitleGrammar:
         if chain.first is None and chain.counterpart is not None:
             chain.inner = []
         if chain.first is not None and chain.last is not None and not chain.affiliations and not chain.inner:
-            owner = self._pronoun_owner(view, sentence, chain)
+            owner = _pronoun_owner(view, sentence, chain)
             if owner is not None:
                 chain.affiliations.append(owner)
         if (
@@ -106,6 +118,18 @@ class TitleGrammar:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
                 index = covering.first - 1
                 continue
+            referent = view.mention_covering(sentence, index, (EntityType.PERSON,))
+            if (
+                referent is not None
+                and referent.entity.source == EntitySource.COREF
+                and view.tokens[referent.first].norm in words.title_heads
+                and view.tokens[referent.last + 1].norm[:1] != "و"  # "الوزير ومدير عام X": two people
+            ):
+                # "المبعوث الأممي إلى اليمن X": a title the linker read as a reference
+                chain.first = referent.first
+                chain.last = chain.last if chain.last is not None else referent.last
+                index = referent.first - 1
+                continue
             place = view.mention_covering(sentence, index, PLACE_TYPES)
             if place is not None:
                 if not self._add_place(view, sentence, chain, place):
@@ -115,7 +139,7 @@ class TitleGrammar:
             if listed(token.norm, words.counterpart) or listed(token.norm[1:], words.counterpart):
                 chain.counterpart = index  # "نظيره"، "بنظيره"
                 break
-            if self._skipped(view, sentence, chain, index):
+            if self._skipped(view, sentence, chain, index, person):
                 index -= 1
                 continue
             if chain.last is None and listed(token.norm, words.honorifics):
@@ -136,6 +160,26 @@ class TitleGrammar:
                 break
             index -= 1
         return chain, honorific
+
+    def _shared_title(
+        self, view: DocumentView, sentence: SentenceView, chain: TitleChain
+    ) -> TitleChain | None:
+        """ "بنظيره الروسي سيرغي لافروف والأميركي جون كيري": a nisba joined by و after a
+        titled name gives the next name the same title, with its own country."""
+        if len(chain.affiliations) != 1 or not chain.affiliations[0].is_nisba:
+            return None
+        nisba = chain.affiliations[0]
+        if view.tokens[nisba.first].text[:1] != "و" or nisba.first <= sentence.first:
+            return None
+        previous = view.mention_covering(sentence, nisba.first - 1, (EntityType.PERSON,))
+        if previous is None:
+            return None
+        title = self.chain(view, sentence, previous)
+        if title is None or title.after or (title.first is None and title.counterpart is None):
+            return None
+        return TitleChain(
+            first=title.first, last=title.last, counterpart=title.counterpart, affiliations=[nisba]
+        )
 
     def _add_affiliation(
         self,
@@ -177,12 +221,19 @@ class TitleGrammar:
             return False
         return True
 
-    def _skipped(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int) -> bool:
-        """A comma after a title ("رئيس الجمهورية، السيد عبد المجيد تبون") or the dot of "د."."""
+    def _skipped(
+        self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int, person: Mention
+    ) -> bool:
+        """A comma after a title ("رئيس الجمهورية، السيد عبد المجيد تبون") or the dot of "د.".
+
+        Not the comma of a list ("X رئيس الحكومة المغربية، وY والي طنجة"): a name joined by و
+        after a comma is the next item, and the title before the comma is the previous name's.
+        """
         tokens = view.tokens
         token = tokens[index]
         if (
             token.text in {"،", ","}
+            and not _list_item(self._words, view, index + 1, person)
             and index - 1 >= sentence.first
             and chain.last is None
             and (
@@ -207,20 +258,6 @@ class TitleGrammar:
             opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
         )
 
-    def _pronoun_owner(self, view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
-        """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
-        pronoun "her" belongs to the organisation or country named last before it."""
-        assert chain.first is not None and chain.last is not None
-        if not any(
-            view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
-            for i in range(chain.first, chain.last + 1)
-        ):
-            return None
-        for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
-            if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
-                return mention
-        return None
-
     def _inner_affiliation(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """Whether a country or organisation inside a title is the office's affiliation: not a
         posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
@@ -228,6 +265,13 @@ class TitleGrammar:
         before = mention.first - 1
         if before >= sentence.first and listed(view.tokens[before].norm, words.title_links):
             return False
+        if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
+            # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
+            # title's own complement ("عميد شؤون أعضاء هيئة التدريس"); or joined by و to one
+            # that is ("رئيس هيئة كبار العلماء وإدارة البحوث")
+            left = view.tokens[before].norm
+            if not (listed(left, words.titles) or words.prefixed_title(left)):
+                return False
         if mention.type == EntityType.ORGANIZATION:
             names = fold(mention.entity.text).split()
             if all(listed(word, words.titles) or words.prefixed_title(word) for word in names):
@@ -270,25 +314,118 @@ class TitleGrammar:
 
     def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
+        return self._apposition.read(view, sentence, person)
+
+
+class Apposition:
+    """A title after the name it describes, read forward (see :meth:`read`)."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def read(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
+        """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،".
+
+        Between the head and the affiliation, words the lexicon does not list may stand when
+        an affiliation follows them: adjectives and complements ("القائد الجهوي للدرك
+        الملكي"، "الرئيس الأول لمحكمة الاستئناف"). A country or organisation after لدى or في
+        is a posting, and ends the title.
+        """
         tokens = view.tokens
         index = person.last + 1
+        comma = index < sentence.last and tokens[index].text in {"،", ","}
+        if comma:
+            index += 1  # "إبراهيم محلب، رئيس مجلس الوزراء،"
         if index >= sentence.last or tokens[index].norm not in self._words.title_heads:
             return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
+        if tokens[index].text.endswith("ه"):
+            return None  # "أقال X نائبه": an object with "his", not an apposition
         chain = TitleChain(first=index, last=index, after=True)
         index += 1
+        open_words = 0
         while index < sentence.last:
+            place = view.mention_covering(sentence, index, PLACE_TYPES)
+            if place is not None and not open_words and not chain.affiliations:
+                chain.affiliations.append(place)  # "والي طنجة"، "محافظ عنيزة"
+                break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
+                if (
+                    listed(tokens[index - 1].norm, self._words.title_links)
+                    and tokens[index - 1].norm != "علي"
+                ):
+                    break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
                 chain.affiliations.append(covering)
+                chain.last = index - 1 if open_words else chain.last
+                open_words = 0
                 index = covering.last + 1
                 continue
-            if not listed(tokens[index].norm, self._words.titles):
-                break
             if chain.affiliations:
                 break
-            chain.last = index
+            if listed(tokens[index].norm, self._words.titles) and not open_words:
+                chain.last = index
+            elif open_words < 3 and self._word(view, sentence, index):
+                open_words += 1
+            else:
+                break
             index += 1
+        if comma:
+            # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
+            end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
+            closing = (
+                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
+            )
+            close = next(closing, None)
+            if end < sentence.last and (
+                close is None
+                or any(
+                    tokens[i].norm in self._words.stops and tokens[i].norm not in self._words.title_links
+                    for i in range(end, close)
+                )
+            ):
+                return None
         return chain
+
+    def _word(self, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+        """An unlisted word of a title after a name, kept only if an affiliation follows."""
+        token = view.tokens[index]
+        norm = token.norm
+        if not token.text.isalpha() or view.is_time_token(index) or view.mention_covering(sentence, index):
+            return False
+        words = self._words
+        if norm in words.title_heads or norm.startswith("و"):
+            return False  # another title, or the next item of a list
+        if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
+            return False
+        return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
+
+
+def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
+    """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
+    pronoun "her" belongs to the organisation or country named last before it."""
+    assert chain.first is not None and chain.last is not None
+    if not any(
+        view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
+        for i in range(chain.first, chain.last + 1)
+    ):
+        return None
+    for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
+        if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
+            return mention
+    return None
+
+
+def _list_item(words: FoldedLexicons, view: DocumentView, index: int, person: Mention) -> bool:
+    """Whether the name after a comma opens with the conjunction و, on the name
+    ("ومحمد العلي") or on its honorific ("والعقيد ركن نبيل")."""
+    token = view.tokens[index]
+    if token.text[:1] != "و":
+        return False
+    if index == person.first:
+        # (the tagger sometimes keeps the و in the name: "ومروان خليل")
+        return person.entity.start > token.start or token.norm not in _WAW_NAMES
+    rest = token.norm[1:]
+    return listed(rest, words.title_modifiers) or listed(rest, words.name_openers) or rest in words.honorifics
 
 
 def title_extent(
