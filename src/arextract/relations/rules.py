@@ -193,6 +193,16 @@ class Lexicons(_Strict):
         description="Nouns through which an organisation speaks (بيان): 'أفاد بيان صادر عن X' is X "
         "speaking; 'وأشار البيان' is the last speaker again.",
     )
+    passive_auxiliaries: list[str] = Field(
+        default_factory=list,
+        description="Verbs that make the masdar after them passive ('سيتم توقيع مذكرة'): the "
+        "masdar has no doer to take from the sentence.",
+    )
+    delegations: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "
+        "stand for the body named after them, or the person heading them.",
+    )
     name_openers: list[str] = Field(
         default_factory=list,
         description="Honorifics that open a person's name (معالي، فخامة): a title before one "

@@ -16,6 +16,7 @@ from arextract.relations.search import MentionSearch
 from arextract.relations.view import PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
 
+_VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -56,11 +57,29 @@ class SlotFiller:
         antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
+        first = query.match.first
+        if (
+            not form.possessive
+            and first > sentence.first
+            and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
+        ):
+            return [], cursor  # "سيتم توقيع مذكرة": no one in the sentence is the doer
         if not form.possessive and query.match.last + 1 < sentence.last:
+            delegation = self._referents.delegation(query, query.match.last + 1)
+            if delegation is not None and delegation.type in query.slot.types:
+                return [delegation], cursor  # "زيارة وفد من الحركة للمملكة"
             genitive = self._genitive_person(query)
             if genitive is not None:
                 return [genitive], genitive.last + 1
         actor = sentence.actor
+        if (
+            form.possessive
+            and actor is not None
+            and actor.first > query.match.last
+            and actor in sentence.mentions
+        ):
+            # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival
+            actor = sentence.previous_actor
         if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
             # no actor of its own before إن/أن: a person named before the trigger
             local = self._referents.first_person_before(query, last=form.possessive)
@@ -104,6 +123,9 @@ class SlotFiller:
         search = self._search
         after = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
+        if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
+            # a preposition further on introduced nothing: "زيارة للعراق منذ ... في فبراير"
+            found = search.after(query, cursor)
         if not found and cursor > query.match.last + 1:
             # verb-object-subject order: ترأس المؤتمر ... وانغ يي
             after = search.after_prep(query, query.match.last + 1)
@@ -142,10 +164,22 @@ class SlotFiller:
         antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
+        continued = self._continued_subject(query)
+        if continued is not None:
+            # "سيزور X الأردن ويلتقي بالملك": not الأردن; a speech verb may name a new speaker
+            found = (
+                self._search.after(query, following, subject=True)
+                if rule.type == RelationType.STATEMENT
+                else []
+            )
+            return (found, found[-1].last + 1) if found else ([continued], cursor)
         found = self._search.before(query, window=2)
         if found:
             return found, cursor
         if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
+            delegation = self._referents.delegation(query, following, reach=3)
+            if delegation is not None and delegation.type in query.slot.types:
+                return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = self._search.after(query, following, subject=True)
             if found:
                 return found, found[-1].last + 1
@@ -153,6 +187,15 @@ class SlotFiller:
         if found:
             return found, cursor
         return None
+
+    def _continued_subject(self, query: SlotQuery) -> Mention | None:
+        """The doer of the verb a verb joined by و/ف continues in the same sentence."""
+        view, match = query.view, query.match
+        token = view.tokens[match.first]
+        if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in "وف":
+            return None
+        continued = view.coordinated_subject(query.sentence, match.first)
+        return continued if continued is not None and query.open_to(continued) else None
 
     def _unsaid_subject(self, query: SlotQuery) -> list[Mention]:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
@@ -170,10 +213,15 @@ class SlotFiller:
         implicit = self._referents.subject_is_implicit
         actor = sentence.actor
         statement = query.form.rule.type == RelationType.STATEMENT
+        if not statement and query.form.rule.pos == "verb":
+            # verb, object, then subject: "يصل إلى الخرطوم غدا وفد من وزارة النقل"
+            delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
+            if delegation is not None and delegation.type in slot.types:
+                return [delegation]
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            if sentence.index - where <= 2 and query.open_to(speaker) and implicit(query):
+            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
                 return [speaker]
         if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
