@@ -453,6 +453,46 @@ def test_an_agreement_of_one_party_with_another(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == K([[("party", "مجموعة 5+1"), ("party", "إيران")]])
 
 
+def test_the_meeting_partner_after_an_adjunct_and_a_relative_clause(nlp: Pipeline) -> None:
+    doc = nlp(
+        "اجتمع وزير الخارجية عادل الجبير أمس، في إطار الزيارة الرسمية التي يقوم بها إلى إسبانيا، "
+        "مع وزير الخارجية الإسباني خوسيه مانويل ألباريس."
+    )
+    assert [len(a) for a in found(doc, "MEETING")] == [2]
+    assert found(doc, "MEETING")[0][0] == ("participant", key("عادل الجبير"))
+
+
+def test_the_object_after_a_relative_clause_set_off_by_a_comma(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ومن المقرر أن يلتقي الوزير الأمريكي لويد أوستن الذي يقوم بجولة في المنطقة، "
+        "رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    assert [len(a) for a in found(doc, "MEETING")] == [2]
+
+
+def test_an_audience_with_the_king(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتشرف الرئيس التنفيذي للشركة خالد العمري، وفريق العمل المرافق معه "
+        "بالسلام على الملك سلمان بن عبدالعزيز."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "خالد العمري"), ("participant", "سلمان بن عبد العزيز")]]
+    )
+
+
+def test_solidarity_with(nlp: Pipeline) -> None:
+    doc = nlp("وأكد المجلس تضامن مملكة البحرين ووقوفها مع المملكة العربية السعودية في جهودها.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "البحرين"), ("supported", "السعودية")]])
+
+
+def test_an_agency_after_an_adverbial_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلن رئيس الوزراء الماليزي نجيب عبد الرزاق أن نائبه سيغادر. "
+        "كما ذكرت من جانبها وكالة الأنباء السعودية أن القرار نهائي."
+    )
+    assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أعلن"]
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

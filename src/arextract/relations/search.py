@@ -136,15 +136,39 @@ class MentionSearch:
         """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
         view, sentence, slot = query.view, query.sentence, query.slot
         end = min(sentence.last, start + slot.reach)
+        preps = folded(slot.preps)
         for index in range(start, end):
             token = view.tokens[index]
-            if token.norm in self._words.complementizers or token.norm in self._words.relatives:
+            if token.norm in self._words.complementizers:
                 end = index
                 break
+            if token.norm in preps and " " not in token.norm:
+                # "اجتمع X أمس، في إطار الزيارة التي يقوم بها، مع Y": the slot's own preposition
+                # after the adjunct, even past a relative clause
+                found = self.after(query, index + 1)
+                if found:
+                    return found
+        skipped: list[range] = []
+        index = start
+        while index < end:
+            if view.tokens[index].norm in self._words.relatives:
+                # "يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء X": a relative clause
+                # set off by a comma is passed over; one that runs on ends the search
+                comma = next(
+                    (j for j in range(index + 1, end) if view.tokens[j].text in {"،", ","}),
+                    None,
+                )
+                if comma is None:
+                    end = index
+                    break
+                skipped.append(range(index, comma + 1))
+                index = comma
+            index += 1
         candidates = [
             m
             for m in sentence.mentions_from(start, end)
-            if query.open_to(m)
+            if not any(m.first in passed for passed in skipped)
+            and query.open_to(m)
             and not (m.type != EntityType.PERSON and self._candidates.in_title(view, sentence, m))
         ]
         chosen = preferred(candidates, slot.types)

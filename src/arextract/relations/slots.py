@@ -16,6 +16,8 @@ from arextract.relations.search import MentionSearch
 from arextract.relations.view import PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
 
+_ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
+_ADVERBIAL_OPENERS = {"من"}
 _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -94,6 +96,8 @@ class SlotFiller:
         بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"."""
         words = self._words
         view, sentence, match = query.view, query.sentence, query.match
+        if view.tokens[match.last].norm in words.prepositions:
+            return None  # "لقاء مع X"، "بالسلام على X": X is governed by the preposition
         start = match.last + 1
         while (
             start < min(sentence.last, match.last + 9)
@@ -188,6 +192,21 @@ class SlotFiller:
             return found, cursor
         return None
 
+    def _first_named_after(self, query: SlotQuery) -> Mention | None:
+        """The mention right after the trigger, or after an adverbial phrase that may come
+        first ("كما ذكرت من جانبها وكالة الأنباء")."""
+        view, sentence, match = query.view, query.sentence, query.match
+        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+            covering = view.mention_covering(sentence, index)
+            if covering is not None:
+                return covering
+            token = view.tokens[index]
+            if token.text in self._words.breaks or token.norm in self._words.complementizers:
+                return None
+            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+                return None
+        return None
+
     def _continued_subject(self, query: SlotQuery) -> Mention | None:
         """The doer of the verb a verb joined by و/ف continues in the same sentence."""
         view, match = query.view, query.match
@@ -202,7 +221,7 @@ class SlotFiller:
         or the sentence's actor."""
         view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
-            following = view.mention_covering(sentence, match.last + 1)
+            following = self._first_named_after(query)
             if following is not None and (
                 following.entity.subtype in slot.exclude_subtypes
                 or (following.type in PLACE_TYPES and following.type not in slot.types)
