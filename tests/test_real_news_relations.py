@@ -493,6 +493,19 @@ def test_an_agency_after_an_adverbial_is_no_speaker(nlp: Pipeline) -> None:
     assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أعلن"]
 
 
+def test_a_delegation_made_the_visit_it_carried_out(nlp: Pipeline) -> None:
+    doc = nlp("قام وفد من وزارة الخارجية الأردنية أمس بزيارة إلى العقبة.")
+    assert found(doc, "VISIT") == K([[("visitor", "وزارة الخارجية الأردنية"), ("destination", "العقبة")]])
+
+
+def test_an_unrecognised_outlet_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلن رئيس الوزراء نجيب عبد الرزاق أن نائبه سيغادر. "
+        "كما ذكرت من جانبها صحيفة «النجم» أن القرار نهائي."
+    )
+    assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أعلن"]
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

@@ -68,6 +68,8 @@ class FoldedLexicons:
     vehicles: set[str]
     delegations: set[str]
     passive_auxiliaries: set[str]
+    light_verbs: set[str]
+    outlet_heads: set[str]
     name_openers: set[str]
     honorific_pronouns: dict[str, set[str]]
     title_links: set[str]
@@ -98,6 +100,8 @@ class FoldedLexicons:
             vehicles=folded(lex.statement_vehicles),
             delegations=folded(lex.delegations),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
+            light_verbs=folded(lex.light_verbs),
+            outlet_heads=folded(lex.outlet_heads),
             name_openers=folded(lex.name_openers),
             honorific_pronouns={
                 fold(pronoun): folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()

@@ -19,6 +19,7 @@ from arextract.schema import EntityType, RelationType
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
 _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
+_LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -66,6 +67,9 @@ class SlotFiller:
             and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
         ):
             return [], cursor  # "سيتم توقيع مذكرة": no one in the sentence is the doer
+        light = self._light_verb_subject(query)
+        if light is not None:
+            return light, cursor
         if not form.possessive and query.match.last + 1 < sentence.last:
             delegation = self._referents.delegation(query, query.match.last + 1)
             if delegation is not None and delegation.type in query.slot.types:
@@ -90,6 +94,28 @@ class SlotFiller:
         if actor is not None and query.open_to(actor):
             return [actor], cursor
         return [], cursor
+
+    def _light_verb_subject(self, query: SlotQuery) -> list[Mention] | None:
+        """ "قام وفد من وزارة الخارجية أمس بزيارة": the subject of قام does the masdar after ب
+        (``None``: no such verb; ``[]``: a delegation whose body is not named)."""
+        view, sentence, match = query.view, query.sentence, query.match
+        if match.offset == 0 or not view.tokens[match.first].norm.lstrip("وف").startswith("ب"):
+            return None
+        for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
+            token = view.tokens[index]
+            if token.norm in self._words.complementizers or token.text in {".", "؛", ":"}:
+                return None
+            if not listed(token.norm, self._words.light_verbs):
+                continue
+            following = index + 1
+            if following < match.first and listed(view.tokens[following].norm, self._words.delegations):
+                body = self._referents.delegation(query, following)
+                return [body] if body is not None and body.type in query.slot.types else []
+            for mention in sentence.mentions_from(following, match.first):
+                if query.open_to(mention) and not mention.is_nisba:
+                    return [mention]
+            return None
+        return None
 
     def _genitive_person(self, query: SlotQuery) -> Mention | None:
         """A person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو الأمير محمد
@@ -192,6 +218,17 @@ class SlotFiller:
             return found, cursor
         return None
 
+    def _outlet_follows(self, query: SlotQuery) -> bool:
+        """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
+        view, sentence, match = query.view, query.sentence, query.match
+        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+            norm = view.tokens[index].norm
+            if norm in self._words.outlet_heads:
+                return True
+            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+                return False
+        return False
+
     def _first_named_after(self, query: SlotQuery) -> Mention | None:
         """The mention right after the trigger, or after an adverbial phrase that may come
         first ("كما ذكرت من جانبها وكالة الأنباء")."""
@@ -220,6 +257,8 @@ class SlotFiller:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
         or the sentence's actor."""
         view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
+        if slot.exclude_subtypes and self._outlet_follows(query):
+            return []  # "كما ذكرت من جانبها وكالة «برناما»": a source, not a speaker
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
             following = self._first_named_after(query)
             if following is not None and (
