@@ -506,6 +506,19 @@ def test_an_unrecognised_outlet_is_no_speaker(nlp: Pipeline) -> None:
     assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أعلن"]
 
 
+def test_the_partner_after_the_subject_named_by_title_then_name(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع السفير الياباني لدى المملكة فوميو إيواي "
+        "العلاقات الثنائية."
+    )
+    assert [len(a) for a in found(doc, "MEETING")] == [2]
+
+
+def test_a_place_after_another_preposition_is_no_meeting_partner(nlp: Pipeline) -> None:
+    doc = nlp("وكان وزير الخارجية الأردني أيمن الصفدي التقى في قطر الشهر الماضي بعدد من المسؤولين.")
+    assert found(doc, "MEETING") == []
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

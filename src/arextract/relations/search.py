@@ -169,6 +169,7 @@ class MentionSearch:
             for m in sentence.mentions_from(start, end)
             if not any(m.first in passed for passed in skipped)
             and query.open_to(m)
+            and not (slot.preps and self._candidates.other_preposition(view, m, slot))  # "التقيا في قطر"
             and not (m.type != EntityType.PERSON and self._candidates.in_title(view, sentence, m))
         ]
         chosen = preferred(candidates, slot.types)

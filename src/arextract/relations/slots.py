@@ -20,6 +20,7 @@ _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a lat
 _ADVERBIAL_OPENERS = {"من"}
 _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
 _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
+_RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -212,7 +213,7 @@ class SlotFiller:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = self._search.after(query, following, subject=True)
             if found:
-                return found, found[-1].last + 1
+                return found, self._past_restatement(query, found[-1])
         found = self._search.before(query, window=6)
         if found:
             return found, cursor
@@ -243,6 +244,15 @@ class SlotFiller:
             if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
                 return None
         return None
+
+    def _past_restatement(self, query: SlotQuery, subject: Mention) -> int:
+        """Where the search after a subject resumes: past the name its title stands for
+        ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
+        end = subject.last + 1
+        for mention in query.sentence.mentions_from(end, end + _RESTATEMENT_REACH):
+            if mention.type == subject.type and mention.entity.canonical == subject.entity.canonical:
+                end = mention.last + 1
+        return end
 
     def _continued_subject(self, query: SlotQuery) -> Mention | None:
         """The doer of the verb a verb joined by و/ف continues in the same sentence."""
