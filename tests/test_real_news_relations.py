@@ -519,6 +519,11 @@ def test_a_place_after_another_preposition_is_no_meeting_partner(nlp: Pipeline) 
     assert found(doc, "MEETING") == []
 
 
+def test_each_of_two_ministers_met(nlp: Pipeline) -> None:
+    doc = nlp("والتقى كل من وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين في عمان.")
+    assert found(doc, "MEETING") == K([[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]])
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentVie
 from arextract.schema import EntityType
 from arextract.text.normalize import fold
 
+_EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
 
 
@@ -97,6 +98,8 @@ class MentionSearch:
                 or listed(token.norm, words.title_modifiers)
                 or words.prefixed_title(token.norm)
             )
+            if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
+                continue  # "والتقى كل من الوزير X ونظيره Y": both are the subject
             if (
                 subject
                 and listed(token.norm, words.stops)
