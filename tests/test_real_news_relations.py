@@ -524,6 +524,14 @@ def test_each_of_two_ministers_met(nlp: Pipeline) -> None:
     assert found(doc, "MEETING") == K([[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]])
 
 
+def test_the_two_sides_speak_as_both_countries(nlp: Pipeline) -> None:
+    doc = nlp(
+        "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في عمان. "
+        "وأكد الجانبان أهمية التنسيق بين البلدين."
+    )
+    assert [sorted(name for _, name in a) for a in found(doc, "STATEMENT")] == [sorted(K(["الأردن", "مصر"]))]
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

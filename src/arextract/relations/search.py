@@ -59,7 +59,7 @@ class MentionSearch:
         found = [chosen]
         if slot.coordinated:
             found += self._coordinated(query, chosen)
-        return with_same_span(found, query) if slot.coordinated else found
+        return with_same_span(found, query)  # "البلدين" stands for two, coordinated or not
 
     def _in_construct(self, view: DocumentView, sentence: SentenceView, start: int, mention: Mention) -> bool:
         """ "وأكد حرص بلاده": a country or a pronoun's referent after a plain noun is that
