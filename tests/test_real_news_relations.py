@@ -532,6 +532,14 @@ def test_the_two_sides_speak_as_both_countries(nlp: Pipeline) -> None:
     assert [sorted(name for _, name in a) for a in found(doc, "STATEMENT")] == [sorted(K(["الأردن", "مصر"]))]
 
 
+def test_a_post_on_ones_account_is_a_statement_a_novel_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكتب وزير الخارجية الأردني أيمن الصفدي على حسابه في تويتر أن الاجتماع كان مثمرا. "
+        "وكتب الروائي نجيب محفوظ روايته الأولى في القاهرة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "أيمن الصفدي")]])
+
+
 # --- the rule file --------------------------------------------------------------------
 
 
