@@ -447,6 +447,168 @@ def test_in_agreement_with(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "مصر")]])
 
 
+# --- general argument finding (wt-stmt) ---------------------------------------------------
+
+
+def test_a_verb_joined_by_wa_keeps_the_doer_of_the_verb_before(nlp: Pipeline) -> None:
+    doc = nlp("قال شكري إن الرئيس عبد الفتاح السيسي سيزور الأردن ويلتقي بالملك عبد الله الثاني في عمان.")
+    assert found(doc, "MEETING") == K(
+        [[("participant", "عبد الفتاح السيسي"), ("participant", "عبد الله الثاني")]]
+    )
+
+
+def test_a_trigger_word_inside_a_name_is_no_trigger(nlp: Pipeline) -> None:
+    doc = nlp("وأكد الدكتور خالد بن طالب مدير الجامعة أن العام الدراسي يبدأ غدا.")
+    assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أكد"]
+
+
+def test_a_country_in_construct_with_the_object_is_not_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قال وزير الخارجية الأردني أيمن الصفدي إن العلاقات قوية. وأكد حرص بلاده على تعزيز التعاون مع مصر."
+    )
+    assert [dict(a)["speaker"] for a in found(doc, "STATEMENT")] == K(["أيمن الصفدي", "أيمن الصفدي"])
+
+
+def test_a_speaker_inside_quoted_words_is_not_the_next_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وقال ماكرون: «تحدثت أمس مع المستشار أولاف شولتس. وقد أكد لي دعمه». وأضاف: «سنعمل معا».")
+    statements = [r for r in doc.relations if r.type.value == "STATEMENT"]
+    names = {e.id: key(e.canonical) for e in doc.entities}
+    added = [r for r in statements if r.trigger.text == "أضاف"]
+    assert added and names[added[0].arguments[0].entity_id] == key("إيمانويل ماكرون")
+
+
+def test_a_reception_list_with_titles_after_the_names(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل الرئيس التونسي قيس سعيد أمس إلى الجزائر. وكان في استقباله لدى وصوله المطار، "
+        "عبد المجيد تبون رئيس الجمهورية، وأحمد عطاف وزير الخارجية."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "قيس سعيد"),
+                ("participant", "عبد المجيد تبون"),
+                ("participant", "أحمد عطاف"),
+            ]
+        ]
+    )
+
+
+def test_a_delegation_stands_for_its_body(nlp: Pipeline) -> None:
+    doc = nlp("يصل إلى القاهرة غدا وفد رفيع من وزارة الخارجية الأردنية.")
+    assert found(doc, "VISIT") == K([[("visitor", "وزارة الخارجية الأردنية"), ("destination", "القاهرة")]])
+
+
+def test_the_visit_he_is_making_to(nlp: Pipeline) -> None:
+    doc = nlp(
+        "التقى وزير الخارجية عادل الجبير أمس في إطار الزيارة الرسمية التي يقوم بها إلى فرنسا رئيس الوزراء."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "عادل الجبير"), ("destination", "فرنسا")]])
+
+
+def test_a_call_between_the_two_sides(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وزار الرئيس المصري الأردن. وجاءت الزيارة بعد مكالمة هاتفية جرت بين الجانبين الأردني والمصري في مارس."
+    )
+    assert [sorted(name for _, name in a) for a in found(doc, "PHONE_CALL")] == [sorted(K(["الأردن", "مصر"]))]
+
+
+def test_a_memorandum_to_be_signed_between_two_bodies_has_no_signing_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وأشار السفير محمد العلي إلى أنه سيتم توقيع مذكرة تفاهم بين الأردن ومصر في مجال النقل.")
+    assert found(doc, "AGREEMENT") == K([[("party", "الأردن"), ("party", "مصر")]])
+
+
+def test_an_agreement_of_one_party_with_another(nlp: Pipeline) -> None:
+    doc = nlp("وناقش الجانبان الأوضاع في اليمن واتفاق مجموعة 5+1 مع إيران.")
+    assert found(doc, "AGREEMENT") == K([[("party", "مجموعة 5+1"), ("party", "إيران")]])
+
+
+def test_the_meeting_partner_after_an_adjunct_and_a_relative_clause(nlp: Pipeline) -> None:
+    doc = nlp(
+        "اجتمع وزير الخارجية عادل الجبير أمس، في إطار الزيارة الرسمية التي يقوم بها إلى إسبانيا، "
+        "مع وزير الخارجية الإسباني خوسيه مانويل ألباريس."
+    )
+    assert [len(a) for a in found(doc, "MEETING")] == [2]
+    assert found(doc, "MEETING")[0][0] == ("participant", key("عادل الجبير"))
+
+
+def test_the_object_after_a_relative_clause_set_off_by_a_comma(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ومن المقرر أن يلتقي الوزير الأمريكي لويد أوستن الذي يقوم بجولة في المنطقة، "
+        "رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    assert [len(a) for a in found(doc, "MEETING")] == [2]
+
+
+def test_an_audience_with_the_king(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتشرف الرئيس التنفيذي للشركة خالد العمري، وفريق العمل المرافق معه "
+        "بالسلام على الملك سلمان بن عبدالعزيز."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "خالد العمري"), ("participant", "سلمان بن عبد العزيز")]]
+    )
+
+
+def test_solidarity_with(nlp: Pipeline) -> None:
+    doc = nlp("وأكد المجلس تضامن مملكة البحرين ووقوفها مع المملكة العربية السعودية في جهودها.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "البحرين"), ("supported", "السعودية")]])
+
+
+def test_an_agency_after_an_adverbial_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلن رئيس الوزراء الماليزي نجيب عبد الرزاق أن نائبه سيغادر. "
+        "كما ذكرت من جانبها وكالة الأنباء السعودية أن القرار نهائي."
+    )
+    assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أعلن"]
+
+
+def test_a_delegation_made_the_visit_it_carried_out(nlp: Pipeline) -> None:
+    doc = nlp("قام وفد من وزارة الخارجية الأردنية أمس بزيارة إلى العقبة.")
+    assert found(doc, "VISIT") == K([[("visitor", "وزارة الخارجية الأردنية"), ("destination", "العقبة")]])
+
+
+def test_an_unrecognised_outlet_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلن رئيس الوزراء نجيب عبد الرزاق أن نائبه سيغادر. "
+        "كما ذكرت من جانبها صحيفة «النجم» أن القرار نهائي."
+    )
+    assert [r.trigger.text for r in doc.relations if r.type.value == "STATEMENT"] == ["أعلن"]
+
+
+def test_the_partner_after_the_subject_named_by_title_then_name(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع السفير الياباني لدى المملكة فوميو إيواي "
+        "العلاقات الثنائية."
+    )
+    assert [len(a) for a in found(doc, "MEETING")] == [2]
+
+
+def test_a_place_after_another_preposition_is_no_meeting_partner(nlp: Pipeline) -> None:
+    doc = nlp("وكان وزير الخارجية الأردني أيمن الصفدي التقى في قطر الشهر الماضي بعدد من المسؤولين.")
+    assert found(doc, "MEETING") == []
+
+
+def test_each_of_two_ministers_met(nlp: Pipeline) -> None:
+    doc = nlp("والتقى كل من وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين في عمان.")
+    assert found(doc, "MEETING") == K([[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]])
+
+
+def test_the_two_sides_speak_as_both_countries(nlp: Pipeline) -> None:
+    doc = nlp(
+        "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في عمان. "
+        "وأكد الجانبان أهمية التنسيق بين البلدين."
+    )
+    assert [sorted(name for _, name in a) for a in found(doc, "STATEMENT")] == [sorted(K(["الأردن", "مصر"]))]
+
+
+def test_a_post_on_ones_account_is_a_statement_a_novel_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكتب وزير الخارجية الأردني أيمن الصفدي على حسابه في تويتر أن الاجتماع كان مثمرا. "
+        "وكتب الروائي نجيب محفوظ روايته الأولى في القاهرة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "أيمن الصفدي")]])
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

@@ -89,7 +89,7 @@ class RelationExtractor:
             position = sentence.first
             while position < sentence.last:
                 match = self.triggers.match(view.tokens, position, sentence.last)
-                if match is None:
+                if match is None or _inside_name(view, sentence, match):
                     position += 1
                     continue
                 produced: set[RelationType] = set()
@@ -146,6 +146,9 @@ class RelationExtractor:
             if len(unique) < rule.min_arguments:
                 continue
             relations.append(build_relation(self.words, view, sentence, match, form, unique))
+        if relations and rule.pos == "verb" and rule.slots[0].find == "subject" and filled[0][1]:
+            # "سيزور X الأردن ويلتقي بالملك": the next verb joined by و has the same doer
+            view.note_subject(sentence, match.last, filled[0][1][0])
         return relations
 
     def _then_follows(
@@ -182,3 +185,9 @@ class RelationExtractor:
                     pair = [(agent_slot.role, agent), (patient_slot.role, patient)]
                     relations.append(build_relation(self.words, view, sentence, match, form, pair))
         return relations
+
+
+def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
+    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
+    covering = view.mention_covering(sentence, match.first)
+    return covering is not None and covering.first < match.first

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from arextract.relations.rules import Lexicons
 from arextract.schema import Token
-from arextract.text.clitics import CONJUNCTIONS
+from arextract.text.clitics import CONJUNCTIONS, POSSESSIVE_SUFFIXES
 from arextract.text.normalize import fold
 
 
@@ -66,6 +66,10 @@ class FoldedLexicons:
     prepositions: set[str]
     honorifics: set[str]
     vehicles: set[str]
+    delegations: set[str]
+    passive_auxiliaries: set[str]
+    light_verbs: set[str]
+    outlet_heads: set[str]
     name_openers: set[str]
     honorific_pronouns: dict[str, set[str]]
     title_links: set[str]
@@ -94,6 +98,10 @@ class FoldedLexicons:
             prepositions=folded(lex.prepositions),
             honorifics=folded(lex.honorific_titles),
             vehicles=folded(lex.statement_vehicles),
+            delegations=folded(lex.delegations),
+            passive_auxiliaries=folded(lex.passive_auxiliaries),
+            light_verbs=folded(lex.light_verbs),
+            outlet_heads=folded(lex.outlet_heads),
             name_openers=folded(lex.name_openers),
             honorific_pronouns={
                 fold(pronoun): folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()
@@ -106,6 +114,20 @@ class FoldedLexicons:
     def prefixed_title(self, folded_word: str) -> bool:
         """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
         return len(folded_word) > 3 and folded_word[0] in "بل" and folded_word[1:] in self.titles
+
+    def is_plain_noun(self, folded_word: str) -> bool:
+        """An indefinite word that is no title, adverb, stop word nor preposition with a pronoun
+        (عليه، معه): in "حرص بلاده" a noun whose genitive follows."""
+        if not folded_word.isalpha() or is_definite(folded_word) or folded_word in self.adverbs:
+            return False
+        if listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers):
+            return False
+        if folded_word in self.stops or self.prefixed_title(folded_word):
+            return False
+        return not any(
+            folded_word.endswith(suffix) and folded_word[: -len(suffix)] in self.prepositions | {"ل", "ب"}
+            for suffix in POSSESSIVE_SUFFIXES
+        )
 
     def ends_phrase(self, token: Token) -> bool:
         """Punctuation or a word (إن، في، على...) after which no subject noun phrase follows."""

@@ -13,6 +13,8 @@ from arextract.relations.rules import Slot
 from arextract.relations.view import Mention
 from arextract.schema import EntityType
 
+_HEADED_BY = {"برئاسة", "يرأسه", "يترأسه", "ترأسه"}
+_DELEGATION_WINDOW = 10  # tokens after a delegation word in which its body or head is named
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
 
 
@@ -39,6 +41,42 @@ class Referents:
                 return None
         return None
 
+    def delegation(self, query: SlotQuery, start: int, reach: int = 1) -> Mention | None:
+        """Whom a delegation at most ``reach`` tokens from ``start`` stands for: the person
+        heading it ("الوفد الكويتي برئاسة الشيخ X"), else the body it comes from ("وفد رفيع من
+        وزارة النقل"، "وفد حماس")."""
+        words = self._words
+        view, sentence = query.view, query.sentence
+        end = min(sentence.last, start + reach)
+        index = start
+        while index < end and not listed(view.tokens[index].norm, words.delegations):
+            if view.tokens[index].norm in words.complementizers:
+                return None
+            index += 1
+        if index >= end:
+            return None
+        body: Mention | None = None
+        heads = False
+        for position in range(index + 1, min(sentence.last, index + _DELEGATION_WINDOW)):
+            token = view.tokens[position]
+            if (
+                token.text in words.breaks
+                or token.norm in words.complementizers
+                or token.norm in words.relatives
+            ):
+                break
+            if token.norm in _HEADED_BY:
+                heads = True
+                continue
+            mention = view.mention_covering(sentence, position)
+            if mention is None or mention.first != position or mention.is_nisba or not query.open_to(mention):
+                continue
+            if heads and mention.type == EntityType.PERSON:
+                return mention
+            if body is None and not heads and mention.type != EntityType.PERSON:
+                body = mention
+        return body
+
     def issuer(self, query: SlotQuery, vehicle: int) -> Mention | None:
         """Who issued the statement, report or source named right after a speech verb."""
         words = self._words
@@ -61,7 +99,7 @@ class Referents:
         if (
             speaker is not None
             and view.tokens[vehicle].norm.startswith("ال")
-            and sentence.index - speaker[1] <= 2
+            and sentence.narrative - speaker[1] <= 2
         ):
             return speaker[0]  # "البيان": the one whose statement was reported before
         return None
@@ -112,6 +150,20 @@ class Referents:
             return mention
         return None
 
+    def _object_in_construct(self, query: SlotQuery, noun: int) -> bool:
+        """ "وأكد حرص بلاده على": a plain noun whose genitive is a country or a pronoun's
+        referent is the verb's object; the subject is left unsaid."""
+        view, sentence = query.view, query.sentence
+        if noun + 1 >= sentence.last or not self._words.is_plain_noun(view.tokens[noun].norm):
+            return False
+        genitive = view.mention_covering(sentence, noun + 1)
+        return (
+            genitive is not None
+            and genitive.first == noun + 1
+            and not genitive.is_nisba  # "مسؤولون أمريكيون": an adjective, an unnamed subject
+            and (genitive.type == EntityType.COUNTRY or genitive.entity.source == "coref")
+        )
+
     def subject_is_implicit(self, query: SlotQuery) -> bool:
         """Whether the trigger's doer is left unsaid (so it is the carried actor).
 
@@ -153,9 +205,10 @@ class Referents:
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             rest = token.norm[1:]
-            return token.norm[:1] in "بل" and (
-                is_definite(rest) or listed(rest, words.titles) or listed(rest, words.title_modifiers)
-            )
+            return (
+                token.norm[:1] in "بل"
+                and (is_definite(rest) or listed(rest, words.titles) or listed(rest, words.title_modifiers))
+            ) or self._object_in_construct(query, following)
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False
         # an object right after the verb may be followed by the subject: "وحضر المؤتمر مجموعة"

@@ -193,6 +193,25 @@ class Lexicons(_Strict):
         description="Nouns through which an organisation speaks (بيان): 'أفاد بيان صادر عن X' is X "
         "speaking; 'وأشار البيان' is the last speaker again.",
     )
+    passive_auxiliaries: list[str] = Field(
+        default_factory=list,
+        description="Verbs that make the masdar after them passive ('سيتم توقيع مذكرة'): the "
+        "masdar has no doer to take from the sentence.",
+    )
+    light_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject does the masdar after ب: 'قام وفد من الوزارة بزيارة'.",
+    )
+    outlet_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns that open an outlet's name: 'ذكرت صحيفة «X»' cites a source, not a speaker, "
+        "even when X is not recognised.",
+    )
+    delegations: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "
+        "stand for the body named after them, or the person heading them.",
+    )
     name_openers: list[str] = Field(
         default_factory=list,
         description="Honorifics that open a person's name (معالي، فخامة): a title before one "

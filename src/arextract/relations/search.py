@@ -23,6 +23,10 @@ from arextract.relations.candidates import (
 from arextract.relations.lexicons import FoldedLexicons, folded, is_definite, listed
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType
+from arextract.text.normalize import fold
+
+_EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
+_APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
 
 
 class MentionSearch:
@@ -45,6 +49,7 @@ class MentionSearch:
             and not (subject and is_addressee(query, m))
             and not (m.type != EntityType.PERSON and check.in_title(view, sentence, m))
             and not (subject and view.is_counterpart(sentence, m))
+            and not (subject and self._in_construct(view, sentence, start, m))
             and (slot.proclitic is None or carries_proclitic(view.tokens[m.first], m, slot.proclitic))
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
@@ -54,7 +59,20 @@ class MentionSearch:
         found = [chosen]
         if slot.coordinated:
             found += self._coordinated(query, chosen)
-        return with_same_span(found, query) if slot.coordinated else found
+        return with_same_span(found, query)  # "البلدين" stands for two, coordinated or not
+
+    def _in_construct(self, view: DocumentView, sentence: SentenceView, start: int, mention: Mention) -> bool:
+        """ "وأكد حرص بلاده": a country or a pronoun's referent after a plain noun is that
+        noun's genitive, not the verb's subject."""
+        words = self._words
+        before = mention.first - 1
+        if before < start or (mention.type != EntityType.COUNTRY and mention.entity.source != "coref"):
+            return False
+        return (
+            words.is_plain_noun(view.tokens[before].norm)
+            and not view.is_time_token(before)
+            and view.mention_covering(sentence, before) is None
+        )
 
     def _region_end(
         self, view: DocumentView, sentence: SentenceView, start: int, window: int, subject: bool
@@ -80,6 +98,8 @@ class MentionSearch:
                 or listed(token.norm, words.title_modifiers)
                 or words.prefixed_title(token.norm)
             )
+            if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
+                continue  # "والتقى كل من الوزير X ونظيره Y": both are the subject
             if (
                 subject
                 and listed(token.norm, words.stops)
@@ -108,8 +128,10 @@ class MentionSearch:
                 continue
             if token.text in self._words.breaks:
                 break
-            if token.norm in preps:
-                return index + 1
+            if token.norm in preps or (
+                len(token.norm) > 3 and token.norm[0] == "و" and token.norm[1:] in preps
+            ):
+                return index + 1  # (and "وبحضور")
             index += 1
         return None if slot.prep_required else start
 
@@ -117,19 +139,49 @@ class MentionSearch:
         """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
         view, sentence, slot = query.view, query.sentence, query.slot
         end = min(sentence.last, start + slot.reach)
+        preps = folded(slot.preps)
         for index in range(start, end):
             token = view.tokens[index]
-            if token.norm in self._words.complementizers or token.norm in self._words.relatives:
+            if token.norm in self._words.complementizers:
                 end = index
                 break
+            if token.norm in preps and " " not in token.norm:
+                # "اجتمع X أمس، في إطار الزيارة التي يقوم بها، مع Y": the slot's own preposition
+                # after the adjunct, even past a relative clause
+                found = self.after(query, index + 1)
+                if found:
+                    return found
+        skipped: list[range] = []
+        index = start
+        while index < end:
+            if view.tokens[index].norm in self._words.relatives:
+                # "يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء X": a relative clause
+                # set off by a comma is passed over; one that runs on ends the search
+                comma = next(
+                    (j for j in range(index + 1, end) if view.tokens[j].text in {"،", ","}),
+                    None,
+                )
+                if comma is None:
+                    end = index
+                    break
+                skipped.append(range(index, comma + 1))
+                index = comma
+            index += 1
         candidates = [
             m
             for m in sentence.mentions_from(start, end)
-            if query.open_to(m)
+            if not any(m.first in passed for passed in skipped)
+            and query.open_to(m)
+            and not (slot.preps and self._candidates.other_preposition(view, m, slot))  # "التقيا في قطر"
             and not (m.type != EntityType.PERSON and self._candidates.in_title(view, sentence, m))
         ]
         chosen = preferred(candidates, slot.types)
-        return [chosen] if chosen is not None else []
+        if chosen is None:
+            return []
+        if not slot.coordinated:
+            return [chosen]
+        # "وكان في استقباله لدى وصوله المطار، X رئيس الحكومة، وY وزير الخارجية"
+        return with_same_span([chosen, *self._coordinated(query, chosen)], query)
 
     def before(self, query: SlotQuery, window: int | None = None) -> list[Mention]:
         """The slot's mention(s) just before the trigger, in its clause."""
@@ -189,17 +241,50 @@ class MentionSearch:
             if mention.type != first.type or mention.is_nisba != first.is_nisba:
                 if view.inside(mention, previous) or (mention.is_nisba and mention.type != first.type):
                     continue
-                if mention.type in AFFILIATION_TYPES and first.type == EntityType.PERSON:
-                    continue  # an affiliation in the next person's title: "والرئيس التركي"
+                if mention.type in AFFILIATION_TYPES + PLACE_TYPES and first.type == EntityType.PERSON:
+                    continue  # an affiliation in a title: "والرئيس التركي"، "X والي طنجة، وY"
                 break
             if not (
                 coordinated_gap(view.text, previous.entity.end, mention.entity.start)
-                or (first.type == EntityType.PERSON and self._title_gap(view, sentence, previous, mention))
+                or (
+                    first.type == EntityType.PERSON
+                    and (
+                        self._title_gap(view, sentence, previous, mention)
+                        or (query.slot.find != "subject" and self._appositive_gap(view, previous, mention))
+                    )
+                )
             ):
                 break
             run.append(mention)
             previous = mention
         return run
+
+    def _appositive_gap(self, view: DocumentView, previous: Mention, mention: Mention) -> bool:
+        """ "X رئيس الحكومة، وY والي المدينة، وZ": the previous person's title after his name,
+        a comma, and the next name joined by و (a list of those who received or attended)."""
+        words = self._words
+        gap = range(previous.last + 1, mention.first)
+        commas = [index for index in gap if view.tokens[index].text in {"،", ","}]
+        if not commas or not 2 <= len(gap) <= _APPOSITIVE_MAX:
+            return False
+        comma = commas[-1]
+        tail = range(comma + 1, mention.first)  # the next one's rank: "، والعقيد ركن Y"
+        joined = view.tokens[tail[0]] if tail else view.tokens[mention.first]
+        if tail:
+            if not joined.norm.startswith("و") or len(tail) > 3:
+                return False
+        elif fold(view.text[joined.start : mention.entity.start]) != "و":
+            return False
+        for index in range(previous.last + 1, comma):
+            token = view.tokens[index]
+            if token.text in words.breaks or token.text in "()«»":
+                return False
+            if token.norm in words.stops and token.norm not in words.title_links:
+                return False  # (exactly: "والي طنجة" is a governor, not "و + إلى")
+        return comma > previous.last + 1 and all(
+            view.tokens[index].norm not in words.stops and view.tokens[index].text not in words.breaks
+            for index in tail
+        )
 
     def _title_gap(
         self, view: DocumentView, sentence: SentenceView, previous: Mention, mention: Mention

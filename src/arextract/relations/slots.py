@@ -16,6 +16,11 @@ from arextract.relations.search import MentionSearch
 from arextract.relations.view import PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
 
+_ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
+_ADVERBIAL_OPENERS = {"من"}
+_VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
+_LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
+_RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -56,11 +61,32 @@ class SlotFiller:
         antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
+        first = query.match.first
+        if (
+            not form.possessive
+            and first > sentence.first
+            and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
+        ):
+            return [], cursor  # "سيتم توقيع مذكرة": no one in the sentence is the doer
+        light = self._light_verb_subject(query)
+        if light is not None:
+            return light, cursor
         if not form.possessive and query.match.last + 1 < sentence.last:
+            delegation = self._referents.delegation(query, query.match.last + 1)
+            if delegation is not None and delegation.type in query.slot.types:
+                return [delegation], cursor  # "زيارة وفد من الحركة للمملكة"
             genitive = self._genitive_person(query)
             if genitive is not None:
                 return [genitive], genitive.last + 1
         actor = sentence.actor
+        if (
+            form.possessive
+            and actor is not None
+            and actor.first > query.match.last
+            and actor in sentence.mentions
+        ):
+            # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival
+            actor = sentence.previous_actor
         if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
             # no actor of its own before إن/أن: a person named before the trigger
             local = self._referents.first_person_before(query, last=form.possessive)
@@ -70,11 +96,35 @@ class SlotFiller:
             return [actor], cursor
         return [], cursor
 
+    def _light_verb_subject(self, query: SlotQuery) -> list[Mention] | None:
+        """ "قام وفد من وزارة الخارجية أمس بزيارة": the subject of قام does the masdar after ب
+        (``None``: no such verb; ``[]``: a delegation whose body is not named)."""
+        view, sentence, match = query.view, query.sentence, query.match
+        if match.offset == 0 or not view.tokens[match.first].norm.lstrip("وف").startswith("ب"):
+            return None
+        for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
+            token = view.tokens[index]
+            if token.norm in self._words.complementizers or token.text in {".", "؛", ":"}:
+                return None
+            if not listed(token.norm, self._words.light_verbs):
+                continue
+            following = index + 1
+            if following < match.first and listed(view.tokens[following].norm, self._words.delegations):
+                body = self._referents.delegation(query, following)
+                return [body] if body is not None and body.type in query.slot.types else []
+            for mention in sentence.mentions_from(following, match.first):
+                if query.open_to(mention) and not mention.is_nisba:
+                    return [mention]
+            return None
+        return None
+
     def _genitive_person(self, query: SlotQuery) -> Mention | None:
         """A person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو الأمير محمد
         بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"."""
         words = self._words
         view, sentence, match = query.view, query.sentence, query.match
+        if view.tokens[match.last].norm in words.prepositions:
+            return None  # "لقاء مع X"، "بالسلام على X": X is governed by the preposition
         start = match.last + 1
         while (
             start < min(sentence.last, match.last + 9)
@@ -104,6 +154,9 @@ class SlotFiller:
         search = self._search
         after = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
+        if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
+            # a preposition further on introduced nothing: "زيارة للعراق منذ ... في فبراير"
+            found = search.after(query, cursor)
         if not found and cursor > query.match.last + 1:
             # verb-object-subject order: ترأس المؤتمر ... وانغ يي
             after = search.after_prep(query, query.match.last + 1)
@@ -142,24 +195,82 @@ class SlotFiller:
         antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
+        continued = self._continued_subject(query)
+        if continued is not None:
+            # "سيزور X الأردن ويلتقي بالملك": not الأردن; a speech verb may name a new speaker
+            found = (
+                self._search.after(query, following, subject=True)
+                if rule.type == RelationType.STATEMENT
+                else []
+            )
+            return (found, found[-1].last + 1) if found else ([continued], cursor)
         found = self._search.before(query, window=2)
         if found:
             return found, cursor
         if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
+            delegation = self._referents.delegation(query, following, reach=3)
+            if delegation is not None and delegation.type in query.slot.types:
+                return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = self._search.after(query, following, subject=True)
             if found:
-                return found, found[-1].last + 1
+                return found, self._past_restatement(query, found[-1])
         found = self._search.before(query, window=6)
         if found:
             return found, cursor
         return None
 
+    def _outlet_follows(self, query: SlotQuery) -> bool:
+        """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
+        view, sentence, match = query.view, query.sentence, query.match
+        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+            norm = view.tokens[index].norm
+            if norm in self._words.outlet_heads:
+                return True
+            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+                return False
+        return False
+
+    def _first_named_after(self, query: SlotQuery) -> Mention | None:
+        """The mention right after the trigger, or after an adverbial phrase that may come
+        first ("كما ذكرت من جانبها وكالة الأنباء")."""
+        view, sentence, match = query.view, query.sentence, query.match
+        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+            covering = view.mention_covering(sentence, index)
+            if covering is not None:
+                return covering
+            token = view.tokens[index]
+            if token.text in self._words.breaks or token.norm in self._words.complementizers:
+                return None
+            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+                return None
+        return None
+
+    def _past_restatement(self, query: SlotQuery, subject: Mention) -> int:
+        """Where the search after a subject resumes: past the name its title stands for
+        ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
+        end = subject.last + 1
+        for mention in query.sentence.mentions_from(end, end + _RESTATEMENT_REACH):
+            if mention.type == subject.type and mention.entity.canonical == subject.entity.canonical:
+                end = mention.last + 1
+        return end
+
+    def _continued_subject(self, query: SlotQuery) -> Mention | None:
+        """The doer of the verb a verb joined by و/ف continues in the same sentence."""
+        view, match = query.view, query.match
+        token = view.tokens[match.first]
+        if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in "وف":
+            return None
+        continued = view.coordinated_subject(query.sentence, match.first)
+        return continued if continued is not None and query.open_to(continued) else None
+
     def _unsaid_subject(self, query: SlotQuery) -> list[Mention]:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
         or the sentence's actor."""
         view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
+        if slot.exclude_subtypes and self._outlet_follows(query):
+            return []  # "كما ذكرت من جانبها وكالة «برناما»": a source, not a speaker
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
-            following = view.mention_covering(sentence, match.last + 1)
+            following = self._first_named_after(query)
             if following is not None and (
                 following.entity.subtype in slot.exclude_subtypes
                 or (following.type in PLACE_TYPES and following.type not in slot.types)
@@ -170,10 +281,15 @@ class SlotFiller:
         implicit = self._referents.subject_is_implicit
         actor = sentence.actor
         statement = query.form.rule.type == RelationType.STATEMENT
+        if not statement and query.form.rule.pos == "verb":
+            # verb, object, then subject: "يصل إلى الخرطوم غدا وفد من وزارة النقل"
+            delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
+            if delegation is not None and delegation.type in slot.types:
+                return [delegation]
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            if sentence.index - where <= 2 and query.open_to(speaker) and implicit(query):
+            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
                 return [speaker]
         if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}

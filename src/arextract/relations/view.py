@@ -7,6 +7,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntityType, Relation, Time
 
@@ -15,6 +17,8 @@ from arextract.schema import Document, Entity, EntityType, Relation, Time
 AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
 _ACTOR_TYPES = (EntityType.PERSON,)
+_OPENING_QUOTES = "«“"
+_QUOTE_MARK_RE = regex.compile(r"[«»“”]")
 
 
 @dataclass
@@ -47,6 +51,8 @@ class SentenceView:
     last: int
     start: int
     end: int
+    quoted: bool = False  # the sentence starts inside reported speech in quotation marks
+    narrative: int = 0  # the sentences before it not inside quotation marks
     actor: Mention | None = None
     previous_actor: Mention | None = None  # the actor carried into the sentence from before
     mentions: list[Mention] = field(default_factory=list)
@@ -80,20 +86,37 @@ class DocumentView:
         self._dateline_place: Entity | None = None
         self._dateline_looked = False
         self.speaker: tuple[Mention, int] | None = None  # the last STATEMENT's speaker, sentence
+        # the subject of the last verb trigger: (its mention, the sentence index, the verb's last token)
+        self.subject: tuple[Mention, int, int] | None = None
+
+    def note_subject(self, sentence: SentenceView, verb: int, mention: Mention) -> None:
+        """Remember the doer of a verb (the one a following "ويلتقي" continues)."""
+        self.subject = (mention, sentence.index, verb)
+
+    def coordinated_subject(self, sentence: SentenceView, verb: int, within: int = 16) -> Mention | None:
+        """The doer of the verb a و-verb at token ``verb`` continues, if one was noted in the
+        same sentence at most ``within`` tokens before it."""
+        if self.subject is None:
+            return None
+        mention, index, last = self.subject
+        return mention if index == sentence.index and 0 < verb - last <= within else None
 
     def note_speaker(self, relation: Relation, sentence: SentenceView) -> None:
-        """Remember who spoke last (implicit speakers of later speech verbs)."""
+        """Remember who spoke last (implicit speakers of later speech verbs); a speaker
+        inside someone's quoted words ("«... وقد أكد لي X ...». وأضاف") is not."""
+        if sentence.quoted:
+            return
         entity_id = relation.arguments[0].entity_id
         for mention in sentence.mentions:
             if mention.entity.id == entity_id:
-                self.speaker = (mention, sentence.index)
+                self.speaker = (mention, sentence.narrative)
                 return
         if self.speaker is not None and self.speaker[0].entity.id == entity_id:
-            self.speaker = (self.speaker[0], sentence.index)
+            self.speaker = (self.speaker[0], sentence.narrative)
             return
         actor = sentence.actor
         if actor is not None and actor.entity.id == entity_id:
-            self.speaker = (actor, sentence.index)
+            self.speaker = (actor, sentence.narrative)
 
     def _tokens_in_times(self) -> set[int]:
         inside: set[int] = set()
@@ -151,15 +174,29 @@ class DocumentView:
             number = bisect.bisect_right(sentence_starts, entity.start) - 1
             if number >= 0 and entity.start < views[number].end:
                 views[number].mentions.append(Mention(entity, first, last))
+        self._mark_quoted(views)
         actor: Mention | None = None
         for view in views:
             view.mentions.sort(key=lambda m: (m.first, -m.last))
             self.index_sentence(view)
-            own = self._actor(view)
+            # whom a quoted sentence names is not whom the story follows
+            own = None if view.quoted else self._actor(view)
             view.previous_actor = actor
             actor = own or actor
             view.actor = actor
         return views
+
+    def _mark_quoted(self, views: list[SentenceView]) -> None:
+        """Which sentences start inside «...» or “...” (one pass over the quotation marks)."""
+        marks = [(m.start(), m.group()) for m in _QUOTE_MARK_RE.finditer(self.text)]
+        position, depth, narrative = 0, 0, 0
+        for view in views:
+            while position < len(marks) and marks[position][0] < view.start:
+                depth = max(0, depth + (1 if marks[position][1] in _OPENING_QUOTES else -1))
+                position += 1
+            view.quoted = depth > 0
+            view.narrative = narrative
+            narrative += not view.quoted
 
     def index_sentence(self, sentence: SentenceView) -> None:
         """Fill the sentence's indexes (one pass over its tokens and mentions)."""
