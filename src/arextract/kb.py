@@ -88,6 +88,7 @@ class KnowledgeBase:
             "regions.tsv": _regions,
             "organizations.tsv": _organizations,
             "initiatives.tsv": _initiatives,
+            "events.tsv": _events,
             "people.tsv": _people,
         }
         for filename, loader in loaders.items():
@@ -191,6 +192,17 @@ def _initiatives(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
         yield KBEntry(
             key=f"initiative:{row['name_en'] or row['name_ar']}",
             type=EntityType.INITIATIVE,
+            canonical=row["name_ar"],
+            name_en=_english(row),
+            names=_names(row, "name_ar", "variants"),
+        )
+
+
+def _events(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        yield KBEntry(
+            key=f"event:{row['name_en'] or row['name_ar']}",
+            type=EntityType.EVENT,
             canonical=row["name_ar"],
             name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
