@@ -203,6 +203,12 @@ def test_the_kingdom_is_left_alone_without_a_cue(nlp: Pipeline) -> None:
         ("وأصدرت الإدارة العامة للمرور تعليمات جديدة.", "الإدارة العامة للمرور"),
         # a mission over the known body it represents
         ("واستقبل الأمير رئيس بعثة الأمم المتحدة في العراق.", "بعثة الأمم المتحدة في العراق"),
+        # an indefinite noun then a place in the genitive
+        ("وقال رئيس مجلس محافظة البصرة إن الخطة جاهزة.", "مجلس محافظة البصرة"),
+        # the organ of an unnamed body (an anaphor) is the name
+        ("وأكد أهمية التعاون مع وكالة الوزارة للشؤون الهندسية.", "وكالة الوزارة للشؤون الهندسية"),
+        # a coordinated definite service word does not end the name
+        ("وخلال توليه وزارة التربية والتعليم أعد خطة.", "وزارة التربية والتعليم"),
     ],
 )
 def test_longer_institution_names(nlp: Pipeline, text: str, expected: str) -> None:
@@ -243,6 +249,8 @@ def test_royal_adjective_does_not_open_an_honorific_chain(nlp: Pipeline) -> None
         ("وحضر اللقاء مدير الأمن، ونور الدين الشامي قائد الشرطة.", "نور الدين الشامي"),
         # a name never begins with بن: the given name before it, without its proclitic
         ("وعين المجلس سالم الحربي خلفا لفهيد بن ناصر الذي استقال.", "فهيد بن ناصر"),
+        # a compound given name alone is followed by the family name
+        ("وأقال الرئيس وزير النقل عبد الرحيم زروقي وعين خلفا له.", "عبد الرحيم زروقي"),
     ],
 )
 def test_person_span_edges(nlp: Pipeline, text: str, expected: str) -> None:

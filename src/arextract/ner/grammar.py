@@ -71,7 +71,7 @@ _PURPOSE_NOUNS = _folded(
 )
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
-_INDEFINITE_ONLY = _folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة")
+_INDEFINITE_ONLY = _folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة")
 # Definite words that end a name: titles and honorifics, time words, pronouns, quantities.
 _DEFINITE_STOPS = _folded(
     "الذي التي الذين اللذين اللتين اللاتي الأمير الأميرة الشيخ الشيخة الدكتور الدكتورة المهندس "
@@ -294,12 +294,17 @@ class _OrganizationChains:
             if tokens[k].norm.startswith(("و", "ف", "ل", "ب")):
                 return None
             k += 1
+            place = self.entity_at(k) if k < limit else None
+            if place is not None and place.type in _PLACES and place.start == tokens[k].start:
+                return 0, self.last_token(place)  # مجلس محافظة بغداد، مجلس عمالة طنجة
         if k >= limit or _modifier(tokens[k].norm) != "def" or self._blocks(k):
             return None
         if _is_head(tokens[k].norm)[1]:
             inner = self.chain(k)
             if inner is not None:
-                return -k - 1, inner[1]
+                # وكالة الوزارة للشؤون الفنية: an unnamed body (an anaphor) is the organ's genitive
+                unnamed = tokens[k].norm in _ANAPHORS and _modifier(tokens[k + 1].norm) == "lil"
+                return (0, inner[1]) if unnamed else (-k - 1, inner[1])
         if tokens[k].norm in _ANAPHORS and (k + 1 >= limit or _modifier(tokens[k + 1].norm) is None):
             return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
         return 0, k
@@ -706,6 +711,7 @@ def refine_persons(
             entity = _without_glued_place(text, tokens, entity, words, ends, is_place)
             entity = _without_listed_conjunction(text, tokens, entity, first)
             entity = _with_given_name(text, tokens, entity, first)
+            entity = _with_family_name(text, tokens, entity, first)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
     if not any(_honorific(t.norm) for t in tokens):
@@ -761,6 +767,23 @@ def _with_given_name(text: str, tokens: list[Token], entity: Entity, first: int)
     if norm[offset:].startswith("ال"):
         return entity
     return _with_start(text, entity, before.start + offset)
+
+
+def _with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X) is
+    followed by the family name when the next word can be a name and is no verb or clitic form."""
+    if 0 < first <= len(tokens) and tokens[first - 1].start < entity.start < tokens[first - 1].end:
+        first -= 1  # the tagger's mention starts after a proclitic (لعبد القادر)
+    if first + 2 >= len(tokens) or tokens[first + 1].end != entity.end:
+        return entity
+    if fold(text[entity.start : tokens[first].end]) not in _PARTS_OF_NAME:
+        return entity
+    after = tokens[first + 2]
+    if not _name_word(after) or after.start != tokens[first + 1].end + 1:
+        return entity
+    if after.norm[0] in "يتنوفبلكس" or after.norm in _NASAB | _FAMILY or len(after.norm) < 3:
+        return entity
+    return _with_end(text, entity, after.end)
 
 
 def _with_end(text: str, entity: Entity, end: int) -> Entity:
