@@ -209,6 +209,11 @@ def test_the_kingdom_is_left_alone_without_a_cue(nlp: Pipeline) -> None:
         ("وأكد أهمية التعاون مع وكالة الوزارة للشؤون الهندسية.", "وكالة الوزارة للشؤون الهندسية"),
         # a coordinated definite service word does not end the name
         ("وخلال توليه وزارة التربية والتعليم أعد خطة.", "وزارة التربية والتعليم"),
+        # a plural participle is an adjective of the name
+        ("وشكرت جمعية المكفوفين المتقاعدين الداعمين.", "جمعية المكفوفين المتقاعدين"),
+        # a school named after a person, and one by its own name
+        ("وزار الوفد مدرسة عمر بن الخطاب في الطائف.", "مدرسة عمر بن الخطاب"),
+        ("وفازت مدرسة النخيل الابتدائية بالجائزة.", "مدرسة النخيل الابتدائية"),
     ],
 )
 def test_longer_institution_names(nlp: Pipeline, text: str, expected: str) -> None:
@@ -278,3 +283,14 @@ def test_kuwaiti_short_form_is_linked(nlp: Pipeline) -> None:
     doc = nlp("واستقبل الشيخ نواف الأحمد الصباح الوفد.")
     persons = [e for e in doc.entities if e.type is EntityType.PERSON]
     assert persons and persons[0].name_en == "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
+
+
+def test_honorific_before_a_family_name(nlp: Pipeline) -> None:
+    doc = nlp("وأكد معالي آل الشيخ أهمية التعاون بين الجهات.")
+    assert "آل الشيخ" in _names(doc, EntityType.PERSON)
+
+
+def test_places_of_the_new_rows(nlp: Pipeline) -> None:
+    doc = nlp("وتقدمت القوات من بيجي نحو الشرقاط، ووصل لاجئون إلى مخيم الزعتري.")
+    assert {"بيجي", "الشرقاط"} <= set(_names(doc, EntityType.CITY))
+    assert "مخيم الزعتري" in _names(doc, EntityType.REGION)

@@ -44,8 +44,10 @@ _ORG_HEADS = _folded(
     "وزارة هيئة جامعة مستشفى صندوق مجلس مؤسسة شركة بنك مصرف وكالة رئاسة إدارة لجنة منظمة "
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
     "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع "
-    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور"
+    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة"
 )
+# Heads named after a person (مدرسة القاسم بن محمد): the person's name is part of the name.
+_NAMED_AFTER = _folded("مدرسة")
 # Regional services named by the place they serve (تعليم محافظة صبيا، جوازات منطقة الجوف، صحة
 # الرياض): a body only before a place, never in the definite (التعليم العام is education).
 _PLACE_ONLY = _folded("تعليم صحة جوازات جمارك مرور")
@@ -71,7 +73,9 @@ _PURPOSE_NOUNS = _folded(
 )
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
-_INDEFINITE_ONLY = _folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة")
+_INDEFINITE_ONLY = _folded(
+    "إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة"
+)
 # Definite words that end a name: titles and honorifics, time words, pronouns, quantities.
 _DEFINITE_STOPS = _folded(
     "الذي التي الذين اللذين اللتين اللاتي الأمير الأميرة الشيخ الشيخة الدكتور الدكتورة المهندس "
@@ -166,7 +170,12 @@ def _adjective(norm: str) -> bool:
     if norm in _NAME_ADJECTIVES:
         return True
     stem = norm[2:]
-    return len(stem) >= 3 and (stem.endswith(("ي", "يه", "يين", "يون")) and norm not in _DEFINITE_STOPS)
+    nisba = stem.endswith(("ي", "يه", "يين", "يون"))
+    # a plural participle (جمعية الأطفال المعوقين، رابطة الكتاب المستقلين)
+    participle = (
+        stem.startswith("م") and len(stem) >= 5 and stem.endswith(("ين", "ون")) and norm not in _GENERIC
+    )
+    return len(stem) >= 3 and (nisba or participle) and norm not in _DEFINITE_STOPS
 
 
 def _modifier(norm: str) -> str | None:
@@ -277,6 +286,7 @@ class _OrganizationChains:
                 entity.type in _PLACES
                 or entity.type is EntityType.ORGANIZATION
                 or (entity.type is EntityType.PERSON and tokens[j].norm in _NAMESAKE)
+                or (entity.type is EntityType.PERSON and _head_reading(tokens[i].norm)[0] in _NAMED_AFTER)
             ):
                 return 0, self.last_token(entity)
             return None  # a person or a country in the genitive is not part of the name
@@ -613,7 +623,7 @@ _NAME_END = _folded(
     "مساعد مستشار عضو الذي التي الذين اليوم أمس صباح مساء يوم خلال في من مع عن و "
     "إن أن إنه أنه إنها أنها بأن قد لقد كان كانت لم لن ما لا هو هي هذا هذه ذلك تلك"
 )
-_ROYAL, _HIGHNESS = fold("الملكي"), fold("السمو")
+_ROYAL, _HIGHNESS, _AL = fold("الملكي"), fold("السمو"), fold("آل")
 # Honorific pronouns (he, his highness): they stand for a person named before, never open a name.
 _PRONOUNS = _folded("سموه معاليه فخامته سعادته سماحته جلالته")
 _PARTS_OF_NAME = _folded("عبد أبو أبي أم")
@@ -879,6 +889,8 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
             i += 1
             continue
         end = _nasab_end(tokens, j, min(n, j + 12))
+        if end < 0 and tokens[j].norm == _AL and j + 1 < n and tokens[j + 1].norm[:1].isalpha():
+            end = j + 1  # معالي آل الشيخ: the official by his family name
         if end < 0:
             i = j
             continue
