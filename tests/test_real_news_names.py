@@ -294,3 +294,33 @@ def test_places_of_the_new_rows(nlp: Pipeline) -> None:
     doc = nlp("وتقدمت القوات من بيجي نحو الشرقاط، ووصل لاجئون إلى مخيم الزعتري.")
     assert {"بيجي", "الشرقاط"} <= set(_names(doc, EntityType.CITY))
     assert "مخيم الزعتري" in _names(doc, EntityType.REGION)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appointee between the appointment word and the title in the accusative
+        ("وتقرر تعيين منير الحداد وزيرا للنقل خلفا لسالم بن صالح.", "منير الحداد"),
+        # a protocol list: و + given name + name + title
+        ("وكان في استقباله رئيس البلدية، ومعاذ الكتاني والي الجهة، وعدد من المسؤولين.", "معاذ الكتاني"),
+        # a mention cut before ولد runs through the lineage
+        ("وعين الرئيس الطاهر ولد محمود مديرا للديوان.", "الطاهر ولد محمود"),
+    ],
+)
+def test_persons_found_by_their_frame(nlp: Pipeline, text: str, expected: str) -> None:
+    assert expected in _names(nlp(text), EntityType.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحضر اللقاء الوزير، وأعضاء المجلس رئيس الجلسة.",
+        "وقال الوزير، ويضيف المصدر مدير الإدارة إن العمل مستمر.",
+        "ورفع التهاني لخادم الحرمين الشريفين، ولولي عهده الأمين.",
+        "وقرر المجلس تعيين رئيس جديد للجنة.",
+    ],
+)
+def test_no_person_from_these_frames(nlp: Pipeline, text: str) -> None:
+    assert not _names(nlp(text), EntityType.PERSON) or all(
+        not n.startswith(("أعضاء", "يضيف", "لولي", "رئيس")) for n in _names(nlp(text), EntityType.PERSON)
+    )

@@ -623,7 +623,7 @@ _NAME_END = _folded(
     "مساعد مستشار عضو الذي التي الذين اليوم أمس صباح مساء يوم خلال في من مع عن و "
     "إن أن إنه أنه إنها أنها بأن قد لقد كان كانت لم لن ما لا هو هي هذا هذه ذلك تلك"
 )
-_ROYAL, _HIGHNESS, _AL = fold("الملكي"), fold("السمو"), fold("آل")
+_ROYAL, _HIGHNESS, _AL, _CROWN = fold("الملكي"), fold("السمو"), fold("آل"), fold("ولي")
 # Honorific pronouns (he, his highness): they stand for a person named before, never open a name.
 _PRONOUNS = _folded("سموه معاليه فخامته سعادته سماحته جلالته")
 _PARTS_OF_NAME = _folded("عبد أبو أبي أم")
@@ -710,8 +710,11 @@ def refine_persons(
     """
     token_starts = [t.start for t in tokens]
     ends = {t.end: i for i, t in enumerate(tokens)}
+    starts = sorted(e.start for e in entities)
     out: list[Entity] = []
     for entity in entities:
+        if entity.source == EntitySource.MODEL:
+            entity = _with_lineage(text, tokens, entity, ends, starts, is_place)
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
@@ -724,6 +727,8 @@ def refine_persons(
             entity = _with_family_name(text, tokens, entity, first)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
+    out = _with_appointed(text, tokens, out)
+    out = _with_listed_officials(text, tokens, out)
     if not any(_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
@@ -777,6 +782,122 @@ def _with_given_name(text: str, tokens: list[Token], entity: Entity, first: int)
     if norm[offset:].startswith("ال"):
         return entity
     return _with_start(text, entity, before.start + offset)
+
+
+_LINEAGE = _folded("بن ولد")
+# تعيين X وزيرا: the appointee between an appointment word and a title in the accusative.
+_APPOINTING = _folded("تعيين وتعيين بتعيين عين وعين يعين ويعين")
+_TITLES_ACCUSATIVE = _folded("وزيرا سفيرا رئيسا مديرا محافظا أمينا نائبا مستشارا قائدا متحدثا خلفا")
+
+
+# Titles after a name in a protocol list (، وفلان الفلاني رئيس ...، وفلان الفلاني والي ...).
+_LIST_TITLES = _NAME_END & _folded("رئيس وزير نائب مدير أمير سفير محافظ وكيل مساعد مستشار عضو") | _folded(
+    "الرئيس المدير القائد الوكيل النائب المستشار والي قائد أمين المشرف الملحق الناطق المتحدث"
+)
+
+
+# Words opening a list item that are no given name (، وأعضاء المجلس ...، وعدد من ...).
+_LIST_NOUNS = _folded("أعضاء عدد ممثلي ممثلو رؤساء مديري مديرو كبار جميع بعض مسؤولي قادة سفراء وزراء ممثل")
+# Given names that begin like a verb of the present (يضيف، تابع، نقل).
+_VERB_LIKE_NAMES = _folded(
+    "يوسف يحيى ياسر يزيد يونس ياسين يعقوب يسري تركي تامر توفيق نبيل نايف نواف نزار نصر نور"
+)
+
+
+def _listed_given_name(word: Token) -> bool:
+    """``وبوشعيب`` opening a list item: و + a word that can be a given name."""
+    given = word.norm[1:]
+    if not word.text.startswith("و") or len(given) < 3 or word.norm in _WAW_NAMES:
+        return False
+    if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS:
+        return False
+    if given[0] in "لب" and (given[1:] in HONORIFICS or given[1:] in _NAME_END or given[1:] == _CROWN):
+        return False  # ولولي عهده، ولسمو ...
+    return given[0] not in "يتن" or given in _VERB_LIKE_NAMES  # not a verb (ويضيف، وتابع)
+
+
+def _listed_name_word(token: Token) -> bool:
+    norm = token.norm
+    stops = _NAME_END | _LIST_TITLES | HONORIFICS | _ANAPHORS | _DEFINITE_STOPS
+    return norm[:1].isalpha() and not norm.isascii() and norm not in stops and not _is_head(norm)[0]
+
+
+def _with_listed_officials(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
+    """``...، وفلان الفلاني رئيس المجلس، ...``: in a list of officials, ``و`` + a given name, one
+    or two more name words and a title make a person the tagger missed (without the و)."""
+    spans = SpanSet((e.start, e.end) for e in out)
+    added: list[Entity] = []
+    n = len(tokens)
+    for i in range(1, n - 2):
+        word = tokens[i]
+        if tokens[i - 1].text not in _LIST_SEPARATORS or not _listed_given_name(word):
+            continue
+        for length in (2, 3):
+            k = i + length
+            if k >= n or tokens[k].norm not in _LIST_TITLES:
+                continue
+            names = tokens[i + 1 : k]
+            if not all(_listed_name_word(t) for t in names):
+                break
+            start = word.start + 1
+            if not spans.overlaps(start, names[-1].end):
+                added.append(_person(text, start, names[-1].end))
+            break
+    return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+def _appointee_word(token: Token) -> bool:
+    norm = token.norm
+    if norm in _LINEAGE:
+        return True
+    return _name_word(token) and norm not in _TITLES_ACCUSATIVE and not norm.startswith("لل")
+
+
+def _with_appointed(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
+    """``وتم تعيين فلان الفلاني وزيرا للتجارة``: two to four name words between an appointment
+    word and a title in the accusative are the appointee (when no mention is there)."""
+    if not any(t.norm in _TITLES_ACCUSATIVE for t in tokens):
+        return out
+    spans = SpanSet((e.start, e.end) for e in out)
+    added: list[Entity] = []
+    for k, token in enumerate(tokens):
+        if token.norm not in _TITLES_ACCUSATIVE:
+            continue
+        for length in (2, 3, 4):
+            i = k - length - 1
+            if i < 0 or tokens[i].norm not in _APPOINTING:
+                continue
+            words = tokens[i + 1 : k]
+            if words[0].norm in _LINEAGE or not all(_appointee_word(t) for t in words):
+                continue
+            if spans.overlaps(words[0].start, words[-1].end) or any(a.end > words[0].start for a in added):
+                break
+            added.append(_person(text, words[0].start, words[-1].end))
+            break
+    return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+def _with_lineage(
+    text: str, tokens: list[Token], entity: Entity, ends: dict[int, int], starts: list[int], is_place: object
+) -> Entity:
+    """A tagger's mention cut before its lineage (``محمد`` + ``ولد عبد العزيز``, ``الهادي`` +
+    ``ولد علي``) runs on through it; a one-word mention read as a place becomes the person."""
+    last = ends.get(entity.end)
+    if last is None or last + 2 >= len(tokens) or tokens[last + 1].norm not in _LINEAGE:
+        return entity
+    if entity.type is not EntityType.PERSON:
+        one_word = tokens[last].start <= entity.start
+        if not one_word or entity.type not in _PLACES or (callable(is_place) and is_place(tokens[last].norm)):
+            return entity
+    end = _nasab_end(tokens, last + 2, min(len(tokens), last + 12))
+    if end < 0:
+        return entity
+    stop = tokens[end].end
+    at = bisect_left(starts, entity.end)
+    if at < len(starts) and starts[at] < stop:
+        return entity  # another mention in the way
+    extended = _with_end(text, entity, stop)
+    return extended.model_copy(update={"type": EntityType.PERSON, "subtype": None})
 
 
 def _with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
