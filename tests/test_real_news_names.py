@@ -324,3 +324,14 @@ def test_no_person_from_these_frames(nlp: Pipeline, text: str) -> None:
     assert not _names(nlp(text), EntityType.PERSON) or all(
         not n.startswith(("أعضاء", "يضيف", "لولي", "رئيس")) for n in _names(nlp(text), EntityType.PERSON)
     )
+
+
+def test_two_word_nisba_agrees_in_both_words(nlp: Pipeline) -> None:
+    doc = nlp("وقال المسؤول الكوري الشمالي إن المناورات الكورية الجنوبية استفزاز.")
+    countries = {e.canonical for e in doc.entities if e.type is EntityType.COUNTRY}
+    assert {"كوريا الشمالية", "كوريا الجنوبية"} <= countries
+
+
+def test_oil_field_is_a_region(nlp: Pipeline) -> None:
+    doc = nlp("وزار الوفد حقل الغوار شرق المملكة.")
+    assert "حقل الغوار" in _names(doc, EntityType.REGION)
