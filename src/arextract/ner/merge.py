@@ -66,10 +66,12 @@ def merge_model_and_gazetteer(named: list[Entity], model: list[Entity]) -> list[
 
 
 def _tiled(entity: Entity, names: list[Entity]) -> bool:
-    """Whether two known names or more of different types cover a model mention end to end
-    (but for the spaces between them): the tagger ran two names together."""
+    """Whether two known names or more of different types, one a person, cover a model mention
+    end to end (but for the spaces between them): the tagger ran two names together."""
     if len(names) < 2 or len({name.type for name in names}) < 2:
         return False
+    if not any(name.type is EntityType.PERSON for name in names) or any(n.subtype == "nisba" for n in names):
+        return False  # وزارة الخارجية + الكينية is one name: a nisba is an adjective of it
     if names[0].start > entity.start or names[-1].end < entity.end:
         return False
     return all(0 <= b.start - a.end <= 1 for a, b in pairwise(names))
