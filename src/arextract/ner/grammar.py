@@ -44,8 +44,13 @@ _ORG_HEADS = _folded(
     "وزارة هيئة جامعة مستشفى صندوق مجلس مؤسسة شركة بنك مصرف وكالة رئاسة إدارة لجنة منظمة "
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
     "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع "
-    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة"
+    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة حملة"
 )
+# Heads that name a body only in the definite, with a ل- complement (الحملة الوطنية لنصرة ...;
+# not الحملة الانتخابية, حملة اعتقالات).
+_DEFINITE_ONLY = _folded("حملة")
+# Feminine company heads that take a brand name then a ل- complement (شركة بنده للتجزئة).
+_BRAND_HEADS = _folded("شركة مجموعة مؤسسة")
 # Heads named after a person (مدرسة القاسم بن محمد): the person's name is part of the name.
 _NAMED_AFTER = _folded("مدرسة")
 # Regional services named by the place they serve (تعليم محافظة صبيا، جوازات منطقة الجوف، صحة
@@ -64,7 +69,7 @@ _NAMESAKE_ONLY = _folded("مدينة")
 _CHAIRED_BY = _folded("برئاسة وبرئاسة")
 # Heads whose name may end in a place after في / لدى (السفارة السعودية في لبنان، تحالف دعم
 # الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
-_SITED_HEADS = _folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف")
+_SITED_HEADS = _folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة")
 _SITE_PREPOSITIONS = _folded("في لدى")
 # ل- verbal nouns that open a purpose clause after a name, not a part of it.
 _PURPOSE_NOUNS = _folded(
@@ -98,7 +103,7 @@ _NAME_ADJECTIVES = _folded(
     "المركزي المركزية الأهلي الأهلية المفتوحة الملكي الملكية"
 )
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
-_NEEDS_COMPLEMENT = _folded("لجنة")
+_NEEDS_COMPLEMENT = _folded("لجنة حملة")
 
 # "رئيس مجلس الوزراء": the organ inside a head-of-government title.
 _TITLE_OF_ORGAN = _folded("رئيس رئيسة")
@@ -245,6 +250,8 @@ class _OrganizationChains:
         if _is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
             return None
         stem = _head_reading(tokens[i].norm)[0]
+        if stem in _DEFINITE_ONLY:
+            return None
         if stem.removeprefix("ال") in _PLACE_ONLY:
             return None if stem.startswith("ال") else self._place_genitive(i)
         if _head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
@@ -300,6 +307,8 @@ class _OrganizationChains:
         k = j
         # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
         # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
+        if self._brand(i, j, j + 1, limit):
+            return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
         if not _definite(tokens[k].norm):
             if tokens[k].norm.startswith(("و", "ف", "ل", "ب")):
                 return None
@@ -349,6 +358,17 @@ class _OrganizationChains:
             last = j
             j += 1
         return last
+
+    def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
+        """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
+        tokens = self.tokens
+        return (
+            _head_reading(tokens[i].norm)[0] in _BRAND_HEADS
+            and k < limit
+            and _modifier(tokens[k].norm) == "lil"
+            and not tokens[j].text.endswith(("ة", "ى"))
+            and self.entity_at(j) is None
+        )
 
     def _plain_adjective(self, j: int, limit: int, last: int) -> int:
         """After a ل- phrase, one definite adjective that is not a nisba (لتحلية المياه المالحة)."""
