@@ -64,6 +64,12 @@ def _split(cell: str) -> list[str]:
 def nisba_forms(base: str, endings: Sequence[str] = NISBA_ENDINGS, article: bool = True) -> list[str]:
     """The forms of a masculine singular nisba, as written (not folded): صيني -> صيني، صينية،
     صينيون... then الصيني، الصينية... (``article=False``: without the article forms)."""
+    words = base.split()
+    if len(words) > 1 and all(word.endswith("ي") for word in words):
+        # كوري جنوبي: every word agrees (الكورية الجنوبية، الكوريين الجنوبيين)
+        forms = [" ".join(word + ending for word in words) for ending in endings]
+        with_article = [" ".join("ال" + word + ending for word in words) for ending in endings]
+        return forms + with_article if article else forms
     forms = [base + ending for ending in endings]
     return forms + ["ال" + form for form in forms] if article else forms
 
@@ -88,6 +94,7 @@ class KnowledgeBase:
             "regions.tsv": _regions,
             "organizations.tsv": _organizations,
             "initiatives.tsv": _initiatives,
+            "events.tsv": _events,
             "people.tsv": _people,
         }
         for filename, loader in loaders.items():
@@ -191,6 +198,17 @@ def _initiatives(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
         yield KBEntry(
             key=f"initiative:{row['name_en'] or row['name_ar']}",
             type=EntityType.INITIATIVE,
+            canonical=row["name_ar"],
+            name_en=_english(row),
+            names=_names(row, "name_ar", "variants"),
+        )
+
+
+def _events(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+    for row in rows:
+        yield KBEntry(
+            key=f"event:{row['name_en'] or row['name_ar']}",
+            type=EntityType.EVENT,
             canonical=row["name_ar"],
             name_en=_english(row),
             names=_names(row, "name_ar", "variants"),

@@ -60,7 +60,7 @@ class Gazetteer:
                 if key:
                     index[key].append((entry, False))
             for form in entry.nisba:
-                index[(form,)].append((entry, True))
+                index[tuple(form.split())].append((entry, True))
         self._index = {key: _ranked(values) for key, values in index.items()}
         self._longest: dict[str, int] = {}
         for key in self._index:

@@ -43,11 +43,44 @@ def _folded(words: str) -> frozenset[str]:
 _ORG_HEADS = _folded(
     "وزارة هيئة جامعة مستشفى صندوق مجلس مؤسسة شركة بنك مصرف وكالة رئاسة إدارة لجنة منظمة "
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
-    "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع"
+    "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع "
+    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة حملة"
+)
+# Heads that name a body only in the definite, with a ل- complement (الحملة الوطنية لنصرة ...;
+# not الحملة الانتخابية, حملة اعتقالات).
+_DEFINITE_ONLY = _folded("حملة")
+# Feminine company heads that take a brand name then a ل- complement (شركة بنده للتجزئة).
+_BRAND_HEADS = _folded("شركة مجموعة مؤسسة")
+# Heads named after a person (مدرسة القاسم بن محمد): the person's name is part of the name.
+_NAMED_AFTER = _folded("مدرسة")
+# Regional services named by the place they serve (تعليم محافظة صبيا، جوازات منطقة الجوف، صحة
+# الرياض): a body only before a place, never in the definite (التعليم العام is education).
+_PLACE_ONLY = _folded("تعليم صحة جوازات جمارك مرور")
+_PLACE_NOUNS = _folded("منطقة محافظة مدينة ولاية إمارة")
+# Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
+_MISSION_HEADS = _folded("مندوبية بعثة ممثلية")
+# Definite forms of indefinite-only heads that do open a name (الإدارة العامة للمرور،
+# القيادة العامة للقوات المسلحة).
+_OPENING_ADJECTIVES = _folded("العامة العليا المركزية")
+# Heads that name a body only after a royal namesake (مدينة الملك عبدالعزيز للعلوم والتقنية;
+# مدينة الرياض is the city).
+_NAMESAKE_ONLY = _folded("مدينة")
+# "headed by" (الوفد برئاسة الشيخ ...): a preposition phrase, never a body.
+_CHAIRED_BY = _folded("برئاسة وبرئاسة")
+# Heads whose name may end in a place after في / لدى (السفارة السعودية في لبنان، تحالف دعم
+# الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
+_SITED_HEADS = _folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة")
+_SITE_PREPOSITIONS = _folded("في لدى")
+# ل- verbal nouns that open a purpose clause after a name, not a part of it.
+_PURPOSE_NOUNS = _folded(
+    "لبحث لمناقشة لتعزيز لتقديم لمتابعة لدراسة لاستعراض لتبادل لإطلاع لاطلاع لحضور لزيارة لتوقيع "
+    "لعقد لإجراء لتنفيذ لمواجهة لتقييم لوضع لإعداد لاتخاذ لبدء لتسليم لاستقبال لتوديع لتهنئة"
 )
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
-_INDEFINITE_ONLY = _folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة")
+_INDEFINITE_ONLY = _folded(
+    "إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة"
+)
 # Definite words that end a name: titles and honorifics, time words, pronouns, quantities.
 _DEFINITE_STOPS = _folded(
     "الذي التي الذين اللذين اللتين اللاتي الأمير الأميرة الشيخ الشيخة الدكتور الدكتورة المهندس "
@@ -67,10 +100,10 @@ _GENERIC = _folded(
 # Adjectives of institution names that are not nisbas (مستشفى نجران العام الجديد، القوات المسلحة).
 _NAME_ADJECTIVES = _folded(
     "العام العامة الأعلى العليا الجديد الجديدة المسلحة المتحدة الكبرى الأمين الخاص الخاصة "
-    "المركزي المركزية الأهلي الأهلية المفتوحة"
+    "المركزي المركزية الأهلي الأهلية المفتوحة الملكي الملكية"
 )
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
-_NEEDS_COMPLEMENT = _folded("لجنة")
+_NEEDS_COMPLEMENT = _folded("لجنة حملة")
 
 # "رئيس مجلس الوزراء": the organ inside a head-of-government title.
 _TITLE_OF_ORGAN = _folded("رئيس رئيسة")
@@ -124,6 +157,8 @@ def _is_head(norm: str) -> tuple[bool, bool, int]:
         return True, False, offset
     if stem.startswith("ال") and stem[2:] in _ORG_HEADS and stem[2:] not in _INDEFINITE_ONLY:
         return True, True, offset
+    if stem.startswith("ال") and stem[2:] in _INDEFINITE_ONLY:
+        return False, True, offset  # a head only when an opening adjective follows (chain)
     return False, False, 0
 
 
@@ -140,7 +175,12 @@ def _adjective(norm: str) -> bool:
     if norm in _NAME_ADJECTIVES:
         return True
     stem = norm[2:]
-    return len(stem) >= 3 and (stem.endswith(("ي", "يه", "يين", "يون")) and norm not in _DEFINITE_STOPS)
+    nisba = stem.endswith(("ي", "يه", "يين", "يون"))
+    # a plural participle (جمعية الأطفال المعوقين، رابطة الكتاب المستقلين)
+    participle = (
+        stem.startswith("م") and len(stem) >= 5 and stem.endswith(("ين", "ون")) and norm not in _GENERIC
+    )
+    return len(stem) >= 3 and (nisba or participle) and norm not in _DEFINITE_STOPS
 
 
 def _modifier(norm: str) -> str | None:
@@ -154,6 +194,12 @@ def _modifier(norm: str) -> str | None:
     if norm.startswith("وال") and len(norm) > 4 and norm[1:] not in _DEFINITE_STOPS:
         return "coord"
     return None
+
+
+def _lam_word(norm: str) -> bool:
+    """ل + an indefinite word (لتحلية، لإغاثة), not لل- (a definite complement)."""
+    lam = norm.startswith("ل") and not norm.startswith("لل")
+    return lam and len(norm) >= 4 and norm not in _PURPOSE_NOUNS
 
 
 def _is_organ_in_title(tokens: list[Token], i: int) -> bool:
@@ -199,7 +245,18 @@ class _OrganizationChains:
         of a named body: مجلس إدارة الهيئة العامة ...)."""
         tokens = self.tokens
         head, definite, _ = _is_head(tokens[i].norm)
-        if not head or _is_organ_in_title(tokens, i):
+        if not head and not (definite and self._opened(i)):
+            return None
+        if _is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
+            return None
+        stem = _head_reading(tokens[i].norm)[0]
+        if stem in _DEFINITE_ONLY:
+            return None
+        if stem.removeprefix("ال") in _PLACE_ONLY:
+            return None if stem.startswith("ال") else self._place_genitive(i)
+        if _head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
+            definite or i + 1 >= len(tokens) or tokens[i + 1].norm not in _NAMESAKE
+        ):
             return None
         limit = min(len(tokens), i + 1 + _MAX_CHAIN)
         if i + 1 >= limit or not _word(tokens[i + 1]):
@@ -216,10 +273,11 @@ class _OrganizationChains:
         last = self._modifiers(last + 1, limit, last)
         if last == i:
             return None
+        last = self._site(i, last, limit)
         if (
             definite
             and _head_reading(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
-            and not any(_modifier(t.norm) == "lil" for t in tokens[i + 1 : last + 1])
+            and not any(_modifier(t.norm) == "lil" or _lam_word(t.norm) for t in tokens[i + 1 : last + 1])
         ):
             return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
         return 0, last
@@ -235,6 +293,7 @@ class _OrganizationChains:
                 entity.type in _PLACES
                 or entity.type is EntityType.ORGANIZATION
                 or (entity.type is EntityType.PERSON and tokens[j].norm in _NAMESAKE)
+                or (entity.type is EntityType.PERSON and _head_reading(tokens[i].norm)[0] in _NAMED_AFTER)
             ):
                 return 0, self.last_token(entity)
             return None  # a person or a country in the genitive is not part of the name
@@ -248,16 +307,23 @@ class _OrganizationChains:
         k = j
         # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
         # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
+        if self._brand(i, j, j + 1, limit):
+            return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
         if not _definite(tokens[k].norm):
             if tokens[k].norm.startswith(("و", "ف", "ل", "ب")):
                 return None
             k += 1
+            place = self.entity_at(k) if k < limit else None
+            if place is not None and place.type in _PLACES and place.start == tokens[k].start:
+                return 0, self.last_token(place)  # مجلس محافظة بغداد، مجلس عمالة طنجة
         if k >= limit or _modifier(tokens[k].norm) != "def" or self._blocks(k):
             return None
         if _is_head(tokens[k].norm)[1]:
             inner = self.chain(k)
             if inner is not None:
-                return -k - 1, inner[1]
+                # وكالة الوزارة للشؤون الفنية: an unnamed body (an anaphor) is the organ's genitive
+                unnamed = tokens[k].norm in _ANAPHORS and _modifier(tokens[k + 1].norm) == "lil"
+                return (0, inner[1]) if unnamed else (-k - 1, inner[1])
         if tokens[k].norm in _ANAPHORS and (k + 1 >= limit or _modifier(tokens[k + 1].norm) is None):
             return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
         return 0, k
@@ -266,11 +332,18 @@ class _OrganizationChains:
         """The last token of the modifiers from ``j`` on (adjectives, further genitives, لل-
         phrases and والـ coordination); ``last`` when there is none."""
         tokens = self.tokens
+        last_head = last
         while j < limit and _word(tokens[j]):
             norm = tokens[j].norm
             kind = _modifier(norm)
             if kind is None:
-                break
+                after_adjective = j > last_head + 1 and _adjective(tokens[j - 1].norm)
+                end = self._lam_phrase(j, limit) if after_adjective else -1
+                if end < 0:
+                    break
+                last = self._plain_adjective(end + 1, limit, end)
+                j = last + 1
+                continue
             entity = self.entity_at(j)
             if kind == "coord" and (_is_head(norm)[0] or entity is not None):
                 break
@@ -285,6 +358,84 @@ class _OrganizationChains:
             last = j
             j += 1
         return last
+
+    def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
+        """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
+        tokens = self.tokens
+        return (
+            _head_reading(tokens[i].norm)[0] in _BRAND_HEADS
+            and k < limit
+            and _modifier(tokens[k].norm) == "lil"
+            and not tokens[j].text.endswith(("ة", "ى"))
+            and self.entity_at(j) is None
+        )
+
+    def _plain_adjective(self, j: int, limit: int, last: int) -> int:
+        """After a ل- phrase, one definite adjective that is not a nisba (لتحلية المياه المالحة)."""
+        after = self.tokens[j].norm if j < limit and _word(self.tokens[j]) else ""
+        if (
+            _modifier(after) != "def"
+            or self.entity_at(j) is not None
+            or _is_head(after)[0]
+            or after in _ANAPHORS
+            or after in _GENERIC
+        ):
+            return last
+        return j
+
+    def _opened(self, i: int) -> bool:
+        """الإدارة العامة للمرور: an indefinite-only head in the definite, opened by العامة /
+        العليا and a complement (الإدارة الأمريكية stays the government)."""
+        tokens = self.tokens
+        return (
+            i + 2 < len(tokens)
+            and tokens[i + 1].norm in _OPENING_ADJECTIVES
+            and (_modifier(tokens[i + 2].norm) == "lil" or _lam_word(tokens[i + 2].norm))
+        )
+
+    def _place_genitive(self, i: int) -> tuple[int, int] | None:
+        """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None."""
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j].norm in _PLACE_NOUNS and self.entity_at(j) is None:
+            j += 1
+        entity = self.entity_at(j) if j < len(self.tokens) else None
+        if entity is None or entity.type not in _PLACES or entity.start != self.tokens[j].start:
+            return None
+        return 0, self.last_token(entity)
+
+    def _site(self, i: int, last: int, limit: int) -> int:
+        """The place closing a diplomatic mission's or an alliance's name (السفارة السعودية في
+        لبنان، تحالف دعم الشرعية في اليمن): ``في`` / ``لدى`` and a country, city or region."""
+        tokens = self.tokens
+        j = last + 1
+        if _head_reading(tokens[i].norm)[0].removeprefix("ال") not in _SITED_HEADS:
+            return last
+        if j + 1 >= min(len(tokens), limit + 2) or tokens[j].norm not in _SITE_PREPOSITIONS:
+            return last
+        entity = self.entity_at(j + 1)
+        if entity is None or entity.start != tokens[j + 1].start:
+            return last
+        if entity.type in _PLACES or entity.type is EntityType.COUNTRY:
+            return self.last_token(entity)
+        return last
+
+    def _lam_phrase(self, j: int, limit: int) -> int:
+        """The last token of a ل- phrase inside a name after an adjective (-1 if none): a place
+        (الجماعة الحضرية لطنجة) or a verbal noun and its definite object (المؤسسة العامة لتحلية
+        المياه، الهيئة الوطنية لمكافحة الفساد); never a purpose clause (لبحث، لمناقشة)."""
+        tokens = self.tokens
+        norm = tokens[j].norm
+        if not _lam_word(norm):
+            return -1
+        entity = self.entity_at(j)
+        if entity is not None:
+            return self.last_token(entity) if entity.type in _PLACES else -1
+        if j + 1 >= limit or not _word(tokens[j + 1]):
+            return -1
+        after = tokens[j + 1].norm
+        if _modifier(after) != "def" or self._blocks(j + 1) or after in _ANAPHORS:
+            return -1
+        return j + 1
 
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
@@ -359,7 +510,9 @@ def _organization(text: str, start: int, end: int, subtype: str | None = None) -
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
-    if not any(_is_head(t.norm)[0] or _outlet_stem(t.norm) or t.norm == "ل" for t in tokens):
+    if not any(
+        _is_head(t.norm)[1] or _is_head(t.norm)[0] or _outlet_stem(t.norm) or t.norm == "ل" for t in tokens
+    ):
         return []
     chains = _OrganizationChains(tokens, entities)
     out: list[Entity] = []
@@ -376,7 +529,7 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             out.append(_organization(text, tokens[first].start, tokens[last].end, MEDIA))
             i = last + 1
             continue
-        chain = chains.chain(i) if _is_head(token.norm)[0] else None
+        chain = chains.chain(i) if any(_is_head(token.norm)[:2]) else None
         if chain is not None:
             first, last = chain
             if first < 0:
@@ -430,16 +583,35 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
             continue
         if any(e.type in (EntityType.INITIATIVE, EntityType.EVENT) for e in overlapping):
             continue
-        if any(
+        if not _mission(proposal) and any(
             e.type is EntityType.ORGANIZATION and e.source != EntitySource.MODEL and e.start != proposal.start
             for e in overlapping
         ):
             continue  # a known organisation inside: the chain ran past its name
         for e in overlapping:
-            kept.remove(e)
+            if not _site_of(text, proposal, e):
+                kept.remove(e)
         kept.append(proposal)
     kept.sort(key=lambda e: e.start)
     return kept
+
+
+def _mission(proposal: Entity) -> bool:
+    """مندوبية الاتحاد الأوروبي: a mission is named after the known body it represents."""
+    words = proposal.canonical.split()
+    return bool(words) and words[0].removeprefix("ال") in _MISSION_HEADS
+
+
+def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
+    """The place closing a sited name (السفارة السعودية في لبنان) or a regional service (تعليم
+    محافظة صبيا) stays a mention of its own."""
+    if entity.end != proposal.end or entity.type not in (*_PLACES, EntityType.COUNTRY):
+        return False
+    words = proposal.canonical.split()
+    if words and words[0] in _PLACE_ONLY:
+        return True
+    before = fold(text[max(proposal.start, entity.start - 5) : entity.start]).split()
+    return bool(before) and before[-1] in _SITE_PREPOSITIONS
 
 
 def _quoted(text: str, entity: Entity) -> bool:
@@ -471,6 +643,7 @@ _NAME_END = _folded(
     "مساعد مستشار عضو الذي التي الذين اليوم أمس صباح مساء يوم خلال في من مع عن و "
     "إن أن إنه أنه إنها أنها بأن قد لقد كان كانت لم لن ما لا هو هي هذا هذه ذلك تلك"
 )
+_ROYAL, _HIGHNESS, _AL, _CROWN = fold("الملكي"), fold("السمو"), fold("آل"), fold("ولي")
 # Honorific pronouns (he, his highness): they stand for a person named before, never open a name.
 _PRONOUNS = _folded("سموه معاليه فخامته سعادته سماحته جلالته")
 _PARTS_OF_NAME = _folded("عبد أبو أبي أم")
@@ -557,8 +730,11 @@ def refine_persons(
     """
     token_starts = [t.start for t in tokens]
     ends = {t.end: i for i, t in enumerate(tokens)}
+    starts = sorted(e.start for e in entities)
     out: list[Entity] = []
     for entity in entities:
+        if entity.source == EntitySource.MODEL:
+            entity = _with_lineage(text, tokens, entity, ends, starts, is_place)
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
@@ -566,11 +742,199 @@ def refine_persons(
                 continue
             entity, words = _without_overrun(text, tokens, entity, words, ends, is_person_name)
             entity = _without_glued_place(text, tokens, entity, words, ends, is_place)
+            entity = _without_listed_conjunction(text, tokens, entity, first)
+            entity = _with_given_name(text, tokens, entity, first)
+            entity = _with_family_name(text, tokens, entity, first)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
+    out = _with_appointed(text, tokens, out)
+    out = _with_listed_officials(text, tokens, out)
     if not any(_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
+
+
+# Given names (Arabic and foreign) that begin with و: never a conjunction to strip.
+_WAW_NAMES = _folded(
+    "وليد وائل وديع وجدي وفاء وسام وهيب وهبة وحيد وحيدة وداد وصفي وضاح وفيق وفيقة ونيس وعد ولاء "
+    "وجيه وسيم ورد وردة وصال وجدان وهاب وهبي وزير ولي وئام ويليام وليام والتر وارن ويلسون وانغ "
+    "وين ويل ولفغانغ ويندي واشنطن وودرو ويسلي ويتكوف ولد"
+)
+_LAM_NAMES = _folded("لطفي لطيف لطيفة لبيب لؤي لقمان لمياء لينا ليلى لبنى لميس لوران لويس لورنس ليونيد")
+_LIST_SEPARATORS = ("،", ",", "؛")
+
+
+def _with_start(text: str, entity: Entity, start: int) -> Entity:
+    surface = text[start : entity.end]
+    return entity.model_copy(update={"start": start, "text": surface, "canonical": fold(surface)})
+
+
+def _without_listed_conjunction(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``، وعز الدين الخويلي``: in an enumeration the name after a comma loses the conjunction
+    the tagger took in, and ``لفهيد بن ناصر`` its preposition before a nasab (not from a name
+    that begins with و or ل: وليد، ويليام، لطفي)."""
+    if first >= len(tokens) or tokens[first].start != entity.start:
+        return entity
+    word = tokens[first]
+    if len(word.norm) < 3 or word.norm in _WAW_NAMES | _LAM_NAMES or not word.text.startswith(("و", "ل")):
+        return entity
+    before_nasab = first + 1 < len(tokens) and tokens[first + 1].norm in _NASAB and len(word.norm) >= 4
+    listed = word.text.startswith("و") and text[max(0, word.start - 3) : word.start].rstrip().endswith(
+        _LIST_SEPARATORS
+    )
+    if not (listed or before_nasab) or word.norm[1:].startswith("ال"):
+        return entity
+    return _with_start(text, entity, entity.start + 1)
+
+
+def _with_given_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``لعمارة بن يونس`` read as ``بن يونس``: a name never begins with بن; the word before,
+    without a proclitic ل or و (not from لطفي، وليد), is the given name."""
+    if first == 0 or first >= len(tokens) or tokens[first].start != entity.start:
+        return entity
+    if tokens[first].norm != "بن":
+        return entity
+    before = tokens[first - 1]
+    if not _name_word(before) or before.norm in _NASAB or before.end != tokens[first].start - 1:
+        return entity
+    norm = before.norm
+    offset = 1 if norm[0] in "لو" and len(norm) >= 4 and norm not in _WAW_NAMES | _LAM_NAMES else 0
+    if norm[offset:].startswith("ال"):
+        return entity
+    return _with_start(text, entity, before.start + offset)
+
+
+_LINEAGE = _folded("بن ولد")
+# تعيين X وزيرا: the appointee between an appointment word and a title in the accusative.
+_APPOINTING = _folded("تعيين وتعيين بتعيين عين وعين يعين ويعين")
+_TITLES_ACCUSATIVE = _folded("وزيرا سفيرا رئيسا مديرا محافظا أمينا نائبا مستشارا قائدا متحدثا خلفا")
+
+
+# Titles after a name in a protocol list (، وفلان الفلاني رئيس ...، وفلان الفلاني والي ...).
+_LIST_TITLES = _NAME_END & _folded("رئيس وزير نائب مدير أمير سفير محافظ وكيل مساعد مستشار عضو") | _folded(
+    "الرئيس المدير القائد الوكيل النائب المستشار والي قائد أمين المشرف الملحق الناطق المتحدث"
+)
+
+
+# Words opening a list item that are no given name (، وأعضاء المجلس ...، وعدد من ...).
+_LIST_NOUNS = _folded("أعضاء عدد ممثلي ممثلو رؤساء مديري مديرو كبار جميع بعض مسؤولي قادة سفراء وزراء ممثل")
+# Given names that begin like a verb of the present (يضيف، تابع، نقل).
+_VERB_LIKE_NAMES = _folded(
+    "يوسف يحيى ياسر يزيد يونس ياسين يعقوب يسري تركي تامر توفيق نبيل نايف نواف نزار نصر نور"
+)
+
+
+def _listed_given_name(word: Token) -> bool:
+    """``وبوشعيب`` opening a list item: و + a word that can be a given name."""
+    given = word.norm[1:]
+    if not word.text.startswith("و") or len(given) < 3 or word.norm in _WAW_NAMES:
+        return False
+    if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS:
+        return False
+    if given[0] in "لب" and (given[1:] in HONORIFICS or given[1:] in _NAME_END or given[1:] == _CROWN):
+        return False  # ولولي عهده، ولسمو ...
+    return given[0] not in "يتن" or given in _VERB_LIKE_NAMES  # not a verb (ويضيف، وتابع)
+
+
+def _listed_name_word(token: Token) -> bool:
+    norm = token.norm
+    stops = _NAME_END | _LIST_TITLES | HONORIFICS | _ANAPHORS | _DEFINITE_STOPS
+    return norm[:1].isalpha() and not norm.isascii() and norm not in stops and not _is_head(norm)[0]
+
+
+def _with_listed_officials(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
+    """``...، وفلان الفلاني رئيس المجلس، ...``: in a list of officials, ``و`` + a given name, one
+    or two more name words and a title make a person the tagger missed (without the و)."""
+    spans = SpanSet((e.start, e.end) for e in out)
+    added: list[Entity] = []
+    n = len(tokens)
+    for i in range(1, n - 2):
+        word = tokens[i]
+        if tokens[i - 1].text not in _LIST_SEPARATORS or not _listed_given_name(word):
+            continue
+        for length in (2, 3):
+            k = i + length
+            if k >= n or tokens[k].norm not in _LIST_TITLES:
+                continue
+            names = tokens[i + 1 : k]
+            if not all(_listed_name_word(t) for t in names):
+                break
+            start = word.start + 1
+            if not spans.overlaps(start, names[-1].end):
+                added.append(_person(text, start, names[-1].end))
+            break
+    return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+def _appointee_word(token: Token) -> bool:
+    norm = token.norm
+    if norm in _LINEAGE:
+        return True
+    return _name_word(token) and norm not in _TITLES_ACCUSATIVE and not norm.startswith("لل")
+
+
+def _with_appointed(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
+    """``وتم تعيين فلان الفلاني وزيرا للتجارة``: two to four name words between an appointment
+    word and a title in the accusative are the appointee (when no mention is there)."""
+    if not any(t.norm in _TITLES_ACCUSATIVE for t in tokens):
+        return out
+    spans = SpanSet((e.start, e.end) for e in out)
+    added: list[Entity] = []
+    for k, token in enumerate(tokens):
+        if token.norm not in _TITLES_ACCUSATIVE:
+            continue
+        for length in (2, 3, 4):
+            i = k - length - 1
+            if i < 0 or tokens[i].norm not in _APPOINTING:
+                continue
+            words = tokens[i + 1 : k]
+            if words[0].norm in _LINEAGE or not all(_appointee_word(t) for t in words):
+                continue
+            if spans.overlaps(words[0].start, words[-1].end) or any(a.end > words[0].start for a in added):
+                break
+            added.append(_person(text, words[0].start, words[-1].end))
+            break
+    return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+def _with_lineage(
+    text: str, tokens: list[Token], entity: Entity, ends: dict[int, int], starts: list[int], is_place: object
+) -> Entity:
+    """A tagger's mention cut before its lineage (``محمد`` + ``ولد عبد العزيز``, ``الهادي`` +
+    ``ولد علي``) runs on through it; a one-word mention read as a place becomes the person."""
+    last = ends.get(entity.end)
+    if last is None or last + 2 >= len(tokens) or tokens[last + 1].norm not in _LINEAGE:
+        return entity
+    if entity.type is not EntityType.PERSON:
+        one_word = tokens[last].start <= entity.start
+        if not one_word or entity.type not in _PLACES or (callable(is_place) and is_place(tokens[last].norm)):
+            return entity
+    end = _nasab_end(tokens, last + 2, min(len(tokens), last + 12))
+    if end < 0:
+        return entity
+    stop = tokens[end].end
+    at = bisect_left(starts, entity.end)
+    if at < len(starts) and starts[at] < stop:
+        return entity  # another mention in the way
+    extended = _with_end(text, entity, stop)
+    return extended.model_copy(update={"type": EntityType.PERSON, "subtype": None})
+
+
+def _with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X) is
+    followed by the family name when the next word can be a name and is no verb or clitic form."""
+    if 0 < first <= len(tokens) and tokens[first - 1].start < entity.start < tokens[first - 1].end:
+        first -= 1  # the tagger's mention starts after a proclitic (لعبد القادر)
+    if first + 2 >= len(tokens) or tokens[first + 1].end != entity.end:
+        return entity
+    if fold(text[entity.start : tokens[first].end]) not in _PARTS_OF_NAME:
+        return entity
+    after = tokens[first + 2]
+    if not _name_word(after) or after.start != tokens[first + 1].end + 1:
+        return entity
+    if after.norm[0] in "يتنوفبلكس" or after.norm in _NASAB | _FAMILY or len(after.norm) < 3:
+        return entity
+    return _with_end(text, entity, after.end)
 
 
 def _with_end(text: str, entity: Entity, end: int) -> Entity:
@@ -654,8 +1018,10 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
     i = 0
     additions: list[Entity] = []
     while i < n:
-        if not _honorific(tokens[i].norm):
-            i += 1
+        if not _honorific(tokens[i].norm) or (
+            tokens[i].norm == _ROYAL and (i == 0 or tokens[i - 1].norm != _HIGHNESS)
+        ):
+            i += 1  # الحرس الملكي: الملكي is an honorific only in صاحب السمو الملكي
             continue
         j = i
         while j < n and (_honorific(tokens[j].norm) or tokens[j].norm in ("/", ".")):
@@ -664,6 +1030,8 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
             i += 1
             continue
         end = _nasab_end(tokens, j, min(n, j + 12))
+        if end < 0 and tokens[j].norm == _AL and j + 1 < n and tokens[j + 1].norm[:1].isalpha():
+            end = j + 1  # معالي آل الشيخ: the official by his family name
         if end < 0:
             i = j
             continue

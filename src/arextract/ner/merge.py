@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 
 from arextract.schema import Entity, EntitySource, EntityType
 
@@ -55,11 +56,25 @@ def merge_model_and_gazetteer(named: list[Entity], model: list[Entity]) -> list[
         overlapping = [
             index for index in range(low, high) if not removed[index] and entity.start < named[index].end
         ]
+        if _tiled(entity, [named[i] for i in overlapping]):
+            continue  # الاتحاد الأوروبي + فيديريكا موغيريني read as one name: the known names win
         if all(entity.end - entity.start > named[i].end - named[i].start for i in overlapping):
             for index in overlapping:
                 removed[index] = True
             kept.append(entity)
     return [entity for index, entity in enumerate(named) if not removed[index]] + kept
+
+
+def _tiled(entity: Entity, names: list[Entity]) -> bool:
+    """Whether two known names or more of different types, one a person, cover a model mention
+    end to end (but for the spaces between them): the tagger ran two names together."""
+    if len(names) < 2 or len({name.type for name in names}) < 2:
+        return False
+    if not any(name.type is EntityType.PERSON for name in names) or any(n.subtype == "nisba" for n in names):
+        return False  # وزارة الخارجية + الكينية is one name: a nisba is an adjective of it
+    if names[0].start > entity.start or names[-1].end < entity.end:
+        return False
+    return all(0 <= b.start - a.end <= 1 for a, b in pairwise(names))
 
 
 def keep_longest(mentions: list[Entity]) -> list[Entity]:
