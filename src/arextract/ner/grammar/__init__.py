@@ -1,0 +1,27 @@
+"""Name grammars of Arabic news: the mentions the tagger and the knowledge files miss, and the
+corrections of the tagger's person mentions. :mod:`arextract.ner.builtin` calls two functions
+per sentence:
+
+* :func:`refine_persons`: honorific chains and nasab names (``معالي الأستاذ عادل بن أحمد
+  الجبير``), tagger mentions extended, cut or dropped;
+* :func:`add_grammar_mentions`: institutions by their head noun (``وزارة الشؤون البلدية
+  والقروية``) and news outlets (``صحيفة الوئام``), where they do not fight what was found.
+
+Modules, from the words up:
+
+* ``words``: the folded word lists several grammars share;
+* ``mentions``: the mentions the grammar makes (source, confidence) and their boundaries moved;
+* ``heads``, ``institutions``: organisations by head noun and their genitive chains;
+* ``outlets``: news outlets (``صحيفة X``، ``لـ«X»``، ``سبق- الرياض:``);
+* ``months``: month names in dates that are no names (``5 آب 2015``);
+* ``organizations``: the organisations proposed and the policy that adds them;
+* ``names``: honorifics, given-name words and the nasab grammar (``بن``، ``ولد``، ``آل``);
+* ``person_edges``: boundaries of the tagger's person mentions corrected;
+* ``officials``: persons in protocol lists and appointments;
+* ``persons``: :func:`refine_persons`, which runs all of the above on persons.
+"""
+
+from arextract.ner.grammar.organizations import add_grammar_mentions
+from arextract.ner.grammar.persons import refine_persons
+
+__all__ = ["add_grammar_mentions", "refine_persons"]

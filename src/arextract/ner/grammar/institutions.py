@@ -1,0 +1,306 @@
+"""Organisations with long names, found by their head noun (``وزارة``، ``هيئة``،
+``صندوق``، ``مستشفى``...) and its bounded genitive / adjective chain: ``وزارة الشؤون البلدية
+والقروية``، ``صندوق التنمية العقارية``، ``الهيئة العامة للسياحة والتراث الوطني``، ``مستشفى نجران
+العام الجديد``، ``قوة أمن الحج والعمرة``.
+
+An indefinite head needs a genitive that ends in a definite word or a place (``شرطة سيول``); a
+definite head needs at least one modifier that is not a generic adjective (``المركز الأول`` is a
+rank, ``اللجنة`` alone is an anaphor). The chain stops at a title or honorific (``مجلس القضاء
+الإداري الشيخ ...``), a time word, a relative pronoun, another head (``وزارة العمل وهيئة ...``)
+and a person or a country named in the genitive (``سفارة السعودية`` keeps the country); a
+country nisba after a definite word is an adjective and joins the name (``الهيئة السعودية
+للمهندسين``), as a city does (``صندوق أبوظبي للتنمية``). A chain is at most ``_MAX_CHAIN``
+tokens, so the cost is linear in the sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from arextract.ner.grammar.heads import (
+    GENERIC,
+    head_reading,
+    is_adjective,
+    is_definite,
+    is_head,
+    is_lam_word,
+    is_organ_in_title,
+    is_word,
+    modifier_kind,
+    opens_definite_name,
+)
+from arextract.ner.grammar.mentions import PLACES
+from arextract.ner.grammar.words import ANAPHORS, PLACE_ONLY, SITE_PREPOSITIONS, folded
+from arextract.schema import Entity, EntityType, Token
+from arextract.text.spans import SpanSet
+
+# The longest chain after a head, in tokens: the cost stays linear in the sentence.
+_MAX_CHAIN = 8
+
+# Heads that name a body only in the definite, with a ل- complement (الحملة الوطنية لنصرة ...;
+# not الحملة الانتخابية, حملة اعتقالات).
+_DEFINITE_ONLY = folded("حملة")
+
+# Feminine company heads that take a brand name then a ل- complement (شركة بنده للتجزئة).
+_BRAND_HEADS = folded("شركة مجموعة مؤسسة")
+
+# Heads named after a person (مدرسة القاسم بن محمد): the person's name is part of the name.
+_NAMED_AFTER = folded("مدرسة")
+
+# Place nouns between a regional service and its place (جوازات منطقة الجوف).
+_PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة")
+
+# Definite forms of indefinite-only heads that do open a name (الإدارة العامة للمرور،
+# القيادة العامة للقوات المسلحة).
+_OPENING_ADJECTIVES = folded("العامة العليا المركزية")
+
+# Heads that name a body only after a royal namesake (مدينة الملك عبدالعزيز للعلوم والتقنية;
+# مدينة الرياض is the city).
+_NAMESAKE_ONLY = folded("مدينة")
+
+# "headed by" (الوفد برئاسة الشيخ ...): a preposition phrase, never a body.
+_CHAIRED_BY = folded("برئاسة وبرئاسة")
+
+# Heads whose name may end in a place after في / لدى (السفارة السعودية في لبنان، تحالف دعم
+# الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
+_SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة")
+
+# Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
+_NEEDS_COMPLEMENT = folded("لجنة حملة")
+
+# Words before a royal or religious name inside an institution's name (مستشفى الملك خالد).
+_NAMESAKE = folded("الملك الأمير الشيخ الإمام")
+
+
+class OrganizationChains:
+    """The organisation names headed in one sentence (see the module docstring), knowing the
+    mentions already found there: a chain takes in a place or an organisation, never a person
+    or a country in the genitive."""
+
+    def __init__(self, tokens: list[Token], entities: list[Entity]) -> None:
+        self.tokens = tokens
+        self.entities = entities
+        self.spans = SpanSet((entity.start, entity.end) for entity in entities)
+        self.token_starts = [token.start for token in tokens]
+
+    def entity_at(self, index: int) -> Entity | None:
+        """The first mention (in the order found) that starts inside token ``index``."""
+        token = self.tokens[index]
+        position = self.spans.first_starting_in(token.start, token.end)
+        return None if position is None else self.entities[position]
+
+    def last_token(self, entity: Entity) -> int:
+        return bisect_left(self.token_starts, entity.end) - 1
+
+    def chain(self, i: int) -> tuple[int, int] | None:
+        """(first offset correction, last token index) of the organisation name headed at ``i``;
+        a negative correction ``-k - 1`` says the name starts at token ``k`` instead (the organ
+        of a named body: مجلس إدارة الهيئة العامة ...)."""
+        tokens = self.tokens
+        head, definite, _ = is_head(tokens[i].norm)
+        if not head and not (definite and self._opened(i)):
+            return None
+        if is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
+            return None
+        stem = head_reading(tokens[i].norm)[0]
+        if stem in _DEFINITE_ONLY:
+            return None
+        if stem.removeprefix("ال") in PLACE_ONLY:
+            return None if stem.startswith("ال") else self._place_genitive(i)
+        if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
+            definite or i + 1 >= len(tokens) or tokens[i + 1].norm not in _NAMESAKE
+        ):
+            return None
+        limit = min(len(tokens), i + 1 + _MAX_CHAIN)
+        if i + 1 >= limit or not is_word(tokens[i + 1]):
+            return None
+        if definite:
+            if not opens_definite_name(tokens[i + 1].norm):
+                return None
+            last = i
+        else:
+            genitive = self._genitive(i, limit)
+            if genitive is None or genitive[0] < 0:
+                return genitive
+            last = genitive[1]
+        last = self._modifiers(last + 1, limit, last)
+        if last == i:
+            return None
+        last = self._site(i, last, limit)
+        if (
+            definite
+            and head_reading(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
+            and not any(
+                modifier_kind(t.norm) == "lil" or is_lam_word(t.norm) for t in tokens[i + 1 : last + 1]
+            )
+        ):
+            return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
+        return 0, last
+
+    def _genitive(self, i: int, limit: int) -> tuple[int, int] | None:
+        """The genitive after the indefinite head at ``i`` (as :meth:`chain`): a place, a royal
+        namesake, or an indefinite noun at most, then a definite word."""
+        tokens = self.tokens
+        j = i + 1
+        entity = self.entity_at(j)
+        if entity is not None:
+            if (
+                entity.type in PLACES
+                or entity.type is EntityType.ORGANIZATION
+                or (entity.type is EntityType.PERSON and tokens[j].norm in _NAMESAKE)
+                or (entity.type is EntityType.PERSON and head_reading(tokens[i].norm)[0] in _NAMED_AFTER)
+            ):
+                return 0, self.last_token(entity)
+            return None  # a person or a country in the genitive is not part of the name
+        if (
+            tokens[j].norm in _NAMESAKE
+            and j + 1 < limit
+            and is_word(tokens[j + 1])
+            and not is_definite(tokens[j + 1].norm)
+        ):
+            return 0, j + 1
+        k = j
+        # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
+        # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
+        if self._brand(i, j, j + 1, limit):
+            return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
+        if not is_definite(tokens[k].norm):
+            if tokens[k].norm.startswith(("و", "ف", "ل", "ب")):
+                return None
+            k += 1
+            place = self.entity_at(k) if k < limit else None
+            if place is not None and place.type in PLACES and place.start == tokens[k].start:
+                return 0, self.last_token(place)  # مجلس محافظة بغداد، مجلس عمالة طنجة
+        if k >= limit or modifier_kind(tokens[k].norm) != "def" or self._blocks(k):
+            return None
+        if is_head(tokens[k].norm)[1]:
+            inner = self.chain(k)
+            if inner is not None:
+                # وكالة الوزارة للشؤون الفنية: an unnamed body (an anaphor) is the organ's genitive
+                unnamed = tokens[k].norm in ANAPHORS and modifier_kind(tokens[k + 1].norm) == "lil"
+                return (0, inner[1]) if unnamed else (-k - 1, inner[1])
+        if tokens[k].norm in ANAPHORS and (k + 1 >= limit or modifier_kind(tokens[k + 1].norm) is None):
+            return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
+        return 0, k
+
+    def _modifiers(self, j: int, limit: int, last: int) -> int:
+        """The last token of the modifiers from ``j`` on (adjectives, further genitives, لل-
+        phrases and والـ coordination); ``last`` when there is none."""
+        tokens = self.tokens
+        last_head = last
+        while j < limit and is_word(tokens[j]):
+            norm = tokens[j].norm
+            kind = modifier_kind(norm)
+            if kind is None:
+                after_adjective = j > last_head + 1 and is_adjective(tokens[j - 1].norm)
+                end = self._lam_phrase(j, limit) if after_adjective else -1
+                if end < 0:
+                    break
+                last = self._plain_adjective(end + 1, limit, end)
+                j = last + 1
+                continue
+            entity = self.entity_at(j)
+            if kind == "coord" and (is_head(norm)[0] or entity is not None):
+                break
+            if kind == "def" and not is_adjective(norm) and entity is None:
+                break
+            if entity is not None:
+                if not _joins_chain(entity, kind, tokens[j - 1].norm):
+                    break
+                last = self.last_token(entity)
+                j = last + 1
+                continue
+            last = j
+            j += 1
+        return last
+
+    def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
+        """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
+        tokens = self.tokens
+        return (
+            head_reading(tokens[i].norm)[0] in _BRAND_HEADS
+            and k < limit
+            and modifier_kind(tokens[k].norm) == "lil"
+            and not tokens[j].text.endswith(("ة", "ى"))
+            and self.entity_at(j) is None
+        )
+
+    def _plain_adjective(self, j: int, limit: int, last: int) -> int:
+        """After a ل- phrase, one definite adjective that is not a nisba (لتحلية المياه المالحة)."""
+        after = self.tokens[j].norm if j < limit and is_word(self.tokens[j]) else ""
+        if (
+            modifier_kind(after) != "def"
+            or self.entity_at(j) is not None
+            or is_head(after)[0]
+            or after in ANAPHORS
+            or after in GENERIC
+        ):
+            return last
+        return j
+
+    def _opened(self, i: int) -> bool:
+        """الإدارة العامة للمرور: an indefinite-only head in the definite, opened by العامة /
+        العليا and a complement (الإدارة الأمريكية stays the government)."""
+        tokens = self.tokens
+        return (
+            i + 2 < len(tokens)
+            and tokens[i + 1].norm in _OPENING_ADJECTIVES
+            and (modifier_kind(tokens[i + 2].norm) == "lil" or is_lam_word(tokens[i + 2].norm))
+        )
+
+    def _place_genitive(self, i: int) -> tuple[int, int] | None:
+        """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None."""
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j].norm in _PLACE_NOUNS and self.entity_at(j) is None:
+            j += 1
+        entity = self.entity_at(j) if j < len(self.tokens) else None
+        if entity is None or entity.type not in PLACES or entity.start != self.tokens[j].start:
+            return None
+        return 0, self.last_token(entity)
+
+    def _site(self, i: int, last: int, limit: int) -> int:
+        """The place closing a diplomatic mission's or an alliance's name (السفارة السعودية في
+        لبنان، تحالف دعم الشرعية في اليمن): ``في`` / ``لدى`` and a country, city or region."""
+        tokens = self.tokens
+        j = last + 1
+        if head_reading(tokens[i].norm)[0].removeprefix("ال") not in _SITED_HEADS:
+            return last
+        if j + 1 >= min(len(tokens), limit + 2) or tokens[j].norm not in SITE_PREPOSITIONS:
+            return last
+        entity = self.entity_at(j + 1)
+        if entity is None or entity.start != tokens[j + 1].start:
+            return last
+        if entity.type in PLACES or entity.type is EntityType.COUNTRY:
+            return self.last_token(entity)
+        return last
+
+    def _lam_phrase(self, j: int, limit: int) -> int:
+        """The last token of a ل- phrase inside a name after an adjective (-1 if none): a place
+        (الجماعة الحضرية لطنجة) or a verbal noun and its definite object (المؤسسة العامة لتحلية
+        المياه، الهيئة الوطنية لمكافحة الفساد); never a purpose clause (لبحث، لمناقشة)."""
+        tokens = self.tokens
+        norm = tokens[j].norm
+        if not is_lam_word(norm):
+            return -1
+        entity = self.entity_at(j)
+        if entity is not None:
+            return self.last_token(entity) if entity.type in PLACES else -1
+        if j + 1 >= limit or not is_word(tokens[j + 1]):
+            return -1
+        after = tokens[j + 1].norm
+        if modifier_kind(after) != "def" or self._blocks(j + 1) or after in ANAPHORS:
+            return -1
+        return j + 1
+
+    def _blocks(self, index: int) -> bool:
+        entity = self.entity_at(index)
+        return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _joins_chain(entity: Entity, kind: str, previous: str) -> bool:
+    """Whether a mention inside the modifiers belongs to the name: a place or an organisation,
+    or a country read as a nisba adjective after a definite word (الهيئة السعودية)."""
+    nisba = is_definite(previous) or previous.startswith(("وال", "بال", "فال", "لل"))
+    if entity.type is EntityType.COUNTRY and kind == "def" and nisba:
+        return True
+    return entity.type in PLACES or entity.type is EntityType.ORGANIZATION

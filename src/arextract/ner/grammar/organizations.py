@@ -1,0 +1,133 @@
+"""The organisations the grammar adds to one sentence: the institutions
+(:mod:`~arextract.ner.grammar.institutions`: ``الهيئة العامة للسياحة والتراث الوطني``) and the
+outlets (:mod:`~arextract.ner.grammar.outlets`: ``صحيفة الوئام``) it proposes, kept where they do
+not fight what the tagger and the knowledge files found (policy in :func:`add_grammar_mentions`).
+"""
+
+from __future__ import annotations
+
+from arextract.ner.gazetteer import surface_offset
+from arextract.ner.grammar.heads import head_reading, is_head, is_word
+from arextract.ner.grammar.institutions import OrganizationChains
+from arextract.ner.grammar.mentions import MEDIA, PLACES, organization
+from arextract.ner.grammar.months import without_month_names
+from arextract.ner.grammar.outlets import byline_outlet, outlet_stem, outlet_tokens
+from arextract.ner.grammar.words import OUTLET_NOUNS, PLACE_ONLY, QUOTES, SITE_PREPOSITIONS, folded
+from arextract.schema import Entity, EntitySource, EntityType, Token
+from arextract.text.normalize import fold
+
+# Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
+_MISSION_HEADS = folded("مندوبية بعثة ممثلية")
+
+
+def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
+    if not any(
+        is_head(t.norm)[1] or is_head(t.norm)[0] or outlet_stem(t.norm) or t.norm == "ل" for t in tokens
+    ):
+        return []
+    chains = OrganizationChains(tokens, entities)
+    out: list[Entity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if not is_word(token) and token.norm != "ل":
+            i += 1
+            continue
+        outlet = outlet_tokens(tokens, i) if token.norm == "ل" or outlet_stem(token.norm) else None
+        if outlet is not None:
+            first, last = outlet
+            out.append(organization(text, tokens[first].start, tokens[last].end, MEDIA))
+            i = last + 1
+            continue
+        chain = chains.chain(i) if any(is_head(token.norm)[:2]) else None
+        if chain is not None:
+            first, last = chain
+            if first < 0:
+                token = tokens[-first - 1]
+            start = token.start + surface_offset(token.text, is_head(token.norm)[2])
+            entity = organization(text, start, tokens[last].end)
+            if head_reading(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
+                # للجنة: the article's lam is the written one; the name is اللجنة ...
+                entity = entity.model_copy(update={"canonical": "ال" + entity.canonical})
+            out.append(entity)
+            i = last + 1
+            continue
+        i += 1
+    return out
+
+
+def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """The sentence's entities plus the grammar's organisations, by this policy:
+
+    * a proposal equal to an ORGANIZATION already found adds nothing; equal to another type, an
+      outlet in quotes or after صحيفة becomes the organisation (لـ«الشرق الأوسط» is the paper);
+    * a proposal that strictly contains mentions replaces them when they are organisations,
+      places or a namesake inside the chain (the chain already refused persons and countries
+      in the genitive);
+    * a proposal crossing a mention's boundary, or inside a longer mention, is dropped.
+    """
+    entities = without_month_names(tokens, entities)
+    proposals = propose_organizations(text, tokens, entities)
+    byline = byline_outlet(text, tokens, entities)
+    if byline is not None:
+        proposals.append(byline)
+    if not proposals:
+        return entities
+    kept = list(entities)
+    for proposal in proposals:
+        overlapping = [e for e in kept if e.start < proposal.end and proposal.start < e.end]
+        if any(e.start == proposal.start and e.end == proposal.end for e in overlapping):
+            same = next(e for e in overlapping if e.start == proposal.start and e.end == proposal.end)
+            if same.type is EntityType.ORGANIZATION and proposal.subtype == MEDIA and not same.subtype:
+                kept[kept.index(same)] = same.model_copy(update={"subtype": MEDIA})
+            elif (
+                same.type is not EntityType.ORGANIZATION
+                and same.source != EntitySource.MODEL
+                and _quoted(text, same)
+            ):
+                kept[kept.index(same)] = same.model_copy(
+                    update={"type": EntityType.ORGANIZATION, "kb_id": None, "subtype": MEDIA}
+                )
+            continue
+        if any(e.start < proposal.start or e.end > proposal.end for e in overlapping):
+            continue
+        if any(e.type in (EntityType.INITIATIVE, EntityType.EVENT) for e in overlapping):
+            continue
+        if not _mission(proposal) and any(
+            e.type is EntityType.ORGANIZATION and e.source != EntitySource.MODEL and e.start != proposal.start
+            for e in overlapping
+        ):
+            continue  # a known organisation inside: the chain ran past its name
+        for e in overlapping:
+            if not _site_of(text, proposal, e):
+                kept.remove(e)
+        kept.append(proposal)
+    kept.sort(key=lambda e: e.start)
+    return kept
+
+
+def _mission(proposal: Entity) -> bool:
+    """مندوبية الاتحاد الأوروبي: a mission is named after the known body it represents."""
+    words = proposal.canonical.split()
+    return bool(words) and words[0].removeprefix("ال") in _MISSION_HEADS
+
+
+def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
+    """The place closing a sited name (السفارة السعودية في لبنان) or a regional service (تعليم
+    محافظة صبيا) stays a mention of its own."""
+    if entity.end != proposal.end or entity.type not in (*PLACES, EntityType.COUNTRY):
+        return False
+    words = proposal.canonical.split()
+    if words and words[0] in PLACE_ONLY:
+        return True
+    before = fold(text[max(proposal.start, entity.start - 5) : entity.start]).split()
+    return bool(before) and before[-1] in SITE_PREPOSITIONS
+
+
+def _quoted(text: str, entity: Entity) -> bool:
+    before = text[max(0, entity.start - 2) : entity.start]
+    return any(c in QUOTES for c in before) or fold(
+        text[max(0, entity.start - 7) : entity.start]
+    ).strip().endswith(tuple(OUTLET_NOUNS))

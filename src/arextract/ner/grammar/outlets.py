@@ -1,0 +1,100 @@
+"""News outlets cited in the body of an article: ``صحيفة X`` / ``جريدة X`` / ``قناة X`` (X one
+definite word or a quoted name: ``صحيفة الوئام``، ``لقناة «العربية»``), a quoted name after a
+statement noun (``في تصريحات لـ«عكاظ»``), and the outlet opening an outlet-first dateline
+(``سبق- الرياض:``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from arextract.ner.grammar.heads import is_definite, is_word
+from arextract.ner.grammar.mentions import MEDIA, organization
+from arextract.ner.grammar.words import DEFINITE_STOPS, OUTLET_NOUNS, QUOTES, folded
+from arextract.schema import Entity, EntityType, Token
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold
+
+# Statement nouns and verbs before an outlet cited in quotes (في تصريحات لـ«عكاظ»).
+_STATEMENT_NOUNS = folded(
+    "تصريح تصريحات حديث مقابلة قال قالت أكد أكدت أوضح أوضحت كشف كشفت أضاف أضافت صرح صرحت أفاد أفادت ذكر ذكرت"
+)
+
+# An outlet noun stands alone or after و / ب / ل (وصحيفة، بقناة، لجريدة).
+_OUTLET_PROCLITICS = frozenset(["", "و", "ب", "ل"])
+
+
+@lru_cache(maxsize=50_000)
+def outlet_stem(norm: str) -> str | None:
+    return next(
+        (
+            r.stem
+            for r in clitic_readings(norm)
+            if r.stem in OUTLET_NOUNS and r.proclitic in _OUTLET_PROCLITICS
+        ),
+        None,
+    )
+
+
+def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(first, last) token of an outlet named at ``i``: صحيفة الوئام، لـ«عكاظ»."""
+    norm = tokens[i].norm
+    stem = outlet_stem(norm)
+    n = len(tokens)
+    if stem is not None and i + 1 < n:
+        j = i + 1
+        if tokens[j].norm in QUOTES:
+            k = j + 1
+            while k < min(n, j + 5) and tokens[k].norm not in QUOTES:
+                k += 1
+            if k < n and tokens[k].norm in QUOTES and k > j + 1:
+                return j + 1, k - 1
+            return None
+        if is_word(tokens[j]) and is_definite(tokens[j].norm) and tokens[j].norm not in DEFINITE_STOPS:
+            if stem == fold("وكالة") or stem == fold("موقع"):
+                return None  # وكالة الأنباء ... is a head-noun name; موقع الحادث is a place
+            return j, j
+        return None
+    # في تصريحات لـ«X»
+    if norm == "ل" and i > 0 and i + 2 < n and tokens[i + 1].norm in QUOTES:
+        if not any(
+            r.stem in _STATEMENT_NOUNS for t in tokens[max(0, i - 4) : i] for r in clitic_readings(t.norm)
+        ):
+            return None
+        k = i + 2
+        while k < min(n, i + 6) and tokens[k].norm not in QUOTES:
+            k += 1
+        if k < n and tokens[k].norm in QUOTES and k > i + 2:
+            return i + 2, k - 1
+    return None
+
+
+# Dashes between the outlet and the city of a dateline (سبق- الرياض).
+_DASH_TOKENS = frozenset("-–—ـ")
+
+
+def byline_outlet(text: str, tokens: list[Token], entities: list[Entity]) -> Entity | None:
+    """The outlet of an outlet-first dateline at the start of the text (``سبق- الرياض:``، ``X –
+    بغداد``): one or two words, a dash, a known city, then a colon or the end of the line."""
+    if not tokens or tokens[0].start > 40 or text[: tokens[0].start].strip(" \t\n\ufeff\u200f"):
+        return None
+    for d in (1, 2):
+        if d >= len(tokens) or tokens[d].text not in _DASH_TOKENS:
+            continue
+        left = tokens[:d]
+        if not all(is_word(t) and not t.norm.isascii() for t in left):
+            return None
+        if any(e.start < left[-1].end and left[0].start < e.end for e in entities):
+            return None
+        city = (
+            next((e for e in entities if e.start == tokens[d + 1].start), None)
+            if d + 1 < len(tokens)
+            else None
+        )
+        if city is None or city.type is not EntityType.CITY:
+            return None
+        after = text[city.end : city.end + 3].lstrip(" \t")
+        if not after or after[0] in ":\n" or after.startswith("\u00a0"):
+            return organization(text, left[0].start, left[-1].end, MEDIA)
+        return None
+    return None

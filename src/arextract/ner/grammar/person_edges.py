@@ -1,0 +1,147 @@
+"""The boundaries of the tagger's person mentions, moved where the name grammar
+knows better: a conjunction or a preposition taken in (``، وعز الدين الخويلي``، ``لفهيد بن
+ناصر``), a given name left out (``لعمارة بن يونس`` read as ``بن يونس``), a lineage or a family
+name cut off (``محمد`` + ``ولد عبد العزيز``، ``عبد القادر`` + ``خمري``), a word past a known name
+(``جون كيري هيمن``) or a place glued to a preposition (``سلمان بن عبد العزيز لموسكو``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from arextract.ner.grammar.mentions import PLACES, with_end, with_start
+from arextract.ner.grammar.names import is_name_word, nasab_end
+from arextract.ner.grammar.words import (
+    FAMILY,
+    LINEAGE,
+    LIST_SEPARATORS,
+    NASAB,
+    PARTS_OF_NAME,
+    WAW_NAMES,
+    folded,
+)
+from arextract.schema import Entity, EntityType, Token
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold
+
+# Given names that begin with ل: never a preposition to strip (لطفي، لؤي).
+_LAM_NAMES = folded("لطفي لطيف لطيفة لبيب لؤي لقمان لمياء لينا ليلى لبنى لميس لوران لويس لورنس ليونيد")
+
+
+def without_listed_conjunction(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``، وعز الدين الخويلي``: in an enumeration the name after a comma loses the conjunction
+    the tagger took in, and ``لفهيد بن ناصر`` its preposition before a nasab (not from a name
+    that begins with و or ل: وليد، ويليام، لطفي)."""
+    if first >= len(tokens) or tokens[first].start != entity.start:
+        return entity
+    word = tokens[first]
+    if len(word.norm) < 3 or word.norm in WAW_NAMES | _LAM_NAMES or not word.text.startswith(("و", "ل")):
+        return entity
+    before_nasab = first + 1 < len(tokens) and tokens[first + 1].norm in NASAB and len(word.norm) >= 4
+    listed = word.text.startswith("و") and text[max(0, word.start - 3) : word.start].rstrip().endswith(
+        LIST_SEPARATORS
+    )
+    if not (listed or before_nasab) or word.norm[1:].startswith("ال"):
+        return entity
+    return with_start(text, entity, entity.start + 1)
+
+
+def with_given_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``لعمارة بن يونس`` read as ``بن يونس``: a name never begins with بن; the word before,
+    without a proclitic ل or و (not from لطفي، وليد), is the given name."""
+    if first == 0 or first >= len(tokens) or tokens[first].start != entity.start:
+        return entity
+    if tokens[first].norm != "بن":
+        return entity
+    before = tokens[first - 1]
+    if not is_name_word(before) or before.norm in NASAB or before.end != tokens[first].start - 1:
+        return entity
+    norm = before.norm
+    offset = 1 if norm[0] in "لو" and len(norm) >= 4 and norm not in WAW_NAMES | _LAM_NAMES else 0
+    if norm[offset:].startswith("ال"):
+        return entity
+    return with_start(text, entity, before.start + offset)
+
+
+def with_lineage(
+    text: str, tokens: list[Token], entity: Entity, ends: dict[int, int], starts: list[int], is_place: object
+) -> Entity:
+    """A tagger's mention cut before its lineage (``محمد`` + ``ولد عبد العزيز``, ``الهادي`` +
+    ``ولد علي``) runs on through it; a one-word mention read as a place becomes the person."""
+    last = ends.get(entity.end)
+    if last is None or last + 2 >= len(tokens) or tokens[last + 1].norm not in LINEAGE:
+        return entity
+    if entity.type is not EntityType.PERSON:
+        one_word = tokens[last].start <= entity.start
+        if not one_word or entity.type not in PLACES or (callable(is_place) and is_place(tokens[last].norm)):
+            return entity
+    end = nasab_end(tokens, last + 2, min(len(tokens), last + 12))
+    if end < 0:
+        return entity
+    stop = tokens[end].end
+    at = bisect_left(starts, entity.end)
+    if at < len(starts) and starts[at] < stop:
+        return entity  # another mention in the way
+    extended = with_end(text, entity, stop)
+    return extended.model_copy(update={"type": EntityType.PERSON, "subtype": None})
+
+
+def with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
+    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X) is
+    followed by the family name when the next word can be a name and is no verb or clitic form."""
+    if 0 < first <= len(tokens) and tokens[first - 1].start < entity.start < tokens[first - 1].end:
+        first -= 1  # the tagger's mention starts after a proclitic (لعبد القادر)
+    if first + 2 >= len(tokens) or tokens[first + 1].end != entity.end:
+        return entity
+    if fold(text[entity.start : tokens[first].end]) not in PARTS_OF_NAME:
+        return entity
+    after = tokens[first + 2]
+    if not is_name_word(after) or after.start != tokens[first + 1].end + 1:
+        return entity
+    if after.norm[0] in "يتنوفبلكس" or after.norm in NASAB | FAMILY or len(after.norm) < 3:
+        return entity
+    return with_end(text, entity, after.end)
+
+
+def without_overrun(
+    text: str,
+    tokens: list[Token],
+    entity: Entity,
+    words: list[Token],
+    ends: dict[int, int],
+    is_person_name: object,
+) -> tuple[Entity, list[Token]]:
+    """A mention running one or two words past a known full name (جون كيري هيمن عليه) ends with
+    the name; lineage (بن، آل) after the name is never cut off."""
+    if not callable(is_person_name) or len(words) < 3:
+        return entity, words
+    for cut in (1, 2):
+        head = words[: len(words) - cut]
+        tail = words[len(words) - cut :]
+        if (
+            len(head) >= 2
+            and not any(t.norm in NASAB or t.norm in FAMILY for t in tail)
+            and tokens[ends[words[-1].end] - cut].norm not in NASAB | FAMILY
+            and is_person_name(tuple(t.norm for t in head))
+        ):
+            return with_end(text, entity, head[-1].end), head
+    return entity, words
+
+
+def without_glued_place(
+    text: str,
+    tokens: list[Token],
+    entity: Entity,
+    words: list[Token],
+    ends: dict[int, int],
+    is_place: object,
+) -> Entity:
+    """A name of two words or more ending in a preposition glued to a place (سلمان بن عبد العزيز
+    لموسكو) ends before it."""
+    last = ends.get(entity.end)
+    if last is None or not callable(is_place) or len(words) < 2:
+        return entity
+    for reading in clitic_readings(tokens[last].norm)[1:]:
+        if reading.proclitic in ("ل", "ب") and is_place(reading.stem):
+            return with_end(text, entity, tokens[last - 1].end)
+    return entity

@@ -1,0 +1,158 @@
+"""The person mentions of one sentence, refined by the name grammar
+(:func:`refine_persons`): tagger mentions that are no name dropped (``الشيخ``، ``سيغادر``),
+boundaries corrected (:mod:`~arextract.ner.grammar.person_edges`), names split at a hyphen joined
+(``كيم كي-جونغ``), officials in lists and appointments added
+(:mod:`~arextract.ner.grammar.officials`), and the name after an honorific chain added or extended
+(``صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, person, with_end
+from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, nasab_end
+from arextract.ner.grammar.officials import with_appointed, with_listed_officials
+from arextract.ner.grammar.person_edges import (
+    with_family_name,
+    with_given_name,
+    with_lineage,
+    without_glued_place,
+    without_listed_conjunction,
+    without_overrun,
+)
+from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES
+from arextract.schema import Entity, EntitySource, EntityType, Token
+
+# Prepositions after a future verb the tagger read as a name (سيغادر إلى).
+_PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى"])
+
+
+def _future_verb(tokens: list[Token], word: Token, ends: dict[int, int]) -> bool:
+    """سيغادر إلى، ستبحث مع: the future particle on a verb, then a preposition (a one-word
+    "name" the tagger sometimes reads there)."""
+    norm = word.norm
+    if len(norm) < 5 or norm[0] != "س" or norm[1] not in "يتنا":
+        return False
+    k = ends.get(word.end)
+    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in _PREPOSITIONS
+
+
+def refine_persons(
+    text: str,
+    tokens: list[Token],
+    entities: list[Entity],
+    is_place: object = None,
+    is_person_name: object = None,
+) -> list[Entity]:
+    """Person mentions of one sentence, refined by the name grammar:
+
+    * a mention made only of honorifics or of a function word (الشيخ، على) is dropped: a title
+      alone never makes a person;
+    * ``X-Y`` split by the tagger (كيم كي-جونغ) is one name;
+    * a name ending in a preposition glued to a place (سلمان بن عبد العزيز لموسكو) loses it, and
+      one running a word past a known full name (جون كيري هيمن عليه) ends with the known name;
+    * after an honorific chain (معالي الأستاذ / عادل بن أحمد الجبير، صاحب السمو الملكي الأمير محمد
+      بن سلمان بن عبدالعزيز) a name the tagger missed is proposed, and one it cut short (before
+      ``بن`` or ``آل``) is extended; the name never runs into the next word (بحضور، يرافقه).
+    """
+    token_starts = [t.start for t in tokens]
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    starts = sorted(e.start for e in entities)
+    out: list[Entity] = []
+    for entity in entities:
+        if entity.source == EntitySource.MODEL:
+            entity = with_lineage(text, tokens, entity, ends, starts, is_place)
+        if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
+            first = bisect_left(token_starts, entity.start)
+            words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
+            if _not_a_name(tokens, words, ends):
+                continue
+            entity, words = without_overrun(text, tokens, entity, words, ends, is_person_name)
+            entity = without_glued_place(text, tokens, entity, words, ends, is_place)
+            entity = without_listed_conjunction(text, tokens, entity, first)
+            entity = with_given_name(text, tokens, entity, first)
+            entity = with_family_name(text, tokens, entity, first)
+        out.append(entity)
+    out = _joined_at_hyphens(text, out)
+    out = with_appointed(text, tokens, out)
+    out = with_listed_officials(text, tokens, out)
+    if not any(is_honorific(t.norm) for t in tokens):
+        return out
+    return _with_honorific_chains(text, tokens, out)
+
+
+def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -> bool:
+    """A model mention of only honorifics, function words and punctuation (الشيخ، على), or a
+    one-word future verb (سيغادر إلى)."""
+    if words and all(t.norm in HONORIFICS or t.text in NOT_NAMES or not t.norm[:1].isalpha() for t in words):
+        return True
+    return len(words) == 1 and _future_verb(tokens, words[0], ends)
+
+
+def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
+    """X-Y: two person mentions joined by a hyphen with no space are one (كيم كي-جونغ)."""
+    merged: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: e.start):
+        if (
+            merged
+            and entity.type is EntityType.PERSON
+            and merged[-1].type is EntityType.PERSON
+            and text[merged[-1].end : entity.start] in ("-", "‐", "–")
+        ):
+            entity = with_end(text, merged.pop(), entity.end)
+        merged.append(entity)
+    return merged
+
+
+def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
+    """After an honorific chain, the name the tagger missed is added and the one it cut short
+    (before بن or آل) extended; ``out`` is sorted by start."""
+    taken = sorted((e.start, e.end, k) for k, e in enumerate(out))
+    n = len(tokens)
+    i = 0
+    additions: list[Entity] = []
+    while i < n:
+        if not is_honorific(tokens[i].norm) or (
+            tokens[i].norm == ROYAL and (i == 0 or tokens[i - 1].norm != HIGHNESS)
+        ):
+            i += 1  # الحرس الملكي: الملكي is an honorific only in صاحب السمو الملكي
+            continue
+        j = i
+        while j < n and (is_honorific(tokens[j].norm) or tokens[j].norm in ("/", ".")):
+            j += 1
+        if j >= n or j == i:
+            i += 1
+            continue
+        end = nasab_end(tokens, j, min(n, j + 12))
+        if end < 0 and tokens[j].norm == AL and j + 1 < n and tokens[j + 1].norm[:1].isalpha():
+            end = j + 1  # معالي آل الشيخ: the official by his family name
+        if end < 0:
+            i = j
+            continue
+        start, stop = tokens[j].start, tokens[end].end
+        overlapping = [(s, e, k) for s, e, k in taken if s < stop and start < e]
+        if not overlapping:
+            if end > j:  # two words at least: a lone word after a title is too often not a name
+                additions.append(person(text, start, stop))
+        elif len(overlapping) == 1:
+            s, e, k = overlapping[0]
+            entity = out[k]
+            if entity.type is EntityType.PERSON and s == start and e < stop:
+                extended = with_end(text, entity, stop)
+                if entity.source != EntitySource.MODEL:
+                    # a known name followed by more lineage is another person (عبدالله بن
+                    # عبدالعزيز + الجربوع): the link to the known one goes
+                    extended = extended.model_copy(
+                        update={
+                            "kb_id": None,
+                            "subtype": None,
+                            "source": EntitySource.GRAMMAR,
+                            "confidence": GRAMMAR_CONFIDENCE,
+                        }
+                    )
+                out[k] = extended
+        i = end + 1
+    if additions:
+        out = sorted(out + additions, key=lambda e: e.start)
+    return out
