@@ -374,6 +374,33 @@ def test_the_minister_alone_is_the_minister_of_the_story(nlp: Pipeline) -> None:
     assert titles(doc)[key("يوسف الزغيبي")] == K(["مدير عام"])  # not "الوزير ومدير عام"
 
 
+def test_the_minister_with_his_nisba_is_the_minister_of_that_country(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الخارجية البريطاني جيمس كليفرلي إن المحادثات كانت مثمرة. وقال الوزير البريطاني "
+        "إن بلاده تدعم الحل السياسي."
+    )
+    speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
+    assert speakers == K(["جيمس كليفرلي", "جيمس كليفرلي"])
+
+
+def test_offices_listed_with_commas_are_one_title_and_each_refers_back(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وبعث ولي العهد، نائب رئيس مجلس الوزراء، وزير الدفاع الأمير محمد بن سلمان برقية تهنئة "
+        "لرئيس فرنسا. وعبر ولي العهد عن أطيب التمنيات للشعب الفرنسي."
+    )
+    assert titles(doc)[key("محمد بن سلمان")] == K(["ولي العهد، نائب رئيس مجلس الوزراء، وزير الدفاع"])
+    assert found(doc, "STATEMENT") == [[("speaker", key("محمد بن سلمان"))]]
+
+
+def test_a_name_given_with_the_kings_title_is_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وأكد المسؤول أن الملك عبدالله الثاني سيزور فرنسا الأسبوع المقبل ويلتقي بالرئيس ماكرون.")
+    visitors = [e for e in doc.entities if e.type.value == "PERSON" and "عبدالله" in e.text]
+    assert [e.text for e in visitors] == ["عبدالله الثاني"]  # the mention is the name
+    assert roles(doc)[key("عبد الله الثاني")] == {None}  # and "الملك" its office
+    doc = nlp("استقبل العاهل الأردني الملك عبد الله الثاني وزير الخارجية الفرنسي.")
+    assert titles(doc)[key("عبد الله الثاني")] == K(["العاهل"])  # a title before it: read together
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.lexicons import FoldedLexicons, listed, title_key
 from arextract.relations.roles import ROLE_RULE
@@ -18,6 +20,7 @@ from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, RelationType
 from arextract.text.clitics import CONJUNCTIONS
+from arextract.text.normalize import fold
 
 _COUNTRY_CONFIDENCE = 0.8
 _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
@@ -68,6 +71,58 @@ class TitleCountries:
                 )
                 break
         return found
+
+
+def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
+    """ "الملك سلمان"، "الرئيس بشار الأسد": a person's mention that opens with a definite
+    office is the name after it (GUIDELINES §5: people are named without
+    honorifics); the title before it gives the ROLE as any title before a name does. None when
+    no mention changes."""
+    # (offices only: a form of address inside the name, "الأمير محمد", is read by the title grammar)
+    prefixes = {w for w in words.title_heads if w.startswith("ال")} - words.honorifics
+    changed = False
+    out: list[Entity] = []
+    starts = [token.start for token in doc.tokens]
+    others = {(e.end) for e in doc.entities if e.type != EntityType.PERSON}
+    for entity in doc.entities:
+        if entity.type == EntityType.PERSON and entity.source != EntitySource.COREF:
+            before = bisect_left(starts, entity.start) - 1
+            previous = doc.tokens[before] if before >= 0 else None
+            if previous is not None and (
+                previous.end in others
+                or listed(previous.norm, words.titles)
+                or listed(previous.norm, words.title_modifiers)
+            ):
+                # "العاهل الأردني الملك عبد الله الثاني": the title before is read with the name
+                out.append(entity)
+                continue
+            offset = _title_prefix(entity.text, prefixes)
+            if offset:
+                entity = entity.model_copy(
+                    update={"text": entity.text[offset:], "start": entity.start + offset}
+                )
+                changed = True
+        out.append(entity)
+    return out if changed else None
+
+
+def _title_prefix(text: str, prefixes: set[str]) -> int:
+    """How many characters of a name's text its opening titles take ("الملك " in "الملك
+    سلمان", also after a clitic: "لملك محمد السادس"), leaving at least one word."""
+    offset = 0
+    while True:
+        rest = text[offset:]
+        parts = rest.split(maxsplit=1)
+        if len(parts) < 2:
+            return offset
+        word = fold(parts[0])
+        if not (
+            word in prefixes
+            or (word[:1] in "وفبك" and word[1:] in prefixes)
+            or (word[:1] == "ل" and "ال" + word[1:] in prefixes)
+        ):
+            return offset
+        offset += len(rest) - len(parts[1])
 
 
 class TitleReferences:
@@ -268,6 +323,9 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
         if words:
             # "الوزير" alone: the one minister of the story
             holders.setdefault(("ال" + words[0], None), set()).add(person.canonical)
+            if affiliation_name is not None:
+                # "الوزير الأمريكي": the one American minister of the story
+                holders.setdefault((words[0], affiliation_name), set()).add(person.canonical)
     return holders, people
 
 

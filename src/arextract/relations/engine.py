@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from arextract.coref.titles import TitleCountries, TitleReferences
+from arextract.coref.titles import TitleCountries, TitleReferences, untitled_names
 from arextract.relations.assemble import (
     build_relation,
     dedupe,
@@ -66,6 +66,9 @@ class RelationExtractor:
     def __call__(self, doc: Document) -> None:
         if not doc.tokens:
             return
+        untitled = untitled_names(doc, self.words)
+        if untitled is not None:
+            doc.entities = numbered(untitled)
         countries = self._title_countries.mentions(doc)
         if countries:
             doc.entities = numbered([*doc.entities, *countries])

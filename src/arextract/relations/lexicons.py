@@ -25,7 +25,9 @@ def listed(folded_word: str, words: set[str]) -> bool:
 
 def title_key(title: str) -> str:
     """A title compared without articles: "الرئيس" = "رئيس"."""
-    return " ".join(word.removeprefix("ال") for word in fold(title).split())
+    return " ".join(
+        word.removeprefix("ال") for word in fold(title).replace("،", " ").replace(",", " ").split()
+    )
 
 
 def is_definite(folded_word: str) -> bool:
