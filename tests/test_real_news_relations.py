@@ -401,6 +401,20 @@ def test_a_name_given_with_the_kings_title_is_the_name(nlp: Pipeline) -> None:
     assert titles(doc)[key("عبد الله الثاني")] == K(["العاهل"])  # a title before it: read together
 
 
+def test_a_bare_body_head_is_the_body_named_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "دان مجلس الوزراء الكويتي الهجوم الإرهابي في عمان. واستنكر المجلس في جلسته التي عقدت "
+        "اليوم برئاسة الشيخ أحمد النواف رئيس مجلس الوزراء الهجوم، مؤكدا وقوف الكويت مع الأردن."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("مجلس الوزراء الكويتي"))]]  # not the chair
+    doc = nlp(
+        "أعلنت وزارة الصحة عن حملة جديدة للتطعيم. وأوضحت الوزارة أن الحملة تشمل جميع المناطق. "
+        "وقال رئيس المجلس الأعلى للقضاء إن القرار نهائي."
+    )
+    bodies = [e.text for e in doc.entities if e.source.value == "coref" and e.type.value == "ORGANIZATION"]
+    assert bodies == ["الوزارة"]  # "المجلس الأعلى": a name of its own
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

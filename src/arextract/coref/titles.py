@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.ner.gazetteer import surface_offset
-from arextract.relations.lexicons import FoldedLexicons, listed, title_key
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, title_key
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
@@ -123,6 +123,53 @@ def _title_prefix(text: str, prefixes: set[str]) -> int:
         ):
             return offset
         offset += len(rest) - len(parts[1])
+
+
+class BodyReferences:
+    """Bodies referred to by their head noun alone (``body_heads``)."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def mentions(self, view: DocumentView) -> list[Entity]:
+        """ "واستنكر المجلس"، "وأوضحت الوزارة": a bare definite head, with no name after it
+        and not inside a title ("رئيس المجلس"), is the one organisation named before it in the
+        document whose name opens with that head ("مجلس الوزراء البحريني")."""
+        heads = self._words.body_heads
+        if not heads:
+            return []
+        named: dict[str, dict[str, Entity]] = {}  # head -> canonical -> first mention
+        found: list[Entity] = []
+        for sentence in view.sentences:
+            for index in range(sentence.first, sentence.last):
+                covering = view.mention_covering(sentence, index)
+                if covering is not None:
+                    if covering.type == EntityType.ORGANIZATION and covering.first == index:
+                        head = "ال" + fold(covering.entity.text).split()[0].removeprefix("ال")
+                        named.setdefault(head, {}).setdefault(covering.entity.canonical, covering.entity)
+                    continue
+                head, skip = self._head_at(view, sentence, index)
+                bodies = named.get(head, {}) if head else {}
+                if len(bodies) == 1:
+                    token = view.tokens[index]
+                    start = token.start + surface_offset(token.text, skip)
+                    found.append(_reference(next(iter(bodies.values())), view.text, start, token.end))
+        return found
+
+    def _head_at(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[str, int]:
+        """The body head at ``index`` (with و/ف before it: how many letters), or ""."""
+        words = self._words
+        norm = view.tokens[index].norm
+        skip = 1 if norm[:1] in CONJUNCTIONS and norm[1:] in words.body_heads else 0
+        if norm[skip:] not in words.body_heads:
+            return "", 0
+        if index > sentence.first and listed(view.tokens[index - 1].norm, words.titles):
+            return "", 0  # "رئيس المجلس": part of a title
+        if index + 1 < sentence.last:
+            following = view.tokens[index + 1].norm
+            if is_definite(following) or view.mention_covering(sentence, index + 1) is not None:
+                return "", 0  # "المجلس الأعلى"، "الهيئة السعودية": a name of its own
+        return norm[skip:], skip
 
 
 class TitleReferences:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from arextract.coref.titles import TitleCountries, TitleReferences, untitled_names
+from arextract.coref.titles import BodyReferences, TitleCountries, TitleReferences, untitled_names
 from arextract.relations.assemble import (
     build_relation,
     dedupe,
@@ -51,6 +51,7 @@ class RelationExtractor:
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
         self._title_references = TitleReferences(self.words)
+        self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
 
     def triggers_of(self, kind: RelationType) -> list[str]:
@@ -74,7 +75,7 @@ class RelationExtractor:
             doc.entities = numbered([*doc.entities, *countries])
         view = DocumentView(doc, self.words)
         roles = self._roles(view)
-        by_title = self._title_references.mentions(view, roles)
+        by_title = [*self._title_references.mentions(view, roles), *self._bodies.mentions(view)]
         if by_title:
             # people named by their office alone ("الرئيس التركي") become mentions of the
             # person the document gives that office to; ids change, so start again

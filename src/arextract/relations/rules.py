@@ -222,6 +222,11 @@ class Lexicons(_Strict):
         description="A pronoun of address and the honorifics it stands for: 'وأكد سموه' is the "
         "person last introduced as 'صاحب السمو'.",
     )
+    body_heads: list[str] = Field(
+        default_factory=list,
+        description="Definite heads of bodies (المجلس، الوزارة): a bare one with no name after it "
+        "refers back to the one body of the document named with that head.",
+    )
     title_epithets: dict[str, str] = Field(
         default_factory=dict,
         description="Epithets of an office and the office's title: a bare epithet (وأعرب خادم "

@@ -291,6 +291,10 @@ class SlotFiller:
             speaker, where = view.speaker
             if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
                 return [speaker]
+        if statement and implicit(query):
+            body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
+            if body is not None and body.last < match.first and query.open_to(body):
+                return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
         if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
         ):
