@@ -415,6 +415,34 @@ def test_a_bare_body_head_is_the_body_named_before(nlp: Pipeline) -> None:
     assert bodies == ["الوزارة"]  # "المجلس الأعلى": a name of its own
 
 
+def test_the_companion_at_a_ceremony_attended_too(nlp: Pipeline) -> None:
+    doc = nlp(
+        "حضر الرئيس المصري عبد الفتاح السيسي بصحبة ولي العهد الأمير محمد بن سلمان حفل تخريج "
+        "دفعة جديدة من الكلية الحربية."
+    )
+    attendees = [dict(arguments)["attendee"] for arguments in found(doc, "ATTENDANCE")]
+    assert attendees == K(["عبد الفتاح السيسي", "محمد بن سلمان"])
+
+
+def test_a_supported_object_is_the_one_next_to_the_verb(nlp: Pipeline) -> None:
+    doc = nlp("تدعم الكويت التحالف العربي في اليمن.")
+    assert found(doc, "SUPPORT") == [[("supporter", key("الكويت")), ("supported", key("التحالف العربي"))]]
+    assert found(nlp("رحبت قطر بمبادرة السلام العربية."), "SUPPORT") == []  # welcoming is no support
+
+
+def test_parties_named_through_their_governments(nlp: Pipeline) -> None:
+    doc = nlp("وافق المجلس على مشروع اتفاقية للتعاون بين حكومة الأردن وحكومة جمهورية العراق.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الأردن")), ("party", key("العراق"))]]
+    assert found(nlp("قال رئيس حكومة الأردن إن الاتفاق مهم."), "AGREEMENT") == []
+
+
+def test_a_passive_signing_between_a_state_and_a_group(nlp: Pipeline) -> None:
+    doc = nlp("وأبرمت بين الأردن والعراق في عام 2019 اتفاقية للتعاون الجمركي.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الأردن")), ("party", key("العراق"))]]
+    doc = nlp("الاتفاق الذي وقع في فيينا بين إيران ومجموعة 5+1.")
+    assert found(doc, "AGREEMENT") == [[("party", key("إيران")), ("party", key("مجموعة 5+1"))]]  # once
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

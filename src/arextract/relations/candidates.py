@@ -89,8 +89,15 @@ class CandidateFilter:
 
     def in_title(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
+        words = self._words
         before = mention.first - 1
-        return before >= sentence.first and listed(view.tokens[before].norm, self._words.titles)
+        if before < sentence.first or not listed(view.tokens[before].norm, words.titles):
+            return False
+        if listed(view.tokens[before].norm, words.state_heads):
+            # "بين حكومة الأردن وحكومة العراق": the state itself, unless a title governs
+            # "حكومة" ("رئيس حكومة الأردن")
+            return before > sentence.first and listed(view.tokens[before - 1].norm, words.titles)
+        return True
 
     def other_preposition(self, view: DocumentView, mention: Mention, slot: Slot) -> bool:
         """ "زيارة الجبير ... مع الجانب الروسي": after مع, not the destination (إلى، في)."""

@@ -74,6 +74,7 @@ class FoldedLexicons:
     outlet_heads: set[str]
     name_openers: set[str]
     body_heads: set[str]
+    state_heads: set[str]
     honorific_pronouns: dict[str, set[str]]
     title_links: set[str]
     epithets: dict[tuple[str, ...], str]  # epithet phrase -> title_key of its office
@@ -107,6 +108,7 @@ class FoldedLexicons:
             outlet_heads=folded(lex.outlet_heads),
             name_openers=folded(lex.name_openers),
             body_heads=folded(lex.body_heads),
+            state_heads=folded(lex.state_heads),
             honorific_pronouns={
                 fold(pronoun): folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()
             },

@@ -132,8 +132,8 @@ class Rule(_Strict):
 
     @model_validator(mode="after")
     def _each_at_most_once(self) -> Rule:
-        if sum(slot.each for slot in self.slots) > 1:
-            raise ValueError("at most one slot may set each = true")
+        if len({slot.role for slot in self.slots if slot.each}) > 1:
+            raise ValueError("the slots that set each = true must share one role")
         return self
 
 
@@ -226,6 +226,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Definite heads of bodies (المجلس، الوزارة): a bare one with no name after it "
         "refers back to the one body of the document named with that head.",
+    )
+    state_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns through which a state is named (حكومة، جمهورية): 'X وحكومة Y' "
+        "coordinates two countries.",
     )
     title_epithets: dict[str, str] = Field(
         default_factory=dict,
