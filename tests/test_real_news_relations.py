@@ -443,6 +443,15 @@ def test_a_passive_signing_between_a_state_and_a_group(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == [[("party", key("إيران")), ("party", key("مجموعة 5+1"))]]  # once
 
 
+def test_a_programme_introduced_by_a_body(nlp: Pipeline) -> None:
+    doc = nlp("أشاد المسؤول بمبادرة سلامتك التي استحدثتها وزارة العمل.")
+    assert [dict(arguments)["proposer"] for arguments in found(doc, "PROPOSAL")] == K(["وزارة العمل"])
+    doc = nlp("ناقش الوزيران مقترح روسيا مبادرة الأمن الجماعي في الخليج.")
+    assert found(doc, "PROPOSAL") == [
+        [("initiative", key("مبادرة الأمن الجماعي")), ("proposer", key("روسيا"))]
+    ]
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "
