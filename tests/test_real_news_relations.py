@@ -452,6 +452,13 @@ def test_a_programme_introduced_by_a_body(nlp: Pipeline) -> None:
     ]
 
 
+def test_announcing_content_is_a_statement_announcing_an_opening_is_not(nlp: Pipeline) -> None:
+    doc = nlp("أعلنت وزارة الخارجية الأردنية اليوم السبت، أن الوزير سيزور بغداد.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية الأردنية"))]]
+    doc = nlp("أعلن الرئيس التونسي قيس سعيد افتتاح الدورة الجديدة للبرلمان.")
+    assert found(doc, "STATEMENT") == []
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

@@ -164,7 +164,7 @@ class RelationExtractor:
             token = view.tokens[index]
             if token.norm in words:
                 return True
-            if token.text in self.words.breaks:
+            if token.text in self.words.breaks and not (rule.then_past_commas and token.text in {"،", ","}):
                 return False
         return False
 

@@ -108,6 +108,11 @@ class Rule(_Strict):
     then_window: int = Field(
         default=6, ge=1, le=40, description="Tokens after the trigger to look for `then`."
     )
+    then_past_commas: bool = Field(
+        default=False,
+        description="Look for `then` past commas (not past the end of a clause: . ؛ : ؟ !): "
+        "'أعلنت الوزارة اليوم السبت، أن'.",
+    )
     unless_next: list[str] = Field(
         default_factory=list,
         description="Words that, right after the trigger, make it something else: 'داعيا له' is a "
