@@ -459,6 +459,15 @@ def test_announcing_content_is_a_statement_announcing_an_opening_is_not(nlp: Pip
     assert found(doc, "STATEMENT") == []
 
 
+def test_a_name_that_runs_on_into_its_office_ends_before_it(nlp: Pipeline) -> None:
+    doc = nlp("وأكد الدكتور سعيد بن ناصر الملحق الثقافي في كندا أن البرنامج ناجح.")
+    people = [e.text for e in doc.entities if e.type.value == "PERSON"]
+    assert people == ["سعيد بن ناصر"]
+    assert titles(doc)[key("سعيد بن ناصر")] == K(["الملحق الثقافي"])
+    doc = nlp("وقال عبدالعزيز آل الشيخ إن القرار نهائي.")  # a family name, not an office
+    assert [e.text for e in doc.entities if e.type.value == "PERSON"] == ["عبدالعزيز آل الشيخ"]
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

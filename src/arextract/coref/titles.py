@@ -75,9 +75,10 @@ class TitleCountries:
 
 def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
     """ "الملك سلمان"، "الرئيس بشار الأسد": a person's mention that opens with a definite
-    office is the name after it (GUIDELINES §5: people are named without
-    honorifics); the title before it gives the ROLE as any title before a name does. None when
-    no mention changes."""
+    office is the name after it (GUIDELINES §5: people are named without honorifics); the title
+    before it gives the ROLE as any title before a name does. "عبدالعزيز بن طالب الملحق": a
+    mention that runs on into the office after the name ends before it. None when no mention
+    changes."""
     # (offices only: a form of address inside the name, "الأمير محمد", is read by the title grammar)
     prefixes = {w for w in words.title_heads if w.startswith("ال")} - words.honorifics
     changed = False
@@ -86,24 +87,43 @@ def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
     others = {(e.end) for e in doc.entities if e.type != EntityType.PERSON}
     for entity in doc.entities:
         if entity.type == EntityType.PERSON and entity.source != EntitySource.COREF:
-            before = bisect_left(starts, entity.start) - 1
+            trimmed = _without_trailing_title(entity, prefixes)
+            before = bisect_left(starts, trimmed.start) - 1
             previous = doc.tokens[before] if before >= 0 else None
-            if previous is not None and (
-                previous.end in others
-                or listed(previous.norm, words.titles)
-                or listed(previous.norm, words.title_modifiers)
-            ):
-                # "العاهل الأردني الملك عبد الله الثاني": the title before is read with the name
-                out.append(entity)
-                continue
-            offset = _title_prefix(entity.text, prefixes)
-            if offset:
-                entity = entity.model_copy(
-                    update={"text": entity.text[offset:], "start": entity.start + offset}
+            offset = _title_prefix(trimmed.text, prefixes)
+            if offset and not (
+                previous is not None
+                and (
+                    previous.end in others
+                    or listed(previous.norm, words.titles)
+                    or listed(previous.norm, words.title_modifiers)
                 )
-                changed = True
+            ):
+                # (but "العاهل الأردني الملك عبد الله الثاني": the title before is read with it)
+                trimmed = trimmed.model_copy(
+                    update={"text": trimmed.text[offset:], "start": trimmed.start + offset}
+                )
+            changed = changed or trimmed is not entity
+            entity = trimmed
         out.append(entity)
     return out if changed else None
+
+
+# Words after which a title word is part of the name: "عبد الملك"، "عبد الأمير"، "آل الشيخ".
+_NAME_LINKS = frozenset(fold(word) for word in ("عبد", "آل", "أبو", "ابو", "بن", "ابن", "بنت"))
+
+
+def _without_trailing_title(entity: Entity, offices: set[str]) -> Entity:
+    """The mention without an office word it ran on into ("... بن طالب الملحق")."""
+    words = entity.text.split()
+    if len(words) < 3 or fold(words[-1]) not in offices or fold(words[-2]) in _NAME_LINKS:
+        return entity
+    cut = entity.text.rstrip()[: -len(words[-1])].rstrip()
+    update: dict[str, object] = {"text": cut, "end": entity.start + len(cut)}
+    canonical = entity.canonical.split()
+    if canonical and fold(canonical[-1]) == fold(words[-1]):
+        update["canonical"] = " ".join(canonical[:-1])
+    return entity.model_copy(update=update)
 
 
 def _title_prefix(text: str, prefixes: set[str]) -> int:
