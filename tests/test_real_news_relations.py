@@ -468,6 +468,16 @@ def test_a_name_that_runs_on_into_its_office_ends_before_it(nlp: Pipeline) -> No
     assert [e.text for e in doc.entities if e.type.value == "PERSON"] == ["عبدالعزيز آل الشيخ"]
 
 
+def test_a_capital_speaks_for_its_state(nlp: Pipeline) -> None:
+    doc = nlp("وقالت موسكو إن المحادثات ستتناول الأزمة في سوريا.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("روسيا"))]]
+    doc = nlp("وسيبحث الوزيران بحسب طهران ملف الملاحة في الخليج.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("إيران"))]]
+    doc = nlp("وبحسب ما أفاد بيان لوزارة الخارجية فإن الاجتماع انتهى. ووصل الوزير إلى موسكو أمس.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية"))]]  # once, at أفاد
+    assert [e.type.value for e in doc.entities if e.text == "موسكو"] == ["CITY"]  # a place visited
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

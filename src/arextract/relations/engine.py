@@ -22,6 +22,7 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
+from arextract.relations.capitals import speaking_capitals
 from arextract.relations.lexicons import FoldedLexicons, folded, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -70,6 +71,9 @@ class RelationExtractor:
         untitled = untitled_names(doc, self.words)
         if untitled is not None:
             doc.entities = numbered(untitled)
+        states = speaking_capitals(doc, self.triggers)
+        if states is not None:
+            doc.entities = states  # (the same spans: ids and order unchanged)
         countries = self._title_countries.mentions(doc)
         if countries:
             doc.entities = numbered([*doc.entities, *countries])
