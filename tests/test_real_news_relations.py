@@ -478,6 +478,15 @@ def test_a_capital_speaks_for_its_state(nlp: Pipeline) -> None:
     assert [e.type.value for e in doc.entities if e.text == "موسكو"] == ["CITY"]  # a place visited
 
 
+def test_the_talks_of_two_named_people(nlp: Pipeline) -> None:
+    doc = nlp("وأكدت الخارجية الروسية أن مباحثات الجبير - لافروف ستتناول الأزمة السورية.")
+    assert found(doc, "MEETING") == [
+        [("participant", key("عادل الجبير")), ("participant", key("سيرغي لافروف"))]
+    ]
+    doc = nlp("وشهد لقاء الرئيس عبد الفتاح السيسي بالصحفيين نقاشا واسعا.")
+    assert found(doc, "MEETING") == []  # one named person
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

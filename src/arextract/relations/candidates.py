@@ -19,7 +19,8 @@ from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, S
 from arextract.schema import EntityType, Token
 from arextract.text.normalize import fold
 
-_COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
+# "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف"
+_COORDINATION_GAP_RE = regex.compile(r"^(?:[\s،,]*(?:و\s*)?|\s+[-–]\s+)$")
 
 
 @dataclass(frozen=True)
