@@ -487,6 +487,14 @@ def test_the_talks_of_two_named_people(nlp: Pipeline) -> None:
     assert found(doc, "MEETING") == []  # one named person
 
 
+def test_recalling_is_said(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن العلاقات متينة، معيدا إلى الأذهان أن البلدين وقعا اتفاقية قبل عقود."
+    )
+    speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
+    assert speakers == K(["أيمن الصفدي", "أيمن الصفدي"])
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "
