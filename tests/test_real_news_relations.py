@@ -489,7 +489,8 @@ def test_the_talks_of_two_named_people(nlp: Pipeline) -> None:
 
 def test_recalling_is_said(nlp: Pipeline) -> None:
     doc = nlp(
-        "وقال وزير الخارجية الأردني أيمن الصفدي إن العلاقات متينة، معيدا إلى الأذهان أن البلدين وقعا اتفاقية قبل عقود."
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن العلاقات متينة، معيدا إلى الأذهان أن البلدين "
+        "وقعا اتفاقية قبل عقود."
     )
     speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
     assert speakers == K(["أيمن الصفدي", "أيمن الصفدي"])
