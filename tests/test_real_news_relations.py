@@ -496,6 +496,21 @@ def test_recalling_is_said(nlp: Pipeline) -> None:
     assert speakers == K(["أيمن الصفدي", "أيمن الصفدي"])
 
 
+def test_the_visit_carried_out_by_the_one_named_after_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتأتي هذه الخطوة في إطار التحضير للزيارة المرتقبة التي سوف يقوم بها الرئيس التونسي قيس "
+        "سعيد إلى موسكو."
+    )
+    assert found(doc, "VISIT") == [[("visitor", key("قيس سعيد")), ("destination", key("موسكو"))]]
+    doc = nlp("وتزامن ذلك مع أول زيارة لإيران يقوم بها وزير الخارجية الروسي سيرغي لافروف منذ عامين.")
+    assert found(doc, "VISIT") == [[("visitor", key("سيرغي لافروف")), ("destination", key("إيران"))]]
+    doc = nlp(
+        "اجتمع وزير الخارجية الأردني أيمن الصفدي أمس، في إطار الزيارة الرسمية التي يقوم بها إلى "
+        "إسبانيا، مع نظيره الإسباني."
+    )
+    assert found(doc, "VISIT") == [[("visitor", key("أيمن الصفدي")), ("destination", key("إسبانيا"))]]
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "
