@@ -72,7 +72,7 @@ class SlotFiller:
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
-        carried = self._carried_out_by(query)
+        carried = _carried_out_by(self._words, query)
         if carried is not None:
             # the place may be named before "يقوم بها" ("زيارة لإيران تقوم بها X") or after
             # the doer ("التي يقوم بها X لموسكو")
@@ -127,42 +127,6 @@ class SlotFiller:
                 if query.open_to(mention) and not mention.is_nisba:
                     return [mention]
             return None
-        return None
-
-    def _carried_out_by(self, query: SlotQuery) -> Mention | None:
-        """ "الزيارة المرتقبة التي سوف يقوم بها الملك X لموسكو": the one named after "يقوم بها"
-        does the masdar (with no one named there, "التي يقوم بها إلى", the actor does)."""
-        view, sentence, match = query.view, query.sentence, query.match
-        words = self._words
-        end = min(sentence.last, match.last + _CARRIED_REACH)
-        for index in range(match.last + 1, end):
-            token = view.tokens[index]
-            if token.text in words.breaks:
-                return None
-            if token.norm != "بها" or not listed(view.tokens[index - 1].norm, words.light_verbs):
-                continue
-            return self._named_after(query, index + 1)
-        return None
-
-    def _named_after(self, query: SlotQuery, start: int) -> Mention | None:
-        """The doer named at ``start``, past its title ("وزيرة خارجية السويد آن ليندي")."""
-        view, sentence, words = query.view, query.sentence, self._words
-        index = start
-        while index < min(sentence.last, start + _CARRIED_REACH):
-            mention = view.mention_covering(sentence, index)
-            norm = view.tokens[index].norm
-            if mention is not None:
-                titled = index > start and listed(view.tokens[index - 1].norm, words.titles)
-                if mention.type == EntityType.PERSON or not (titled or mention.is_nisba):
-                    usable = mention.type in query.slot.types and query.open_to(mention)
-                    return mention if usable else None
-                index = mention.last + 1
-            elif (
-                listed(norm, words.titles) or listed(norm, words.title_modifiers) or norm in words.honorifics
-            ):
-                index += 1
-            else:
-                return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
         return None
 
     def _genitive_person(self, query: SlotQuery) -> Mention | None:
@@ -353,3 +317,38 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """ "الزيارة المرتقبة التي سوف يقوم بها الملك X لموسكو": the one named after "يقوم بها"
+    does the masdar (with no one named there, "التي يقوم بها إلى", the actor does)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    end = min(sentence.last, match.last + _CARRIED_REACH)
+    for index in range(match.last + 1, end):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return None
+        if token.norm != "بها" or not listed(view.tokens[index - 1].norm, words.light_verbs):
+            continue
+        return _named_after(words, query, index + 1)
+    return None
+
+
+def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention | None:
+    """The doer named at ``start``, past its title ("وزيرة خارجية السويد آن ليندي")."""
+    view, sentence = query.view, query.sentence
+    index = start
+    while index < min(sentence.last, start + _CARRIED_REACH):
+        mention = view.mention_covering(sentence, index)
+        norm = view.tokens[index].norm
+        if mention is not None:
+            titled = index > start and listed(view.tokens[index - 1].norm, words.titles)
+            if mention.type == EntityType.PERSON or not (titled or mention.is_nisba):
+                usable = mention.type in query.slot.types and query.open_to(mention)
+                return mention if usable else None
+            index = mention.last + 1
+        elif listed(norm, words.titles) or listed(norm, words.title_modifiers) or norm in words.honorifics:
+            index += 1
+        else:
+            return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
+    return None
