@@ -374,6 +374,143 @@ def test_the_minister_alone_is_the_minister_of_the_story(nlp: Pipeline) -> None:
     assert titles(doc)[key("يوسف الزغيبي")] == K(["مدير عام"])  # not "الوزير ومدير عام"
 
 
+def test_the_minister_with_his_nisba_is_the_minister_of_that_country(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الخارجية البريطاني جيمس كليفرلي إن المحادثات كانت مثمرة. وقال الوزير البريطاني "
+        "إن بلاده تدعم الحل السياسي."
+    )
+    speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
+    assert speakers == K(["جيمس كليفرلي", "جيمس كليفرلي"])
+
+
+def test_offices_listed_with_commas_are_one_title_and_each_refers_back(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وبعث ولي العهد، نائب رئيس مجلس الوزراء، وزير الدفاع الأمير محمد بن سلمان برقية تهنئة "
+        "لرئيس فرنسا. وعبر ولي العهد عن أطيب التمنيات للشعب الفرنسي."
+    )
+    assert titles(doc)[key("محمد بن سلمان")] == K(["ولي العهد، نائب رئيس مجلس الوزراء، وزير الدفاع"])
+    assert found(doc, "STATEMENT") == [[("speaker", key("محمد بن سلمان"))]]
+
+
+def test_a_name_given_with_the_kings_title_is_the_name(nlp: Pipeline) -> None:
+    doc = nlp("وأكد المسؤول أن الملك عبدالله الثاني سيزور فرنسا الأسبوع المقبل ويلتقي بالرئيس ماكرون.")
+    visitors = [e for e in doc.entities if e.type.value == "PERSON" and "عبدالله" in e.text]
+    assert [e.text for e in visitors] == ["عبدالله الثاني"]  # the mention is the name
+    assert roles(doc)[key("عبد الله الثاني")] == {None}  # and "الملك" its office
+    doc = nlp("استقبل العاهل الأردني الملك عبد الله الثاني وزير الخارجية الفرنسي.")
+    assert titles(doc)[key("عبد الله الثاني")] == K(["العاهل"])  # a title before it: read together
+
+
+def test_a_bare_body_head_is_the_body_named_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "دان مجلس الوزراء الكويتي الهجوم الإرهابي في عمان. واستنكر المجلس في جلسته التي عقدت "
+        "اليوم برئاسة الشيخ أحمد النواف رئيس مجلس الوزراء الهجوم، مؤكدا وقوف الكويت مع الأردن."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("مجلس الوزراء الكويتي"))]]  # not the chair
+    doc = nlp(
+        "أعلنت وزارة الصحة عن حملة جديدة للتطعيم. وأوضحت الوزارة أن الحملة تشمل جميع المناطق. "
+        "وقال رئيس المجلس الأعلى للقضاء إن القرار نهائي."
+    )
+    bodies = [e.text for e in doc.entities if e.source.value == "coref" and e.type.value == "ORGANIZATION"]
+    assert bodies == ["الوزارة"]  # "المجلس الأعلى": a name of its own
+
+
+def test_the_companion_at_a_ceremony_attended_too(nlp: Pipeline) -> None:
+    doc = nlp(
+        "حضر الرئيس المصري عبد الفتاح السيسي بصحبة ولي العهد الأمير محمد بن سلمان حفل تخريج "
+        "دفعة جديدة من الكلية الحربية."
+    )
+    attendees = [dict(arguments)["attendee"] for arguments in found(doc, "ATTENDANCE")]
+    assert attendees == K(["عبد الفتاح السيسي", "محمد بن سلمان"])
+
+
+def test_a_supported_object_is_the_one_next_to_the_verb(nlp: Pipeline) -> None:
+    doc = nlp("تدعم الكويت التحالف العربي في اليمن.")
+    assert found(doc, "SUPPORT") == [[("supporter", key("الكويت")), ("supported", key("التحالف العربي"))]]
+    assert found(nlp("رحبت قطر بمبادرة السلام العربية."), "SUPPORT") == []  # welcoming is no support
+
+
+def test_parties_named_through_their_governments(nlp: Pipeline) -> None:
+    doc = nlp("وافق المجلس على مشروع اتفاقية للتعاون بين حكومة الأردن وحكومة جمهورية العراق.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الأردن")), ("party", key("العراق"))]]
+    assert found(nlp("قال رئيس حكومة الأردن إن الاتفاق مهم."), "AGREEMENT") == []
+
+
+def test_a_passive_signing_between_a_state_and_a_group(nlp: Pipeline) -> None:
+    doc = nlp("وأبرمت بين الأردن والعراق في عام 2019 اتفاقية للتعاون الجمركي.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الأردن")), ("party", key("العراق"))]]
+    doc = nlp("الاتفاق الذي وقع في فيينا بين إيران ومجموعة 5+1.")
+    assert found(doc, "AGREEMENT") == [[("party", key("إيران")), ("party", key("مجموعة 5+1"))]]  # once
+
+
+def test_a_programme_introduced_by_a_body(nlp: Pipeline) -> None:
+    doc = nlp("أشاد المسؤول بمبادرة سلامتك التي استحدثتها وزارة العمل.")
+    assert [dict(arguments)["proposer"] for arguments in found(doc, "PROPOSAL")] == K(["وزارة العمل"])
+    doc = nlp("ناقش الوزيران مقترح روسيا مبادرة الأمن الجماعي في الخليج.")
+    assert found(doc, "PROPOSAL") == [
+        [("initiative", key("مبادرة الأمن الجماعي")), ("proposer", key("روسيا"))]
+    ]
+
+
+def test_announcing_content_is_a_statement_announcing_an_opening_is_not(nlp: Pipeline) -> None:
+    doc = nlp("أعلنت وزارة الخارجية الأردنية اليوم السبت، أن الوزير سيزور بغداد.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية الأردنية"))]]
+    doc = nlp("أعلن الرئيس التونسي قيس سعيد افتتاح الدورة الجديدة للبرلمان.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_name_that_runs_on_into_its_office_ends_before_it(nlp: Pipeline) -> None:
+    doc = nlp("وأكد الدكتور سعيد بن ناصر الملحق الثقافي في كندا أن البرنامج ناجح.")
+    people = [e.text for e in doc.entities if e.type.value == "PERSON"]
+    assert people == ["سعيد بن ناصر"]
+    assert titles(doc)[key("سعيد بن ناصر")] == K(["الملحق الثقافي"])
+    doc = nlp("وقال عبدالعزيز آل الشيخ إن القرار نهائي.")  # a family name, not an office
+    assert [e.text for e in doc.entities if e.type.value == "PERSON"] == ["عبدالعزيز آل الشيخ"]
+
+
+def test_a_capital_speaks_for_its_state(nlp: Pipeline) -> None:
+    doc = nlp("وقالت موسكو إن المحادثات ستتناول الأزمة في سوريا.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("روسيا"))]]
+    doc = nlp("وسيبحث الوزيران بحسب طهران ملف الملاحة في الخليج.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("إيران"))]]
+    doc = nlp("وبحسب ما أفاد بيان لوزارة الخارجية فإن الاجتماع انتهى. ووصل الوزير إلى موسكو أمس.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية"))]]  # once, at أفاد
+    assert [e.type.value for e in doc.entities if e.text == "موسكو"] == ["CITY"]  # a place visited
+
+
+def test_the_talks_of_two_named_people(nlp: Pipeline) -> None:
+    doc = nlp("وأكدت الخارجية الروسية أن مباحثات الجبير - لافروف ستتناول الأزمة السورية.")
+    assert found(doc, "MEETING") == [
+        [("participant", key("عادل الجبير")), ("participant", key("سيرغي لافروف"))]
+    ]
+    doc = nlp("وشهد لقاء الرئيس عبد الفتاح السيسي بالصحفيين نقاشا واسعا.")
+    assert found(doc, "MEETING") == []  # one named person
+
+
+def test_recalling_is_said(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن العلاقات متينة، معيدا إلى الأذهان أن البلدين "
+        "وقعا اتفاقية قبل عقود."
+    )
+    speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
+    assert speakers == K(["أيمن الصفدي", "أيمن الصفدي"])
+
+
+def test_the_visit_carried_out_by_the_one_named_after_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتأتي هذه الخطوة في إطار التحضير للزيارة المرتقبة التي سوف يقوم بها الرئيس التونسي قيس "
+        "سعيد إلى موسكو."
+    )
+    assert found(doc, "VISIT") == [[("visitor", key("قيس سعيد")), ("destination", key("موسكو"))]]
+    doc = nlp("وتزامن ذلك مع أول زيارة لإيران يقوم بها وزير الخارجية الروسي سيرغي لافروف منذ عامين.")
+    assert found(doc, "VISIT") == [[("visitor", key("سيرغي لافروف")), ("destination", key("إيران"))]]
+    doc = nlp(
+        "اجتمع وزير الخارجية الأردني أيمن الصفدي أمس، في إطار الزيارة الرسمية التي يقوم بها إلى "
+        "إسبانيا، مع نظيره الإسباني."
+    )
+    assert found(doc, "VISIT") == [[("visitor", key("أيمن الصفدي")), ("destination", key("إسبانيا"))]]
+
+
 def test_attended_the_ceremony_each_coordinated_official(nlp: Pipeline) -> None:
     doc = nlp(
         "نظمت الوزارة حفل معايدة بمناسبة عيد الفطر في الرياض. حضر الحفل وكيل الوزارة "

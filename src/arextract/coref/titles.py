@@ -11,13 +11,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from arextract.ner.gazetteer import surface_offset
-from arextract.relations.lexicons import FoldedLexicons, listed, title_key
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, title_key
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, RelationType
 from arextract.text.clitics import CONJUNCTIONS
+from arextract.text.normalize import fold
 
 _COUNTRY_CONFIDENCE = 0.8
 _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
@@ -68,6 +71,125 @@ class TitleCountries:
                 )
                 break
         return found
+
+
+def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
+    """ "الملك سلمان"، "الرئيس بشار الأسد": a person's mention that opens with a definite
+    office is the name after it (GUIDELINES §5: people are named without honorifics); the title
+    before it gives the ROLE as any title before a name does. "عبدالعزيز بن طالب الملحق": a
+    mention that runs on into the office after the name ends before it. None when no mention
+    changes."""
+    # (offices only: a form of address inside the name, "الأمير محمد", is read by the title grammar)
+    prefixes = {w for w in words.title_heads if w.startswith("ال")} - words.honorifics
+    changed = False
+    out: list[Entity] = []
+    starts = [token.start for token in doc.tokens]
+    others = {(e.end) for e in doc.entities if e.type != EntityType.PERSON}
+    for entity in doc.entities:
+        if entity.type == EntityType.PERSON and entity.source != EntitySource.COREF:
+            trimmed = _without_trailing_title(entity, prefixes)
+            before = bisect_left(starts, trimmed.start) - 1
+            previous = doc.tokens[before] if before >= 0 else None
+            offset = _title_prefix(trimmed.text, prefixes)
+            if offset and not (
+                previous is not None
+                and (
+                    previous.end in others
+                    or listed(previous.norm, words.titles)
+                    or listed(previous.norm, words.title_modifiers)
+                )
+            ):
+                # (but "العاهل الأردني الملك عبد الله الثاني": the title before is read with it)
+                trimmed = trimmed.model_copy(
+                    update={"text": trimmed.text[offset:], "start": trimmed.start + offset}
+                )
+            changed = changed or trimmed is not entity
+            entity = trimmed
+        out.append(entity)
+    return out if changed else None
+
+
+# Words after which a title word is part of the name: "عبد الملك"، "عبد الأمير"، "آل الشيخ".
+_NAME_LINKS = frozenset(fold(word) for word in ("عبد", "آل", "أبو", "ابو", "بن", "ابن", "بنت"))
+
+
+def _without_trailing_title(entity: Entity, offices: set[str]) -> Entity:
+    """The mention without an office word it ran on into ("... بن طالب الملحق")."""
+    words = entity.text.split()
+    if len(words) < 3 or fold(words[-1]) not in offices or fold(words[-2]) in _NAME_LINKS:
+        return entity
+    cut = entity.text.rstrip()[: -len(words[-1])].rstrip()
+    update: dict[str, object] = {"text": cut, "end": entity.start + len(cut)}
+    canonical = entity.canonical.split()
+    if canonical and fold(canonical[-1]) == fold(words[-1]):
+        update["canonical"] = " ".join(canonical[:-1])
+    return entity.model_copy(update=update)
+
+
+def _title_prefix(text: str, prefixes: set[str]) -> int:
+    """How many characters of a name's text its opening titles take ("الملك " in "الملك
+    سلمان", also after a clitic: "لملك محمد السادس"), leaving at least one word."""
+    offset = 0
+    while True:
+        rest = text[offset:]
+        parts = rest.split(maxsplit=1)
+        if len(parts) < 2:
+            return offset
+        word = fold(parts[0])
+        if not (
+            word in prefixes
+            or (word[:1] in "وفبك" and word[1:] in prefixes)
+            or (word[:1] == "ل" and "ال" + word[1:] in prefixes)
+        ):
+            return offset
+        offset += len(rest) - len(parts[1])
+
+
+class BodyReferences:
+    """Bodies referred to by their head noun alone (``body_heads``)."""
+
+    def __init__(self, words: FoldedLexicons) -> None:
+        self._words = words
+
+    def mentions(self, view: DocumentView) -> list[Entity]:
+        """ "واستنكر المجلس"، "وأوضحت الوزارة": a bare definite head, with no name after it
+        and not inside a title ("رئيس المجلس"), is the one organisation named before it in the
+        document whose name opens with that head ("مجلس الوزراء البحريني")."""
+        heads = self._words.body_heads
+        if not heads:
+            return []
+        named: dict[str, dict[str, Entity]] = {}  # head -> canonical -> first mention
+        found: list[Entity] = []
+        for sentence in view.sentences:
+            for index in range(sentence.first, sentence.last):
+                covering = view.mention_covering(sentence, index)
+                if covering is not None:
+                    if covering.type == EntityType.ORGANIZATION and covering.first == index:
+                        head = "ال" + fold(covering.entity.text).split()[0].removeprefix("ال")
+                        named.setdefault(head, {}).setdefault(covering.entity.canonical, covering.entity)
+                    continue
+                head, skip = self._head_at(view, sentence, index)
+                bodies = named.get(head, {}) if head else {}
+                if len(bodies) == 1:
+                    token = view.tokens[index]
+                    start = token.start + surface_offset(token.text, skip)
+                    found.append(_reference(next(iter(bodies.values())), view.text, start, token.end))
+        return found
+
+    def _head_at(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[str, int]:
+        """The body head at ``index`` (with و/ف before it: how many letters), or ""."""
+        words = self._words
+        norm = view.tokens[index].norm
+        skip = 1 if norm[:1] in CONJUNCTIONS and norm[1:] in words.body_heads else 0
+        if norm[skip:] not in words.body_heads:
+            return "", 0
+        if index > sentence.first and listed(view.tokens[index - 1].norm, words.titles):
+            return "", 0  # "رئيس المجلس": part of a title
+        if index + 1 < sentence.last:
+            following = view.tokens[index + 1].norm
+            if is_definite(following) or view.mention_covering(sentence, index + 1) is not None:
+                return "", 0  # "المجلس الأعلى"، "الهيئة السعودية": a name of its own
+        return norm[skip:], skip
 
 
 class TitleReferences:
@@ -268,6 +390,9 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
         if words:
             # "الوزير" alone: the one minister of the story
             holders.setdefault(("ال" + words[0], None), set()).add(person.canonical)
+            if affiliation_name is not None:
+                # "الوزير الأمريكي": the one American minister of the story
+                holders.setdefault((words[0], affiliation_name), set()).add(person.canonical)
     return holders, people
 
 

@@ -20,13 +20,20 @@ _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restatin
 
 
 def expand(filled: list[tuple[Slot, list[Mention]]]) -> list[Arguments]:
-    """Argument lists: one per mention of the ``each`` slot, else one with everything."""
+    """Argument lists: one per mention of the ``each`` slots of the first such slot's role
+    ("حضر X بصحبة Y الحفل": one for X, one for Y), else one with everything."""
     each = [(slot, found) for slot, found in filled if slot.each and found]
-    shared = [(slot.role, m) for slot, found in filled if not (slot.each and found) for m in found]
     if not each:
-        return [shared]
-    slot, found = each[0]
-    return [shared + [(slot.role, mention)] for mention in found]
+        return [[(slot.role, m) for slot, found in filled for m in found]]
+    role = each[0][0].role
+    spread = [(slot, found) for slot, found in each if slot.role == role]
+    shared = [
+        (slot.role, m)
+        for slot, found in filled
+        if not any(slot is other for other, _ in spread)
+        for m in found
+    ]
+    return [shared + [(role, mention)] for _, found in spread for mention in found]
 
 
 def unique_arguments(arguments: Arguments) -> Arguments:

@@ -19,7 +19,8 @@ from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, S
 from arextract.schema import EntityType, Token
 from arextract.text.normalize import fold
 
-_COORDINATION_GAP_RE = regex.compile(r"^[\s،,]*(?:و\s*)?$")
+# "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف"
+_COORDINATION_GAP_RE = regex.compile(r"^(?:[\s،,]*(?:و\s*)?|\s+[-–]\s+)$")
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,15 @@ class CandidateFilter:
 
     def in_title(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
+        words = self._words
         before = mention.first - 1
-        return before >= sentence.first and listed(view.tokens[before].norm, self._words.titles)
+        if before < sentence.first or not listed(view.tokens[before].norm, words.titles):
+            return False
+        if listed(view.tokens[before].norm, words.state_heads):
+            # "بين حكومة الأردن وحكومة العراق": the state itself, unless a title governs
+            # "حكومة" ("رئيس حكومة الأردن")
+            return before > sentence.first and listed(view.tokens[before - 1].norm, words.titles)
+        return True
 
     def other_preposition(self, view: DocumentView, mention: Mention, slot: Slot) -> bool:
         """ "زيارة الجبير ... مع الجانب الروسي": after مع, not the destination (إلى، في)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from arextract.coref.titles import TitleCountries, TitleReferences
+from arextract.coref.titles import BodyReferences, TitleCountries, TitleReferences, untitled_names
 from arextract.relations.assemble import (
     build_relation,
     dedupe,
@@ -22,6 +22,7 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
+from arextract.relations.capitals import speaking_capitals
 from arextract.relations.lexicons import FoldedLexicons, folded, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -51,6 +52,7 @@ class RelationExtractor:
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
         self._title_references = TitleReferences(self.words)
+        self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
 
     def triggers_of(self, kind: RelationType) -> list[str]:
@@ -66,12 +68,18 @@ class RelationExtractor:
     def __call__(self, doc: Document) -> None:
         if not doc.tokens:
             return
+        untitled = untitled_names(doc, self.words)
+        if untitled is not None:
+            doc.entities = numbered(untitled)
+        states = speaking_capitals(doc, self.triggers)
+        if states is not None:
+            doc.entities = states  # (the same spans: ids and order unchanged)
         countries = self._title_countries.mentions(doc)
         if countries:
             doc.entities = numbered([*doc.entities, *countries])
         view = DocumentView(doc, self.words)
         roles = self._roles(view)
-        by_title = self._title_references.mentions(view, roles)
+        by_title = [*self._title_references.mentions(view, roles), *self._bodies.mentions(view)]
         if by_title:
             # people named by their office alone ("الرئيس التركي") become mentions of the
             # person the document gives that office to; ids change, so start again
@@ -160,7 +168,7 @@ class RelationExtractor:
             token = view.tokens[index]
             if token.norm in words:
                 return True
-            if token.text in self.words.breaks:
+            if token.text in self.words.breaks and not (rule.then_past_commas and token.text in {"،", ","}):
                 return False
         return False
 

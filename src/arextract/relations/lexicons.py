@@ -25,7 +25,9 @@ def listed(folded_word: str, words: set[str]) -> bool:
 
 def title_key(title: str) -> str:
     """A title compared without articles: "الرئيس" = "رئيس"."""
-    return " ".join(word.removeprefix("ال") for word in fold(title).split())
+    return " ".join(
+        word.removeprefix("ال") for word in fold(title).replace("،", " ").replace(",", " ").split()
+    )
 
 
 def is_definite(folded_word: str) -> bool:
@@ -71,6 +73,8 @@ class FoldedLexicons:
     light_verbs: set[str]
     outlet_heads: set[str]
     name_openers: set[str]
+    body_heads: set[str]
+    state_heads: set[str]
     honorific_pronouns: dict[str, set[str]]
     title_links: set[str]
     epithets: dict[tuple[str, ...], str]  # epithet phrase -> title_key of its office
@@ -103,6 +107,8 @@ class FoldedLexicons:
             light_verbs=folded(lex.light_verbs),
             outlet_heads=folded(lex.outlet_heads),
             name_openers=folded(lex.name_openers),
+            body_heads=folded(lex.body_heads),
+            state_heads=folded(lex.state_heads),
             honorific_pronouns={
                 fold(pronoun): folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()
             },

@@ -108,6 +108,11 @@ class Rule(_Strict):
     then_window: int = Field(
         default=6, ge=1, le=40, description="Tokens after the trigger to look for `then`."
     )
+    then_past_commas: bool = Field(
+        default=False,
+        description="Look for `then` past commas (not past the end of a clause: . ؛ : ؟ !): "
+        "'أعلنت الوزارة اليوم السبت، أن'.",
+    )
     unless_next: list[str] = Field(
         default_factory=list,
         description="Words that, right after the trigger, make it something else: 'داعيا له' is a "
@@ -132,8 +137,8 @@ class Rule(_Strict):
 
     @model_validator(mode="after")
     def _each_at_most_once(self) -> Rule:
-        if sum(slot.each for slot in self.slots) > 1:
-            raise ValueError("at most one slot may set each = true")
+        if len({slot.role for slot in self.slots if slot.each}) > 1:
+            raise ValueError("the slots that set each = true must share one role")
         return self
 
 
@@ -221,6 +226,16 @@ class Lexicons(_Strict):
         default_factory=dict,
         description="A pronoun of address and the honorifics it stands for: 'وأكد سموه' is the "
         "person last introduced as 'صاحب السمو'.",
+    )
+    body_heads: list[str] = Field(
+        default_factory=list,
+        description="Definite heads of bodies (المجلس، الوزارة): a bare one with no name after it "
+        "refers back to the one body of the document named with that head.",
+    )
+    state_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns through which a state is named (حكومة، جمهورية): 'X وحكومة Y' "
+        "coordinates two countries.",
     )
     title_epithets: dict[str, str] = Field(
         default_factory=dict,

@@ -27,6 +27,7 @@ from arextract.text.normalize import fold
 
 _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
+_QUOTES = {'"', "«", "»", "“", "”"}  # quotation marks around a name
 
 
 class MentionSearch:
@@ -238,7 +239,9 @@ class MentionSearch:
             mention = sentence.mentions[position]
             if mention.first <= previous.last or mention.entity.id in query.used:
                 continue
-            if mention.type != first.type or mention.is_nisba != first.is_nisba:
+            between = "بين" in query.slot.preps and {mention.type, first.type} <= set(AFFILIATION_TYPES)
+            if (mention.type != first.type and not between) or mention.is_nisba != first.is_nisba:
+                # ("بين إيران ومجموعة 5+1": a country and an organisation are both parties)
                 if view.inside(mention, previous) or (mention.is_nisba and mention.type != first.type):
                     continue
                 if mention.type in AFFILIATION_TYPES + PLACE_TYPES and first.type == EntityType.PERSON:
@@ -246,6 +249,7 @@ class MentionSearch:
                 break
             if not (
                 coordinated_gap(view.text, previous.entity.end, mention.entity.start)
+                or (first.type in AFFILIATION_TYPES and self._state_gap(view, previous, mention))
                 or (
                     first.type == EntityType.PERSON
                     and (
@@ -258,6 +262,15 @@ class MentionSearch:
             run.append(mention)
             previous = mention
         return run
+
+    def _state_gap(self, view: DocumentView, previous: Mention, mention: Mention) -> bool:
+        """ "بين حكومة الأردن وحكومة جمهورية العراق": و and the nouns that name a state (and
+        quotation marks) between two countries."""
+        gap = [view.tokens[index] for index in range(previous.last + 1, mention.first)]
+        words = self._words.state_heads
+        if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words:
+            return False
+        return all(token.norm in words or token.text in _QUOTES for token in gap[1:])
 
     def _appositive_gap(self, view: DocumentView, previous: Mention, mention: Mention) -> bool:
         """ "X رئيس الحكومة، وY والي المدينة، وZ": the previous person's title after his name,

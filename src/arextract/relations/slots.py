@@ -20,6 +20,7 @@ _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a lat
 _ADVERBIAL_OPENERS = {"من"}
 _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
 _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
+_CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there to its doer
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -71,6 +72,16 @@ class SlotFiller:
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
+        carried = _carried_out_by(self._words, query)
+        if carried is not None:
+            # the place may be named before "يقوم بها" ("زيارة لإيران تقوم بها X") or after
+            # the doer ("التي يقوم بها X لموسكو")
+            named_before = any(
+                m.type in PLACE_TYPES or m.type == EntityType.COUNTRY
+                for m in sentence.mentions_from(query.match.last + 1, carried.first)
+                if not m.is_nisba and m.last < carried.first
+            )
+            return [carried], cursor if named_before else carried.last + 1
         if not form.possessive and query.match.last + 1 < sentence.last:
             delegation = self._referents.delegation(query, query.match.last + 1)
             if delegation is not None and delegation.type in query.slot.types:
@@ -291,6 +302,10 @@ class SlotFiller:
             speaker, where = view.speaker
             if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
                 return [speaker]
+        if statement and implicit(query):
+            body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
+            if body is not None and body.last < match.first and query.open_to(body):
+                return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
         if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
         ):
@@ -302,3 +317,38 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """ "الزيارة المرتقبة التي سوف يقوم بها الملك X لموسكو": the one named after "يقوم بها"
+    does the masdar (with no one named there, "التي يقوم بها إلى", the actor does)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    end = min(sentence.last, match.last + _CARRIED_REACH)
+    for index in range(match.last + 1, end):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return None
+        if token.norm != "بها" or not listed(view.tokens[index - 1].norm, words.light_verbs):
+            continue
+        return _named_after(words, query, index + 1)
+    return None
+
+
+def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention | None:
+    """The doer named at ``start``, past its title ("وزيرة خارجية السويد آن ليندي")."""
+    view, sentence = query.view, query.sentence
+    index = start
+    while index < min(sentence.last, start + _CARRIED_REACH):
+        mention = view.mention_covering(sentence, index)
+        norm = view.tokens[index].norm
+        if mention is not None:
+            titled = index > start and listed(view.tokens[index - 1].norm, words.titles)
+            if mention.type == EntityType.PERSON or not (titled or mention.is_nisba):
+                usable = mention.type in query.slot.types and query.open_to(mention)
+                return mention if usable else None
+            index = mention.last + 1
+        elif listed(norm, words.titles) or listed(norm, words.title_modifiers) or norm in words.honorifics:
+            index += 1
+        else:
+            return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
+    return None

@@ -242,6 +242,8 @@ class TitleGrammar:
             )
         ):
             return True
+        if _between_offices(self._words, view, sentence, chain, index):
+            return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
 
     def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
@@ -413,6 +415,23 @@ def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain
         if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
             return mention
     return None
+
+
+def _between_offices(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int
+) -> bool:
+    """ "ولي العهد، نائب رئيس مجلس الوزراء، وزير الداخلية الأمير X": in protocol style the
+    offices of one person are listed with commas; a comma right before the head of the title
+    read so far (not "، ووزير": the next item of a list) and after a title word."""
+    tokens = view.tokens
+    return (
+        tokens[index].text in {"،", ","}
+        and chain.first == index + 1
+        and tokens[index + 1].norm in words.title_heads
+        and not tokens[index + 1].norm.startswith("ال")
+        and index - 1 >= sentence.first
+        and listed(tokens[index - 1].norm, words.titles)
+    )
 
 
 def _list_item(words: FoldedLexicons, view: DocumentView, index: int, person: Mention) -> bool:
