@@ -216,7 +216,8 @@ def test_a_list_of_names_each_followed_by_its_title(nlp: Pipeline) -> None:
     )
     got = roles(doc)
     assert got[key("سمير نادر")] == K({"لبنان"})
-    assert got[key("محمد العلي")] == K({"المجلس البلدي"})
+    # the institution grammar reads the council with its city (المجلس البلدي لبيروت)
+    assert got[key("محمد العلي")] == K({"المجلس البلدي لبيروت"})
     assert titles(doc)[key("خالد سعيد")] == K(["القائد الجهوي"])
 
 
@@ -426,7 +427,9 @@ def test_the_companion_at_a_ceremony_attended_too(nlp: Pipeline) -> None:
 
 def test_a_supported_object_is_the_one_next_to_the_verb(nlp: Pipeline) -> None:
     doc = nlp("تدعم الكويت التحالف العربي في اليمن.")
-    assert found(doc, "SUPPORT") == [[("supporter", key("الكويت")), ("supported", key("التحالف العربي"))]]
+    # the alliance is named with its theatre (التحالف ... في اليمن), as missions and embassies are
+    supported = [[("supporter", key("الكويت")), ("supported", key("التحالف العربي في اليمن"))]]
+    assert found(doc, "SUPPORT") == supported
     assert found(nlp("رحبت قطر بمبادرة السلام العربية."), "SUPPORT") == []  # welcoming is no support
 
 

@@ -100,7 +100,7 @@ class Resources:
     @cached_property
     def relations(self) -> RelationExtractor:
         # one extractor: the phrase stage reads its lexicons and proposal triggers
-        return RelationExtractor(self.rule_files)
+        return RelationExtractor(self.rule_files, kb=self.kb)
 
 
 @dataclass(frozen=True)

@@ -115,17 +115,22 @@ class KBLinker:
         """Whether some KB person's name begins with these two skeleton tokens."""
         return (first, second) in self._person_pairs
 
-    def unique_person(self, key: str) -> KBEntry | None:
-        """The one KB person with this name key (:func:`~arextract.link.names.name_key`), if one."""
-        entries = self._person_key.get(key)
-        return entries[0] if entries and len(entries) == 1 else None
+    def unique_person(self, key: str, surface: str | None = None) -> KBEntry | None:
+        """The one KB person with this name key (:func:`~arextract.link.names.name_key`), if one.
+        When several people share the key (ماكرون and موغريني both give مكرن), ``surface`` picks
+        the one with a name spelled exactly so, if only one has it."""
+        entries = self._person_key.get(key, [])
+        if len(entries) > 1 and surface is not None:
+            folded = fold(surface)
+            entries = [entry for entry in entries if any(fold(known) == folded for known in entry.names)]
+        return entries[0] if len(entries) == 1 else None
 
     def link_person(self, name: str) -> tuple[KBEntry | None, float]:
         """The KB person a full name refers to and the similarity, or (None, best score)."""
         key = name_key(name)
-        exact = self._person_key.get(key)
-        if exact:
-            return (exact[0], 1.0) if len(exact) == 1 else (None, 0.0)
+        if key in self._person_key:
+            exact = self.unique_person(key, name)
+            return (exact, 1.0) if exact is not None else (None, 0.0)
         tokens = name_tokens(name)
         candidates: set[int] = set()
         for token in tokens:

@@ -118,7 +118,7 @@ class PersonClusterer:
             if len(owners) == 1:
                 found = next(iter(owners))
             elif not owners:
-                exact = self.kb.unique_person(token_key)
+                exact = self.kb.unique_person(token_key, entity.text)
                 if exact is not None:
                     found, confidence = self.state.target_for_entry(exact), 1.0
                 else:

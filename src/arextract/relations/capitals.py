@@ -4,10 +4,8 @@ a capital standing for its state as speaker or party is the country)."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 
-from arextract.errors import ArextractError
-from arextract.kb import load_kb
+from arextract.kb import KnowledgeBase
 from arextract.relations.triggers import TriggerIndex
 from arextract.schema import Document, Entity, EntityType, RelationType
 from arextract.text.normalize import fold
@@ -15,14 +13,9 @@ from arextract.text.normalize import fold
 _CAPITAL = "capital"
 
 
-@lru_cache(maxsize=1)
-def _capital_states() -> dict[str, tuple[str, str]]:
-    """folded capital name -> (the country's canonical name, its ISO code), from the knowledge
-    files (empty when they cannot be read)."""
-    try:
-        kb = load_kb()
-    except ArextractError:
-        return {}
+def capital_states(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """folded capital name -> (its country's canonical name, the country's ISO code), from the
+    knowledge files' capitals (``cities.tsv`` rows of subtype ``capital``)."""
     countries = {e.kb_id: e.canonical for e in kb.entries if e.type == EntityType.COUNTRY and e.kb_id}
     states: dict[str, tuple[str, str]] = {}
     for entry in kb.entries:
@@ -32,9 +25,11 @@ def _capital_states() -> dict[str, tuple[str, str]]:
     return states
 
 
-def speaking_capitals(doc: Document, triggers: TriggerIndex) -> list[Entity] | None:
+def speaking_capitals(
+    doc: Document, triggers: TriggerIndex, states: dict[str, tuple[str, str]]
+) -> list[Entity] | None:
     """The document's mentions with each capital named right after a speech verb or بحسب made
-    a mention of its state; None when there is none."""
+    a mention of its state (``states``: :func:`capital_states`); None when there is none."""
     capitals = [e for e in doc.entities if e.type == EntityType.CITY and e.subtype == _CAPITAL]
     if not capitals:
         return None
@@ -47,7 +42,7 @@ def speaking_capitals(doc: Document, triggers: TriggerIndex) -> list[Entity] | N
         match = triggers.match(doc.tokens, before, before + 1)
         if match is None or not any(form.rule.type == RelationType.STATEMENT for form in match.forms):
             continue
-        state = _capital_states().get(fold(city.canonical)) or _capital_states().get(fold(city.text))
+        state = states.get(fold(city.canonical)) or states.get(fold(city.text))
         if state is None:
             continue
         canonical, code = state

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from arextract.coref.titles import BodyReferences, TitleCountries, TitleReferences, untitled_names
+from arextract.kb import KnowledgeBase, load_kb
 from arextract.relations.assemble import (
     build_relation,
     dedupe,
@@ -22,7 +23,7 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
-from arextract.relations.capitals import speaking_capitals
+from arextract.relations.capitals import capital_states, speaking_capitals
 from arextract.relations.lexicons import FoldedLexicons, folded, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -43,8 +44,10 @@ class RelationExtractor:
 
     name = "relations"
 
-    def __init__(self, rules: Iterable[str | Path] = ()) -> None:
+    def __init__(self, rules: Iterable[str | Path] = (), kb: KnowledgeBase | None = None) -> None:
         self.rules, self.lexicons = load_rules(rules)
+        # the knowledge files the pipeline linked with (Pipeline(models_dir=)); else the default
+        self._capital_states = capital_states(kb if kb is not None else load_kb())
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
@@ -71,7 +74,7 @@ class RelationExtractor:
         untitled = untitled_names(doc, self.words)
         if untitled is not None:
             doc.entities = numbered(untitled)
-        states = speaking_capitals(doc, self.triggers)
+        states = speaking_capitals(doc, self.triggers, self._capital_states)
         if states is not None:
             doc.entities = states  # (the same spans: ids and order unchanged)
         countries = self._title_countries.mentions(doc)
