@@ -10,7 +10,7 @@ alpha-2 code, everything else carries only what its file states.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -93,8 +93,8 @@ class KnowledgeBase:
             "cities.tsv": _cities,
             "regions.tsv": _regions,
             "organizations.tsv": _organizations,
-            "initiatives.tsv": _initiatives,
-            "events.tsv": _events,
+            "initiatives.tsv": _named("initiative", EntityType.INITIATIVE),
+            "events.tsv": _named("event", EntityType.EVENT),
             "people.tsv": _people,
         }
         for filename, loader in loaders.items():
@@ -193,26 +193,21 @@ def _organizations(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
         )
 
 
-def _initiatives(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
-    for row in rows:
-        yield KBEntry(
-            key=f"initiative:{row['name_en'] or row['name_ar']}",
-            type=EntityType.INITIATIVE,
-            canonical=row["name_ar"],
-            name_en=_english(row),
-            names=_names(row, "name_ar", "variants"),
-        )
+def _named(prefix: str, entity_type: EntityType) -> Callable[[Iterator[dict[str, str]]], Iterator[KBEntry]]:
+    """The loader of a file of names only (initiatives, events): canonical name, variants and
+    the English name, keyed ``prefix:English name``."""
 
+    def load(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
+        for row in rows:
+            yield KBEntry(
+                key=f"{prefix}:{row['name_en'] or row['name_ar']}",
+                type=entity_type,
+                canonical=row["name_ar"],
+                name_en=_english(row),
+                names=_names(row, "name_ar", "variants"),
+            )
 
-def _events(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
-    for row in rows:
-        yield KBEntry(
-            key=f"event:{row['name_en'] or row['name_ar']}",
-            type=EntityType.EVENT,
-            canonical=row["name_ar"],
-            name_en=_english(row),
-            names=_names(row, "name_ar", "variants"),
-        )
+    return load
 
 
 def _people(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:

@@ -44,12 +44,7 @@ def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if stem is not None and i + 1 < n:
         j = i + 1
         if tokens[j].norm in QUOTES:
-            k = j + 1
-            while k < min(n, j + 5) and tokens[k].norm not in QUOTES:
-                k += 1
-            if k < n and tokens[k].norm in QUOTES and k > j + 1:
-                return j + 1, k - 1
-            return None
+            return _quoted_name(tokens, j, 4)
         if is_word(tokens[j]) and is_definite(tokens[j].norm) and tokens[j].norm not in DEFINITE_STOPS:
             if stem == fold("وكالة") or stem == fold("موقع"):
                 return None  # وكالة الأنباء ... is a head-noun name; موقع الحادث is a place
@@ -61,11 +56,18 @@ def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
             r.stem in _STATEMENT_NOUNS for t in tokens[max(0, i - 4) : i] for r in clitic_readings(t.norm)
         ):
             return None
-        k = i + 2
-        while k < min(n, i + 6) and tokens[k].norm not in QUOTES:
-            k += 1
-        if k < n and tokens[k].norm in QUOTES and k > i + 2:
-            return i + 2, k - 1
+        return _quoted_name(tokens, i + 1, 4)
+    return None
+
+
+def _quoted_name(tokens: list[Token], opening: int, longest: int) -> tuple[int, int] | None:
+    """(first, last) token of a name of at most ``longest`` words between the quote at
+    ``opening`` and the next quote («عكاظ»), or None when no quote closes it in time."""
+    close = opening + 1
+    while close < min(len(tokens), opening + 1 + longest) and tokens[close].norm not in QUOTES:
+        close += 1
+    if close < len(tokens) and tokens[close].norm in QUOTES and close > opening + 1:
+        return opening + 1, close - 1
     return None
 
 
