@@ -121,6 +121,12 @@ class Rule(_Strict):
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
     )
+    with_article: bool = Field(
+        default=True,
+        description="A noun trigger also matches with the article ال. 'اللقاء' on its own names a "
+        "meeting already told ('وجرى خلال اللقاء بحث ...'): list the definite forms that name "
+        "their participants ('اللقاء مع') as triggers instead.",
+    )
     restates: bool = Field(
         default=False,
         description="The trigger may only describe an event already reported: drop its relation "

@@ -146,7 +146,7 @@ class MentionSearch:
             if token.norm in self._words.complementizers:
                 end = index
                 break
-            if token.norm in preps and " " not in token.norm:
+            if token.norm in preps and _heads_adjunct(self._words, view, sentence, index):
                 # "اجتمع X أمس، في إطار الزيارة التي يقوم بها، مع Y": the slot's own preposition
                 # after the adjunct, even past a relative clause
                 found = self.after(query, index + 1)
@@ -328,3 +328,19 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _heads_adjunct(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether the preposition at ``index`` opens an adjunct of the trigger (after a comma, a
+    time, a name or an adverb), not a noun's complement ("استعراض التعاون بين الهيئة والاتحاد"
+    is what was discussed, not who met)."""
+    before = index - 1
+    if before < sentence.first:
+        return True
+    token = view.tokens[before]
+    return (
+        token.text in words.breaks
+        or view.is_time_token(before)
+        or token.norm in words.adverbs
+        or view.mention_covering(sentence, before) is not None
+    )
