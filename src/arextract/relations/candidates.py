@@ -51,6 +51,8 @@ class CandidateFilter:
         "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
         if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
             return False
+        if slot.not_after and self._title_opener(view, mention) in folded(slot.not_after):
+            return False  # "دعوة من الملك X لزيارة": the one inviting
         if slot.find != "subject":
             return True
         if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
@@ -61,6 +63,21 @@ class CandidateFilter:
             if any(clitic in prefix for clitic in "بلك"):
                 return False
         return not self._title_governed(view, mention)
+
+    def _title_opener(self, view: DocumentView, mention: Mention) -> str:
+        """The word before a mention and its title ("من" in "من الرئيس الصيني X")."""
+        words = self._words
+        index = mention.first - 1
+        while index >= max(0, mention.first - 10):
+            norm = view.tokens[index].norm
+            if not (
+                listed(norm, words.titles)
+                or listed(norm, words.title_modifiers)
+                or view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None
+            ):
+                return norm
+            index -= 1
+        return ""
 
     def _title_governed(self, view: DocumentView, mention: Mention) -> bool:
         """ "يلتقي خلالها بفخامة الرئيس المصري X": the title phrase before the name opens with

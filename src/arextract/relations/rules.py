@@ -78,6 +78,11 @@ class Slot(_Strict):
     prep_required: bool = Field(
         default=False, description="Without one of `preps` after the trigger, the slot stays empty."
     )
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="Words right after which a mention does not fill the slot ('دعوة من X "
+        "لزيارة': the one inviting is not the visitor).",
+    )
     exclude_subtypes: list[str] = Field(
         default_factory=list,
         description="Entity subtypes that never fill this slot (a news outlet cited as a source "
@@ -217,6 +222,15 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Nouns that open an outlet's name: 'ذكرت صحيفة «X»' cites a source, not a speaker, "
         "even when X is not recognised.",
+    )
+    group_verbs: list[str] = Field(
+        default_factory=list,
+        description="Dual and plural verbs ('التقيا'، 'التقوا'): one name alone is not their doer.",
+    )
+    pronoun_subjects: list[str] = Field(
+        default_factory=list,
+        description="Words after which a verb's doer is a pronoun ('إنه سيلتقي X'، 'حيث التقى X'): "
+        "the name after the verb is its object.",
     )
     delegations: list[str] = Field(
         default_factory=list,

@@ -95,13 +95,9 @@ class SlotFiller:
                 # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
                 return [], cursor
         actor = sentence.actor
-        if (
-            form.possessive
-            and actor is not None
-            and actor.first > query.match.last
-            and actor in sentence.mentions
-        ):
-            # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival
+        if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
+            # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival;
+            # nor is a masdar done by someone named after it ("بزيارة لمقر الصحيفة، حيث التقى X")
             actor = sentence.previous_actor
         if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
             # no actor of its own before إن/أن: a person named before the trigger
