@@ -53,6 +53,8 @@ class CandidateFilter:
             return False
         if slot.not_after and self._title_opener(view, mention) in folded(slot.not_after):
             return False  # "دعوة من الملك X لزيارة": the one inviting
+        if self._idiom(view, mention):
+            return False  # "مسقط رأسه": a birthplace, not Muscat
         if slot.find != "subject":
             return True
         if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
@@ -63,6 +65,13 @@ class CandidateFilter:
             if any(clitic in prefix for clitic in "بلك"):
                 return False
         return not self._title_governed(view, mention)
+
+    def _idiom(self, view: DocumentView, mention: Mention) -> bool:
+        following = mention.last + 1
+        if following >= len(view.tokens):
+            return False
+        words = tuple(view.tokens[i].norm for i in range(mention.first, following + 1))
+        return words in self._words.name_idioms
 
     def _title_opener(self, view: DocumentView, mention: Mention) -> str:
         """The word before a mention and its title ("من" in "من الرئيس الصيني X")."""
@@ -109,7 +118,12 @@ class CandidateFilter:
         """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
         words = self._words
         before = mention.first - 1
-        if before < sentence.first or not listed(view.tokens[before].norm, words.titles):
+        if before < sentence.first:
+            return False
+        norm = view.tokens[before].norm
+        if norm[:1] == "ك" and norm[1:] in words.titles:
+            return True  # "أول زيارة له كرئيس للولايات المتحدة"
+        if not listed(norm, words.titles):
             return False
         if listed(view.tokens[before].norm, words.state_heads):
             # "بين حكومة الأردن وحكومة العراق": the state itself, unless a title governs

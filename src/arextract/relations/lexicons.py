@@ -70,6 +70,7 @@ class FoldedLexicons:
     vehicles: set[str]
     delegations: set[str]
     group_verbs: set[str]
+    name_idioms: set[tuple[str, ...]]
     pronoun_subjects: set[str]
     passive_auxiliaries: set[str]
     light_verbs: set[str]
@@ -106,6 +107,7 @@ class FoldedLexicons:
             vehicles=folded(lex.statement_vehicles),
             delegations=folded(lex.delegations),
             group_verbs=folded(lex.group_verbs),
+            name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
             pronoun_subjects=folded(lex.pronoun_subjects),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),

@@ -75,6 +75,14 @@ class Slot(_Strict):
     prep_window: int = Field(
         default=3, ge=1, le=20, description="Tokens in which one of `preps` is looked for."
     )
+    bare_window: int | None = Field(
+        default=None,
+        ge=1,
+        le=20,
+        description="With none of `preps` before it, the argument is the trigger's genitive: it "
+        "starts within this many tokens, or carries a preposition as a proclitic ('بزيارة لم يعلن "
+        "عنها لبغداد'); 'جولة تفقدية على مرافق محطة تحلية ينبع' names no destination.",
+    )
     prep_required: bool = Field(
         default=False, description="Without one of `preps` after the trigger, the slot stays empty."
     )
@@ -222,6 +230,10 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Nouns that open an outlet's name: 'ذكرت صحيفة «X»' cites a source, not a speaker, "
         "even when X is not recognised.",
+    )
+    name_idioms: list[str] = Field(
+        default_factory=list,
+        description="Phrases opening with a word spelled as a name that name nothing ('مسقط رأسه').",
     )
     group_verbs: list[str] = Field(
         default_factory=list,

@@ -9,7 +9,7 @@ Masdars with a possessive pronoun (``اجتماعه مع``) take the actor direc
 
 from __future__ import annotations
 
-from arextract.relations.candidates import CandidateFilter, SlotQuery
+from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
@@ -166,6 +166,8 @@ class SlotFiller:
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
             return [], cursor
+        if found and query.slot.bare_window is not None and (after == cursor or found[0].first < after):
+            found = found if _bare_argument(query, cursor, found[0]) else []
         if not found and query.slot.reach and may_reach:
             found = search.reach(query, cursor)
         return found, (found[-1].last + 1 if found else cursor)
@@ -385,3 +387,13 @@ def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: S
         return False
     taken = {entity_type for slot in query.form.rule.slots for entity_type in slot.types}
     return genitive.type not in taken
+
+
+def _bare_argument(query: SlotQuery, cursor: int, mention: Mention) -> bool:
+    """An argument with no preposition before it: the genitive next to the trigger, or one
+    carrying the preposition as a proclitic (لبغداد)."""
+    token = query.view.tokens[mention.first]
+    window = query.slot.bare_window or 0
+    return mention.first - cursor < window or any(
+        carries_proclitic(token, mention, prep) for prep in query.slot.preps if len(prep.rstrip("ـ")) == 1
+    )
