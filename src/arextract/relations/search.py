@@ -266,6 +266,8 @@ class MentionSearch:
                     )
                 )
             ):
+                if _embedded(view, previous, mention):
+                    continue  # "X مدير جمارك منطقة الشمال الغربي، وY": a word of X's title
                 break
             run.append(mention)
             previous = mention
@@ -400,3 +402,15 @@ def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, men
     if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words.state_heads:
         return False
     return all(token.norm in words.state_heads or token.text in _QUOTES for token in gap[1:])
+
+
+def _embedded(view: DocumentView, previous: Mention, mention: Mention) -> bool:
+    """Whether a name follows the previous one with neither a comma nor و between them (inside
+    its appositive title, where a list of names never goes on)."""
+    gap = range(previous.last + 1, mention.first)
+    return (
+        len(gap) > 1
+        and previous.type == EntityType.PERSON
+        and not any(view.tokens[i].text in {"،", ","} or view.tokens[i].norm.startswith("و") for i in gap)
+        and not view.tokens[mention.first].norm.startswith("و")
+    )
