@@ -22,6 +22,7 @@ _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late sub
 _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
 _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there to its doer
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
+_OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -70,6 +71,13 @@ class SlotFiller:
             and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
         ):
             return [], cursor  # "سيتم توقيع مذكرة": no one in the sentence is the doer
+        if form.possessive:
+            owner = _delegation_before(self._words, query)
+            if owner is not None:
+                # "وتجول الوفد خلال زيارته": "his" is the delegation's (its head or body, if named)
+                body = self._referents.delegation(query, owner)
+                named = body is not None and body.last < query.match.first and body.type in query.slot.types
+                return ([body] if named else []), cursor
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
@@ -397,3 +405,15 @@ def _bare_argument(query: SlotQuery, cursor: int, mention: Mention) -> bool:
     return mention.first - cursor < window or any(
         carries_proclitic(token, mention, prep) for prep in query.slot.preps if len(prep.rstrip("ـ")) == 1
     )
+
+
+def _delegation_before(words: FoldedLexicons, query: SlotQuery) -> int | None:
+    """The token of a delegation word a few words before a possessive masdar, in its clause."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.first - 1, max(sentence.first, match.first - _OWNER_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks or token.norm in words.complementizers:
+            return None
+        if listed(token.norm, words.delegations):
+            return index
+    return None
