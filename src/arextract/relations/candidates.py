@@ -114,6 +114,11 @@ class CandidateFilter:
             and (leftmost[1:] in words.titles or leftmost[1:] in words.title_modifiers)
         )
 
+    def titled_body(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+        """ "نيابة عن الأمير X رئيس هيئة الهلال الأحمر استقبل": a body or country in a title
+        before a verb is not its subject."""
+        return mention.type in AFFILIATION_TYPES and self.in_title(view, sentence, mention)
+
     def in_title(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
         words = self._words

@@ -218,6 +218,7 @@ class MentionSearch:
             and m.first >= max(sentence.first, start - sentence.widest)
             and query.open_to(m)
             and self._candidates.may_fill(view, m, slot)
+            and not (slot.find == "subject" and self._candidates.titled_body(view, sentence, m))
         ]
         if not candidates:
             return []
