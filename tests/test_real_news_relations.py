@@ -825,6 +825,22 @@ def test_the_meeting_that_brought_one_together_with_a_titled_other(nlp: Pipeline
     assert found(doc, "MEETING") == K([[("participant", "فرانسوا هولاند"), ("participant", "حسن روحاني")]])
 
 
+def test_who_attended_the_meeting_took_part_in_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل الرئيس التونسي الباجي قائد السبسي في قصر قرطاج أمس رئيس البرلمان الليبي عقيلة صالح. "
+        "وتناول اللقاء الأوضاع في ليبيا. وحضر اللقاء وزير الخارجية التونسي الطيب البكوش."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "الباجي قائد السبسي"),
+                ("participant", "عقيلة صالح"),
+                ("participant", "الطيب البكوش"),
+            ]
+        ]
+    )
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

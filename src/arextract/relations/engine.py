@@ -18,6 +18,7 @@ from arextract.relations.assemble import (
     build_relation,
     dedupe,
     expand,
+    joined,
     number,
     unique_arguments,
     without_restated,
@@ -52,6 +53,7 @@ class RelationExtractor:
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
         self._restating = {rule.id for rule in self.rules if rule.restates}
+        self._joining = {rule.id for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
         self._title_references = TitleReferences(self.words)
@@ -89,7 +91,7 @@ class RelationExtractor:
             doc.entities = numbered([*doc.entities, *by_title])
             view = DocumentView(doc, self.words)
             roles = self._roles(view)
-        relations: list[Relation] = [*roles, *self._triggered(view)]
+        relations: list[Relation] = [*roles, *joined(self._triggered(view), self._joining)]
         names = {e.id: e.kb_id or e.canonical for e in doc.entities}
         doc.relations = number(dedupe(without_restated(relations, doc), self._restating, names))
 

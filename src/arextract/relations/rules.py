@@ -134,6 +134,11 @@ class Rule(_Strict):
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
     )
+    joins_previous: bool = Field(
+        default=False,
+        description="The arguments join the last relation of the same type told before instead "
+        "of making one ('وحضر اللقاء X': X took part in the meeting already reported).",
+    )
     with_article: bool = Field(
         default=True,
         description="A noun trigger also matches with the article ال. 'اللقاء' on its own names a "
