@@ -841,6 +841,19 @@ def test_who_attended_the_meeting_took_part_in_it(nlp: Pipeline) -> None:
     )
 
 
+def test_going_home_is_no_visit(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وغادر الرئيس المصري عبد الفتاح السيسي الرياض مساء اليوم عائدا إلى القاهرة. "
+        "ووصل الرئيس اللبناني ميشال عون إلى بيروت عائدا من باريس."
+    )
+    assert found(doc, "VISIT") == []
+
+
+def test_a_person_in_an_airport_s_name_is_no_visitor(nlp: Pipeline) -> None:
+    doc = nlp("ووصلت إلى مطار الملك عبد العزيز بجدة أولى طلائع حجاج إندونيسيا.")
+    assert found(doc, "VISIT") == []
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

@@ -55,6 +55,8 @@ class CandidateFilter:
             return False  # "دعوة من الملك X لزيارة": the one inviting
         if self._idiom(view, mention):
             return False  # "مسقط رأسه": a birthplace, not Muscat
+        if mention.type == EntityType.PERSON and self._in_facility_name(view, mention):
+            return False  # "وصلت إلى مطار الملك عبد العزيز": the airport, not the king
         if slot.find != "subject":
             return True
         if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
@@ -65,6 +67,11 @@ class CandidateFilter:
             if any(clitic in prefix for clitic in "بلك"):
                 return False
         return not self._title_governed(view, mention)
+
+    def _in_facility_name(self, view: DocumentView, mention: Mention) -> bool:
+        opener = self._title_opener(view, mention)
+        heads = self._words.facility_heads
+        return opener in heads or (opener[:1] in {"ب", "ل", "و"} and opener[1:] in heads)
 
     def _idiom(self, view: DocumentView, mention: Mention) -> bool:
         following = mention.last + 1

@@ -71,6 +71,7 @@ class FoldedLexicons:
     delegations: set[str]
     group_verbs: set[str]
     name_idioms: set[tuple[str, ...]]
+    facility_heads: set[str]
     pronoun_subjects: set[str]
     passive_auxiliaries: set[str]
     light_verbs: set[str]
@@ -108,6 +109,7 @@ class FoldedLexicons:
             delegations=folded(lex.delegations),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
+            facility_heads=folded(lex.facility_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),

@@ -236,6 +236,10 @@ class Lexicons(_Strict):
         description="Nouns that open an outlet's name: 'ذكرت صحيفة «X»' cites a source, not a speaker, "
         "even when X is not recognised.",
     )
+    facility_heads: list[str] = Field(
+        default_factory=list,
+        description="Heads of names given after a person ('مطار الملك عبد العزيز'): not that person.",
+    )
     name_idioms: list[str] = Field(
         default_factory=list,
         description="Phrases opening with a word spelled as a name that name nothing ('مسقط رأسه').",
