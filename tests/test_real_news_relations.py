@@ -749,6 +749,111 @@ def test_a_post_on_ones_account_is_a_statement_a_novel_is_not(nlp: Pipeline) -> 
     assert found(doc, "STATEMENT") == K([[("speaker", "أيمن الصفدي")]])
 
 
+# --- MEETING and VISIT precision ---------------------------------------------------------
+
+
+def test_a_definite_meeting_noun_is_the_meeting_already_told(nlp: Pipeline) -> None:
+    doc = nlp(
+        "التقى وزير الخارجية العماني يوسف بن علوي في مسقط أمس وزيرة الخارجية الهندية سوشما سواراج. "
+        "وتم خلال اللقاء استعراض العلاقات الثنائية بين سلطنة عمان والهند."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "يوسف بن علوي بن عبد الله"), ("participant", "سوشما سواراج")]]
+    )
+
+
+def test_an_interview_with_an_outlet_is_no_meeting(nlp: Pipeline) -> None:
+    doc = nlp("وأكد الرئيس اليمني عبد ربه منصور هادي في لقاء مع قناة العربية أن الحوار متعثر.")
+    assert found(doc, "MEETING") == []
+
+
+def test_past_commas_a_noun_s_genitive_is_no_meeting_partner(nlp: Pipeline) -> None:
+    doc = nlp(
+        "والتقى الرئيس المصري عبد الفتاح السيسي اليوم بعدد من المستثمرين، وأكد حرص مصر على تعزيز "
+        "علاقاتها مع الإمارات."
+    )
+    assert found(doc, "MEETING") == []
+
+
+def test_a_visit_by_an_unnamed_official_is_not_the_speaker_s(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس الوزراء العراقي حيدر العبادي إن زيارة وزير الدفاع الأمريكي إلى بغداد مهمة.")
+    assert found(doc, "VISIT") == []
+
+
+def test_a_dual_verb_is_not_done_by_one_name(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال السفير الأمريكي جوزيف ويستفال إن الوزيرين اجتمعا مع ولي ولي العهد "
+        "الأمير محمد بن سلمان في الرياض."
+    )
+    assert found(doc, "MEETING") == []
+
+
+def test_after_a_pronoun_subject_the_name_is_the_one_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال الرئيس الفلسطيني محمود عباس إنه سيلتقي الرئيس الأمريكي باراك أوباما في واشنطن الشهر المقبل."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "محمود عباس"), ("participant", "باراك أوباما")]])
+
+
+def test_the_one_inviting_is_not_the_visitor(nlp: Pipeline) -> None:
+    doc = nlp("وتلقى الرئيس الفرنسي فرانسوا هولاند دعوة من الملك محمد السادس لزيارة المغرب.")
+    assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "المغرب")]])
+
+
+def test_an_inspection_tour_names_no_destination_inside_a_facility_name(nlp: Pipeline) -> None:
+    doc = nlp("وقام الأمير خالد الفيصل بجولة تفقدية على مشاريع تطوير مكة المكرمة.")
+    assert found(doc, "VISIT") == []
+
+
+def test_a_birthplace_is_not_muscat(nlp: Pipeline) -> None:
+    doc = nlp("وزار الرئيس الأمريكي باراك أوباما مسقط رأس والده في كينيا.")
+    assert found(doc, "VISIT") == K([[("visitor", "باراك أوباما"), ("destination", "كينيا")]])
+
+
+def test_a_delegation_s_visit_is_not_the_last_person_s(nlp: Pipeline) -> None:
+    doc = nlp(
+        "والتقى الوفد مدير التعليم سامي الحربي في مكتبه. وتجول الوفد خلال زيارته للمنطقة الشرقية "
+        "بعدد من المدارس."
+    )
+    assert found(doc, "VISIT") == []
+
+
+def test_the_meeting_that_brought_one_together_with_a_titled_other(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وجاء ذلك بعد أيام من لقاء جمع الرئيس الفرنسي فرانسوا هولاند بالرئيس الإيراني حسن روحاني في نيويورك."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "فرانسوا هولاند"), ("participant", "حسن روحاني")]])
+
+
+def test_who_attended_the_meeting_took_part_in_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل الرئيس التونسي الباجي قائد السبسي في قصر قرطاج أمس رئيس البرلمان الليبي عقيلة صالح. "
+        "وتناول اللقاء الأوضاع في ليبيا. وحضر اللقاء وزير الخارجية التونسي الطيب البكوش."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "الباجي قائد السبسي"),
+                ("participant", "عقيلة صالح"),
+                ("participant", "الطيب البكوش"),
+            ]
+        ]
+    )
+
+
+def test_going_home_is_no_visit(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وغادر الرئيس المصري عبد الفتاح السيسي الرياض مساء اليوم عائدا إلى القاهرة. "
+        "ووصل الرئيس اللبناني ميشال عون إلى بيروت عائدا من باريس."
+    )
+    assert found(doc, "VISIT") == []
+
+
+def test_a_person_in_an_airport_s_name_is_no_visitor(nlp: Pipeline) -> None:
+    doc = nlp("ووصلت إلى مطار الملك عبد العزيز بجدة أولى طلائع حجاج إندونيسيا.")
+    assert found(doc, "VISIT") == []
+
+
 # --- the rule file --------------------------------------------------------------------
 
 

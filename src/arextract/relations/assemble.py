@@ -17,6 +17,7 @@ Arguments = list[tuple[str, Mention]]  # (role, mention)
 
 _STATEMENT_NOUN_RULE = "statement-noun"
 _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
+_JOINED_WITHIN = 1500  # characters between a meeting and "وحضر اللقاء" that joins it
 
 
 def expand(filled: list[tuple[Slot, list[Mention]]]) -> list[Arguments]:
@@ -123,6 +124,28 @@ def without_restated(relations: list[Relation], doc: Document) -> list[Relation]
         )
 
     return [relation for relation in relations if not restated(relation)]
+
+
+def joined(relations: list[Relation], joining: set[str], within: int = _JOINED_WITHIN) -> list[Relation]:
+    """ "وحضر اللقاء X": the arguments of a ``joins_previous`` rule's relation join the last
+    relation of its type before it (at most ``within`` characters back); alone, it is dropped."""
+    if not joining:
+        return relations
+    out: list[Relation] = []
+    for relation in sorted(relations, key=lambda r: r.trigger.start):
+        if relation.attributes.get("rule") not in joining:
+            out.append(relation)
+            continue
+        for position in range(len(out) - 1, -1, -1):
+            earlier = out[position]
+            if earlier.type != relation.type:
+                continue
+            if relation.trigger.start - earlier.trigger.end <= within:
+                ids = {a.entity_id for a in earlier.arguments}
+                extra = [a for a in relation.arguments if a.entity_id not in ids]
+                out[position] = earlier.model_copy(update={"arguments": [*earlier.arguments, *extra]})
+            break
+    return out
 
 
 def dedupe(

@@ -51,6 +51,12 @@ class CandidateFilter:
         "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
         if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
             return False
+        if slot.not_after and self._title_opener(view, mention) in folded(slot.not_after):
+            return False  # "دعوة من الملك X لزيارة": the one inviting
+        if self._idiom(view, mention):
+            return False  # "مسقط رأسه": a birthplace, not Muscat
+        if mention.type == EntityType.PERSON and self._in_facility_name(view, mention):
+            return False  # "وصلت إلى مطار الملك عبد العزيز": the airport, not the king
         if slot.find != "subject":
             return True
         if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
@@ -61,6 +67,33 @@ class CandidateFilter:
             if any(clitic in prefix for clitic in "بلك"):
                 return False
         return not self._title_governed(view, mention)
+
+    def _in_facility_name(self, view: DocumentView, mention: Mention) -> bool:
+        opener = self._title_opener(view, mention)
+        heads = self._words.facility_heads
+        return opener in heads or (opener[:1] in {"ب", "ل", "و"} and opener[1:] in heads)
+
+    def _idiom(self, view: DocumentView, mention: Mention) -> bool:
+        following = mention.last + 1
+        if following >= len(view.tokens):
+            return False
+        words = tuple(view.tokens[i].norm for i in range(mention.first, following + 1))
+        return words in self._words.name_idioms
+
+    def _title_opener(self, view: DocumentView, mention: Mention) -> str:
+        """The word before a mention and its title ("من" in "من الرئيس الصيني X")."""
+        words = self._words
+        index = mention.first - 1
+        while index >= max(0, mention.first - 10):
+            norm = view.tokens[index].norm
+            if not (
+                listed(norm, words.titles)
+                or listed(norm, words.title_modifiers)
+                or view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None
+            ):
+                return norm
+            index -= 1
+        return ""
 
     def _title_governed(self, view: DocumentView, mention: Mention) -> bool:
         """ "يلتقي خلالها بفخامة الرئيس المصري X": the title phrase before the name opens with
@@ -88,11 +121,21 @@ class CandidateFilter:
             and (leftmost[1:] in words.titles or leftmost[1:] in words.title_modifiers)
         )
 
+    def titled_body(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+        """ "نيابة عن الأمير X رئيس هيئة الهلال الأحمر استقبل": a body or country in a title
+        before a verb is not its subject."""
+        return mention.type in AFFILIATION_TYPES and self.in_title(view, sentence, mention)
+
     def in_title(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """ "رئيسة المفوضية الأوروبية": an organisation or country governed by a title word."""
         words = self._words
         before = mention.first - 1
-        if before < sentence.first or not listed(view.tokens[before].norm, words.titles):
+        if before < sentence.first:
+            return False
+        norm = view.tokens[before].norm
+        if norm[:1] == "ك" and norm[1:] in words.titles:
+            return True  # "أول زيارة له كرئيس للولايات المتحدة"
+        if not listed(norm, words.titles):
             return False
         if listed(view.tokens[before].norm, words.state_heads):
             # "بين حكومة الأردن وحكومة العراق": the state itself, unless a title governs

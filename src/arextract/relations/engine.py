@@ -18,6 +18,7 @@ from arextract.relations.assemble import (
     build_relation,
     dedupe,
     expand,
+    joined,
     number,
     unique_arguments,
     without_restated,
@@ -52,6 +53,7 @@ class RelationExtractor:
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
         self._restating = {rule.id for rule in self.rules if rule.restates}
+        self._joining = {rule.id for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
         self._title_references = TitleReferences(self.words)
@@ -89,7 +91,7 @@ class RelationExtractor:
             doc.entities = numbered([*doc.entities, *by_title])
             view = DocumentView(doc, self.words)
             roles = self._roles(view)
-        relations: list[Relation] = [*roles, *self._triggered(view)]
+        relations: list[Relation] = [*roles, *joined(self._triggered(view), self._joining)]
         names = {e.id: e.kb_id or e.canonical for e in doc.entities}
         doc.relations = number(dedupe(without_restated(relations, doc), self._restating, names))
 
@@ -141,6 +143,7 @@ class RelationExtractor:
             used.update(m.entity.id for m in found)
             entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))
+        filled = _agreeing(self.words, view, sentence, match, form, filled)
         if (
             rule.reciprocal
             and len(filled) == 2
@@ -202,3 +205,65 @@ def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch
     """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
     covering = view.mention_covering(sentence, match.first)
     return covering is not None and covering.first < match.first
+
+
+_PRONOUN_GAP = {"قد", "كان", "سوف", "لن", "لم", "لا"}  # "إنه لن يلتقي"، "حيث كان قد التقى"
+
+
+def _agreeing(
+    words: FoldedLexicons,
+    view: DocumentView,
+    sentence: SentenceView,
+    match: TriggerMatch,
+    form: TriggerForm,
+    filled: list[tuple[Slot, list[Mention]]],
+) -> list[tuple[Slot, list[Mention]]]:
+    """A verb's subject that agrees with it: a dual or plural verb is not done by one name alone
+    ("وكان الوزيران التقيا في قطر"); after a pronoun subject ("إنه سيلتقي X"، "حيث التقى X") the
+    name after the verb is its object and the doer is the sentence's actor."""
+    rule = form.rule
+    if rule.pos != "verb" or len(filled) < 2 or filled[0][0].find != "subject" or len(filled[0][1]) != 1:
+        return filled
+    (subject_slot, (subject,)), rest = filled[0], filled[1:]
+    stem = view.tokens[match.first].norm[match.offset :]
+    if stem in words.group_verbs or (form.future and stem[1:] in words.group_verbs):
+        return [(subject_slot, []), *rest]
+    if (
+        rule.min_arguments < 2
+        or subject.type not in rest[0][0].types
+        or any(found for _, found in rest)
+        or not _named_next(words, view, sentence, match.last + 1, subject)
+    ):
+        return filled
+    index = match.first - 1
+    while index > sentence.first and view.tokens[index].norm in _PRONOUN_GAP:
+        index -= 1
+    if index < sentence.first or view.tokens[index].norm not in words.pronoun_subjects:
+        return filled
+    actor = sentence.actor
+    if (
+        actor is None
+        or actor not in sentence.mentions
+        or actor.last >= index
+        or actor.type not in subject_slot.types
+        or actor.entity.canonical == subject.entity.canonical
+    ):
+        return filled
+    return [(subject_slot, [actor]), (rest[0][0], [subject]), *rest[1:]]
+
+
+def _named_next(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, start: int, mention: Mention
+) -> bool:
+    """Whether only title words (and times) come between ``start`` and the mention."""
+    index = start
+    while index < mention.first:
+        norm = view.tokens[index].norm
+        covering = view.mention_covering(sentence, index)
+        if covering is not None and covering.is_nisba:
+            index = covering.last + 1
+        elif view.is_time_token(index) or listed(norm, words.titles) or listed(norm, words.title_modifiers):
+            index += 1
+        else:
+            return False
+    return index == mention.first

@@ -69,6 +69,10 @@ class FoldedLexicons:
     honorifics: set[str]
     vehicles: set[str]
     delegations: set[str]
+    group_verbs: set[str]
+    name_idioms: set[tuple[str, ...]]
+    facility_heads: set[str]
+    pronoun_subjects: set[str]
     passive_auxiliaries: set[str]
     light_verbs: set[str]
     outlet_heads: set[str]
@@ -103,6 +107,10 @@ class FoldedLexicons:
             honorifics=folded(lex.honorific_titles),
             vehicles=folded(lex.statement_vehicles),
             delegations=folded(lex.delegations),
+            group_verbs=folded(lex.group_verbs),
+            name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
+            facility_heads=folded(lex.facility_heads),
+            pronoun_subjects=folded(lex.pronoun_subjects),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),
             outlet_heads=folded(lex.outlet_heads),

@@ -75,8 +75,21 @@ class Slot(_Strict):
     prep_window: int = Field(
         default=3, ge=1, le=20, description="Tokens in which one of `preps` is looked for."
     )
+    bare_window: int | None = Field(
+        default=None,
+        ge=1,
+        le=20,
+        description="With none of `preps` before it, the argument is the trigger's genitive: it "
+        "starts within this many tokens, or carries a preposition as a proclitic ('بزيارة لم يعلن "
+        "عنها لبغداد'); 'جولة تفقدية على مرافق محطة تحلية ينبع' names no destination.",
+    )
     prep_required: bool = Field(
         default=False, description="Without one of `preps` after the trigger, the slot stays empty."
+    )
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="Words right after which a mention does not fill the slot ('دعوة من X "
+        "لزيارة': the one inviting is not the visitor).",
     )
     exclude_subtypes: list[str] = Field(
         default_factory=list,
@@ -120,6 +133,17 @@ class Rule(_Strict):
     )
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
+    )
+    joins_previous: bool = Field(
+        default=False,
+        description="The arguments join the last relation of the same type told before instead "
+        "of making one ('وحضر اللقاء X': X took part in the meeting already reported).",
+    )
+    with_article: bool = Field(
+        default=True,
+        description="A noun trigger also matches with the article ال. 'اللقاء' on its own names a "
+        "meeting already told ('وجرى خلال اللقاء بحث ...'): list the definite forms that name "
+        "their participants ('اللقاء مع') as triggers instead.",
     )
     restates: bool = Field(
         default=False,
@@ -211,6 +235,23 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Nouns that open an outlet's name: 'ذكرت صحيفة «X»' cites a source, not a speaker, "
         "even when X is not recognised.",
+    )
+    facility_heads: list[str] = Field(
+        default_factory=list,
+        description="Heads of names given after a person ('مطار الملك عبد العزيز'): not that person.",
+    )
+    name_idioms: list[str] = Field(
+        default_factory=list,
+        description="Phrases opening with a word spelled as a name that name nothing ('مسقط رأسه').",
+    )
+    group_verbs: list[str] = Field(
+        default_factory=list,
+        description="Dual and plural verbs ('التقيا'، 'التقوا'): one name alone is not their doer.",
+    )
+    pronoun_subjects: list[str] = Field(
+        default_factory=list,
+        description="Words after which a verb's doer is a pronoun ('إنه سيلتقي X'، 'حيث التقى X'): "
+        "the name after the verb is its object.",
     )
     delegations: list[str] = Field(
         default_factory=list,

@@ -27,6 +27,8 @@ from arextract.text.normalize import fold
 
 _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
+# who reaches past commas must start a phrase there: not a noun's genitive ("وأكد حرص مصر")
+_NAMED_BY_PHRASE = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
 _QUOTES = {'"', "«", "»", "“", "”"}  # quotation marks around a name
 
 
@@ -51,7 +53,11 @@ class MentionSearch:
             and not (m.type != EntityType.PERSON and check.in_title(view, sentence, m))
             and not (subject and view.is_counterpart(sentence, m))
             and not (subject and self._in_construct(view, sentence, start, m))
-            and (slot.proclitic is None or carries_proclitic(view.tokens[m.first], m, slot.proclitic))
+            and (
+                slot.proclitic is None
+                or carries_proclitic(view.tokens[m.first], m, slot.proclitic)
+                or _title_carries(self._words, view, sentence, m, slot.proclitic)
+            )
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
@@ -146,7 +152,7 @@ class MentionSearch:
             if token.norm in self._words.complementizers:
                 end = index
                 break
-            if token.norm in preps and " " not in token.norm:
+            if token.norm in preps and _heads_adjunct(self._words, view, sentence, index):
                 # "اجتمع X أمس، في إطار الزيارة التي يقوم بها، مع Y": the slot's own preposition
                 # after the adjunct, even past a relative clause
                 found = self.after(query, index + 1)
@@ -175,6 +181,8 @@ class MentionSearch:
             and query.open_to(m)
             and not (slot.preps and self._candidates.other_preposition(view, m, slot))  # "التقيا في قطر"
             and not (m.type != EntityType.PERSON and self._candidates.in_title(view, sentence, m))
+            and (m.type not in _NAMED_BY_PHRASE or _opens_phrase(self._words, query, m))
+            and self._candidates.may_fill(view, m, slot)
         ]
         chosen = preferred(candidates, slot.types)
         if chosen is None:
@@ -210,6 +218,7 @@ class MentionSearch:
             and m.first >= max(sentence.first, start - sentence.widest)
             and query.open_to(m)
             and self._candidates.may_fill(view, m, slot)
+            and not (slot.find == "subject" and self._candidates.titled_body(view, sentence, m))
         ]
         if not candidates:
             return []
@@ -249,7 +258,7 @@ class MentionSearch:
                 break
             if not (
                 coordinated_gap(view.text, previous.entity.end, mention.entity.start)
-                or (first.type in AFFILIATION_TYPES and self._state_gap(view, previous, mention))
+                or (first.type in AFFILIATION_TYPES and _state_gap(self._words, view, previous, mention))
                 or (
                     first.type == EntityType.PERSON
                     and (
@@ -258,19 +267,12 @@ class MentionSearch:
                     )
                 )
             ):
+                if _embedded(view, previous, mention):
+                    continue  # "X مدير جمارك منطقة الشمال الغربي، وY": a word of X's title
                 break
             run.append(mention)
             previous = mention
         return run
-
-    def _state_gap(self, view: DocumentView, previous: Mention, mention: Mention) -> bool:
-        """ "بين حكومة الأردن وحكومة جمهورية العراق": و and the nouns that name a state (and
-        quotation marks) between two countries."""
-        gap = [view.tokens[index] for index in range(previous.last + 1, mention.first)]
-        words = self._words.state_heads
-        if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words:
-            return False
-        return all(token.norm in words or token.text in _QUOTES for token in gap[1:])
 
     def _appositive_gap(self, view: DocumentView, previous: Mention, mention: Mention) -> bool:
         """ "X رئيس الحكومة، وY والي المدينة، وZ": the previous person's title after his name,
@@ -328,3 +330,88 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _heads_adjunct(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether the preposition at ``index`` opens an adjunct of the trigger (after a comma, a
+    time, a name or an adverb), not a noun's complement ("استعراض التعاون بين الهيئة والاتحاد"
+    is what was discussed, not who met)."""
+    before = index - 1
+    if before < sentence.first:
+        return True
+    token = view.tokens[before]
+    return (
+        token.text in words.breaks
+        or view.is_time_token(before)
+        or token.norm in words.adverbs
+        or view.mention_covering(sentence, before) is not None
+    )
+
+
+def _opens_phrase(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> bool:
+    """Whether a mention (with its title) starts a phrase of its own: after the trigger, a comma,
+    a time, a name or an adjunct's preposition; not a noun's genitive ("وأكد حرص مصر"، "التعاون
+    مع مصر")."""
+    view, sentence = query.view, query.sentence
+    index = mention.first - 1
+    heads, unlisted = 0, 0  # a title's own words: "النائب الثاني لرئيس مجلس الوزراء"
+    while index > query.match.last:
+        norm = view.tokens[index].norm
+        if listed(norm, words.titles) or listed(norm, words.title_modifiers) or words.prefixed_title(norm):
+            heads += listed(norm, words.title_heads) or words.prefixed_title(norm)
+        elif view.mention_covering(sentence, index, AFFILIATION_TYPES) is None:
+            if not is_definite(norm) or norm in words.stops or unlisted == 2:
+                break
+            unlisted += 1
+        index -= 1
+    if unlisted and not heads:
+        return False
+    if index <= query.match.last:
+        return True
+    token = view.tokens[index]
+    if token.norm in words.prepositions:
+        return _heads_adjunct(words, view, sentence, index)
+    return (
+        token.text in words.breaks
+        or view.is_time_token(index)
+        or token.norm in words.adverbs
+        or view.mention_covering(sentence, index) is not None
+    )
+
+
+def _title_carries(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention, proclitic: str
+) -> bool:
+    """ "جمع X بالرئيس الإيراني Y": the proclitic is on the title before the name."""
+    index, leftmost = mention.first - 1, ""
+    while index >= sentence.first and (
+        listed(view.tokens[index].norm, words.titles)
+        or listed(view.tokens[index].norm, words.title_modifiers)
+        or words.prefixed_title(view.tokens[index].norm)
+        or view.mention_covering(sentence, index, AFFILIATION_TYPES) is not None
+    ):
+        leftmost = view.tokens[index].norm
+        index -= 1
+    marker = fold(proclitic)
+    return leftmost.startswith(marker) and words.prefixed_title(leftmost)
+
+
+def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, mention: Mention) -> bool:
+    """ "بين حكومة الأردن وحكومة جمهورية العراق": و and the nouns that name a state (and
+    quotation marks) between two countries."""
+    gap = [view.tokens[index] for index in range(previous.last + 1, mention.first)]
+    if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words.state_heads:
+        return False
+    return all(token.norm in words.state_heads or token.text in _QUOTES for token in gap[1:])
+
+
+def _embedded(view: DocumentView, previous: Mention, mention: Mention) -> bool:
+    """Whether a name follows the previous one with neither a comma nor و between them (inside
+    its appositive title, where a list of names never goes on)."""
+    gap = range(previous.last + 1, mention.first)
+    return (
+        len(gap) > 1
+        and previous.type == EntityType.PERSON
+        and not any(view.tokens[i].text in {"،", ","} or view.tokens[i].norm.startswith("و") for i in gap)
+        and not view.tokens[mention.first].norm.startswith("و")
+    )

@@ -9,11 +9,11 @@ Masdars with a possessive pronoun (``اجتماعه مع``) take the actor direc
 
 from __future__ import annotations
 
-from arextract.relations.candidates import CandidateFilter, SlotQuery
+from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
-from arextract.relations.view import PLACE_TYPES, Mention
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
@@ -22,6 +22,8 @@ _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late sub
 _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
 _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there to its doer
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
+_OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
+_TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -69,6 +71,13 @@ class SlotFiller:
             and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
         ):
             return [], cursor  # "سيتم توقيع مذكرة": no one in the sentence is the doer
+        if form.possessive:
+            owner = _delegation_before(self._words, query)
+            if owner is not None:
+                # "وتجول الوفد خلال زيارته": "his" is the delegation's (its head or body, if named)
+                body = self._referents.delegation(query, owner)
+                named = body is not None and body.last < query.match.first and body.type in query.slot.types
+                return ([body] if named else []), cursor
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
@@ -89,14 +98,14 @@ class SlotFiller:
             genitive = self._genitive_person(query)
             if genitive is not None:
                 return [genitive], genitive.last + 1
+            if _unfit_genitive(self._words, self._candidates, query):
+                # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
+                # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
+                return [], cursor
         actor = sentence.actor
-        if (
-            form.possessive
-            and actor is not None
-            and actor.first > query.match.last
-            and actor in sentence.mentions
-        ):
-            # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival
+        if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
+            # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival;
+            # nor is a masdar done by someone named after it ("بزيارة لمقر الصحيفة، حيث التقى X")
             actor = sentence.previous_actor
         if actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}:
             # no actor of its own before إن/أن: a person named before the trigger
@@ -136,16 +145,7 @@ class SlotFiller:
         view, sentence, match = query.view, query.sentence, query.match
         if view.tokens[match.last].norm in words.prepositions:
             return None  # "لقاء مع X"، "بالسلام على X": X is governed by the preposition
-        start = match.last + 1
-        while (
-            start < min(sentence.last, match.last + 9)
-            and view.mention_covering(sentence, start) is None
-            and (
-                listed(view.tokens[start].norm, words.titles)
-                or listed(view.tokens[start].norm, words.title_modifiers)
-            )
-        ):
-            start += 1
+        start = _past_title(self._words, self._candidates, query)
         genitive = (
             view.mention_covering(sentence, start, (EntityType.PERSON,)) if start < sentence.last else None
         )
@@ -174,6 +174,8 @@ class SlotFiller:
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
             return [], cursor
+        if found and query.slot.bare_window is not None and (after == cursor or found[0].first < after):
+            found = found if _bare_argument(query, cursor, found[0]) else []
         if not found and query.slot.reach and may_reach:
             found = search.reach(query, cursor)
         return found, (found[-1].last + 1 if found else cursor)
@@ -351,4 +353,67 @@ def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention
             index += 1
         else:
             return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
+    return None
+
+
+def _past_title(words: FoldedLexicons, candidates: CandidateFilter, query: SlotQuery) -> int:
+    """The first token after the title words (and the nisba adjectives or affiliations
+    inside them) that follow the trigger: "زيارة وزير الخارجية السعودي عادل الجبير"."""
+    view, sentence, match = query.view, query.sentence, query.match
+    start = match.last + 1
+    while start < min(sentence.last, match.last + _TITLE_REACH):
+        norm = view.tokens[start].norm
+        covering = view.mention_covering(sentence, start)
+        if covering is None:
+            if not (listed(norm, words.titles) or listed(norm, words.title_modifiers)):
+                break
+            start += 1
+        elif (
+            start > match.last + 1
+            and covering.type in AFFILIATION_TYPES
+            and (covering.is_nisba or candidates.in_title(view, sentence, covering))
+        ):
+            start = covering.last + 1
+        else:
+            break
+    return start
+
+
+def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: SlotQuery) -> bool:
+    """Whether the masdar's genitive names its doer, but no one the rule takes: a title with
+    no name after it ("زيارة وزير الدفاع الأمريكي"), or a name of a type no slot of the rule
+    takes ("استقبال القاهرة")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    following = match.last + 1
+    if following >= sentence.last or view.tokens[match.last].norm in words.prepositions:
+        return False
+    if listed(view.tokens[following].norm, words.title_heads):
+        end = _past_title(words, candidates, query)
+        return end >= sentence.last or view.mention_covering(sentence, end, (EntityType.PERSON,)) is None
+    genitive = view.mention_covering(sentence, following)
+    if genitive is None or genitive.first != following or genitive.is_nisba:
+        return False
+    taken = {entity_type for slot in query.form.rule.slots for entity_type in slot.types}
+    return genitive.type not in taken
+
+
+def _bare_argument(query: SlotQuery, cursor: int, mention: Mention) -> bool:
+    """An argument with no preposition before it: the genitive next to the trigger, or one
+    carrying the preposition as a proclitic (لبغداد)."""
+    token = query.view.tokens[mention.first]
+    window = query.slot.bare_window or 0
+    return mention.first - cursor < window or any(
+        carries_proclitic(token, mention, prep) for prep in query.slot.preps if len(prep.rstrip("ـ")) == 1
+    )
+
+
+def _delegation_before(words: FoldedLexicons, query: SlotQuery) -> int | None:
+    """The token of a delegation word a few words before a possessive masdar, in its clause."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.first - 1, max(sentence.first, match.first - _OWNER_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks or token.norm in words.complementizers:
+            return None
+        if listed(token.norm, words.delegations):
+            return index
     return None

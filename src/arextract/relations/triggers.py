@@ -46,7 +46,7 @@ class TriggerIndex:
                 )
                 head, rest = words[0], words[1:]
                 if rule.pos == "noun":
-                    if not head.startswith("ال"):
+                    if rule.with_article and not head.startswith("ال"):
                         self._add(("ال" + head, *rest), TriggerForm(rule, False, False))
                     stem = head[:-1] + "ت" if head.endswith("ه") else head
                     for suffix in POSSESSIVE_SUFFIXES:
