@@ -76,8 +76,9 @@ class SlotFiller:
             if owner is not None:
                 # "وتجول الوفد خلال زيارته": "his" is the delegation's (its head or body, if named)
                 body = self._referents.delegation(query, owner)
-                named = body is not None and body.last < query.match.first and body.type in query.slot.types
-                return ([body] if named else []), cursor
+                if body is not None and body.last < query.match.first and body.type in query.slot.types:
+                    return [body], cursor
+                return [], cursor
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
@@ -174,7 +175,11 @@ class SlotFiller:
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
             return [], cursor
-        if found and query.slot.bare_window is not None and (after == cursor or found[0].first < after):
+        if (
+            found
+            and query.slot.bare_window is not None
+            and (after is None or after == cursor or found[0].first < after)
+        ):
             found = found if _bare_argument(query, cursor, found[0]) else []
         if not found and query.slot.reach and may_reach:
             found = search.reach(query, cursor)
