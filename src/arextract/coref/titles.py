@@ -161,7 +161,13 @@ class BodyReferences:
         named: dict[str, dict[str, Entity]] = {}  # head -> canonical -> first mention
         found: list[Entity] = []
         for sentence in view.sentences:
+            org_starts = {m.first for m in sentence.mentions if m.type == EntityType.ORGANIZATION}
             for index in range(sentence.first, sentence.last):
+                norm = view.tokens[index].norm
+                if index not in org_starts and not (
+                    norm in heads or (norm[:1] in CONJUNCTIONS and norm[1:] in heads)
+                ):
+                    continue  # neither a name to remember nor a bare head: nothing to do here
                 covering = view.mention_covering(sentence, index)
                 if covering is not None:
                     if covering.type == EntityType.ORGANIZATION and covering.first == index:
