@@ -135,3 +135,16 @@ def test_token_and_sentence_offsets_hold_for_any_text(text: str) -> None:
         assert token.text.strip() == token.text != ""
     for sentence in split_sentences(text):
         assert 0 <= sentence.start < sentence.end <= len(text)
+
+
+def test_the_clitic_inventory_is_consistent() -> None:
+    from arextract.text import clitics
+
+    # the possessive suffixes the relation engine strips are pronoun enclitics
+    assert set(clitics.POSSESSIVE_SUFFIXES) <= set(clitics.PRONOUN_ENCLITICS)
+    # the letter strings and the proclitic subsets are made of the one inventory's letters
+    assert "".join((*clitics.CONJUNCTIONS, *clitics.PREPOSITIONS)) == clitics.PROCLITIC_LETTERS
+    assert set(clitics.NAME_PREPOSITIONS) < set(clitics.PREPOSITIONS)
+    assert set(clitics.NOUN_PROCLITICS) <= set(clitics.PROCLITIC_LETTERS)
+    # FANE writes و / ب / س / ال as tokens of their own: "و ب الرياض" is read back as وبالرياض
+    assert {"و", "ب", "س", "ال"} <= clitics.SEGMENTED_PROCLITICS

@@ -19,7 +19,7 @@ from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, RelationType
-from arextract.text.clitics import CONJUNCTIONS
+from arextract.text.clitics import CONJUNCTIONS, PROCLITIC_LETTERS
 from arextract.text.normalize import fold
 
 _COUNTRY_CONFIDENCE = 0.8
@@ -138,7 +138,8 @@ def _title_prefix(text: str, prefixes: set[str]) -> int:
         word = fold(parts[0])
         if not (
             word in prefixes
-            or (word[:1] in "وفبك" and word[1:] in prefixes)
+            # a one-letter proclitic; ل before the article drops its alef (للرئيس = ل + الرئيس)
+            or (word[:1] in PROCLITIC_LETTERS and word[:1] != "ل" and word[1:] in prefixes)
             or (word[:1] == "ل" and "ال" + word[1:] in prefixes)
         ):
             return offset

@@ -17,6 +17,7 @@ from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, Token
+from arextract.text.clitics import PREPOSITION_LETTERS
 from arextract.text.normalize import fold
 
 # "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف"
@@ -64,7 +65,7 @@ class CandidateFilter:
         token = view.tokens[mention.first]
         if mention.entity.start > token.start:
             prefix = fold(view.text[token.start : mention.entity.start])
-            if any(clitic in prefix for clitic in "بلك"):
+            if any(clitic in prefix for clitic in PREPOSITION_LETTERS):
                 return False
         return not self._title_governed(view, mention)
 

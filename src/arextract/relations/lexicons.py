@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from arextract.relations.rules import Lexicons
 from arextract.schema import Token
-from arextract.text.clitics import CONJUNCTIONS, POSSESSIVE_SUFFIXES
+from arextract.text.clitics import CONJUNCTIONS, NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES
 from arextract.text.normalize import fold
 
 
@@ -127,7 +127,7 @@ class FoldedLexicons:
 
     def prefixed_title(self, folded_word: str) -> bool:
         """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
-        return len(folded_word) > 3 and folded_word[0] in "بل" and folded_word[1:] in self.titles
+        return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
 
     def is_plain_noun(self, folded_word: str) -> bool:
         """An indefinite word that is no title, adverb, stop word nor preposition with a pronoun

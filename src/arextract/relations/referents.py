@@ -12,6 +12,7 @@ from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import Mention
 from arextract.schema import EntityType
+from arextract.text.clitics import NAME_PREPOSITIONS
 
 _HEADED_BY = {"برئاسة", "يرأسه", "يترأسه", "ترأسه"}
 _DELEGATION_WINDOW = 10  # tokens after a delegation word in which its body or head is named
@@ -206,7 +207,7 @@ class Referents:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             rest = token.norm[1:]
             return (
-                token.norm[:1] in "بل"
+                token.norm[:1] in NAME_PREPOSITIONS
                 and (is_definite(rest) or listed(rest, words.titles) or listed(rest, words.title_modifiers))
             ) or self._object_in_construct(query, following)
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):

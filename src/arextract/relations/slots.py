@@ -15,6 +15,7 @@ from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
+from arextract.text.clitics import CONJUNCTION_LETTERS
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
@@ -121,7 +122,7 @@ class SlotFiller:
         """ "قام وفد من وزارة الخارجية أمس بزيارة": the subject of قام does the masdar after ب
         (``None``: no such verb; ``[]``: a delegation whose body is not named)."""
         view, sentence, match = query.view, query.sentence, query.match
-        if match.offset == 0 or not view.tokens[match.first].norm.lstrip("وف").startswith("ب"):
+        if match.offset == 0 or not view.tokens[match.first].norm.lstrip(CONJUNCTION_LETTERS).startswith("ب"):
             return None
         for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
             token = view.tokens[index]
@@ -276,7 +277,7 @@ class SlotFiller:
         """The doer of the verb a verb joined by و/ف continues in the same sentence."""
         view, match = query.view, query.match
         token = view.tokens[match.first]
-        if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in "وف":
+        if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in CONJUNCTION_LETTERS:
             return None
         continued = view.coordinated_subject(query.sentence, match.first)
         return continued if continued is not None and query.open_to(continued) else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
+from arextract.text.clitics import NAME_PREPOSITIONS
 from arextract.text.normalize import fold
 
 # First names that begin with و, which is then not the conjunction.
@@ -67,7 +68,7 @@ class TitleGrammar:
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             norm = tokens[chain.first].norm
             if listed(norm, self._words.title_heads) or (
-                len(norm) > 3 and norm[0] in "بل" and norm[1:] in self._words.title_heads
+                len(norm) > 3 and norm[0] in NAME_PREPOSITIONS and norm[1:] in self._words.title_heads
             ):
                 break
             chain.first += 1

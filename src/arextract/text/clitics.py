@@ -18,6 +18,12 @@ from typing import TypeVar
 # of the three (ل + ال is written لل), longest first; a test checks it.
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
+# The same letters as strings, for ``word[:1] in CONJUNCTION_LETTERS`` and ``str.lstrip``.
+CONJUNCTION_LETTERS = "".join(CONJUNCTIONS)
+PREPOSITION_LETTERS = "".join(PREPOSITIONS)
+PROCLITIC_LETTERS = CONJUNCTION_LETTERS + PREPOSITION_LETTERS
+# The prepositions a name or a title takes (بوزير، للرئيس); ك ("like") compares, it names nothing.
+NAME_PREPOSITIONS = "بل"
 
 PROCLITICS: tuple[str, ...] = (
     # conjunction + preposition combinations first, so the longest reading comes first
@@ -46,9 +52,15 @@ PROCLITICS: tuple[str, ...] = (
 )
 _ARTICLE = "ال"
 
-# The enclitic inventory: the possessive pronouns a noun carries (اجتماعه "his meeting",
-# زيارتها "her visit", لقائهما "their (two) meeting", نظراؤهم "their counterparts").
+# The enclitic inventory: the pronouns written attached to the end of a word (قاله، بلادها،
+# لقائهما، عنهم، عنهن، معنا، أخبرني، إليكم، إليكن، كتابي، لك).
+PRONOUN_ENCLITICS: tuple[str, ...] = ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم", "كن", "ي", "ك")
+# The third-person ones a noun of the story carries (اجتماعه "his meeting", زيارتها "her visit",
+# لقائهما "their (two) meeting", نظراؤهم "their counterparts"); a test checks they are enclitics.
 POSSESSIVE_SUFFIXES: tuple[str, ...] = ("ه", "ها", "هما", "هم")
+# What FANE's segmented corpora write as a token of its own before a word (و قال، ب الرياض،
+# س يزور): the conjunctions, the prepositions ب/ل, the future prefix س and the article.
+SEGMENTED_PROCLITICS: frozenset[str] = frozenset({*CONJUNCTIONS, "ب", "ل", "س", _ARTICLE, "لل"})
 
 
 @dataclass(frozen=True)
@@ -124,7 +136,7 @@ def proclitic_forms(
 # The one-letter proclitics a noun takes: the conjunctions و/ف and the prepositions ب/ل. A head
 # noun opens a name under them ("وبمؤتمر"، "للمبادرة") but not under ك ("كالمؤتمر" compares, it
 # names nothing); a word starting with one of these letters is no bare name ("بوزارة الصحة خالد").
-NOUN_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل")
+NOUN_PROCLITICS: tuple[str, ...] = (*CONJUNCTIONS, *NAME_PREPOSITIONS)
 
 
 def strip_proclitics(word: str) -> str:

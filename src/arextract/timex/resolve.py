@@ -13,6 +13,7 @@ from datetime import date
 from hijridate import Gregorian
 
 from arextract.schema import Granularity, Interval
+from arextract.text.clitics import CONJUNCTION_LETTERS
 from arextract.timex.dates import (
     add_days,
     closest,
@@ -56,7 +57,9 @@ def prev_word(norm: str, pos: int) -> str:
     # A clitic و/ف on the previous word does not change what it means here.
     return (
         w[1:]
-        if len(w) > 2 and w[0] in "وف" and w[1:] in lexicon().year_before | lexicon().amount_before
+        if len(w) > 2
+        and w[0] in CONJUNCTION_LETTERS
+        and w[1:] in lexicon().year_before | lexicon().amount_before
         else w
     )
 

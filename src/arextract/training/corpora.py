@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from arextract.resources import models_dir
+from arextract.text.clitics import PRONOUN_ENCLITICS, SEGMENTED_PROCLITICS
 
 # One sentence of a corpus: (token, tag) pairs, tags ``O``/``B-X``/``I-X``.
 TaggedSentence = list[tuple[str, str]]
@@ -60,8 +61,8 @@ def is_fane(sents: Iterable[TaggedSentence]) -> bool:
     return False
 
 
-_PRO = {"و", "ف", "ب", "ل", "س", "ال", "لل"}
-_ENC = {"ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم", "كن", "ي", "ك"}
+_PRO = SEGMENTED_PROCLITICS
+_ENC = frozenset(PRONOUN_ENCLITICS)
 _LETTER_END = re.compile(r"[\u0621-\u064A]$")
 _WORD_START = re.compile(r"^[\u0621-\u064A0-9]")
 

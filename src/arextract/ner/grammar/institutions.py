@@ -32,6 +32,7 @@ from arextract.ner.grammar.heads import (
 from arextract.ner.grammar.mentions import PLACES
 from arextract.ner.grammar.words import ANAPHORS, PLACE_ONLY, SITE_PREPOSITIONS, folded
 from arextract.schema import Entity, EntityType, Token
+from arextract.text.clitics import NOUN_PROCLITICS
 from arextract.text.spans import SpanSet
 
 # The longest chain after a head, in tokens: the cost stays linear in the sentence.
@@ -165,7 +166,7 @@ class OrganizationChains:
         if self._brand(i, j, j + 1, limit):
             return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
         if not is_definite(tokens[k].norm):
-            if tokens[k].norm.startswith(("و", "ف", "ل", "ب")):
+            if tokens[k].norm.startswith(NOUN_PROCLITICS):
                 return None
             k += 1
             place = self.entity_at(k) if k < limit else None
