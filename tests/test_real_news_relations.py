@@ -875,3 +875,13 @@ def test_the_new_rule_fields_are_validated(tmp_path: Path) -> None:
     )
     with pytest.raises(ResourceError, match="then_window"):
         load_rule_file(bad)
+
+
+def test_a_verb_inside_what_was_said_does_not_continue_the_speech_verb(nlp: Pipeline) -> None:
+    # "ودعم" after إن belongs to the reported clause: the speaker is not its doer
+    doc = nlp("وقال سامي الخطيب إن خطة الحكومة لتعزيز الاستثمار ودعم مبادرة الحزام والطريق ستستمر.")
+    supporters = [args[0][1] for args in found(doc, "SUPPORT")]
+    assert key("سامي الخطيب") not in supporters
+    # before إن, a verb joined by و still continues the doer (سيزور ... ويلتقي)
+    doc = nlp("سيزور الرئيس التونسي قيس سعيد الأردن ويلتقي بالملك عبدالله الثاني.")
+    assert [("participant", key("قيس سعيد"))] in [args[:1] for args in found(doc, "MEETING")]

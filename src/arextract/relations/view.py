@@ -99,7 +99,13 @@ class DocumentView:
         if self.subject is None:
             return None
         mention, index, last = self.subject
-        return mention if index == sentence.index and 0 < verb - last <= within else None
+        if index != sentence.index or not 0 < verb - last <= within:
+            return None
+        if any(self.tokens[at].norm in self._words.complementizers for at in range(last + 1, verb)):
+            # "قال شي إن جهود الصين لتعزيز ... ودعم الإصلاح": a verb inside what was said does not
+            # continue the speech verb before إن
+            return None
+        return mention
 
     def note_speaker(self, relation: Relation, sentence: SentenceView) -> None:
         """Remember who spoke last (implicit speakers of later speech verbs); a speaker
