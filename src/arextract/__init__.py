@@ -19,12 +19,20 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from arextract.errors import ArextractError, BackendError, InputError, MissingDependencyError, ResourceError
+from arextract.errors import (
+    ArextractError,
+    BackendError,
+    InputError,
+    MissingDependencyError,
+    PipelineError,
+    ResourceError,
+)
 from arextract.pipeline import Pipeline
 from arextract.schema import (
     Argument,
     Document,
     Entity,
+    EntitySource,
     EntityType,
     Relation,
     RelationType,
@@ -51,10 +59,12 @@ __all__ = [
     "BackendError",
     "Document",
     "Entity",
+    "EntitySource",
     "EntityType",
     "InputError",
     "MissingDependencyError",
     "Pipeline",
+    "PipelineError",
     "Relation",
     "RelationType",
     "ResourceError",
