@@ -162,7 +162,7 @@ class MentionSearch:
         index = start
         while index < end:
             if view.tokens[index].norm in self._words.relatives:
-                # "يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء X": a relative clause
+                # "يلتقي الوزير الزائر الذي يجول في المنطقة، رئيس الحكومة X": a relative clause
                 # set off by a comma is passed over; one that runs on ends the search
                 comma = next(
                     (j for j in range(index + 1, end) if view.tokens[j].text in {"،", ","}),
