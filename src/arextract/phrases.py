@@ -24,7 +24,7 @@ from arextract.ner.gazetteer import surface_offset
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
-from arextract.text.normalize import clean, fold
+from arextract.text.normalize import clean, fold, fold_words
 from arextract.text.segment import iter_sentence_tokens
 from arextract.text.spans import SpanSet
 
@@ -71,7 +71,7 @@ class _Heads:
 
     @classmethod
     def of(cls, words: Iterable[str]) -> _Heads:
-        folded = frozenset(fold(word) for word in words)
+        folded = fold_words(words)
         return cls(folded, tuple({head[1:] if head.startswith("ال") else head for head in folded}))
 
     def readings(self, token: Token) -> Iterator[CliticReading]:

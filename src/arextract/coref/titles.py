@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, title_key
@@ -20,7 +21,7 @@ from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, RelationType
 from arextract.text.clitics import CONJUNCTIONS, PROCLITIC_LETTERS
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fold_words
 
 _COUNTRY_CONFIDENCE = 0.8
 _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
@@ -110,10 +111,10 @@ def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
 
 
 # Words after which a title word is part of the name: "عبد الملك"، "عبد الأمير"، "آل الشيخ".
-_NAME_LINKS = frozenset(fold(word) for word in ("عبد", "آل", "أبو", "ابو", "بن", "ابن", "بنت"))
+_NAME_LINKS = fold_words(("عبد", "آل", "أبو", "ابو", "بن", "ابن", "بنت"))
 
 
-def _without_trailing_title(entity: Entity, offices: set[str]) -> Entity:
+def _without_trailing_title(entity: Entity, offices: AbstractSet[str]) -> Entity:
     """The mention without an office word it ran on into ("... بن طالب الملحق")."""
     words = entity.text.split()
     if len(words) < 3 or fold(words[-1]) not in offices or fold(words[-2]) in _NAME_LINKS:
@@ -126,7 +127,7 @@ def _without_trailing_title(entity: Entity, offices: set[str]) -> Entity:
     return entity.model_copy(update=update)
 
 
-def _title_prefix(text: str, prefixes: set[str]) -> int:
+def _title_prefix(text: str, prefixes: AbstractSet[str]) -> int:
     """How many characters of a name's text its opening titles take ("الملك " in "الملك
     سلمان", also after a clitic: "لملك محمد السادس"), leaving at least one word."""
     offset = 0

@@ -7,14 +7,13 @@ they can carry (والجانب، للجانب، لبلاده), so a token is loo
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from arextract.resources import package_data
 from arextract.text.clitics import proclitic_forms
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fold_words
 
 
 @dataclass(frozen=True)
@@ -44,10 +43,6 @@ class LinkLexicons:
     kingdom_cues: tuple[str, ...] = ()
 
 
-def _folded(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(fold(word) for word in words)
-
-
 def _link_toml() -> dict[str, Any]:
     with package_data("link.toml").open("rb") as handle:
         return tomllib.load(handle)
@@ -64,24 +59,24 @@ def counterpart_words() -> list[str]:
 def lexicons() -> LinkLexicons:
     data = _link_toml()
     return LinkLexicons(
-        side=_folded(data["side"]["nouns"]),
-        side_dual=_folded(data["side"]["dual_nouns"]),
-        dual=_folded(data["dual"]["words"]),
-        dual_ambiguous=_folded(data["dual"]["ambiguous"]),
-        plural_quantifiers=_folded(data["dual"]["plural_quantifiers"]),
-        plural_adjectives=_folded(data["dual"]["plural_adjectives"]),
-        counterpart=_folded(data["counterpart"]["words"]),
+        side=fold_words(data["side"]["nouns"]),
+        side_dual=fold_words(data["side"]["dual_nouns"]),
+        dual=fold_words(data["dual"]["words"]),
+        dual_ambiguous=fold_words(data["dual"]["ambiguous"]),
+        plural_quantifiers=fold_words(data["dual"]["plural_quantifiers"]),
+        plural_adjectives=fold_words(data["dual"]["plural_adjectives"]),
+        counterpart=fold_words(data["counterpart"]["words"]),
         counterpart_gap=int(data["counterpart"]["max_gap"]),
-        possessive=_folded(data["possessive"]["words"]),
-        subject_verbs=_folded(data["possessive"]["subject_verbs"]),
+        possessive=fold_words(data["possessive"]["words"]),
+        subject_verbs=fold_words(data["possessive"]["subject_verbs"]),
         verb_gap=int(data["possessive"]["max_verb_gap"]),
-        object_markers=_folded([*data["possessive"]["object_markers"], *data["counterpart"]["words"]]),
-        short_form_stop=_folded(data["person"]["short_form_stop"]),
-        name_particles=_folded(data["person"]["name_particles"]),
+        object_markers=fold_words([*data["possessive"]["object_markers"], *data["counterpart"]["words"]]),
+        short_form_stop=fold_words(data["person"]["short_form_stop"]),
+        name_particles=fold_words(data["person"]["name_particles"]),
         country_gap=int(data["person"]["country_gap"]),
         function_words=frozenset(data["person"].get("function_words", [])),
-        kingdom=_folded(data["kingdom"]["words"]),
-        kingdom_followers=_folded(data["kingdom"]["name_followers"]),
+        kingdom=fold_words(data["kingdom"]["words"]),
+        kingdom_followers=fold_words(data["kingdom"]["name_followers"]),
         monarchies=tuple(data["kingdom"]["monarchies"]),
         kingdom_default=str(data["kingdom"]["default"]),
         kingdom_cues=tuple(fold(w) for w in data["kingdom"]["default_cues"]),

@@ -4,19 +4,20 @@ shares (a word is compared folded, and also without a leading و/ف: ``وقال`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from arextract.relations.rules import Lexicons
 from arextract.schema import Token
 from arextract.text.clitics import CONJUNCTIONS, NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fold_words
 
 
-def folded(words: Iterable[str]) -> set[str]:
-    return {fold(word) for word in words}
+def folded(words: Iterable[str]) -> frozenset[str]:
+    return fold_words(words)
 
 
-def listed(folded_word: str, words: set[str]) -> bool:
+def listed(folded_word: str, words: AbstractSet[str]) -> bool:
     """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
     return folded_word in words or (
         len(folded_word) > 2 and folded_word[0] in CONJUNCTIONS and folded_word[1:] in words
@@ -37,7 +38,7 @@ def is_definite(folded_word: str) -> bool:
     )
 
 
-def starts_new_title(folded_word: str, heads: set[str]) -> bool:
+def starts_new_title(folded_word: str, heads: AbstractSet[str]) -> bool:
     """A definite head not joined by و (الرئيس، الملك) opens a title phrase of its own."""
     return folded_word in heads and folded_word.startswith("ال")
 
@@ -51,36 +52,36 @@ class FoldedLexicons:
     """Every word list of :class:`~arextract.relations.rules.Lexicons` the engine consults, folded
     once (``titles`` also holds the ``title_heads``; ``stops`` the complementizers)."""
 
-    complementizers: set[str]
-    breaks: set[str]  # clause-break tokens, compared unfolded (، : .)
-    stops: set[str]
-    negation: set[str]
-    relatives: set[str]
-    adverbs: set[str]
-    topic_markers: set[str]
+    complementizers: frozenset[str]
+    breaks: frozenset[str]  # clause-break tokens, compared unfolded (، : .)
+    stops: frozenset[str]
+    negation: frozenset[str]
+    relatives: frozenset[str]
+    adverbs: frozenset[str]
+    topic_markers: frozenset[str]
     reciprocals: list[str]  # phrases, their words folded and joined by one space
-    planned: set[str]
-    title_heads: set[str]
-    titles: set[str]
-    title_modifiers: set[str]
-    counterpart: set[str]
-    visiting: set[str]
-    prepositions: set[str]
-    honorifics: set[str]
-    vehicles: set[str]
-    delegations: set[str]
-    group_verbs: set[str]
+    planned: frozenset[str]
+    title_heads: frozenset[str]
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    counterpart: frozenset[str]
+    visiting: frozenset[str]
+    prepositions: frozenset[str]
+    honorifics: frozenset[str]
+    vehicles: frozenset[str]
+    delegations: frozenset[str]
+    group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
-    facility_heads: set[str]
-    pronoun_subjects: set[str]
-    passive_auxiliaries: set[str]
-    light_verbs: set[str]
-    outlet_heads: set[str]
-    name_openers: set[str]
-    body_heads: set[str]
-    state_heads: set[str]
-    honorific_pronouns: dict[str, set[str]]
-    title_links: set[str]
+    facility_heads: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    light_verbs: frozenset[str]
+    outlet_heads: frozenset[str]
+    name_openers: frozenset[str]
+    body_heads: frozenset[str]
+    state_heads: frozenset[str]
+    honorific_pronouns: dict[str, frozenset[str]]
+    title_links: frozenset[str]
     epithets: dict[tuple[str, ...], str]  # epithet phrase -> title_key of its office
     title_countries: dict[tuple[str, ...], str]  # phrase -> the country's canonical name
 
@@ -90,7 +91,7 @@ class FoldedLexicons:
         title_heads = folded(lex.title_heads)
         return cls(
             complementizers=complementizers,
-            breaks=set(lex.clause_breaks),
+            breaks=frozenset(lex.clause_breaks),
             stops=folded(lex.region_stops) | complementizers,
             negation=folded(lex.negation),
             relatives=folded(lex.relatives),

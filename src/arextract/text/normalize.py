@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -175,6 +176,13 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """``text`` with the ``fold`` level applied (no offsets): the form used as a matching key."""
     return _collapse_doubled(text.translate(_table(True)))
+
+
+def fold_words(words: Iterable[str]) -> frozenset[str]:
+    """The folded forms of a word list, as the stages match them: a lexicon written in ordinary
+    Arabic spelling (``["الجانب", "الطرف"]``) becomes the set of keys a token's ``norm`` is
+    looked up in."""
+    return frozenset(fold(word) for word in words)
 
 
 # The NER model's word form. The shipped model (models/ner) keys its CRF attributes ("w=...",

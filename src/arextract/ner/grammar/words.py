@@ -7,12 +7,12 @@ Lists used by one grammar only stay in that grammar's module.
 
 from __future__ import annotations
 
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold_words
 
 
 def folded(words: str) -> frozenset[str]:
     """The folded forms of the space-separated ``words``."""
-    return frozenset(fold(w) for w in words.split())
+    return fold_words(words.split())
 
 
 # Heads of organisation names (singular, indefinite spelling; the definite form is derived).
