@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from arextract.coref.anchors import PhraseContext
 from arextract.link.countries import home_kingdom
+from arextract.text.spans import SpanSet
 
 KINGDOM_CONFIDENCE = 0.8
 
@@ -15,6 +16,8 @@ class KingdomWord:
     def __init__(self, context: PhraseContext) -> None:
         self.kb, self.lex, self.state = context.kb, context.lex, context.state
         self.forms = context.forms.kingdom
+        # the mentions do not change during the phrase pass: one span set answers "inside a name?"
+        self._named = SpanSet((m.start, m.end) for m in context.state.mentions)
         self._looked = False  # home_kingdom is asked once, on the first المملكة
         self._kingdom: str | None = None
 
@@ -22,7 +25,9 @@ class KingdomWord:
         """Add the home kingdom for the kingdom word at token ``index``, if the story has one."""
         state = self.state
         token = state.tokens[index]
-        if state.norm_at(index + 1) in self.lex.kingdom_followers or state.covered(token.start, token.end):
+        if state.norm_at(index + 1) in self.lex.kingdom_followers or self._named.overlaps(
+            token.start, token.end
+        ):
             return
         if not self._looked:
             self._looked = True

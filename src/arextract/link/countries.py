@@ -70,9 +70,13 @@ def home_kingdom(kb: KBLinker, state: DocumentState, lex: LinkLexicons) -> str |
         iso = first_city
     elif len(named) == 1:
         iso = named[0]
-    elif not named and any(cue in fold(state.text) for cue in lex.kingdom_cues):
+    elif not named and _has_cue(fold(state.text), lex.kingdom_cues):
         iso = lex.kingdom_default
     else:
         iso = None
     entry = kb.country(iso) if iso else None
     return state.target_for_entry(entry) if entry is not None else None
+
+
+def _has_cue(folded_text: str, cues: tuple[str, ...]) -> bool:
+    return any(cue in folded_text for cue in cues)

@@ -43,6 +43,7 @@ class LinkLexicons:
     kingdom_cues: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1)
 def _link_toml() -> dict[str, Any]:
     with package_data("link.toml").open("rb") as handle:
         return tomllib.load(handle)

@@ -51,10 +51,9 @@ def find_person_variants(kb: KBLinker, state: DocumentState, entities: list[Enti
     found: list[Entity] = []
     if not kb.knows_full_names():
         return found
-    # characters already inside a mention (a bytearray, so a long article stays linear)
-    taken = bytearray(len(state.text))
-    for entity in entities:
-        taken[entity.start : entity.end] = b"\x01" * (entity.end - entity.start)
+    # a variant match ends where the next search starts (index = last + 1), so the names found
+    # here never overlap one another: only the mentions already there need checking
+    taken = SpanSet((entity.start, entity.end) for entity in entities)
     index = 0
     tokens = state.tokens
     while index < len(tokens):
@@ -63,10 +62,9 @@ def find_person_variants(kb: KBLinker, state: DocumentState, entities: list[Enti
             index += 1
             continue
         last, offset = match
-        token = tokens[index]
-        start = token.start + surface_offset(token.text, offset)
+        start = state.surface_start(index, offset)
         end = tokens[last].end
-        if taken.find(1, start, end) == -1:
+        if not taken.overlaps(start, end):
             found.append(
                 span_entity(
                     state.text,
@@ -77,7 +75,6 @@ def find_person_variants(kb: KBLinker, state: DocumentState, entities: list[Enti
                     confidence=VARIANT_MENTION,
                 )
             )
-            taken[start:end] = b"\x01" * (end - start)
         index = last + 1
     return found
 

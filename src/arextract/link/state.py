@@ -85,10 +85,6 @@ class DocumentState:
         """The folded form of token ``index``, "" before the first token or after the last."""
         return self.tokens[index].norm if 0 <= index < len(self.tokens) else ""
 
-    def covered(self, start: int, end: int) -> bool:
-        """Whether a mention (not a coreference phrase) overlaps ``[start, end)``."""
-        return any(m.start < end and start < m.end for m in self.mentions)
-
     def punctuated(self, start: int, end: int) -> bool:
         """Whether punctuation stands in the text between ``start`` and ``end``."""
         return _CLAUSE_BREAK.search(self.text[start:end]) is not None

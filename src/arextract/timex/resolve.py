@@ -137,10 +137,8 @@ class Resolver:
             raise Reject
         if before in self.lx.year_before:
             return
-        nxt = re.match(r"\s*(\w+)", self.norm[e:])
-        if nxt is not None and not nxt.group(1).isdigit() and nxt.group(1) not in self.lx.year_followers:
-            raise Reject
-        if nxt is not None and nxt.group(1).isdigit():
+        following = next_word(self.norm, e)
+        if following and (following.isdigit() or following not in self.lx.year_followers):
             raise Reject
 
     def resolve(self) -> Value:
