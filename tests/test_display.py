@@ -419,7 +419,7 @@ def test_one_person_spelt_two_ways_is_one_node_and_one_entities_row(tmp_path: Pa
     assert [(u, v) for u, v, t in g.edges(data="type") if t == "MEETING"] == [("وانغ يي", "سيرغي لافروف")]
     # entities.csv, as a batch run writes it
     store = OutputStore(tmp_path / "out")
-    store.add(Result("wang.txt", None, doc.model_dump_json(), list(relation_rows(doc)), doc.entities))
+    store.add(Result("wang.txt", doc.model_dump_json(), list(relation_rows(doc)), doc.entities))
     store.finish({})
     with (tmp_path / "out" / "entities.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

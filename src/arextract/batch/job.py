@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from arextract.batch.inputs import content_hash
 from arextract.batch.tables import relation_rows
 from arextract.errors import DocumentTimeout
 from arextract.pipeline import Pipeline
@@ -92,7 +91,6 @@ class Result:
     """What a worker sends back for one item: a serialised document or an error record."""
 
     source: str
-    digest: str | None
     document: str | None = None  # Document JSON
     relations: list[dict[str, object]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -123,22 +121,21 @@ def process_chunk(
     results: list[Result] = []
     for source, text, doc_date, error_name, reason in tasks:
         if text is None:
-            results.append(Result(source, None, error=error_record(source, error_name or "Error", reason)))
+            results.append(Result(source, error=error_record(source, error_name or "Error", reason)))
             continue
-        digest = content_hash(text)
         try:
             doc = run_with_timeout(
                 functools.partial(pipeline, text, doc_date=doc_date or default_date, source=source or None),
                 timeout,
             )
             if as_documents:
-                results.append(Result(source, digest, doc=doc))
+                results.append(Result(source, doc=doc))
                 continue
             line = doc.model_dump_json()
         except Exception as error:  # one bad input must not stop a batch
-            results.append(Result(source, digest, error=error_record(source, error)))
+            results.append(Result(source, error=error_record(source, error)))
             continue
-        results.append(Result(source, digest, line, list(relation_rows(doc)), doc.entities))
+        results.append(Result(source, line, list(relation_rows(doc)), doc.entities))
     return results
 
 

@@ -136,9 +136,11 @@ def run_batch(
         def tasks() -> Iterator[Task]:
             nonlocal skipped
             for item in iter_items(inputs, out, follow_symlinks):
-                if item.text is not None and committed.sources:
-                    committed.supersede(item.source, item.digest)
-                if item.text is not None and committed.done and committed.is_done(item.digest):
+                # hashed only on a resumed run, and once (supersede and is_done both need it)
+                digest = item.digest if committed.sources or committed.done else None
+                if digest is not None and committed.sources:
+                    committed.supersede(item.source, digest)
+                if digest is not None and committed.done and committed.is_done(digest):
                     skipped += 1
                     if bar is not None:
                         bar.update(1)
