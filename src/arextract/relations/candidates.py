@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from arextract.relations.lexicons import FoldedLexicons, folded, listed
+from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
@@ -52,7 +52,7 @@ class CandidateFilter:
         "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
         if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
             return False
-        if slot.not_after and self._title_opener(view, mention) in folded(slot.not_after):
+        if slot.not_after and self._title_opener(view, mention) in slot.folded_not_after:
             return False  # "دعوة من الملك X لزيارة": the one inviting
         if self._idiom(view, mention):
             return False  # "مسقط رأسه": a birthplace, not Muscat
@@ -149,7 +149,7 @@ class CandidateFilter:
         if mention.first == 0:
             return False
         previous = view.tokens[mention.first - 1].norm
-        return previous in self._words.prepositions and previous not in folded(slot.preps)
+        return previous in self._words.prepositions and previous not in slot.folded_preps
 
 
 def is_addressee(query: SlotQuery, mention: Mention) -> bool:
@@ -159,7 +159,7 @@ def is_addressee(query: SlotQuery, mention: Mention) -> bool:
         bool(query.slot.addressed_by)
         and mention.type != EntityType.PERSON
         and following < query.sentence.last
-        and query.view.tokens[following].norm in folded(query.slot.addressed_by)
+        and query.view.tokens[following].norm in query.slot.folded_addressed_by
     )
 
 

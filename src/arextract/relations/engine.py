@@ -25,7 +25,7 @@ from arextract.relations.assemble import (
 )
 from arextract.relations.candidates import SlotQuery
 from arextract.relations.capitals import capital_states, speaking_capitals
-from arextract.relations.lexicons import FoldedLexicons, folded, listed
+from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.relations.slots import SlotFiller
@@ -127,7 +127,7 @@ class RelationExtractor:
         if rule.then and not self._then_follows(view, sentence, match, rule):
             return []
         if rule.unless_next and any(
-            listed(view.tokens[index].norm, folded(rule.unless_next))
+            listed(view.tokens[index].norm, rule.folded_unless_next)
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
         ):
             return []  # "داعيا له بالتوفيق": a prayer, not a statement
@@ -169,7 +169,7 @@ class RelationExtractor:
         self, view: DocumentView, sentence: SentenceView, match: TriggerMatch, rule: Rule
     ) -> bool:
         """ "وعبر حجار عن شكره": the word the trigger needs follows within ``then_window``."""
-        words = folded(rule.then)
+        words = rule.folded_then
         for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.then_window)):
             token = view.tokens[index]
             if token.norm in words:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -19,6 +20,7 @@ from arextract.errors import ResourceError
 from arextract.link.lexicons import counterpart_words
 from arextract.resources import package_data
 from arextract.schema import EntityType, RelationType
+from arextract.text.normalize import fold_words
 
 _Word = TypeVar("_Word", str, list[str])  # a word, or a group of words (event_head_groups)
 
@@ -97,6 +99,19 @@ class Slot(_Strict):
         'is not a speaker: exclude_subtypes = ["media"]).',
     )
 
+    # Folded once per rule file, not at every trigger: the engine compares folded tokens.
+    @cached_property
+    def folded_preps(self) -> frozenset[str]:
+        return fold_words(self.preps)
+
+    @cached_property
+    def folded_addressed_by(self) -> frozenset[str]:
+        return fold_words(self.addressed_by)
+
+    @cached_property
+    def folded_not_after(self) -> frozenset[str]:
+        return fold_words(self.not_after)
+
 
 class Rule(_Strict):
     id: str
@@ -164,6 +179,14 @@ class Rule(_Strict):
         if len({slot.role for slot in self.slots if slot.each}) > 1:
             raise ValueError("the slots that set each = true must share one role")
         return self
+
+    @cached_property
+    def folded_then(self) -> frozenset[str]:
+        return fold_words(self.then)
+
+    @cached_property
+    def folded_unless_next(self) -> frozenset[str]:
+        return fold_words(self.unless_next)
 
 
 class Lexicons(_Strict):

@@ -20,7 +20,7 @@ from arextract.relations.candidates import (
     preferred,
     with_same_span,
 )
-from arextract.relations.lexicons import FoldedLexicons, folded, is_definite, listed
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType
 from arextract.text.normalize import fold
@@ -123,7 +123,7 @@ class MentionSearch:
         view, sentence, slot = query.view, query.sentence, query.slot
         if not slot.preps:
             return start
-        preps = folded(slot.preps)
+        preps = slot.folded_preps
         # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
         end = min(sentence.last, start + slot.prep_window)
         index = start
@@ -146,7 +146,7 @@ class MentionSearch:
         """The object past adjuncts set off by commas: "استقبل X، في قصر اليمامة اليوم، Y"."""
         view, sentence, slot = query.view, query.sentence, query.slot
         end = min(sentence.last, start + slot.reach)
-        preps = folded(slot.preps)
+        preps = slot.folded_preps
         for index in range(start, end):
             token = view.tokens[index]
             if token.norm in self._words.complementizers:
