@@ -93,12 +93,7 @@ def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
             previous = doc.tokens[before] if before >= 0 else None
             offset = _title_prefix(trimmed.text, prefixes)
             if offset and not (
-                previous is not None
-                and (
-                    previous.end in others
-                    or listed(previous.norm, words.titles)
-                    or listed(previous.norm, words.title_modifiers)
-                )
+                previous is not None and (previous.end in others or words.in_title(previous.norm))
             ):
                 # (but "العاهل الأردني الملك عبد الله الثاني": the title before is read with it)
                 trimmed = trimmed.model_copy(
@@ -278,8 +273,7 @@ class TitleReferences:
             and (
                 view.tokens[after].text in {"،", ","}
                 or view.mention_covering(sentence, after, AFFILIATION_TYPES) is not None
-                or listed(view.tokens[after].norm, words.titles)
-                or listed(view.tokens[after].norm, words.title_modifiers)
+                or words.in_title(view.tokens[after].norm)
             )
         ):
             after += 1
@@ -366,10 +360,7 @@ class TitleReferences:
         if any(view.mention_covering(sentence, i) is not None for i in range(index, last + 1)):
             return False
         after = last + 1
-        while after < sentence.last and (
-            listed(view.tokens[after].norm, words.titles)
-            or listed(view.tokens[after].norm, words.title_modifiers)
-        ):
+        while after < sentence.last and (words.in_title(view.tokens[after].norm)):
             after += 1
         return not (after < sentence.last and view.mention_covering(sentence, after, (EntityType.PERSON,)))
 

@@ -88,8 +88,7 @@ class CandidateFilter:
         while index >= max(0, mention.first - 10):
             norm = view.tokens[index].norm
             if not (
-                listed(norm, words.titles)
-                or listed(norm, words.title_modifiers)
+                words.in_title(norm)
                 or view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None
             ):
                 return norm
@@ -105,8 +104,7 @@ class CandidateFilter:
         while index >= 0 and index >= mention.first - 10:
             norm = view.tokens[index].norm
             if (
-                listed(norm, words.titles)
-                or listed(norm, words.title_modifiers)
+                words.in_title(norm)
                 or (
                     norm[:1] in {"ب", "ل"} and (norm[1:] in words.titles or norm[1:] in words.title_modifiers)
                 )

@@ -262,7 +262,7 @@ def _named_next(
         covering = view.mention_covering(sentence, index)
         if covering is not None and covering.is_nisba:
             index = covering.last + 1
-        elif view.is_time_token(index) or listed(norm, words.titles) or listed(norm, words.title_modifiers):
+        elif view.is_time_token(index) or words.in_title(norm):
             index += 1
         else:
             return False

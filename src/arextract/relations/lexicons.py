@@ -126,6 +126,10 @@ class FoldedLexicons:
             title_countries={_phrase(phrase): name for phrase, name in lex.title_countries.items()},
         )
 
+    def in_title(self, folded_word: str) -> bool:
+        """A title word or a word that modifies one (وزير، نائب، الأول), alone or after و/ف."""
+        return listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers)
+
     def prefixed_title(self, folded_word: str) -> bool:
         """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
         return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
@@ -135,7 +139,7 @@ class FoldedLexicons:
         (عليه، معه): in "حرص بلاده" a noun whose genitive follows."""
         if not folded_word.isalpha() or is_definite(folded_word) or folded_word in self.adverbs:
             return False
-        if listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers):
+        if self.in_title(folded_word):
             return False
         if folded_word in self.stops or self.prefixed_title(folded_word):
             return False

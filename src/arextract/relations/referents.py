@@ -207,8 +207,7 @@ class Referents:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             rest = token.norm[1:]
             return (
-                token.norm[:1] in NAME_PREPOSITIONS
-                and (is_definite(rest) or listed(rest, words.titles) or listed(rest, words.title_modifiers))
+                token.norm[:1] in NAME_PREPOSITIONS and (is_definite(rest) or words.in_title(rest))
             ) or self._object_in_construct(query, following)
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False

@@ -100,11 +100,7 @@ class MentionSearch:
                 if subject and only_title and index - 1 > start:
                     continue
                 return index - 1
-            only_title = only_title and (
-                listed(token.norm, words.titles)
-                or listed(token.norm, words.title_modifiers)
-                or words.prefixed_title(token.norm)
-            )
+            only_title = only_title and (words.in_title(token.norm) or words.prefixed_title(token.norm))
             if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
                 continue  # "والتقى كل من الوزير X ونظيره Y": both are the subject
             if (
@@ -321,7 +317,7 @@ class MentionSearch:
             ):
                 continue
             heads += listed(token.norm, words.title_heads)
-            if listed(token.norm, words.titles) or listed(token.norm, words.title_modifiers):
+            if words.in_title(token.norm):
                 continue
             if words.prefixed_title(token.norm) or (
                 is_definite(token.norm) and token.norm not in words.stops and not view.is_time_token(index)
@@ -357,7 +353,7 @@ def _opens_phrase(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> 
     heads, unlisted = 0, 0  # a title's own words: "النائب الثاني لرئيس مجلس الوزراء"
     while index > query.match.last:
         norm = view.tokens[index].norm
-        if listed(norm, words.titles) or listed(norm, words.title_modifiers) or words.prefixed_title(norm):
+        if words.in_title(norm) or words.prefixed_title(norm):
             heads += listed(norm, words.title_heads) or words.prefixed_title(norm)
         elif view.mention_covering(sentence, index, AFFILIATION_TYPES) is None:
             if not is_definite(norm) or norm in words.stops or unlisted == 2:
@@ -385,8 +381,7 @@ def _title_carries(
     """ "جمع X بالرئيس الإيراني Y": the proclitic is on the title before the name."""
     index, leftmost = mention.first - 1, ""
     while index >= sentence.first and (
-        listed(view.tokens[index].norm, words.titles)
-        or listed(view.tokens[index].norm, words.title_modifiers)
+        words.in_title(view.tokens[index].norm)
         or words.prefixed_title(view.tokens[index].norm)
         or view.mention_covering(sentence, index, AFFILIATION_TYPES) is not None
     ):

@@ -355,7 +355,7 @@ def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention
                 usable = mention.type in query.slot.types and query.open_to(mention)
                 return mention if usable else None
             index = mention.last + 1
-        elif listed(norm, words.titles) or listed(norm, words.title_modifiers) or norm in words.honorifics:
+        elif words.in_title(norm) or norm in words.honorifics:
             index += 1
         else:
             return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
@@ -371,7 +371,7 @@ def _past_title(words: FoldedLexicons, candidates: CandidateFilter, query: SlotQ
         norm = view.tokens[start].norm
         covering = view.mention_covering(sentence, start)
         if covering is None:
-            if not (listed(norm, words.titles) or listed(norm, words.title_modifiers)):
+            if not words.in_title(norm):
                 break
             start += 1
         elif (
