@@ -30,6 +30,10 @@ ROYAL, HIGHNESS, AL, CROWN = fold("الملكي"), fold("السمو"), fold("آ�
 _PRONOUNS = folded("سموه معاليه فخامته سعادته سماحته جلالته")
 
 
+# Definite words after a name that are no family name (الوزير، سمو، الثاني...): built once.
+_NO_FAMILY_NAME = DEFINITE_STOPS | HONORIFICS | NAME_END
+
+
 @lru_cache(maxsize=50_000)
 def is_honorific(norm: str) -> bool:
     if norm in _PRONOUNS:
@@ -68,11 +72,6 @@ def nasab_end(tokens: list[Token], j: int, limit: int) -> int:
     if k + 1 < limit and tokens[k].norm in FAMILY and tokens[k + 1].norm[:1].isalpha():
         return k + 1
     family = tokens[k].norm if k < limit else ""
-    if (
-        family.startswith("ال")
-        and family not in DEFINITE_STOPS | HONORIFICS | NAME_END
-        and len(family) > 3
-        and k > j
-    ):
+    if family.startswith("ال") and family not in _NO_FAMILY_NAME and len(family) > 3 and k > j:
         return k  # the family name: الجبير، الحقيل (after at least a given name)
     return last

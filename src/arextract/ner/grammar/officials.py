@@ -41,6 +41,10 @@ _VERB_LIKE_NAMES = folded(
 )
 
 
+# Words that end a listed official's name rather than continue it: built once.
+_NOT_LIST_NAMES = NAME_END | _LIST_TITLES | HONORIFICS | ANAPHORS | DEFINITE_STOPS
+
+
 def _listed_given_name(word: Token) -> bool:
     """``وبوشعيب`` opening a list item: و + a word that can be a given name."""
     given = word.norm[1:]
@@ -55,8 +59,7 @@ def _listed_given_name(word: Token) -> bool:
 
 def _listed_name_word(token: Token) -> bool:
     norm = token.norm
-    stops = NAME_END | _LIST_TITLES | HONORIFICS | ANAPHORS | DEFINITE_STOPS
-    return norm[:1].isalpha() and not norm.isascii() and norm not in stops and not is_head(norm)[0]
+    return norm[:1].isalpha() and not norm.isascii() and norm not in _NOT_LIST_NAMES and not is_head(norm)[0]
 
 
 def with_listed_officials(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:

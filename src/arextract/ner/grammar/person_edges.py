@@ -28,6 +28,11 @@ from arextract.text.normalize import fold
 _LAM_NAMES = folded("لطفي لطيف لطيفة لبيب لؤي لقمان لمياء لينا ليلى لبنى لميس لوران لويس لورنس ليونيد")
 
 
+# Names that begin with و or ل themselves (وليد، لؤي), and lineage words (بن، آل): built once.
+_CLITIC_LETTER_NAMES = WAW_NAMES | _LAM_NAMES
+_LINEAGE_WORDS = NASAB | FAMILY
+
+
 def without_listed_conjunction(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
     """``، وعز الدين الخويلي``: in an enumeration the name after a comma loses the conjunction
     the tagger took in, and ``لفهيد بن ناصر`` its preposition before a nasab (not from a name
@@ -35,7 +40,7 @@ def without_listed_conjunction(text: str, tokens: list[Token], entity: Entity, f
     if first >= len(tokens) or tokens[first].start != entity.start:
         return entity
     word = tokens[first]
-    if len(word.norm) < 3 or word.norm in WAW_NAMES | _LAM_NAMES or not word.text.startswith(("و", "ل")):
+    if len(word.norm) < 3 or word.norm in _CLITIC_LETTER_NAMES or not word.text.startswith(("و", "ل")):
         return entity
     before_nasab = first + 1 < len(tokens) and tokens[first + 1].norm in NASAB and len(word.norm) >= 4
     listed = word.text.startswith("و") and text[max(0, word.start - 3) : word.start].rstrip().endswith(
@@ -57,7 +62,7 @@ def with_given_name(text: str, tokens: list[Token], entity: Entity, first: int) 
     if not is_name_word(before) or before.norm in NASAB or before.end != tokens[first].start - 1:
         return entity
     norm = before.norm
-    offset = 1 if norm[0] in "لو" and len(norm) >= 4 and norm not in WAW_NAMES | _LAM_NAMES else 0
+    offset = 1 if norm[0] in "لو" and len(norm) >= 4 and norm not in _CLITIC_LETTER_NAMES else 0
     if norm[offset:].startswith("ال"):
         return entity
     return with_start(text, entity, before.start + offset)
@@ -98,7 +103,7 @@ def with_family_name(text: str, tokens: list[Token], entity: Entity, first: int)
     after = tokens[first + 2]
     if not is_name_word(after) or after.start != tokens[first + 1].end + 1:
         return entity
-    if after.norm[0] in "يتنوفبلكس" or after.norm in NASAB | FAMILY or len(after.norm) < 3:
+    if after.norm[0] in "يتنوفبلكس" or after.norm in _LINEAGE_WORDS or len(after.norm) < 3:
         return entity
     return with_end(text, entity, after.end)
 
@@ -121,7 +126,7 @@ def without_overrun(
         if (
             len(head) >= 2
             and not any(t.norm in NASAB or t.norm in FAMILY for t in tail)
-            and tokens[ends[words[-1].end] - cut].norm not in NASAB | FAMILY
+            and tokens[ends[words[-1].end] - cut].norm not in _LINEAGE_WORDS
             and is_person_name(tuple(t.norm for t in head))
         ):
             return with_end(text, entity, head[-1].end), head
