@@ -44,7 +44,7 @@ import regex
 
 from arextract.batch.documents import read_documents
 from arextract.errors import ArextractError, InputError
-from arextract.schema import Document, EntityType, Interval, RelationType
+from arextract.schema import Document, EntityType, RelationType, time_text
 
 __all__ = [
     "DATE_ROLE",
@@ -112,10 +112,6 @@ class Picture:
     links: list[Link] = field(default_factory=list)
 
 
-def _time_note(value: str | Interval | None) -> str | None:
-    return value.iso() if isinstance(value, Interval) else value
-
-
 def picture(doc: Document, name: str) -> Picture:
     """Regions and links of one Document (see the module docstring)."""
     out = Picture(name, doc.text, doc.source, doc.doc_date.isoformat() if doc.doc_date else None)
@@ -124,7 +120,7 @@ def picture(doc: Document, name: str) -> Picture:
     times = {}
     for t in doc.times:
         times[(t.id, t.start, t.end)] = t.id
-        out.regions.append(Region(t.id, TIME_LABEL, t.start, t.end, t.text, _time_note(t.value)))
+        out.regions.append(Region(t.id, TIME_LABEL, t.start, t.end, t.text, time_text(t.value)))
     mentions = {e.id for e in doc.entities}
     for relation in doc.relations:
         trigger = Region(
@@ -142,7 +138,7 @@ def picture(doc: Document, name: str) -> Picture:
             if region_id is None:  # a date that is not among doc.times gets its own region
                 region_id = f"{relation.id}-date"
                 out.regions.append(
-                    Region(region_id, TIME_LABEL, date.start, date.end, date.text, _time_note(date.value))
+                    Region(region_id, TIME_LABEL, date.start, date.end, date.text, time_text(date.value))
                 )
             arguments.append((DATE_ROLE, region_id))
         out.links.append(Link(relation.id, arguments, relation.attributes.get("modality")))

@@ -101,6 +101,11 @@ class Interval(_Model):
         return f"{self.start or '..'}/{self.end or '..'}"
 
 
+def time_text(value: str | Interval | None) -> str | None:
+    """A time value as text: the ISO value itself, or an interval in :meth:`Interval.iso` notation."""
+    return value.iso() if isinstance(value, Interval) else value
+
+
 class Time(TextSpan):
     id: str
     value: str | Interval | None = Field(

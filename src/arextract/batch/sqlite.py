@@ -34,7 +34,7 @@ from typing import Any
 from arextract.batch.documents import read_documents
 from arextract.errors import InputError
 from arextract.link import EntityTable
-from arextract.schema import Document, Interval, Relation
+from arextract.schema import Document, Interval, Relation, time_text
 
 __all__ = ["EXAMPLE_QUERIES", "SCHEMA", "SQLITE_NAME", "date_bounds", "write_sqlite"]
 
@@ -261,7 +261,7 @@ class _Entities:
 
 def _relation_row(number: int, relation: Relation) -> tuple[Any, ...]:
     value = relation.date.value if relation.date else None
-    iso = value.iso() if isinstance(value, Interval) else value
+    iso = time_text(value)
     start, end = date_bounds(value)
     return (
         number,

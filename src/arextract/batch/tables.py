@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from arextract.link import EntityRow
-from arextract.schema import Document, Interval
+from arextract.schema import Document, time_text
 
 __all__ = [
     "ENTITY_COLUMNS",
@@ -46,17 +46,11 @@ def relation_rows(doc: Document) -> Iterator[dict[str, object]]:
                 f"{argument.role}={names.get(argument.entity_id, argument.text)}"
                 for argument in relation.arguments
             ),
-            "date": _date_text(relation.date.value) if relation.date else "",
+            "date": (time_text(relation.date.value) or "") if relation.date else "",
             "trigger": relation.trigger.text,
             "evidence": relation.evidence.text,
             "confidence": relation.confidence,
         }
-
-
-def _date_text(value: str | Interval | None) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else value.iso()
 
 
 def entity_rows(rows: list[EntityRow]) -> Iterator[dict[str, object]]:

@@ -25,7 +25,7 @@ import regex
 from arextract.evaluation.annotations import gold_documents
 from arextract.evaluation.gold import Extract, GoldDocument, GoldRelation, extract_gold_text
 from arextract.link import PERSON_THRESHOLD, name_similarity
-from arextract.schema import Document, Entity, EntityType, Interval, Relation, RelationType
+from arextract.schema import Document, Entity, EntityType, Relation, RelationType, time_text
 from arextract.text.normalize import fold
 
 _PUNCT_RE = regex.compile(r"[\p{P}\p{S}]+")
@@ -130,10 +130,7 @@ class Report:
 
 
 def system_date(relation: Relation) -> str | None:
-    if relation.date is None or relation.date.value is None:
-        return None
-    value = relation.date.value
-    return value.iso() if isinstance(value, Interval) else value
+    return None if relation.date is None else time_text(relation.date.value)
 
 
 def _entity_names(entity: Entity) -> set[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from arextract.schema import Document
-from arextract.viz.support import as_documents, require, time_value
+from arextract.schema import Document, time_text
+from arextract.viz.support import as_documents, require
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -88,7 +88,7 @@ def _relation_rows(doc: Document) -> list[dict[str, Any]]:
                 ),
                 "canonicals": names,
                 "entity_ids": [a.entity_id for a in relation.arguments],
-                "date": time_value(relation.date.value) if relation.date else None,
+                "date": time_text(relation.date.value) if relation.date else None,
                 "date_text": relation.date.text if relation.date else None,
                 "granularity": relation.date.granularity if relation.date else None,
                 "trigger": relation.trigger.text,

@@ -13,8 +13,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from arextract.link import EntityTable
-from arextract.schema import Document, Entity, Relation, RelationType
-from arextract.viz.support import as_documents, require, time_value
+from arextract.schema import Document, Entity, Relation, RelationType, time_text
+from arextract.viz.support import as_documents, require
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -51,7 +51,7 @@ def _add_edges(g: nx.MultiDiGraph, doc: Document, number: int, relation: Relatio
             v,
             key=f"{number}:{relation.id}:{index}",
             type=relation.type.value,
-            date=time_value(relation.date.value) if relation.date else None,
+            date=time_text(relation.date.value) if relation.date else None,
             date_text=relation.date.text if relation.date else None,
             document=number,
             source=doc.source,

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arextract.schema import Document, Entity, EntitySource, Relation, Time
+from arextract.schema import Document, Entity, EntitySource, Relation, Time, time_text
 from arextract.viz.colors import (
     ENTITY_ARABIC,
     ENTITY_COLORS,
@@ -30,7 +30,7 @@ from arextract.viz.colors import (
     TIME_COLOR,
     TIME_KIND,
 )
-from arextract.viz.support import as_documents, time_value
+from arextract.viz.support import as_documents
 
 __all__ = ["document_html", "page_html", "render", "text_html"]
 
@@ -71,7 +71,7 @@ def _entity_label(entity: Entity) -> str:
 
 
 def _time_label(time: Time) -> str:
-    return f"{time.text} → {time_value(time.value) or '?'} ({time.granularity}) · {time.id}"
+    return f"{time.text} → {time_text(time.value) or '?'} ({time.granularity}) · {time.id}"
 
 
 def _items(doc: Document) -> list[_Item]:
@@ -224,7 +224,7 @@ def _relations_table(doc: Document) -> str:
         if relation.date is not None:
             date_cell = (
                 f'<bdi dir="rtl">{_esc(relation.date.text)}</bdi><br>'
-                f"<code>{_esc(time_value(relation.date.value) or '?')}</code>"
+                f"<code>{_esc(time_text(relation.date.value) or '?')}</code>"
             )
         else:
             date_cell = ""

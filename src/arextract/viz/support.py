@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from arextract.errors import MissingDependencyError
-from arextract.schema import Document, Interval
+from arextract.schema import Document
 
 INSTALL_HINT = 'pip install "arextract[notebook]"'
 
@@ -32,8 +32,3 @@ def as_documents(docs: Document | Iterable[Document]) -> list[Document]:
         if not isinstance(doc, Document):
             raise TypeError(f"expected arextract Documents, got {type(doc).__name__}")
     return out
-
-
-def time_value(value: str | Interval | None) -> str | None:
-    """A time's value as text: the ISO value, an interval in its own notation (:meth:`Interval.iso`)."""
-    return value.iso() if isinstance(value, Interval) else value
