@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from arextract.errors import BackendError
 from arextract.ner import camel, stanza_ner
-from arextract.ner.backends import ExternalNER, NerStage, known_names
-from arextract.ner.builtin import GazetteerNER, builtin_stage
+from arextract.ner.backends import ExternalNER, NerStage
+from arextract.ner.builtin import builtin_stage, gazetteer_stage
 from arextract.ner.merge import merge_ensemble
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, numbered
@@ -67,7 +67,7 @@ def ensemble_stage(models: ModelPaths, external: str | None = None) -> EnsembleN
     try:
         base: NerStage = builtin_stage(models)
     except Exception as error:  # a missing or unreadable model: fall back, say so
-        base = GazetteerNER(known_names(models.kb))
+        base = gazetteer_stage(models)
         warning = (
             f"ensemble: the builtin NER model is unavailable ({error}); "
             f"the gazetteer was merged with {other.backend}"

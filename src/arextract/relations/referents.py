@@ -11,7 +11,7 @@ from arextract.relations.candidates import CandidateFilter, SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import Mention
-from arextract.schema import EntityType
+from arextract.schema import EntitySource, EntityType
 from arextract.text.clitics import NAME_PREPOSITIONS
 
 _HEADED_BY = {"برئاسة", "يرأسه", "يترأسه", "ترأسه"}
@@ -162,7 +162,7 @@ class Referents:
             genitive is not None
             and genitive.first == noun + 1
             and not genitive.is_nisba  # "مسؤولون أمريكيون": an adjective, an unnamed subject
-            and (genitive.type == EntityType.COUNTRY or genitive.entity.source == "coref")
+            and (genitive.type == EntityType.COUNTRY or genitive.entity.source == EntitySource.COREF)
         )
 
     def subject_is_implicit(self, query: SlotQuery) -> bool:

@@ -22,7 +22,7 @@ from arextract.relations.candidates import (
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType
+from arextract.schema import EntitySource, EntityType
 from arextract.text.normalize import fold
 
 _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
@@ -73,7 +73,9 @@ class MentionSearch:
         noun's genitive, not the verb's subject."""
         words = self._words
         before = mention.first - 1
-        if before < start or (mention.type != EntityType.COUNTRY and mention.entity.source != "coref"):
+        if before < start or (
+            mention.type != EntityType.COUNTRY and mention.entity.source != EntitySource.COREF
+        ):
             return False
         return (
             words.is_plain_noun(view.tokens[before].norm)
