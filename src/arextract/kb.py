@@ -65,13 +65,11 @@ def nisba_forms(base: str, endings: Sequence[str] = NISBA_ENDINGS, article: bool
     """The forms of a masculine singular nisba, as written (not folded): صيني -> صيني، صينية،
     صينيون... then الصيني، الصينية... (``article=False``: without the article forms)."""
     words = base.split()
-    if len(words) > 1 and all(word.endswith("ي") for word in words):
-        # كوري جنوبي: every word agrees (الكورية الجنوبية، الكوريين الجنوبيين)
-        forms = [" ".join(word + ending for word in words) for ending in endings]
-        with_article = [" ".join("ال" + word + ending for word in words) for ending in endings]
-        return forms + with_article if article else forms
-    forms = [base + ending for ending in endings]
-    return forms + ["ال" + form for form in forms] if article else forms
+    # كوري جنوبي: every word of a multi-word nisba agrees (الكورية الجنوبية، الكوريين الجنوبيين)
+    parts = words if len(words) > 1 and all(word.endswith("ي") for word in words) else [base]
+    forms = [" ".join(part + ending for part in parts) for ending in endings]
+    with_article = [" ".join("ال" + part + ending for part in parts) for ending in endings]
+    return forms + with_article if article else forms
 
 
 class KnowledgeBase:

@@ -101,12 +101,11 @@ class KnownNames:
 
     def is_person_name(self, folded: tuple[str, ...]) -> bool:
         """Whether a sequence of folded words is exactly a known person's name."""
-        return any(entry.type is EntityType.PERSON for entry, _ in self.gazetteer._index.get(folded, ()))
+        return any(entry.type is EntityType.PERSON for entry, _ in self.gazetteer.named(folded))
 
     def is_place(self, folded: str) -> bool:
         """Whether a folded word is on its own a known country, city or region name."""
-        found = self.gazetteer._index.get((folded,)) or []
-        return any(entry.type in _PLACES and not nisba for entry, nisba in found)
+        return any(entry.type in _PLACES and not nisba for entry, nisba in self.gazetteer.named((folded,)))
 
     def exact_name(self, doc: Document, starts: list[int], start: int, end: int) -> Entity | None:
         """The gazetteer's entity when ``doc.text[start:end]`` is exactly a knowledge-file name

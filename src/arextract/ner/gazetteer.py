@@ -88,6 +88,11 @@ class Gazetteer:
             position = match.last + 1
         return matches
 
+    def named(self, key: tuple[str, ...]) -> list[tuple[KBEntry, bool]]:
+        """Every (entry, is-nisba) the folded words ``key`` name, ambiguous one-word names
+        included (what a name-shape question asks: is ``مالي`` ever a place?)."""
+        return self._index.get(key, [])
+
     def _entries(self, key: tuple[str, ...]) -> list[tuple[KBEntry, bool]] | None:
         """The entries named ``key``; none for a one-word name that is also a common word
         (``مالي``: Mali, and "financial"), which only matches inside a longer name."""
