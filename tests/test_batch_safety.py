@@ -373,7 +373,7 @@ def test_sqlite_format_is_written_with_the_run_and_kept_on_resume(tmp_path: Path
     out = tmp_path / "out"
     run_batch([folder], out, fmt="sqlite", progress=False)
     (folder / "b.txt").write_text(SUPPORT, encoding="utf-8")
-    (out / ".arextract.sqlite.999.tmp").write_bytes(b"half a database")  # a kill mid-write
+    (out / "arextract.sqlite.tmp").write_bytes(b"half a database")  # a kill mid-write
     result = run_batch([folder], out, fmt="sqlite", resume=True, progress=False)
     assert (result.skipped, result.documents) == (1, 2)
     with sqlite3.connect(out / "arextract.sqlite") as db:

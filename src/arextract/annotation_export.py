@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ import regex
 
 from arextract.batch.documents import read_documents
 from arextract.errors import ArextractError, InputError
+from arextract.files import atomic_write
 from arextract.schema import Document, EntityType, RelationType, time_text
 
 __all__ = [
@@ -384,11 +384,8 @@ def _name(doc: Document, number: int) -> str:
 
 
 def _write(path: Path, content: str) -> None:
-    """Write whole or not at all; newline='' keeps the text's own line breaks (brat offsets)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(content)
-    os.replace(temporary, path)
+    """Write whole or not at all, as bytes so the text's own line breaks stay (brat offsets)."""
+    atomic_write(path, lambda handle: handle.write(content.encode("utf-8")))
 
 
 def export(kind: str, documents: Path, out_dir: Path) -> list[Path]:

@@ -1,18 +1,15 @@
-"""The output folder: the names a run writes there, its lock, and writes that are atomic (a file
-is either absent, the previous complete one, or the new complete one)."""
+"""The output folder: the names a run writes there and its lock (one run per folder)."""
 
 from __future__ import annotations
 
-import io
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from arextract.batch.parquet import PARQUET_FILES
 from arextract.batch.sqlite import SQLITE_NAME
 from arextract.errors import OutputError
 
-__all__ = ["FINAL_FILES", "LOCK_FILE", "OUTPUT_NAMES", "atomic_write", "check_output", "lock_output"]
+__all__ = ["FINAL_FILES", "LOCK_FILE", "OUTPUT_NAMES", "check_output", "lock_output"]
 
 FINAL_FILES = ("documents.jsonl", "relations.csv", "errors.jsonl", "entities.csv", "summary.json")
 LOCK_FILE = ".arextract.lock"
@@ -60,13 +57,3 @@ def check_output(output: Path) -> None:
         existing = existing.parent
     if not os.access(existing, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write the output folder {output}: {existing} is not writable")
-
-
-def atomic_write(path: Path, write: Callable[[io.BufferedWriter], object]) -> None:
-    """Write ``path`` through a temporary file, fsync, then rename over it."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as handle:
-        write(handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)

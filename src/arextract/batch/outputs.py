@@ -19,12 +19,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from arextract.batch.folder import FINAL_FILES, atomic_write, lock_output
+from arextract.batch.folder import FINAL_FILES, lock_output
 from arextract.batch.job import Result
 from arextract.batch.parquet import PARQUET_FILES, write_parquet
 from arextract.batch.resume import ResumeState, committed_records
 from arextract.batch.sqlite import SQLITE_NAME, write_sqlite
 from arextract.batch.tables import ENTITY_COLUMNS, RELATION_COLUMNS, csv_bytes, entity_rows, relation_rows
+from arextract.files import atomic_write
 from arextract.link import EntityTable
 from arextract.schema import Document, Entity
 
@@ -87,11 +88,9 @@ class OutputStore:
                 if (self.output / f"{name}.new").exists():
                     os.replace(self.output / f"{name}.new", self.output / name)
             shutil.rmtree(self.assembled)
-        for name in FINAL_FILES + PARQUET_FILES:  # killed during the first phase or a write
+        for name in FINAL_FILES + PARQUET_FILES + (SQLITE_NAME,):  # killed during the first phase or a write
             for suffix in (".new", ".new.tmp", ".tmp", ".rebased", ".rebased.tmp"):
                 (self.output / f"{name}{suffix}").unlink(missing_ok=True)
-        for leftover in self.output.glob(f".{SQLITE_NAME}.*.tmp"):  # a database killed mid-write
-            leftover.unlink(missing_ok=True)
 
     # -- parts ---------------------------------------------------------------------------
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from arextract.batch.tables import ENTITY_COLUMNS, RELATION_COLUMNS, restore_cell
 from arextract.errors import ArextractError
+from arextract.files import replaced_when_done
 
 __all__ = ["PARQUET_FILES", "require_pyarrow", "write_parquet"]
 
@@ -42,9 +42,9 @@ def write_parquet(output: Path, batch_size: int = 1000) -> None:
         [("source", pa.string()), ("doc_date", pa.string()), ("text", pa.string())]
         + [(name, pa.string()) for name in nested]
     )
-    tmp = output / "documents.parquet.tmp"
     with (
-        pq.ParquetWriter(tmp, schema) as writer,
+        replaced_when_done(output / "documents.parquet") as temporary,
+        pq.ParquetWriter(temporary, schema) as writer,
         (output / "documents.jsonl").open(encoding="utf-8") as handle,
     ):
         batch: list[dict[str, object]] = []
@@ -58,7 +58,6 @@ def write_parquet(output: Path, batch_size: int = 1000) -> None:
                 batch = []
         if batch:
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-    os.replace(tmp, output / "documents.parquet")
     for name, columns, ints, floats in (
         ("entities", ENTITY_COLUMNS, ("mentions", "documents"), ()),
         ("relations", RELATION_COLUMNS, (), ("confidence",)),
@@ -74,5 +73,5 @@ def write_parquet(output: Path, batch_size: int = 1000) -> None:
                 }
                 for r in csv.DictReader(handle)
             ]
-        pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), output / f"{name}.parquet.tmp")
-        os.replace(output / f"{name}.parquet.tmp", output / f"{name}.parquet")
+        with replaced_when_done(output / f"{name}.parquet") as temporary:
+            pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), temporary)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from arextract.batch.folder import atomic_write
 from arextract.batch.inputs import content_hash
+from arextract.files import atomic_write
 from arextract.schema import Entity
 
 __all__ = ["ResumeState", "committed_records"]

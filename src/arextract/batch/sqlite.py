@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import calendar
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from typing import Any
 
 from arextract.batch.documents import read_documents
 from arextract.errors import InputError
+from arextract.files import replaced_when_done
 from arextract.link import EntityTable
 from arextract.schema import Document, Interval, Relation, time_text
 
@@ -336,17 +336,14 @@ def _fill(db: sqlite3.Connection, documents_path: Path) -> None:
 def write_sqlite(output_dir: Path) -> Path:
     """Build ``output_dir/arextract.sqlite`` from ``output_dir/documents.jsonl``; returns its path.
 
-    The database is written to a temporary file in the same folder (same file system, so the
-    final ``os.replace`` is atomic) and renamed over any previous one only when complete.
+    The database appears whole or not at all (:func:`arextract.files.replaced_when_done`).
     """
     output_dir = Path(output_dir)
     source = output_dir / "documents.jsonl"
     if not source.is_file():
         raise InputError(f"{source} not found: run `python -m arextract INPUT -o {output_dir}` first")
     target = output_dir / SQLITE_NAME
-    temporary = output_dir / f".{SQLITE_NAME}.{os.getpid()}.tmp"
-    temporary.unlink(missing_ok=True)
-    try:
+    with replaced_when_done(target) as temporary:
         db = sqlite3.connect(temporary)
         try:
             # No journal and no fsync per statement: the file is private until the rename.
@@ -356,9 +353,4 @@ def write_sqlite(output_dir: Path) -> Path:
                 _fill(db, source)
         finally:
             db.close()
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
     return target

@@ -14,13 +14,13 @@ knowledge files give one. In GEXF the edge attribute ``type`` is the format's ow
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from arextract.batch.documents import read_documents
 from arextract.errors import ArextractError, InputError
+from arextract.files import replaced_when_done
 from arextract.schema import Document
 from arextract.viz.graph import graph
 from arextract.viz.support import require
@@ -82,15 +82,9 @@ def write_graph(output_dir: Path, target: Path, relation_types: Sequence[str] | 
     docs = list(read_documents(Path(output_dir)))
     g = file_safe(graph(docs, relation_types=relation_types), docs, fmt)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        if fmt == "graphml":
-            nx.write_graphml(g, temporary, encoding="utf-8")
-        else:
-            nx.write_gexf(g, temporary, encoding="utf-8")
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    with replaced_when_done(target) as temporary:
+        write(g, temporary, encoding="utf-8")
     return g
 
 
