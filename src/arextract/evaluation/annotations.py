@@ -35,7 +35,7 @@ from arextract.annotation_export import (
     Utf16Offsets,
 )
 from arextract.errors import InputError
-from arextract.evaluation.gold import GoldDocument, GoldRelation, gold_files, load_gold
+from arextract.evaluation.gold import GoldDocument, GoldRelation, gold_files, gold_from_json
 from arextract.schema import RelationType
 
 _BRAT_ROLE_RE = regex.compile(r"^(.*?[^\d])(\d*)$")
@@ -112,6 +112,10 @@ def read_labelstudio(path: Path) -> list[Picture]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise InputError(f"cannot read Label Studio export {path}: {error}") from error
+    return _labelstudio_pictures(data, Path(path))
+
+
+def _labelstudio_pictures(data: Any, path: Path) -> list[Picture]:
     tasks = data if isinstance(data, list) else [data]
     out = []
     for number, task in enumerate(tasks, 1):
@@ -212,12 +216,17 @@ class AnnotatedDocument:
     mentions: list[Mention]
 
 
+def _is_labelstudio(data: Any) -> bool:
+    """Label Studio exports a list of tasks (or one task with its ``data``); arextract's gold is
+    one object with a ``document``."""
+    return isinstance(data, list) or (isinstance(data, dict) and "data" in data)
+
+
 def _is_labelstudio_json(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return _is_labelstudio(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return False
-    return isinstance(data, list) or (isinstance(data, dict) and "data" in data)
 
 
 def is_annotation_input(path: str | Path) -> bool:
@@ -272,12 +281,16 @@ def gold_documents(paths: Iterable[str | Path]) -> list[tuple[GoldDocument, bool
     each with whether it came from an annotation tool."""
     out: list[tuple[GoldDocument, bool]] = []
     for name in paths:
-        if is_annotation_input(name):
+        if Path(name).is_dir() and any(Path(name).rglob("*.ann")):
             out += [(annotated.gold, True) for annotated in read_annotations(name)]
             continue
         for path in gold_files([name]):
-            if _is_labelstudio_json(path):
-                out += [(annotated.gold, True) for annotated in read_annotations(path)]
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))  # parsed once, whichever kind
+            except (OSError, ValueError) as error:
+                raise InputError(f"cannot read gold file {path}: {error}") from error
+            if _is_labelstudio(data):
+                out += [(_annotated(pic).gold, True) for pic in _labelstudio_pictures(data, path)]
             else:
-                out.append((load_gold(path), False))
+                out.append((gold_from_json(path, data), False))
     return out

@@ -82,7 +82,11 @@ def _document_text(gold_path: Path, document: str) -> tuple[Path, str]:
 
 def load_gold(path: str | Path) -> GoldDocument:
     path = Path(path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return gold_from_json(path, json.loads(path.read_text(encoding="utf-8")))
+
+
+def gold_from_json(path: Path, data: dict[str, Any]) -> GoldDocument:
+    """The gold document of a gold file's parsed JSON (``path`` locates its text)."""
     text_path, text = _document_text(path, data["document"])
     relations = []
     cursor = 0
