@@ -7,7 +7,7 @@ name grammar of :mod:`arextract.ner.grammar`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,12 +113,12 @@ class BuiltinNER:
         names: KnownNames,
         tagger: NerTagger,
         *,
-        merge: MergePolicy = merge_model_and_gazetteer,
+        merge: MergePolicy | None = None,
         refine: GrammarRefinement | None = None,
     ) -> None:
         self.names = names
         self.mentions = TaggerMentions(tagger, names)
-        self.merge = merge
+        self.merge = merge or partial(merge_model_and_gazetteer, known=names.names_kind_of)
         self.refine = refine or GrammarRefinement(names)
         self.version = f"{tagger.model_version}+{names.version}"
 

@@ -1,0 +1,128 @@
+"""Where the pipeline used to lose what the tagger found (issue #15, "close the gap between tagger
+and pipeline"): the merge of the tagger with the knowledge files, the institutions the grammar
+proposes and place names that are also common words. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import arextract
+from arextract.ner.backends import known_names
+from arextract.ner.merge import merge_model_and_gazetteer
+from arextract.resources import ModelPaths
+from arextract.schema import Entity, EntitySource, EntityType
+
+
+def mention(
+    text: str,
+    words: str,
+    entity_type: EntityType,
+    source: EntitySource,
+    *,
+    canonical: str | None = None,
+    aliases: tuple[str, ...] = (),
+    kb_id: str | None = None,
+    subtype: str | None = None,
+) -> Entity:
+    start = text.index(words)
+    return Entity(
+        id="",
+        type=entity_type,
+        subtype=subtype,
+        text=words,
+        start=start,
+        end=start + len(words),
+        canonical=canonical or words,
+        aliases=list(aliases),
+        kb_id=kb_id,
+        source=source,
+    )
+
+
+def spans(doc: arextract.Document) -> set[tuple[str, str]]:
+    return {(e.text, e.type.value) for e in doc.entities if e.subtype != "nisba"}
+
+
+KNOWN = known_names(ModelPaths.under().kb).names_kind_of
+
+
+# --- merge: the span is the name, the link the knowledge file's ------------------------------
+
+
+def test_a_head_noun_the_tagger_leaves_out_leaves_the_span_but_keeps_the_link() -> None:
+    text = "عاد الهدوء إلى إقليم دارفور بعد أسبوع من المعارك"
+    named = mention(
+        text,
+        "إقليم دارفور",
+        EntityType.REGION,
+        EntitySource.GAZETTEER,
+        canonical="دارفور",
+        aliases=("دارفور", "إقليم دارفور"),
+    )
+    model = mention(text, "دارفور", EntityType.REGION, EntitySource.MODEL)
+    [merged] = merge_model_and_gazetteer([named], [model], KNOWN)
+    assert (merged.text, merged.start, merged.end) == ("دارفور", model.start, model.end)
+    assert (merged.type, merged.canonical, merged.source) == (
+        EntityType.REGION,
+        "دارفور",
+        EntitySource.GAZETTEER,
+    )
+    assert "إقليم دارفور" in merged.aliases
+
+
+def test_an_epithet_after_the_name_and_a_known_city_inside_a_region() -> None:
+    text = "وصلت القافلة إلى مكة المكرمة ثم إلى قطاع غزة مساء"
+    mecca = mention(
+        text, "مكة المكرمة", EntityType.CITY, EntitySource.GAZETTEER, aliases=("مكة المكرمة", "مكة")
+    )
+    strip = mention(text, "قطاع غزة", EntityType.REGION, EntitySource.GAZETTEER, kb_id=None)
+    model = [
+        mention(text, "مكة", EntityType.CITY, EntitySource.MODEL),
+        mention(text, "غزة", EntityType.CITY, EntitySource.MODEL),
+    ]
+    merged = merge_model_and_gazetteer([mecca, strip], model, KNOWN)
+    assert [(e.text, e.canonical, e.type) for e in merged] == [
+        ("مكة", "مكة المكرمة", EntityType.CITY),
+        ("غزة", "قطاع غزة", EntityType.REGION),  # the Strip, as the text says, over the tagger's words
+    ]
+
+
+def test_the_longer_name_stays_when_the_tagger_reads_another_kind_or_an_unknown_part() -> None:
+    text = "تخرج في جامعة الكويت وعمل في جامعة الدول العربية"
+    university = mention(text, "جامعة الكويت", EntityType.ORGANIZATION, EntitySource.GAZETTEER)
+    league = mention(text, "جامعة الدول العربية", EntityType.ORGANIZATION, EntitySource.GAZETTEER)
+    model = [
+        mention(text, "الكويت", EntityType.COUNTRY, EntitySource.MODEL),  # a place inside an organisation
+        mention(text, "الدول العربية", EntityType.ORGANIZATION, EntitySource.MODEL),  # no known name
+    ]
+    assert merge_model_and_gazetteer([university, league], model, KNOWN) == [university, league]
+
+
+def test_a_name_around_another_and_official_state_names_and_titled_people_stay_whole() -> None:
+    text = "قالت مفوضية الأمم المتحدة لشؤون اللاجئين إن مملكة البحرين استقبلت الملك عبدالله الثاني"
+    agency = mention(
+        text, "مفوضية الأمم المتحدة لشؤون اللاجئين", EntityType.ORGANIZATION, EntitySource.GAZETTEER
+    )
+    state = mention(text, "مملكة البحرين", EntityType.COUNTRY, EntitySource.GAZETTEER, aliases=("البحرين",))
+    king = mention(
+        text, "الملك عبدالله الثاني", EntityType.PERSON, EntitySource.GAZETTEER, aliases=("عبدالله الثاني",)
+    )
+    model = [
+        mention(text, "الأمم المتحدة", EntityType.ORGANIZATION, EntitySource.MODEL),
+        mention(text, "البحرين", EntityType.COUNTRY, EntitySource.MODEL),
+        mention(text, "عبدالله الثاني", EntityType.PERSON, EntitySource.MODEL),
+    ]
+    assert merge_model_and_gazetteer([agency, state, king], model, KNOWN) == [agency, state, king]
+
+
+def test_a_tagger_organisation_on_a_city_that_is_no_capital_is_the_club() -> None:
+    text = "فاز برشلونة على ضيفه وقالت سول إنها ترحب"
+    club = mention(text, "برشلونة", EntityType.CITY, EntitySource.GAZETTEER, kb_id="ES")
+    capital = mention(text, "سول", EntityType.CITY, EntitySource.GAZETTEER, subtype="capital")
+    model = [
+        mention(text, "برشلونة", EntityType.ORGANIZATION, EntitySource.MODEL),
+        mention(text, "سول", EntityType.ORGANIZATION, EntitySource.MODEL),
+    ]
+    merged = merge_model_and_gazetteer([club, capital], model, KNOWN)
+    assert [(e.text, e.type, e.source) for e in merged] == [
+        ("سول", EntityType.CITY, EntitySource.GAZETTEER),  # a capital for its government: the city
+        ("برشلونة", EntityType.ORGANIZATION, EntitySource.MODEL),
+    ]
