@@ -151,8 +151,8 @@ def add_short_forms(state: DocumentState, clusters: list[str], lex: LinkLexicons
         owner = words[form[0]]
         start = token.start + surface_offset(token.text, form[1])
         end = token.end
-        if state.text[start:end] in lex.function_words:
-            continue  # على is not the name علي
+        if fold(state.text[start:end]) in lex.function_words:
+            continue  # على (also written علي) is not the name علي, بان (بأن) not بان كي مون
         if start < first_mention.get(owner, len(state.text)):
             continue  # a short form refers back to a full name already seen
         if spans.overlaps(start, end):
