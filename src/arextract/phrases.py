@@ -223,6 +223,7 @@ class PhraseRecognizer:
 
     def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
         self._stops = {fold(word) for word in lexicons.event_stops}
+        self._generic = {fold(word) for word in lexicons.generic_event_words}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
             (EntityType.EVENT, _Heads.of(lexicons.event_heads)),
@@ -328,6 +329,8 @@ class PhraseRecognizer:
         """
         last = head
         quoted = False
+        if head + 1 < len(tokens) and tokens[head + 1].norm in self._generic:
+            return head  # "مؤتمر صحفي": a press conference is no name
         for index in range(head + 1, min(len(tokens), head + _MAX_EVENT_TOKENS)):
             token = tokens[index]
             if token.text in _QUOTES:
@@ -338,8 +341,10 @@ class PhraseRecognizer:
                 continue
             if definite and index == head + 1 and not token.norm.startswith(("ال", "ل")):
                 break
-            if token.text in self._breaks:
-                break
+            if token.text in self._breaks or not any(c.isalnum() for c in token.text):
+                break  # punctuation ends a name (a bullet, a slash, a dash)
+            if _place_after_preposition(token, mentions) or _verb(token, mentions):
+                break  # "مؤتمر صحفي بكابل", "حفل ... يحظى باهتمام"
             # (a stop ends the name, but "مؤتمر عن دعم ريادة الأعمال" is named by its topic)
             topic = index == head + 1 and not definite and token.norm == "عن"
             if token.norm in self._stops and not _joins(tokens, index, mentions) and not topic:
@@ -372,6 +377,24 @@ def _inner_names(
             name = phrase_entity(doc, tokens[at], reading.offset, tokens[last], EntitySource.RULE, kind=kind)
             inner.append((reading.stem, name))
     return inner
+
+
+def _place_after_preposition(token: Token, mentions: _Mentions) -> bool:
+    """ب + a place (بكابل، بمنتجع X is not): where the event is held, not a part of its name."""
+    return token.norm.startswith("ب") and mentions.places.overlaps(token.start + 1, token.end)
+
+
+def _verb(token: Token, mentions: _Mentions) -> bool:
+    """An imperfect verb (يعقده، سيستمر، ستبدأ) that no mention covers: the clause goes on
+    after the name, which has ended."""
+    norm = token.norm
+    verb = norm.startswith(("ي", "سي", "ست", "سن")) and len(norm) >= 4
+    return verb and not (
+        mentions.places.overlaps(token.start, token.end)
+        or mentions.persons.overlaps(token.start, token.end)
+        or mentions.organizations.overlaps(token.start, token.end)
+        or mentions.times.overlaps(token.start, token.end)
+    )
 
 
 def _joins(tokens: list[Token], index: int, mentions: _Mentions) -> bool:

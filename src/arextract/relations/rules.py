@@ -214,6 +214,11 @@ class Lexicons(_Strict):
     visiting: list[str] = Field(default_factory=list)
     event_heads: list[str] = Field(default_factory=list)
     event_stops: list[str] = Field(default_factory=list)
+    generic_event_words: list[str] = Field(
+        default_factory=list,
+        description="Words right after an event head that make it a description, not a name: "
+        "'مؤتمر صحفي' (a press conference), 'اجتماع آخر' (another meeting).",
+    )
     initiative_heads: list[str] = Field(default_factory=list)
     proposal_masdars: list[str] = Field(default_factory=list)
     event_head_groups: list[list[str]] = Field(
