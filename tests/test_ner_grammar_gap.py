@@ -126,3 +126,51 @@ def test_a_tagger_organisation_on_a_city_that_is_no_capital_is_the_club() -> Non
         ("سول", EntityType.CITY, EntitySource.GAZETTEER),  # a capital for its government: the city
         ("برشلونة", EntityType.ORGANIZATION, EntitySource.MODEL),
     ]
+
+
+# --- name grammar: descriptions are no institutions -------------------------------------------
+
+
+def organizations(text: str) -> list[str]:
+    return [e.text for e in arextract.extract(text).entities if e.type is EntityType.ORGANIZATION]
+
+
+def test_a_common_noun_head_with_a_bare_genitive_is_no_organisation() -> None:
+    for text in [
+        "وانسحبت قوات الاحتلال من القرية بعد ساعات.",
+        "وطالب الأهالي بنشر قوة حفظ السلام على الحدود.",
+        "وأثنى المدرب على قوة المنافس في الشوط الثاني.",
+        "واختير الحكم لقيادة هذه المباراة الحاسمة.",
+    ]:
+        assert organizations(text) == [], text
+
+
+def test_a_common_noun_head_that_goes_on_is_still_a_name() -> None:
+    assert "قوة أمن الحج والعمرة" in organizations("وأعلنت قوة أمن الحج والعمرة خطتها للموسم.")
+    assert "إدارة التعاملات الإلكترونية" in organizations("وطورت إدارة التعاملات الإلكترونية خدماتها.")
+
+
+def test_a_rank_or_a_disagreeing_adjective_ends_no_name() -> None:
+    assert organizations("ويعد المصرف المؤسسة المالية الأولى في البلاد.") == []
+    assert organizations("وناقش الاجتماع متطلبات البنك الرأسمالية الجديدة.") == []
+
+
+def test_a_chain_stops_after_a_known_name_before_a_coordinated_word() -> None:
+    found = organizations("وجرت المفاوضات بين منظمة التحرير الفلسطينية والحكومة الإسرائيلية أمس.")
+    assert "منظمة التحرير الفلسطينية" in found
+    assert not any("والحكومة" in name for name in found)
+
+
+# --- place names that are also common words need context ---------------------------------------
+
+
+def places(text: str) -> list[str]:
+    kinds = (EntityType.CITY, EntityType.COUNTRY, EntityType.REGION)
+    return [e.text for e in arextract.extract(text).entities if e.type in kinds]
+
+
+def test_an_ambiguous_place_word_is_a_place_only_in_context() -> None:
+    assert places("وجرفت سيول الأمطار عشرات المنازل في القرية.") == []
+    assert places("وأصيب الجندي بالبندقية في ساقه.") == []
+    assert places("ووصل الوفد التجاري إلى سيول صباح اليوم.") == ["سيول"]
+    assert places("وافتتحت محطة جديدة للكهرباء في ينبع أمس.") == ["ينبع"]

@@ -21,6 +21,7 @@ import regex
 
 from arextract.coref.events import EventAntecedents, head_groups
 from arextract.ner.gazetteer import surface_offset
+from arextract.ner.grammar.heads import RANKS
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
@@ -153,6 +154,8 @@ class InstitutionNames:
             while index < len(tokens):
                 reading = next(self._heads.readings(tokens[index]), None)
                 last = self._last(tokens, index, mentions) if reading is not None else index
+                if tokens[last].norm in RANKS:
+                    last = index  # "المؤسسة المالية الأولى": a rank, not a name
                 if reading is not None and last > index:
                     out.append(
                         phrase_entity(
