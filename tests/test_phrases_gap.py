@@ -36,3 +36,9 @@ def test_an_event_name_ends_at_a_verb_a_relative_or_a_duration() -> None:
     ]:
         assert name in events(text), text
         assert all(len(found.split()) <= len(name.split()) for found in events(text)), text
+
+
+def test_a_place_whose_name_begins_with_ba_stays_in_the_event_name() -> None:
+    assert any(
+        name.startswith("قمة بكين") for name in events("وشارك الرئيس في قمة بكين للتعاون الصيني الأفريقي.")
+    )

@@ -383,8 +383,13 @@ def _inner_names(
 
 
 def _place_after_preposition(token: Token, mentions: _Mentions) -> bool:
-    """ب + a place (بكابل، بمنتجع X is not): where the event is held, not a part of its name."""
-    return token.norm.startswith("ب") and mentions.places.overlaps(token.start + 1, token.end)
+    """ب + a place (بكابل): where the event is held, not a part of its name (a place whose name
+    begins with ب, قمة بكين، اجتماع بروكسل, is the name's)."""
+    return (
+        token.norm.startswith("ب")
+        and not mentions.places.covers(token.start)
+        and mentions.places.overlaps(token.start + 1, token.end)
+    )
 
 
 def _verb(token: Token, mentions: _Mentions) -> bool:
