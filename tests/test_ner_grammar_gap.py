@@ -113,19 +113,25 @@ def test_a_name_around_another_and_official_state_names_and_titled_people_stay_w
     assert merge_model_and_gazetteer([agency, state, king], model, KNOWN) == [agency, state, king]
 
 
-def test_a_tagger_organisation_on_a_city_that_is_no_capital_is_the_club() -> None:
-    text = "فاز برشلونة على ضيفه وقالت سول إنها ترحب"
+def test_a_tagger_organisation_on_a_place_is_the_club() -> None:
+    text = "فاز برشلونة على موناكو في المباراة"
     club = mention(text, "برشلونة", EntityType.CITY, EntitySource.GAZETTEER, kb_id="ES")
-    capital = mention(text, "سول", EntityType.CITY, EntitySource.GAZETTEER, subtype="capital")
+    rival = mention(text, "موناكو", EntityType.COUNTRY, EntitySource.GAZETTEER, kb_id="MC")
     model = [
         mention(text, "برشلونة", EntityType.ORGANIZATION, EntitySource.MODEL),
-        mention(text, "سول", EntityType.ORGANIZATION, EntitySource.MODEL),
+        mention(text, "موناكو", EntityType.ORGANIZATION, EntitySource.MODEL),
     ]
-    merged = merge_model_and_gazetteer([club, capital], model, KNOWN)
-    assert [(e.text, e.type, e.source) for e in merged] == [
-        ("سول", EntityType.CITY, EntitySource.GAZETTEER),  # a capital for its government: the city
-        ("برشلونة", EntityType.ORGANIZATION, EntitySource.MODEL),
+    merged = merge_model_and_gazetteer([club, rival], model, KNOWN)
+    assert [(e.text, e.type, e.source, e.kb_id) for e in merged] == [
+        ("برشلونة", EntityType.ORGANIZATION, EntitySource.MODEL, None),
+        ("موناكو", EntityType.ORGANIZATION, EntitySource.MODEL, None),
     ]
+
+
+def test_a_capital_speaking_for_its_state_stays_the_city() -> None:
+    # the tagger reads it as a city, and the relation stage makes it the country
+    doc = arextract.extract("وقالت موسكو إنها سترد على العقوبات الجديدة.")
+    assert ("موسكو", "ORGANIZATION") not in spans(doc)
 
 
 # --- name grammar: descriptions are no institutions -------------------------------------------

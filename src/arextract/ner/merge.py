@@ -17,11 +17,12 @@
      its head noun (``مملكة البحرين``, ``دولة الكويت``: the name, not a description), and so
      does a known person with a title or a form of address (``الملك عبد الله الثاني``), which
      the relation stage reads as the person's office.
-  2. *A city's name used for a club or a paper.* On equal spans, a tagger ORGANIZATION wins
-     over a gazetteer CITY or REGION that is no capital (``برشلونة``, ``ميلان``, ``الشرق
-     الأوسط`` the paper): the mention is the tagger's, unlinked. A capital read as an
-     organisation is its government (``قالت سول``), which the relation stage reads as the
-     country (:mod:`arextract.relations.capitals`), so it stays the city.
+  2. *A place's name used for a club or a paper.* On equal spans, a tagger ORGANIZATION wins
+     over a gazetteer CITY, REGION or COUNTRY (``برشلونة``, ``ميلان``, ``وموناكو الفرنسي``,
+     ``الشرق الأوسط`` the paper): the mention is the tagger's, unlinked. The tagger reads a
+     capital speaking for its state as the city (``وقالت موسكو``: CITY, which the relation
+     stage turns into the country, :mod:`arextract.relations.capitals`), so this does not
+     take those.
 * :func:`keep_longest` (the ``camel`` and ``stanza`` backends): an external model's mentions,
   once typed and refined (:class:`arextract.ner.backends.ExternalNER`), never overlap: the
   longest wins.
@@ -153,11 +154,10 @@ def _narrowed(name: Entity, entity: Entity) -> Entity:
 
 
 def _club_or_paper(entity: Entity, name: Entity) -> bool:
-    """A tagger ORGANIZATION on exactly a gazetteer city or region that is no capital."""
+    """A tagger ORGANIZATION on exactly a gazetteer place."""
     return (
         entity.type is EntityType.ORGANIZATION
-        and name.type in (EntityType.CITY, EntityType.REGION)
-        and name.subtype != "capital"
+        and name.type in (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
         and (entity.start, entity.end) == (name.start, name.end)
     )
 
