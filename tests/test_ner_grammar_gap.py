@@ -113,6 +113,33 @@ def test_a_name_around_another_and_official_state_names_and_titled_people_stay_w
     assert merge_model_and_gazetteer([agency, state, king], model, KNOWN) == [agency, state, king]
 
 
+def test_a_form_of_address_leaves_a_known_persons_span_but_not_his_link() -> None:
+    text = "استقبل الشيخ تميم بن حمد آل ثاني الوفد"
+    named = mention(
+        text,
+        "الشيخ تميم بن حمد آل ثاني",
+        EntityType.PERSON,
+        EntitySource.GAZETTEER,
+        canonical="تميم بن حمد آل ثاني",
+        aliases=("تميم بن حمد آل ثاني", "الشيخ تميم بن حمد آل ثاني"),
+    )
+    model = mention(text, "تميم بن حمد آل ثاني", EntityType.PERSON, EntitySource.MODEL)
+    [merged] = merge_model_and_gazetteer([named], [model], KNOWN)
+    assert (merged.text, merged.canonical, merged.source) == (
+        "تميم بن حمد آل ثاني",
+        "تميم بن حمد آل ثاني",
+        EntitySource.GAZETTEER,
+    )
+
+
+def test_the_title_before_a_nisba_and_a_form_of_address_keeps_its_affiliation() -> None:
+    doc = arextract.extract("واستقبل ولي العهد السعودي الأمير محمد بن سلمان الوزير في جدة.")
+    roles = [r for r in doc.relations if r.type.value == "ROLE"]
+    assert [(r.trigger.text, [a.text for a in r.arguments]) for r in roles] == [
+        ("ولي العهد", ["محمد بن سلمان", "السعودي"])
+    ]
+
+
 def test_a_tagger_organisation_on_a_place_is_the_club() -> None:
     text = "فاز برشلونة على موناكو في المباراة"
     club = mention(text, "برشلونة", EntityType.CITY, EntitySource.GAZETTEER, kb_id="ES")

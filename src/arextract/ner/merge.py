@@ -8,15 +8,16 @@
   the knowledge file cannot:
 
   1. *The span is the name, the link is the knowledge file's.* When the tagger's mention of
-     the same kind (place or organisation) lies inside one gazetteer name, at its start
+     the same kind (place, organisation, person) lies inside one gazetteer name, at its start
      or its end, and what the file adds is a head noun, a title or an epithet around a name
      it also knows (``إقليم دارفور``, ``قطاع غزة``, ``وكالة فرانس برس``, ``حزب الله
      اللبناني``), the mention spans the tagger's words and
      keeps the gazetteer's type, canonical name, aliases and link (``دارفور`` -> canonical
-     ``دارفور``, ``غزة`` in ``قطاع غزة`` -> the Gaza Strip). A state's official name keeps
-     its head noun (``مملكة البحرين``, ``دولة الكويت``: the name, not a description), and so
-     does a known person with a title or a form of address (``الملك عبد الله الثاني``), which
-     the relation stage reads as the person's office.
+     ``دارفور``, ``غزة`` in ``قطاع غزة`` -> the Gaza Strip). A person's name leaves out a
+     form of address (``الشيخ تميم بن حمد آل ثاني`` -> ``تميم بن حمد آل ثاني``) but keeps a
+     title the relation stage reads as the office (``الملك عبد الله الثاني``), and a state's
+     official name keeps its head noun (``مملكة البحرين``, ``دولة الكويت``: the name, not a
+     description).
   2. *A place's name used for a club or a paper.* On equal spans, a tagger ORGANIZATION wins
      over a gazetteer CITY, REGION or COUNTRY (``برشلونة``, ``ميلان``, ``وموناكو الفرنسي``,
      ``الشرق الأوسط`` the paper): the mention is the tagger's, unlinked. The tagger reads a
@@ -67,6 +68,10 @@ _KIND = {
 # The most words a gazetteer name may add around the tagger's span for the span to win
 # (``الشيخ`` / ``قطاع`` / ``اللبناني``; ``مجلس الأمن التابع`` before الأمم المتحدة is a name).
 MAX_ADDED_WORDS = 2
+
+# Forms of address before a person's name that the tagger leaves out and the relation stage
+# reads as such, not as an office (its ``honorific_titles``): الشيخ تميم بن حمد آل ثاني.
+FORMS_OF_ADDRESS = frozenset(fold(word) for word in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
 
 # Whether folded text names a known entity of the same kind as an entity type (a knowledge-file
 # question the merge asks about the tagger's span).
@@ -126,11 +131,8 @@ def _name_inside(entity: Entity, name: Entity, known: KnownName | None) -> bool:
     kind = _KIND.get(entity.type)
     if kind is None or _KIND.get(name.type) != kind or name.subtype == "nisba":
         return False
-    if name.type in (EntityType.COUNTRY, EntityType.PERSON):
-        # مملكة البحرين، دولة الكويت: a state's official name, head noun and all; الملك عبد الله
-        # الثاني: the relation stage reads the title and the form of address in a known
-        # person's name (its ROLE is العاهل, not العاهل الأردني الملك)
-        return False
+    if name.type is EntityType.COUNTRY:
+        return False  # مملكة البحرين، دولة الكويت: a state's official name, head noun and all
     if not (name.start <= entity.start and entity.end <= name.end) or (entity.start, entity.end) == (
         name.start,
         name.end,
@@ -138,8 +140,13 @@ def _name_inside(entity: Entity, name: Entity, known: KnownName | None) -> bool:
         return False
     if entity.start != name.start and entity.end != name.end:
         return False  # مفوضية الأمم المتحدة لشؤون اللاجئين: a name around another
-    added = name.text[: entity.start - name.start].split() + name.text[entity.end - name.start :].split()
+    before = name.text[: entity.start - name.start].split()
+    added = before + name.text[entity.end - name.start :].split()
     if len(added) > MAX_ADDED_WORDS:
+        return False
+    if name.type is EntityType.PERSON and not (before and all(fold(w) in FORMS_OF_ADDRESS for w in added)):
+        # الملك عبد الله الثاني: a title the relation stage reads as the office (العاهل الأردني
+        # الملك ...); only a form of address before a known person's name leaves the span
         return False
     folded = fold(entity.text)
     if folded in {fold(alias) for alias in name.aliases}:
