@@ -207,3 +207,9 @@ def test_an_ambiguous_place_word_is_a_place_only_in_context() -> None:
     assert places("وأصيب الجندي بالبندقية في ساقه.") == []
     assert places("ووصل الوفد التجاري إلى سيول صباح اليوم.") == ["سيول"]
     assert places("وافتتحت محطة جديدة للكهرباء في ينبع أمس.") == ["ينبع"]
+
+
+def test_a_ministers_portfolio_is_part_of_the_title_not_a_ministry() -> None:
+    doc = arextract.extract("وقالت وزيرة الخارجية الأمريكية إن بلادها تدعم الحوار.")
+    assert [(e.text, e.type.value) for e in doc.entities][:1] == [("الأمريكية", "COUNTRY")]
+    assert "وزارة الخارجية" in organizations("وقال مسؤول بوزارة الخارجية إن الوفد وصل.")
