@@ -739,3 +739,9 @@ def test_function_words_folded_like_a_name_are_no_short_forms() -> None:
     persons = [e.text for e in doc.entities if e.type is EntityType.PERSON]
     assert "علي" not in persons and "بان" not in persons
     assert {"علي أكبر صالحي", "بان كي مون", "صالحي"} <= set(persons)
+
+
+def test_a_person_in_another_spelling_has_no_function_word_in_it() -> None:
+    # "أودي على" reads like إياد علاوي letter by letter, but على is a preposition
+    doc = arextract.extract("وتعمل أودي على تطوير سياراتها الكهربائية. وقالت أودي إن المبيعات ارتفعت.")
+    assert [e.text for e in doc.entities if e.type is EntityType.PERSON] == []
