@@ -42,3 +42,10 @@ def test_a_place_whose_name_begins_with_ba_stays_in_the_event_name() -> None:
     assert any(
         name.startswith("قمة بكين") for name in events("وشارك الرئيس في قمة بكين للتعاون الصيني الأفريقي.")
     )
+
+
+def test_a_dialogue_is_an_event_name_only_with_a_name_in_it() -> None:
+    assert events("ودعا البيان إلى الحوار الفعلي بين الطرفين.") == []
+    assert events("وانطلق الحوار الاستراتيجي الصيني الأمريكي في بكين.") == [
+        "الحوار الاستراتيجي الصيني الأمريكي"
+    ]

@@ -227,6 +227,7 @@ class PhraseRecognizer:
     def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
         self._stops = {fold(word) for word in lexicons.event_stops}
         self._generic = {fold(word) for word in lexicons.generic_event_words}
+        self._needs_name = {fold(word) for word in lexicons.named_event_heads}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
             (EntityType.EVENT, _Heads.of(lexicons.event_heads)),
@@ -298,6 +299,8 @@ class PhraseRecognizer:
                     index += 1
                     continue
                 last = self._extent(mentions, tokens, index, definite=reading.stem.startswith("ال"))
+                if reading.stem in self._needs_name and not _names_inside(tokens, index, last, mentions):
+                    last = index  # "الحوار الفعلي": a dialogue, no name
                 if last > index:
                     entity = phrase_entity(
                         doc, tokens[index], reading.offset, tokens[last], EntitySource.RULE, kind=kind
@@ -380,6 +383,18 @@ def _inner_names(
             name = phrase_entity(doc, tokens[at], reading.offset, tokens[last], EntitySource.RULE, kind=kind)
             inner.append((reading.stem, name))
     return inner
+
+
+def _names_inside(tokens: list[Token], head: int, last: int, mentions: _Mentions) -> bool:
+    """Whether a mention (a country's nisba included) or a quote is among ``tokens[head + 1 ..
+    last]``."""
+    words = tokens[head + 1 : last + 1]
+    if any(token.text in _QUOTES for token in words):
+        return True
+    return bool(words) and any(
+        spans.overlaps(words[0].start, words[-1].end)
+        for spans in (mentions.places, mentions.persons, mentions.organizations)  # places: nisbas too
+    )
 
 
 def _place_after_preposition(token: Token, mentions: _Mentions) -> bool:
