@@ -727,3 +727,21 @@ def test_surnames_sharing_a_skeleton_link_by_their_spelling(text: str, surname: 
     doc = arextract.extract(text)
     [mention] = [e for e in doc.entities if e.text == surname]
     assert mention.canonical == person
+
+
+def test_function_words_folded_like_a_name_are_no_short_forms() -> None:
+    # many texts write على as علي and بأن as بان: neither is the person named earlier
+    text = (
+        "استقبل علي أكبر صالحي الوفد في طهران. وشدد الوفد علي ضرورة الحوار. "
+        "والتقى بان كي مون السفراء. وأعلن المتحدث بان الجلسة انتهت. وأكد صالحي أن الحوار مستمر."
+    )
+    doc = arextract.extract(text)
+    persons = [e.text for e in doc.entities if e.type is EntityType.PERSON]
+    assert "علي" not in persons and "بان" not in persons
+    assert {"علي أكبر صالحي", "بان كي مون", "صالحي"} <= set(persons)
+
+
+def test_a_person_in_another_spelling_has_no_function_word_in_it() -> None:
+    # "أودي على" reads like إياد علاوي letter by letter, but على is a preposition
+    doc = arextract.extract("وتعمل أودي على تطوير سياراتها الكهربائية. وقالت أودي إن المبيعات ارتفعت.")
+    assert [e.text for e in doc.entities if e.type is EntityType.PERSON] == []

@@ -21,6 +21,7 @@ import regex
 
 from arextract.coref.events import EventAntecedents, head_groups
 from arextract.ner.gazetteer import surface_offset
+from arextract.ner.grammar.heads import RANKS
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
@@ -153,6 +154,8 @@ class InstitutionNames:
             while index < len(tokens):
                 reading = next(self._heads.readings(tokens[index]), None)
                 last = self._last(tokens, index, mentions) if reading is not None else index
+                if tokens[last].norm in RANKS:
+                    last = index  # "المؤسسة المالية الأولى": a rank, not a name
                 if reading is not None and last > index:
                     out.append(
                         phrase_entity(
@@ -223,6 +226,8 @@ class PhraseRecognizer:
 
     def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
         self._stops = {fold(word) for word in lexicons.event_stops}
+        self._generic = {fold(word) for word in lexicons.generic_event_words}
+        self._needs_name = {fold(word) for word in lexicons.named_event_heads}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
             (EntityType.EVENT, _Heads.of(lexicons.event_heads)),
@@ -294,6 +299,8 @@ class PhraseRecognizer:
                     index += 1
                     continue
                 last = self._extent(mentions, tokens, index, definite=reading.stem.startswith("ال"))
+                if reading.stem in self._needs_name and not _names_inside(tokens, index, last, mentions):
+                    last = index  # "الحوار الفعلي": a dialogue, no name
                 if last > index:
                     entity = phrase_entity(
                         doc, tokens[index], reading.offset, tokens[last], EntitySource.RULE, kind=kind
@@ -328,6 +335,8 @@ class PhraseRecognizer:
         """
         last = head
         quoted = False
+        if head + 1 < len(tokens) and tokens[head + 1].norm in self._generic:
+            return head  # "مؤتمر صحفي": a press conference is no name
         for index in range(head + 1, min(len(tokens), head + _MAX_EVENT_TOKENS)):
             token = tokens[index]
             if token.text in _QUOTES:
@@ -338,8 +347,10 @@ class PhraseRecognizer:
                 continue
             if definite and index == head + 1 and not token.norm.startswith(("ال", "ل")):
                 break
-            if token.text in self._breaks:
-                break
+            if token.text in self._breaks or not any(c.isalnum() for c in token.text):
+                break  # punctuation ends a name (a bullet, a slash, a dash)
+            if _place_after_preposition(token, mentions) or _verb(token, mentions):
+                break  # "مؤتمر صحفي بكابل", "حفل ... يحظى باهتمام"
             # (a stop ends the name, but "مؤتمر عن دعم ريادة الأعمال" is named by its topic)
             topic = index == head + 1 and not definite and token.norm == "عن"
             if token.norm in self._stops and not _joins(tokens, index, mentions) and not topic:
@@ -372,6 +383,41 @@ def _inner_names(
             name = phrase_entity(doc, tokens[at], reading.offset, tokens[last], EntitySource.RULE, kind=kind)
             inner.append((reading.stem, name))
     return inner
+
+
+def _names_inside(tokens: list[Token], head: int, last: int, mentions: _Mentions) -> bool:
+    """Whether a mention (a country's nisba included) or a quote is among ``tokens[head + 1 ..
+    last]``."""
+    words = tokens[head + 1 : last + 1]
+    if any(token.text in _QUOTES for token in words):
+        return True
+    return bool(words) and any(
+        spans.overlaps(words[0].start, words[-1].end)
+        for spans in (mentions.places, mentions.persons, mentions.organizations)  # places: nisbas too
+    )
+
+
+def _place_after_preposition(token: Token, mentions: _Mentions) -> bool:
+    """ب + a place (بكابل): where the event is held, not a part of its name (a place whose name
+    begins with ب, قمة بكين، اجتماع بروكسل, is the name's)."""
+    return (
+        token.norm.startswith("ب")
+        and not mentions.places.covers(token.start)
+        and mentions.places.overlaps(token.start + 1, token.end)
+    )
+
+
+def _verb(token: Token, mentions: _Mentions) -> bool:
+    """An imperfect verb (يعقده، سيستمر، ستبدأ) that no mention covers: the clause goes on
+    after the name, which has ended."""
+    norm = token.norm
+    verb = norm.startswith(("ي", "سي", "ست", "سن")) and len(norm) >= 4
+    return verb and not (
+        mentions.places.overlaps(token.start, token.end)
+        or mentions.persons.overlaps(token.start, token.end)
+        or mentions.organizations.overlaps(token.start, token.end)
+        or mentions.times.overlaps(token.start, token.end)
+    )
 
 
 def _joins(tokens: list[Token], index: int, mentions: _Mentions) -> bool:

@@ -35,7 +35,7 @@ class LinkLexicons:
     short_form_stop: frozenset[str]
     name_particles: frozenset[str]
     country_gap: int
-    function_words: frozenset[str] = frozenset()  # surface forms, not folded (على is not علي)
+    function_words: frozenset[str] = frozenset()  # folded: على and علي alike
     kingdom: frozenset[str] = frozenset()
     kingdom_followers: frozenset[str] = frozenset()
     monarchies: tuple[str, ...] = ()
@@ -75,7 +75,7 @@ def lexicons() -> LinkLexicons:
         short_form_stop=fold_words(data["person"]["short_form_stop"]),
         name_particles=fold_words(data["person"]["name_particles"]),
         country_gap=int(data["person"]["country_gap"]),
-        function_words=frozenset(data["person"].get("function_words", [])),
+        function_words=fold_words(data["person"].get("function_words", [])),
         kingdom=fold_words(data["kingdom"]["words"]),
         kingdom_followers=fold_words(data["kingdom"]["name_followers"]),
         monarchies=tuple(data["kingdom"]["monarchies"]),

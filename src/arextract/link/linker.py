@@ -51,7 +51,7 @@ class Linker:
             else:
                 state.mentions.append(link_non_person(self.kb_linker, state, entity))
         if self.find_mentions:
-            persons += find_person_variants(self.kb_linker, state, entities)
+            persons += find_person_variants(self.kb_linker, state, entities, self._lex.function_words)
         clusters = PersonClusterer(self.kb_linker, state)(persons)
         if self.find_mentions:
             add_short_forms(state, clusters, self._lex)

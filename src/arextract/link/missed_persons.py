@@ -22,9 +22,12 @@ VARIANT_MENTION = 0.8  # confidence of a mention the linker finds (KB name in an
 SHORT_MENTION = 0.75  # confidence of a short form the linker finds
 
 
-def _variant_at(kb: KBLinker, state: DocumentState, index: int) -> tuple[int, int] | None:
+def _variant_at(
+    kb: KBLinker, state: DocumentState, index: int, function_words: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """(last token, proclitic length) of a KB person's name in another spelling starting at
-    token ``index`` (within one sentence), the longest first, or None."""
+    token ``index`` (within one sentence), the longest first, or None. No word of it may be a
+    function word (``أودي على`` is not إياد علاوي)."""
     tokens = state.tokens
     token = tokens[index]
     candidates = kb.name_starts(token.norm)
@@ -36,7 +39,7 @@ def _variant_at(kb: KBLinker, state: DocumentState, index: int) -> tuple[int, in
             continue
         for length in range(min(longest, len(tokens) - index), 1, -1):
             words = tokens[index : index + length]
-            if not all(is_word(w) for w in words[1:]):
+            if not all(is_word(w) for w in words[1:]) or any(w.norm in function_words for w in words):
                 continue
             if state.sentence_of(words[-1].start) != state.sentence_of(token.start):
                 continue
@@ -46,8 +49,11 @@ def _variant_at(kb: KBLinker, state: DocumentState, index: int) -> tuple[int, in
     return None
 
 
-def find_person_variants(kb: KBLinker, state: DocumentState, entities: list[Entity]) -> list[Entity]:
-    """KB person names written in another spelling (وانج يي), where none of ``entities`` is."""
+def find_person_variants(
+    kb: KBLinker, state: DocumentState, entities: list[Entity], function_words: frozenset[str] = frozenset()
+) -> list[Entity]:
+    """KB person names written in another spelling (وانج يي), where none of ``entities`` is, and
+    none of whose words is one of the folded ``function_words`` (على)."""
     found: list[Entity] = []
     if not kb.knows_full_names():
         return found
@@ -57,7 +63,7 @@ def find_person_variants(kb: KBLinker, state: DocumentState, entities: list[Enti
     index = 0
     tokens = state.tokens
     while index < len(tokens):
-        match = _variant_at(kb, state, index)
+        match = _variant_at(kb, state, index, function_words)
         if match is None:
             index += 1
             continue
@@ -151,8 +157,8 @@ def add_short_forms(state: DocumentState, clusters: list[str], lex: LinkLexicons
         owner = words[form[0]]
         start = token.start + surface_offset(token.text, form[1])
         end = token.end
-        if state.text[start:end] in lex.function_words:
-            continue  # على is not the name علي
+        if fold(state.text[start:end]) in lex.function_words:
+            continue  # على (also written علي) is not the name علي, بان (بأن) not بان كي مون
         if start < first_mention.get(owner, len(state.text)):
             continue  # a short form refers back to a full name already seen
         if spans.overlaps(start, end):

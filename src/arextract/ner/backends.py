@@ -45,7 +45,7 @@ from arextract.resources import package_data
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold, normalize
-from arextract.text.segment import iter_sentence_tokens
+from arextract.text.segment import iter_sentence_tokens, tokenize
 
 LOCATION = "LOCATION"
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
@@ -102,6 +102,13 @@ class KnownNames:
     def is_person_name(self, folded: tuple[str, ...]) -> bool:
         """Whether a sequence of folded words is exactly a known person's name."""
         return any(entry.type is EntityType.PERSON for entry, _ in self.gazetteer.named(folded))
+
+    def names_kind_of(self, folded: str, entity_type: EntityType) -> bool:
+        """Whether folded text is exactly a known name of an entry of ``entity_type``'s kind
+        (any place for a place: ``غزة`` the city for a REGION)."""
+        key = tuple(token.norm for token in tokenize(folded))
+        kinds = _PLACES if entity_type in _PLACES else (entity_type,)
+        return any(entry.type in kinds and not nisba for entry, nisba in self.gazetteer.named(key))
 
     def is_place(self, folded: str) -> bool:
         """Whether a folded word is on its own a known country, city or region name."""

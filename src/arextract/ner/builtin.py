@@ -7,7 +7,7 @@ name grammar of :mod:`arextract.ner.grammar`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from arextract.errors import BackendError, ResourceError
 from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import match_to_entity, span_entity
 from arextract.ner.grammar import add_grammar_mentions, refine_persons
+from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
@@ -87,16 +88,22 @@ class TaggerMentions:
 
 
 class GrammarRefinement:
-    """What the name grammar corrects and adds in one sentence's merged mentions: persons
-    extended or retyped (:func:`~arextract.ner.grammar.refine_persons`), then institutions and
-    honorific chains the tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`)."""
+    """What the name grammar corrects and adds in one sentence's merged mentions: a minister's
+    portfolio read as a ministry given back to the title
+    (:func:`~arextract.ner.grammar.portfolios.without_portfolios`), persons extended or retyped
+    (:func:`~arextract.ner.grammar.refine_persons`), then institutions and honorific chains the
+    tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`)."""
 
     def __init__(self, names: KnownNames) -> None:
         self.names = names
 
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
+        mentions = without_portfolios(tokens, mentions, lambda words: self._names_in(text, words))
         refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
         return add_grammar_mentions(text, tokens, refined)
+
+    def _names_in(self, text: str, tokens: list[Token]) -> list[Entity]:
+        return [match_to_entity(match, text, "") for match in self.names.gazetteer.find(tokens)]
 
 
 class BuiltinNER:
@@ -113,12 +120,12 @@ class BuiltinNER:
         names: KnownNames,
         tagger: NerTagger,
         *,
-        merge: MergePolicy = merge_model_and_gazetteer,
+        merge: MergePolicy | None = None,
         refine: GrammarRefinement | None = None,
     ) -> None:
         self.names = names
         self.mentions = TaggerMentions(tagger, names)
-        self.merge = merge
+        self.merge = merge or partial(merge_model_and_gazetteer, known=names.names_kind_of)
         self.refine = refine or GrammarRefinement(names)
         self.version = f"{tagger.model_version}+{names.version}"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings, longest_phrase
-from arextract.text.normalize import fold, normalize
+from arextract.text.normalize import fold, fold_words, normalize
 from arextract.text.segment import tokenize
 
 # When one name belongs to several entries (عمان: Oman and Amman), the first type here wins
@@ -29,6 +29,13 @@ _TYPE_PRIORITY = [
     EntityType.EVENT,
     EntityType.MISC,
 ]
+
+# The words right before a one-word name that is also a common word (``ambiguous.txt``: سيول
+# floods / Seoul, ينبع springs / Yanbu) which say a place is meant: في سيول، لدى سيول، مدينة ينبع.
+_PLACE_CONTEXT = fold_words(
+    ["في", "إلى", "من", "لدى", "بين", "مدينة", "محافظة", "العاصمة", "عاصمة", "ميناء", "إقليم", "ولاية"]
+    + ["منطقة"]
+)
 
 NAME_CONFIDENCE = 0.9
 NISBA_CONFIDENCE = 0.85
@@ -81,6 +88,8 @@ class Gazetteer:
         position = 0
         while position < len(tokens):
             match = self._longest_match(tokens, words, position)
+            if match is None and position and words[position - 1] in _PLACE_CONTEXT:
+                match = self._place_in_context(tokens, position)
             if match is None:
                 position += 1
                 continue
@@ -99,6 +108,26 @@ class Gazetteer:
         if len(key) == 1 and key[0] in self._ambiguous:
             return None
         return self._index.get(key)
+
+    def _place_in_context(self, tokens: list[Token], position: int) -> GazetteerMatch | None:
+        """A one-word place name that is also a common word, written bare after a word that says a
+        place is meant (في سيول): the names :meth:`_entries` leaves out match here."""
+        token = tokens[position]
+        if token.norm not in self._ambiguous:
+            return None
+        places = [
+            (entry, nisba)
+            for entry, nisba in self._index.get((token.norm,), [])
+            if not nisba and entry.type in (EntityType.COUNTRY, EntityType.CITY, EntityType.REGION)
+        ]
+        if not places:
+            return None
+        entry = places[0][0]
+        confidence = AMBIGUOUS_CONFIDENCE if len({e.key for e, _ in places}) > 1 else NAME_CONFIDENCE
+        alternatives = tuple(dict.fromkeys(e for e, _ in places[1:] if e.key != entry.key))
+        return GazetteerMatch(
+            position, position, token.start, token.end, entry, False, confidence, alternatives
+        )
 
     def _longest_match(self, tokens: list[Token], words: list[str], position: int) -> GazetteerMatch | None:
         first = tokens[position]

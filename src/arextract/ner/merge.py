@@ -4,7 +4,26 @@
   found by both keeps the gazetteer's type and link when the spans are equal or the
   gazetteer's is longer; a longer model span wins over the gazetteer names inside it
   (``جامعة بكين`` is an organisation, not the city); model mentions the gazetteer does not
-  know are kept with their own type.
+  know are kept with their own type. Two exceptions, where the tagger reads the context and
+  the knowledge file cannot:
+
+  1. *The span is the name, the link is the knowledge file's.* When the tagger's mention of
+     the same kind (place, organisation, person) lies inside one gazetteer name, at its start
+     or its end, and what the file adds is a head noun, a title or an epithet around a name
+     it also knows (``إقليم دارفور``, ``قطاع غزة``, ``وكالة فرانس برس``, ``حزب الله
+     اللبناني``), the mention spans the tagger's words and
+     keeps the gazetteer's type, canonical name, aliases and link (``دارفور`` -> canonical
+     ``دارفور``, ``غزة`` in ``قطاع غزة`` -> the Gaza Strip). A person's name leaves out a
+     form of address (``الشيخ تميم بن حمد آل ثاني`` -> ``تميم بن حمد آل ثاني``) but keeps a
+     title the relation stage reads as the office (``الملك عبد الله الثاني``), and a state's
+     official name keeps its head noun (``مملكة البحرين``, ``دولة الكويت``: the name, not a
+     description).
+  2. *A place's name used for a club or a paper.* On equal spans, a tagger ORGANIZATION wins
+     over a gazetteer CITY, REGION or COUNTRY (``برشلونة``, ``ميلان``, ``وموناكو الفرنسي``,
+     ``الشرق الأوسط`` the paper): the mention is the tagger's, unlinked. The tagger reads a
+     capital speaking for its state as the city (``وقالت موسكو``: CITY, which the relation
+     stage turns into the country, :mod:`arextract.relations.capitals`), so this does not
+     take those.
 * :func:`keep_longest` (the ``camel`` and ``stanza`` backends): an external model's mentions,
   once typed and refined (:class:`arextract.ner.backends.ExternalNER`), never overlap: the
   longest wins.
@@ -26,18 +45,46 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import pairwise
 
 from arextract.schema import Entity, EntitySource, EntityType
+from arextract.text.normalize import fold
 
 AGREEMENT_BONUS = 0.1
 AGREEMENT_CEILING = 0.95
 _AREXTRACT_ONLY = (EntityType.INITIATIVE, EntityType.EVENT)
 
+# The kinds a tagger mention and a gazetteer name must share for the name's link to go to the
+# tagger's span (``غزة`` CITY inside ``قطاع غزة`` REGION: both places).
+_KIND = {
+    EntityType.COUNTRY: "place",
+    EntityType.CITY: "place",
+    EntityType.REGION: "place",
+    EntityType.ORGANIZATION: "organization",
+    EntityType.PERSON: "person",
+}
 
-def merge_model_and_gazetteer(named: list[Entity], model: list[Entity]) -> list[Entity]:
+# The most words a gazetteer name may add around the tagger's span for the span to win
+# (``الشيخ`` / ``قطاع`` / ``اللبناني``; ``مجلس الأمن التابع`` before الأمم المتحدة is a name).
+MAX_ADDED_WORDS = 2
+
+# Forms of address before a person's name that the tagger leaves out and the relation stage
+# reads as such, not as an office (its ``honorific_titles``): الشيخ تميم بن حمد آل ثاني.
+FORMS_OF_ADDRESS = frozenset(fold(word) for word in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
+
+# Whether folded text names a known entity of the same kind as an entity type (a knowledge-file
+# question the merge asks about the tagger's span).
+KnownName = Callable[[str, EntityType], bool]
+
+
+def merge_model_and_gazetteer(
+    named: list[Entity], model: list[Entity], known: KnownName | None = None
+) -> list[Entity]:
     """The ``builtin`` merge of one sentence: a model mention replaces the gazetteer names it
-    overlaps when it is longer than each of them (جامعة بكين over بكين), else it is dropped.
+    overlaps when it is longer than each of them (جامعة بكين over بكين), else it is dropped,
+    but for the two exceptions of the module docstring (``known`` answers whether the tagger's
+    span is itself a known name of its kind; without it, only the name's own aliases count).
 
     Returns the surviving gazetteer names in their order, then the kept model mentions in
     theirs. The gazetteer's names of a sentence do not overlap one another and come in text
@@ -46,6 +93,7 @@ def merge_model_and_gazetteer(named: list[Entity], model: list[Entity]) -> list[
     mentions, where scanning every name for every mention made a 100,000-character sentence of
     "الصين وروسيا ومصر والأردن" quadratic.
     """
+    named = list(named)
     starts = [entity.start for entity in named]
     longest = max((entity.end - entity.start for entity in named), default=0)
     removed = [False] * len(named)
@@ -54,15 +102,71 @@ def merge_model_and_gazetteer(named: list[Entity], model: list[Entity]) -> list[
         low = bisect_left(starts, entity.start - longest)
         high = bisect_left(starts, entity.end)
         overlapping = [
-            index for index in range(low, high) if not removed[index] and entity.start < named[index].end
+            index
+            for index in range(low, high)
+            if not removed[index] and entity.start < named[index].end and named[index].start < entity.end
         ]
         if _tiled(entity, [named[i] for i in overlapping]):
             continue  # الاتحاد الأوروبي + فيديريكا موغيريني read as one name: the known names win
+        if len(overlapping) == 1:
+            index = overlapping[0]
+            if _name_inside(entity, named[index], known):
+                named[index] = _narrowed(named[index], entity)
+                continue
+            if _club_or_paper(entity, named[index]):
+                removed[index] = True
+                kept.append(entity)
+                continue
         if all(entity.end - entity.start > named[i].end - named[i].start for i in overlapping):
             for index in overlapping:
                 removed[index] = True
             kept.append(entity)
     return [entity for index, entity in enumerate(named) if not removed[index]] + kept
+
+
+def _name_inside(entity: Entity, name: Entity, known: KnownName | None) -> bool:
+    """Whether the tagger's ``entity`` is the name inside the gazetteer's longer ``name``, at
+    its start or end, of the same kind, with at most :data:`MAX_ADDED_WORDS` words added, and
+    is itself a name of that entry or (``known``) of another entry of its kind."""
+    kind = _KIND.get(entity.type)
+    if kind is None or _KIND.get(name.type) != kind or name.subtype == "nisba":
+        return False
+    if name.type is EntityType.COUNTRY:
+        return False  # مملكة البحرين، دولة الكويت: a state's official name, head noun and all
+    if not (name.start <= entity.start and entity.end <= name.end) or (entity.start, entity.end) == (
+        name.start,
+        name.end,
+    ):
+        return False
+    if entity.start != name.start and entity.end != name.end:
+        return False  # مفوضية الأمم المتحدة لشؤون اللاجئين: a name around another
+    before = name.text[: entity.start - name.start].split()
+    added = before + name.text[entity.end - name.start :].split()
+    if len(added) > MAX_ADDED_WORDS:
+        return False
+    if name.type is EntityType.PERSON and not (before and all(fold(w) in FORMS_OF_ADDRESS for w in added)):
+        # الملك عبد الله الثاني: a title the relation stage reads as the office (العاهل الأردني
+        # الملك ...); only a form of address before a known person's name leaves the span
+        return False
+    folded = fold(entity.text)
+    if folded in {fold(alias) for alias in name.aliases}:
+        return True
+    return known is not None and known(folded, entity.type)
+
+
+def _narrowed(name: Entity, entity: Entity) -> Entity:
+    """The gazetteer's ``name`` over the tagger's span: the words are the tagger's, the type,
+    canonical name, aliases and link the knowledge file's."""
+    return name.model_copy(update={"start": entity.start, "end": entity.end, "text": entity.text})
+
+
+def _club_or_paper(entity: Entity, name: Entity) -> bool:
+    """A tagger ORGANIZATION on exactly a gazetteer place."""
+    return (
+        entity.type is EntityType.ORGANIZATION
+        and name.type in (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+        and (entity.start, entity.end) == (name.start, name.end)
+    )
 
 
 def _tiled(entity: Entity, names: list[Entity]) -> bool:

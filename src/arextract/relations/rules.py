@@ -214,6 +214,16 @@ class Lexicons(_Strict):
     visiting: list[str] = Field(default_factory=list)
     event_heads: list[str] = Field(default_factory=list)
     event_stops: list[str] = Field(default_factory=list)
+    named_event_heads: list[str] = Field(
+        default_factory=list,
+        description="Event heads that are common nouns first ('حوار', dialogue): they open an event "
+        "name only with a name inside it (a place, organisation, person or country, or a quoted name).",
+    )
+    generic_event_words: list[str] = Field(
+        default_factory=list,
+        description="Words right after an event head that make it a description, not a name: "
+        "'مؤتمر صحفي' (a press conference), 'اجتماع آخر' (another meeting).",
+    )
     initiative_heads: list[str] = Field(default_factory=list)
     proposal_masdars: list[str] = Field(default_factory=list)
     event_head_groups: list[list[str]] = Field(

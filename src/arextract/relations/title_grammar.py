@@ -195,7 +195,9 @@ class TitleGrammar:
         posted = covering.first > sentence.first and listed(
             view.tokens[covering.first - 1].norm, self._words.title_links
         )
-        if chain.last is None and honorific is None and not posted:
+        if chain.last is None and not posted and (honorific is None or _nisba_before(covering, honorific)):
+            # "ولي العهد السعودي الأمير محمد": a nisba right before the form of address is
+            # still the affiliation of the title before it
             chain.affiliations.append(covering)
             return
         # "مندوب المملكة الدائم لدى الأمم المتحدة السفير X": after a form of
@@ -483,3 +485,8 @@ def title_extent(
         last = index
         index += 1
     return last, None
+
+
+def _nisba_before(covering: Mention, honorific: int) -> bool:
+    """A country's nisba adjective right before a form of address (السعودي الأمير)."""
+    return covering.is_nisba and covering.last == honorific - 1

@@ -13,6 +13,7 @@ Modules, from the words up:
 * ``mentions``: the mentions the grammar makes (source, confidence) and their boundaries moved;
 * ``heads``, ``institutions``: organisations by head noun and their genitive chains;
 * ``outlets``: news outlets (``صحيفة X``، ``لـ«X»``، ``سبق- الرياض:``);
+* ``portfolios``: a minister's portfolio is no ministry (``وزيرة الخارجية الأمريكية``);
 * ``months``: month names in dates that are no names (``5 آب 2015``);
 * ``organizations``: the organisations proposed and the policy that adds them;
 * ``names``: honorifics, given-name words and the nasab grammar (``بن``، ``ولد``، ``آل``);

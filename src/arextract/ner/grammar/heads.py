@@ -17,7 +17,8 @@ from arextract.text.clitics import clitic_readings
 # ل- verbal nouns that open a purpose clause after a name, not a part of it.
 _PURPOSE_NOUNS = folded(
     "لبحث لمناقشة لتعزيز لتقديم لمتابعة لدراسة لاستعراض لتبادل لإطلاع لاطلاع لحضور لزيارة لتوقيع "
-    "لعقد لإجراء لتنفيذ لمواجهة لتقييم لوضع لإعداد لاتخاذ لبدء لتسليم لاستقبال لتوديع لتهنئة"
+    "لعقد لإجراء لتنفيذ لمواجهة لتقييم لوضع لإعداد لاتخاذ لبدء لتسليم لاستقبال لتوديع لتهنئة "
+    "لتحقيق لإصدار لتوضيح لشرح لدعم لتطوير"
 )
 
 # Heads whose bare definite form + adjective is too often a common noun phrase
@@ -25,6 +26,20 @@ _PURPOSE_NOUNS = folded(
 _INDEFINITE_ONLY = folded(
     "إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة"
 )
+
+# Heads that are common nouns first (force, command, administration): with a bare genitive and
+# nothing after it they describe (قوات الاحتلال، قوة حفظ السلام، إدارة الحرب، قيادة الحلف); a
+# name goes on (قوة أمن الحج والعمرة، إدارة التعاملات الإلكترونية، قوات التحالف العربي).
+COMMON_HEADS = folded("قوة قوات قيادة إدارة")
+
+# Ordinals and ranks that end a description, not a name (المؤسسة المالية الأولى: the first
+# financial institution).
+RANKS = folded(
+    "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة الأخير الأخيرة الأكبر"
+)
+
+# Demonstratives: a genitive with one points back (لقيادة هذه المباراة), it names nothing.
+DEMONSTRATIVES = folded("هذا هذه ذلك تلك هؤلاء")
 
 # Adjectives that do not make a definite head a name (المركز الأول، اللجنة المختصة).
 GENERIC = folded(
@@ -132,6 +147,15 @@ def is_organ_in_title(tokens: list[Token], i: int) -> bool:
         and tokens[i].norm in _ORGAN_IN_TITLE
         and tokens[i + 1].norm == "الوزراء"
     )
+
+
+def agrees(head: str, adjective: str) -> bool:
+    """Whether a definite adjective can modify a definite singular head by gender: a masculine
+    head (البنك، المجلس) takes no feminine adjective (البنك الرأسمالية is "the bank's capital
+    ...", two phrases). Feminine and plural heads take either (القوات المسلحة)."""
+    stem = head.removeprefix("ال")
+    masculine = not stem.endswith(("ه", "ات"))
+    return not (masculine and adjective.endswith("ه"))
 
 
 def opens_definite_name(norm: str) -> bool:

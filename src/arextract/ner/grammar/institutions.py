@@ -11,6 +11,11 @@ and a person or a country named in the genitive (``سفارة السعودية``
 country nisba after a definite word is an adjective and joins the name (``الهيئة السعودية
 للمهندسين``), as a city does (``صندوق أبوظبي للتنمية``). A chain is at most ``_MAX_CHAIN``
 tokens, so the cost is linear in the sentence.
+
+Descriptions are no names: a common-noun head (``قوة``، ``قوات``، ``قيادة``، ``إدارة``) with a
+bare genitive holding no mention (``قوات الاحتلال``، ``قوة حفظ السلام``), a genitive that is a
+demonstrative (``لقيادة هذه المباراة``), a definite chain ending in a rank (``المؤسسة المالية
+الأولى``) and a masculine definite head before a feminine adjective (``البنك الرأسمالية``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,11 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.ner.grammar.heads import (
+    COMMON_HEADS,
+    DEMONSTRATIVES,
     GENERIC,
+    RANKS,
+    agrees,
     head_reading,
     is_adjective,
     is_definite,
@@ -116,7 +125,7 @@ class OrganizationChains:
         if i + 1 >= limit or not is_word(tokens[i + 1]):
             return None
         if definite:
-            if not opens_definite_name(tokens[i + 1].norm):
+            if not opens_definite_name(tokens[i + 1].norm) or not agrees(stem, tokens[i + 1].norm):
                 return None
             last = i
         else:
@@ -124,9 +133,14 @@ class OrganizationChains:
             if genitive is None or genitive[0] < 0:
                 return genitive
             last = genitive[1]
+        genitive_last = last
         last = self._modifiers(last + 1, limit, last)
         if last == i:
             return None
+        if not definite and last == genitive_last and self._described(i, last):
+            return None  # قوات الاحتلال، قوة حفظ السلام: a common noun and its genitive
+        if definite and tokens[last].norm in RANKS:
+            return None  # المؤسسة المالية الأولى: a rank, not a name
         last = self._site(i, last, limit)
         if (
             definite
@@ -137,6 +151,12 @@ class OrganizationChains:
         ):
             return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
         return 0, last
+
+    def _described(self, i: int, last: int) -> bool:
+        """A common-noun head (:data:`COMMON_HEADS`) whose genitive holds no mention."""
+        return head_reading(self.tokens[i].norm)[0] in COMMON_HEADS and all(
+            self.entity_at(k) is None for k in range(i + 1, last + 1)
+        )
 
     def _genitive(self, i: int, limit: int) -> tuple[int, int] | None:
         """The genitive after the indefinite head at ``i`` (as :meth:`chain`): a place, a royal
@@ -166,7 +186,7 @@ class OrganizationChains:
         if self._brand(i, j, j + 1, limit):
             return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
         if not is_definite(tokens[k].norm):
-            if tokens[k].norm.startswith(NOUN_PROCLITICS):
+            if tokens[k].norm.startswith(NOUN_PROCLITICS) or tokens[k].norm in DEMONSTRATIVES:
                 return None
             k += 1
             place = self.entity_at(k) if k < limit else None

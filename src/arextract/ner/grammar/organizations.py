@@ -66,7 +66,9 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
     * a proposal that strictly contains mentions replaces them when they are organisations,
       places or a namesake inside the chain (the chain already refused persons and countries
       in the genitive);
-    * a proposal crossing a mention's boundary, or inside a longer mention, is dropped.
+    * a proposal crossing a mention's boundary, or inside a longer mention, is dropped, and so
+      is one going on past a known organisation it starts with by a word under و or ل
+      (``منظمة التحرير الفلسطينية والحكومة ...``).
     """
     entities = without_month_names(tokens, entities)
     proposals = propose_organizations(text, tokens, entities)
@@ -100,12 +102,29 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
             for e in overlapping
         ):
             continue  # a known organisation inside: the chain ran past its name
+        if any(_runs_on(text, proposal, e) for e in overlapping):
+            continue  # منظمة التحرير الفلسطينية + والحكومة الإسرائيلية: a known name, then a new phrase
         for e in overlapping:
             if not _site_of(text, proposal, e):
                 kept.remove(e)
         kept.append(proposal)
     kept.sort(key=lambda e: e.start)
     return kept
+
+
+def _runs_on(text: str, proposal: Entity, entity: Entity) -> bool:
+    """Whether a proposal goes on past a known organisation (a knowledge-file name, not the
+    tagger's guess, which the grammar may extend) at its start with a word under و or ل
+    (والحكومة، للفترة): that word opens a new phrase, it continues no known name (a longer
+    known name would have been found as one)."""
+    if entity.type is not EntityType.ORGANIZATION or entity.source == EntitySource.MODEL:
+        return False
+    if entity.start != proposal.start:
+        return False
+    if entity.end >= proposal.end:
+        return False
+    following = fold(text[entity.end : proposal.end]).split()
+    return bool(following) and following[0][:1] in ("و", "ل")
 
 
 def _mission(proposal: Entity) -> bool:
