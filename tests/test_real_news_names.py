@@ -345,3 +345,19 @@ def test_two_word_nisba_agrees_in_both_words(nlp: Pipeline) -> None:
 def test_oil_field_is_a_region(nlp: Pipeline) -> None:
     doc = nlp("وزار الوفد حقل الغوار شرق المملكة.")
     assert "حقل الغوار" in _names(doc, EntityType.REGION)
+
+
+# --- entity recall on real news (issue #14, dev2) -------------------------------------------
+
+
+def _canonicals(doc, entity_type: EntityType) -> set[str]:
+    return {e.canonical for e in doc.entities if e.type is entity_type}
+
+
+def test_lone_family_name_links_by_its_spelling(nlp: Pipeline) -> None:
+    # كيري shares a skeleton with كير ستارمر; the spelling picks John Kerry
+    doc = nlp("وأكد كيري أن الاتفاق سيجعل المنطقة أكثر أمنا.")
+    assert "جون كيري" in _canonicals(doc, EntityType.PERSON)
+    # a nisba family name is no short form of a known name with the same skeleton
+    doc = nlp("وقال النائب حسن الجبوري إن الوضع مستقر. وأضاف الجبوري أن الطرق آمنة.")
+    assert "عادل الجبير" not in _canonicals(doc, EntityType.PERSON)

@@ -119,10 +119,10 @@ class PersonClusterer:
                 found = next(iter(owners))
             elif not owners:
                 exact = self.kb.unique_person(token_key, entity.text)
-                if exact is not None:
+                if exact is not None and self.kb.ends_alike(exact, entity.text):
                     found, confidence = self.state.target_for_entry(exact), 1.0
                 else:
-                    kb_entry = self.kb.short_form_person(token_key)
+                    kb_entry = self.kb.short_form_person(token_key, entity.text)
                     if kb_entry is not None:
                         found, confidence = self.state.target_for_entry(kb_entry), KB_SHORT_FORM_LINK
             if found is None:  # the same unknown short name twice is one person
