@@ -361,3 +361,32 @@ def test_lone_family_name_links_by_its_spelling(nlp: Pipeline) -> None:
     # a nisba family name is no short form of a known name with the same skeleton
     doc = nlp("وقال النائب حسن الجبوري إن الوضع مستقر. وأضاف الجبوري أن الطرق آمنة.")
     assert "عادل الجبير" not in _canonicals(doc, EntityType.PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "entity_type"),
+    [
+        ("وسيطرت القوات على منطقتي الصوالح والبوحمد قرب النهر.", ["الصوالح", "البوحمد"], EntityType.REGION),
+        ("وقتل جندي في منطقة المراشدة غربي المدينة.", ["المراشدة"], EntityType.REGION),
+        ("وعاد النازحون إلى ناحية الكرابلة.", ["الكرابلة"], EntityType.CITY),
+        ("ورفعت الجاهزية في مدن أسوان وكوم أمبو ورأس غارب والقصير، وقال المسؤول إن", None, EntityType.CITY),
+    ],
+)
+def test_places_named_after_a_place_noun(nlp: Pipeline, text: str, expected, entity_type) -> None:
+    names = _names(nlp(text), entity_type)
+    for name in expected or ["كوم أمبو", "رأس غارب", "القصير"]:
+        assert name in names
+    assert "قال" not in " ".join(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأقيمت منطقة عازلة قرب مدينة كبيرة على الحدود.",
+        "واتفقوا على منطقة التجارة الحرة، وزاروا مدينة الألعاب في منطقة الحادث.",
+        "وعاد إلى بلده بحثا عن عمل، ومن ناحية أخرى تحدث لناحية المشاريع.",
+    ],
+)
+def test_no_place_from_a_common_noun_after_a_place_noun(nlp: Pipeline, text: str) -> None:
+    doc = nlp(text)
+    assert [e.text for e in doc.entities if e.type in (EntityType.CITY, EntityType.REGION)] == []

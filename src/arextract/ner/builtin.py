@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from arextract.errors import BackendError, ResourceError
 from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import match_to_entity, span_entity
-from arextract.ner.grammar import add_grammar_mentions, refine_persons
+from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
@@ -89,14 +89,15 @@ class TaggerMentions:
 class GrammarRefinement:
     """What the name grammar corrects and adds in one sentence's merged mentions: persons
     extended or retyped (:func:`~arextract.ner.grammar.refine_persons`), then institutions and
-    honorific chains the tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`)."""
+    honorific chains the tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`), with
+    the places named after a place noun first (:func:`~arextract.ner.grammar.add_place_mentions`)."""
 
     def __init__(self, names: KnownNames) -> None:
         self.names = names
 
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
         refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
-        return add_grammar_mentions(text, tokens, refined)
+        return add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
 
 
 class BuiltinNER:
