@@ -390,3 +390,12 @@ def test_places_named_after_a_place_noun(nlp: Pipeline, text: str, expected, ent
 def test_no_place_from_a_common_noun_after_a_place_noun(nlp: Pipeline, text: str) -> None:
     doc = nlp(text)
     assert [e.text for e in doc.entities if e.type in (EntityType.CITY, EntityType.REGION)] == []
+
+
+def test_national_army_and_party_names(nlp: Pipeline) -> None:
+    doc = nlp("وقال الجيش التونسي إن الحزب الاشتراكي الديمقراطي والجيش الوطني وجيش الاحتلال لم يتدخلوا.")
+    orgs = _names(doc, EntityType.ORGANIZATION)
+    assert "الجيش التونسي" in orgs and "الحزب الاشتراكي الديمقراطي" in orgs
+    assert not any(o.startswith(("الجيش الوطني", "جيش الاحتلال")) for o in orgs)
+    doc = nlp("وأكد مسؤول في الحزب الحاكم أن القرار نهائي.")
+    assert _names(doc, EntityType.ORGANIZATION) == []

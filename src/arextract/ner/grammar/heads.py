@@ -22,9 +22,8 @@ _PURPOSE_NOUNS = folded(
 
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
-_INDEFINITE_ONLY = folded(
-    "إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة"
-)
+# (الحزب + a nisba is a party's name: الحزب الجمهوري، الحزب الدستوري; الحزب الحاكم is no nisba.)
+_INDEFINITE_ONLY = folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة")
 
 # Adjectives that do not make a definite head a name (المركز الأول، اللجنة المختصة).
 GENERIC = folded(

@@ -69,6 +69,12 @@ _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بع�
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
 _NEEDS_COMPLEMENT = folded("لجنة حملة")
 
+# Heads of a national army: only in the definite, before a country's nisba (الجيش المصري).
+_NATIONAL = folded("جيش")
+
+# Adjectives that stay in an army's name after the nisba (الجيش السوري الحر).
+_ARMY_ADJECTIVES = folded("الحر")
+
 # Words before a royal or religious name inside an institution's name (مستشفى الملك خالد).
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
 
@@ -106,6 +112,8 @@ class OrganizationChains:
         stem = head_reading(tokens[i].norm)[0]
         if stem in _DEFINITE_ONLY:
             return None
+        if stem.removeprefix("ال") in _NATIONAL:
+            return self._national(i) if definite else None
         if stem.removeprefix("ال") in PLACE_ONLY:
             return None if stem.startswith("ال") else self._place_genitive(i)
         if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
@@ -214,6 +222,19 @@ class OrganizationChains:
             last = j
             j += 1
         return last
+
+    def _national(self, i: int) -> tuple[int, int] | None:
+        """A national army: الجيش + a country's nisba (الجيش المصري، الجيش السوري الحر); جيش
+        الاحتلال and الجيش الوطني are descriptions."""
+        entity = self.entity_at(i + 1) if i + 1 < len(self.tokens) else None
+        if entity is None or entity.type is not EntityType.COUNTRY:
+            return None
+        if entity.start != self.tokens[i + 1].start:
+            return None
+        last = self.last_token(entity)
+        if last + 1 < len(self.tokens) and self.tokens[last + 1].norm in _ARMY_ADJECTIVES:
+            last += 1
+        return 0, last
 
     def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
         """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
