@@ -28,10 +28,8 @@ def nlp() -> Pipeline:
 def seeds(tmp_path_factory: pytest.TempPathFactory, nlp: Pipeline) -> tuple[Path, list[Document]]:
     """A batch output over seeds/ (documents.jsonl) and its Documents."""
     out = tmp_path_factory.mktemp("seeds_out")
-    docs = [
-        nlp(p.read_text(encoding="utf-8")).model_copy(update={"source": str(p)})
-        for p in sorted(SEEDS.glob("*.txt"))
-    ]
+    docs = [nlp(p.read_text(encoding="utf-8")).model_copy(update={"source": str(p)})
+            for p in sorted(SEEDS.glob("*.txt"))]
     (out / "documents.jsonl").write_text("".join(d.model_dump_json() + "\n" for d in docs), encoding="utf-8")
     return out / "documents.jsonl", docs
 
@@ -110,9 +108,9 @@ def test_gold_carries_canonical_names_dates_and_triggers(
         meeting = next(r for r in annotated.gold.relations if r.type.value == "MEETING")
         assert meeting.arguments == [("participant", "وانغ يي"), ("participant", "مختار تليوبردي")]
         assert (meeting.date, meeting.trigger) == ("2020-09-12", "اجتماعه مع")
-        assert annotated.gold.text[meeting.position :].startswith("اجتماعه مع")
+        assert annotated.gold.text[meeting.position:].startswith("اجتماعه مع")
         # البلدين: two COUNTRY mentions on one span survive as two
-        shared = [m for m in annotated.mentions if annotated.gold.text[m.start : m.end] == "البلدين"]
+        shared = [m for m in annotated.mentions if annotated.gold.text[m.start:m.end] == "البلدين"]
         assert len(shared) % 2 == 0 and shared
 
 
@@ -188,7 +186,7 @@ def test_labelling_config_declares_every_label_and_role_the_tasks_use(labelstudi
         text = task["data"]["text"]
         for r in result:
             if r["type"] == "labels":
-                assert text[r["value"]["start"] : r["value"]["end"]] == r["value"]["text"]
+                assert text[r["value"]["start"]:r["value"]["end"]] == r["value"]["text"]
     first = tasks[0]["predictions"][0]["result"][0]
     assert {"from_name": "label", "to_name": "text"}.items() <= first.items()
 
@@ -228,7 +226,7 @@ def test_bratly_reads_the_brat_export(brat: Path, seeds: tuple[Path, list[Docume
         text = by_name[name].text
         for annotation in kinds["EntityAnnotation"]:
             fragment = annotation.fragments[0]  # type: ignore[attr-defined]
-            assert text[fragment.start : fragment.end] == annotation.content  # type: ignore[attr-defined]
+            assert text[fragment.start:fragment.end] == annotation.content  # type: ignore[attr-defined]
         for event, relation in zip(events, doc.relations, strict=True):
             assert event.label == relation.type.value  # type: ignore[attr-defined]
             assert event.event_trigger.content == relation.trigger.text  # type: ignore[attr-defined]

@@ -68,39 +68,33 @@ def _write(root: Path, files: dict[str, str]) -> None:
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
     root = tmp_path / "src" / "arextract"
-    _write(
-        root,
-        {
-            "__init__.py": "",
-            # a <-> b: module level one way, a relative import inside a function the other way
-            "a.py": "from arextract import b\nimport arextract.e\n",
-            "b.py": "def f():\n    from . import a\n    return a\n",
-            # d <-> sub.c: relative imports going up (..) and down (.sub)
-            "sub/__init__.py": "",
-            "sub/c.py": "from ..d import VALUE\n",
-            "d.py": "VALUE = 1\n\n\ndef g():\n    from .sub import c\n    return c\n",
-            # e -> a only under TYPE_CHECKING: no cycle
-            "e.py": "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from arextract import a\n",
-            # f -> schema, schema -> nothing: no cycle
-            "f.py": "from arextract.schema import Thing\n",
-            "schema.py": "class Thing:\n    pass\n",
-            "big.py": (
-                _class("Huge", 301)
-                + _class("Fine", 300)
-                + _function("long", 101)
-                + _function("ok", 100)
-                + "class Holder:\n"
-                + _function("method", 102, indent="    ")
-            ),
-            # runtime modules importing torch / training code, at any level
-            "runtime.py": "def run():\n    import torch.nn\n    from arextract.train import fit\n",
-            "uses_train_pkg.py": "from arextract.training.loop import step\n",
-            "train.py": "import torch\n\n\ndef fit():\n    pass\n",
-            "training/__init__.py": "",
-            "training/loop.py": "import torch\n\nfrom arextract import evaluate\n\n\ndef step():\n    pass\n",
-            "evaluate.py": "from arextract.schema import Thing\n",
-        },
-    )
+    _write(root, {
+        "__init__.py": "",
+        # a <-> b: module level one way, a relative import inside a function the other way
+        "a.py": "from arextract import b\nimport arextract.e\n",
+        "b.py": "def f():\n    from . import a\n    return a\n",
+        # d <-> sub.c: relative imports going up (..) and down (.sub)
+        "sub/__init__.py": "",
+        "sub/c.py": "from ..d import VALUE\n",
+        "d.py": "VALUE = 1\n\n\ndef g():\n    from .sub import c\n    return c\n",
+        # e -> a only under TYPE_CHECKING: no cycle
+        "e.py": "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from arextract import a\n",
+        # f -> schema, schema -> nothing: no cycle
+        "f.py": "from arextract.schema import Thing\n",
+        "schema.py": "class Thing:\n    pass\n",
+        "big.py": (
+            _class("Huge", 301) + _class("Fine", 300)
+            + _function("long", 101) + _function("ok", 100)
+            + "class Holder:\n" + _function("method", 102, indent="    ")
+        ),
+        # runtime modules importing torch / training code, at any level
+        "runtime.py": "def run():\n    import torch.nn\n    from arextract.train import fit\n",
+        "uses_train_pkg.py": "from arextract.training.loop import step\n",
+        "train.py": "import torch\n\n\ndef fit():\n    pass\n",
+        "training/__init__.py": "",
+        "training/loop.py": "import torch\n\nfrom arextract import evaluate\n\n\ndef step():\n    pass\n",
+        "evaluate.py": "from arextract.schema import Thing\n",
+    })
     return root
 
 

@@ -89,18 +89,8 @@ def test_cli_rejects_a_malformed_doc_date(tmp_path: Path) -> None:
 def test_cli_help_documents_every_option() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for option in (
-        "--output",
-        "--backend",
-        "--doc-date",
-        "--quiet",
-        "INPUT",
-        "--workers",
-        "--resume",
-        "--format",
-        "--engine",
-        "--scheduler",
-    ):
+    for option in ("--output", "--backend", "--doc-date", "--quiet", "INPUT", "--workers", "--resume",
+                   "--format", "--engine", "--scheduler"):
         assert option in result.stdout
 
 

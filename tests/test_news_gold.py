@@ -48,13 +48,8 @@ def test_the_evaluate_command_reads_real_news_gold() -> None:
     import sys
 
     gold = sorted((GOLD / "dev").glob("*was*.json"))[0]
-    result = subprocess.run(
-        [sys.executable, "-m", "arextract.evaluate", "relations", str(gold), "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    result = subprocess.run([sys.executable, "-m", "arextract.evaluate", "relations", str(gold), "--json"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert scores["total"]["gold"] == len(json.loads(gold.read_text(encoding="utf-8"))["relations"])

@@ -45,60 +45,11 @@ MODELS = ROOT / "models"
 # Generated inputs
 # --------------------------------------------------------------------------------------------
 
-FIRST = [
-    "محمد",
-    "أحمد",
-    "علي",
-    "حسن",
-    "خالد",
-    "عمر",
-    "يوسف",
-    "إبراهيم",
-    "سعيد",
-    "طارق",
-    "سامي",
-    "ماجد",
-    "فهد",
-    "ناصر",
-    "سلطان",
-    "بدر",
-    "هشام",
-    "وليد",
-    "رامي",
-    "كريم",
-    "زياد",
-    "مروان",
-    "عادل",
-    "جمال",
-]
-LAST = [
-    "الخطيب",
-    "العلي",
-    "النجار",
-    "الحداد",
-    "الشامي",
-    "المصري",
-    "العمري",
-    "الزعبي",
-    "القاسم",
-    "الجبوري",
-    "الدوري",
-    "الكبيسي",
-    "الرفاعي",
-    "الحسيني",
-    "البكري",
-    "التميمي",
-    "الشمري",
-    "العنزي",
-    "المطيري",
-    "الدوسري",
-    "القحطاني",
-    "الغامدي",
-    "الزهراني",
-    "السبيعي",
-    "الحربي",
-    "الخالدي",
-]
+FIRST = ["محمد", "أحمد", "علي", "حسن", "خالد", "عمر", "يوسف", "إبراهيم", "سعيد", "طارق", "سامي", "ماجد",
+         "فهد", "ناصر", "سلطان", "بدر", "هشام", "وليد", "رامي", "كريم", "زياد", "مروان", "عادل", "جمال"]
+LAST = ["الخطيب", "العلي", "النجار", "الحداد", "الشامي", "المصري", "العمري", "الزعبي", "القاسم",
+        "الجبوري", "الدوري", "الكبيسي", "الرفاعي", "الحسيني", "البكري", "التميمي", "الشمري", "العنزي",
+        "المطيري", "الدوسري", "القحطاني", "الغامدي", "الزهراني", "السبيعي", "الحربي", "الخالدي"]
 
 
 def people_docs(count: int) -> list[Document]:
@@ -110,15 +61,8 @@ def people_docs(count: int) -> list[Document]:
         entities = []
         for index, name in enumerate(names[3 * number : 3 * number + 3]):
             entities.append(
-                Entity(
-                    id=f"e{index + 1}",
-                    type=EntityType.PERSON,
-                    text=name,
-                    start=0,
-                    end=len(name),
-                    canonical=fold(name),
-                    source="model",
-                )
+                Entity(id=f"e{index + 1}", type=EntityType.PERSON, text=name, start=0, end=len(name),
+                       canonical=fold(name), source="model")
             )
         docs.append(Document(text="-", entities=entities))
     return docs
@@ -200,16 +144,8 @@ def _rows(table: EntityTable) -> list[dict[str, object]]:
 
 
 def _person(text: str, number: int = 1, kb_id: str | None = None) -> Entity:
-    return Entity(
-        id=f"e{number}",
-        type=EntityType.PERSON,
-        text=text,
-        start=0,
-        end=len(text),
-        canonical=fold(text),
-        kb_id=kb_id,
-        source="model",
-    )
+    return Entity(id=f"e{number}", type=EntityType.PERSON, text=text, start=0, end=len(text),
+                  canonical=fold(text), kb_id=kb_id, source="model")
 
 
 def test_table_merges_spelling_variants_across_documents_and_counts_documents_once() -> None:
@@ -243,34 +179,9 @@ def test_table_on_many_misspelt_names_is_the_scanning_table(monkeypatch: pytest.
     # the alias cap is a deliberate difference: lift it to compare the merges alone
     monkeypatch.setattr("arextract.link.table.MAX_ALIASES", 10**9)
     rng = random.Random(5)
-    words = [
-        "محمد",
-        "أحمد",
-        "عبد الله",
-        "وانغ",
-        "وانج",
-        "سيرجي",
-        "سيرجيه",
-        "لافروف",
-        "شي",
-        "جين",
-        "بينغ",
-        "بينج",
-        "فيصل",
-        "فيصال",
-        "نواف",
-        "الأحمد",
-        "الصباح",
-        "بن",
-        "سلمان",
-        "زايد",
-        "غوتيريش",
-        "جوتيريس",
-        "ناريندرا",
-        "ناريندار",
-        "يي",
-        "لي",
-    ]
+    words = ["محمد", "أحمد", "عبد الله", "وانغ", "وانج", "سيرجي", "سيرجيه", "لافروف", "شي", "جين", "بينغ",
+             "بينج", "فيصل", "فيصال", "نواف", "الأحمد", "الصباح", "بن", "سلمان", "زايد", "غوتيريش",
+             "جوتيريس", "ناريندرا", "ناريندار", "يي", "لي"]
 
     def name() -> str:
         text = " ".join(rng.choice(words) for _ in range(rng.choice([1, 2, 2, 3, 3, 4, 5])))
@@ -286,17 +197,8 @@ def test_table_on_many_misspelt_names_is_the_scanning_table(monkeypatch: pytest.
         for number in range(1, rng.randint(2, 6)):
             if rng.random() < 0.2:
                 text = " ".join(rng.choice(["القمة", "الافتراضية", "العربية", "الخمس"]) for _ in range(3))
-                entities.append(
-                    Entity(
-                        id=f"e{number}",
-                        type=EntityType.EVENT,
-                        text=text,
-                        start=0,
-                        end=len(text),
-                        canonical=fold(text),
-                        source="model",
-                    )
-                )
+                entities.append(Entity(id=f"e{number}", type=EntityType.EVENT, text=text, start=0,
+                                       end=len(text), canonical=fold(text), source="model"))
             else:
                 text = rng.choice(pool) if rng.random() < 0.7 else name()
                 entities.append(_person(text, number, rng.choice([None, None, None, "Q1"])))
@@ -306,26 +208,8 @@ def test_table_on_many_misspelt_names_is_the_scanning_table(monkeypatch: pytest.
     assert _rows(indexed) == _rows(scanning)
 
 
-name_words = st.sampled_from(
-    [
-        "وانغ",
-        "وانج",
-        "يي",
-        "سيرجي",
-        "سيرجيه",
-        "لافروف",
-        "لافروفا",
-        "محمد",
-        "بن",
-        "سلمان",
-        "زايد",
-        "عبد الله",
-        "عبدالله",
-        "الأحمد",
-        "نواف",
-        "كريستالينا",
-    ]
-)
+name_words = st.sampled_from(["وانغ", "وانج", "يي", "سيرجي", "سيرجيه", "لافروف", "لافروفا", "محمد", "بن",
+                              "سلمان", "زايد", "عبد الله", "عبدالله", "الأحمد", "نواف", "كريستالينا"])
 person_names = st.lists(name_words, min_size=1, max_size=5).map(" ".join)
 
 
@@ -344,23 +228,9 @@ def test_table_keeps_at_most_max_aliases_per_row() -> None:
     for number in range(MAX_ALIASES + 20):
         # the same country written with ever more tatweel: one row, many surface forms
         text = "مـ" + "ـ" * number + "صر"
-        table.add(
-            Document(
-                text="-",
-                entities=[
-                    Entity(
-                        id="e1",
-                        type=EntityType.COUNTRY,
-                        text=text,
-                        start=0,
-                        end=len(text),
-                        canonical="مصر",
-                        kb_id="EG",
-                        source="gazetteer",
-                    )
-                ],
-            )
-        )
+        table.add(Document(text="-", entities=[
+            Entity(id="e1", type=EntityType.COUNTRY, text=text, start=0, end=len(text), canonical="مصر",
+                   kb_id="EG", source="gazetteer")]))
     (row,) = table.rows()
     assert isinstance(row, EntityRow)
     assert (row.mentions, row.documents) == (MAX_ALIASES + 20, MAX_ALIASES + 20)
@@ -459,15 +329,8 @@ def test_lone_surrogates_become_replacement_characters() -> None:
 
 @pytest.mark.parametrize(
     ("text", "anchor"),
-    [
-        ("العام المقبل", date.max),
-        ("الشهر المقبل", date.max),
-        ("سبتمبر المقبل", date.max),
-        ("غدا", date.max),
-        ("الأسبوع المقبل", date.max),
-        ("العام الماضي", date.min),
-        ("أمس", date.min),
-    ],
+    [("العام المقبل", date.max), ("الشهر المقبل", date.max), ("سبتمبر المقبل", date.max),
+     ("غدا", date.max), ("الأسبوع المقبل", date.max), ("العام الماضي", date.min), ("أمس", date.min)],
 )
 def test_a_year_outside_the_calendar_resolves_to_null(text: str, anchor: date) -> None:
     (time_,) = find_times(text, anchor)

@@ -96,8 +96,7 @@ def test_a_shared_span_keeps_both_countries_in_the_span_group(seed_docs: dict[st
     first = next(e for e in doc.entities if e.text == "البلدين")
     shared = [s for s in sdoc.spans[MENTIONS_KEY] if (s.start_char, s.end_char) == (first.start, first.end)]
     assert [(s.kb_id_, s._.canonical, s._.name_en) for s in shared] == [
-        ("CN", "الصين", "China"),
-        ("KZ", "قازاقستان", "Kazakhstan"),
+        ("CN", "الصين", "China"), ("KZ", "قازاقستان", "Kazakhstan"),
     ]
     same_span = [e.id for e in doc.entities if (e.start, e.end) == (first.start, first.end)]
     assert [s._.entity_id for s in shared] == [s.id_ for s in shared] == same_span
@@ -110,15 +109,13 @@ def test_times_and_relations(seed_docs: dict[str, Document]) -> None:
     doc = seed_docs["001"]
     sdoc = to_spacy(doc)
     assert [(t.text, t._.time_value, t.label_) for t in sdoc.spans[TIMES_KEY]][:2] == [
-        ("12 سبتمبر 2020", "2020-09-12", "TIME"),
-        ("اليوم (السبت)", "2020-09-12", "TIME"),
+        ("12 سبتمبر 2020", "2020-09-12", "TIME"), ("اليوم (السبت)", "2020-09-12", "TIME"),
     ]
     relations = sdoc._.relations
     assert [r.id for r in relations] == [r.id for r in doc.relations]
     meeting = next(r for r in relations if r.type == "MEETING")
     assert [(role, span.text, span._.canonical) for role, span in meeting.arguments] == [
-        ("participant", "وانغ يي", "وانغ يي"),
-        ("participant", "مختار تليوبردي", "مختار تليوبردي"),
+        ("participant", "وانغ يي", "وانغ يي"), ("participant", "مختار تليوبردي", "مختار تليوبردي"),
     ]
     assert (meeting.date.text, meeting.date_value) == ("اليوم (السبت)", "2020-09-12")
     original = next(r for r in doc.relations if r.id == meeting.id)
