@@ -399,3 +399,10 @@ def test_national_army_and_party_names(nlp: Pipeline) -> None:
     assert not any(o.startswith(("الجيش الوطني", "جيش الاحتلال")) for o in orgs)
     doc = nlp("وأكد مسؤول في الحزب الحاكم أن القرار نهائي.")
     assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_a_name_listed_as_ambiguous_matches_only_inside_a_longer_one(nlp: Pipeline) -> None:
+    doc = nlp("وصل صلاح الدين مزوار إلى الرباط، وعادت الأسر إلى محافظة صلاح الدين.")
+    assert "صلاح الدين مزوار" in _names(doc, EntityType.PERSON)
+    regions = [e for e in doc.entities if e.type is EntityType.REGION]
+    assert [e.text for e in regions] == ["محافظة صلاح الدين"] and "صلاح الدين" in regions[0].aliases
