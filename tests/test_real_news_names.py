@@ -406,3 +406,28 @@ def test_a_name_listed_as_ambiguous_matches_only_inside_a_longer_one(nlp: Pipeli
     assert "صلاح الدين مزوار" in _names(doc, EntityType.PERSON)
     regions = [e for e in doc.entities if e.type is EntityType.REGION]
     assert [e.text for e in regions] == ["محافظة صلاح الدين"] and "صلاح الدين" in regions[0].aliases
+
+
+def test_provincial_government_and_sited_saudi_embassy(nlp: Pipeline) -> None:
+    doc = nlp("وأعلنت حكومة ديالى خطة جديدة، وأقامت سفارة خادم الحرمين الشريفين في مدريد حفلا.")
+    orgs = _names(doc, EntityType.ORGANIZATION)
+    assert "حكومة ديالى" in orgs and "سفارة خادم الحرمين الشريفين في مدريد" in orgs
+    doc = nlp("وقالت الحكومة العراقية إن حكومة العراق ملتزمة.")
+    assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_a_name_before_an_appositive_title_is_a_person() -> None:
+    from arextract.ner.gazetteer import span_entity
+    from arextract.ner.grammar import refine_persons
+    from arextract.schema import EntitySource
+    from arextract.text.segment import tokenize
+
+    def refined(text: str, name: str) -> EntityType:
+        start = text.index(name)
+        place = span_entity(
+            text, start, start + len(name), EntityType.CITY, source=EntitySource.MODEL, confidence=0.75
+        )
+        return refine_persons(text, tokenize(text), [place])[0].type
+
+    assert refined("واستقبل الوزير، وانغ مينغ السفير الصيني لدى الأردن.", "وانغ مينغ") is EntityType.PERSON
+    assert refined("وأقام حفلا في ميلانو السفير الإيطالي.", "ميلانو") is EntityType.CITY

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, person, with_end
+from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end
 from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
@@ -21,11 +21,14 @@ from arextract.ner.grammar.person_edges import (
     without_listed_conjunction,
     without_overrun,
 )
-from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES
+from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
 
+# Definite titles in apposition after a name (تيان تشي السفير الصيني).
+_APPOSITIVE_TITLES = folded("السفير السفيرة الأمين المبعوث الممثل المتحدث الوزير المستشار النائب")
+
 # Prepositions after a future verb the tagger read as a name (سيغادر إلى).
-_PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى"])
+_PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى", "الى"])
 
 
 def _future_verb(tokens: list[Token], word: Token, ends: dict[int, int]) -> bool:
@@ -63,6 +66,7 @@ def refine_persons(
     for entity in entities:
         if entity.source == EntitySource.MODEL:
             entity = with_lineage(text, tokens, entity, ends, starts, is_place)
+            entity = _named_before_a_title(tokens, token_starts, entity, ends)
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
@@ -80,6 +84,24 @@ def refine_persons(
     if not any(is_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
+
+
+def _named_before_a_title(
+    tokens: list[Token], starts: list[int], entity: Entity, ends: dict[int, int]
+) -> Entity:
+    """``تيان تشي السفير الصيني``: a tagger's place followed by a title in apposition (and not
+    after a preposition: في روما السفير) is the person holding it."""
+    last = ends.get(entity.end)
+    if entity.type not in PLACES or last is None or last + 1 >= len(tokens):
+        return entity
+    if tokens[last + 1].norm not in _APPOSITIVE_TITLES:
+        return entity
+    first = bisect_left(starts, entity.start)
+    if first < len(tokens) and tokens[first].start < entity.start:
+        return entity  # a proclitic preposition (بروما، لسروج)
+    if first > 0 and tokens[first - 1].text in _PREPOSITIONS:
+        return entity
+    return entity.model_copy(update={"type": EntityType.PERSON, "subtype": None, "kb_id": None})
 
 
 def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -> bool:
