@@ -431,3 +431,8 @@ def test_a_name_before_an_appositive_title_is_a_person() -> None:
 
     assert refined("واستقبل الوزير، وانغ مينغ السفير الصيني لدى الأردن.", "وانغ مينغ") is EntityType.PERSON
     assert refined("وأقام حفلا في ميلانو السفير الإيطالي.", "ميلانو") is EntityType.CITY
+
+
+def test_no_organisation_from_a_capital_government_or_a_described_party(nlp: Pipeline) -> None:
+    doc = nlp("وقالت حكومة أنقرة إن الحزب الكردي والحزب السياسي الأكبر لم يردا.")
+    assert _names(doc, EntityType.ORGANIZATION) == []

@@ -173,10 +173,12 @@ class KBLinker:
         """The one KB person whose name starts or ends with this skeleton token, if one.
 
         With the mention's ``surface``: a family name spelled exactly so wins among people who
-        share the skeleton (كيري is جون كيري, not كير ستارمر), and a name whose last letter differs
+        share the skeleton (كيري is جون كيري, not كير ستارمر) unless it is someone's given name too
+        (إسماعيل: شريف إسماعيل or إسماعيل هنية), and a name whose last letter differs
         is no short form of it (الجبوري, a nisba, is not الجبير though both give جبر)."""
         found: set[int] = set()
         exact: set[int] = set()
+        given: set[int] = set()  # people whose first name is spelled so (إسماعيل هنية)
         word = fold(surface).split()[-1] if surface and surface.strip() else ""
         for index in self._person_token.get(token_key, set()):
             for name in self._people[index].names:
@@ -186,9 +188,11 @@ class KBLinker:
                 words = name_words(name)
                 if word and words and words[-1] == word:
                     exact.add(index)
+                if word and words and words[0] == word:
+                    given.add(index)
                 if not word or any(w[-1:] == word[-1:] for w in (words[0], words[-1]) if w):
                     found.add(index)
-        if len(exact) == 1:
+        if len(exact) == 1 and not given - exact:
             return self._people[exact.pop()]
         return self._people[found.pop()] if len(found) == 1 else None
 
