@@ -436,3 +436,27 @@ def test_a_name_before_an_appositive_title_is_a_person() -> None:
 def test_no_organisation_from_a_capital_government_or_a_described_party(nlp: Pipeline) -> None:
     doc = nlp("وقالت حكومة أنقرة إن الحزب الكردي والحزب السياسي الأكبر لم يردا.")
     assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأوضح ماهر عوني الناطق باسم الوزارة أن الاجتماع مثمر.", "ماهر عوني"),
+        ("وقال كمال دريدي، عضو المكتب السياسي للحزب، إن القرار نهائي.", "كمال دريدي"),
+    ],
+)
+def test_person_after_a_verb_of_saying_and_before_a_title(nlp: Pipeline, text: str, expected: str) -> None:
+    assert expected in _names(nlp(text), EntityType.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وذكر بيان مكتب رئيس الوزراء أن الزيارة مهمة.",
+        "وأشار إلى سعي الرئيس إلى التهدئة.",
+        "وقال مصدر مسؤول، رئيس القسم غائب.",
+    ],
+)
+def test_no_person_after_a_verb_from_these_words(nlp: Pipeline, text: str) -> None:
+    names = _names(nlp(text), EntityType.PERSON)
+    assert not any(n.startswith(("بيان", "سعي", "إلى", "مصدر")) for n in names)

@@ -18,6 +18,7 @@ Modules, from the words up:
 * ``names``: honorifics, given-name words and the nasab grammar (``بن``، ``ولد``، ``آل``);
 * ``person_edges``: boundaries of the tagger's person mentions corrected;
 * ``officials``: persons in protocol lists and appointments;
+* ``speakers``: persons after a verb of saying and before their title (``أوضح راجح بادي الناطق``);
 * ``places``: places named after a place noun (``منطقة العامرية``، ``مدن X وY``);
 * ``persons``: :func:`refine_persons`, which runs all of the above on persons.
 """

@@ -21,6 +21,7 @@ from arextract.ner.grammar.person_edges import (
     without_listed_conjunction,
     without_overrun,
 )
+from arextract.ner.grammar.speakers import with_speakers
 from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
 
@@ -81,6 +82,7 @@ def refine_persons(
     out = _joined_at_hyphens(text, out)
     out = with_appointed(text, tokens, out)
     out = with_listed_officials(text, tokens, out)
+    out = with_speakers(text, tokens, out)
     if not any(is_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
