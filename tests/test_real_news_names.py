@@ -463,3 +463,11 @@ def test_person_after_a_verb_of_saying_and_before_a_title(nlp: Pipeline, text: s
 def test_no_person_after_a_verb_from_these_words(nlp: Pipeline, text: str) -> None:
     names = _names(nlp(text), EntityType.PERSON)
     assert not any(n.startswith(("بيان", "سعي", "إلى", "مصدر", "اختيار", "غير")) for n in names)
+
+
+def test_outlet_told_in_quotes_and_national_broadcasters(nlp: Pipeline) -> None:
+    doc = nlp("وأوضح مسؤول في مكتب الوزير لـ«الأهرام» أن الاتفاق مهم، حسب التلفزيون الأردني.")
+    outlets = {e.text: e.subtype for e in doc.entities if e.type is EntityType.ORGANIZATION}
+    assert outlets.get("الأهرام") == "media" and outlets.get("التلفزيون الأردني") == "media"
+    doc = nlp("ودعا الخطيب لـ«الوحدة» بين الجميع.")
+    assert "الوحدة" not in _names(doc, EntityType.ORGANIZATION)

@@ -70,8 +70,9 @@ _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بع�
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
 _NEEDS_COMPLEMENT = folded("لجنة حملة")
 
-# Heads of a national army: only in the definite, before a country's nisba (الجيش المصري).
-_NATIONAL = folded("جيش")
+# Heads of a national army or broadcaster: only in the definite, before a country's nisba
+# (الجيش المصري، الإذاعة الإيرانية، التلفزيون السوري).
+_NATIONAL = folded("جيش إذاعة تلفزيون")
 
 # Heads of a province's or an emirate's body: before a region only (حكومة الأنبار).
 _REGIONAL = folded("حكومة")
