@@ -471,3 +471,16 @@ def test_outlet_told_in_quotes_and_national_broadcasters(nlp: Pipeline) -> None:
     assert outlets.get("الأهرام") == "media" and outlets.get("التلفزيون الأردني") == "media"
     doc = nlp("ودعا الخطيب لـ«الوحدة» بين الجميع.")
     assert "الوحدة" not in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_a_kunya_family_name_is_one_word_when_names_are_compared() -> None:
+    from arextract.link.names import name_similarity, name_tokens
+
+    assert len(name_tokens("سمير أبو الخير")) == 2
+    assert name_tokens("أبو الخير")[-1] == name_tokens("سمير أبو الخير")[-1]
+    assert name_similarity("أبوبكر البغدادي", "أبو بكر البغدادي") == 1.0
+
+
+def test_later_kunya_mention_is_the_same_person(nlp: Pipeline) -> None:
+    doc = nlp("قال السفير سمير أبو الخير إن الزيارة مهمة. وأكد أبو الخير في تصريحات أن العلاقات جيدة.")
+    assert len({e.canonical for e in doc.entities if e.type is EntityType.PERSON}) == 1
