@@ -484,3 +484,22 @@ def test_a_kunya_family_name_is_one_word_when_names_are_compared() -> None:
 def test_later_kunya_mention_is_the_same_person(nlp: Pipeline) -> None:
     doc = nlp("قال السفير سمير أبو الخير إن الزيارة مهمة. وأكد أبو الخير في تصريحات أن العلاقات جيدة.")
     assert len({e.canonical for e in doc.entities if e.type is EntityType.PERSON}) == 1
+
+
+def test_lone_given_name_of_a_known_person_named_by_surname_elsewhere(nlp: Pipeline) -> None:
+    doc = nlp("وصل وزير الخارجية الأمريكي جون، مساء الأحد، إلى عمان. وأكد كيري أن المحادثات مثمرة.")
+    assert {e.canonical for e in doc.entities if e.type is EntityType.PERSON} == {"جون كيري"}
+
+
+def test_a_name_never_ends_with_a_foreign_particle() -> None:
+    from arextract.ner.gazetteer import span_entity
+    from arextract.ner.grammar import refine_persons
+    from arextract.schema import EntitySource
+    from arextract.text.segment import tokenize
+
+    text = "واستقبل الوزير جان لو دريان في مكتبه."
+    start = text.index("جان")
+    cut = span_entity(
+        text, start, text.index(" دريان"), EntityType.PERSON, source=EntitySource.MODEL, confidence=0.75
+    )
+    assert refine_persons(text, tokenize(text), [cut])[0].text == "جان لو دريان"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end
-from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, nasab_end
+from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     with_family_name,
@@ -24,6 +24,9 @@ from arextract.ner.grammar.person_edges import (
 from arextract.ner.grammar.speakers import with_speakers
 from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
+
+# Particles inside foreign family names (Le, de, du, van, von, da, del, der).
+_PARTICLES = folded("لو دي دو فان فون دا ديل دير")
 
 # Definite titles in apposition after a name (تيان تشي السفير الصيني).
 _APPOSITIVE_TITLES = folded("السفير السفيرة الأمين المبعوث الممثل المتحدث الوزير المستشار النائب")
@@ -78,6 +81,7 @@ def refine_persons(
             entity = without_listed_conjunction(text, tokens, entity, first)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
+            entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
     out = with_appointed(text, tokens, out)
@@ -86,6 +90,23 @@ def refine_persons(
     if not any(is_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
+
+
+def _past_a_particle(
+    text: str, tokens: list[Token], entity: Entity, ends: dict[int, int], starts: list[int]
+) -> Entity:
+    """``ستيفان لو`` + ``فول``: a name never ends with a particle of a foreign family name (Le,
+    de, van, von, da); it runs on to the next word when that can be a name."""
+    last = ends.get(entity.end)
+    if last is None or last + 1 >= len(tokens) or tokens[last].norm not in _PARTICLES:
+        return entity
+    if tokens[last].start <= entity.start:
+        return entity  # the particle alone
+    following = tokens[last + 1]
+    at = bisect_left(starts, following.start)
+    if (at < len(starts) and starts[at] < following.end) or not is_name_word(following):
+        return entity
+    return with_end(text, entity, following.end)
 
 
 def _named_before_a_title(

@@ -34,7 +34,7 @@ _TITLES = folded(
 # بيان مكتب رئيس الوزراء).
 _ADVERBS = folded(
     "أيضا ايضا وفقا فوفقا طبقا تبعا نقلا استنادا كذلك بدوره بدورها بيان مصدر مصادر تقرير "
-    "تقارير وكالة صحيفة موقع غير"
+    "تقارير وكالة صحيفة موقع غير عقب إثر اثر قبيل بعيد عند حين"
 )
 
 
@@ -87,7 +87,7 @@ def _strict_name(given: Token, second: Token) -> bool:
     if (norm[0] in "يت" and norm not in _VERB_LIKE_NAMES) or given.text.endswith(("ه", "ة")):
         return False  # يحمل، ينفي (verbs); موقعه، نبذة، ضرورة (nouns)
     family = second.norm
-    if family in _ADJECTIVES or family in FAMILY or family.endswith("ا") or second.text.endswith("ه"):
+    if family in _ADJECTIVES or family in FAMILY or family.endswith(("ا", "ات")) or second.text.endswith("ه"):
         return False  # دور كبير، شن هجوما، عكس تأثيره; علي آل + مريح goes on
     return not (family.startswith("ال") and (family.endswith("ه") or family in GENERIC))
 
