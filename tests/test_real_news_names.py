@@ -503,3 +503,9 @@ def test_a_name_never_ends_with_a_foreign_particle() -> None:
         text, start, text.index(" دريان"), EntityType.PERSON, source=EntitySource.MODEL, confidence=0.75
     )
     assert refine_persons(text, tokenize(text), [cut])[0].text == "جان لو دريان"
+
+
+def test_three_word_name_after_a_verb_of_saying_is_taken_whole(nlp: Pipeline) -> None:
+    doc = nlp("ودعت نور عزة إبراهيم زوجة زعيم المعارضة أنصارها إلى التظاهر.")
+    persons = _names(doc, EntityType.PERSON)
+    assert not persons or "نور عزة إبراهيم" in persons

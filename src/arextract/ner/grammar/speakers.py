@@ -157,6 +157,13 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
             continue
         if at > 0 and entities[at - 1].end > given.start:
             continue
+        if verb and i + 3 < len(tokens) and at < len(starts) and starts[at] == tokens[i + 3].start:
+            entity = entities[at]  # ودعت وان عزيزة + إسماعيل زوجة ...
+            model_person = entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL
+            named = model_person and _given(given) and _given(second) and _no_head(given, second)
+            if named and _titled(tokens, bisect_left(token_starts, entity.end)):
+                out[at] = with_start(text, entity, given.start)
+            continue
         if at < len(starts) and starts[at] < second.end:
             continue
         closed = _titled(tokens, i + 3) if verb else _boundary(tokens, i + 3) and _strict_name(given, second)
