@@ -509,3 +509,8 @@ def test_three_word_name_after_a_verb_of_saying_is_taken_whole(nlp: Pipeline) ->
     doc = nlp("ودعت نور عزة إبراهيم زوجة زعيم المعارضة أنصارها إلى التظاهر.")
     persons = _names(doc, EntityType.PERSON)
     assert not persons or "نور عزة إبراهيم" in persons
+
+
+def test_conjunction_glued_to_a_name_named_elsewhere_is_dropped(nlp: Pipeline) -> None:
+    doc = nlp("وأكد ماكرون أن الاتفاق جيد. وعقد الوزراء اجتماعا مشتركا مع الضيوف وماكرون أمس.")
+    assert all(not e.text.startswith("و") for e in doc.entities if e.type is EntityType.PERSON)

@@ -18,6 +18,7 @@ from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refi
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
+from arextract.text.normalize import fold
 from arextract.text.spans import bio_spans
 
 if TYPE_CHECKING:
@@ -130,7 +131,38 @@ class BuiltinNER:
         for (tokens, matches), found in zip(sentences, model, strict=True):
             named = [match_to_entity(match, doc.text, "") for match in matches]
             entities.extend(self.refine(doc.text, tokens, self.merge(named, found)))
-        doc.entities = numbered(entities)
+        doc.entities = numbered(without_glued_clitics(doc.text, entities))
+
+
+def without_glued_clitics(text: str, entities: list[Entity]) -> list[Entity]:
+    """A tagger's mention that begins with a conjunction or a preposition (وكيري، لكارتر، وصالح)
+    loses it when the rest is a word of another mention of the document (كيري، آشتون كارتر)."""
+    words = {word for e in entities for word in fold(e.text).split()}
+    out = []
+    for entity in entities:
+        folded = fold(entity.text)
+        if (
+            entity.source == EntitySource.MODEL
+            and folded[:1] in _GLUED
+            and " " not in folded
+            and len(folded) > 3
+            and folded[1:] in words
+        ):
+            entity = span_entity(
+                text,
+                entity.start + 1,
+                entity.end,
+                entity.type,
+                source=entity.source,
+                confidence=entity.confidence,
+                subtype=entity.subtype,
+            )
+        out.append(entity)
+    return out
+
+
+# Proclitic letters a tagger's one-word mention may have glued on (و، ف، ل، ب).
+_GLUED = frozenset("وفلب")
 
 
 @lru_cache(maxsize=2)
