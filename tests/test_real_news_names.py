@@ -385,6 +385,7 @@ def test_places_named_after_a_place_noun(nlp: Pipeline, text: str, expected, ent
         "وأقيمت منطقة عازلة قرب مدينة كبيرة على الحدود.",
         "واتفقوا على منطقة التجارة الحرة، وزاروا مدينة الألعاب في منطقة الحادث.",
         "وعاد إلى بلده بحثا عن عمل، ومن ناحية أخرى تحدث لناحية المشاريع.",
+        "وتحسن الأداء من ناحية الإنتاج والنقل والتوزيع.",
     ],
 )
 def test_no_place_from_a_common_noun_after_a_place_noun(nlp: Pipeline, text: str) -> None:
@@ -514,3 +515,9 @@ def test_three_word_name_after_a_verb_of_saying_is_taken_whole(nlp: Pipeline) ->
 def test_conjunction_glued_to_a_name_named_elsewhere_is_dropped(nlp: Pipeline) -> None:
     doc = nlp("وأكد ماكرون أن الاتفاق جيد. وعقد الوزراء اجتماعا مشتركا مع الضيوف وماكرون أمس.")
     assert all(not e.text.startswith("و") for e in doc.entities if e.type is EntityType.PERSON)
+
+
+def test_a_new_clause_after_a_comma_is_no_listed_place(nlp: Pipeline) -> None:
+    doc = nlp("ووصل الوفد إلى مدينة الزرقاء، والادعاء العام يحقق في الحادث.")
+    places = [e.text for e in doc.entities if e.type in (EntityType.CITY, EntityType.REGION)]
+    assert "الادعاء" not in places

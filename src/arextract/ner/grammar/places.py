@@ -30,6 +30,8 @@ _CITY_NOUNS = folded("مدينة مدينتي بلدة بلدتي قرية قر�
 _REGION_NOUNS = folded("منطقة منطقتي")
 # ناحية: a district, or "side" (من ناحية أخرى، لناحية: as regards).
 _SIDE = fold("ناحية")
+# Plural and dual nouns: a list follows them (مدن X وY، Z).
+_LIST_NOUNS = folded("مدن بلدات قرى منطقتي مدينتي بلدتي قريتي")
 # Nouns that only open a list (مدن X وY): the first item must be known or compound.
 _PLURAL_NOUNS = folded("مدن بلدات قرى")
 # A governor or a governorate: the person the tagger read after it is the province.
@@ -47,7 +49,7 @@ _NOT_PLACES = folded(
     "الحظر العبور الانتظار الاستقبال الخدمات المشاة التفتيش الانفجار الهجوم التفجير الأحداث "
     "السكن الإقامة الأمن الخطر الكوارث اليورو الشنغن أخرى آخر غير حظر ألعاب شارع آثار ظل حول "
     "منزل نفسها ذاتها كاملة بأكملها كلها المال الجمال الاقتصاد الملائكة التمور تمور الوقوف أحياء "
-    "الزيارة الزكاة الحاج"
+    "الزيارة الزكاة الحاج العلم الدعم التسرب القطارات اللحوم دول الوسطى المكان"
 )
 
 # Pronoun suffixes: a word that ends with one is no place name (وسواحلها، وخارجها).
@@ -57,6 +59,9 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "نا")
 _AFTER_PLACE = folded(
     "في من إلى الى على عن مع لدى قرب بين حتى منذ شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط التي الذي حيث"
 )
+
+# Relative pronouns: after a listed word they describe a common noun.
+_RELATIVES = folded("التي الذي الذين اللتي")
 
 # Endings of adjectives and verbal nouns after an indefinite noun (عازلة، آمنة، خضراء، سكني).
 _ADJECTIVE_ENDINGS = ("ه", "ة", "اء", "ي", "ين", "ون")
@@ -95,6 +100,8 @@ def _name_word(token: Token, first: bool) -> bool:
         return False
     if norm.endswith(_PRONOUN_ENDINGS) and not (first and norm.startswith("ال")):
         return False
+    if not first and token.text.endswith("ه"):
+        return False  # وقيمته، بداخله: a pronoun suffix
     if norm.startswith("ال"):
         return len(norm) >= 5
     if norm in _COMPOUND:
@@ -142,6 +149,8 @@ class _Places:
             mention = self.spans.first_starting_in(after.start, after.end) is not None
             if not first or not (mention or after.norm in _AFTER_PLACE):
                 return -1
+        if not first and last + 1 < len(tokens) and tokens[last + 1].norm in _RELATIVES:
+            return -1  # والطريقة التي: a noun described, not a place
         return last if self.boundary(last + 1) else -1
 
     def _second_word(self, k: int) -> bool:
@@ -149,7 +158,8 @@ class _Places:
         if k >= len(self.tokens) or self.taken(k):
             return False
         word = self.tokens[k]
-        return is_name_word(word) and word.norm[0] != "و" and word.norm not in _NOT_PLACES
+        ok = is_name_word(word) and word.norm[0] != "و" and word.norm not in _NOT_PLACES
+        return ok and not word.text.endswith("ه")
 
     def boundary(self, k: int, strict: bool = False) -> bool:
         """Whether a place name may end before token ``k``: the end, punctuation, a word with
@@ -168,11 +178,14 @@ class _Places:
             or self.spans.first_starting_in(tokens[k].start, tokens[k].end) is not None
         )
 
-    def listed(self, j: int) -> tuple[int, int] | None:
+    def listed(self, j: int, open_list: bool) -> tuple[int, int] | None:
         """(first token, length of its conjunction) of a list item ``وX`` / ``، والX`` at ``j``;
-        after a comma only a definite word goes on with the list (``، وقتل`` is a new clause)."""
+        after a comma only a definite word goes on with a list already open (two items, or a
+        plural noun: ``، وقتل`` and ``مدينة الرياض، والادعاء`` are new clauses)."""
         tokens = self.tokens
         comma = j < len(tokens) and tokens[j].norm in ("،", ",")
+        if comma and not open_list:
+            return None
         j += comma
         if j >= len(tokens):
             return None
@@ -196,12 +209,13 @@ class _Places:
         i = 0
         while i < len(tokens) - 1:
             stem, kind = _noun_type(tokens[i].norm, tokens[i].text)
-            if (kind is None and stem not in _GOVERNOR_NOUNS) or self.taken(i):
+            side = stem == _SIDE and i > 0 and tokens[i - 1].norm == "من"  # من ناحية: "as for"
+            if (kind is None and stem not in _GOVERNOR_NOUNS) or side or self.taken(i):
                 i += 1
                 continue
             found = self.entity_at(i + 1)
             if found is not None:
-                i = self._known(i, found, kind, retype, out)
+                i = self._known(i, found, kind, retype, out, stem in _LIST_NOUNS)
                 continue
             if kind is None or stem in _PLURAL_NOUNS:
                 i += 1
@@ -211,11 +225,17 @@ class _Places:
                 i += 1
                 continue
             out.append(self._place(tokens[i + 1].start, tokens[last].end, kind))
-            i = self._items(last + 1, kind, out)
+            i = self._items(last + 1, kind, out, stem in _LIST_NOUNS)
         return out, retype
 
     def _known(
-        self, i: int, found: Entity, kind: EntityType | None, retype: dict[int, EntityType], out: list[Entity]
+        self,
+        i: int,
+        found: Entity,
+        kind: EntityType | None,
+        retype: dict[int, EntityType],
+        out: list[Entity],
+        plural: bool,
     ) -> int:
         """A mention right after the noun: a tagger's place or person takes the noun's type; a
         list after it goes on with the same type. Returns the next index to read."""
@@ -230,12 +250,14 @@ class _Places:
         last = i + 1
         while last + 1 < len(self.tokens) and self.tokens[last + 1].end <= found.end:
             last += 1
-        return self._items(last + 1, kind, out)
+        return self._items(last + 1, kind, out, plural)
 
-    def _items(self, j: int, kind: EntityType, out: list[Entity]) -> int:
+    def _items(self, j: int, kind: EntityType, out: list[Entity], plural: bool = False) -> int:
         """The places listed with و from ``j`` on (appended to ``out``); the next index."""
+        count = 1
         while True:
-            item = self.listed(j)
+            item = self.listed(j, plural or count >= 2)
+            count += 1
             if item is None:
                 return j
             first, offset = item
