@@ -157,14 +157,43 @@ class KBLinker:
                 return entries[0], 1.0
         return self.link_person(entity.text)
 
-    def short_form_person(self, token_key: str) -> KBEntry | None:
-        """The one KB person whose name starts or ends with this skeleton token, if one."""
+    @staticmethod
+    def ends_alike(entry: KBEntry, surface: str) -> bool:
+        """Whether a one-word mention can be a short form of ``entry``'s names: one of their
+        first or last words ends with the mention's last letter (الجبوري, a nisba, is no short
+        form of الجبير, though both give the skeleton جبر)."""
+        words = fold(surface).split()
+        if not words:
+            return True
+        last = words[-1][-1:]
+        ends = {word[-1:] for name in entry.names if (ws := name_words(name)) for word in (ws[0], ws[-1])}
+        return last in ends
+
+    def short_form_person(self, token_key: str, surface: str | None = None) -> KBEntry | None:
+        """The one KB person whose name starts or ends with this skeleton token, if one.
+
+        With the mention's ``surface``: a family name spelled exactly so wins among people who
+        share the skeleton (كيري is جون كيري, not كير ستارمر) unless it is someone's given name too
+        (إسماعيل: شريف إسماعيل or إسماعيل هنية), and a name whose last letter differs
+        is no short form of it (الجبوري, a nisba, is not الجبير though both give جبر)."""
         found: set[int] = set()
+        exact: set[int] = set()
+        given: set[int] = set()  # people whose first name is spelled so (إسماعيل هنية)
+        word = fold(surface).split()[-1] if surface and surface.strip() else ""
         for index in self._person_token.get(token_key, set()):
             for name in self._people[index].names:
                 tokens = name_tokens(name)
-                if len(tokens) >= 2 and token_key in (tokens[0], tokens[-1]):
+                if len(tokens) < 2 or token_key not in (tokens[0], tokens[-1]):
+                    continue
+                words = name_words(name)
+                if word and words and words[-1] == word:
+                    exact.add(index)
+                if word and words and words[0] == word:
+                    given.add(index)
+                if not word or any(w[-1:] == word[-1:] for w in (words[0], words[-1]) if w):
                     found.add(index)
+        if len(exact) == 1 and not given - exact:
+            return self._people[exact.pop()]
         return self._people[found.pop()] if len(found) == 1 else None
 
     # -- places, organisations, initiatives -------------------------------------------------

@@ -38,7 +38,7 @@ _LETTER_CLASS = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "ز": "س", "
 _LONG_VOWELS = frozenset("اوي")
 _DOUBLED_RE = regex.compile(r"(.)\1+")
 _NAME_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
-_JOIN_NEXT = frozenset(["عبد"])  # عبد الله = عبدالله
+_JOIN_NEXT = frozenset(["عبد", "ابو", "ابي"])  # عبد الله = عبدالله; a kunya is one word (أبو العيش)
 _JOIN_PREVIOUS = frozenset(["الله"])  # نصر الله = نصرالله
 
 

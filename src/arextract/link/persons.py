@@ -108,6 +108,7 @@ class PersonClusterer:
 
     def _attach_short_names(self, short: list[Entity], clusters: list[str]) -> None:
         short_index = self._short_index(clusters)
+        known = self._known_short_names(short, short_index)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
         for entity in sorted(short, key=lambda e: e.start):
             tokens = name_tokens(entity.text)
@@ -119,17 +120,38 @@ class PersonClusterer:
                 found = next(iter(owners))
             elif not owners:
                 exact = self.kb.unique_person(token_key, entity.text)
-                if exact is not None:
+                if exact is not None and self.kb.ends_alike(exact, entity.text):
                     found, confidence = self.state.target_for_entry(exact), 1.0
                 else:
-                    kb_entry = self.kb.short_form_person(token_key)
+                    kb_entry = self.kb.short_form_person(token_key, entity.text)
                     if kb_entry is not None:
                         found, confidence = self.state.target_for_entry(kb_entry), KB_SHORT_FORM_LINK
+            if found is None and token_key in known:
+                found, confidence = known[token_key], KB_SHORT_FORM_LINK  # جون ... كيري
             if found is None:  # the same unknown short name twice is one person
                 found = lone.get(token_key) or self.state.add_unknown_person(entity)
                 lone[token_key] = found
                 confidence = 1.0 if not owners else 0.5
             self.state.mentions.append(self._person_mention(entity, found, confidence))
+
+    def _known_short_names(self, short: list[Entity], index: dict[str, set[str]]) -> dict[str, str]:
+        """The other word of each KB person a short name of the document links to on its own
+        (كيري -> جون كيري): a lone جون elsewhere in the document is the same person."""
+        known: dict[str, str] = {}
+        for entity in short:
+            tokens = name_tokens(entity.text)
+            if not tokens or index.get(tokens[0]):
+                continue
+            entry = self.kb.short_form_person(tokens[0], entity.text)
+            if entry is None or not self.kb.ends_alike(entry, entity.text):
+                continue
+            target = self.state.target_for_entry(entry)
+            for name in entry.names:
+                words = name_tokens(name)
+                if len(words) == 2 and tokens[0] in words:
+                    other = words[0] if words[1] == tokens[0] else words[1]
+                    known.setdefault(other, target)
+        return known
 
     def _similar_cluster(
         self, name: str, clusters: dict[str, int], index: PersonNameIndex[str]

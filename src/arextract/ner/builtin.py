@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 from arextract.errors import BackendError, ResourceError
 from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import match_to_entity, span_entity
-from arextract.ner.grammar import add_grammar_mentions, refine_persons
+from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
+from arextract.text.normalize import fold
 from arextract.text.spans import bio_spans
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ class GrammarRefinement:
     portfolio read as a ministry given back to the title
     (:func:`~arextract.ner.grammar.portfolios.without_portfolios`), persons extended or retyped
     (:func:`~arextract.ner.grammar.refine_persons`), then institutions and honorific chains the
-    tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`)."""
+    tagger missed (:func:`~arextract.ner.grammar.add_grammar_mentions`), with the places named
+    after a place noun first (:func:`~arextract.ner.grammar.add_place_mentions`)."""
 
     def __init__(self, names: KnownNames) -> None:
         self.names = names
@@ -100,7 +102,7 @@ class GrammarRefinement:
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
         mentions = without_portfolios(tokens, mentions, lambda words: self._names_in(text, words))
         refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
-        return add_grammar_mentions(text, tokens, refined)
+        return add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
 
     def _names_in(self, text: str, tokens: list[Token]) -> list[Entity]:
         return [match_to_entity(match, text, "") for match in self.names.gazetteer.find(tokens)]
@@ -136,7 +138,38 @@ class BuiltinNER:
         for (tokens, matches), found in zip(sentences, model, strict=True):
             named = [match_to_entity(match, doc.text, "") for match in matches]
             entities.extend(self.refine(doc.text, tokens, self.merge(named, found)))
-        doc.entities = numbered(entities)
+        doc.entities = numbered(without_glued_clitics(doc.text, entities))
+
+
+def without_glued_clitics(text: str, entities: list[Entity]) -> list[Entity]:
+    """A tagger's mention that begins with a conjunction or a preposition (وكيري، لكارتر، وصالح)
+    loses it when the rest is a word of another mention of the document (كيري، آشتون كارتر)."""
+    words = {word for e in entities for word in fold(e.text).split()}
+    out = []
+    for entity in entities:
+        folded = fold(entity.text)
+        if (
+            entity.source == EntitySource.MODEL
+            and folded[:1] in _GLUED
+            and " " not in folded
+            and len(folded) > 3
+            and folded[1:] in words
+        ):
+            entity = span_entity(
+                text,
+                entity.start + 1,
+                entity.end,
+                entity.type,
+                source=entity.source,
+                confidence=entity.confidence,
+                subtype=entity.subtype,
+            )
+        out.append(entity)
+    return out
+
+
+# Proclitic letters a tagger's one-word mention may have glued on (و، ف، ل، ب).
+_GLUED = frozenset("وفلب")
 
 
 @lru_cache(maxsize=2)

@@ -103,9 +103,10 @@ class Gazetteer:
         return self._index.get(key, [])
 
     def _entries(self, key: tuple[str, ...]) -> list[tuple[KBEntry, bool]] | None:
-        """The entries named ``key``; none for a one-word name that is also a common word
-        (``مالي``: Mali, and "financial"), which only matches inside a longer name."""
-        if len(key) == 1 and key[0] in self._ambiguous:
+        """The entries named ``key``; none for a name that is also a common word or another
+        kind of name (``مالي``: Mali, and "financial"; ``صلاح الدين``: a governorate, and a given
+        name), which only matches inside a longer name."""
+        if " ".join(key) in self._ambiguous:
             return None
         return self._index.get(key)
 

@@ -19,10 +19,13 @@ Modules, from the words up:
 * ``names``: honorifics, given-name words and the nasab grammar (``بن``، ``ولد``، ``آل``);
 * ``person_edges``: boundaries of the tagger's person mentions corrected;
 * ``officials``: persons in protocol lists and appointments;
+* ``speakers``: persons after a verb of saying and before their title (``أوضح راجح بادي الناطق``);
+* ``places``: places named after a place noun (``منطقة العامرية``، ``مدن X وY``);
 * ``persons``: :func:`refine_persons`, which runs all of the above on persons.
 """
 
 from arextract.ner.grammar.organizations import add_grammar_mentions
 from arextract.ner.grammar.persons import refine_persons
+from arextract.ner.grammar.places import add_place_mentions
 
-__all__ = ["add_grammar_mentions", "refine_persons"]
+__all__ = ["add_grammar_mentions", "add_place_mentions", "refine_persons"]

@@ -23,9 +23,8 @@ _PURPOSE_NOUNS = folded(
 
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
-_INDEFINITE_ONLY = folded(
-    "إدارة قوة قوات قيادة مكتب مجمع تنظيم حزب جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة"
-)
+# (الحزب + a nisba is a party's name: الحزب الجمهوري، الحزب الدستوري; الحزب الحاكم is no nisba.)
+_INDEFINITE_ONLY = folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة")
 
 # Heads that are common nouns first (force, command, administration): with a bare genitive and
 # nothing after it they describe (قوات الاحتلال، قوة حفظ السلام، إدارة الحرب، قيادة الحلف); a
@@ -52,7 +51,7 @@ GENERIC = folded(
 # Adjectives of institution names that are not nisbas (مستشفى نجران العام الجديد، القوات المسلحة).
 _NAME_ADJECTIVES = folded(
     "العام العامة الأعلى العليا الجديد الجديدة المسلحة المتحدة الكبرى الأمين الخاص الخاصة "
-    "المركزي المركزية الأهلي الأهلية المفتوحة الملكي الملكية"
+    "المركزي المركزية الأهلي الأهلية المفتوحة الملكي الملكية الشريفين"
 )
 
 # "رئيس مجلس الوزراء": the organ inside a head-of-government title.

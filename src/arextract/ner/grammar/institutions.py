@@ -42,6 +42,7 @@ from arextract.ner.grammar.mentions import PLACES
 from arextract.ner.grammar.words import ANAPHORS, PLACE_ONLY, SITE_PREPOSITIONS, folded
 from arextract.schema import Entity, EntityType, Token
 from arextract.text.clitics import NOUN_PROCLITICS
+from arextract.text.normalize import fold
 from arextract.text.spans import SpanSet
 
 # The longest chain after a head, in tokens: the cost stays linear in the sentence.
@@ -77,6 +78,20 @@ _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بع�
 
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
 _NEEDS_COMPLEMENT = folded("لجنة حملة")
+
+# Heads of a national army or broadcaster: only in the definite, before a country's nisba
+# (الجيش المصري، الإذاعة الإيرانية، التلفزيون السوري).
+_NATIONAL = folded("جيش إذاعة تلفزيون")
+
+# Heads of a province's or an emirate's body: before a region only (حكومة الأنبار).
+_REGIONAL = folded("حكومة")
+
+# A party in the definite, and the adjectives that describe one without naming it.
+_PARTY = fold("الحزب")
+_PARTY_DESCRIPTIONS = folded("السياسي الكردي العربي الشيعي السني الإسلامي الديني الحاكم المعارض")
+
+# Adjectives that stay in an army's name after the nisba (الجيش السوري الحر).
+_ARMY_ADJECTIVES = folded("الحر")
 
 # Words before a royal or religious name inside an institution's name (مستشفى الملك خالد).
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
@@ -115,8 +130,10 @@ class OrganizationChains:
         stem = head_reading(tokens[i].norm)[0]
         if stem in _DEFINITE_ONLY:
             return None
+        if stem.removeprefix("ال") in _NATIONAL:
+            return self._national(i) if definite else None
         if stem.removeprefix("ال") in PLACE_ONLY:
-            return None if stem.startswith("ال") else self._place_genitive(i)
+            return None if stem.startswith("ال") else self._place_genitive(i, stem in _REGIONAL)
         if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
             definite or i + 1 >= len(tokens) or tokens[i + 1].norm not in _NAMESAKE
         ):
@@ -125,7 +142,11 @@ class OrganizationChains:
         if i + 1 >= limit or not is_word(tokens[i + 1]):
             return None
         if definite:
-            if not opens_definite_name(tokens[i + 1].norm) or not agrees(stem, tokens[i + 1].norm):
+            if (
+                not opens_definite_name(tokens[i + 1].norm)
+                or not agrees(stem, tokens[i + 1].norm)
+                or self._described_party(stem, i + 1)
+            ):
                 return None
             last = i
         else:
@@ -235,6 +256,29 @@ class OrganizationChains:
             j += 1
         return last
 
+    def _described_party(self, stem: str, j: int) -> bool:
+        """الحزب الكردي، الحزب التركي، الحزب السياسي: a party described by a people or a country,
+        not named (الحزب الجمهوري، الحزب الدستوري are names)."""
+        if stem != _PARTY:
+            return False
+        entity = self.entity_at(j)
+        return self.tokens[j].norm in _PARTY_DESCRIPTIONS or (
+            entity is not None and entity.type is EntityType.COUNTRY
+        )
+
+    def _national(self, i: int) -> tuple[int, int] | None:
+        """A national army: الجيش + a country's nisba (الجيش المصري، الجيش السوري الحر); جيش
+        الاحتلال and الجيش الوطني are descriptions."""
+        entity = self.entity_at(i + 1) if i + 1 < len(self.tokens) else None
+        if entity is None or entity.type is not EntityType.COUNTRY:
+            return None
+        if entity.start != self.tokens[i + 1].start:
+            return None
+        last = self.last_token(entity)
+        if last + 1 < len(self.tokens) and self.tokens[last + 1].norm in _ARMY_ADJECTIVES:
+            last += 1
+        return 0, last
+
     def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
         """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
         tokens = self.tokens
@@ -269,13 +313,16 @@ class OrganizationChains:
             and (modifier_kind(tokens[i + 2].norm) == "lil" or is_lam_word(tokens[i + 2].norm))
         )
 
-    def _place_genitive(self, i: int) -> tuple[int, int] | None:
-        """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None."""
+    def _place_genitive(self, i: int, region_only: bool = False) -> tuple[int, int] | None:
+        """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None;
+        ``region_only``: a region's body (حكومة الأنبار; حكومة طهران is Iran's government)."""
         j = i + 1
         if j < len(self.tokens) and self.tokens[j].norm in _PLACE_NOUNS and self.entity_at(j) is None:
             j += 1
         entity = self.entity_at(j) if j < len(self.tokens) else None
         if entity is None or entity.type not in PLACES or entity.start != self.tokens[j].start:
+            return None
+        if region_only and entity.type is not EntityType.REGION:
             return None
         return 0, self.last_token(entity)
 

@@ -16,6 +16,9 @@ from arextract.ner.grammar.words import OUTLET_NOUNS, PLACE_ONLY, QUOTES, SITE_P
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.normalize import fold
 
+# Heads of a national broadcaster's name (الإذاعة الإيرانية): an outlet, cited, never a speaker.
+_BROADCASTERS = folded("إذاعة تلفزيون")
+
 # Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
 _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 
@@ -47,7 +50,8 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             if first < 0:
                 token = tokens[-first - 1]
             start = token.start + surface_offset(token.text, is_head(token.norm)[2])
-            entity = organization(text, start, tokens[last].end)
+            broadcaster = head_reading(token.norm)[0].removeprefix("ال") in _BROADCASTERS
+            entity = organization(text, start, tokens[last].end, MEDIA if broadcaster else None)
             if head_reading(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
                 # للجنة: the article's lam is the written one; the name is اللجنة ...
                 entity = entity.model_copy(update={"canonical": "ال" + entity.canonical})

@@ -20,6 +20,9 @@ _STATEMENT_NOUNS = folded(
     "تصريح تصريحات حديث مقابلة قال قالت أكد أكدت أوضح أوضحت كشف كشفت أضاف أضافت صرح صرحت أفاد أفادت ذكر ذكرت"
 )
 
+# What a source told an outlet opens with (قال ... لـ«الشرق الأوسط» إن ...).
+_REPORTED = folded("إن أن إنه أنه إنها أنها")
+
 # An outlet noun stands alone or after و / ب / ل (وصحيفة، بقناة، لجريدة).
 _OUTLET_PROCLITICS = frozenset(["", "و", "ب", "ل"])
 
@@ -50,13 +53,17 @@ def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 return None  # وكالة الأنباء ... is a head-noun name; موقع الحادث is a place
             return j, j
         return None
-    # في تصريحات لـ«X»
+    # في تصريحات لـ«X»، قال ... لـ«X» إن
     if norm == "ل" and i > 0 and i + 2 < n and tokens[i + 1].norm in QUOTES:
-        if not any(
+        name = _quoted_name(tokens, i + 1, 4)
+        if name is None:
+            return None
+        reported = name[1] + 2 < n and tokens[name[1] + 2].norm in _REPORTED
+        if not reported and not any(
             r.stem in _STATEMENT_NOUNS for t in tokens[max(0, i - 4) : i] for r in clitic_readings(t.norm)
         ):
             return None
-        return _quoted_name(tokens, i + 1, 4)
+        return name
     return None
 
 

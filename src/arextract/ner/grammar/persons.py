@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, person, with_end
-from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, nasab_end
+from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end
+from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     with_family_name,
@@ -21,11 +21,18 @@ from arextract.ner.grammar.person_edges import (
     without_listed_conjunction,
     without_overrun,
 )
-from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES
+from arextract.ner.grammar.speakers import with_speakers
+from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
 
+# Particles inside foreign family names (Le, de, du, van, von, da, del, der).
+_PARTICLES = folded("لو دي دو فان فون دا ديل دير")
+
+# Definite titles in apposition after a name (تيان تشي السفير الصيني).
+_APPOSITIVE_TITLES = folded("السفير السفيرة الأمين المبعوث الممثل المتحدث الوزير المستشار النائب")
+
 # Prepositions after a future verb the tagger read as a name (سيغادر إلى).
-_PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى"])
+_PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى", "الى"])
 
 
 def _future_verb(tokens: list[Token], word: Token, ends: dict[int, int]) -> bool:
@@ -63,6 +70,7 @@ def refine_persons(
     for entity in entities:
         if entity.source == EntitySource.MODEL:
             entity = with_lineage(text, tokens, entity, ends, starts, is_place)
+            entity = _named_before_a_title(tokens, token_starts, entity, ends)
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
@@ -73,13 +81,50 @@ def refine_persons(
             entity = without_listed_conjunction(text, tokens, entity, first)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
+            entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
     out = with_appointed(text, tokens, out)
     out = with_listed_officials(text, tokens, out)
+    out = with_speakers(text, tokens, out)
     if not any(is_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
+
+
+def _past_a_particle(
+    text: str, tokens: list[Token], entity: Entity, ends: dict[int, int], starts: list[int]
+) -> Entity:
+    """``ستيفان لو`` + ``فول``: a name never ends with a particle of a foreign family name (Le,
+    de, van, von, da); it runs on to the next word when that can be a name."""
+    last = ends.get(entity.end)
+    if last is None or last + 1 >= len(tokens) or tokens[last].norm not in _PARTICLES:
+        return entity
+    if tokens[last].start <= entity.start:
+        return entity  # the particle alone
+    following = tokens[last + 1]
+    at = bisect_left(starts, following.start)
+    if (at < len(starts) and starts[at] < following.end) or not is_name_word(following):
+        return entity
+    return with_end(text, entity, following.end)
+
+
+def _named_before_a_title(
+    tokens: list[Token], starts: list[int], entity: Entity, ends: dict[int, int]
+) -> Entity:
+    """``تيان تشي السفير الصيني``: a tagger's place followed by a title in apposition (and not
+    after a preposition: في روما السفير) is the person holding it."""
+    last = ends.get(entity.end)
+    if entity.type not in PLACES or last is None or last + 1 >= len(tokens):
+        return entity
+    if tokens[last + 1].norm not in _APPOSITIVE_TITLES:
+        return entity
+    first = bisect_left(starts, entity.start)
+    if first < len(tokens) and tokens[first].start < entity.start:
+        return entity  # a proclitic preposition (بروما، لسروج)
+    if first > 0 and tokens[first - 1].text in _PREPOSITIONS:
+        return entity
+    return entity.model_copy(update={"type": EntityType.PERSON, "subtype": None, "kb_id": None})
 
 
 def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -> bool:

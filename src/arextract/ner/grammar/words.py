@@ -20,12 +20,14 @@ ORG_HEADS = folded(
     "وزارة هيئة جامعة مستشفى صندوق مجلس مؤسسة شركة بنك مصرف وكالة رئاسة إدارة لجنة منظمة "
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
     "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع "
-    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة حملة"
+    "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة حملة جيش "
+    "حكومة إذاعة تلفزيون"
 )
 
 # Regional services named by the place they serve (تعليم محافظة صبيا، جوازات منطقة الجوف، صحة
-# الرياض): a body only before a place, never in the definite (التعليم العام is education).
-PLACE_ONLY = folded("تعليم صحة جوازات جمارك مرور")
+# الرياض) and a province's government (حكومة كردستان): a body only before a place (a city or
+# a region, never a country), never in the definite (التعليم العام is education).
+PLACE_ONLY = folded("تعليم صحة جوازات جمارك مرور حكومة")
 
 # The prepositions before the place that closes a sited name (السفارة السعودية في لبنان،
 # بعثة الاتحاد الأوروبي لدى الأردن).

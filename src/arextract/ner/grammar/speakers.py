@@ -1,0 +1,174 @@
+"""Persons named right after a verb of saying or meeting and before their title, the commonest
+frame of news (``أوضح راجح بادي الناطق الرسمي``، ``قال دليل آمد، عضو اللجنة``، ``جدد ألان لي روي
+الأمين العام``): a tagger's person that starts one word late takes that word in, and two name
+words the tagger missed become a person when a title follows them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from arextract.ner.grammar.heads import GENERIC, is_head
+from arextract.ner.grammar.mentions import person, with_start
+from arextract.ner.grammar.names import is_name_word
+from arextract.ner.grammar.words import DEFINITE_STOPS, FAMILY, HONORIFICS, NAME_END, NOT_NAMES, folded
+from arextract.schema import Entity, EntitySource, EntityType, Token
+from arextract.text.clitics import clitic_readings
+
+# Verbs of saying and meeting whose subject is the person named next (masculine and feminine).
+_VERBS = folded(
+    "قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت ذكر ذكرت كشف كشفت أعلن أعلنت "
+    "جدد جددت دعا دعت طالب طالبت شدد شددت اعتبر اعتبرت أفاد أفادت نفى نفت التقى التقت استقبل "
+    "استقبلت بحث بحثت وصف وصفت رأى رأت أبلغ أبلغت"
+)
+
+# Titles in apposition after the name (indefinite, before their genitive; or definite).
+_TITLES = folded(
+    "رئيس رئيسة وزير وزيرة نائب مدير مديرة أمير سفير سفيرة محافظ وكيل مساعد مساعدة مستشار عضو "
+    "قائد زعيم ممثل مبعوث مندوب ناطق متحدث أمين الناطق المتحدث الأمين السفير السفيرة الوزير "
+    "الرئيس المستشار النائب الممثل المبعوث المدير القائد زوجة زوج محافظ"
+)
+
+
+# Adverbs between a verb and its subject (قال أيضا، وفقا لـ), and sources that speak (ذكر
+# بيان مكتب رئيس الوزراء).
+_ADVERBS = folded(
+    "أيضا ايضا وفقا فوفقا طبقا تبعا نقلا استنادا كذلك بدوره بدورها بيان مصدر مصادر تقرير "
+    "تقارير وكالة صحيفة موقع غير عقب إثر اثر قبيل بعيد عند حين"
+)
+
+
+# Words that may follow a name given after its title (عضو المجلس فلان الفلاني إن ...).
+_AFTER_NAME = folded("إن أن إنه أنه")
+
+
+# Given names that begin like a verb of the present (يحمل، تابع).
+_VERB_LIKE_NAMES = folded("يوسف يحيى ياسر يزيد يونس ياسين يعقوب يسري تركي تامر توفيق تيسير تقي")
+
+# Indefinite adjectives after a noun the frame could read as a name (دور كبير).
+_ADJECTIVES = folded("كبير كبيرة عديدة عديد جديد جديدة مهم مهمة بارز بارزة واضح كامل خاص عام")
+
+
+def _is_verb(norm: str) -> bool:
+    return any(r.proclitic in ("", "و", "ف") and r.stem in _VERBS for r in clitic_readings(norm))
+
+
+def _given(token: Token) -> bool:
+    """A word that can be a given name here: no article, title, honorific or function word
+    (ألان and آلان fold like an article, but their alef bears a hamza or madda)."""
+    if token.norm in _TITLES or token.norm in _ADVERBS or _is_verb(token.norm):
+        return False
+    if token.text in NOT_NAMES or token.norm in NAME_END or token.text.endswith(("ها", "هم")):
+        return False
+    if token.text.startswith(("أل", "آل", "إل")) and token.norm not in HONORIFICS:
+        return len(token.norm) >= 3  # (ألان folds like الآن "now", which is spelled without hamza)
+    return is_name_word(token)
+
+
+def _family(token: Token) -> bool:
+    """The second word of the name: a given-name-like word or a family name with the article."""
+    norm = token.norm
+    if norm in _TITLES or norm in DEFINITE_STOPS or norm in NAME_END:
+        return False
+    if any(r.stem in HONORIFICS for r in clitic_readings(norm)):
+        return False  # لمعالي، وسمو
+    return _given(token) or (norm.startswith("ال") and len(norm) > 4)
+
+
+def _strict_name(given: Token, second: Token) -> bool:
+    """After a title and its complement the name must look like one: a given name with no
+    proclitic and no accusative ending (not للشؤون، دوليا), a family name that is no feminine
+    adjective (الخارجية، العامة)."""
+    norm = given.norm
+    if not _given(given) or norm[0] in "ولبفك" or norm.endswith("ا") or norm in GENERIC:
+        return False
+    if norm[0] == "س" and norm[1:2] in ("ي", "ت", "ن"):
+        return False  # ستثري، سيبحث: a verb in the future
+    if (norm[0] in "يت" and norm not in _VERB_LIKE_NAMES) or given.text.endswith(("ه", "ة")):
+        return False  # يحمل، ينفي (verbs); موقعه، نبذة، ضرورة (nouns)
+    family = second.norm
+    if family in _ADJECTIVES or family in FAMILY or family.endswith(("ا", "ات")) or second.text.endswith("ه"):
+        return False  # دور كبير، شن هجوما، عكس تأثيره; علي آل + مريح goes on
+    return not (family.startswith("ال") and (family.endswith("ه") or family in GENERIC))
+
+
+def _no_head(*words: Token) -> bool:
+    return not any(is_head(w.norm)[0] for w in words)  # بيان مكتب ...: a body, not a name
+
+
+def _titled(tokens: list[Token], k: int) -> bool:
+    """A title at ``k``, or after a comma there."""
+    if k < len(tokens) and tokens[k].norm in ("،", ","):
+        k += 1
+    return k < len(tokens) and tokens[k].norm in _TITLES
+
+
+def _after_title(tokens: list[Token], o: int, ends: set[int]) -> bool:
+    """Whether token ``o`` closes a title and its complement (عضو المجلس، محافظ صلاح الدين،
+    وزير الزراعة الفرنسي): an indefinite title at most three tokens back, and only definite
+    words or mentions (``ends``: their last tokens) between."""
+    if o < 1 or not (tokens[o].norm.startswith("ال") or o in ends) or tokens[o].norm in DEFINITE_STOPS:
+        return False
+    for k in range(o - 1, max(-1, o - 4), -1):
+        norm = tokens[k].norm
+        if norm in _TITLES and not norm.startswith("ال"):
+            return True
+        if not (norm.startswith("ال") or norm[:1].isalpha()) or norm in NAME_END:
+            return False
+    return False
+
+
+def _boundary(tokens: list[Token], k: int) -> bool:
+    """Whether a name may end before token ``k`` when no title follows it."""
+    if k >= len(tokens):
+        return True
+    norm = tokens[k].norm
+    clitic = norm in ("ل", "لـ")  # لـ«الوطن»
+    return not norm[:1].isalpha() or norm in _AFTER_NAME or _is_verb(norm) or clitic
+
+
+def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """Persons after a verb of saying or meeting, or after a title and its complement (module
+    docstring)."""
+    entities = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in entities]
+    token_starts = [t.start for t in tokens]
+    ends = {bisect_left(token_starts, e.end) - 1 for e in entities if e.type is not EntityType.PERSON}
+    out = list(entities)
+    added: list[Entity] = []
+    for i in range(len(tokens) - 3):
+        verb = _is_verb(tokens[i].norm)
+        if not verb and not _after_title(tokens, i, ends):
+            continue
+        given, second = tokens[i + 1], tokens[i + 2]
+        at = bisect_left(starts, given.start)
+        if at < len(starts) and starts[at] < given.end:
+            continue  # a mention begins at the given name: nothing missed
+        if at < len(starts) and starts[at] == second.start:
+            entity = entities[at]
+            model_person = entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL
+            titled = _titled(tokens, bisect_left(token_starts, entity.end))
+            if (
+                model_person
+                and (_given(given) if verb else _strict_name(given, second))
+                and (titled or not verb)
+            ):
+                out[at] = with_start(text, entity, given.start)  # أوضح راجح + بادي الناطق
+            continue
+        if at > 0 and entities[at - 1].end > given.start:
+            continue
+        if verb and i + 3 < len(tokens) and at < len(starts) and starts[at] == tokens[i + 3].start:
+            entity = entities[at]  # ودعت وان عزيزة + إسماعيل زوجة ...
+            model_person = entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL
+            named = model_person and _given(given) and _given(second) and _no_head(given, second)
+            if named and _titled(tokens, bisect_left(token_starts, entity.end)):
+                out[at] = with_start(text, entity, given.start)
+            continue
+        if at < len(starts) and starts[at] < second.end:
+            continue
+        closed = _titled(tokens, i + 3) if verb else _boundary(tokens, i + 3) and _strict_name(given, second)
+        if _given(given) and _family(second) and _no_head(given, second) and closed:
+            added.append(person(text, given.start, second.end))
+    if added:
+        out = sorted(out + added, key=lambda e: e.start)
+    return out
