@@ -885,3 +885,23 @@ def test_a_verb_inside_what_was_said_does_not_continue_the_speech_verb(nlp: Pipe
     # before إن, a verb joined by و still continues the doer (سيزور ... ويلتقي)
     doc = nlp("سيزور الرئيس التونسي قيس سعيد الأردن ويلتقي بالملك عبدالله الثاني.")
     assert [("participant", key("قيس سعيد"))] in [args[:1] for args in found(doc, "MEETING")]
+
+
+def test_a_statement_noun_that_only_refers_to_statements_is_none(nlp: Pipeline) -> None:
+    # "التصريحات" and "تصريحات X" name statements told before; the speaker stays the minister
+    doc = nlp(
+        "أعرب وزير الخارجية الأردني أيمن الصفدي عن رفض الأردن للتصريحات الأخيرة، مؤكدا أن "
+        "الموقف ثابت. ورفض الصفدي تصريحات نتنياهو، مشيرا إلى أنها لا تخدم السلام."
+    )
+    speakers = [args[0][1] for args in found(doc, "STATEMENT")]
+    assert speakers and set(speakers) == {key("أيمن الصفدي")}
+    # "وتجدر الإشارة إلى أن": the writer's note, no speaker
+    doc = nlp("وتجدر الإشارة إلى أن الوزير سامي الخطيب زار عمان الشهر الماضي.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_statement_noun_before_its_verb_is_the_same_statement(nlp: Pipeline) -> None:
+    doc = nlp("وفي تصريحاته للصحفيين قبل الاجتماع قال وزير المالية الكويتي خالد الروضان إن الاقتصاد قوي.")
+    assert [relation.trigger.text for relation in doc.relations if relation.type.value == "STATEMENT"] == [
+        "قال"
+    ]

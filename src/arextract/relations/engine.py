@@ -131,6 +131,8 @@ class RelationExtractor:
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
         ):
             return []  # "داعيا له بالتوفيق": a prayer, not a statement
+        if rule.unless_genitive and _named_genitive(self.words, view, sentence, match):
+            return []  # "رفض X تصريحات المالكي": Maliki's statements, told before
         filled: list[tuple[Slot, list[Mention]]] = []
         cursor = match.last + 1
         used: set[str] = set()
@@ -205,6 +207,26 @@ def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch
     """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
     covering = view.mention_covering(sentence, match.first)
     return covering is not None and covering.first < match.first
+
+
+def _named_genitive(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, match: TriggerMatch
+) -> bool:
+    """Whether a name or a title follows the trigger as its genitive ("تصريحات المالكي"،
+    "تصريحات وزير الخارجية"), not after a preposition ("تصريح لوزير الخارجية")."""
+    following = match.last + 1
+    if following >= sentence.last:
+        return False
+    token = view.tokens[following]
+    if listed(token.norm, words.title_heads):
+        return True
+    covering = view.mention_covering(sentence, following)
+    return (
+        covering is not None
+        and covering.first == following
+        and not covering.is_nisba
+        and covering.entity.start == token.start
+    )
 
 
 _PRONOUN_GAP = {"قد", "كان", "سوف", "لن", "لم", "لا"}  # "إنه لن يلتقي"، "حيث كان قد التقى"

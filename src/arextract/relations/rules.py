@@ -149,6 +149,11 @@ class Rule(_Strict):
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
     )
+    unless_genitive: bool = Field(
+        default=False,
+        description="A noun trigger followed by a name or a title in the genitive refers to "
+        "that one's act as told before ('رفض X تصريحات المالكي'): no relation.",
+    )
     joins_previous: bool = Field(
         default=False,
         description="The arguments join the last relation of the same type told before instead "
