@@ -905,3 +905,19 @@ def test_a_statement_noun_before_its_verb_is_the_same_statement(nlp: Pipeline) -
     assert [relation.trigger.text for relation in doc.relations if relation.type.value == "STATEMENT"] == [
         "قال"
     ]
+
+
+def test_an_unnamed_source_is_the_implicit_speaker_after_it(nlp: Pipeline) -> None:
+    # the minister spoke first; then an unnamed source: its "وأضاف" is not the minister's
+    doc = nlp(
+        "وقال وزير الخارجية المغربي ناصر بوريطة إن المحادثات مثمرة. "
+        "وقال مصدر دبلوماسي في الرباط إن الاجتماع المقبل سيعقد في الخريف. "
+        "وأضاف أن جدول الأعمال لم يحدد بعد."
+    )
+    assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("ناصر بوريطة")]
+    # a named speaker after the source speaks again for himself
+    doc = nlp(
+        "وأشار المصدر إلى أن الوفد سيصل غدا. وقال وزير الخارجية المغربي ناصر بوريطة إن "
+        "المحادثات مثمرة. وأضاف أن الوفد مرحب به."
+    )
+    assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("ناصر بوريطة")] * 2

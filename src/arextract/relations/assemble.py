@@ -123,9 +123,11 @@ def without_restated(relations: list[Relation], doc: Document) -> list[Relation]
         ]
         start, end = relation.trigger.start, relation.trigger.end
         # (a noun with words of its own, "وفي إشارة إلى أن ...، قال X", is a statement too)
-        before_verb = "quote" not in relation.attributes
+        quoted = relation.attributes.get("quote")
+        own_words = quoted["start"] if isinstance(quoted, dict) else len(doc.text)
         return any(
-            _close(doc.text, verb_end, start) or (before_verb and _close(doc.text, end, verb_start))
+            _close(doc.text, verb_end, start)
+            or (own_words > verb_start and _close(doc.text, end, verb_start))
             for verb_start, verb_end in spans
         )
 

@@ -69,6 +69,7 @@ class FoldedLexicons:
     prepositions: frozenset[str]
     honorifics: frozenset[str]
     vehicles: frozenset[str]
+    unnamed_sources: frozenset[str]
     delegations: frozenset[str]
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
@@ -107,6 +108,7 @@ class FoldedLexicons:
             prepositions=folded(lex.prepositions),
             honorifics=folded(lex.honorific_titles),
             vehicles=folded(lex.statement_vehicles),
+            unnamed_sources=folded(lex.unnamed_sources),
             delegations=folded(lex.delegations),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},

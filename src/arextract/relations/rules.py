@@ -250,6 +250,11 @@ class Lexicons(_Strict):
         description="Nouns through which an organisation speaks (بيان): 'أفاد بيان صادر عن X' is X "
         "speaking; 'وأشار البيان' is the last speaker again.",
     )
+    unnamed_sources: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a source left unnamed ('وقال مصدر في الوزارة'): it is the implicit "
+        "speaker of the speech verbs that follow, not the one named before.",
+    )
     passive_auxiliaries: list[str] = Field(
         default_factory=list,
         description="Verbs that make the masdar after them passive ('سيتم توقيع مذكرة'): the "

@@ -13,7 +13,7 @@ from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_p
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
-from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, Mention
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
 
@@ -206,6 +206,10 @@ class SlotFiller:
             issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
+        if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
+            # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
+            view.unnamed_speaker = sentence.narrative
+            return [], cursor
         if following < sentence.last and view.tokens[following].norm in words.honorific_pronouns:
             # "وأكد سموه": His Highness is the one the story introduced as "صاحب السمو"
             addressed = self._referents.addressed_as(query, view.tokens[following].norm)
@@ -237,17 +241,6 @@ class SlotFiller:
         if found:
             return found, cursor
         return None
-
-    def _outlet_follows(self, query: SlotQuery) -> bool:
-        """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
-        view, sentence, match = query.view, query.sentence, query.match
-        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
-            norm = view.tokens[index].norm
-            if norm in self._words.outlet_heads:
-                return True
-            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
-                return False
-        return False
 
     def _first_named_after(self, query: SlotQuery) -> Mention | None:
         """The mention right after the trigger, or after an adverbial phrase that may come
@@ -286,7 +279,7 @@ class SlotFiller:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
         or the sentence's actor."""
         view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
-        if slot.exclude_subtypes and self._outlet_follows(query):
+        if slot.exclude_subtypes and _outlet_follows(self._words, query):
             return []  # "كما ذكرت من جانبها وكالة «برناما»": a source, not a speaker
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
             following = self._first_named_after(query)
@@ -305,6 +298,8 @@ class SlotFiller:
             delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
             if delegation is not None and delegation.type in slot.types:
                 return [delegation]
+        if statement and _unnamed_spoke(view, sentence) and implicit(query):
+            return []  # "قال مصدر ... وأضاف أن": the unnamed source again
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
@@ -325,6 +320,37 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+        norm = view.tokens[index].norm
+        if norm in words.outlet_heads:
+            return True
+        if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+            return False
+    return False
+
+
+def _unnamed_spoke(view: DocumentView, sentence: SentenceView) -> bool:
+    """Whether an unnamed source spoke last, in this sentence or the two before."""
+    return view.unnamed_speaker is not None and sentence.narrative - view.unnamed_speaker <= 2
+
+
+def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the subject after a speech verb is a source left unnamed ("وقال مصدر"، "وأشار
+    المصدر"، "وقال أمس مسؤول"): not one a title stands for."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+        index += 1
+    return (
+        index < sentence.last
+        and view.tokens[index].norm in words.unnamed_sources
+        and view.mention_covering(sentence, index) is None
+    )
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
