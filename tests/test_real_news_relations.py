@@ -921,3 +921,13 @@ def test_an_unnamed_source_is_the_implicit_speaker_after_it(nlp: Pipeline) -> No
         "المحادثات مثمرة. وأضاف أن الوفد مرحب به."
     )
     assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("ناصر بوريطة")] * 2
+
+
+def test_an_ambassador_of_a_country_posted_to_another_has_his_country(nlp: Pipeline) -> None:
+    # "سفير X لدى Y": X (in the genitive, also after جمهورية) is the affiliation, Y the posting
+    for text, person, country in (
+        ("قال سفير مصر لدى الأردن أحمد علي إن العلاقات قوية.", "أحمد علي", "مصر"),
+        ("حضر اللقاء سفير جمهورية مصر العربية في الأردن أحمد علي.", "أحمد علي", "مصر"),
+        ("حضر اللقاء سفير المملكة لدى فرنسا وموناكو خالد العنقري.", "خالد العنقري", "السعودية"),
+    ):
+        assert roles(nlp(text)) == K({person: {country}}), text

@@ -192,9 +192,7 @@ class TitleGrammar:
     ) -> None:
         """A country or organisation read back over: the affiliation next to the name, else a
         part of the title (and an affiliation a head governs inside it)."""
-        posted = covering.first > sentence.first and listed(
-            view.tokens[covering.first - 1].norm, self._words.title_links
-        )
+        posted = _posted(self._words, view, sentence, covering)
         if chain.last is None and honorific is None and not posted:
             chain.affiliations.append(covering)
             return
@@ -266,13 +264,16 @@ class TitleGrammar:
         posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
         words = self._words
         before = mention.first - 1
-        if before >= sentence.first and listed(view.tokens[before].norm, words.title_links):
+        if _posted(words, view, sentence, mention):
             return False
         if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
             # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
             # title's own complement ("عميد شؤون أعضاء هيئة التدريس"); or joined by و to one
             # that is ("رئيس هيئة كبار العلماء وإدارة البحوث")
             left = view.tokens[before].norm
+            if listed(left, words.state_heads) and before > sentence.first:
+                # "سفير جمهورية فرنسا لدى": the state's noun, governed by the title word
+                left = view.tokens[before - 1].norm
             if not (listed(left, words.titles) or words.prefixed_title(left)):
                 return False
         if mention.type == EntityType.ORGANIZATION:
@@ -300,8 +301,10 @@ class TitleGrammar:
         left = view.tokens[index - 1].norm if index > sentence.first else ""
         left_is_title = listed(left, words.titles) or words.prefixed_title(left)
         if norm in words.title_links:
-            # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى": something must follow
-            return chain.last is not None and (left_is_title or is_definite(left))
+            # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى"، "سفير مصر لدى": something
+            # must follow
+            governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+            return chain.last is not None and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return True
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
@@ -401,6 +404,24 @@ class Apposition:
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
         return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
+
+
+def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """Whether a country or organisation is a posting: after لدى/في, or joined by و to one
+    ("سفير المملكة لدى إيطاليا ومالطا")."""
+    before = mention.first - 1
+    if before < sentence.first:
+        return False
+    if listed(view.tokens[before].norm, words.title_links):
+        return True
+    if view.tokens[mention.first].text[:1] != "و":
+        return False
+    previous = view.mention_covering(sentence, before, AFFILIATION_TYPES)
+    return (
+        previous is not None
+        and previous.first > sentence.first
+        and listed(view.tokens[previous.first - 1].norm, words.title_links)
+    )
 
 
 def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
