@@ -931,3 +931,14 @@ def test_an_ambassador_of_a_country_posted_to_another_has_his_country(nlp: Pipel
         ("حضر اللقاء سفير المملكة لدى فرنسا وموناكو خالد العنقري.", "خالد العنقري", "السعودية"),
     ):
         assert roles(nlp(text)) == K({person: {country}}), text
+
+
+def test_a_title_over_a_bare_body_head_has_the_body_named_before(nlp: Pipeline) -> None:
+    # "الأمين العام للهيئة X"، "رئيس المجلس الدكتور X": the body the story named with that head
+    doc = nlp(
+        "أطلقت الهيئة الوطنية للسياحة برنامجا جديدا. وقال الأمين العام للهيئة سالم الهاشمي إن "
+        "البرنامج يبدأ غدا."
+    )
+    assert roles(doc) == K({"سالم الهاشمي": {"الهيئة الوطنية للسياحة"}})
+    doc = nlp("عقد مجلس الأعمال الأردني التركي اجتماعه. وأكد رئيس المجلس الدكتور ماهر العلي أن التبادل ينمو.")
+    assert roles(doc) == K({"ماهر العلي": {"مجلس الأعمال الأردني التركي"}})

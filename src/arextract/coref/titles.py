@@ -162,7 +162,9 @@ class BodyReferences:
             for index in range(sentence.first, sentence.last):
                 norm = view.tokens[index].norm
                 if index not in org_starts and not (
-                    norm in heads or (norm[:1] in CONJUNCTIONS and norm[1:] in heads)
+                    norm in heads
+                    or (norm[:1] in CONJUNCTIONS and norm[1:] in heads)
+                    or (norm.startswith("لل") and "ال" + norm[2:] in heads)
                 ):
                     continue  # neither a name to remember nor a bare head: nothing to do here
                 covering = view.mention_covering(sentence, index)
@@ -184,13 +186,22 @@ class BodyReferences:
         words = self._words
         norm = view.tokens[index].norm
         skip = 1 if norm[:1] in CONJUNCTIONS and norm[1:] in words.body_heads else 0
+        titled = index > sentence.first and listed(view.tokens[index - 1].norm, words.titles)
+        if titled and norm.startswith("لل") and "ال" + norm[2:] in words.body_heads:
+            norm, skip = "لال" + norm[2:], 1  # "الأمين العام للهيئة": the title's body, after ل
         if norm[skip:] not in words.body_heads:
             return "", 0
-        if index > sentence.first and listed(view.tokens[index - 1].norm, words.titles):
-            return "", 0  # "رئيس المجلس": part of a title
+        if titled and view.tokens[index - 1].norm in words.honorifics:
+            return "", 0  # "السفير" and the like are forms of address
         if index + 1 < sentence.last:
             following = view.tokens[index + 1].norm
-            if is_definite(following) or view.mention_covering(sentence, index + 1) is not None:
+            named = view.mention_covering(sentence, index + 1)
+            if titled and (
+                (named is not None and named.type == EntityType.PERSON)
+                or (named is None and (words.in_title(following) or following in words.honorifics))
+            ):
+                return norm[skip:], skip  # "رئيس المجلس (الدكتور) X": the holder's name follows
+            if is_definite(following) or named is not None:
                 return "", 0  # "المجلس الأعلى"، "الهيئة السعودية": a name of its own
         return norm[skip:], skip
 
