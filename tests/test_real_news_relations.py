@@ -942,3 +942,12 @@ def test_a_title_over_a_bare_body_head_has_the_body_named_before(nlp: Pipeline) 
     assert roles(doc) == K({"سالم الهاشمي": {"الهيئة الوطنية للسياحة"}})
     doc = nlp("عقد مجلس الأعمال الأردني التركي اجتماعه. وأكد رئيس المجلس الدكتور ماهر العلي أن التبادل ينمو.")
     assert roles(doc) == K({"ماهر العلي": {"مجلس الأعمال الأردني التركي"}})
+
+
+def test_a_nisba_after_an_organisation_qualifies_it(nlp: Pipeline) -> None:
+    # "رئيس حركة النهضة التونسية": the movement is the affiliation, not Tunisia
+    for text in (
+        "وكان خالد يوسف رئيس حركة النهضة التونسية قد قال إن الحوار مستمر.",
+        "وقال رئيس حركة النهضة التونسية خالد يوسف إن الحوار مستمر.",
+    ):
+        assert roles(nlp(text)) == K({"خالد يوسف": {"حركة النهضة"}}), text

@@ -212,8 +212,16 @@ class TitleRoles:
         """The ROLE relations a title chain gives a person: one per affiliation."""
         start, end, title = self._title(view, sentence, chain, titles_by_person)
         titles_by_person.setdefault(person.entity.canonical, title)
+        # "رئيس حركة النهضة التونسية": a nisba right after an organisation qualifies it; the
+        # organisation is the affiliation
+        qualified = {m.first for m in chain.affiliations if m.type == EntityType.ORGANIZATION}
         affiliation = next(
-            (m for kind in _AFFILIATION_ORDER for m in chain.affiliations if m.type == kind),
+            (
+                m
+                for kind in _AFFILIATION_ORDER
+                for m in chain.affiliations
+                if m.type == kind and not (m.is_nisba and m.first - 1 in _lasts(chain, qualified))
+            ),
             None,
         )
         # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
@@ -290,6 +298,11 @@ class TitleRoles:
             attributes={"rule": _VISIT_RULE},
             confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
         )
+
+
+def _lasts(chain: TitleChain, firsts: set[int]) -> set[int]:
+    """The last tokens of the chain's affiliations that start at ``firsts``."""
+    return {m.last for m in chain.affiliations if m.first in firsts}
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:
