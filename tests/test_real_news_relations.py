@@ -951,3 +951,12 @@ def test_a_nisba_after_an_organisation_qualifies_it(nlp: Pipeline) -> None:
         "وقال رئيس حركة النهضة التونسية خالد يوسف إن الحوار مستمر.",
     ):
         assert roles(nlp(text)) == K({"خالد يوسف": {"حركة النهضة"}}), text
+
+
+def test_a_speech_verb_addressed_to_an_outlet_keeps_its_implicit_speaker(nlp: Pipeline) -> None:
+    # "وقال لـ«الوطن»"، "وقال للصحفيين": the outlet or the reporters are addressed, not the source
+    for addressed in ('لـ"الأيام"', "للصحفيين"):
+        doc = nlp(
+            f"طالب النائب سامي الحمد الحكومة بتعزيز الرقابة. وقال {addressed}: إن الوضع يحتاج إلى خطة جديدة."
+        )
+        assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("سامي الحمد")] * 2, addressed

@@ -205,9 +205,11 @@ class Referents:
         covering = view.mention_covering(sentence, following)
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
-            rest = token.norm[1:]
+            # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
+            rest = "ال" + token.norm[2:] if token.norm.startswith("لل") else token.norm[1:]
             return (
-                token.norm[:1] in NAME_PREPOSITIONS and (is_definite(rest) or words.in_title(rest))
+                token.norm[:1] in NAME_PREPOSITIONS
+                and (not rest or is_definite(rest) or words.in_title(rest))
             ) or self._object_in_construct(query, following)
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False
