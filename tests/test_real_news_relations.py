@@ -960,3 +960,27 @@ def test_a_speech_verb_addressed_to_an_outlet_keeps_its_implicit_speaker(nlp: Pi
             f"طالب النائب سامي الحمد الحكومة بتعزيز الرقابة. وقال {addressed}: إن الوضع يحتاج إلى خطة جديدة."
         )
         assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("سامي الحمد")] * 2, addressed
+
+
+def test_a_participle_describes_the_subject_of_its_own_clause(nlp: Pipeline) -> None:
+    # the last speaker was someone else; "رفض X ...، مؤكدا" is X's statement
+    doc = nlp(
+        "وقال وزير الإعلام الأردني سامر النجار إن الحوار مستمر. "
+        "من جانبه رفض الدكتور عادل الخطيب، أستاذ العلوم السياسية، الاتهامات، مؤكدا أنها باطلة."
+    )
+    assert [args[0][1] for args in found(doc, "STATEMENT")] == K(["سامر النجار", "عادل الخطيب"])
+    # an organisation opening the clause is its subject, not the person chairing it
+    doc = nlp(
+        "وقال وزير الإعلام الأردني سامر النجار إن الحوار مستمر. واستنكر المجلس الوطني الكويتي في "
+        "جلسته برئاسة الشيخ ناصر الصباح الهجوم، مؤكدا تضامنه مع الضحايا."
+    )
+    assert found(doc, "STATEMENT")[-1] == [("speaker", key("المجلس الوطني الكويتي"))]
+
+
+def test_a_bare_form_of_address_is_the_one_person_it_introduced(nlp: Pipeline) -> None:
+    # "السفير X" introduced him; "وأكد السفير" later is X
+    doc = nlp(
+        "رفض السفير نبيل الطاهر، مساعد وزير الخارجية التونسي الأسبق، الاتهامات. "
+        "وأكد السفير في تصريحه للصحيفة أن الموقف واضح."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("نبيل الطاهر"))]]

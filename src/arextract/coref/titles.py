@@ -27,6 +27,7 @@ _COUNTRY_CONFIDENCE = 0.8
 _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
 
 Holders = dict[tuple[str, str | None], set[str]]  # (title key, affiliation) -> people
+_ADDRESSED = "@addressed"  # the "affiliation" under which a form of address keeps its people
 
 
 class TitleCountries:
@@ -216,6 +217,7 @@ class TitleReferences:
         """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
         the one person of the document holding that title (and affiliation), if unique."""
         holders, people = _title_holders(view, roles)
+        _addressed(self._words, view, holders, people)
         if not holders:
             return []
         found: list[Entity] = self._epithet_mentions(view, roles, people)
@@ -309,7 +311,10 @@ class TitleReferences:
             names = holders.get((title, None), set())
             if names:
                 return names, end_index
-        if token.norm.startswith("ال") and token.norm not in self._words.honorifics:
+        if token.norm in self._words.honorifics:
+            # "وأكد السفير": the one person the story named after "السفير"
+            return holders.get((token.norm, _ADDRESSED), set()), index
+        if token.norm.startswith("ال"):
             return holders.get(("ال" + token.norm.removeprefix("ال"), None), set()), index
         return names, last
 
@@ -404,6 +409,24 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
                 # "الوزير الأمريكي": the one American minister of the story
                 holders.setdefault((words[0], affiliation_name), set()).add(person.canonical)
     return holders, people
+
+
+def _addressed(
+    words: FoldedLexicons, view: DocumentView, holders: Holders, people: dict[str, Entity]
+) -> None:
+    """Add to ``holders`` the people named right after a definite form of address ("السفير X"،
+    "الأمير X"), under (that word, ``_ADDRESSED``)."""
+    for sentence in view.sentences:
+        for mention in sentence.mentions:
+            if mention.type != EntityType.PERSON or mention.entity.source == EntitySource.COREF:
+                continue
+            if mention.first <= sentence.first:
+                continue
+            norm = view.tokens[mention.first - 1].norm
+            norm = norm[1:] if norm[:1] in CONJUNCTIONS and norm[1:] in words.honorifics else norm
+            if norm in words.honorifics and norm.startswith("ال"):
+                holders.setdefault((norm, _ADDRESSED), set()).add(mention.entity.canonical)
+                people.setdefault(mention.entity.canonical, mention.entity)
 
 
 def _reference(person: Entity, text: str, start: int, end: int) -> Entity:

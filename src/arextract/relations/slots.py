@@ -13,6 +13,7 @@ from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_p
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
+from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
@@ -290,9 +291,11 @@ class SlotFiller:
                 # "وأفادت وكالة الأناضول أن": the outlet, not a speaker; "وقالت موسكو": the
                 # city speaks for its state, whom no one else should stand in for
                 return []
-        implicit = self._referents.subject_is_implicit
         actor = sentence.actor
         statement = query.form.rule.type == RelationType.STATEMENT
+        # a participle (مؤكدا، مشيرة) never has a subject of its own after it
+        participle = statement and _participle(view, match)
+        implicit = (lambda _: True) if participle else self._referents.subject_is_implicit
         if not statement and query.form.rule.pos == "verb":
             # verb, object, then subject: "يصل إلى الخرطوم غدا وفد من وزارة النقل"
             delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
@@ -300,6 +303,12 @@ class SlotFiller:
                 return [delegation]
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
+        if participle and (view.speaker is None or view.speaker[1] != sentence.narrative):
+            # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
+            body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
+            own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
+            if own is not None and own in sentence.mentions and own.last < match.first and query.open_to(own):
+                return [own]
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
@@ -332,6 +341,13 @@ def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
         if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
             return False
     return False
+
+
+def _participle(view: DocumentView, match: TriggerMatch) -> bool:
+    """Whether the trigger is an active participle of a speech verb (مؤكدا، مشيرة، قائلا): it
+    describes the subject of its clause's main verb."""
+    stem = view.tokens[match.first].norm[match.offset :]
+    return match.first == match.last and len(stem) >= 5 and (stem.endswith("ا") or stem[0] == "م")
 
 
 def _unnamed_spoke(view: DocumentView, sentence: SentenceView) -> bool:
