@@ -984,3 +984,19 @@ def test_a_bare_form_of_address_is_the_one_person_it_introduced(nlp: Pipeline) -
         "وأكد السفير في تصريحه للصحيفة أن الموقف واضح."
     )
     assert found(doc, "STATEMENT") == [[("speaker", key("نبيل الطاهر"))]]
+
+
+def test_attribution_by_ma_and_a_verb_names_the_speaker(nlp: Pipeline) -> None:
+    # "وفق ما أعلنته X"، "بحسب ما صرح به X": X spoke; an outlet cited so is only a source
+    doc = nlp("ومن المقرر أن يلتقي الوزيران غدا، وفق ما أعلنته وزارة الخارجية المغربية.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية المغربية"))]]
+    doc = nlp(
+        "وعقد الوزراء اجتماعا تنسيقيا، وفق ما ذكرته وكالة الأنباء القطرية، التي أشارت إلى أن الجدول طويل."
+    )
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_portfolio_place_is_part_of_the_title(nlp: Pipeline) -> None:
+    # "لشؤون الشرق الأوسط" is the portfolio; the comma after it still leads to the name
+    doc = nlp("والتقى مساعد وزير الخارجية الأمريكي لشؤون الشرق الأوسط، خالد العمر.")
+    assert roles(doc) == K({"خالد العمر": {"الولايات المتحدة"}})

@@ -38,6 +38,8 @@ class Referents:
                     if m.first + sentence.widest < index - 2:
                         return None
                     if m.last < index and query.open_to(m) and not m.is_nisba:
+                        if m.entity.subtype in query.slot.exclude_subtypes:
+                            return None  # "وكالة الأنباء، التي أشارت إلى": a source, not a speaker
                         return m if index - m.last <= 2 else None
                 return None
         return None

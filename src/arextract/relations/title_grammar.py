@@ -211,8 +211,10 @@ class TitleGrammar:
         if before < sentence.first:
             return False
         previous = view.tokens[before].norm
-        if listed(previous, self._words.title_links):
-            chain.first = place.first  # a posting: "قنصل عام المملكة في نيويورك"
+        if listed(previous, self._words.title_links) or self._words.prefixed_title(previous):
+            # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
+            # الشرق الأوسط"): a part of the title
+            chain.first = place.first
             chain.last = chain.last if chain.last is not None else place.last
         elif listed(previous, self._words.titles) and chain.last is None:
             chain.affiliations.append(place)  # "محافظ عنيزة"، "أمير منطقة حائل"
@@ -238,6 +240,7 @@ class TitleGrammar:
             and (
                 listed(tokens[index - 1].norm, self._words.titles)
                 or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+                or _portfolio(self._words, view, sentence, index - 1)
             )
         ):
             return True
@@ -421,6 +424,16 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
         previous is not None
         and previous.first > sentence.first
         and listed(view.tokens[previous.first - 1].norm, words.title_links)
+    )
+
+
+def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` ends a place a title word governs ("لشؤون الشرق الأوسط")."""
+    place = view.mention_covering(sentence, index, PLACE_TYPES)
+    return (
+        place is not None
+        and place.first > sentence.first
+        and words.prefixed_title(view.tokens[place.first - 1].norm)
     )
 
 
