@@ -1000,3 +1000,10 @@ def test_a_portfolio_place_is_part_of_the_title(nlp: Pipeline) -> None:
     # "لشؤون الشرق الأوسط" is the portfolio; the comma after it still leads to the name
     doc = nlp("والتقى مساعد وزير الخارجية الأمريكي لشؤون الشرق الأوسط، خالد العمر.")
     assert roles(doc) == K({"خالد العمر": {"الولايات المتحدة"}})
+
+
+def test_a_title_after_l_and_the_article_written_ll(nlp: Pipeline) -> None:
+    # "للمرشد الإيراني X"، "للرئيس الفلسطيني X": ل + ال is written لل
+    doc = nlp("وجاء ذلك تعقيبا على التصريحات الأخيرة للمرشد الإيراني علي خامنئي.")
+    assert roles(doc) == K({"علي خامنئي": {"إيران"}})
+    assert titles(doc) == K({"علي خامنئي": ["مرشد"]})

@@ -133,7 +133,10 @@ class FoldedLexicons:
         return listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers)
 
     def prefixed_title(self, folded_word: str) -> bool:
-        """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
+        """ "بوزارة"، "لشؤون"، "للمرشد": a title word after the preposition ب or ل (ل + ال is
+        written لل)."""
+        if len(folded_word) > 4 and folded_word.startswith("لل") and "ال" + folded_word[2:] in self.titles:
+            return True
         return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
 
     def is_plain_noun(self, folded_word: str) -> bool:

@@ -265,7 +265,10 @@ class TitleRoles:
         tokens = view.tokens
         if chain.first is not None and chain.last is not None:
             first = tokens[chain.first]
-            conjunction = 0 if first.norm in self._words.title_heads else 1  # "ووزير": skip the و
+            # "ووزير": skip the و; "للمرشد": the ل and the article's ل
+            conjunction = 0 if first.norm in self._words.title_heads else 1
+            if conjunction and first.norm.startswith("لل") and first.norm[1:] not in self._words.titles:
+                conjunction = 2
             start = first.start + surface_offset(first.text, conjunction)
             end = tokens[chain.last].end
             return start, end, view.text[start:end]

@@ -68,7 +68,9 @@ class TitleGrammar:
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             norm = tokens[chain.first].norm
             if listed(norm, self._words.title_heads) or (
-                len(norm) > 3 and norm[0] in NAME_PREPOSITIONS and norm[1:] in self._words.title_heads
+                len(norm) > 3
+                and norm[0] in NAME_PREPOSITIONS
+                and (norm[1:] in self._words.title_heads or "ا" + norm[1:] in self._words.title_heads)
             ):
                 break
             chain.first += 1
