@@ -1007,3 +1007,16 @@ def test_a_title_after_l_and_the_article_written_ll(nlp: Pipeline) -> None:
     doc = nlp("وجاء ذلك تعقيبا على التصريحات الأخيرة للمرشد الإيراني علي خامنئي.")
     assert roles(doc) == K({"علي خامنئي": {"إيران"}})
     assert titles(doc) == K({"علي خامنئي": ["مرشد"]})
+
+
+def test_a_title_before_a_listed_name_belongs_to_the_previous_name(nlp: Pipeline) -> None:
+    # "X رئيس جامعة A والدكتور Y رئيس جامعة B": each president his own university
+    doc = nlp(
+        "وقع المذكرة الدكتور سالم العنزي رئيس جامعة الملك سعود والدكتور ماهر سليم رئيس جامعة الشرق الأوسط."
+    )
+    assert roles(doc) == K({"سالم العنزي": {"جامعة الملك سعود"}, "ماهر سليم": {"جامعة الشرق الأوسط"}})
+
+
+def test_protocol_offices_after_a_nisba_and_a_comma_are_one_title(nlp: Pipeline) -> None:
+    doc = nlp("وكان ولي العهد البحريني، رئيس الوزراء سلمان بن حمد قد صرح أن الزيارة قريبة.")
+    assert list(roles(doc).values()) == [K({"البحرين"})]

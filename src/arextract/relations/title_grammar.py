@@ -116,6 +116,8 @@ class TitleGrammar:
         open_words = 0
         while index >= sentence.first:
             token = tokens[index]
+            if chain.last is None and chain.counterpart is None and _list_item(words, view, index, person):
+                break  # "X رئيس الجامعة والدكتور Y": the title before و is the previous name's
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
@@ -467,7 +469,11 @@ def _between_offices(
         and tokens[index + 1].norm in words.title_heads
         and not tokens[index + 1].norm.startswith("ال")
         and index - 1 >= sentence.first
-        and listed(tokens[index - 1].norm, words.titles)
+        and (
+            listed(tokens[index - 1].norm, words.titles)
+            # "ولي ولي العهد السعودي، وزير الدفاع X"
+            or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+        )
     )
 
 
