@@ -1020,3 +1020,9 @@ def test_a_title_before_a_listed_name_belongs_to_the_previous_name(nlp: Pipeline
 def test_protocol_offices_after_a_nisba_and_a_comma_are_one_title(nlp: Pipeline) -> None:
     doc = nlp("وكان ولي العهد البحريني، رئيس الوزراء سلمان بن حمد قد صرح أن الزيارة قريبة.")
     assert list(roles(doc).values()) == [K({"البحرين"})]
+
+
+def test_feminine_title_heads_open_a_title(nlp: Pipeline) -> None:
+    doc = nlp("وقالت المتحدثة باسم وزارة الخارجية الأمريكية ماري هارف إن المحادثات مستمرة.")
+    assert roles(doc) == K({"ماري هارف": {"وزارة الخارجية الأمريكية"}})
+    assert found(doc, "STATEMENT") == [[("speaker", key("ماري هارف"))]]
