@@ -1026,3 +1026,12 @@ def test_feminine_title_heads_open_a_title(nlp: Pipeline) -> None:
     doc = nlp("وقالت المتحدثة باسم وزارة الخارجية الأمريكية ماري هارف إن المحادثات مستمرة.")
     assert roles(doc) == K({"ماري هارف": {"وزارة الخارجية الأمريكية"}})
     assert found(doc, "STATEMENT") == [[("speaker", key("ماري هارف"))]]
+
+
+def test_admitting_and_describing_that_something_is_so_are_statements(nlp: Pipeline) -> None:
+    doc = nlp("وكان خالد يوسف رئيس حزب الأمة اعترف بأنه طلب التدخل.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("خالد يوسف"))]]
+    doc = nlp("بدوره، وصف بيتر ساذرلاند، مبعوث الأمين العام للأمم المتحدة، الخطة بأنها مبالغ فيها.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("بيتر ساذرلاند"))]]
+    # approving a budget is no statement
+    assert found(nlp("وأقر مجلس الوزراء الميزانية العامة للدولة."), "STATEMENT") == []
