@@ -1035,3 +1035,12 @@ def test_admitting_and_describing_that_something_is_so_are_statements(nlp: Pipel
     assert found(doc, "STATEMENT") == [[("speaker", key("بيتر ساذرلاند"))]]
     # approving a budget is no statement
     assert found(nlp("وأقر مجلس الوزراء الميزانية العامة للدولة."), "STATEMENT") == []
+
+
+def test_a_title_with_a_country_refers_to_the_known_holder_of_the_bare_title(nlp: Pipeline) -> None:
+    # "الرئيس هولاند" had no country; the knowledge files know he is French
+    doc = nlp(
+        "واتصل الرئيس المصري عبد الفتاح السيسي بالرئيس هولاند. من جهته أعلن الرئيس الفرنسي "
+        "أن بلاده مستعدة للتعاون."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("فرانسوا هولاند"))]]

@@ -210,8 +210,9 @@ class BodyReferences:
 class TitleReferences:
     """People referred to by their office alone: a bare title or an epithet of the office."""
 
-    def __init__(self, words: FoldedLexicons) -> None:
+    def __init__(self, words: FoldedLexicons, countries: dict[str, str] | None = None) -> None:
         self._words = words
+        self._countries = countries or {}  # person -> country, from the knowledge files
 
     def mentions(self, view: DocumentView, roles: list[Relation]) -> list[Entity]:
         """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
@@ -303,6 +304,10 @@ class TitleReferences:
             names = holders.get((title, canon), set()) or holders.get(
                 (title_key(view.text[token.start : affiliation.entity.end]), None), set()
             )  # "نائب خادم الحرمين الشريفين": the country is inside the held title
+            if not names:
+                # "الرئيس هولاند ... الرئيس الفرنسي": the holder of the bare title whose country
+                # the knowledge files give
+                names = {n for n in holders.get((title, None), set()) if self._countries.get(n) == canon}
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()

@@ -24,7 +24,7 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
-from arextract.relations.capitals import capital_states, speaking_capitals
+from arextract.relations.capitals import capital_states, people_countries, speaking_capitals
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -48,7 +48,8 @@ class RelationExtractor:
     def __init__(self, rules: Iterable[str | Path] = (), kb: KnowledgeBase | None = None) -> None:
         self.rules, self.lexicons = load_rules(rules)
         # the knowledge files the pipeline linked with (Pipeline(models_dir=)); else the default
-        self._capital_states = capital_states(kb if kb is not None else load_kb())
+        knowledge = kb if kb is not None else load_kb()
+        self._capital_states = capital_states(knowledge)
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
@@ -56,7 +57,7 @@ class RelationExtractor:
         self._joining = {rule.id for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
-        self._title_references = TitleReferences(self.words)
+        self._title_references = TitleReferences(self.words, people_countries(knowledge))
         self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
 
