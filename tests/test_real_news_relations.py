@@ -1044,3 +1044,16 @@ def test_a_title_with_a_country_refers_to_the_known_holder_of_the_bare_title(nlp
         "أن بلاده مستعدة للتعاون."
     )
     assert found(doc, "STATEMENT") == [[("speaker", key("فرانسوا هولاند"))]]
+
+
+def test_an_unnamed_source_before_its_verb_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال رئيس الحكومة الحبيب الصيد إن الوضع صعب. ولم تصدر تسريبات، إلا أن مصادر قريبة من "
+        "الحزب أفادت بأن اللقاء خصص للمؤتمر."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("الحبيب الصيد"))]]
+
+
+def test_a_country_adjective_before_a_speech_verb_is_not_its_subject(nlp: Pipeline) -> None:
+    doc = nlp("وقد تحدث الوزير للصحفيين عقب المباحثات مع القيادة السعودية فقال: إن المخاوف مشتركة.")
+    assert [key("السعودية")] not in [[name for _, name in args] for args in found(doc, "STATEMENT")]

@@ -217,6 +217,8 @@ class MentionSearch:
             and query.open_to(m)
             and self._candidates.may_fill(view, m, slot)
             and not (slot.find == "subject" and self._candidates.titled_body(view, sentence, m))
+            # "مع القيادة السعودية فقال": an adjective is no subject before its verb
+            and not (slot.find == "subject" and _adjective(view, sentence, m))
         ]
         if not candidates:
             return []
@@ -328,6 +330,22 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _adjective(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """Whether a country mention is an adjective: a nisba, or a definite one after a definite
+    noun it agrees with ("القيادة السعودية")."""
+    if mention.is_nisba:
+        return True
+    before = mention.first - 1
+    if mention.type != EntityType.COUNTRY or before < sentence.first:
+        return False
+    noun = view.tokens[before].norm
+    return (
+        view.tokens[mention.first].norm.startswith("ال")
+        and noun.startswith("ال")
+        and view.mention_covering(sentence, before) is None
+    )
 
 
 def _heads_adjunct(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:

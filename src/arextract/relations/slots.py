@@ -362,11 +362,20 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     index = query.match.last + 1
     while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
         index += 1
-    return (
-        index < sentence.last
-        and view.tokens[index].norm in words.unnamed_sources
-        and view.mention_covering(sentence, index) is None
-    )
+    if index < sentence.last and _unnamed_at(words, view, sentence, index):
+        return True
+    # before the verb, opening its clause: "إلا أن مصادر قريبة من الحركة أفادت بأن"
+    index = query.match.first - 1
+    while index > max(sentence.first, query.match.first - _OWNER_REACH - 2):
+        token = view.tokens[index - 1]
+        if token.text in words.breaks or token.norm in words.complementizers:
+            break
+        index -= 1
+    return index < query.match.first and _unnamed_at(words, view, sentence, index)
+
+
+def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    return view.tokens[index].norm in words.unnamed_sources and view.mention_covering(sentence, index) is None
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
