@@ -1057,3 +1057,21 @@ def test_an_unnamed_source_before_its_verb_is_no_speaker(nlp: Pipeline) -> None:
 def test_a_country_adjective_before_a_speech_verb_is_not_its_subject(nlp: Pipeline) -> None:
     doc = nlp("وقد تحدث الوزير للصحفيين عقب المباحثات مع القيادة السعودية فقال: إن المخاوف مشتركة.")
     assert [key("السعودية")] not in [[name for _, name in args] for args in found(doc, "STATEMENT")]
+
+
+def test_a_title_reference_keeps_its_listed_complement(nlp: Pipeline) -> None:
+    # "رئيس الحكومة" is not the one who chairs a committee ("رئيس لجنة ...")
+    doc = nlp(
+        "وعين رئيس لجنة الحسابات العامة كمال الدين يوسف نائبا للوزير. ونفى رئيس الحكومة أن "
+        "يكون للقرار صلة بالتحقيق."
+    )
+    speakers = [args[0][1] for args in found(doc, "STATEMENT")]
+    assert key("كمال الدين يوسف") not in speakers
+
+
+def test_an_unsaid_speaker_is_the_person_the_story_moved_on_to(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكدت الشركة الوطنية للنفط أن الإنتاج مستقر. وعين الوزير المهندس سالم العتيبي مديرا "
+        "جديدا للمشروع. وقال في بيان إنه سيبدأ العمل غدا."
+    )
+    assert found(doc, "STATEMENT")[-1] == [("speaker", key("سالم العتيبي"))]

@@ -316,6 +316,8 @@ class TitleReferences:
             names = holders.get((title, None), set())
             if names:
                 return names, end_index
+            if end_index > index and listed(view.tokens[end_index].norm, self._words.titles):
+                break  # "رئيس الحكومة" is not "رئيس لجنة ...": a listed complement stays
         if token.norm in self._words.honorifics:
             # "وأكد السفير": the one person the story named after "السفير"
             return holders.get((token.norm, _ADDRESSED), set()), index

@@ -243,21 +243,6 @@ class SlotFiller:
             return found, cursor
         return None
 
-    def _first_named_after(self, query: SlotQuery) -> Mention | None:
-        """The mention right after the trigger, or after an adverbial phrase that may come
-        first ("كما ذكرت من جانبها وكالة الأنباء")."""
-        view, sentence, match = query.view, query.sentence, query.match
-        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
-            covering = view.mention_covering(sentence, index)
-            if covering is not None:
-                return covering
-            token = view.tokens[index]
-            if token.text in self._words.breaks or token.norm in self._words.complementizers:
-                return None
-            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
-                return None
-        return None
-
     def _past_restatement(self, query: SlotQuery, subject: Mention) -> int:
         """Where the search after a subject resumes: past the name its title stands for
         ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
@@ -283,7 +268,7 @@ class SlotFiller:
         if slot.exclude_subtypes and _outlet_follows(self._words, query):
             return []  # "كما ذكرت من جانبها وكالة «برناما»": a source, not a speaker
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
-            following = self._first_named_after(query)
+            following = _first_named_after(self._words, query)
             if following is not None and (
                 following.entity.subtype in slot.exclude_subtypes
                 or (following.type in PLACE_TYPES and following.type not in slot.types)
@@ -312,7 +297,12 @@ class SlotFiller:
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
+            newer = (
+                actor is not None
+                and actor.entity.canonical != speaker.entity.canonical
+                and view.sentence_of(actor.first).narrative > where
+            )
+            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query) and not newer:
                 return [speaker]
         if statement and implicit(query):
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
@@ -329,6 +319,22 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The mention right after the trigger, or after an adverbial phrase that may come
+    first ("كما ذكرت من جانبها وكالة الأنباء")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+        covering = view.mention_covering(sentence, index)
+        if covering is not None:
+            return covering
+        token = view.tokens[index]
+        if token.text in words.breaks or token.norm in words.complementizers:
+            return None
+        if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+            return None
+    return None
 
 
 def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
