@@ -1075,3 +1075,9 @@ def test_an_unsaid_speaker_is_the_person_the_story_moved_on_to(nlp: Pipeline) ->
         "جديدا للمشروع. وقال في بيان إنه سيبدأ العمل غدا."
     )
     assert found(doc, "STATEMENT")[-1] == [("speaker", key("سالم العتيبي"))]
+
+
+def test_a_spokesman_of_an_unnamed_group_before_a_comma_and_his_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال المتحدث باسم القبائل المتصدية للتنظيم، سالم الدليمي للصحيفة: إن القوات تقدمت.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("سالم الدليمي"))]]
+    assert titles(doc) == K({"سالم الدليمي": ["المتحدث باسم القبائل المتصدية للتنظيم"]})

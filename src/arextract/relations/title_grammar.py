@@ -245,6 +245,7 @@ class TitleGrammar:
                 listed(tokens[index - 1].norm, self._words.titles)
                 or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
                 or _portfolio(self._words, view, sentence, index - 1)
+                or _headed_phrase(self._words, view, sentence, index - 1)
             )
         ):
             return True
@@ -429,6 +430,24 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
         and previous.first > sentence.first
         and listed(view.tokens[previous.first - 1].norm, words.title_links)
     )
+
+
+def _headed_phrase(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` ends a title phrase a head opens a few words before, through
+    definite complements: "المتحدث باسم العشائر المتصدية للتنظيم،"."""
+    for at in range(index, max(sentence.first, index - 6) - 1, -1):
+        token = view.tokens[at]
+        norm = token.norm
+        if listed(norm, words.title_heads):
+            return at < index
+        if (
+            not token.text.isalpha()
+            or norm in words.stops
+            or view.mention_covering(sentence, at, (EntityType.PERSON,)) is not None
+            or not (listed(norm, words.titles) or words.prefixed_title(norm) or is_definite(norm))
+        ):
+            return False
+    return False
 
 
 def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
