@@ -316,8 +316,9 @@ class TitleReferences:
             names = holders.get((title, None), set())
             if names:
                 return names, end_index
-            if end_index > index and listed(view.tokens[end_index].norm, self._words.titles):
-                break  # "رئيس الحكومة" is not "رئيس لجنة ...": a listed complement stays
+            complement = view.tokens[end_index].norm
+            if end_index > index and listed(complement, self._words.titles) and is_definite(complement):
+                break  # "رئيس الحكومة" is not "رئيس لجنة ...": a definite listed complement stays
         if token.norm in self._words.honorifics:
             # "وأكد السفير": the one person the story named after "السفير"
             return holders.get((token.norm, _ADDRESSED), set()), index

@@ -25,6 +25,7 @@ _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
 _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there to its doer
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
+_OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -292,17 +293,13 @@ class SlotFiller:
             # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
-            if own is not None and own in sentence.mentions and own.last < match.first and query.open_to(own):
+            opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
+            if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            newer = (
-                actor is not None
-                and actor.entity.canonical != speaker.entity.canonical
-                and view.sentence_of(actor.first).narrative > where
-            )
-            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query) and not newer:
+            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
                 return [speaker]
         if statement and implicit(query):
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))

@@ -147,7 +147,7 @@ class TitleGrammar:
             if self._skipped(view, sentence, chain, index, person):
                 index -= 1
                 continue
-            if chain.last is None and listed(token.norm, words.honorifics):
+            if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
             elif listed(token.norm, words.titles) or words.prefixed_title(token.norm):
                 if self._ends_other_title(view, chain, token.norm):
@@ -430,6 +430,11 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
         and previous.first > sentence.first
         and listed(view.tokens[previous.first - 1].norm, words.title_links)
     )
+
+
+def _honorific(words: FoldedLexicons, norm: str) -> bool:
+    """A form of address (الأمير، الشيخ), also after ل + the article ("للشيخ")."""
+    return listed(norm, words.honorifics) or (norm.startswith("لل") and "ال" + norm[2:] in words.honorifics)
 
 
 def _headed_phrase(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
