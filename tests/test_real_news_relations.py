@@ -1086,3 +1086,11 @@ def test_a_participle_after_a_genitive_name_is_the_speakers(nlp: Pipeline) -> No
 
 def test_a_form_of_address_after_l_gives_no_role(nlp: Pipeline) -> None:
     assert roles(nlp("وذلك حسب روايته للشيخ محمد الحزمي.")) == {}
+
+
+def test_head_of_government_names_the_prime_minister(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قرر رئيس الوزراء الماليزي نجيب عبد الرزاق إقالة نائبه. ونفى رئيس الحكومة أن يكون "
+        "للقرار صلة بالتحقيق."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("نجيب عبد الرزاق"))]]

@@ -27,7 +27,12 @@ _COUNTRY_CONFIDENCE = 0.8
 _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
 
 Holders = dict[tuple[str, str | None], set[str]]  # (title key, affiliation) -> people
-_ADDRESSED = "@addressed"  # the "affiliation" under which a form of address keeps its people
+_ADDRESSED = "@addressed"
+# One office, three names in Arabic news (title keys: folded, without the article)
+_PREMIER_NAMES = tuple(title_key(name) for name in ("رئيس الوزراء", "رئيس مجلس الوزراء", "رئيس الحكومة"))
+_PREMIER = {
+    name: tuple(other for other in _PREMIER_NAMES if other != name) for name in _PREMIER_NAMES
+}  # the "affiliation" under which a form of address keeps its people
 
 
 class TitleCountries:
@@ -409,6 +414,10 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
         for size in range(min(2, len(words)), len(words) + 1):
             prefix = " ".join(words[:size])
             for key in {(prefix, affiliation_name), (prefix, None)}:
+                holders.setdefault(key, set()).add(person.canonical)
+        for variant in _PREMIER.get(title, ()):
+            # "رئيس الحكومة" for the one the story made "رئيس الوزراء"
+            for key in {(variant, affiliation_name), (variant, None)}:
                 holders.setdefault(key, set()).add(person.canonical)
         if words:
             # "الوزير" alone: the one minister of the story
