@@ -1094,3 +1094,10 @@ def test_head_of_government_names_the_prime_minister(nlp: Pipeline) -> None:
         "للقرار صلة بالتحقيق."
     )
     assert found(doc, "STATEMENT") == [[("speaker", key("نجيب عبد الرزاق"))]]
+
+
+def test_a_title_head_with_her_belongs_to_the_body_named_before(nlp: Pipeline) -> None:
+    # "زعيمها"، "متحدثها": the movement or body named before is the affiliation
+    doc = nlp("وتعليقا على زيارة وفد حركة فتح برئاسة زعيمها محمود عباس إلى الأردن.")
+    assert roles(doc) == K({"محمود عباس": {"حركة فتح"}})
+    assert titles(doc) == K({"محمود عباس": ["زعيمها"]})

@@ -139,6 +139,16 @@ class FoldedLexicons:
             return True
         return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
 
+    def possessed_head(self, folded_word: str) -> bool:
+        """ "زعيمها"، "متحدثها": a title head with "her" (of an organisation or a country named
+        before); not "his" ("نائبه" is a person's aide)."""
+        stem = folded_word[:-2]
+        return (
+            len(folded_word) > 4
+            and folded_word.endswith("ها")
+            and (stem in self.title_heads or (stem.endswith("ت") and stem[:-1] + "ه" in self.title_heads))
+        )
+
     def is_plain_noun(self, folded_word: str) -> bool:
         """An indefinite word that is no title, adverb, stop word nor preposition with a pronoun
         (عليه، معه): in "حرص بلاده" a noun whose genitive follows."""

@@ -266,7 +266,8 @@ class TitleRoles:
         if chain.first is not None and chain.last is not None:
             first = tokens[chain.first]
             # "ووزير": skip the و; "للمرشد": the ل and the article's ل
-            conjunction = 0 if first.norm in self._words.title_heads else 1
+            words = self._words
+            conjunction = 0 if first.norm in words.title_heads or words.possessed_head(first.norm) else 1
             if conjunction and first.norm.startswith("لل") and first.norm[1:] not in self._words.titles:
                 conjunction = 2
             start = first.start + surface_offset(first.text, conjunction)

@@ -67,11 +67,7 @@ class TitleGrammar:
         # a title begins with a head word (وزير, الرئيس, بالرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             norm = tokens[chain.first].norm
-            if listed(norm, self._words.title_heads) or (
-                len(norm) > 3
-                and norm[0] in NAME_PREPOSITIONS
-                and (norm[1:] in self._words.title_heads or "ا" + norm[1:] in self._words.title_heads)
-            ):
+            if _opens_title(self._words, norm):
                 break
             chain.first += 1
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
@@ -149,7 +145,11 @@ class TitleGrammar:
                 continue
             if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
-            elif listed(token.norm, words.titles) or words.prefixed_title(token.norm):
+            elif (
+                listed(token.norm, words.titles)
+                or words.prefixed_title(token.norm)
+                or words.possessed_head(token.norm)
+            ):
                 if self._ends_other_title(view, chain, token.norm):
                     break
                 chain.first = index
@@ -429,6 +429,16 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
         previous is not None
         and previous.first > sentence.first
         and listed(view.tokens[previous.first - 1].norm, words.title_links)
+    )
+
+
+def _opens_title(words: FoldedLexicons, norm: str) -> bool:
+    """A head word (وزير، الرئيس، زعيمها), also after ب or ل (بالرئيس، للمرشد)."""
+    heads = words.title_heads
+    return (
+        listed(norm, heads)
+        or words.possessed_head(norm)
+        or (len(norm) > 3 and norm[0] in NAME_PREPOSITIONS and (norm[1:] in heads or "ا" + norm[1:] in heads))
     )
 
 
