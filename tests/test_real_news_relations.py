@@ -1101,3 +1101,18 @@ def test_a_title_head_with_her_belongs_to_the_body_named_before(nlp: Pipeline) -
     doc = nlp("وتعليقا على زيارة وفد حركة فتح برئاسة زعيمها محمود عباس إلى الأردن.")
     assert roles(doc) == K({"محمود عباس": {"حركة فتح"}})
     assert titles(doc) == K({"محمود عباس": ["زعيمها"]})
+
+
+def test_an_unnamed_source_after_the_outlet_addressed(nlp: Pipeline) -> None:
+    # "أكد لـ«الاقتصادية» مصدر": the source is unnamed; not the last speaker
+    doc = nlp(
+        "وقال المدير سالم العلي إن العقد مهم. في السياق ذاته، أكد لـ«الاقتصادية» مصدر في "
+        "الشركة أن المبلغ كبير."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("سالم العلي"))]]
+    # "يؤكد للجميع" after a noun subject the clause gives before it
+    doc = nlp(
+        "وقال المدير سالم العلي إن العقد مهم. وقال مواطنون إن الحادث الذي استهدف المصلين "
+        "أثناء الصلاة يؤكد للجميع أن الفئة ضالة."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("سالم العلي"))]]

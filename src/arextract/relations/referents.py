@@ -209,6 +209,10 @@ class Referents:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
             rest = "ال" + token.norm[2:] if token.norm.startswith("لل") else token.norm[1:]
+            if token.norm.startswith("لل") and match.first > sentence.first:
+                before = view.tokens[match.first - 1]
+                if is_definite(before.norm) and view.mention_covering(sentence, match.first - 1) is None:
+                    return False  # "أن الحادث ... أثناء الصلاة يؤكد للجميع": a subject before it
             return (
                 token.norm[:1] in NAME_PREPOSITIONS
                 and (not rest or is_definite(rest) or words.in_title(rest))

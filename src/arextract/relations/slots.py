@@ -363,7 +363,13 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     المصدر"، "وقال أمس مسؤول"): not one a title stands for."""
     view, sentence = query.view, query.sentence
     index = query.match.last + 1
-    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+    while index < sentence.last and (
+        view.is_time_token(index)
+        or view.tokens[index].norm in words.adverbs
+        or view.tokens[index].norm == "ل"  # "أكد لـ«الاقتصادية» مصدر": the outlet addressed
+        or not view.tokens[index].text.isalnum()
+        or _addressed_outlet(view, sentence, index)
+    ):
         index += 1
     if index < sentence.last and _unnamed_at(words, view, sentence, index):
         return True
@@ -375,6 +381,12 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
             break
         index -= 1
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
+
+
+def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` is in an outlet's name ("لـ«الاقتصادية»")."""
+    covering = view.mention_covering(sentence, index)
+    return covering is not None and covering.entity.subtype == "media"
 
 
 def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
