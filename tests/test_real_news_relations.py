@@ -1116,3 +1116,10 @@ def test_an_unnamed_source_after_the_outlet_addressed(nlp: Pipeline) -> None:
         "أثناء الصلاة يؤكد للجميع أن الفئة ضالة."
     )
     assert found(doc, "STATEMENT") == [[("speaker", key("سالم العلي"))]]
+
+
+def test_a_name_after_a_head_inside_an_office_name_has_that_head(nlp: Pipeline) -> None:
+    # "مدير مكتب الرئيس بوتفليقة": بوتفليقة is "الرئيس", the office title is the other man's
+    doc = nlp("والتقى مؤخرا أحمد أويحيى وزير الدولة ومدير مكتب الرئيس بوتفليقة.")
+    assert titles(doc)[key("عبد العزيز بوتفليقة")] == [key("الرئيس")]
+    assert key("أحمد أويحيى") in titles(doc)

@@ -115,6 +115,9 @@ class TitleGrammar:
             if chain.last is None and chain.counterpart is None and _list_item(words, view, index, person):
                 break  # "X رئيس الجامعة والدكتور Y": the title before و is the previous name's
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+            if _head_in_office(words, view, covering, index, person):
+                chain.first = chain.last = index  # "مكتب الرئيس X": X is "الرئيس"
+                break
             if covering is not None:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
                 index = covering.first - 1
@@ -145,11 +148,7 @@ class TitleGrammar:
                 continue
             if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
-            elif (
-                listed(token.norm, words.titles)
-                or words.prefixed_title(token.norm)
-                or words.possessed_head(token.norm)
-            ):
+            elif _title_word(words, token.norm):
                 if self._ends_other_title(view, chain, token.norm):
                     break
                 chain.first = index
@@ -440,6 +439,22 @@ def _opens_title(words: FoldedLexicons, norm: str) -> bool:
         or words.possessed_head(norm)
         or (len(norm) > 3 and norm[0] in NAME_PREPOSITIONS and (norm[1:] in heads or "ا" + norm[1:] in heads))
     )
+
+
+def _head_in_office(
+    words: FoldedLexicons, view: DocumentView, office: Mention | None, index: int, person: Mention
+) -> bool:
+    """Whether the token before a name is a definite head ending an office's name ("مكتب الرئيس")."""
+    return (
+        office is not None
+        and office.first < index == person.first - 1
+        and starts_new_title(view.tokens[index].norm, words.title_heads)
+    )
+
+
+def _title_word(words: FoldedLexicons, norm: str) -> bool:
+    """A word of a title (وزير، الخارجية), after ب/ل (لشؤون), or a head with "her" (زعيمها)."""
+    return listed(norm, words.titles) or words.prefixed_title(norm) or words.possessed_head(norm)
 
 
 def _honorific(words: FoldedLexicons, norm: str) -> bool:
