@@ -1123,3 +1123,13 @@ def test_a_name_after_a_head_inside_an_office_name_has_that_head(nlp: Pipeline) 
     doc = nlp("والتقى مؤخرا أحمد أويحيى وزير الدولة ومدير مكتب الرئيس بوتفليقة.")
     assert titles(doc)[key("عبد العزيز بوتفليقة")] == [key("الرئيس")]
     assert key("أحمد أويحيى") in titles(doc)
+
+
+def test_attribution_forms_with_lima_and_hasabama(nlp: Pipeline) -> None:
+    for text in (
+        "وسيعقد الاجتماع في عمان، وفقا لما ذكرته وزارة الخارجية الأردنية.",
+        "وسيعقد الاجتماع في عمان، حسبما أعلنت وزارة الخارجية الأردنية.",
+        "وسيعقد الاجتماع في عمان، بحسب ما أعلنت وزارة الخارجية الأردنية.",
+    ):
+        assert found(nlp(text), "STATEMENT") == [[("speaker", key("وزارة الخارجية الأردنية"))]], text
+    assert found(nlp("وسيعقد الاجتماع في عمان، حسبما ذكرت وكالة الأنباء الأردنية."), "STATEMENT") == []
