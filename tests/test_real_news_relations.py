@@ -1133,3 +1133,11 @@ def test_attribution_forms_with_lima_and_hasabama(nlp: Pipeline) -> None:
     ):
         assert found(nlp(text), "STATEMENT") == [[("speaker", key("وزارة الخارجية الأردنية"))]], text
     assert found(nlp("وسيعقد الاجتماع في عمان، حسبما ذكرت وكالة الأنباء الأردنية."), "STATEMENT") == []
+
+
+def test_a_participle_after_receiving_a_message_is_the_senders(nlp: Pipeline) -> None:
+    doc = nlp(
+        "تلقى وزير الداخلية الأمير عبدالعزيز بن سعود برقية من الشيخ طلال الخالد الصباح نائب رئيس "
+        "مجلس الوزراء في دولة الكويت تضمنت التهنئة بالإنجازات الأمنية، مؤكداً وحدة المصير."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("طلال الخالد الأحمد الصباح"))]]

@@ -70,6 +70,7 @@ class FoldedLexicons:
     honorifics: frozenset[str]
     vehicles: frozenset[str]
     unnamed_sources: frozenset[str]
+    receiving_verbs: frozenset[str]
     delegations: frozenset[str]
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
@@ -109,6 +110,7 @@ class FoldedLexicons:
             honorifics=folded(lex.honorific_titles),
             vehicles=folded(lex.statement_vehicles),
             unnamed_sources=folded(lex.unnamed_sources),
+            receiving_verbs=folded(lex.receiving_verbs),
             delegations=folded(lex.delegations),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},

@@ -255,6 +255,11 @@ class Lexicons(_Strict):
         description="Nouns of a source left unnamed ('وقال مصدر في الوزارة'): it is the implicit "
         "speaker of the speech verbs that follow, not the one named before.",
     )
+    receiving_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of receiving a message ('تلقى X برقية من Y، مؤكدا'): a speech participle "
+        "after them is the sender's.",
+    )
     passive_auxiliaries: list[str] = Field(
         default_factory=list,
         description="Verbs that make the masdar after them passive ('سيتم توقيع مذكرة'): the "

@@ -294,6 +294,8 @@ class SlotFiller:
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
+            sender = _sender(self._words, query)  # "تلقى X برقية من Y ...، مؤكدا": Y
+            own, opening = (sender, True) if sender is not None else (own, opening)
             if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
         if statement and view.speaker is not None:
@@ -351,6 +353,22 @@ def _participle(view: DocumentView, match: TriggerMatch) -> bool:
     describes the subject of its clause's main verb."""
     stem = view.tokens[match.first].norm[match.offset :]
     return match.first == match.last and len(stem) >= 5 and (stem.endswith("ا") or stem[0] == "م")
+
+
+def _sender(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The one named after من in a sentence that opens with a verb of receiving ("تلقى X
+    برقية من Y")."""
+    view, sentence = query.view, query.sentence
+    if not listed(view.tokens[sentence.first].norm, words.receiving_verbs):
+        return None
+    for index in range(sentence.first + 1, query.match.first - 1):
+        if view.tokens[index].norm == "من":
+            sender = view.mention_covering(sentence, index + 1)
+            if sender is None:  # past the sender's title: "من نظيره الكويتي X"
+                following = sentence.mentions_from(index + 1, query.match.first)
+                sender = next((m for m in following if m.type in query.slot.types and not m.is_nisba), None)
+            return sender if sender is not None and sender.type in query.slot.types else None
+    return None
 
 
 def _unnamed_spoke(view: DocumentView, sentence: SentenceView) -> bool:
