@@ -885,3 +885,259 @@ def test_a_verb_inside_what_was_said_does_not_continue_the_speech_verb(nlp: Pipe
     # before إن, a verb joined by و still continues the doer (سيزور ... ويلتقي)
     doc = nlp("سيزور الرئيس التونسي قيس سعيد الأردن ويلتقي بالملك عبدالله الثاني.")
     assert [("participant", key("قيس سعيد"))] in [args[:1] for args in found(doc, "MEETING")]
+
+
+def test_a_statement_noun_that_only_refers_to_statements_is_none(nlp: Pipeline) -> None:
+    # "التصريحات" and "تصريحات X" name statements told before; the speaker stays the minister
+    doc = nlp(
+        "أعرب وزير الخارجية الأردني أيمن الصفدي عن رفض الأردن للتصريحات الأخيرة، مؤكدا أن "
+        "الموقف ثابت. ورفض الصفدي تصريحات نتنياهو، مشيرا إلى أنها لا تخدم السلام."
+    )
+    speakers = [args[0][1] for args in found(doc, "STATEMENT")]
+    assert speakers and set(speakers) == {key("أيمن الصفدي")}
+    # "وتجدر الإشارة إلى أن": the writer's note, no speaker
+    doc = nlp("وتجدر الإشارة إلى أن الوزير سامي الخطيب زار عمان الشهر الماضي.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_statement_noun_before_its_verb_is_the_same_statement(nlp: Pipeline) -> None:
+    doc = nlp("وفي تصريحاته للصحفيين قبل الاجتماع قال وزير المالية الكويتي خالد الروضان إن الاقتصاد قوي.")
+    assert [relation.trigger.text for relation in doc.relations if relation.type.value == "STATEMENT"] == [
+        "قال"
+    ]
+
+
+def test_an_unnamed_source_is_the_implicit_speaker_after_it(nlp: Pipeline) -> None:
+    # the minister spoke first; then an unnamed source: its "وأضاف" is not the minister's
+    doc = nlp(
+        "وقال وزير الخارجية المغربي ناصر بوريطة إن المحادثات مثمرة. "
+        "وقال مصدر دبلوماسي في الرباط إن الاجتماع المقبل سيعقد في الخريف. "
+        "وأضاف أن جدول الأعمال لم يحدد بعد."
+    )
+    assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("ناصر بوريطة")]
+    # a named speaker after the source speaks again for himself
+    doc = nlp(
+        "وأشار المصدر إلى أن الوفد سيصل غدا. وقال وزير الخارجية المغربي ناصر بوريطة إن "
+        "المحادثات مثمرة. وأضاف أن الوفد مرحب به."
+    )
+    assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("ناصر بوريطة")] * 2
+
+
+def test_an_ambassador_of_a_country_posted_to_another_has_his_country(nlp: Pipeline) -> None:
+    # "سفير X لدى Y": X (in the genitive, also after جمهورية) is the affiliation, Y the posting
+    for text, person, country in (
+        ("قال سفير مصر لدى الأردن أحمد علي إن العلاقات قوية.", "أحمد علي", "مصر"),
+        ("حضر اللقاء سفير جمهورية مصر العربية في الأردن أحمد علي.", "أحمد علي", "مصر"),
+        ("حضر اللقاء سفير المملكة لدى فرنسا وموناكو خالد العنقري.", "خالد العنقري", "السعودية"),
+    ):
+        assert roles(nlp(text)) == K({person: {country}}), text
+
+
+def test_a_title_over_a_bare_body_head_has_the_body_named_before(nlp: Pipeline) -> None:
+    # "الأمين العام للهيئة X"، "رئيس المجلس الدكتور X": the body the story named with that head
+    doc = nlp(
+        "أطلقت الهيئة الوطنية للسياحة برنامجا جديدا. وقال الأمين العام للهيئة سالم الهاشمي إن "
+        "البرنامج يبدأ غدا."
+    )
+    assert roles(doc) == K({"سالم الهاشمي": {"الهيئة الوطنية للسياحة"}})
+    doc = nlp("عقد مجلس الأعمال الأردني التركي اجتماعه. وأكد رئيس المجلس الدكتور ماهر العلي أن التبادل ينمو.")
+    assert roles(doc) == K({"ماهر العلي": {"مجلس الأعمال الأردني التركي"}})
+
+
+def test_a_nisba_after_an_organisation_qualifies_it(nlp: Pipeline) -> None:
+    # "رئيس حركة النهضة التونسية": the movement is the affiliation, not Tunisia
+    for text in (
+        "وكان خالد يوسف رئيس حركة النهضة التونسية قد قال إن الحوار مستمر.",
+        "وقال رئيس حركة النهضة التونسية خالد يوسف إن الحوار مستمر.",
+    ):
+        assert roles(nlp(text)) == K({"خالد يوسف": {"حركة النهضة"}}), text
+
+
+def test_a_speech_verb_addressed_to_an_outlet_keeps_its_implicit_speaker(nlp: Pipeline) -> None:
+    # "وقال لـ«الوطن»"، "وقال للصحفيين": the outlet or the reporters are addressed, not the source
+    for addressed in ('لـ"الأيام"', "للصحفيين"):
+        doc = nlp(
+            f"طالب النائب سامي الحمد الحكومة بتعزيز الرقابة. وقال {addressed}: إن الوضع يحتاج إلى خطة جديدة."
+        )
+        assert [args[0][1] for args in found(doc, "STATEMENT")] == [key("سامي الحمد")] * 2, addressed
+
+
+def test_a_participle_describes_the_subject_of_its_own_clause(nlp: Pipeline) -> None:
+    # the last speaker was someone else; "رفض X ...، مؤكدا" is X's statement
+    doc = nlp(
+        "وقال وزير الإعلام الأردني سامر النجار إن الحوار مستمر. "
+        "من جانبه رفض الدكتور عادل الخطيب، أستاذ العلوم السياسية، الاتهامات، مؤكدا أنها باطلة."
+    )
+    assert [args[0][1] for args in found(doc, "STATEMENT")] == K(["سامر النجار", "عادل الخطيب"])
+    # an organisation opening the clause is its subject, not the person chairing it
+    doc = nlp(
+        "وقال وزير الإعلام الأردني سامر النجار إن الحوار مستمر. واستنكر المجلس الوطني الكويتي في "
+        "جلسته برئاسة الشيخ ناصر الصباح الهجوم، مؤكدا تضامنه مع الضحايا."
+    )
+    assert found(doc, "STATEMENT")[-1] == [("speaker", key("المجلس الوطني الكويتي"))]
+
+
+def test_a_bare_form_of_address_is_the_one_person_it_introduced(nlp: Pipeline) -> None:
+    # "السفير X" introduced him; "وأكد السفير" later is X
+    doc = nlp(
+        "رفض السفير نبيل الطاهر، مساعد وزير الخارجية التونسي الأسبق، الاتهامات. "
+        "وأكد السفير في تصريحه للصحيفة أن الموقف واضح."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("نبيل الطاهر"))]]
+
+
+def test_attribution_by_ma_and_a_verb_names_the_speaker(nlp: Pipeline) -> None:
+    # "وفق ما أعلنته X"، "بحسب ما صرح به X": X spoke; an outlet cited so is only a source
+    doc = nlp("ومن المقرر أن يلتقي الوزيران غدا، وفق ما أعلنته وزارة الخارجية المغربية.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية المغربية"))]]
+    doc = nlp(
+        "وعقد الوزراء اجتماعا تنسيقيا، وفق ما ذكرته وكالة الأنباء القطرية، التي أشارت إلى أن الجدول طويل."
+    )
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_portfolio_place_is_part_of_the_title(nlp: Pipeline) -> None:
+    # "لشؤون الشرق الأوسط" is the portfolio; the comma after it still leads to the name
+    doc = nlp("والتقى مساعد وزير الخارجية الأمريكي لشؤون الشرق الأوسط، خالد العمر.")
+    assert roles(doc) == K({"خالد العمر": {"الولايات المتحدة"}})
+
+
+def test_a_title_after_l_and_the_article_written_ll(nlp: Pipeline) -> None:
+    # "للمرشد الإيراني X"، "للرئيس الفلسطيني X": ل + ال is written لل
+    doc = nlp("وجاء ذلك تعقيبا على التصريحات الأخيرة للمرشد الإيراني علي خامنئي.")
+    assert roles(doc) == K({"علي خامنئي": {"إيران"}})
+    assert titles(doc) == K({"علي خامنئي": ["مرشد"]})
+
+
+def test_a_title_before_a_listed_name_belongs_to_the_previous_name(nlp: Pipeline) -> None:
+    # "X رئيس جامعة A والدكتور Y رئيس جامعة B": each president his own university
+    doc = nlp(
+        "وقع المذكرة الدكتور سالم العنزي رئيس جامعة الملك سعود والدكتور ماهر سليم رئيس جامعة الشرق الأوسط."
+    )
+    assert roles(doc) == K({"سالم العنزي": {"جامعة الملك سعود"}, "ماهر سليم": {"جامعة الشرق الأوسط"}})
+
+
+def test_protocol_offices_after_a_nisba_and_a_comma_are_one_title(nlp: Pipeline) -> None:
+    doc = nlp("وكان ولي العهد البحريني، رئيس الوزراء سلمان بن حمد قد صرح أن الزيارة قريبة.")
+    assert list(roles(doc).values()) == [K({"البحرين"})]
+
+
+def test_feminine_title_heads_open_a_title(nlp: Pipeline) -> None:
+    doc = nlp("وقالت المتحدثة باسم وزارة الخارجية الأمريكية ماري هارف إن المحادثات مستمرة.")
+    assert roles(doc) == K({"ماري هارف": {"وزارة الخارجية الأمريكية"}})
+    assert found(doc, "STATEMENT") == [[("speaker", key("ماري هارف"))]]
+
+
+def test_admitting_and_describing_that_something_is_so_are_statements(nlp: Pipeline) -> None:
+    doc = nlp("وكان خالد يوسف رئيس حزب الأمة اعترف بأنه طلب التدخل.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("خالد يوسف"))]]
+    doc = nlp("بدوره، وصف بيتر ساذرلاند، مبعوث الأمين العام للأمم المتحدة، الخطة بأنها مبالغ فيها.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("بيتر ساذرلاند"))]]
+    # approving a budget is no statement
+    assert found(nlp("وأقر مجلس الوزراء الميزانية العامة للدولة."), "STATEMENT") == []
+
+
+def test_a_title_with_a_country_refers_to_the_known_holder_of_the_bare_title(nlp: Pipeline) -> None:
+    # "الرئيس هولاند" had no country; the knowledge files know he is French
+    doc = nlp(
+        "واتصل الرئيس المصري عبد الفتاح السيسي بالرئيس هولاند. من جهته أعلن الرئيس الفرنسي "
+        "أن بلاده مستعدة للتعاون."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("فرانسوا هولاند"))]]
+
+
+def test_an_unnamed_source_before_its_verb_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال رئيس الحكومة الحبيب الصيد إن الوضع صعب. ولم تصدر تسريبات، إلا أن مصادر قريبة من "
+        "الحزب أفادت بأن اللقاء خصص للمؤتمر."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("الحبيب الصيد"))]]
+
+
+def test_a_country_adjective_before_a_speech_verb_is_not_its_subject(nlp: Pipeline) -> None:
+    doc = nlp("وقد تحدث الوزير للصحفيين عقب المباحثات مع القيادة السعودية فقال: إن المخاوف مشتركة.")
+    assert [key("السعودية")] not in [[name for _, name in args] for args in found(doc, "STATEMENT")]
+
+
+def test_a_title_reference_keeps_its_listed_complement(nlp: Pipeline) -> None:
+    # "رئيس الحكومة" is not the one who chairs a committee ("رئيس لجنة ...")
+    doc = nlp(
+        "وعين رئيس لجنة الحسابات العامة كمال الدين يوسف نائبا للوزير. ونفى رئيس الحكومة أن "
+        "يكون للقرار صلة بالتحقيق."
+    )
+    speakers = [args[0][1] for args in found(doc, "STATEMENT")]
+    assert key("كمال الدين يوسف") not in speakers
+
+
+def test_a_spokesman_of_an_unnamed_group_before_a_comma_and_his_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال المتحدث باسم القبائل المتصدية للتنظيم، سالم الدليمي للصحيفة: إن القوات تقدمت.")
+    assert found(doc, "STATEMENT") == [[("speaker", key("سالم الدليمي"))]]
+    assert titles(doc) == K({"سالم الدليمي": ["المتحدث باسم القبائل المتصدية للتنظيم"]})
+
+
+def test_a_participle_after_a_genitive_name_is_the_speakers(nlp: Pipeline) -> None:
+    # "زينب" in "مع أسرة زينب" is no subject: "مضيفا" is still the speaker's
+    doc = nlp(
+        "وقال والد الطفلة محمد السالم إن ابنته أصيبت. وعبر عن شكره للسفارة على وقوفها مع أسرة "
+        "زينب، مضيفا أن السفير تابع الحالة."
+    )
+    assert {args[0][1] for args in found(doc, "STATEMENT")} == {key("محمد السالم")}
+
+
+def test_a_form_of_address_after_l_gives_no_role(nlp: Pipeline) -> None:
+    assert roles(nlp("وذلك حسب روايته للشيخ محمد الحزمي.")) == {}
+
+
+def test_head_of_government_names_the_prime_minister(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قرر رئيس الوزراء الماليزي نجيب عبد الرزاق إقالة نائبه. ونفى رئيس الحكومة أن يكون "
+        "للقرار صلة بالتحقيق."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("نجيب عبد الرزاق"))]]
+
+
+def test_a_title_head_with_her_belongs_to_the_body_named_before(nlp: Pipeline) -> None:
+    # "زعيمها"، "متحدثها": the movement or body named before is the affiliation
+    doc = nlp("وتعليقا على زيارة وفد حركة فتح برئاسة زعيمها محمود عباس إلى الأردن.")
+    assert roles(doc) == K({"محمود عباس": {"حركة فتح"}})
+    assert titles(doc) == K({"محمود عباس": ["زعيمها"]})
+
+
+def test_an_unnamed_source_after_the_outlet_addressed(nlp: Pipeline) -> None:
+    # "أكد لـ«الاقتصادية» مصدر": the source is unnamed; not the last speaker
+    doc = nlp(
+        "وقال المدير سالم العلي إن العقد مهم. في السياق ذاته، أكد لـ«الاقتصادية» مصدر في "
+        "الشركة أن المبلغ كبير."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("سالم العلي"))]]
+    # "يؤكد للجميع" after a noun subject the clause gives before it
+    doc = nlp(
+        "وقال المدير سالم العلي إن العقد مهم. وقال مواطنون إن الحادث الذي استهدف المصلين "
+        "أثناء الصلاة يؤكد للجميع أن الفئة ضالة."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("سالم العلي"))]]
+
+
+def test_a_name_after_a_head_inside_an_office_name_has_that_head(nlp: Pipeline) -> None:
+    # "مدير مكتب الرئيس بوتفليقة": بوتفليقة is "الرئيس", the office title is the other man's
+    doc = nlp("والتقى مؤخرا أحمد أويحيى وزير الدولة ومدير مكتب الرئيس بوتفليقة.")
+    assert titles(doc)[key("عبد العزيز بوتفليقة")] == [key("الرئيس")]
+    assert key("أحمد أويحيى") in titles(doc)
+
+
+def test_attribution_forms_with_lima_and_hasabama(nlp: Pipeline) -> None:
+    for text in (
+        "وسيعقد الاجتماع في عمان، وفقا لما ذكرته وزارة الخارجية الأردنية.",
+        "وسيعقد الاجتماع في عمان، حسبما أعلنت وزارة الخارجية الأردنية.",
+        "وسيعقد الاجتماع في عمان، بحسب ما أعلنت وزارة الخارجية الأردنية.",
+    ):
+        assert found(nlp(text), "STATEMENT") == [[("speaker", key("وزارة الخارجية الأردنية"))]], text
+    assert found(nlp("وسيعقد الاجتماع في عمان، حسبما ذكرت وكالة الأنباء الأردنية."), "STATEMENT") == []
+
+
+def test_a_participle_after_receiving_a_message_is_the_senders(nlp: Pipeline) -> None:
+    doc = nlp(
+        "تلقى وزير الداخلية الأمير عبدالعزيز بن سعود برقية من الشيخ طلال الخالد الصباح نائب رئيس "
+        "مجلس الوزراء في دولة الكويت تضمنت التهنئة بالإنجازات الأمنية، مؤكداً وحدة المصير."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("طلال الخالد الأحمد الصباح"))]]

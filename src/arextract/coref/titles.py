@@ -27,6 +27,12 @@ _COUNTRY_CONFIDENCE = 0.8
 _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
 
 Holders = dict[tuple[str, str | None], set[str]]  # (title key, affiliation) -> people
+_ADDRESSED = "@addressed"
+# One office, three names in Arabic news (title keys: folded, without the article)
+_PREMIER_NAMES = tuple(title_key(name) for name in ("رئيس الوزراء", "رئيس مجلس الوزراء", "رئيس الحكومة"))
+_PREMIER = {
+    name: tuple(other for other in _PREMIER_NAMES if other != name) for name in _PREMIER_NAMES
+}  # the "affiliation" under which a form of address keeps its people
 
 
 class TitleCountries:
@@ -162,7 +168,9 @@ class BodyReferences:
             for index in range(sentence.first, sentence.last):
                 norm = view.tokens[index].norm
                 if index not in org_starts and not (
-                    norm in heads or (norm[:1] in CONJUNCTIONS and norm[1:] in heads)
+                    norm in heads
+                    or (norm[:1] in CONJUNCTIONS and norm[1:] in heads)
+                    or (norm.startswith("لل") and "ال" + norm[2:] in heads)
                 ):
                     continue  # neither a name to remember nor a bare head: nothing to do here
                 covering = view.mention_covering(sentence, index)
@@ -184,13 +192,22 @@ class BodyReferences:
         words = self._words
         norm = view.tokens[index].norm
         skip = 1 if norm[:1] in CONJUNCTIONS and norm[1:] in words.body_heads else 0
+        titled = index > sentence.first and listed(view.tokens[index - 1].norm, words.titles)
+        if titled and norm.startswith("لل") and "ال" + norm[2:] in words.body_heads:
+            norm, skip = "لال" + norm[2:], 1  # "الأمين العام للهيئة": the title's body, after ل
         if norm[skip:] not in words.body_heads:
             return "", 0
-        if index > sentence.first and listed(view.tokens[index - 1].norm, words.titles):
-            return "", 0  # "رئيس المجلس": part of a title
+        if titled and view.tokens[index - 1].norm in words.honorifics:
+            return "", 0  # "السفير" and the like are forms of address
         if index + 1 < sentence.last:
             following = view.tokens[index + 1].norm
-            if is_definite(following) or view.mention_covering(sentence, index + 1) is not None:
+            named = view.mention_covering(sentence, index + 1)
+            if titled and (
+                (named is not None and named.type == EntityType.PERSON)
+                or (named is None and (words.in_title(following) or following in words.honorifics))
+            ):
+                return norm[skip:], skip  # "رئيس المجلس (الدكتور) X": the holder's name follows
+            if is_definite(following) or named is not None:
                 return "", 0  # "المجلس الأعلى"، "الهيئة السعودية": a name of its own
         return norm[skip:], skip
 
@@ -198,13 +215,15 @@ class BodyReferences:
 class TitleReferences:
     """People referred to by their office alone: a bare title or an epithet of the office."""
 
-    def __init__(self, words: FoldedLexicons) -> None:
+    def __init__(self, words: FoldedLexicons, countries: dict[str, str] | None = None) -> None:
         self._words = words
+        self._countries = countries or {}  # person -> country, from the knowledge files
 
     def mentions(self, view: DocumentView, roles: list[Relation]) -> list[Entity]:
         """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
         the one person of the document holding that title (and affiliation), if unique."""
         holders, people = _title_holders(view, roles)
+        _addressed(self._words, view, holders, people)
         if not holders:
             return []
         found: list[Entity] = self._epithet_mentions(view, roles, people)
@@ -290,6 +309,10 @@ class TitleReferences:
             names = holders.get((title, canon), set()) or holders.get(
                 (title_key(view.text[token.start : affiliation.entity.end]), None), set()
             )  # "نائب خادم الحرمين الشريفين": the country is inside the held title
+            if not names:
+                # "الرئيس هولاند ... الرئيس الفرنسي": the holder of the bare title whose country
+                # the knowledge files give
+                names = {n for n in holders.get((title, None), set()) if self._countries.get(n) == canon}
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()
@@ -298,7 +321,13 @@ class TitleReferences:
             names = holders.get((title, None), set())
             if names:
                 return names, end_index
-        if token.norm.startswith("ال") and token.norm not in self._words.honorifics:
+            complement = view.tokens[end_index].norm
+            if end_index > index and listed(complement, self._words.titles) and is_definite(complement):
+                break  # "رئيس الحكومة" is not "رئيس لجنة ...": a definite listed complement stays
+        if token.norm in self._words.honorifics:
+            # "وأكد السفير": the one person the story named after "السفير"
+            return holders.get((token.norm, _ADDRESSED), set()), index
+        if token.norm.startswith("ال"):
             return holders.get(("ال" + token.norm.removeprefix("ال"), None), set()), index
         return names, last
 
@@ -386,6 +415,10 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
             prefix = " ".join(words[:size])
             for key in {(prefix, affiliation_name), (prefix, None)}:
                 holders.setdefault(key, set()).add(person.canonical)
+        for variant in _PREMIER.get(title, ()):
+            # "رئيس الحكومة" for the one the story made "رئيس الوزراء"
+            for key in {(variant, affiliation_name), (variant, None)}:
+                holders.setdefault(key, set()).add(person.canonical)
         if words:
             # "الوزير" alone: the one minister of the story
             holders.setdefault(("ال" + words[0], None), set()).add(person.canonical)
@@ -393,6 +426,24 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
                 # "الوزير الأمريكي": the one American minister of the story
                 holders.setdefault((words[0], affiliation_name), set()).add(person.canonical)
     return holders, people
+
+
+def _addressed(
+    words: FoldedLexicons, view: DocumentView, holders: Holders, people: dict[str, Entity]
+) -> None:
+    """Add to ``holders`` the people named right after a definite form of address ("السفير X"،
+    "الأمير X"), under (that word, ``_ADDRESSED``)."""
+    for sentence in view.sentences:
+        for mention in sentence.mentions:
+            if mention.type != EntityType.PERSON or mention.entity.source == EntitySource.COREF:
+                continue
+            if mention.first <= sentence.first:
+                continue
+            norm = view.tokens[mention.first - 1].norm
+            norm = norm[1:] if norm[:1] in CONJUNCTIONS and norm[1:] in words.honorifics else norm
+            if norm in words.honorifics and norm.startswith("ال"):
+                holders.setdefault((norm, _ADDRESSED), set()).add(mention.entity.canonical)
+                people.setdefault(mention.entity.canonical, mention.entity)
 
 
 def _reference(person: Entity, text: str, start: int, end: int) -> Entity:

@@ -94,14 +94,17 @@ def build_relation(
 
 
 def without_restated(relations: list[Relation], doc: Document) -> list[Relation]:
-    """ "وأشار X في تصريح له إلى": the noun names the statement its verb already gave."""
-    verbs: dict[str, list[int]] = {}
+    """ "وأشار X في تصريح له إلى"، "وفي تصريحاته للصحافيين قال X": the noun names the
+    statement its verb (just before or after it, in the same sentence) gives."""
+    verbs: dict[str, list[tuple[int, int]]] = {}
     for relation in relations:
         if (
             relation.type == RelationType.STATEMENT
             and relation.attributes.get("rule") != _STATEMENT_NOUN_RULE
         ):
-            verbs.setdefault(relation.arguments[0].entity_id, []).append(relation.trigger.end)
+            verbs.setdefault(relation.arguments[0].entity_id, []).append(
+                (relation.trigger.start, relation.trigger.end)
+            )
     if not verbs:
         return relations
     entities = {e.id: e for e in doc.entities}
@@ -110,20 +113,31 @@ def without_restated(relations: list[Relation], doc: Document) -> list[Relation]
         if relation.type != RelationType.STATEMENT or relation.attributes.get("rule") != _STATEMENT_NOUN_RULE:
             return False
         speaker = entities.get(relation.arguments[0].entity_id)
-        ends = [
-            end
+        spans = [
+            span
             for entity_id, found in verbs.items()
-            for end in found
+            for span in found
             if entities.get(entity_id) is not None
             and speaker is not None
             and entities[entity_id].canonical == speaker.canonical
         ]
-        start = relation.trigger.start
+        start, end = relation.trigger.start, relation.trigger.end
+        # (a noun with words of its own, "وفي إشارة إلى أن ...، قال X", is a statement too)
+        quoted = relation.attributes.get("quote")
+        own_words = quoted["start"] if isinstance(quoted, dict) else len(doc.text)
         return any(
-            end <= start and "." not in doc.text[end:start] and start - end < _RESTATED_WITHIN for end in ends
+            _close(doc.text, verb_end, start)
+            or (own_words > verb_start and _close(doc.text, end, verb_start))
+            for verb_start, verb_end in spans
         )
 
     return [relation for relation in relations if not restated(relation)]
+
+
+def _close(text: str, end: int, start: int) -> bool:
+    """Whether a trigger ending at ``end`` comes shortly before one starting at ``start``, in the
+    same sentence."""
+    return end <= start and start - end < _RESTATED_WITHIN and "." not in text[end:start]
 
 
 def joined(relations: list[Relation], joining: set[str], within: int = _JOINED_WITHIN) -> list[Relation]:

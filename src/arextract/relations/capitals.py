@@ -25,6 +25,17 @@ def capital_states(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     return states
 
 
+def people_countries(kb: KnowledgeBase) -> dict[str, str]:
+    """person's canonical name -> their country's canonical name, for the people of the
+    knowledge files with a country ("فرانسوا هولاند" -> "فرنسا")."""
+    countries = {e.kb_id: e.canonical for e in kb.entries if e.type == EntityType.COUNTRY and e.kb_id}
+    return {
+        entry.canonical: countries[entry.country]
+        for entry in kb.entries
+        if entry.type == EntityType.PERSON and entry.country in countries
+    }
+
+
 def speaking_capitals(
     doc: Document, triggers: TriggerIndex, states: dict[str, tuple[str, str]]
 ) -> list[Entity] | None:

@@ -24,7 +24,7 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
-from arextract.relations.capitals import capital_states, speaking_capitals
+from arextract.relations.capitals import capital_states, people_countries, speaking_capitals
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -48,7 +48,8 @@ class RelationExtractor:
     def __init__(self, rules: Iterable[str | Path] = (), kb: KnowledgeBase | None = None) -> None:
         self.rules, self.lexicons = load_rules(rules)
         # the knowledge files the pipeline linked with (Pipeline(models_dir=)); else the default
-        self._capital_states = capital_states(kb if kb is not None else load_kb())
+        knowledge = kb if kb is not None else load_kb()
+        self._capital_states = capital_states(knowledge)
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
@@ -56,7 +57,7 @@ class RelationExtractor:
         self._joining = {rule.id for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
-        self._title_references = TitleReferences(self.words)
+        self._title_references = TitleReferences(self.words, people_countries(knowledge))
         self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
 
@@ -131,6 +132,8 @@ class RelationExtractor:
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
         ):
             return []  # "داعيا له بالتوفيق": a prayer, not a statement
+        if rule.unless_genitive and _named_genitive(self.words, view, sentence, match):
+            return []  # "رفض X تصريحات المالكي": Maliki's statements, told before
         filled: list[tuple[Slot, list[Mention]]] = []
         cursor = match.last + 1
         used: set[str] = set()
@@ -205,6 +208,26 @@ def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch
     """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
     covering = view.mention_covering(sentence, match.first)
     return covering is not None and covering.first < match.first
+
+
+def _named_genitive(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, match: TriggerMatch
+) -> bool:
+    """Whether a name or a title follows the trigger as its genitive ("تصريحات المالكي"،
+    "تصريحات وزير الخارجية"), not after a preposition ("تصريح لوزير الخارجية")."""
+    following = match.last + 1
+    if following >= sentence.last:
+        return False
+    token = view.tokens[following]
+    if listed(token.norm, words.title_heads):
+        return True
+    covering = view.mention_covering(sentence, following)
+    return (
+        covering is not None
+        and covering.first == following
+        and not covering.is_nisba
+        and covering.entity.start == token.start
+    )
 
 
 _PRONOUN_GAP = {"قد", "كان", "سوف", "لن", "لم", "لا"}  # "إنه لن يلتقي"، "حيث كان قد التقى"

@@ -69,6 +69,8 @@ class FoldedLexicons:
     prepositions: frozenset[str]
     honorifics: frozenset[str]
     vehicles: frozenset[str]
+    unnamed_sources: frozenset[str]
+    receiving_verbs: frozenset[str]
     delegations: frozenset[str]
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
@@ -107,6 +109,8 @@ class FoldedLexicons:
             prepositions=folded(lex.prepositions),
             honorifics=folded(lex.honorific_titles),
             vehicles=folded(lex.statement_vehicles),
+            unnamed_sources=folded(lex.unnamed_sources),
+            receiving_verbs=folded(lex.receiving_verbs),
             delegations=folded(lex.delegations),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
@@ -131,8 +135,21 @@ class FoldedLexicons:
         return listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers)
 
     def prefixed_title(self, folded_word: str) -> bool:
-        """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
+        """ "بوزارة"، "لشؤون"، "للمرشد": a title word after the preposition ب or ل (ل + ال is
+        written لل)."""
+        if len(folded_word) > 4 and folded_word.startswith("لل") and "ال" + folded_word[2:] in self.titles:
+            return True
         return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
+
+    def possessed_head(self, folded_word: str) -> bool:
+        """ "زعيمها"، "متحدثها": a title head with "her" (of an organisation or a country named
+        before); not "his" ("نائبه" is a person's aide)."""
+        stem = folded_word[:-2]
+        return (
+            len(folded_word) > 4
+            and folded_word.endswith("ها")
+            and (stem in self.title_heads or (stem.endswith("ت") and stem[:-1] + "ه" in self.title_heads))
+        )
 
     def is_plain_noun(self, folded_word: str) -> bool:
         """An indefinite word that is no title, adverb, stop word nor preposition with a pronoun

@@ -38,6 +38,8 @@ class Referents:
                     if m.first + sentence.widest < index - 2:
                         return None
                     if m.last < index and query.open_to(m) and not m.is_nisba:
+                        if m.entity.subtype in query.slot.exclude_subtypes:
+                            return None  # "وكالة الأنباء، التي أشارت إلى": a source, not a speaker
                         return m if index - m.last <= 2 else None
                 return None
         return None
@@ -205,9 +207,15 @@ class Referents:
         covering = view.mention_covering(sentence, following)
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
-            rest = token.norm[1:]
+            # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
+            rest = "ال" + token.norm[2:] if token.norm.startswith("لل") else token.norm[1:]
+            if token.norm.startswith("لل") and match.first > sentence.first:
+                before = view.tokens[match.first - 1]
+                if is_definite(before.norm) and view.mention_covering(sentence, match.first - 1) is None:
+                    return False  # "أن الحادث ... أثناء الصلاة يؤكد للجميع": a subject before it
             return (
-                token.norm[:1] in NAME_PREPOSITIONS and (is_definite(rest) or words.in_title(rest))
+                token.norm[:1] in NAME_PREPOSITIONS
+                and (not rest or is_definite(rest) or words.in_title(rest))
             ) or self._object_in_construct(query, following)
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False

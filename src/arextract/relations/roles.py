@@ -212,8 +212,16 @@ class TitleRoles:
         """The ROLE relations a title chain gives a person: one per affiliation."""
         start, end, title = self._title(view, sentence, chain, titles_by_person)
         titles_by_person.setdefault(person.entity.canonical, title)
+        # "رئيس حركة النهضة التونسية": a nisba right after an organisation qualifies it; the
+        # organisation is the affiliation
+        qualified = {m.first for m in chain.affiliations if m.type == EntityType.ORGANIZATION}
         affiliation = next(
-            (m for kind in _AFFILIATION_ORDER for m in chain.affiliations if m.type == kind),
+            (
+                m
+                for kind in _AFFILIATION_ORDER
+                for m in chain.affiliations
+                if m.type == kind and not (m.is_nisba and m.first - 1 in _lasts(chain, qualified))
+            ),
             None,
         )
         # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
@@ -257,7 +265,11 @@ class TitleRoles:
         tokens = view.tokens
         if chain.first is not None and chain.last is not None:
             first = tokens[chain.first]
-            conjunction = 0 if first.norm in self._words.title_heads else 1  # "ووزير": skip the و
+            # "ووزير": skip the و; "للمرشد": the ل and the article's ل
+            words = self._words
+            conjunction = 0 if first.norm in words.title_heads or words.possessed_head(first.norm) else 1
+            if conjunction and first.norm.startswith("لل") and first.norm[1:] not in self._words.titles:
+                conjunction = 2
             start = first.start + surface_offset(first.text, conjunction)
             end = tokens[chain.last].end
             return start, end, view.text[start:end]
@@ -290,6 +302,11 @@ class TitleRoles:
             attributes={"rule": _VISIT_RULE},
             confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
         )
+
+
+def _lasts(chain: TitleChain, firsts: set[int]) -> set[int]:
+    """The last tokens of the chain's affiliations that start at ``firsts``."""
+    return {m.last for m in chain.affiliations if m.first in firsts}
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:

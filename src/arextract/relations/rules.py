@@ -149,6 +149,11 @@ class Rule(_Strict):
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
     )
+    unless_genitive: bool = Field(
+        default=False,
+        description="A noun trigger followed by a name or a title in the genitive refers to "
+        "that one's act as told before ('رفض X تصريحات المالكي'): no relation.",
+    )
     joins_previous: bool = Field(
         default=False,
         description="The arguments join the last relation of the same type told before instead "
@@ -254,6 +259,16 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Nouns through which an organisation speaks (بيان): 'أفاد بيان صادر عن X' is X "
         "speaking; 'وأشار البيان' is the last speaker again.",
+    )
+    unnamed_sources: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a source left unnamed ('وقال مصدر في الوزارة'): it is the implicit "
+        "speaker of the speech verbs that follow, not the one named before.",
+    )
+    receiving_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of receiving a message ('تلقى X برقية من Y، مؤكدا'): a speech participle "
+        "after them is the sender's.",
     )
     passive_auxiliaries: list[str] = Field(
         default_factory=list,

@@ -91,6 +91,7 @@ class MentionSearch:
         end = min(sentence.last, start + window)
         index = start
         only_title = True  # so far the subject's title: "رئيس الجمهورية، السيد عبد المجيد تبون"
+        headed = False  # a head opened it: its definite complements too ("المتحدث باسم العشائر")
         while index < end:
             token = view.tokens[index]
             if view.is_time_token(index):
@@ -102,7 +103,12 @@ class MentionSearch:
                 if subject and only_title and index - 1 > start:
                     continue
                 return index - 1
-            only_title = only_title and (words.in_title(token.norm) or words.prefixed_title(token.norm))
+            headed = headed or (only_title and listed(token.norm, words.title_heads))
+            only_title = only_title and (
+                words.in_title(token.norm)
+                or words.prefixed_title(token.norm)
+                or (headed and is_definite(token.norm) and token.norm not in words.stops)
+            )
             if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
                 continue  # "والتقى كل من الوزير X ونظيره Y": both are the subject
             if (
@@ -217,6 +223,8 @@ class MentionSearch:
             and query.open_to(m)
             and self._candidates.may_fill(view, m, slot)
             and not (slot.find == "subject" and self._candidates.titled_body(view, sentence, m))
+            # "مع القيادة السعودية فقال": an adjective is no subject before its verb
+            and not (slot.find == "subject" and _adjective(view, sentence, m))
         ]
         if not candidates:
             return []
@@ -261,7 +269,10 @@ class MentionSearch:
                     first.type == EntityType.PERSON
                     and (
                         self._title_gap(view, sentence, previous, mention)
-                        or (query.slot.find != "subject" and self._appositive_gap(view, previous, mention))
+                        or (
+                            query.slot.find != "subject"
+                            and _appositive_gap(self._words, view, previous, mention)
+                        )
                     )
                 )
             ):
@@ -271,33 +282,6 @@ class MentionSearch:
             run.append(mention)
             previous = mention
         return run
-
-    def _appositive_gap(self, view: DocumentView, previous: Mention, mention: Mention) -> bool:
-        """ "X رئيس الحكومة، وY والي المدينة، وZ": the previous person's title after his name,
-        a comma, and the next name joined by و (a list of those who received or attended)."""
-        words = self._words
-        gap = range(previous.last + 1, mention.first)
-        commas = [index for index in gap if view.tokens[index].text in {"،", ","}]
-        if not commas or not 2 <= len(gap) <= _APPOSITIVE_MAX:
-            return False
-        comma = commas[-1]
-        tail = range(comma + 1, mention.first)  # the next one's rank: "، والعقيد ركن Y"
-        joined = view.tokens[tail[0]] if tail else view.tokens[mention.first]
-        if tail:
-            if not joined.norm.startswith("و") or len(tail) > 3:
-                return False
-        elif fold(view.text[joined.start : mention.entity.start]) != "و":
-            return False
-        for index in range(previous.last + 1, comma):
-            token = view.tokens[index]
-            if token.text in words.breaks or token.text in "()«»":
-                return False
-            if token.norm in words.stops and token.norm not in words.title_links:
-                return False  # (exactly: "والي طنجة" is a governor, not "و + إلى")
-        return comma > previous.last + 1 and all(
-            view.tokens[index].norm not in words.stops and view.tokens[index].text not in words.breaks
-            for index in tail
-        )
 
     def _title_gap(
         self, view: DocumentView, sentence: SentenceView, previous: Mention, mention: Mention
@@ -328,6 +312,49 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _adjective(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """Whether a country mention is an adjective: a nisba, or a definite one after a definite
+    noun it agrees with ("القيادة السعودية")."""
+    if mention.is_nisba:
+        return True
+    before = mention.first - 1
+    if mention.type != EntityType.COUNTRY or before < sentence.first:
+        return False
+    noun = view.tokens[before].norm
+    return (
+        view.tokens[mention.first].norm.startswith("ال")
+        and noun.startswith("ال")
+        and view.mention_covering(sentence, before) is None
+    )
+
+
+def _appositive_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, mention: Mention) -> bool:
+    """ "X رئيس الحكومة، وY والي المدينة، وZ": the previous person's title after his name,
+    a comma, and the next name joined by و (a list of those who received or attended)."""
+    gap = range(previous.last + 1, mention.first)
+    commas = [index for index in gap if view.tokens[index].text in {"،", ","}]
+    if not commas or not 2 <= len(gap) <= _APPOSITIVE_MAX:
+        return False
+    comma = commas[-1]
+    tail = range(comma + 1, mention.first)  # the next one's rank: "، والعقيد ركن Y"
+    joined = view.tokens[tail[0]] if tail else view.tokens[mention.first]
+    if tail:
+        if not joined.norm.startswith("و") or len(tail) > 3:
+            return False
+    elif fold(view.text[joined.start : mention.entity.start]) != "و":
+        return False
+    for index in range(previous.last + 1, comma):
+        token = view.tokens[index]
+        if token.text in words.breaks or token.text in "()«»":
+            return False
+        if token.norm in words.stops and token.norm not in words.title_links:
+            return False  # (exactly: "والي طنجة" is a governor, not "و + إلى")
+    return comma > previous.last + 1 and all(
+        view.tokens[index].norm not in words.stops and view.tokens[index].text not in words.breaks
+        for index in tail
+    )
 
 
 def _heads_adjunct(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:

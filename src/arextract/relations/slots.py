@@ -13,7 +13,8 @@ from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_p
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
-from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, Mention
+from arextract.relations.triggers import TriggerMatch
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
 
@@ -24,6 +25,7 @@ _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
 _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there to its doer
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
+_OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -206,6 +208,10 @@ class SlotFiller:
             issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
+        if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
+            # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
+            view.unnamed_speaker = sentence.narrative
+            return [], cursor
         if following < sentence.last and view.tokens[following].norm in words.honorific_pronouns:
             # "وأكد سموه": His Highness is the one the story introduced as "صاحب السمو"
             addressed = self._referents.addressed_as(query, view.tokens[following].norm)
@@ -238,32 +244,6 @@ class SlotFiller:
             return found, cursor
         return None
 
-    def _outlet_follows(self, query: SlotQuery) -> bool:
-        """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
-        view, sentence, match = query.view, query.sentence, query.match
-        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
-            norm = view.tokens[index].norm
-            if norm in self._words.outlet_heads:
-                return True
-            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
-                return False
-        return False
-
-    def _first_named_after(self, query: SlotQuery) -> Mention | None:
-        """The mention right after the trigger, or after an adverbial phrase that may come
-        first ("كما ذكرت من جانبها وكالة الأنباء")."""
-        view, sentence, match = query.view, query.sentence, query.match
-        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
-            covering = view.mention_covering(sentence, index)
-            if covering is not None:
-                return covering
-            token = view.tokens[index]
-            if token.text in self._words.breaks or token.norm in self._words.complementizers:
-                return None
-            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
-                return None
-        return None
-
     def _past_restatement(self, query: SlotQuery, subject: Mention) -> int:
         """Where the search after a subject resumes: past the name its title stands for
         ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
@@ -286,10 +266,10 @@ class SlotFiller:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
         or the sentence's actor."""
         view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
-        if slot.exclude_subtypes and self._outlet_follows(query):
+        if slot.exclude_subtypes and _outlet_follows(self._words, query):
             return []  # "كما ذكرت من جانبها وكالة «برناما»": a source, not a speaker
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
-            following = self._first_named_after(query)
+            following = _first_named_after(self._words, query)
             if following is not None and (
                 following.entity.subtype in slot.exclude_subtypes
                 or (following.type in PLACE_TYPES and following.type not in slot.types)
@@ -297,14 +277,27 @@ class SlotFiller:
                 # "وأفادت وكالة الأناضول أن": the outlet, not a speaker; "وقالت موسكو": the
                 # city speaks for its state, whom no one else should stand in for
                 return []
-        implicit = self._referents.subject_is_implicit
         actor = sentence.actor
         statement = query.form.rule.type == RelationType.STATEMENT
+        # a participle (مؤكدا، مشيرة) never has a subject of its own after it
+        participle = statement and _participle(view, match)
+        implicit = (lambda _: True) if participle else self._referents.subject_is_implicit
         if not statement and query.form.rule.pos == "verb":
             # verb, object, then subject: "يصل إلى الخرطوم غدا وفد من وزارة النقل"
             delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
             if delegation is not None and delegation.type in slot.types:
                 return [delegation]
+        if statement and _unnamed_spoke(view, sentence) and implicit(query):
+            return []  # "قال مصدر ... وأضاف أن": the unnamed source again
+        if participle and (view.speaker is None or view.speaker[1] != sentence.narrative):
+            # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
+            body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
+            own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
+            opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
+            sender = _sender(self._words, query)  # "تلقى X برقية من Y ...، مؤكدا": Y
+            own, opening = (sender, True) if sender is not None else (own, opening)
+            if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
+                return [own]
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
@@ -325,6 +318,97 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The mention right after the trigger, or after an adverbial phrase that may come
+    first ("كما ذكرت من جانبها وكالة الأنباء")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+        covering = view.mention_covering(sentence, index)
+        if covering is not None:
+            return covering
+        token = view.tokens[index]
+        if token.text in words.breaks or token.norm in words.complementizers:
+            return None
+        if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+            return None
+    return None
+
+
+def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+        norm = view.tokens[index].norm
+        if norm in words.outlet_heads:
+            return True
+        if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
+            return False
+    return False
+
+
+def _participle(view: DocumentView, match: TriggerMatch) -> bool:
+    """Whether the trigger is an active participle of a speech verb (مؤكدا، مشيرة، قائلا): it
+    describes the subject of its clause's main verb."""
+    stem = view.tokens[match.first].norm[match.offset :]
+    return match.first == match.last and len(stem) >= 5 and (stem.endswith("ا") or stem[0] == "م")
+
+
+def _sender(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The one named after من in a sentence that opens with a verb of receiving ("تلقى X
+    برقية من Y")."""
+    view, sentence = query.view, query.sentence
+    if not listed(view.tokens[sentence.first].norm, words.receiving_verbs):
+        return None
+    for index in range(sentence.first + 1, query.match.first - 1):
+        if view.tokens[index].norm == "من":
+            sender = view.mention_covering(sentence, index + 1)
+            if sender is None:  # past the sender's title: "من نظيره الكويتي X"
+                following = sentence.mentions_from(index + 1, query.match.first)
+                sender = next((m for m in following if m.type in query.slot.types and not m.is_nisba), None)
+            return sender if sender is not None and sender.type in query.slot.types else None
+    return None
+
+
+def _unnamed_spoke(view: DocumentView, sentence: SentenceView) -> bool:
+    """Whether an unnamed source spoke last, in this sentence or the two before."""
+    return view.unnamed_speaker is not None and sentence.narrative - view.unnamed_speaker <= 2
+
+
+def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the subject after a speech verb is a source left unnamed ("وقال مصدر"، "وأشار
+    المصدر"، "وقال أمس مسؤول"): not one a title stands for."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    while index < sentence.last and (
+        view.is_time_token(index)
+        or view.tokens[index].norm in words.adverbs
+        or view.tokens[index].norm == "ل"  # "أكد لـ«الاقتصادية» مصدر": the outlet addressed
+        or not view.tokens[index].text.isalnum()
+        or _addressed_outlet(view, sentence, index)
+    ):
+        index += 1
+    if index < sentence.last and _unnamed_at(words, view, sentence, index):
+        return True
+    # before the verb, opening its clause: "إلا أن مصادر قريبة من الحركة أفادت بأن"
+    index = query.match.first - 1
+    while index > max(sentence.first, query.match.first - _OWNER_REACH - 2):
+        token = view.tokens[index - 1]
+        if token.text in words.breaks or token.norm in words.complementizers:
+            break
+        index -= 1
+    return index < query.match.first and _unnamed_at(words, view, sentence, index)
+
+
+def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` is in an outlet's name ("لـ«الاقتصادية»")."""
+    covering = view.mention_covering(sentence, index)
+    return covering is not None and covering.entity.subtype == "media"
+
+
+def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    return view.tokens[index].norm in words.unnamed_sources and view.mention_covering(sentence, index) is None
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:

@@ -67,9 +67,7 @@ class TitleGrammar:
         # a title begins with a head word (وزير, الرئيس, بالرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             norm = tokens[chain.first].norm
-            if listed(norm, self._words.title_heads) or (
-                len(norm) > 3 and norm[0] in NAME_PREPOSITIONS and norm[1:] in self._words.title_heads
-            ):
+            if _opens_title(self._words, norm):
                 break
             chain.first += 1
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
@@ -114,7 +112,12 @@ class TitleGrammar:
         open_words = 0
         while index >= sentence.first:
             token = tokens[index]
+            if chain.last is None and chain.counterpart is None and _list_item(words, view, index, person):
+                break  # "X رئيس الجامعة والدكتور Y": the title before و is the previous name's
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+            if _head_in_office(words, view, covering, index, person):
+                chain.first = chain.last = index  # "مكتب الرئيس X": X is "الرئيس"
+                break
             if covering is not None:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
                 index = covering.first - 1
@@ -143,9 +146,9 @@ class TitleGrammar:
             if self._skipped(view, sentence, chain, index, person):
                 index -= 1
                 continue
-            if chain.last is None and listed(token.norm, words.honorifics):
+            if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
-            elif listed(token.norm, words.titles) or words.prefixed_title(token.norm):
+            elif _title_word(words, token.norm):
                 if self._ends_other_title(view, chain, token.norm):
                     break
                 chain.first = index
@@ -192,9 +195,7 @@ class TitleGrammar:
     ) -> None:
         """A country or organisation read back over: the affiliation next to the name, else a
         part of the title (and an affiliation a head governs inside it)."""
-        posted = covering.first > sentence.first and listed(
-            view.tokens[covering.first - 1].norm, self._words.title_links
-        )
+        posted = _posted(self._words, view, sentence, covering)
         if chain.last is None and not posted and (honorific is None or _nisba_before(covering, honorific)):
             # "ولي العهد السعودي الأمير محمد": a nisba right before the form of address is
             # still the affiliation of the title before it
@@ -215,8 +216,10 @@ class TitleGrammar:
         if before < sentence.first:
             return False
         previous = view.tokens[before].norm
-        if listed(previous, self._words.title_links):
-            chain.first = place.first  # a posting: "قنصل عام المملكة في نيويورك"
+        if listed(previous, self._words.title_links) or self._words.prefixed_title(previous):
+            # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
+            # الشرق الأوسط"): a part of the title
+            chain.first = place.first
             chain.last = chain.last if chain.last is not None else place.last
         elif listed(previous, self._words.titles) and chain.last is None:
             chain.affiliations.append(place)  # "محافظ عنيزة"، "أمير منطقة حائل"
@@ -242,6 +245,8 @@ class TitleGrammar:
             and (
                 listed(tokens[index - 1].norm, self._words.titles)
                 or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+                or _portfolio(self._words, view, sentence, index - 1)
+                or _headed_phrase(self._words, view, sentence, index - 1)
             )
         ):
             return True
@@ -268,13 +273,16 @@ class TitleGrammar:
         posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
         words = self._words
         before = mention.first - 1
-        if before >= sentence.first and listed(view.tokens[before].norm, words.title_links):
+        if _posted(words, view, sentence, mention):
             return False
         if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
             # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
             # title's own complement ("عميد شؤون أعضاء هيئة التدريس"); or joined by و to one
             # that is ("رئيس هيئة كبار العلماء وإدارة البحوث")
             left = view.tokens[before].norm
+            if listed(left, words.state_heads) and before > sentence.first:
+                # "سفير جمهورية فرنسا لدى": the state's noun, governed by the title word
+                left = view.tokens[before - 1].norm
             if not (listed(left, words.titles) or words.prefixed_title(left)):
                 return False
         if mention.type == EntityType.ORGANIZATION:
@@ -302,8 +310,10 @@ class TitleGrammar:
         left = view.tokens[index - 1].norm if index > sentence.first else ""
         left_is_title = listed(left, words.titles) or words.prefixed_title(left)
         if norm in words.title_links:
-            # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى": something must follow
-            return chain.last is not None and (left_is_title or is_definite(left))
+            # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى"، "سفير مصر لدى": something
+            # must follow
+            governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+            return chain.last is not None and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return True
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
@@ -405,6 +415,83 @@ class Apposition:
         return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
 
 
+def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """Whether a country or organisation is a posting: after لدى/في, or joined by و to one
+    ("سفير المملكة لدى إيطاليا ومالطا")."""
+    before = mention.first - 1
+    if before < sentence.first:
+        return False
+    if listed(view.tokens[before].norm, words.title_links):
+        return True
+    if view.tokens[mention.first].text[:1] != "و":
+        return False
+    previous = view.mention_covering(sentence, before, AFFILIATION_TYPES)
+    return (
+        previous is not None
+        and previous.first > sentence.first
+        and listed(view.tokens[previous.first - 1].norm, words.title_links)
+    )
+
+
+def _opens_title(words: FoldedLexicons, norm: str) -> bool:
+    """A head word (وزير، الرئيس، زعيمها), also after ب or ل (بالرئيس، للمرشد)."""
+    heads = words.title_heads
+    return (
+        listed(norm, heads)
+        or words.possessed_head(norm)
+        or (len(norm) > 3 and norm[0] in NAME_PREPOSITIONS and (norm[1:] in heads or "ا" + norm[1:] in heads))
+    )
+
+
+def _head_in_office(
+    words: FoldedLexicons, view: DocumentView, office: Mention | None, index: int, person: Mention
+) -> bool:
+    """Whether the token before a name is a definite head ending an office's name ("مكتب الرئيس")."""
+    return (
+        office is not None
+        and office.first < index == person.first - 1
+        and starts_new_title(view.tokens[index].norm, words.title_heads)
+    )
+
+
+def _title_word(words: FoldedLexicons, norm: str) -> bool:
+    """A word of a title (وزير، الخارجية), after ب/ل (لشؤون), or a head with "her" (زعيمها)."""
+    return listed(norm, words.titles) or words.prefixed_title(norm) or words.possessed_head(norm)
+
+
+def _honorific(words: FoldedLexicons, norm: str) -> bool:
+    """A form of address (الأمير، الشيخ), also after ل + the article ("للشيخ")."""
+    return listed(norm, words.honorifics) or (norm.startswith("لل") and "ال" + norm[2:] in words.honorifics)
+
+
+def _headed_phrase(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` ends a title phrase a head opens a few words before, through
+    definite complements: "المتحدث باسم العشائر المتصدية للتنظيم،"."""
+    for at in range(index, max(sentence.first, index - 6) - 1, -1):
+        token = view.tokens[at]
+        norm = token.norm
+        if listed(norm, words.title_heads):
+            return at < index
+        if (
+            not token.text.isalpha()
+            or norm in words.stops
+            or view.mention_covering(sentence, at, (EntityType.PERSON,)) is not None
+            or not (listed(norm, words.titles) or words.prefixed_title(norm) or is_definite(norm))
+        ):
+            return False
+    return False
+
+
+def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` ends a place a title word governs ("لشؤون الشرق الأوسط")."""
+    place = view.mention_covering(sentence, index, PLACE_TYPES)
+    return (
+        place is not None
+        and place.first > sentence.first
+        and words.prefixed_title(view.tokens[place.first - 1].norm)
+    )
+
+
 def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
     """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
     pronoun "her" belongs to the organisation or country named last before it."""
@@ -433,7 +520,11 @@ def _between_offices(
         and tokens[index + 1].norm in words.title_heads
         and not tokens[index + 1].norm.startswith("ال")
         and index - 1 >= sentence.first
-        and listed(tokens[index - 1].norm, words.titles)
+        and (
+            listed(tokens[index - 1].norm, words.titles)
+            # "ولي ولي العهد السعودي، وزير الدفاع X"
+            or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+        )
     )
 
 

@@ -86,6 +86,7 @@ class DocumentView:
         self._dateline_place: Entity | None = None
         self._dateline_looked = False
         self.speaker: tuple[Mention, int] | None = None  # the last STATEMENT's speaker, sentence
+        self.unnamed_speaker: int | None = None  # the sentence of the last unnamed source's words
         # the subject of the last verb trigger: (its mention, the sentence index, the verb's last token)
         self.subject: tuple[Mention, int, int] | None = None
 
@@ -112,6 +113,7 @@ class DocumentView:
         inside someone's quoted words ("«... وقد أكد لي X ...». وأضاف") is not."""
         if sentence.quoted:
             return
+        self.unnamed_speaker = None
         entity_id = relation.arguments[0].entity_id
         for mention in sentence.mentions:
             if mention.entity.id == entity_id:
