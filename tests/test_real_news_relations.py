@@ -885,3 +885,57 @@ def test_a_verb_inside_what_was_said_does_not_continue_the_speech_verb(nlp: Pipe
     # before إن, a verb joined by و still continues the doer (سيزور ... ويلتقي)
     doc = nlp("سيزور الرئيس التونسي قيس سعيد الأردن ويلتقي بالملك عبدالله الثاني.")
     assert [("participant", key("قيس سعيد"))] in [args[:1] for args in found(doc, "MEETING")]
+
+
+# --- events: visits, meetings, delegations (issue #14, dev2) -----------------------------
+
+
+def test_a_second_visit_verb_with_its_own_doer(nlp: Pipeline) -> None:
+    doc = nlp("وكان أردوغان زار قطر في مارس الماضي، وزار أمير قطر تميم بن حمد تركيا في أبريل.")
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "رجب طيب أردوغان"), ("destination", "قطر")],
+            [("visitor", "تميم بن حمد آل ثاني"), ("destination", "تركيا")],
+        ]
+    )
+
+
+def test_a_summit_between_two_named_leaders(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلن المتحدث أن التحضير جار لعقد قمة بين الرئيسين التونسي الباجي قائد السبسي "
+        "والجزائري عبد العزيز بوتفليقة في الجزائر."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "الباجي قائد السبسي"), ("participant", "عبد العزيز بوتفليقة")]]
+    )
+
+
+def test_a_three_way_meeting_and_a_conversation(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ويعقد سامح شكري غدا اجتماعا ثلاثيا مع وزير الخارجية الأردني ناصر جودة والإماراتي "
+        "عبد الله بن زايد. وأشار الملك عبد الله الثاني خلال محادثته مع جون كيري إلى أهمية الحل."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "سامح شكري"),
+                ("participant", "ناصر جودة"),
+                ("participant", "عبد الله بن زايد آل نهيان"),
+            ],
+            [("participant", "عبد الله الثاني"), ("participant", "جون كيري")],
+        ]
+    )
+
+
+def test_a_delegation_named_by_its_body_and_its_head(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال المتحدث إن زيارة وفد جامعة الدول العربية برئاسة أحمد أبو الغيط، الأمين العام "
+        "للجامعة، إلى الأردن كانت ناجحة. ويصل إلى القاهرة غدا وفد اقتصادي من غرفة تجارة جدة برئاسة "
+        "رئيس الغرفة المهندس صالح كامل."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "جامعة الدول العربية"), ("destination", "الأردن")],
+            [("visitor", "صالح كامل"), ("destination", "القاهرة")],
+        ]
+    )

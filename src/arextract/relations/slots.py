@@ -94,9 +94,10 @@ class SlotFiller:
             )
             return [carried], cursor if named_before else carried.last + 1
         if not form.possessive and query.match.last + 1 < sentence.last:
-            delegation = self._referents.delegation(query, query.match.last + 1)
+            delegation, after = self._referents.delegation_phrase(query, query.match.last + 1)
             if delegation is not None and delegation.type in query.slot.types:
-                return [delegation], cursor  # "زيارة وفد من الحركة للمملكة"
+                # "زيارة وفد الحركة برئاسة X، رئيس مكتبها، إلى المملكة": the place comes after
+                return [delegation], _past_appositive(self._words, query, after)
             genitive = self._genitive_person(query)
             if genitive is not None:
                 return [genitive], genitive.last + 1
@@ -217,9 +218,10 @@ class SlotFiller:
         continued = self._continued_subject(query)
         if continued is not None:
             # "سيزور X الأردن ويلتقي بالملك": not الأردن; a speech verb may name a new speaker
+            # nor may a person after a verb whose objects are never people ("وزار السيسي روسيا")
             found = (
                 self._search.after(query, following, subject=True)
-                if rule.type == RelationType.STATEMENT
+                if rule.type == RelationType.STATEMENT or _person_leads(words, query)
                 else []
             )
             return (found, found[-1].last + 1) if found else ([continued], cursor)
@@ -325,6 +327,50 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _person_leads(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a person, past his title, comes right after a verb whose other slots never take
+    people: he is the verb's own doer, not the one it continues."""
+    rule, view, sentence = query.form.rule, query.view, query.sentence
+    if any(EntityType.PERSON in slot.types for slot in rule.slots if slot is not query.slot):
+        return False
+    index = query.match.last + 1
+    while index < min(sentence.last, query.match.last + 1 + _TITLE_REACH):
+        mention = view.mention_covering(sentence, index)
+        titled = index > query.match.last + 1 and words.in_title(view.tokens[index - 1].norm)
+        if mention is not None and mention.type in AFFILIATION_TYPES and titled:
+            index = mention.last + 1  # "وزار أمير قطر تميم بن حمد"
+            continue
+        if mention is not None:
+            return mention.type == EntityType.PERSON and mention.first == index
+        if not words.in_title(view.tokens[index].norm):
+            return False
+        index += 1
+    return False
+
+
+def _past_appositive(words: FoldedLexicons, query: SlotQuery, index: int) -> int:
+    """Past a title set off by commas at ``index`` ("، رئيس المكتب السياسي،"): where the clause
+    goes on (``index`` itself when no such title follows)."""
+    view, sentence = query.view, query.sentence
+    if not (
+        index + 1 < sentence.last
+        and view.tokens[index].text in {"،", ","}
+        and listed(view.tokens[index + 1].norm, words.title_heads)
+    ):
+        return index
+    for position in range(index + 2, min(sentence.last, index + 2 + _RESTATEMENT_REACH)):
+        token = view.tokens[position]
+        if token.text in {"،", ","}:
+            return position + 1
+        if (
+            token.text in words.breaks
+            or token.norm in words.prepositions
+            or token.norm in words.complementizers
+        ):
+            return index
+    return index
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
