@@ -939,3 +939,16 @@ def test_a_delegation_named_by_its_body_and_its_head(nlp: Pipeline) -> None:
             [("visitor", "صالح كامل"), ("destination", "القاهرة")],
         ]
     )
+
+
+def test_a_meeting_noun_s_lone_genitive_is_the_one_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال هولاند إنه يتطلع إلى لقاء أردوغان وهو زعيم قوي لبلد حارب داعش. "
+        "وجرى ذلك خلال لقاء ولي العهد الأمير محمد بن نايف مع وزير الخارجية الأمريكي جون كيري."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [("participant", "فرانسوا هولاند"), ("participant", "رجب طيب أردوغان")],
+            [("participant", "محمد بن نايف"), ("participant", "جون كيري")],
+        ]
+    )

@@ -99,7 +99,7 @@ class SlotFiller:
                 # "زيارة وفد الحركة برئاسة X، رئيس مكتبها، إلى المملكة": the place comes after
                 return [delegation], _past_appositive(self._words, query, after)
             genitive = self._genitive_person(query)
-            if genitive is not None:
+            if genitive is not None and _met_by_genitive(self._words, query, genitive):
                 return [genitive], genitive.last + 1
             if _unfit_genitive(self._words, self._candidates, query):
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
@@ -371,6 +371,32 @@ def _past_appositive(words: FoldedLexicons, query: SlotQuery, index: int) -> int
         ):
             return index
     return index
+
+
+def _met_by_genitive(words: FoldedLexicons, query: SlotQuery, genitive: Mention) -> bool:
+    """Whether a meeting noun's genitive is its doer: only with the one met after it ("لقاء
+    الوزير X مع Y"، "لقاء X بالملك Y"); alone it is the one met ("يتطلع إلى لقاء X")."""
+    if query.form.rule.type != RelationType.MEETING:
+        return True
+    view, sentence = query.view, query.sentence
+    titled = True  # "استقبال X محافظ المنطقة Y": the one received follows, past his title
+    for index in range(genitive.last + 1, min(sentence.last, genitive.last + 1 + _TITLE_REACH)):
+        token = view.tokens[index]
+        covering = view.mention_covering(sentence, index)
+        if titled and covering is not None and covering.type == EntityType.PERSON:
+            return True
+        titled = titled and (words.in_title(token.norm) or covering is not None)
+        if token.norm in {"مع", "بين"}:
+            return True
+        if token.norm[:1] == "ب" and (
+            words.prefixed_title(token.norm) or view.mention_covering(sentence, index) is not None
+        ):
+            return True
+        if token.text in words.breaks and token.text not in {"،", ","}:
+            return False
+        if token.norm in words.complementizers or token.norm in words.relatives:
+            return False
+    return False
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
