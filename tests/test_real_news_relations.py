@@ -952,3 +952,12 @@ def test_a_meeting_noun_s_lone_genitive_is_the_one_met(nlp: Pipeline) -> None:
             [("participant", "محمد بن نايف"), ("participant", "جون كيري")],
         ]
     )
+
+
+def test_support_spelled_as_a_verb_after_a_preposition_or_with_an_unnamed_object(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واتهم البيان الحزب بالمسؤولية عن دعم التطرف وإثارة الفوضى في لبنان. "
+        "وأوضح أن الاتفاق لا يشمل تقديم دعم مالي للفصائل المسلحة في ليبيا. "
+        "وقال إن الأردن يدعم أيضا «المبادرة العربية للسلام»."
+    )
+    assert found(doc, "SUPPORT") == K([[("supporter", "الأردن"), ("supported", "المبادرة العربية للسلام")]])

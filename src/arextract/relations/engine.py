@@ -32,6 +32,7 @@ from arextract.relations.slots import SlotFiller
 from arextract.relations.triggers import TriggerForm, TriggerIndex, TriggerMatch
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Document, Relation, RelationType, numbered
+from arextract.text.normalize import fold
 
 
 class RelationExtractor:
@@ -59,6 +60,13 @@ class RelationExtractor:
         self._title_references = TitleReferences(self.words)
         self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
+        # the words a type's rules list both as verbs and as nouns (دعم): after a preposition,
+        # the noun
+        self._nouns: dict[RelationType, set[tuple[str, ...]]] = {}
+        for rule in self.rules:
+            if rule.pos == "noun":
+                nouns = self._nouns.setdefault(rule.type, set())
+                nouns.update(tuple(fold(word) for word in trigger.split()) for trigger in rule.triggers)
 
     def triggers_of(self, kind: RelationType) -> list[str]:
         """The one-word verb triggers of a relation type (for recognisers that need them)."""
@@ -126,6 +134,12 @@ class RelationExtractor:
         rule = form.rule
         if rule.then and not self._then_follows(view, sentence, match, rule):
             return []
+        if (
+            rule.pos == "verb"
+            and _spelled(view, match) in self._nouns.get(rule.type, ())
+            and _after_preposition(self.words, view, sentence, match)
+        ):
+            return []  # "المسؤول عن دعم الإرهاب": the type's masdar, spelled as its verb
         if rule.unless_next and any(
             listed(view.tokens[index].norm, rule.folded_unless_next)
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
@@ -199,6 +213,25 @@ class RelationExtractor:
                     pair = [(agent_slot.role, agent), (patient_slot.role, patient)]
                     relations.append(build_relation(self.words, view, sentence, match, form, pair))
         return relations
+
+
+_VERB_PREPOSITIONS = {fold(word) for word in ("منذ", "حتى")}  # "منذ وصل": these may govern a verb
+
+
+def _spelled(view: DocumentView, match: TriggerMatch) -> tuple[str, ...]:
+    """The trigger's folded words, without the proclitics of its first."""
+    first = view.tokens[match.first].norm[match.offset :]
+    return (first, *(view.tokens[index].norm for index in range(match.first + 1, match.last + 1)))
+
+
+def _after_preposition(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, match: TriggerMatch
+) -> bool:
+    """Whether a verb trigger follows a preposition written apart, which governs only nouns."""
+    if match.offset or match.first <= sentence.first:
+        return False
+    previous = view.tokens[match.first - 1].norm
+    return previous in words.prepositions and previous not in _VERB_PREPOSITIONS
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
