@@ -961,3 +961,8 @@ def test_support_spelled_as_a_verb_after_a_preposition_or_with_an_unnamed_object
         "وقال إن الأردن يدعم أيضا «المبادرة العربية للسلام»."
     )
     assert found(doc, "SUPPORT") == K([[("supporter", "الأردن"), ("supported", "المبادرة العربية للسلام")]])
+
+
+def test_the_party_after_with_is_the_name_it_governs(nlp: Pipeline) -> None:
+    doc = nlp("ووقعت جامعة الملك سعود أمس مذكرة تفاهم مع جامعة القاهرة بجمهورية مصر العربية في مجال البحث.")
+    assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "جامعة القاهرة")]])

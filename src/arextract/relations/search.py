@@ -21,6 +21,7 @@ from arextract.relations.candidates import (
     with_same_span,
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
 from arextract.text.normalize import fold
@@ -61,6 +62,8 @@ class MentionSearch:
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
+        if chosen is not None and not subject:
+            chosen = _governed(view, slot, start, candidates, chosen)
         if chosen is None:
             return []
         found = [chosen]
@@ -328,6 +331,24 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _governed(
+    view: DocumentView, slot: Slot, start: int, candidates: list[Mention], chosen: Mention
+) -> Mention:
+    """After one of the slot's prepositions written apart, the name it governs, not a preferred
+    type further on ("مع جامعة عمان بالمملكة الأردنية"); a dual's word is not one ("بين
+    الرئيسين X وY" are the names)."""
+    if start == 0 or not slot.preps or view.tokens[start - 1].norm not in slot.folded_preps:
+        return chosen
+    return next(
+        (
+            m
+            for m in candidates
+            if m.first == start and not m.is_nisba and m.entity.source != EntitySource.COREF
+        ),
+        chosen,
+    )
 
 
 def _heads_adjunct(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
