@@ -966,3 +966,17 @@ def test_support_spelled_as_a_verb_after_a_preposition_or_with_an_unnamed_object
 def test_the_party_after_with_is_the_name_it_governs(nlp: Pipeline) -> None:
     doc = nlp("ووقعت جامعة الملك سعود أمس مذكرة تفاهم مع جامعة القاهرة بجمهورية مصر العربية في مجال البحث.")
     assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "جامعة القاهرة")]])
+
+
+def test_arriving_with_and_without_ila(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وذكر المصدر أن وزير الخارجية المصري سامح شكري سيصل الخرطوم الأسبوع المقبل. "
+        "وتزامنا مع وصول وزير الخارجية الأمريكي جون كيري، أمس إلى القاهرة، أعلنت الحكومة خطتها. "
+        "وأكد المسؤول وصول ثلاثة ألوية إلى منطقة حلب."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "سامح شكري"), ("destination", "الخرطوم")],
+            [("visitor", "جون كيري"), ("destination", "القاهرة")],
+        ]
+    )
