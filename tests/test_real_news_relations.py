@@ -980,3 +980,17 @@ def test_arriving_with_and_without_ila(nlp: Pipeline) -> None:
             [("visitor", "جون كيري"), ("destination", "القاهرة")],
         ]
     )
+
+
+def test_where_he_met_is_the_one_who_went_there(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأرسلت الحكومة الفرنسية وزير الخارجية لوران فابيوس إلى طهران حيث التقى الرئيس الإيراني "
+        "حسن روحاني. وقام وزير الخارجية المصري سامح شكري أمس بزيارة لمقر صحيفة الأهرام، حيث التقى "
+        "رئيس التحرير محمد عبد الهادي."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [("participant", "لوران فابيوس"), ("participant", "حسن روحاني")],
+            [("participant", "سامح شكري"), ("participant", "محمد عبد الهادي")],
+        ]
+    )

@@ -25,13 +25,13 @@ from arextract.relations.assemble import (
 )
 from arextract.relations.candidates import SlotQuery
 from arextract.relations.capitals import capital_states, speaking_capitals
-from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.relations.slots import SlotFiller
 from arextract.relations.triggers import TriggerForm, TriggerIndex, TriggerMatch
 from arextract.relations.view import DocumentView, Mention, SentenceView
-from arextract.schema import Document, Relation, RelationType, numbered
+from arextract.schema import Document, EntityType, Relation, RelationType, numbered
 from arextract.text.normalize import fold
 
 
@@ -240,6 +240,7 @@ def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch
     return covering is not None and covering.first < match.first
 
 
+_WHERE = fold("حيث")
 _PRONOUN_GAP = {"قد", "كان", "سوف", "لن", "لم", "لا"}  # "إنه لن يلتقي"، "حيث كان قد التقى"
 
 
@@ -264,7 +265,7 @@ def _agreeing(
     if (
         rule.min_arguments < 2
         or subject.type not in rest[0][0].types
-        or any(found for _, found in rest)
+        or any(m.entity.canonical != subject.entity.canonical for _, found in rest for m in found)
         or not _named_next(words, view, sentence, match.last + 1, subject)
     ):
         return filled
@@ -274,6 +275,16 @@ def _agreeing(
     if index < sentence.first or view.tokens[index].norm not in words.pronoun_subjects:
         return filled
     actor = sentence.actor
+    if view.tokens[index].norm == _WHERE:
+        # "أوفدت الحكومة X إلى أربيل حيث التقى Y": the last person named before حيث went there
+        actor = next(
+            (
+                m
+                for m in reversed(sentence.mentions_from(sentence.first, index))
+                if m.type == EntityType.PERSON
+            ),
+            actor,
+        )
     if (
         actor is None
         or actor not in sentence.mentions
@@ -288,14 +299,20 @@ def _agreeing(
 def _named_next(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, start: int, mention: Mention
 ) -> bool:
-    """Whether only title words (and times) come between ``start`` and the mention."""
+    """Whether only title words (and times) come between ``start`` and the mention; after a
+    title's head, one definite word of its own too ("رئيس التحرير X")."""
     index = start
+    headed, unlisted = False, 0
     while index < mention.first:
         norm = view.tokens[index].norm
         covering = view.mention_covering(sentence, index)
         if covering is not None and covering.is_nisba:
             index = covering.last + 1
         elif view.is_time_token(index) or words.in_title(norm):
+            headed = headed or listed(norm, words.title_heads)
+            index += 1
+        elif headed and not unlisted and is_definite(norm) and norm not in words.stops:
+            unlisted += 1
             index += 1
         else:
             return False
