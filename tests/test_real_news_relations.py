@@ -994,3 +994,11 @@ def test_where_he_met_is_the_one_who_went_there(nlp: Pipeline) -> None:
             [("participant", "سامح شكري"), ("participant", "محمد عبد الهادي")],
         ]
     )
+
+
+def test_a_press_conference_held_somewhere_with_a_named_guest(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأوضح وزير الخارجية المغربي صلاح الدين مزوار خلال المؤتمر الصحفي الذي عقده بمقر الوزارة "
+        "مع وزير الخارجية الأردني ناصر جودة أن العلاقات متميزة."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "صلاح الدين مزوار"), ("participant", "ناصر جودة")]])
