@@ -1002,3 +1002,21 @@ def test_a_press_conference_held_somewhere_with_a_named_guest(nlp: Pipeline) -> 
         "مع وزير الخارجية الأردني ناصر جودة أن العلاقات متميزة."
     )
     assert found(doc, "MEETING") == K([[("participant", "صلاح الدين مزوار"), ("participant", "ناصر جودة")]])
+
+
+def test_a_name_and_the_title_of_another_are_not_coordinated(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وزار وزير الدفاع الفرنسي جان إيف لودريان أربيل. كما التقى لودريان رئيس إقليم كردستان "
+        "العراق مسعود بارزاني بهدف تقييم الجهود المبذولة لمحاربة داعش."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "جان إيف لودريان"), ("participant", "مسعود بارزاني")]]
+    )
+
+
+def test_a_meeting_with_unnamed_officials_names_no_one_further_on(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ووصل وزير الخارجية الألماني فرانك فالتر شتاينماير إلى بغداد للقاء مسؤولين عراقيين "
+        "لبحث القضايا المتعلقة بمواجهة تنظيم داعش."
+    )
+    assert found(doc, "MEETING") == []

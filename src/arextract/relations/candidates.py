@@ -20,8 +20,9 @@ from arextract.schema import EntityType, Token
 from arextract.text.clitics import PREPOSITION_LETTERS
 from arextract.text.normalize import fold
 
-# "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف"
-_COORDINATION_GAP_RE = regex.compile(r"^(?:[\s،,]*(?:و\s*)?|\s+[-–]\s+)$")
+# "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف" (not "X Y": a name and the
+# title of another, "التقى X رئيس الإقليم Y")
+_COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from arextract.relations.search import MentionSearch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, Mention
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
+from arextract.text.normalize import fold
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
@@ -25,6 +26,8 @@ _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there 
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
+# "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
+_HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -183,6 +186,12 @@ class SlotFiller:
             and (after is None or after == cursor or found[0].first < after)
         ):
             found = found if _bare_argument(query, cursor, found[0]) else []
+        elif (
+            found
+            and (after is None or after == cursor)
+            and _unnamed_genitive(self._words, query, cursor, found[0])
+        ):
+            found = []  # "للقاء مسؤولين عراقيين لبحث ... تنظيم داعش": the one met is unnamed
         if not found and query.slot.reach and may_reach:
             found = search.reach(query, cursor)
         return found, (found[-1].last + 1 if found else cursor)
@@ -240,17 +249,6 @@ class SlotFiller:
             return found, cursor
         return None
 
-    def _outlet_follows(self, query: SlotQuery) -> bool:
-        """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
-        view, sentence, match = query.view, query.sentence, query.match
-        for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
-            norm = view.tokens[index].norm
-            if norm in self._words.outlet_heads:
-                return True
-            if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
-                return False
-        return False
-
     def _first_named_after(self, query: SlotQuery) -> Mention | None:
         """The mention right after the trigger, or after an adverbial phrase that may come
         first ("كما ذكرت من جانبها وكالة الأنباء")."""
@@ -288,7 +286,7 @@ class SlotFiller:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
         or the sentence's actor."""
         view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
-        if slot.exclude_subtypes and self._outlet_follows(query):
+        if slot.exclude_subtypes and _outlet_follows(self._words, query):
             return []  # "كما ذكرت من جانبها وكالة «برناما»": a source, not a speaker
         if slot.exclude_subtypes and match.last + 1 < sentence.last:
             following = self._first_named_after(query)
@@ -395,6 +393,45 @@ def _met_by_genitive(words: FoldedLexicons, query: SlotQuery, genitive: Mention)
         if token.text in words.breaks and token.text not in {"،", ","}:
             return False
         if token.norm in words.complementizers or token.norm in words.relatives:
+            return False
+    return False
+
+
+def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, mention: Mention) -> bool:
+    """Whether a noun trigger's genitive, right after it, is a plain noun, not the mention found
+    further on (past title words, affiliations, times and adverbs: "لقائه أمس رئيس الوزراء X")."""
+    view, sentence = query.view, query.sentence
+    if query.form.rule.pos != "noun" or not query.slot.preps or cursor != query.match.last + 1:
+        return False
+    index = cursor
+    while index < mention.first:
+        norm = view.tokens[index].norm
+        if norm in _HELD or norm in query.slot.folded_preps or norm in words.relatives:
+            return False  # "اتصال هاتفي أجراه الرئيس مع نظيره"، "لقاء عقده مع X"
+        covering = view.mention_covering(sentence, index)
+        if covering is not None and covering.type in AFFILIATION_TYPES:
+            index = covering.last + 1
+        elif (
+            view.is_time_token(index)
+            or words.in_title(norm)
+            or words.prefixed_title(norm)
+            or norm in words.adverbs
+            or not any(ch.isalnum() for ch in norm)
+        ):
+            index += 1
+        else:
+            return words.is_plain_noun(norm)
+    return False
+
+
+def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
+        norm = view.tokens[index].norm
+        if norm in words.outlet_heads:
+            return True
+        if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
             return False
     return False
 
