@@ -131,8 +131,13 @@ class FoldedLexicons:
         return listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers)
 
     def prefixed_title(self, folded_word: str) -> bool:
-        """ "بوزارة"، "لشؤون": a title word after the preposition ب or ل."""
-        return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
+        """ "بوزارة"، "لشؤون"، "لدولة رئيس الوزراء": a title word (or an honorific) after the
+        preposition ب or ل."""
+        return (
+            len(folded_word) > 3
+            and folded_word[0] in NAME_PREPOSITIONS
+            and (folded_word[1:] in self.titles or folded_word[1:] in self.title_modifiers)
+        )
 
     def is_plain_noun(self, folded_word: str) -> bool:
         """An indefinite word that is no title, adverb, stop word nor preposition with a pronoun
