@@ -1020,3 +1020,18 @@ def test_a_meeting_with_unnamed_officials_names_no_one_further_on(nlp: Pipeline)
         "لبحث القضايا المتعلقة بمواجهة تنظيم داعش."
     )
     assert found(doc, "MEETING") == []
+
+
+def test_a_body_whose_seat_hosts_the_meeting_takes_no_part(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل وزير الخارجية الأردني ناصر جودة، أمس بمقر وزارة الخارجية في عمان، المستشار "
+        "السياسي لدولة رئيس الوزراء الإيطالي ماتيو رينزي."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "ناصر جودة"), ("participant", "ماتيو رينزي")]])
+
+
+def test_a_country_joined_to_a_posting_is_no_one_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "والتقى وزير الخارجية عادل الجبير بالسفير السعودي لدى تونس وليبيا الدكتور محمد العلي في مقر السفارة."
+    )
+    assert [name for relation in found(doc, "MEETING") for _, name in relation if name == key("ليبيا")] == []
