@@ -1035,3 +1035,16 @@ def test_a_country_joined_to_a_posting_is_no_one_met(nlp: Pipeline) -> None:
         "والتقى وزير الخارجية عادل الجبير بالسفير السعودي لدى تونس وليبيا الدكتور محمد العلي في مقر السفارة."
     )
     assert [name for relation in found(doc, "MEETING") for _, name in relation if name == key("ليبيا")] == []
+
+
+def test_a_supporting_participle_with_a_lam(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وثمن الرئيس اللبناني مواقف فرنسا الداعمة للبنان. وأكد أن الأردن شريك أساسي وداعم "
+        "لمجلس التعاون. وقال إن التحالف الداعم للشرعية حقق تقدما."
+    )
+    assert found(doc, "SUPPORT") == K(
+        [
+            [("supporter", "فرنسا"), ("supported", "لبنان")],
+            [("supporter", "الأردن"), ("supported", "مجلس التعاون")],
+        ]
+    )
