@@ -1048,3 +1048,16 @@ def test_a_supporting_participle_with_a_lam(nlp: Pipeline) -> None:
             [("supporter", "الأردن"), ("supported", "مجلس التعاون")],
         ]
     )
+
+
+def test_a_delegation_of_a_province_visits(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل وزير الخارجية الفرنسي لوران فابيوس إلى بغداد. وقال عضو المجلس إنه خلال زيارة وفد "
+        "يمثل محافظة نينوى إلى باريس تعهد المسؤولون الفرنسيون بالدعم."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "لوران فابيوس"), ("destination", "بغداد")],
+            [("visitor", "محافظة نينوى"), ("destination", "باريس")],
+        ]
+    )
