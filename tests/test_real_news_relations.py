@@ -1061,3 +1061,16 @@ def test_a_delegation_of_a_province_visits(nlp: Pipeline) -> None:
             [("visitor", "محافظة نينوى"), ("destination", "باريس")],
         ]
     )
+
+
+def test_a_visit_as_a_purpose_by_the_one_in_its_genitive(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتأتي الزيارة في إطار التحضيرات لزيارة الرئيس المصري عبد الفتاح السيسي إلى فرنسا. "
+        "ونقل الوزير دعوة إلى الرئيس الفرنسي فرانسوا هولاند لزيارة مصر."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "عبد الفتاح السيسي"), ("destination", "فرنسا")],
+            [("visitor", "فرانسوا هولاند"), ("destination", "مصر")],
+        ]
+    )
