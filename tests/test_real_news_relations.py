@@ -1074,3 +1074,11 @@ def test_a_visit_as_a_purpose_by_the_one_in_its_genitive(nlp: Pipeline) -> None:
             [("visitor", "فرانسوا هولاند"), ("destination", "مصر")],
         ]
     )
+
+
+def test_headed_by_chairs_the_event_before_it_not_a_delegation(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وعقد الاجتماع الوزاري العربي الطارئ أمس في القاهرة برئاسة وزير الخارجية المصري سامح شكري. "
+        "وعن زيارة وفد حركة حماس برئاسة خالد مشعل إلى القاهرة قال شكري في المؤتمر الصحفي المشترك إنها ناجحة."
+    )
+    assert found(doc, "CHAIR") == K([[("event", "الاجتماع الوزاري العربي الطارئ"), ("chair", "سامح شكري")]])
