@@ -1082,3 +1082,11 @@ def test_headed_by_chairs_the_event_before_it_not_a_delegation(nlp: Pipeline) ->
         "وعن زيارة وفد حركة حماس برئاسة خالد مشعل إلى القاهرة قال شكري في المؤتمر الصحفي المشترك إنها ناجحة."
     )
     assert found(doc, "CHAIR") == K([[("event", "الاجتماع الوزاري العربي الطارئ"), ("chair", "سامح شكري")]])
+
+
+def test_a_visit_carried_out_by_an_unnamed_official_is_not_the_actor_s(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وجرى الاتصال الهاتفي بين الرئيس التركي رجب طيب أردوغان ونظيره الروسي فلاديمير بوتين "
+        "عشية زيارة يقوم بها وزير الخارجية الروسي إلى أنقرة."
+    )
+    assert found(doc, "VISIT") == []

@@ -87,6 +87,8 @@ class SlotFiller:
         if light is not None:
             return light, cursor
         carried = _carried_out_by(self._words, query)
+        if carried is None and _carried_by_title(self._words, query):
+            return [], cursor  # "زيارة يقوم بها وزير الخارجية الفرنسي إلى طهران": unnamed
         if carried is not None:
             # the place may be named before "يقوم بها" ("زيارة لإيران تقوم بها X") or after
             # the doer ("التي يقوم بها X لموسكو")
@@ -449,6 +451,19 @@ def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
             continue
         return _named_after(words, query, index + 1)
     return None
+
+
+def _carried_by_title(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether "يقوم بها" after the masdar is followed by an office that no name follows."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last - 1, match.last + _CARRIED_REACH)):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return False
+        if token.norm == "بها" and listed(view.tokens[index - 1].norm, words.light_verbs):
+            following = view.tokens[index + 1].norm
+            return listed(following, words.title_heads) and _named_after(words, query, index + 1) is None
+    return False
 
 
 def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention | None:
