@@ -1090,3 +1090,10 @@ def test_a_visit_carried_out_by_an_unnamed_official_is_not_the_actor_s(nlp: Pipe
         "عشية زيارة يقوم بها وزير الخارجية الروسي إلى أنقرة."
     )
     assert found(doc, "VISIT") == []
+
+
+def test_the_meeting_that_brought_two_coordinated_people_together(nlp: Pipeline) -> None:
+    doc = nlp("وتناول اللقاء الذي جمع الملك سلمان بن عبدالعزيز والرئيس باراك أوباما العلاقات الثنائية.")
+    assert found(doc, "MEETING") == K(
+        [[("participant", "سلمان بن عبد العزيز"), ("participant", "باراك أوباما")]]
+    )
