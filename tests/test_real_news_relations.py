@@ -1097,3 +1097,13 @@ def test_the_meeting_that_brought_two_coordinated_people_together(nlp: Pipeline)
     assert found(doc, "MEETING") == K(
         [[("participant", "سلمان بن عبد العزيز"), ("participant", "باراك أوباما")]]
     )
+
+
+def test_two_who_held_a_meeting_together_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وعقد الرئيس التونسي الباجي قائد السبسي ورئيس الحكومة الحبيب الصيد اجتماعا في قصر قرطاج. "
+        "وعقد مجلس الوزراء جلسته الأسبوعية أمس."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "الباجي قائد السبسي"), ("participant", "الحبيب الصيد")]]
+    )
