@@ -1107,3 +1107,8 @@ def test_two_who_held_a_meeting_together_met(nlp: Pipeline) -> None:
     assert found(doc, "MEETING") == K(
         [[("participant", "الباجي قائد السبسي"), ("participant", "الحبيب الصيد")]]
     )
+
+
+def test_signing_an_agreement_between_two_is_one_agreement(nlp: Pipeline) -> None:
+    doc = nlp("وتم أمس التوقيع على اتفاقية تعاون بين وزارة الصحة السعودية ووزارة الصحة الأردنية.")
+    assert len(found(doc, "AGREEMENT")) == 1

@@ -106,6 +106,8 @@ class RelationExtractor:
     def _triggered(self, view: DocumentView) -> list[Relation]:
         """The relations of every trigger, sentence by sentence (the longest trigger wins)."""
         relations: list[Relation] = []
+        names = {entity.id: entity.canonical for entity in view.doc.entities}
+        noun: Relation | None = None  # the last relation, if a noun trigger gave it
         for sentence in view.sentences:
             position = sentence.first
             while position < sentence.last:
@@ -118,11 +120,15 @@ class RelationExtractor:
                     if form.rule.type in produced:
                         continue  # the first rule of a type that reads this trigger wins
                     found = self._apply(view, sentence, match, form)
-                    if found:
-                        produced.add(form.rule.type)
-                        relations.extend(found)
-                        if form.rule.type == RelationType.STATEMENT:
-                            view.note_speaker(found[-1], sentence)
+                    if not found:
+                        continue
+                    produced.add(form.rule.type)
+                    if form.rule.pos == "noun" and _chained(view, names, noun, found[0], match.first):
+                        continue  # "توقيع اتفاقية بين X وY": one agreement, told by two nouns
+                    noun = found[-1] if form.rule.pos == "noun" else None
+                    relations.extend(found)
+                    if form.rule.type == RelationType.STATEMENT:
+                        view.note_speaker(found[-1], sentence)
                 position = match.last + 1
         return relations
 
@@ -232,6 +238,27 @@ def _after_preposition(
         return False
     previous = view.tokens[match.first - 1].norm
     return previous in words.prepositions and previous not in _VERB_PREPOSITIONS
+
+
+_CHAIN_GAP = 3  # tokens between two triggers of one noun phrase ("التوقيع على اتفاقية")
+
+
+def _chained(
+    view: DocumentView, names: dict[str, str], previous: Relation | None, relation: Relation, first: int
+) -> bool:
+    """Whether the relation of a noun trigger at token ``first`` repeats the last relation, of
+    the same type and given by a noun trigger ending at most ``_CHAIN_GAP`` tokens before it."""
+    if previous is None or previous.type != relation.type:
+        return False
+    between = [
+        t for t in view.tokens[max(0, first - _CHAIN_GAP - 1) : first] if t.start >= previous.trigger.end
+    ]
+    before = first - len(between) - 1
+    if len(between) > _CHAIN_GAP or before < 0 or view.tokens[before].end != previous.trigger.end:
+        return False
+    return {names.get(a.entity_id) for a in previous.arguments} == {
+        names.get(a.entity_id) for a in relation.arguments
+    }
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
