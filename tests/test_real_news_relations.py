@@ -1112,3 +1112,13 @@ def test_two_who_held_a_meeting_together_met(nlp: Pipeline) -> None:
 def test_signing_an_agreement_between_two_is_one_agreement(nlp: Pipeline) -> None:
     doc = nlp("وتم أمس التوقيع على اتفاقية تعاون بين وزارة الصحة السعودية ووزارة الصحة الأردنية.")
     assert len(found(doc, "AGREEMENT")) == 1
+
+
+def test_concluding_an_agreement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأبرمت الإمارات والأردن أمس اتفاقية لتبادل الخبرات. "
+        "وقال إن الاتفاق الذي أبرم في فيينا بين إيران ومجموعة 5+1 تاريخي."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [[("party", "الإمارات"), ("party", "الأردن")], [("party", "إيران"), ("party", "مجموعة 5+1")]]
+    )
