@@ -1122,3 +1122,20 @@ def test_concluding_an_agreement(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == K(
         [[("party", "الإمارات"), ("party", "الأردن")], [("party", "إيران"), ("party", "مجموعة 5+1")]]
     )
+
+
+def test_talks_by_phone_are_a_call_not_a_meeting(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وبحث الرئيس المصري عبد الفتاح السيسي في اتصال هاتفي مع العاهل الأردني الملك عبدالله الثاني "
+        "الأوضاع في المنطقة. وبحث وزير الخارجية السعودي عادل الجبير مع نظيره الأمريكي جون كيري هاتفيا "
+        "تطورات الأوضاع. وتلقى الرئيس الفلسطيني محمود عباس، مساء أمس، اتصالا هاتفيا من الأمين العام "
+        "للأمم المتحدة بان كي مون."
+    )
+    assert found(doc, "MEETING") == []
+    assert found(doc, "PHONE_CALL") == K(
+        [
+            [("participant", "عبد الفتاح السيسي"), ("participant", "عبد الله الثاني")],
+            [("participant", "عادل الجبير"), ("participant", "جون كيري")],
+            [("participant", "محمود عباس"), ("participant", "بان كي مون")],
+        ]
+    )

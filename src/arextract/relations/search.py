@@ -114,8 +114,10 @@ class MentionSearch:
                 and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None
             ):
                 return index - 1  # (but "علي المسعود" is a name, not the preposition على)
-            if token.norm in words.complementizers or token.norm in words.relatives:
-                return index - 1
+            if (
+                token.norm in words.complementizers or token.norm in words.relatives
+            ) and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None:
+                return index - 1  # (but "بان كي مون" is a name, not بأن)
         return end
 
     def after_prep(self, query: SlotQuery, start: int) -> int | None:
