@@ -1139,3 +1139,9 @@ def test_talks_by_phone_are_a_call_not_a_meeting(nlp: Pipeline) -> None:
             [("participant", "محمود عباس"), ("participant", "بان كي مون")],
         ]
     )
+
+
+def test_heading_a_delegation_to_a_summit_is_attending_it(nlp: Pipeline) -> None:
+    doc = nlp("ويرأس ولي العهد الأمير محمد بن نايف وفد المملكة إلى قمة مجموعة العشرين في أنطاليا.")
+    assert found(doc, "CHAIR") == []
+    assert found(doc, "ATTENDANCE") == K([[("attendee", "محمد بن نايف"), ("event", "قمة مجموعة العشرين")]])
