@@ -1145,3 +1145,16 @@ def test_heading_a_delegation_to_a_summit_is_attending_it(nlp: Pipeline) -> None
     doc = nlp("ويرأس ولي العهد الأمير محمد بن نايف وفد المملكة إلى قمة مجموعة العشرين في أنطاليا.")
     assert found(doc, "CHAIR") == []
     assert found(doc, "ATTENDANCE") == K([[("attendee", "محمد بن نايف"), ("event", "قمة مجموعة العشرين")]])
+
+
+def test_a_masdar_the_leader_affirmed_is_his_country_s_support(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده للعراق في حربها على الإرهاب. "
+        "وجدد الملك عبدالله الثاني دعم الأردن الكامل لفلسطين."
+    )
+    assert found(doc, "SUPPORT") == K(
+        [
+            [("supporter", "فرنسا"), ("supported", "العراق")],
+            [("supporter", "الأردن"), ("supported", "فلسطين")],
+        ]
+    )

@@ -140,11 +140,8 @@ class RelationExtractor:
         rule = form.rule
         if rule.then and not self._then_follows(view, sentence, match, rule):
             return []
-        if (
-            rule.pos == "verb"
-            and _spelled(view, match) in self._nouns.get(rule.type, ())
-            and _after_preposition(self.words, view, sentence, match)
-        ):
+        ambiguous = rule.pos == "verb" and _spelled(view, match) in self._nouns.get(rule.type, ())
+        if ambiguous and _after_preposition(self.words, view, sentence, match):
             return []  # "المسؤول عن دعم الإرهاب": the type's masdar, spelled as its verb
         if rule.unless_next and any(
             listed(view.tokens[index].norm, rule.folded_unless_next)
@@ -164,6 +161,8 @@ class RelationExtractor:
             entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))
         filled = _agreeing(self.words, view, sentence, match, form, filled)
+        if ambiguous and _verb_object(self.words, view, sentence, match, filled):
+            return []  # "أكد الرئيس X دعم بلاده لـY": the masdar is what he affirmed
         if (
             rule.reciprocal
             and len(filled) == 2
@@ -228,6 +227,27 @@ def _spelled(view: DocumentView, match: TriggerMatch) -> tuple[str, ...]:
     """The trigger's folded words, without the proclitics of its first."""
     first = view.tokens[match.first].norm[match.offset :]
     return (first, *(view.tokens[index].norm for index in range(match.first + 1, match.last + 1)))
+
+
+def _verb_object(
+    words: FoldedLexicons,
+    view: DocumentView,
+    sentence: SentenceView,
+    match: TriggerMatch,
+    filled: list[tuple[Slot, list[Mention]]],
+) -> bool:
+    """Whether a word read as a verb is the masdar object of another verb: its "subject" is the
+    name right before it, itself after a verb (not after إن/أن: "أن الصين دعم")."""
+    if not filled or not filled[0][1] or filled[0][1][0].last != match.first - 1:
+        return False
+    index = filled[0][1][0].first - 1
+    while index >= sentence.first and (
+        words.in_title(view.tokens[index].norm)
+        or view.mention_covering(sentence, index) is not None
+        or view.tokens[index].norm in words.honorifics
+    ):
+        index -= 1
+    return index >= sentence.first and view.tokens[index].norm not in words.complementizers
 
 
 def _after_preposition(
