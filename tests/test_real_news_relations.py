@@ -1158,3 +1158,8 @@ def test_a_masdar_the_leader_affirmed_is_his_country_s_support(nlp: Pipeline) ->
             [("supporter", "الأردن"), ("supported", "فلسطين")],
         ]
     )
+
+
+def test_a_name_joined_to_one_after_between_is_no_destination(nlp: Pipeline) -> None:
+    doc = nlp("وتأتي زيارة وزير الخارجية المغربي صلاح الدين مزوار في ظل تطور العلاقات بين المغرب وفرنسا.")
+    assert found(doc, "VISIT") == []

@@ -155,6 +155,11 @@ class CandidateFilter:
         if mention.first == 0:
             return False
         previous = view.tokens[mention.first - 1].norm
+        if view.tokens[mention.first].norm[:1] == "و":
+            # "العلاقات بين المملكة وفرنسا": joined to a name that preposition governs
+            joined = view.mention_covering(view.sentence_of(mention.first - 1), mention.first - 1)
+            if joined is not None and joined.first < mention.first:
+                return self.other_preposition(view, joined, slot)
         return previous in self._words.prepositions and previous not in slot.folded_preps
 
 
