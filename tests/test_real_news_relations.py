@@ -1163,3 +1163,8 @@ def test_a_masdar_the_leader_affirmed_is_his_country_s_support(nlp: Pipeline) ->
 def test_a_name_joined_to_one_after_between_is_no_destination(nlp: Pipeline) -> None:
     doc = nlp("وتأتي زيارة وزير الخارجية المغربي صلاح الدين مزوار في ظل تطور العلاقات بين المغرب وفرنسا.")
     assert found(doc, "VISIT") == []
+
+
+def test_the_one_met_after_his_title_and_a_comma(nlp: Pipeline) -> None:
+    doc = nlp("وبحث وزير الخارجية الأردني ناصر جودة مع وزير الخارجية الأمريكي، جون كيري، الملف السوري.")
+    assert found(doc, "MEETING") == K([[("participant", "ناصر جودة"), ("participant", "جون كيري")]])

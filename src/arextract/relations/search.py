@@ -102,10 +102,10 @@ class MentionSearch:
                 continue
             index += 1
             if token.text in words.breaks:
-                if subject and only_title and index - 1 > start:
-                    continue
+                if only_title and index - 1 > start and (subject or token.text in {"،", ","}):
+                    continue  # "مع مساعدة وزير الخارجية، آن باترسون": the name after its title
                 return index - 1
-            only_title = only_title and (words.in_title(token.norm) or words.prefixed_title(token.norm))
+            only_title = only_title and _title_word(words, view, sentence, index - 1)
             if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
                 continue  # "والتقى كل من الوزير X ونظيره Y": both are the subject
             if (
@@ -333,6 +333,16 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _title_word(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """A word of a title phrase: a title word (after ب or ل too) or a nisba ("الأمريكي")."""
+    norm = view.tokens[index].norm
+    return (
+        words.in_title(norm)
+        or words.prefixed_title(norm)
+        or view.mention_covering(sentence, index, AFFILIATION_TYPES) is not None
+    )
 
 
 def _governed(
