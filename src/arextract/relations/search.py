@@ -338,11 +338,10 @@ class MentionSearch:
 def _title_word(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
     """A word of a title phrase: a title word (after ب or ل too) or a nisba ("الأمريكي")."""
     norm = view.tokens[index].norm
-    return (
-        words.in_title(norm)
-        or words.prefixed_title(norm)
-        or view.mention_covering(sentence, index, AFFILIATION_TYPES) is not None
-    )
+    if words.in_title(norm) or words.prefixed_title(norm):
+        return True
+    covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+    return covering is not None and covering.is_nisba
 
 
 def _governed(
