@@ -1168,3 +1168,11 @@ def test_a_name_joined_to_one_after_between_is_no_destination(nlp: Pipeline) -> 
 def test_the_one_met_after_his_title_and_a_comma(nlp: Pipeline) -> None:
     doc = nlp("وبحث وزير الخارجية الأردني ناصر جودة مع وزير الخارجية الأمريكي، جون كيري، الملف السوري.")
     assert found(doc, "MEETING") == K([[("participant", "ناصر جودة"), ("participant", "جون كيري")]])
+
+
+def test_before_he_travels_is_the_doer_of_the_verb_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكان في استقبال الضيف وزير الخارجية الأردني ناصر جودة. وهبطت الطائرة في مطار عمان حيث "
+        "يشارك الرئيس الفرنسي فرانسوا هولاند في مؤتمر الاستثمار قبل أن يسافر إلى بيروت."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "بيروت")]])

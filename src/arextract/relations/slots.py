@@ -316,6 +316,9 @@ class SlotFiller:
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             if body is not None and body.last < match.first and query.open_to(body):
                 return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
+        before = None if statement else _doer_before(query)
+        if before is not None:
+            return [before]  # "حيث سيشارك أوباما في ... قبل أن يسافر إلى"
         if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
         ):
@@ -327,6 +330,24 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+_TIME_CONJUNCTIONS = {fold(word) for word in ("قبل", "بعد", "عقب")}
+
+
+def _doer_before(query: SlotQuery) -> Mention | None:
+    """ "قبل أن يسافر"، "بعد أن التقى": the doer of the verb before, in the same sentence."""
+    view, sentence, first = query.view, query.sentence, query.match.first
+    noted = view.subject
+    if (
+        noted is None
+        or first - 2 < sentence.first
+        or view.tokens[first - 1].norm != fold("أن")
+        or view.tokens[first - 2].norm not in _TIME_CONJUNCTIONS
+    ):
+        return None
+    mention, index, last = noted
+    return mention if index == sentence.index and last < first and query.open_to(mention) else None
 
 
 def _person_leads(words: FoldedLexicons, query: SlotQuery) -> bool:
