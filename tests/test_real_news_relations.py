@@ -1176,3 +1176,15 @@ def test_before_he_travels_is_the_doer_of_the_verb_before(nlp: Pipeline) -> None
         "يشارك الرئيس الفرنسي فرانسوا هولاند في مؤتمر الاستثمار قبل أن يسافر إلى بيروت."
     )
     assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "بيروت")]])
+
+
+def test_the_capital_named_by_its_country_s_nisba(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال المصدر إن وزير الخارجية المصري سامح شكري سيزور العاصمة الفرنسية الأسبوع المقبل. "
+        "ووصل الوزير إلى العاصمة القطرية الدوحة أمس."
+    )
+    visits = found(doc, "VISIT")
+    assert [("visitor", key("سامح شكري")), ("destination", key("باريس"))] in visits
+    assert all(
+        dict(v)["destination"] != key("باريس") or dict(v)["visitor"] == key("سامح شكري") for v in visits
+    )

@@ -24,7 +24,7 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
-from arextract.relations.capitals import capital_states, speaking_capitals
+from arextract.relations.capitals import capital_phrases, capital_states, country_capitals, speaking_capitals
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
@@ -49,7 +49,9 @@ class RelationExtractor:
     def __init__(self, rules: Iterable[str | Path] = (), kb: KnowledgeBase | None = None) -> None:
         self.rules, self.lexicons = load_rules(rules)
         # the knowledge files the pipeline linked with (Pipeline(models_dir=)); else the default
-        self._capital_states = capital_states(kb if kb is not None else load_kb())
+        knowledge = kb if kb is not None else load_kb()
+        self._capital_states = capital_states(knowledge)
+        self._country_capitals = country_capitals(knowledge)
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
@@ -87,7 +89,7 @@ class RelationExtractor:
         states = speaking_capitals(doc, self.triggers, self._capital_states)
         if states is not None:
             doc.entities = states  # (the same spans: ids and order unchanged)
-        countries = self._title_countries.mentions(doc)
+        countries = [*self._title_countries.mentions(doc), *capital_phrases(doc, self._country_capitals)]
         if countries:
             doc.entities = numbered([*doc.entities, *countries])
         view = DocumentView(doc, self.words)
