@@ -1188,3 +1188,16 @@ def test_the_capital_named_by_its_country_s_nisba(nlp: Pipeline) -> None:
     assert all(
         dict(v)["destination"] != key("باريس") or dict(v)["visitor"] == key("سامح شكري") for v in visits
     )
+
+
+def test_an_unnamed_group_of_nationals_is_the_doer_not_the_names_after(nlp: Pipeline) -> None:
+    doc = nlp(
+        "اتفق المسؤولون الأردنيون والفرنسيون أمس لدى لقاء الرئيس الفرنسي فرانسوا هولاند بالملك "
+        "عبدالله الثاني على تعزيز التعاون. ووقع الاتفاقية الدكتور خالد الطويل والسيد جان دوبون."
+    )
+    assert found(doc, "AGREEMENT") == [] or all(
+        key("فرانسوا هولاند") not in [name for _, name in relation] for relation in found(doc, "AGREEMENT")
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "فرانسوا هولاند"), ("participant", "عبد الله الثاني")]]
+    )

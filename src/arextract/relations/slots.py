@@ -10,10 +10,10 @@ Masdars with a possessive pronoun (``اجتماعه مع``) take the actor direc
 from __future__ import annotations
 
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
-from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
-from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, Mention
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
 from arextract.text.normalize import fold
@@ -243,7 +243,7 @@ class SlotFiller:
             delegation = self._referents.delegation(query, following, reach=3)
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
-            found = self._search.after(query, following, subject=True)
+            found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             if found:
                 return found, self._past_restatement(query, found[-1])
         found = self._search.before(query, window=6)
@@ -348,6 +348,32 @@ def _doer_before(query: SlotQuery) -> Mention | None:
         return None
     mention, index, last = noted
     return mention if index == sentence.index and last < first and query.open_to(mention) else None
+
+
+def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "اتفق القادة السعوديون والأمريكيون لدى لقاء X بالملك Y": a plain definite noun with a
+    nisba after an event verb is its unnamed doer; the names further on are not (speech verbs
+    excepted: "قال المحلل السياسي X")."""
+    view, sentence, following = query.view, query.sentence, query.match.last + 1
+    if query.form.rule.type == RelationType.STATEMENT or following >= sentence.last:
+        return False
+    norm = view.tokens[following].norm
+    return (
+        is_definite(norm)
+        and norm.isalpha()
+        and not words.in_title(norm)
+        and norm not in words.adverbs
+        and not view.is_time_token(following)
+        and view.mention_covering(sentence, following) is None
+        and not listed(norm, words.delegations)
+        and following + 1 < sentence.last
+        and _nisba_at(view, sentence, following + 1)  # (not "وقع المذكرة الدكتور X": its object)
+    )
+
+
+def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    mention = view.mention_covering(sentence, index)
+    return mention is not None and mention.first == index and mention.is_nisba
 
 
 def _person_leads(words: FoldedLexicons, query: SlotQuery) -> bool:
