@@ -1201,3 +1201,16 @@ def test_an_unnamed_group_of_nationals_is_the_doer_not_the_names_after(nlp: Pipe
     assert found(doc, "MEETING") == K(
         [[("participant", "فرانسوا هولاند"), ("participant", "عبد الله الثاني")]]
     )
+
+
+def test_a_delegation_received_stands_for_its_body_or_head(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وجرى ذلك خلال استقبال الرئيس المصري عبد الفتاح السيسي وفدا من الكونغرس الأمريكي. "
+        "واستقبل ولي العهد الأمير محمد بن نايف أمس وفدا من مجلس الشيوخ الأمريكي برئاسة السيناتور جون ماكين."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [("participant", "عبد الفتاح السيسي"), ("participant", "الكونغرس")],
+            [("participant", "محمد بن نايف"), ("participant", "جون ماكين")],
+        ]
+    )

@@ -182,6 +182,7 @@ class SlotFiller:
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
             return [], cursor
+        found = found or _listed(self._referents.delegation(query, cursor, reach=2))  # "استقبل X وفدا من"
         if (
             found
             and query.slot.bare_window is not None
@@ -376,6 +377,10 @@ def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     return mention is not None and mention.first == index and mention.is_nisba
 
 
+def _listed(mention: Mention | None) -> list[Mention]:
+    return [] if mention is None else [mention]
+
+
 def _person_leads(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether a person, past his title, comes right after a verb whose other slots never take
     people: he is the verb's own doer, not the one it continues."""
@@ -433,8 +438,8 @@ def _met_by_genitive(words: FoldedLexicons, query: SlotQuery, genitive: Mention)
         if titled and covering is not None and covering.type == EntityType.PERSON:
             return True
         titled = titled and (words.in_title(token.norm) or covering is not None)
-        if token.norm in {"مع", "بين"}:
-            return True
+        if token.norm in {"مع", "بين"} or listed(token.norm, words.delegations):
+            return True  # (and "استقبال X وفدا من الكونغرس": he received them)
         if token.norm[:1] == "ب" and (
             words.prefixed_title(token.norm) or view.mention_covering(sentence, index) is not None
         ):
@@ -468,8 +473,8 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
             or not any(ch.isalnum() for ch in norm)
         ):
             index += 1
-        else:
-            return words.is_plain_noun(norm)
+        else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
+            return words.is_plain_noun(norm) and not listed(norm, words.delegations)
     return False
 
 
