@@ -1141,3 +1141,332 @@ def test_a_participle_after_receiving_a_message_is_the_senders(nlp: Pipeline) ->
         "مجلس الوزراء في دولة الكويت تضمنت التهنئة بالإنجازات الأمنية، مؤكداً وحدة المصير."
     )
     assert found(doc, "STATEMENT") == [[("speaker", key("طلال الخالد الأحمد الصباح"))]]
+
+
+# --- events: visits, meetings, delegations (issue #14, dev2) -----------------------------
+
+
+def test_a_second_visit_verb_with_its_own_doer(nlp: Pipeline) -> None:
+    doc = nlp("وكان أردوغان زار قطر في مارس الماضي، وزار أمير قطر تميم بن حمد تركيا في أبريل.")
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "رجب طيب أردوغان"), ("destination", "قطر")],
+            [("visitor", "تميم بن حمد آل ثاني"), ("destination", "تركيا")],
+        ]
+    )
+
+
+def test_a_summit_between_two_named_leaders(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلن المتحدث أن التحضير جار لعقد قمة بين الرئيسين التونسي الباجي قائد السبسي "
+        "والجزائري عبد العزيز بوتفليقة في الجزائر."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "الباجي قائد السبسي"), ("participant", "عبد العزيز بوتفليقة")]]
+    )
+
+
+def test_a_three_way_meeting_and_a_conversation(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ويعقد سامح شكري غدا اجتماعا ثلاثيا مع وزير الخارجية الأردني ناصر جودة والإماراتي "
+        "عبد الله بن زايد. وأشار الملك عبد الله الثاني خلال محادثته مع جون كيري إلى أهمية الحل."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "سامح شكري"),
+                ("participant", "ناصر جودة"),
+                ("participant", "عبد الله بن زايد آل نهيان"),
+            ],
+            [("participant", "عبد الله الثاني"), ("participant", "جون كيري")],
+        ]
+    )
+
+
+def test_a_delegation_named_by_its_body_and_its_head(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال المتحدث إن زيارة وفد جامعة الدول العربية برئاسة أحمد أبو الغيط، الأمين العام "
+        "للجامعة، إلى الأردن كانت ناجحة. ويصل إلى القاهرة غدا وفد اقتصادي من غرفة تجارة جدة برئاسة "
+        "رئيس الغرفة المهندس صالح كامل."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "جامعة الدول العربية"), ("destination", "الأردن")],
+            [("visitor", "صالح كامل"), ("destination", "القاهرة")],
+        ]
+    )
+
+
+def test_a_meeting_noun_s_lone_genitive_is_the_one_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال هولاند إنه يتطلع إلى لقاء أردوغان وهو زعيم قوي لبلد حارب داعش. "
+        "وجرى ذلك خلال لقاء ولي العهد الأمير محمد بن نايف مع وزير الخارجية الأمريكي جون كيري."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [("participant", "فرانسوا هولاند"), ("participant", "رجب طيب أردوغان")],
+            [("participant", "محمد بن نايف"), ("participant", "جون كيري")],
+        ]
+    )
+
+
+def test_support_spelled_as_a_verb_after_a_preposition_or_with_an_unnamed_object(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واتهم البيان الحزب بالمسؤولية عن دعم التطرف وإثارة الفوضى في لبنان. "
+        "وأوضح أن الاتفاق لا يشمل تقديم دعم مالي للفصائل المسلحة في ليبيا. "
+        "وقال إن الأردن يدعم أيضا «المبادرة العربية للسلام»."
+    )
+    assert found(doc, "SUPPORT") == K([[("supporter", "الأردن"), ("supported", "المبادرة العربية للسلام")]])
+
+
+def test_the_party_after_with_is_the_name_it_governs(nlp: Pipeline) -> None:
+    doc = nlp("ووقعت جامعة الملك سعود أمس مذكرة تفاهم مع جامعة القاهرة بجمهورية مصر العربية في مجال البحث.")
+    assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "جامعة القاهرة")]])
+
+
+def test_arriving_with_and_without_ila(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وذكر المصدر أن وزير الخارجية المصري سامح شكري سيصل الخرطوم الأسبوع المقبل. "
+        "وتزامنا مع وصول وزير الخارجية الأمريكي جون كيري، أمس إلى القاهرة، أعلنت الحكومة خطتها. "
+        "وأكد المسؤول وصول ثلاثة ألوية إلى منطقة حلب."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "سامح شكري"), ("destination", "الخرطوم")],
+            [("visitor", "جون كيري"), ("destination", "القاهرة")],
+        ]
+    )
+
+
+def test_where_he_met_is_the_one_who_went_there(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأرسلت الحكومة الفرنسية وزير الخارجية لوران فابيوس إلى طهران حيث التقى الرئيس الإيراني "
+        "حسن روحاني. وقام وزير الخارجية المصري سامح شكري أمس بزيارة لمقر صحيفة الأهرام، حيث التقى "
+        "رئيس التحرير محمد عبد الهادي."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [("participant", "لوران فابيوس"), ("participant", "حسن روحاني")],
+            [("participant", "سامح شكري"), ("participant", "محمد عبد الهادي")],
+        ]
+    )
+
+
+def test_a_press_conference_held_somewhere_with_a_named_guest(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأوضح وزير الخارجية المغربي صلاح الدين مزوار خلال المؤتمر الصحفي الذي عقده بمقر الوزارة "
+        "مع وزير الخارجية الأردني ناصر جودة أن العلاقات متميزة."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "صلاح الدين مزوار"), ("participant", "ناصر جودة")]])
+
+
+def test_a_name_and_the_title_of_another_are_not_coordinated(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وزار وزير الدفاع الفرنسي جان إيف لودريان أربيل. كما التقى لودريان رئيس إقليم كردستان "
+        "العراق مسعود بارزاني بهدف تقييم الجهود المبذولة لمحاربة داعش."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "جان إيف لودريان"), ("participant", "مسعود بارزاني")]]
+    )
+
+
+def test_a_meeting_with_unnamed_officials_names_no_one_further_on(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ووصل وزير الخارجية الألماني فرانك فالتر شتاينماير إلى بغداد للقاء مسؤولين عراقيين "
+        "لبحث القضايا المتعلقة بمواجهة تنظيم داعش."
+    )
+    assert found(doc, "MEETING") == []
+
+
+def test_a_body_whose_seat_hosts_the_meeting_takes_no_part(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل وزير الخارجية الأردني ناصر جودة، أمس بمقر وزارة الخارجية في عمان، المستشار "
+        "السياسي لدولة رئيس الوزراء الإيطالي ماتيو رينزي."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "ناصر جودة"), ("participant", "ماتيو رينزي")]])
+
+
+def test_a_country_joined_to_a_posting_is_no_one_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "والتقى وزير الخارجية عادل الجبير بالسفير السعودي لدى تونس وليبيا الدكتور محمد العلي في مقر السفارة."
+    )
+    assert [name for relation in found(doc, "MEETING") for _, name in relation if name == key("ليبيا")] == []
+
+
+def test_a_supporting_participle_with_a_lam(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وثمن الرئيس اللبناني مواقف فرنسا الداعمة للبنان. وأكد أن الأردن شريك أساسي وداعم "
+        "لمجلس التعاون. وقال إن التحالف الداعم للشرعية حقق تقدما."
+    )
+    assert found(doc, "SUPPORT") == K(
+        [
+            [("supporter", "فرنسا"), ("supported", "لبنان")],
+            [("supporter", "الأردن"), ("supported", "مجلس التعاون")],
+        ]
+    )
+
+
+def test_a_delegation_of_a_province_visits(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل وزير الخارجية الفرنسي لوران فابيوس إلى بغداد. وقال عضو المجلس إنه خلال زيارة وفد "
+        "يمثل محافظة نينوى إلى باريس تعهد المسؤولون الفرنسيون بالدعم."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "لوران فابيوس"), ("destination", "بغداد")],
+            [("visitor", "محافظة نينوى"), ("destination", "باريس")],
+        ]
+    )
+
+
+def test_a_visit_as_a_purpose_by_the_one_in_its_genitive(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتأتي الزيارة في إطار التحضيرات لزيارة الرئيس المصري عبد الفتاح السيسي إلى فرنسا. "
+        "ونقل الوزير دعوة إلى الرئيس الفرنسي فرانسوا هولاند لزيارة مصر."
+    )
+    assert found(doc, "VISIT") == K(
+        [
+            [("visitor", "عبد الفتاح السيسي"), ("destination", "فرنسا")],
+            [("visitor", "فرانسوا هولاند"), ("destination", "مصر")],
+        ]
+    )
+
+
+def test_headed_by_chairs_the_event_before_it_not_a_delegation(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وعقد الاجتماع الوزاري العربي الطارئ أمس في القاهرة برئاسة وزير الخارجية المصري سامح شكري. "
+        "وعن زيارة وفد حركة حماس برئاسة خالد مشعل إلى القاهرة قال شكري في المؤتمر الصحفي المشترك إنها ناجحة."
+    )
+    assert found(doc, "CHAIR") == K([[("event", "الاجتماع الوزاري العربي الطارئ"), ("chair", "سامح شكري")]])
+
+
+def test_a_visit_carried_out_by_an_unnamed_official_is_not_the_actor_s(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وجرى الاتصال الهاتفي بين الرئيس التركي رجب طيب أردوغان ونظيره الروسي فلاديمير بوتين "
+        "عشية زيارة يقوم بها وزير الخارجية الروسي إلى أنقرة."
+    )
+    assert found(doc, "VISIT") == []
+
+
+def test_the_meeting_that_brought_two_coordinated_people_together(nlp: Pipeline) -> None:
+    doc = nlp("وتناول اللقاء الذي جمع الملك سلمان بن عبدالعزيز والرئيس باراك أوباما العلاقات الثنائية.")
+    assert found(doc, "MEETING") == K(
+        [[("participant", "سلمان بن عبد العزيز"), ("participant", "باراك أوباما")]]
+    )
+
+
+def test_two_who_held_a_meeting_together_met(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وعقد الرئيس التونسي الباجي قائد السبسي ورئيس الحكومة الحبيب الصيد اجتماعا في قصر قرطاج. "
+        "وعقد مجلس الوزراء جلسته الأسبوعية أمس."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "الباجي قائد السبسي"), ("participant", "الحبيب الصيد")]]
+    )
+
+
+def test_signing_an_agreement_between_two_is_one_agreement(nlp: Pipeline) -> None:
+    doc = nlp("وتم أمس التوقيع على اتفاقية تعاون بين وزارة الصحة السعودية ووزارة الصحة الأردنية.")
+    assert len(found(doc, "AGREEMENT")) == 1
+
+
+def test_concluding_an_agreement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأبرمت الإمارات والأردن أمس اتفاقية لتبادل الخبرات. "
+        "وقال إن الاتفاق الذي أبرم في فيينا بين إيران ومجموعة 5+1 تاريخي."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [[("party", "الإمارات"), ("party", "الأردن")], [("party", "إيران"), ("party", "مجموعة 5+1")]]
+    )
+
+
+def test_talks_by_phone_are_a_call_not_a_meeting(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وبحث الرئيس المصري عبد الفتاح السيسي في اتصال هاتفي مع العاهل الأردني الملك عبدالله الثاني "
+        "الأوضاع في المنطقة. وبحث وزير الخارجية السعودي عادل الجبير مع نظيره الأمريكي جون كيري هاتفيا "
+        "تطورات الأوضاع. وتلقى الرئيس الفلسطيني محمود عباس، مساء أمس، اتصالا هاتفيا من الأمين العام "
+        "للأمم المتحدة بان كي مون."
+    )
+    assert found(doc, "MEETING") == []
+    assert found(doc, "PHONE_CALL") == K(
+        [
+            [("participant", "عبد الفتاح السيسي"), ("participant", "عبد الله الثاني")],
+            [("participant", "عادل الجبير"), ("participant", "جون كيري")],
+            [("participant", "محمود عباس"), ("participant", "بان كي مون")],
+        ]
+    )
+
+
+def test_heading_a_delegation_to_a_summit_is_attending_it(nlp: Pipeline) -> None:
+    doc = nlp("ويرأس ولي العهد الأمير محمد بن نايف وفد المملكة إلى قمة مجموعة العشرين في أنطاليا.")
+    assert found(doc, "CHAIR") == []
+    assert found(doc, "ATTENDANCE") == K([[("attendee", "محمد بن نايف"), ("event", "قمة مجموعة العشرين")]])
+
+
+def test_a_masdar_the_leader_affirmed_is_his_country_s_support(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده للعراق في حربها على الإرهاب. "
+        "وجدد الملك عبدالله الثاني دعم الأردن الكامل لفلسطين."
+    )
+    assert found(doc, "SUPPORT") == K(
+        [
+            [("supporter", "فرنسا"), ("supported", "العراق")],
+            [("supporter", "الأردن"), ("supported", "فلسطين")],
+        ]
+    )
+
+
+def test_a_name_joined_to_one_after_between_is_no_destination(nlp: Pipeline) -> None:
+    doc = nlp("وتأتي زيارة وزير الخارجية المغربي صلاح الدين مزوار في ظل تطور العلاقات بين المغرب وفرنسا.")
+    assert found(doc, "VISIT") == []
+
+
+def test_the_one_met_after_his_title_and_a_comma(nlp: Pipeline) -> None:
+    doc = nlp("وبحث وزير الخارجية الأردني ناصر جودة مع وزير الخارجية الأمريكي، جون كيري، الملف السوري.")
+    assert found(doc, "MEETING") == K([[("participant", "ناصر جودة"), ("participant", "جون كيري")]])
+
+
+def test_before_he_travels_is_the_doer_of_the_verb_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكان في استقبال الضيف وزير الخارجية الأردني ناصر جودة. وهبطت الطائرة في مطار عمان حيث "
+        "يشارك الرئيس الفرنسي فرانسوا هولاند في مؤتمر الاستثمار قبل أن يسافر إلى بيروت."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "بيروت")]])
+
+
+def test_the_capital_named_by_its_country_s_nisba(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال المصدر إن وزير الخارجية المصري سامح شكري سيزور العاصمة الفرنسية الأسبوع المقبل. "
+        "ووصل الوزير إلى العاصمة القطرية الدوحة أمس."
+    )
+    visits = found(doc, "VISIT")
+    assert [("visitor", key("سامح شكري")), ("destination", key("باريس"))] in visits
+    assert all(
+        dict(v)["destination"] != key("باريس") or dict(v)["visitor"] == key("سامح شكري") for v in visits
+    )
+
+
+def test_an_unnamed_group_of_nationals_is_the_doer_not_the_names_after(nlp: Pipeline) -> None:
+    doc = nlp(
+        "اتفق المسؤولون الأردنيون والفرنسيون أمس لدى لقاء الرئيس الفرنسي فرانسوا هولاند بالملك "
+        "عبدالله الثاني على تعزيز التعاون. ووقع الاتفاقية الدكتور خالد الطويل والسيد جان دوبون."
+    )
+    assert found(doc, "AGREEMENT") == [] or all(
+        key("فرانسوا هولاند") not in [name for _, name in relation] for relation in found(doc, "AGREEMENT")
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "فرانسوا هولاند"), ("participant", "عبد الله الثاني")]]
+    )
+
+
+def test_a_delegation_received_stands_for_its_body_or_head(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وجرى ذلك خلال استقبال الرئيس المصري عبد الفتاح السيسي وفدا من الكونغرس الأمريكي. "
+        "واستقبل ولي العهد الأمير محمد بن نايف أمس وفدا من مجلس الشيوخ الأمريكي برئاسة السيناتور جون ماكين."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [("participant", "عبد الفتاح السيسي"), ("participant", "الكونغرس")],
+            [("participant", "محمد بن نايف"), ("participant", "جون ماكين")],
+        ]
+    )

@@ -15,13 +15,14 @@ import regex
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
-from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
+from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, Token
 from arextract.text.clitics import PREPOSITION_LETTERS
 from arextract.text.normalize import fold
 
-# "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف"
-_COORDINATION_GAP_RE = regex.compile(r"^(?:[\s،,]*(?:و\s*)?|\s+[-–]\s+)$")
+# "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف" (not "X Y": a name and the
+# title of another, "التقى X رئيس الإقليم Y")
+_COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class CandidateFilter:
             return False  # "مسقط رأسه": a birthplace, not Muscat
         if mention.type == EntityType.PERSON and self._in_facility_name(view, mention):
             return False  # "وصلت إلى مطار الملك عبد العزيز": the airport, not the king
+        if not set(slot.types) & set(PLACE_TYPES) and self._in_facility_name(view, mention):
+            return False  # "استقبل X بمقر السفارة Y": where, not who (unless the slot takes places)
         if slot.find != "subject":
             return True
         if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
@@ -132,6 +135,11 @@ class CandidateFilter:
         if before < sentence.first:
             return False
         norm = view.tokens[before].norm
+        coordinated = view.mention_covering(sentence, before, AFFILIATION_TYPES)
+        if coordinated is not None and view.tokens[mention.first].norm[:1] == "و":
+            # "سفير ... لدى إيطاليا ومالطا": as the one it is joined to
+            opener = view.tokens[coordinated.first - 1].norm if coordinated.first > sentence.first else ""
+            return opener in words.title_links or self.in_title(view, sentence, coordinated)
         if norm[:1] == "ك" and norm[1:] in words.titles:
             return True  # "أول زيارة له كرئيس للولايات المتحدة"
         if not listed(norm, words.titles):
@@ -147,6 +155,11 @@ class CandidateFilter:
         if mention.first == 0:
             return False
         previous = view.tokens[mention.first - 1].norm
+        if view.tokens[mention.first].norm[:1] == "و":
+            # "العلاقات بين المملكة وفرنسا": joined to a name that preposition governs
+            joined = view.mention_covering(view.sentence_of(mention.first - 1), mention.first - 1)
+            if joined is not None and joined.first < mention.first:
+                return self.other_preposition(view, joined, slot)
         return previous in self._words.prepositions and previous not in slot.folded_preps
 
 

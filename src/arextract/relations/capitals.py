@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from arextract.kb import KnowledgeBase
 from arextract.relations.triggers import TriggerIndex
-from arextract.schema import Document, Entity, EntityType, RelationType
+from arextract.schema import Document, Entity, EntitySource, EntityType, RelationType
 from arextract.text.normalize import fold
 
 _CAPITAL = "capital"
@@ -71,3 +71,66 @@ def speaking_capitals(
     if not replaced:
         return None
     return [replaced.get(e.id, e) for e in doc.entities]
+
+
+_CAPITAL_NOUN = fold("العاصمة")
+_CAPITAL_CONFIDENCE = 0.8
+
+
+def country_capitals(kb: KnowledgeBase) -> dict[str, tuple[str, str | None]]:
+    """country ISO code -> (its capital's canonical name, the capital's English name)."""
+    capitals: dict[str, tuple[str, str | None]] = {}
+    for entry in kb.entries:
+        if entry.type == EntityType.CITY and entry.subtype == _CAPITAL and entry.country:
+            capitals.setdefault(entry.country, (entry.canonical, entry.name_en))
+    return capitals
+
+
+def capital_phrases(doc: Document, capitals: dict[str, tuple[str, str | None]]) -> list[Entity]:
+    """ "زيارته إلى العاصمة الروسية": the capital named by its country's nisba, with no name
+    after it ("العاصمة القطرية الدوحة" names it), becomes a mention of that city."""
+    tokens, entities = doc.tokens, doc.entities
+    if not any(token.norm.endswith(_CAPITAL_NOUN) for token in tokens):
+        return []
+    starts = [token.start for token in tokens]
+    by_start = {entity.start: entity for entity in entities}
+    cities = {entity.start for entity in entities if entity.type == EntityType.CITY}
+    found: list[Entity] = []
+    for index, token in enumerate(tokens[:-1]):
+        if not token.norm.endswith(_CAPITAL_NOUN) or len(token.norm) > len(_CAPITAL_NOUN) + 3:
+            continue  # (العاصمة after its proclitics: للعاصمة، بالعاصمة، والعاصمة)
+        nisba = by_start.get(tokens[index + 1].start)
+        if nisba is None or nisba.type != EntityType.COUNTRY or nisba.subtype != "nisba":
+            continue
+        after = bisect_left(starts, nisba.end)
+        if after < len(tokens) and tokens[after].start in cities:
+            continue
+        capital = capitals.get(nisba.kb_id or "")
+        if capital is None:
+            continue
+        start = _article_start(doc.text, token.start, token.end)
+        found.append(
+            Entity(
+                id="",
+                type=EntityType.CITY,
+                subtype=_CAPITAL,
+                text=doc.text[start : nisba.end],
+                start=start,
+                end=nisba.end,
+                canonical=capital[0],
+                name_en=capital[1],
+                confidence=_CAPITAL_CONFIDENCE,
+                source=EntitySource.COREF,
+            )
+        )
+    return found
+
+
+def _article_start(text: str, start: int, end: int) -> int:
+    """Where "العاصمة" begins in its token, past proclitics ("بالعاصمة" at its ال)."""
+    at = text.find("عاصمة", start, end)
+    if at < 0:
+        return start
+    if text[max(start, at - 2) : at] == "ال":
+        return at - 2
+    return at - 1 if text[max(start, at - 1) : at] == "ل" else at

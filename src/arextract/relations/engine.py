@@ -24,14 +24,21 @@ from arextract.relations.assemble import (
     without_restated,
 )
 from arextract.relations.candidates import SlotQuery
-from arextract.relations.capitals import capital_states, people_countries, speaking_capitals
-from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.relations.capitals import (
+    capital_phrases,
+    capital_states,
+    country_capitals,
+    people_countries,
+    speaking_capitals,
+)
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.relations.slots import SlotFiller
 from arextract.relations.triggers import TriggerForm, TriggerIndex, TriggerMatch
 from arextract.relations.view import DocumentView, Mention, SentenceView
-from arextract.schema import Document, Relation, RelationType, numbered
+from arextract.schema import Document, EntityType, Relation, RelationType, numbered
+from arextract.text.normalize import fold
 
 
 class RelationExtractor:
@@ -50,6 +57,7 @@ class RelationExtractor:
         # the knowledge files the pipeline linked with (Pipeline(models_dir=)); else the default
         knowledge = kb if kb is not None else load_kb()
         self._capital_states = capital_states(knowledge)
+        self._country_capitals = country_capitals(knowledge)
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
@@ -60,6 +68,13 @@ class RelationExtractor:
         self._title_references = TitleReferences(self.words, people_countries(knowledge))
         self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
+        # the words a type's rules list both as verbs and as nouns (دعم): after a preposition,
+        # the noun
+        self._nouns: dict[RelationType, set[tuple[str, ...]]] = {}
+        for rule in self.rules:
+            if rule.pos == "noun":
+                nouns = self._nouns.setdefault(rule.type, set())
+                nouns.update(tuple(fold(word) for word in trigger.split()) for trigger in rule.triggers)
 
     def triggers_of(self, kind: RelationType) -> list[str]:
         """The one-word verb triggers of a relation type (for recognisers that need them)."""
@@ -80,7 +95,7 @@ class RelationExtractor:
         states = speaking_capitals(doc, self.triggers, self._capital_states)
         if states is not None:
             doc.entities = states  # (the same spans: ids and order unchanged)
-        countries = self._title_countries.mentions(doc)
+        countries = [*self._title_countries.mentions(doc), *capital_phrases(doc, self._country_capitals)]
         if countries:
             doc.entities = numbered([*doc.entities, *countries])
         view = DocumentView(doc, self.words)
@@ -99,6 +114,8 @@ class RelationExtractor:
     def _triggered(self, view: DocumentView) -> list[Relation]:
         """The relations of every trigger, sentence by sentence (the longest trigger wins)."""
         relations: list[Relation] = []
+        names = {entity.id: entity.canonical for entity in view.doc.entities}
+        noun: Relation | None = None  # the last relation, if a noun trigger gave it
         for sentence in view.sentences:
             position = sentence.first
             while position < sentence.last:
@@ -111,11 +128,15 @@ class RelationExtractor:
                     if form.rule.type in produced:
                         continue  # the first rule of a type that reads this trigger wins
                     found = self._apply(view, sentence, match, form)
-                    if found:
-                        produced.add(form.rule.type)
-                        relations.extend(found)
-                        if form.rule.type == RelationType.STATEMENT:
-                            view.note_speaker(found[-1], sentence)
+                    if not found:
+                        continue
+                    produced.add(form.rule.type)
+                    if form.rule.pos == "noun" and _chained(view, names, noun, found[0], match.first):
+                        continue  # "توقيع اتفاقية بين X وY": one agreement, told by two nouns
+                    noun = found[-1] if form.rule.pos == "noun" else None
+                    relations.extend(found)
+                    if form.rule.type == RelationType.STATEMENT:
+                        view.note_speaker(found[-1], sentence)
                 position = match.last + 1
         return relations
 
@@ -127,6 +148,9 @@ class RelationExtractor:
         rule = form.rule
         if rule.then and not self._then_follows(view, sentence, match, rule):
             return []
+        ambiguous = rule.pos == "verb" and _spelled(view, match) in self._nouns.get(rule.type, ())
+        if ambiguous and _after_preposition(self.words, view, sentence, match):
+            return []  # "المسؤول عن دعم الإرهاب": the type's masdar, spelled as its verb
         if rule.unless_next and any(
             listed(view.tokens[index].norm, rule.folded_unless_next)
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
@@ -147,6 +171,8 @@ class RelationExtractor:
             entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))
         filled = _agreeing(self.words, view, sentence, match, form, filled)
+        if ambiguous and _verb_object(self.words, view, sentence, match, filled):
+            return []  # "أكد الرئيس X دعم بلاده لـY": the masdar is what he affirmed
         if (
             rule.reciprocal
             and len(filled) == 2
@@ -204,6 +230,67 @@ class RelationExtractor:
         return relations
 
 
+_VERB_PREPOSITIONS = {fold(word) for word in ("منذ", "حتى")}  # "منذ وصل": these may govern a verb
+
+
+def _spelled(view: DocumentView, match: TriggerMatch) -> tuple[str, ...]:
+    """The trigger's folded words, without the proclitics of its first."""
+    first = view.tokens[match.first].norm[match.offset :]
+    return (first, *(view.tokens[index].norm for index in range(match.first + 1, match.last + 1)))
+
+
+def _verb_object(
+    words: FoldedLexicons,
+    view: DocumentView,
+    sentence: SentenceView,
+    match: TriggerMatch,
+    filled: list[tuple[Slot, list[Mention]]],
+) -> bool:
+    """Whether a word read as a verb is the masdar object of another verb: its "subject" is the
+    name right before it, itself after a verb (not after إن/أن: "أن الصين دعم")."""
+    if not filled or not filled[0][1] or filled[0][1][0].last != match.first - 1:
+        return False
+    index = filled[0][1][0].first - 1
+    while index >= sentence.first and (
+        words.in_title(view.tokens[index].norm)
+        or view.mention_covering(sentence, index) is not None
+        or view.tokens[index].norm in words.honorifics
+    ):
+        index -= 1
+    return index >= sentence.first and view.tokens[index].norm not in words.complementizers
+
+
+def _after_preposition(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, match: TriggerMatch
+) -> bool:
+    """Whether a verb trigger follows a preposition written apart, which governs only nouns."""
+    if match.offset or match.first <= sentence.first:
+        return False
+    previous = view.tokens[match.first - 1].norm
+    return previous in words.prepositions and previous not in _VERB_PREPOSITIONS
+
+
+_CHAIN_GAP = 3  # tokens between two triggers of one noun phrase ("التوقيع على اتفاقية")
+
+
+def _chained(
+    view: DocumentView, names: dict[str, str], previous: Relation | None, relation: Relation, first: int
+) -> bool:
+    """Whether the relation of a noun trigger at token ``first`` repeats the last relation, of
+    the same type and given by a noun trigger ending at most ``_CHAIN_GAP`` tokens before it."""
+    if previous is None or previous.type != relation.type:
+        return False
+    between = [
+        t for t in view.tokens[max(0, first - _CHAIN_GAP - 1) : first] if t.start >= previous.trigger.end
+    ]
+    before = first - len(between) - 1
+    if len(between) > _CHAIN_GAP or before < 0 or view.tokens[before].end != previous.trigger.end:
+        return False
+    return {names.get(a.entity_id) for a in previous.arguments} == {
+        names.get(a.entity_id) for a in relation.arguments
+    }
+
+
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
     """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
     covering = view.mention_covering(sentence, match.first)
@@ -230,6 +317,7 @@ def _named_genitive(
     )
 
 
+_WHERE = fold("حيث")
 _PRONOUN_GAP = {"قد", "كان", "سوف", "لن", "لم", "لا"}  # "إنه لن يلتقي"، "حيث كان قد التقى"
 
 
@@ -254,7 +342,7 @@ def _agreeing(
     if (
         rule.min_arguments < 2
         or subject.type not in rest[0][0].types
-        or any(found for _, found in rest)
+        or any(m.entity.canonical != subject.entity.canonical for _, found in rest for m in found)
         or not _named_next(words, view, sentence, match.last + 1, subject)
     ):
         return filled
@@ -264,6 +352,16 @@ def _agreeing(
     if index < sentence.first or view.tokens[index].norm not in words.pronoun_subjects:
         return filled
     actor = sentence.actor
+    if view.tokens[index].norm == _WHERE:
+        # "أوفدت الحكومة X إلى أربيل حيث التقى Y": the last person named before حيث went there
+        actor = next(
+            (
+                m
+                for m in reversed(sentence.mentions_from(sentence.first, index))
+                if m.type == EntityType.PERSON
+            ),
+            actor,
+        )
     if (
         actor is None
         or actor not in sentence.mentions
@@ -278,14 +376,20 @@ def _agreeing(
 def _named_next(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, start: int, mention: Mention
 ) -> bool:
-    """Whether only title words (and times) come between ``start`` and the mention."""
+    """Whether only title words (and times) come between ``start`` and the mention; after a
+    title's head, one definite word of its own too ("رئيس التحرير X")."""
     index = start
+    headed, unlisted = False, 0
     while index < mention.first:
         norm = view.tokens[index].norm
         covering = view.mention_covering(sentence, index)
         if covering is not None and covering.is_nisba:
             index = covering.last + 1
         elif view.is_time_token(index) or words.in_title(norm):
+            headed = headed or listed(norm, words.title_heads)
+            index += 1
+        elif headed and not unlisted and is_definite(norm) and norm not in words.stops:
+            unlisted += 1
             index += 1
         else:
             return False

@@ -135,11 +135,15 @@ class FoldedLexicons:
         return listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers)
 
     def prefixed_title(self, folded_word: str) -> bool:
-        """ "بوزارة"، "لشؤون"، "للمرشد": a title word after the preposition ب or ل (ل + ال is
-        written لل)."""
+        """ "بوزارة"، "لشؤون"، "للمرشد"، "لدولة رئيس الوزراء": a title word (or an honorific) after
+        the preposition ب or ل (ل + ال is written لل)."""
         if len(folded_word) > 4 and folded_word.startswith("لل") and "ال" + folded_word[2:] in self.titles:
             return True
-        return len(folded_word) > 3 and folded_word[0] in NAME_PREPOSITIONS and folded_word[1:] in self.titles
+        return (
+            len(folded_word) > 3
+            and folded_word[0] in NAME_PREPOSITIONS
+            and (folded_word[1:] in self.titles or folded_word[1:] in self.title_modifiers)
+        )
 
     def possessed_head(self, folded_word: str) -> bool:
         """ "زعيمها"، "متحدثها": a title head with "her" (of an organisation or a country named

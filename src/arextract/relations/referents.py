@@ -13,9 +13,10 @@ from arextract.relations.rules import Slot
 from arextract.relations.view import Mention
 from arextract.schema import EntitySource, EntityType
 from arextract.text.clitics import NAME_PREPOSITIONS
+from arextract.text.normalize import fold
 
-_HEADED_BY = {"برئاسة", "يرأسه", "يترأسه", "ترأسه"}
-_DELEGATION_WINDOW = 10  # tokens after a delegation word in which its body or head is named
+_HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
+_DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or head is named
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
 
 
@@ -45,21 +46,30 @@ class Referents:
         return None
 
     def delegation(self, query: SlotQuery, start: int, reach: int = 1) -> Mention | None:
-        """Whom a delegation at most ``reach`` tokens from ``start`` stands for: the person
-        heading it ("الوفد الكويتي برئاسة الشيخ X"), else the body it comes from ("وفد رفيع من
-        وزارة النقل"، "وفد حماس")."""
+        """Whom a delegation at most ``reach`` tokens from ``start`` stands for (see
+        :meth:`delegation_phrase`)."""
+        return self.delegation_phrase(query, start, reach)[0]
+
+    def delegation_phrase(self, query: SlotQuery, start: int, reach: int = 1) -> tuple[Mention | None, int]:
+        """Whom a delegation at most ``reach`` tokens from ``start`` stands for, and the token
+        after the phrase that names it: the body in its genitive ("وفد حماس برئاسة X"، "وفد
+        «سفراء الحزم»"), else the person heading it ("الوفد الكويتي برئاسة الشيخ X"، "وفد من
+        المجلس برئاسة رئيسه X"), else the body it comes from ("وفد رفيع من وزارة النقل")."""
         words = self._words
         view, sentence = query.view, query.sentence
         end = min(sentence.last, start + reach)
         index = start
         while index < end and not listed(view.tokens[index].norm, words.delegations):
             if view.tokens[index].norm in words.complementizers:
-                return None
+                return None, start
             index += 1
         if index >= end:
-            return None
+            return None, start
         body: Mention | None = None
+        head: Mention | None = None
+        direct = False  # the body is the delegation's genitive
         heads = False
+        after = index + 1
         for position in range(index + 1, min(sentence.last, index + _DELEGATION_WINDOW)):
             token = view.tokens[position]
             if (
@@ -75,10 +85,14 @@ class Referents:
             if mention is None or mention.first != position or mention.is_nisba or not query.open_to(mention):
                 continue
             if heads and mention.type == EntityType.PERSON:
-                return mention
+                head, after = mention, mention.last + 1
+                break
             if body is None and not heads and mention.type != EntityType.PERSON:
-                body = mention
-        return body
+                body, after = mention, mention.last + 1
+                gap = range(index + 1, position)  # "وفد حركة «حماس»", not "وفد تجاري من المجلس"
+                direct = len(gap) <= 2 and not any(view.tokens[i].norm in words.prepositions for i in gap)
+        chosen = body if direct or head is None else head
+        return chosen, after
 
     def issuer(self, query: SlotQuery, vehicle: int) -> Mention | None:
         """Who issued the statement, report or source named right after a speech verb."""

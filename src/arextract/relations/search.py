@@ -21,6 +21,7 @@ from arextract.relations.candidates import (
     with_same_span,
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
 from arextract.text.normalize import fold
@@ -61,6 +62,8 @@ class MentionSearch:
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
+        if chosen is not None and not subject:
+            chosen = _governed(view, slot, start, candidates, chosen)
         if chosen is None:
             return []
         found = [chosen]
@@ -100,13 +103,12 @@ class MentionSearch:
                 continue
             index += 1
             if token.text in words.breaks:
-                if subject and only_title and index - 1 > start:
-                    continue
+                if only_title and index - 1 > start and (subject or token.text in {"،", ","}):
+                    continue  # "مع مساعدة وزير الخارجية، آن باترسون": the name after its title
                 return index - 1
             headed = headed or (only_title and listed(token.norm, words.title_heads))
             only_title = only_title and (
-                words.in_title(token.norm)
-                or words.prefixed_title(token.norm)
+                _title_word(words, view, sentence, index - 1)
                 or (headed and is_definite(token.norm) and token.norm not in words.stops)
             )
             if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
@@ -117,8 +119,10 @@ class MentionSearch:
                 and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None
             ):
                 return index - 1  # (but "علي المسعود" is a name, not the preposition على)
-            if token.norm in words.complementizers or token.norm in words.relatives:
-                return index - 1
+            if (
+                token.norm in words.complementizers or token.norm in words.relatives
+            ) and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None:
+                return index - 1  # (but "بان كي مون" is a name, not بأن)
         return end
 
     def after_prep(self, query: SlotQuery, start: int) -> int | None:
@@ -354,6 +358,33 @@ def _appositive_gap(words: FoldedLexicons, view: DocumentView, previous: Mention
     return comma > previous.last + 1 and all(
         view.tokens[index].norm not in words.stops and view.tokens[index].text not in words.breaks
         for index in tail
+    )
+
+
+def _title_word(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """A word of a title phrase: a title word (after ب or ل too) or a nisba ("الأمريكي")."""
+    norm = view.tokens[index].norm
+    if words.in_title(norm) or words.prefixed_title(norm):
+        return True
+    covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+    return covering is not None and covering.is_nisba
+
+
+def _governed(
+    view: DocumentView, slot: Slot, start: int, candidates: list[Mention], chosen: Mention
+) -> Mention:
+    """After one of the slot's prepositions written apart, the name it governs, not a preferred
+    type further on ("مع جامعة عمان بالمملكة الأردنية"); a dual's word is not one ("بين
+    الرئيسين X وY" are the names)."""
+    if start == 0 or not slot.preps or view.tokens[start - 1].norm not in slot.folded_preps:
+        return chosen
+    return next(
+        (
+            m
+            for m in candidates
+            if m.first == start and not m.is_nisba and m.entity.source != EntitySource.COREF
+        ),
+        chosen,
     )
 
 

@@ -10,13 +10,14 @@ Masdars with a possessive pronoun (``اجتماعه مع``) take the actor direc
 from __future__ import annotations
 
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
-from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
+from arextract.text.normalize import fold
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
@@ -27,6 +28,8 @@ _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for m
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
+# "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
+_HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 
@@ -86,6 +89,8 @@ class SlotFiller:
         if light is not None:
             return light, cursor
         carried = _carried_out_by(self._words, query)
+        if carried is None and _carried_by_title(self._words, query):
+            return [], cursor  # "زيارة يقوم بها وزير الخارجية الفرنسي إلى طهران": unnamed
         if carried is not None:
             # the place may be named before "يقوم بها" ("زيارة لإيران تقوم بها X") or after
             # the doer ("التي يقوم بها X لموسكو")
@@ -96,11 +101,12 @@ class SlotFiller:
             )
             return [carried], cursor if named_before else carried.last + 1
         if not form.possessive and query.match.last + 1 < sentence.last:
-            delegation = self._referents.delegation(query, query.match.last + 1)
+            delegation, after = self._referents.delegation_phrase(query, query.match.last + 1)
             if delegation is not None and delegation.type in query.slot.types:
-                return [delegation], cursor  # "زيارة وفد من الحركة للمملكة"
+                # "زيارة وفد الحركة برئاسة X، رئيس مكتبها، إلى المملكة": the place comes after
+                return [delegation], _past_appositive(self._words, query, after)
             genitive = self._genitive_person(query)
-            if genitive is not None:
+            if genitive is not None and _met_by_genitive(self._words, query, genitive):
                 return [genitive], genitive.last + 1
             if _unfit_genitive(self._words, self._candidates, query):
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
@@ -178,12 +184,19 @@ class SlotFiller:
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
             return [], cursor
+        found = found or _listed(self._referents.delegation(query, cursor, reach=2))  # "استقبل X وفدا من"
         if (
             found
             and query.slot.bare_window is not None
             and (after is None or after == cursor or found[0].first < after)
         ):
             found = found if _bare_argument(query, cursor, found[0]) else []
+        elif (
+            found
+            and (after is None or after == cursor)
+            and _unnamed_genitive(self._words, query, cursor, found[0])
+        ):
+            found = []  # "للقاء مسؤولين عراقيين لبحث ... تنظيم داعش": the one met is unnamed
         if not found and query.slot.reach and may_reach:
             found = search.reach(query, cursor)
         return found, (found[-1].last + 1 if found else cursor)
@@ -223,9 +236,10 @@ class SlotFiller:
         continued = self._continued_subject(query)
         if continued is not None:
             # "سيزور X الأردن ويلتقي بالملك": not الأردن; a speech verb may name a new speaker
+            # nor may a person after a verb whose objects are never people ("وزار السيسي روسيا")
             found = (
                 self._search.after(query, following, subject=True)
-                if rule.type == RelationType.STATEMENT
+                if rule.type == RelationType.STATEMENT or _person_leads(words, query)
                 else []
             )
             return (found, found[-1].last + 1) if found else ([continued], cursor)
@@ -236,7 +250,7 @@ class SlotFiller:
             delegation = self._referents.delegation(query, following, reach=3)
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
-            found = self._search.after(query, following, subject=True)
+            found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             if found:
                 return found, self._past_restatement(query, found[-1])
         found = self._search.before(query, window=6)
@@ -307,6 +321,9 @@ class SlotFiller:
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             if body is not None and body.last < match.first and query.open_to(body):
                 return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
+        before = None if statement else _doer_before(query)
+        if before is not None:
+            return [before]  # "حيث سيشارك أوباما في ... قبل أن يسافر إلى"
         if not statement and (
             actor is None or actor.entity.id not in {m.entity.id for m in sentence.mentions}
         ):
@@ -334,6 +351,151 @@ def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | Non
         if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
             return None
     return None
+
+
+_TIME_CONJUNCTIONS = {fold(word) for word in ("قبل", "بعد", "عقب")}
+
+
+def _doer_before(query: SlotQuery) -> Mention | None:
+    """ "قبل أن يسافر"، "بعد أن التقى": the doer of the verb before, in the same sentence."""
+    view, sentence, first = query.view, query.sentence, query.match.first
+    noted = view.subject
+    if (
+        noted is None
+        or first - 2 < sentence.first
+        or view.tokens[first - 1].norm != fold("أن")
+        or view.tokens[first - 2].norm not in _TIME_CONJUNCTIONS
+    ):
+        return None
+    mention, index, last = noted
+    return mention if index == sentence.index and last < first and query.open_to(mention) else None
+
+
+def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "اتفق القادة السعوديون والأمريكيون لدى لقاء X بالملك Y": a plain definite noun with a
+    nisba after an event verb is its unnamed doer; the names further on are not (speech verbs
+    excepted: "قال المحلل السياسي X")."""
+    view, sentence, following = query.view, query.sentence, query.match.last + 1
+    if query.form.rule.type == RelationType.STATEMENT or following >= sentence.last:
+        return False
+    norm = view.tokens[following].norm
+    return (
+        is_definite(norm)
+        and norm.isalpha()
+        and not words.in_title(norm)
+        and norm not in words.adverbs
+        and not view.is_time_token(following)
+        and view.mention_covering(sentence, following) is None
+        and not listed(norm, words.delegations)
+        and following + 1 < sentence.last
+        and _nisba_at(view, sentence, following + 1)  # (not "وقع المذكرة الدكتور X": its object)
+    )
+
+
+def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    mention = view.mention_covering(sentence, index)
+    return mention is not None and mention.first == index and mention.is_nisba
+
+
+def _listed(mention: Mention | None) -> list[Mention]:
+    return [] if mention is None else [mention]
+
+
+def _person_leads(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a person, past his title, comes right after a verb whose other slots never take
+    people: he is the verb's own doer, not the one it continues."""
+    rule, view, sentence = query.form.rule, query.view, query.sentence
+    if any(EntityType.PERSON in slot.types for slot in rule.slots if slot is not query.slot):
+        return False
+    index = query.match.last + 1
+    while index < min(sentence.last, query.match.last + 1 + _TITLE_REACH):
+        mention = view.mention_covering(sentence, index)
+        titled = index > query.match.last + 1 and words.in_title(view.tokens[index - 1].norm)
+        if mention is not None and mention.type in AFFILIATION_TYPES and titled:
+            index = mention.last + 1  # "وزار أمير قطر تميم بن حمد"
+            continue
+        if mention is not None:
+            return mention.type == EntityType.PERSON and mention.first == index
+        if not words.in_title(view.tokens[index].norm):
+            return False
+        index += 1
+    return False
+
+
+def _past_appositive(words: FoldedLexicons, query: SlotQuery, index: int) -> int:
+    """Past a title set off by commas at ``index`` ("، رئيس المكتب السياسي،"): where the clause
+    goes on (``index`` itself when no such title follows)."""
+    view, sentence = query.view, query.sentence
+    if not (
+        index + 1 < sentence.last
+        and view.tokens[index].text in {"،", ","}
+        and listed(view.tokens[index + 1].norm, words.title_heads)
+    ):
+        return index
+    for position in range(index + 2, min(sentence.last, index + 2 + _RESTATEMENT_REACH)):
+        token = view.tokens[position]
+        if token.text in {"،", ","}:
+            return position + 1
+        if (
+            token.text in words.breaks
+            or token.norm in words.prepositions
+            or token.norm in words.complementizers
+        ):
+            return index
+    return index
+
+
+def _met_by_genitive(words: FoldedLexicons, query: SlotQuery, genitive: Mention) -> bool:
+    """Whether a meeting noun's genitive is its doer: only with the one met after it ("لقاء
+    الوزير X مع Y"، "لقاء X بالملك Y"); alone it is the one met ("يتطلع إلى لقاء X")."""
+    if query.form.rule.type != RelationType.MEETING:
+        return True
+    view, sentence = query.view, query.sentence
+    titled = True  # "استقبال X محافظ المنطقة Y": the one received follows, past his title
+    for index in range(genitive.last + 1, min(sentence.last, genitive.last + 1 + _TITLE_REACH)):
+        token = view.tokens[index]
+        covering = view.mention_covering(sentence, index)
+        if titled and covering is not None and covering.type == EntityType.PERSON:
+            return True
+        titled = titled and (words.in_title(token.norm) or covering is not None)
+        if token.norm in {"مع", "بين"} or listed(token.norm, words.delegations):
+            return True  # (and "استقبال X وفدا من الكونغرس": he received them)
+        if token.norm[:1] == "ب" and (
+            words.prefixed_title(token.norm) or view.mention_covering(sentence, index) is not None
+        ):
+            return True
+        if token.text in words.breaks and token.text not in {"،", ","}:
+            return False
+        if token.norm in words.complementizers or token.norm in words.relatives:
+            return False
+    return False
+
+
+def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, mention: Mention) -> bool:
+    """Whether a noun trigger's genitive, right after it, is a plain noun, not the mention found
+    further on (past title words, affiliations, times and adverbs: "لقائه أمس رئيس الوزراء X")."""
+    view, sentence = query.view, query.sentence
+    if query.form.rule.pos != "noun" or not query.slot.preps or cursor != query.match.last + 1:
+        return False
+    index = cursor
+    while index < mention.first:
+        norm = view.tokens[index].norm
+        if norm in _HELD or norm in query.slot.folded_preps or norm in words.relatives:
+            return False  # "اتصال هاتفي أجراه الرئيس مع نظيره"، "لقاء عقده مع X"
+        covering = view.mention_covering(sentence, index)
+        if covering is not None and covering.type in AFFILIATION_TYPES:
+            index = covering.last + 1
+        elif (
+            view.is_time_token(index)
+            or words.in_title(norm)
+            or words.prefixed_title(norm)
+            or norm in words.adverbs
+            or not any(ch.isalnum() for ch in norm)
+        ):
+            index += 1
+        else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
+            return words.is_plain_noun(norm) and not listed(norm, words.delegations)
+    return False
 
 
 def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
@@ -424,6 +586,19 @@ def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
             continue
         return _named_after(words, query, index + 1)
     return None
+
+
+def _carried_by_title(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether "يقوم بها" after the masdar is followed by an office that no name follows."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.last + 1, min(sentence.last - 1, match.last + _CARRIED_REACH)):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return False
+        if token.norm == "بها" and listed(view.tokens[index - 1].norm, words.light_verbs):
+            following = view.tokens[index + 1].norm
+            return listed(following, words.title_heads) and _named_after(words, query, index + 1) is None
+    return False
 
 
 def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention | None:
