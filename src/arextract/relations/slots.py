@@ -252,20 +252,11 @@ class SlotFiller:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             if found:
-                return found, self._past_restatement(query, found[-1])
+                return found, _past_restatement(query, found[-1])
         found = self._search.before(query, window=6)
         if found:
             return found, cursor
         return None
-
-    def _past_restatement(self, query: SlotQuery, subject: Mention) -> int:
-        """Where the search after a subject resumes: past the name its title stands for
-        ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
-        end = subject.last + 1
-        for mention in query.sentence.mentions_from(end, end + _RESTATEMENT_REACH):
-            if mention.type == subject.type and mention.entity.canonical == subject.entity.canonical:
-                end = mention.last + 1
-        return end
 
     def _continued_subject(self, query: SlotQuery) -> Mention | None:
         """The doer of the verb a verb joined by و/ف continues in the same sentence."""
@@ -335,6 +326,16 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _past_restatement(query: SlotQuery, subject: Mention) -> int:
+    """Where the search after a subject resumes: past the name its title stands for
+    ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
+    end = subject.last + 1
+    for mention in query.sentence.mentions_from(end, end + _RESTATEMENT_REACH):
+        if mention.type == subject.type and mention.entity.canonical == subject.entity.canonical:
+            end = mention.last + 1
+    return end
 
 
 def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
