@@ -86,7 +86,13 @@ def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _train_small(out: Path) -> None:
+    # word representations from a small unlabeled text (the seeds), each run with its own cache
+    # (so the second run really retrains word2vec and k-means)
+    unlabeled = out.parent / "unlabeled-seeds.txt"  # one name: config.json records it
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    unlabeled.write_text("\n".join(p.read_text(encoding="utf-8") for p in seeds), encoding="utf-8")
     command = ["-m", "arextract.train", "ner", "--data", str(DATA), "--out", str(out)]
+    command += ["--unlabeled", str(unlabeled), "--vectors", str(out.parent / f"{out.name}-vectors")]
     result = subprocess.run(
         [sys.executable, *command, "--limit", "150", "--epochs", "1", "--kb", str(ROOT / "models" / "kb")],
         capture_output=True,
@@ -102,7 +108,7 @@ def test_training_twice_gives_the_same_weights(small_model: Path, tmp_path: Path
     import numpy as np
 
     _train_small(tmp_path)
-    for name in ("crf.npz", "neural.npz"):
+    for name in ("crf.npz", "neural.npz", "wordreps.npz"):
         with np.load(small_model / name) as first, np.load(tmp_path / name) as second:
             assert first.files == second.files
             for key in first.files:
@@ -146,9 +152,12 @@ def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model
     import torch
 
     from arextract.ner.neural import NeuralTagger
+    from arextract.ner.wordreps import WordReps
     from arextract.training.neural import Net, make_batch
 
     tagger = NeuralTagger.load(small_model)
+    reps = WordReps.load(small_model)
+    assert reps is not None and reps.vectors is not None  # the model reads pretrained vectors
     meta = json.loads((small_model / "neural.json").read_text(encoding="utf-8"))
     with np.load(small_model / "neural.npz") as npz:
         state = {name: torch.from_numpy(npz[name]) for name in npz.files}
@@ -158,6 +167,9 @@ def test_numpy_bilstm_matches_the_torch_network_it_was_exported_from(small_model
         len(meta["chars"]) + 2,
         len(meta["labels"]),
         tagger.hidden,
+        reps.vectors,
+        meta["pretrained_scale"],
+        "stem_pre_none" in state,
     )
     net.load_state_dict(state)
     net.eval()
@@ -339,3 +351,16 @@ def test_ner_pipeline_command_prints_both_tables(tmp_path: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert out.count("micro") == 3  # tagger on the file, tagger per chunk, pipeline
     assert "the default pipeline, chunks of 2 sentences" in out
+
+
+def test_word_vectors_fall_back_to_the_proclitic_stripped_stem() -> None:
+    import numpy as np
+
+    from arextract.ner.wordreps import WordReps
+
+    words = ["قازاقستان", "الصين", "صين"]
+    reps = WordReps(words, np.zeros((3, 1), dtype=np.int16), (64,), np.eye(3, dtype=np.float16))
+    assert reps.row("وقازاقستان") == 0
+    assert reps.row("للصين") == 1  # لل -> ال: الصين before the bare صين
+    assert reps.row("كوفيد") == -1
+    assert reps.cluster_ids("كوفيد") == ()

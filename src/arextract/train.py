@@ -14,6 +14,7 @@ from pathlib import Path
 from arextract.training.crf import CrfSettings
 from arextract.training.lexicons import LOC_TYPES
 from arextract.training.ner import FAMILIES, NerTrainingOptions, train_ner
+from arextract.training.wordreps import WordRepSettings
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -73,11 +74,75 @@ def build_parser() -> argparse.ArgumentParser:
         default=default.consistency_window,
         help="sentences either side searched for a name (0: off)",
     )
+    _wordrep_arguments(p, default)
     return parser
 
 
+def _wordrep_arguments(p: argparse.ArgumentParser, default: NerTrainingOptions) -> None:
+    reps = default.wordreps
+    p.add_argument(
+        "--unlabeled",
+        default=None,
+        type=Path,
+        help="unlabeled Arabic text (.txt or .txt.xz, or a folder holding one) for word vectors "
+        "and clusters (word2vec + k-means; needs the 'train' extra); default: none",
+    )
+    p.add_argument(
+        "--vectors", default=default.vectors, type=Path, help="cache folder for corpus and word2vec"
+    )
+    p.add_argument("--vector-dim", type=int, default=reps.dim)
+    p.add_argument("--vector-epochs", type=int, default=reps.epochs, help="word2vec epochs")
+    p.add_argument("--vector-seed", type=int, default=reps.seed, help="word2vec and k-means seed")
+    p.add_argument("--vector-vocab", type=int, default=reps.max_vocab, help="corpus words kept in the model")
+    p.add_argument(
+        "--quantize-vectors",
+        action=argparse.BooleanOptionalAction,
+        default=reps.quantize,
+        help="store the vectors as int8 instead of float16",
+    )
+    p.add_argument(
+        "--vector-drop",
+        type=float,
+        default=default.vector_drop,
+        help="BiLSTM-CRF training: share of tokens whose vector is withheld (the 'no vector' input)",
+    )
+    for flag, value, what in (
+        ("--stem-vectors", default.stem_vectors, "BiLSTM-CRF: also the proclitic-stripped stem's vector"),
+        ("--bilstm-vectors", default.bilstm_vectors, "BiLSTM-CRF: read the word vectors"),
+        ("--crf-clusters", CrfSettings().clusters, "CRF: word-cluster ids as attributes"),
+        ("--cluster-context", CrfSettings().cluster_context, "CRF: also the neighbours' cluster ids"),
+    ):
+        p.add_argument(flag, action=argparse.BooleanOptionalAction, default=value, help=what)
+
+
+def _unlabeled_file(path: Path | None) -> Path | None:
+    """``--unlabeled``: a file, or a folder holding exactly one ``*.txt.xz`` / ``*.txt``."""
+    if path is None or not path.is_dir():
+        return path
+    found = sorted(path.glob("*.txt.xz")) or sorted(path.glob("*.txt"))
+    if len(found) != 1:
+        raise SystemExit(f"--unlabeled {path}: expected one .txt.xz or .txt file, found {len(found)}")
+    return found[0]
+
+
 def options(args: argparse.Namespace) -> NerTrainingOptions:
-    crf = CrfSettings(args.c1, args.c2, args.iterations, args.minfreq, args.window, args.domain_adapt)
+    crf = CrfSettings(
+        args.c1,
+        args.c2,
+        args.iterations,
+        args.minfreq,
+        args.window,
+        args.domain_adapt,
+        args.crf_clusters,
+        args.cluster_context,
+    )
+    reps = WordRepSettings(
+        dim=args.vector_dim,
+        epochs=args.vector_epochs,
+        seed=args.vector_seed,
+        max_vocab=args.vector_vocab,
+        quantize=args.quantize_vectors,
+    )
     return NerTrainingOptions(
         data=args.data,
         out=args.out,
@@ -93,6 +158,12 @@ def options(args: argparse.Namespace) -> NerTrainingOptions:
         epochs=args.epochs,
         hidden=args.hidden,
         consistency_window=args.consistency_window,
+        unlabeled=_unlabeled_file(args.unlabeled),
+        vectors=args.vectors,
+        wordreps=reps,
+        vector_drop=args.vector_drop,
+        stem_vectors=args.stem_vectors,
+        bilstm_vectors=args.bilstm_vectors,
     )
 
 

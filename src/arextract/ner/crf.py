@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from arextract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteers
+from arextract.ner.wordreps import WordReps
 
 __all__ = ["CrfScorer", "export_crfsuite"]
 
@@ -65,7 +66,16 @@ class CrfScorer:
         self._offsets = (0, *range(-window, 0), *range(1, window + 1))
 
     @classmethod
-    def load(cls, model_dir: str | Path, gaz: Gazetteers, window: int, domain: str) -> CrfScorer:
+    def load(
+        cls,
+        model_dir: str | Path,
+        gaz: Gazetteers,
+        window: int,
+        domain: str,
+        reps: WordReps | None = None,
+        cluster_context: bool = True,
+    ) -> CrfScorer:
+        """`reps`: the word clusters the CRF was trained with (``config.json`` ``crf.clusters``)."""
         d = Path(model_dir)
         names = (d / "attributes.txt").read_text(encoding="utf-8").split("\n")
         attributes = {a: i for i, a in enumerate(names) if a}
@@ -78,7 +88,14 @@ class CrfScorer:
                 f"attributes.txt lists {len(attributes)} attributes and {len(labels)} labels, but "
                 f"crf.npz holds weights {weights.shape} and transitions {transitions.shape}"
             )
-        features = FeatureExtractor(gaz, window=window, domain=domain, known=set(attributes))
+        features = FeatureExtractor(
+            gaz,
+            window=window,
+            domain=domain,
+            known=set(attributes),
+            reps=reps,
+            cluster_context=cluster_context,
+        )
         return cls(features, attributes, weights, transitions, labels)
 
     def _type_scores(self, token: str) -> tuple[str, str, np.ndarray]:

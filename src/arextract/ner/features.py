@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from arextract.text.clitics import longest_phrase, strip_proclitics
 from arextract.text.normalize import tagger_fold
+
+if TYPE_CHECKING:
+    from arextract.ner.wordreps import WordReps
 
 __all__ = [
     "GAZ_CLASSES",
@@ -276,8 +279,15 @@ class FeatureExtractor:
         window: int = 2,
         domain: str = "",
         known: set[str] | None = None,
+        reps: WordReps | None = None,
+        cluster_context: bool = True,
     ) -> None:
-        """`domain` (e.g. ``"A"``) adds a domain-specific copy of every token-own
+        """`reps` (word clusters learned from unlabeled text) adds the cluster ids of the word
+        (or of its stem when the word is not in the vocabulary), of its bare stem, and
+        (`cluster_context`) of the neighbouring words: all granularities at ±1, the
+        coarsest at ±2.
+
+        `domain` (e.g. ``"A"``) adds a domain-specific copy of every token-own
         attribute (Daume's feature augmentation), so corpora with different
         annotation conventions can share the general weights."""
         self.gaz = gaz or Gazetteers()
@@ -286,6 +296,8 @@ class FeatureExtractor:
         # attributes the trained model has weights for; others are dropped early
         # (pure speed: an unknown attribute contributes nothing to the score)
         self.known = known
+        self.reps = reps
+        self.cluster_context = cluster_context
         self._cache: dict[str, _WordInfo] = {}
 
     # -- per word type -------------------------------------------------
@@ -325,6 +337,7 @@ class FeatureExtractor:
             feats.append("gaz=" + g)
         if trig:
             feats.append("trig=" + trig)
+        near, far = self._cluster_attributes(w, bare, feats)
         # what neighbours see of this token
         ctx_items = ["w=" + w, "st=" + bare] + ["gaz=" + g for g in gflags]
         if trig:
@@ -334,7 +347,7 @@ class FeatureExtractor:
         for off in range(-self.window, self.window + 1):
             if off == 0:
                 continue
-            items = ctx_items if abs(off) == 1 else ctx_items[:1] + ctx_items[2:]
+            items = ctx_items + near if abs(off) == 1 else ctx_items[:1] + ctx_items[2:] + far
             ctx[off] = tuple(f"{off}:{x}" for x in items)
         if self.domain:
             feats.extend([self.domain + ":" + x for x in feats])
@@ -347,6 +360,27 @@ class FeatureExtractor:
             self._cache.clear()
         self._cache[token] = res
         return res
+
+    def _cluster_attributes(self, w: str, bare: str, feats: list[str]) -> tuple[list[str], list[str]]:
+        """Append the word's and its bare stem's cluster ids to `feats`; return what the
+        neighbours at ±1 and at ±2 see of them."""
+        reps = self.reps
+        if reps is None:
+            return [], []
+        cids = reps.cluster_ids(w)
+        near: list[str] = []
+        if cids:
+            own = [f"c{k}={c}" for k, c in zip(reps.grains, cids, strict=True)]
+            feats.extend(own)
+            if self.cluster_context:
+                near = own
+        else:
+            feats.append("c=none")
+        if bare != w:
+            bids = reps.cluster_ids(bare)
+            if bids and bids != cids:
+                feats.extend(f"bc{k}={c}" for k, c in zip(reps.grains, bids, strict=True))
+        return near, near[:1]
 
     # -- per sentence --------------------------------------------------
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:

@@ -11,7 +11,10 @@ A token is represented by the concatenation of
 * a character CNN over the normalised form (max-pooled, widths 2-4), which is
   what lets the model see that ``ديمورا`` looks like a transliterated name,
 * binary features: gazetteer membership, trigger words, multi-word gazetteer
-  matches (BIO), ``ال``, nisba ending, shape and length buckets.
+  matches (BIO), ``ال``, nisba ending, shape and length buckets,
+* when the model was trained with them, fixed word vectors learned from unlabeled text
+  (:mod:`arextract.ner.wordreps`): the word's (else its stem's), and optionally its
+  proclitic-stripped stem's; a word with none gets a learned "no vector" input.
 
 All per-word-type work is cached, so the cost per token is one LSTM step in
 each direction plus the CRF's Viterbi step.
@@ -26,6 +29,8 @@ from pathlib import Path
 import numpy as np
 
 from arextract.ner.features import GAZ_CLASSES, WORD_CACHE_SIZE, Gazetteers, word_forms
+from arextract.ner.wordreps import WordReps
+from arextract.text.clitics import strip_proclitics
 
 __all__ = ["DENSE_FEATURES", "NeuralTagger", "TokenEncoder", "viterbi_batch"]
 
@@ -52,6 +57,11 @@ _DENSE_INDEX = {name: i for i, name in enumerate(DENSE_FEATURES)}
 MAX_CHARS = 20
 PAD, UNK = 0, 1
 
+# TokenEncoder.word: normalised, stem, word id, bare-stem id, char ids, dense feature ids,
+# word vector id, stem vector id
+WordInfo = tuple[str, str, int, int, tuple[int, ...], tuple[int, ...], int, int]
+EncodedSentence = tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray, list[int], list[int]]
+
 
 class TokenEncoder:
     """Word-type features shared by training and inference (ids and binary flags)."""
@@ -62,16 +72,21 @@ class TokenEncoder:
         stems: Sequence[str],
         chars: Sequence[str],
         gaz: Gazetteers | None = None,
+        reps: WordReps | None = None,
     ) -> None:
+        # pretrained vectors: 1 + the row of a word's vector, 0 = none
+        self.reps = reps if reps is not None and reps.vectors is not None else None
         # index 0 = padding, 1 = unknown
         self.words = {w: i + 2 for i, w in enumerate(words)}
         self.stems = {w: i + 2 for i, w in enumerate(stems)}
         self.chars = {c: i + 2 for i, c in enumerate(chars)}
         self.gaz = gaz or Gazetteers()
-        self._cache: dict[str, tuple[str, str, int, int, tuple[int, ...], tuple[int, ...]]] = {}
+        self._cache: dict[str, WordInfo] = {}
 
-    def word(self, token: str) -> tuple[str, str, int, int, tuple[int, ...], tuple[int, ...]]:
-        """(normalised, stem, word id, bare-stem id, char ids, dense feature ids)."""
+    def word(self, token: str) -> WordInfo:
+        """(normalised, stem, word id, bare-stem id, char ids, dense feature ids, vector id of
+        the word (else of its stem), vector id of its proclitic-stripped stem (else of its
+        bare stem)); a vector id is 1 + its row in ``WordReps``, 0 for none."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
@@ -98,7 +113,12 @@ class TokenEncoder:
         bucket = "len<=2" if n <= 2 else "len3-4" if n <= 4 else "len5-7" if n <= 7 else "len8+"
         dense.append(_DENSE_INDEX[bucket])
         chars = tuple(self.chars.get(c, UNK) for c in w[:MAX_CHARS])
-        res = (w, stem, self.words.get(w, UNK), self.stems.get(bare, UNK), chars, tuple(dense))
+        pre = stem_pre = 0
+        if self.reps is not None:
+            pre = self.reps.row(w) + 1
+            stripped = strip_proclitics(w)
+            stem_pre = self.reps.index.get(stripped, self.reps.index.get(bare, -1)) + 1
+        res = (w, stem, self.words.get(w, UNK), self.stems.get(bare, UNK), chars, tuple(dense), pre, stem_pre)
         if len(self._cache) >= WORD_CACHE_SIZE:
             self._cache.clear()
         self._cache[token] = res
@@ -113,10 +133,9 @@ class TokenEncoder:
         """Dense feature id of each token's multi-word gazetteer tag (-1 for none)."""
         return [_DENSE_INDEX["mg=" + t] if t else -1 for t in tags]
 
-    def sentence(
-        self, tokens: Sequence[str]
-    ) -> tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray]:
-        """Word ids, stem ids, char ids and the dense 0/1 matrix of a sentence."""
+    def sentence(self, tokens: Sequence[str]) -> EncodedSentence:
+        """Word ids, stem ids, char ids, the dense 0/1 matrix and the vector ids (word, stem)
+        of a sentence."""
         infos = [self.word(t) for t in tokens]
         mg = self.gazetteer_columns(self.gazetteer_tags(tokens))
         dense = np.zeros((len(tokens), len(DENSE_FEATURES)), dtype=np.float32)
@@ -124,7 +143,8 @@ class TokenEncoder:
             dense[k, list(info[5])] = 1.0
             if mg[k] >= 0:
                 dense[k, mg[k]] = 1.0
-        return [i[2] for i in infos], [i[3] for i in infos], [i[4] for i in infos], dense
+        words, stems, chars = [i[2] for i in infos], [i[3] for i in infos], [i[4] for i in infos]
+        return words, stems, chars, dense, [i[6] for i in infos], [i[7] for i in infos]
 
 
 def _longest_first(lengths: Sequence[int]) -> tuple[list[int], list[int], np.ndarray]:
@@ -178,7 +198,12 @@ class NeuralTagger:
     """
 
     def __init__(
-        self, weights: dict[str, np.ndarray], encoder: TokenEncoder, labels: list[str], head: str
+        self,
+        weights: dict[str, np.ndarray],
+        encoder: TokenEncoder,
+        labels: list[str],
+        head: str,
+        pretrained_scale: float = 0.0,
     ) -> None:
         self.encoder = encoder
         self.labels = labels
@@ -186,6 +211,18 @@ class NeuralTagger:
         hid = w["lstm.weight_hh_l0"].shape[1]
         self.hidden = hid
         n_static = w["word_emb.weight"].shape[1] + w["stem_emb.weight"].shape[1]
+        # fixed pretrained vectors (float16, used as they are), scaled as in training; a word
+        # without one gets the learned "no vector" rows pre_none / stem_pre_none
+        self._pre: np.ndarray | None = None
+        self._pre_scale = np.float32(pretrained_scale)
+        self._pre_none = [w[k] for k in ("pre_none", "stem_pre_none") if k in w]
+        if pretrained_scale:
+            if encoder.reps is None or encoder.reps.vectors is None:
+                raise ValueError("this BiLSTM-CRF reads pretrained vectors: wordreps.npz is missing")
+            if not self._pre_none:
+                raise ValueError("neural.npz has pretrained-vector inputs but no pre_none row")
+            self._pre = encoder.reps.vectors
+            n_static += self._pre.shape[1] * len(self._pre_none)
         self._word_emb = w["word_emb.weight"]
         self._stem_emb = w["stem_emb.weight"]
 
@@ -232,13 +269,19 @@ class NeuralTagger:
         self._proj: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls, model_dir: str | Path, gaz: Gazetteers | None = None) -> NeuralTagger:
+    def load(
+        cls, model_dir: str | Path, gaz: Gazetteers | None = None, reps: WordReps | None = None
+    ) -> NeuralTagger:
         d = Path(model_dir)
         meta = json.loads((d / "neural.json").read_text(encoding="utf-8"))
         with np.load(d / "neural.npz") as npz:
             weights = {k: npz[k].astype(np.float32) for k in npz.files}
-        encoder = TokenEncoder(meta["words"], meta["stems"], meta["chars"], gaz or Gazetteers.load(d))
-        return cls(weights, encoder, meta["labels"], meta.get("head", "A"))
+        scale = float(meta.get("pretrained_scale", 0.0))
+        if scale and reps is None:
+            reps = WordReps.load(d)
+        gaz = gaz or Gazetteers.load(d)
+        encoder = TokenEncoder(meta["words"], meta["stems"], meta["chars"], gaz, reps if scale else None)
+        return cls(weights, encoder, meta["labels"], meta.get("head", "A"), scale)
 
     # -- per word type -------------------------------------------------
     def _char_vectors(self, char_ids: Sequence[tuple[int, ...]]) -> np.ndarray:
@@ -275,7 +318,15 @@ class NeuralTagger:
         x = np.zeros((len(new), self._w_in.shape[2]), dtype=np.float32)
         n_word = self._word_emb.shape[1]
         x[:, :n_word] = self._word_emb[[i[2] for i in infos]]
-        x[:, n_word : self._n_static] = self._stem_emb[[i[3] for i in infos]]
+        col = n_word + self._stem_emb.shape[1]
+        x[:, n_word:col] = self._stem_emb[[i[3] for i in infos]]
+        if self._pre is not None:
+            dim = self._pre.shape[1]
+            for slot, none in enumerate(self._pre_none):  # the word's vector, then its stem's
+                ids = np.array([i[6 + slot] for i in infos], dtype=np.int64)
+                vecs = self._pre[np.maximum(ids - 1, 0)].astype(np.float32) * self._pre_scale
+                x[:, col : col + dim] = np.where((ids > 0)[:, None], vecs, none)
+                col += dim
         x[:, self._n_static : self._dense_col] = self._char_vectors([i[4] for i in infos])
         for k, info in enumerate(infos):
             x[k, [self._dense_col + j for j in info[5]]] = 1.0

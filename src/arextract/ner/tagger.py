@@ -26,12 +26,13 @@ from arextract.ner.consistency import propagate_names
 from arextract.ner.crf import CrfScorer
 from arextract.ner.features import Gazetteers, span_key
 from arextract.ner.neural import NeuralTagger, viterbi_batch
+from arextract.ner.wordreps import WordReps
 from arextract.text.spans import bio_spans
 
 __all__ = ["WEIGHT_FILES", "NerTagger", "model_version"]
 
 BATCH = 64  # sentences per LSTM batch
-WEIGHT_FILES = ("crf.npz", "neural.npz")
+WEIGHT_FILES = ("crf.npz", "neural.npz", "wordreps.npz")  # those present
 
 # What numpy, zipfile, json and the model constructors raise on a truncated, garbage or
 # mismatched file (np.load of a non-zip: ValueError; a cut zip: BadZipFile or zlib.error; a
@@ -140,19 +141,30 @@ class NerTagger:
             config = _json_object(d / "config.json")
         with _loading(d / "gaz_*.txt"):
             gaz = Gazetteers.load(d)
+        with _loading(d / "wordreps.npz (or wordreps.txt)"):
+            reps = WordReps.load(d)  # clusters and vectors learned from unlabeled text, if any
         crf = neural = None
         labels: list[str] = []
         if (d / "crf.npz").exists():
             window = config.get("window", 2)
             domain = config.get("domain", "")
             width = window if isinstance(window, int) else 2
+            crf_config = config.get("crf", {})
+            crf_config = crf_config if isinstance(crf_config, dict) else {}
             with _loading(f"{d / 'crf.npz'} (or attributes.txt)"):
-                crf = CrfScorer.load(d, gaz, width, domain if isinstance(domain, str) else "")
+                crf = CrfScorer.load(
+                    d,
+                    gaz,
+                    width,
+                    domain if isinstance(domain, str) else "",
+                    reps if crf_config.get("clusters") else None,
+                    bool(crf_config.get("cluster_context", True)),
+                )
             labels = crf.labels
         if (d / "neural.npz").exists():
             _json_object(d / "neural.json")
             with _loading(f"{d / 'neural.npz'} (or neural.json)"):
-                neural = NeuralTagger.load(d, gaz)
+                neural = NeuralTagger.load(d, gaz, reps)
             if labels and neural.labels != labels:
                 raise ResourceError(f"{d}: crf.npz and neural.json disagree on the label order")
             labels = neural.labels

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from arextract.ner.features import FeatureExtractor, Gazetteers
+from arextract.ner.wordreps import WordReps
 from arextract.training.dataset import TrainingSentence
 
 
@@ -23,6 +24,8 @@ class CrfSettings:
     # Feature augmentation: every feature also in an ANERcorp-convention ("A") or a
     # FANE-convention ("F") copy, so the two corpora's annotation habits do not blur.
     domain_adapt: bool = True
+    clusters: bool = True  # word-cluster ids as attributes (when word representations are learned)
+    cluster_context: bool = True  # ... also those of the words at ±1 (all) and ±2 (the coarsest)
 
 
 def train_crf(
@@ -30,14 +33,19 @@ def train_crf(
     fold_gaz: Sequence[Gazetteers],
     settings: CrfSettings,
     model_path: Path,
+    reps: WordReps | None = None,
 ) -> dict[str, object]:
-    """Train the CRF to ``model_path`` (crfsuite format); returns its settings for config.json."""
+    """Train the CRF to ``model_path`` (crfsuite format); returns its settings for config.json.
+    `reps`: word clusters read as attributes (when ``settings.clusters``)."""
+    reps = reps if settings.clusters else None
     import pycrfsuite
 
     t0 = time.time()
     domains: tuple[str, ...] = ("A", "F") if settings.domain_adapt else ("",)
     extractors = {
-        (k, d): FeatureExtractor(g, window=settings.window, domain=d)
+        (k, d): FeatureExtractor(
+            g, window=settings.window, domain=d, reps=reps, cluster_context=settings.cluster_context
+        )
         for k, g in enumerate(fold_gaz)
         for d in domains
     }
@@ -60,4 +68,11 @@ def train_crf(
     trainer.set_params(params)
     trainer.train(str(model_path))
     print(f"CRF: trained in {time.time() - t0:.0f}s", file=sys.stderr)
-    return {"family": "crfsuite-lbfgs", "params": params, "window": settings.window, "domain": domains[0]}
+    return {
+        "family": "crfsuite-lbfgs",
+        "params": params,
+        "window": settings.window,
+        "domain": domains[0],
+        "clusters": reps is not None,
+        "cluster_context": settings.cluster_context,
+    }

@@ -15,10 +15,13 @@ from arextract.evaluation.ner import score_tagger
 from arextract.ner.crf import export_crfsuite
 from arextract.ner.features import Gazetteers
 from arextract.ner.tagger import WEIGHT_FILES, NerTagger, model_version
+from arextract.ner.wordreps import TSV as WORDREPS_TSV
+from arextract.ner.wordreps import WordReps
 from arextract.training.corpora import LabelMap, default_labels
 from arextract.training.crf import CrfSettings, train_crf
 from arextract.training.dataset import DevSets, build_training_set, dev_sets
 from arextract.training.lexicons import write_subtypes
+from arextract.training.wordreps import WordRepSettings
 
 FAMILIES = ("ensemble", "crf", "bilstm")
 CORPORA = ("anercorp", "newsfane", "wikifane")
@@ -42,6 +45,13 @@ class NerTrainingOptions:
     epochs: int = 20  # BiLSTM-CRF epochs (the best on dev is kept)
     hidden: int = 64  # BiLSTM-CRF hidden size per direction
     consistency_window: int = 10  # sentences either side searched for a name (0: off)
+    # word representations from unlabeled text (None: none); their cache folder
+    unlabeled: Path | None = None
+    vectors: Path = Path.home() / ".cache" / "arextract" / "wordreps"
+    wordreps: WordRepSettings = field(default_factory=WordRepSettings)
+    vector_drop: float = 0.25  # BiLSTM-CRF: share of training tokens whose vector is withheld
+    stem_vectors: bool = True  # BiLSTM-CRF: also the vector of the proclitic-stripped stem
+    bilstm_vectors: bool = True  # BiLSTM-CRF: read the vectors at all
 
     @property
     def kb_dir(self) -> Path:
@@ -70,8 +80,9 @@ def train_ner(options: NerTrainingOptions) -> Path:
     if options.gaz_folds <= 1:  # exactly what the runtime tagger will load
         fold_gaz = [Gazetteers.load(out)]
     labels = ["O", *sorted({t for s, _, _ in train for _, t in s} - {"O"})]
-    for stale in (*WEIGHT_FILES, "attributes.txt", "neural.json", "model.crfsuite"):
+    for stale in (*WEIGHT_FILES, "attributes.txt", "neural.json", "model.crfsuite", WORDREPS_TSV):
         (out / stale).unlink(missing_ok=True)
+    reps, reps_meta = _learn_wordreps(options)
     config: dict[str, object] = {
         "labels": labels,
         "corpora": list(options.corpora),
@@ -81,18 +92,26 @@ def train_ner(options: NerTrainingOptions) -> Path:
         "gaz_corpora": ",".join(options.gaz_corpora),
         "consistency_window": options.consistency_window,
     }
+    if reps_meta is not None:
+        config["wordreps"] = reps_meta
     if options.family in ("crf", "ensemble"):
         with tempfile.TemporaryDirectory() as tmp:
             model_path = Path(tmp) / "model.crfsuite"
-            crf = train_crf(train, fold_gaz, options.crf, model_path)
+            crf = train_crf(train, fold_gaz, options.crf, model_path, reps)
             export_crfsuite(model_path, out, labels)
         config.update(window=crf.pop("window"), domain=crf.pop("domain"), crf=crf)
     dev = dev_sets(options.data, lm, options.limit)
     if options.family in ("bilstm", "ensemble"):
         from arextract.training.neural import BiLSTMSettings, train_bilstm  # torch: only when asked
 
-        settings = BiLSTMSettings(epochs=options.epochs, hidden=options.hidden)
-        meta = train_bilstm(train, fold_gaz, built.gazetteers, labels, dev, lm, out, settings)
+        settings = BiLSTMSettings(
+            epochs=options.epochs,
+            hidden=options.hidden,
+            vector_drop=options.vector_drop,
+            stem_vectors=options.stem_vectors,
+        )
+        vectors = reps if options.bilstm_vectors else None
+        meta = train_bilstm(train, fold_gaz, built.gazetteers, labels, dev, lm, out, settings, vectors)
         config["bilstm"] = {
             "family": "bilstm-crf",
             "settings": meta["settings"],
@@ -110,6 +129,19 @@ def train_ner(options: NerTrainingOptions) -> Path:
         config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(f"trained in {time.time() - t0:.0f}s -> {out} ({config['model_version']})", file=sys.stderr)
     return out
+
+
+def _learn_wordreps(options: NerTrainingOptions) -> tuple[WordReps | None, dict[str, object] | None]:
+    """Word clusters and vectors learned from ``options.unlabeled`` plus the raw tokens of the
+    training splits, written to OUT (``wordreps.txt``, ``wordreps.npz``); (None, None) without."""
+    if options.unlabeled is None:
+        return None, None
+    from arextract.training.wordreps import learn_wordreps, training_tokens  # gensim, sklearn
+
+    extra = training_tokens(options.data, options.corpora, options.limit)
+    meta = learn_wordreps(options.unlabeled, extra, options.vectors, options.out, options.wordreps)
+    meta["unlabeled"] = options.unlabeled.name
+    return WordReps.load(options.out), meta
 
 
 def _label_map(options: NerTrainingOptions) -> LabelMap:

@@ -26,6 +26,7 @@ from torch import nn
 from arextract.evaluation.ner import score_spans
 from arextract.ner.features import Gazetteers, lookup_forms
 from arextract.ner.neural import DENSE_FEATURES, MAX_CHARS, PAD, UNK, TokenEncoder, viterbi_batch
+from arextract.ner.wordreps import WordReps
 from arextract.training.corpora import LabelMap, TaggedSentence, fix_bio
 from arextract.training.dataset import DevSets, TrainingSentence
 
@@ -59,15 +60,42 @@ class CRF(nn.Module):
 
 
 class Net(nn.Module):
-    def __init__(self, n_words: int, n_stems: int, n_chars: int, n_labels: int, hidden: int = 128) -> None:
+    pre_table: torch.Tensor  # (vocabulary + 1, dim): the fixed pretrained vectors, row 0 unused
+
+    def __init__(
+        self,
+        n_words: int,
+        n_stems: int,
+        n_chars: int,
+        n_labels: int,
+        hidden: int = 128,
+        pretrained: np.ndarray | None = None,
+        pretrained_scale: float = 0.0,
+        stem_vectors: bool = False,
+    ) -> None:
         super().__init__()
+        # Fixed pretrained vectors: a non-persistent buffer, so they are not copied into
+        # neural.npz (the runtime reads them from wordreps.npz). A token without a vector
+        # (id 0) gets a learned "no vector" row instead: pre_none, stem_pre_none.
+        self.pre_scale = pretrained_scale
+        self.n_pre = 0
+        self.pre_slots = 0
+        if pretrained is not None:
+            table = np.zeros((pretrained.shape[0] + 1, pretrained.shape[1]), dtype=np.float32)
+            table[1:] = pretrained.astype(np.float32)
+            self.register_buffer("pre_table", torch.from_numpy(table), persistent=False)
+            self.n_pre = pretrained.shape[1]
+            self.pre_slots = 2 if stem_vectors else 1
+            self.pre_none = nn.Parameter(torch.zeros(self.n_pre))
+            if stem_vectors:
+                self.stem_pre_none = nn.Parameter(torch.zeros(self.n_pre))
         self.word_emb = nn.Embedding(n_words, 64, padding_idx=PAD)
         self.stem_emb = nn.Embedding(n_stems, 32, padding_idx=PAD)
         self.char_emb = nn.Embedding(n_chars, 24, padding_idx=PAD)
         self.conv = nn.ModuleDict(
             {"2": nn.Conv1d(24, 32, 2), "3": nn.Conv1d(24, 64, 3), "4": nn.Conv1d(24, 32, 4)}
         )
-        in_dim = 64 + 32 + 128 + len(DENSE_FEATURES)
+        in_dim = 64 + 32 + self.n_pre * self.pre_slots + 128 + len(DENSE_FEATURES)
         self.lstm = nn.LSTM(in_dim, hidden, batch_first=True, bidirectional=True)
         self.drop = nn.Dropout(0.4)
         for h in HEADS:
@@ -90,9 +118,13 @@ class Net(nn.Module):
     def emissions(self, batch: dict[str, torch.Tensor], head: str) -> torch.Tensor:
         b, t = batch["words"].shape
         chars = self.char_vectors(batch["chars"], batch["char_len"]).view(b, t, -1)
-        x = torch.cat(
-            [self.word_emb(batch["words"]), self.stem_emb(batch["stems"]), chars, batch["dense"]], 2
-        )
+        parts = [self.word_emb(batch["words"]), self.stem_emb(batch["stems"])]
+        for slot, key in enumerate(("pre", "stem_pre")[: self.pre_slots]):
+            ids = batch[key]
+            none = self.pre_none if slot == 0 else self.stem_pre_none
+            vecs = self.pre_table[ids] * self.pre_scale
+            parts.append(torch.where((ids > 0).unsqueeze(2), vecs, none))
+        x = torch.cat([*parts, chars, batch["dense"]], 2)
         x = self.drop(x)
         lengths = batch["mask"].sum(1)
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
@@ -102,9 +134,10 @@ class Net(nn.Module):
 
 
 def make_batch(
-    items: Sequence[tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray, list[int]]],
+    items: Sequence[Item],
     word_drop: float = 0.0,
     rng: random.Random | None = None,
+    vector_drop: float = 0.0,
 ) -> dict[str, torch.Tensor]:
     b = len(items)
     t = max(len(it[0]) for it in items)
@@ -114,12 +147,19 @@ def make_batch(
     char_len = torch.zeros(b * t, dtype=torch.long)
     dense = torch.zeros(b, t, len(DENSE_FEATURES))
     tags = torch.zeros(b, t, dtype=torch.long)
+    pre = torch.zeros(b, t, dtype=torch.long)
+    stem_pre = torch.zeros(b, t, dtype=torch.long)
     mask = torch.zeros(b, t, dtype=torch.bool)
-    for i, (w, s, c, d, y) in enumerate(items):
+    for i, (w, s, c, d, p, sp, y) in enumerate(items):
         n = len(w)
         if word_drop and rng is not None:
             w = [UNK if rng.random() < word_drop else x for x in w]
             s = [UNK if rng.random() < word_drop else x for x in s]
+        if vector_drop and rng is not None:  # as for a word without a pretrained vector
+            p = [0 if rng.random() < vector_drop else x for x in p]
+            sp = [0 if rng.random() < vector_drop else x for x in sp]
+        pre[i, :n] = torch.tensor(p)
+        stem_pre[i, :n] = torch.tensor(sp)
         words[i, :n] = torch.tensor(w)
         stems[i, :n] = torch.tensor(s)
         dense[i, :n] = torch.from_numpy(d)
@@ -136,6 +176,8 @@ def make_batch(
         "char_len": char_len,
         "dense": dense,
         "tags": tags,
+        "pre": pre,
+        "stem_pre": stem_pre,
         "mask": mask,
     }
 
@@ -182,9 +224,13 @@ class BiLSTMSettings:
     word_drop: float = 0.1
     wiki_fraction: float = 0.5  # share of WikiFANE sentences drawn per epoch
     seed: int = 0
+    pretrained_scale: float = 5.0  # multiplies the unit-length pretrained vectors
+    vector_drop: float = 0.1  # share of training tokens whose pretrained vector is withheld
+    stem_vectors: bool = False  # also the vector of the proclitic-stripped stem
 
 
-Item = tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray, list[int]]
+# word ids, stem ids, char ids, dense features, vector ids (word, stem), label ids
+Item = tuple[list[int], list[int], list[tuple[int, ...]], np.ndarray, list[int], list[int], list[int]]
 DevItems = dict[str, tuple[list[Item], list[list[str]], str]]  # corpus -> (encoded, gold, scheme)
 
 
@@ -197,25 +243,38 @@ def train_bilstm(
     lm: LabelMap,
     out: Path,
     settings: BiLSTMSettings,
+    reps: WordReps | None = None,
 ) -> dict[str, object]:
     """Train on `train` and write ``neural.npz`` and ``neural.json`` to `out`, keeping the
-    epoch with the best ANERcorp dev F1.  `dev` maps a corpus to (sentences, scoring scheme)."""
+    epoch with the best ANERcorp dev F1.  `dev` maps a corpus to (sentences, scoring scheme);
+    `reps`: pretrained vectors read as a fixed input (None: none)."""
     torch.set_num_threads(1)  # deterministic, and the speed is the same on 2 cores
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
     t0 = time.time()
     lab_id = {lab: i for i, lab in enumerate(labels)}
     words, stems, chars = build_vocab([s for s, _, _ in train], TokenEncoder([], [], [], gaz))
-    encoders = [TokenEncoder(words, stems, chars, g) for g in fold_gaz]
+    if reps is not None and reps.vectors is None:
+        reps = None
+    encoders = [TokenEncoder(words, stems, chars, g, reps) for g in fold_gaz]
     # ANERcorp sentences train head A, FANE ones head F; WikiFANE is sampled
     items: dict[str, list[Item]] = {"anercorp": [], "newsfane": [], "wikifane": []}
     for s, fold, corpus in train:
-        w_ids, s_ids, c_ids, dense = encoders[fold].sentence([w for w, _ in s])
-        items[corpus].append((w_ids, s_ids, c_ids, dense, [lab_id[t] for _, t in s]))
+        items[corpus].append((*encoders[fold].sentence([w for w, _ in s]), [lab_id[t] for _, t in s]))
     print(f"vocabulary: {len(words)} words, {len(stems)} stems, {len(chars)} characters", file=sys.stderr)
-    dev_items = _encode_dev(dev, TokenEncoder(words, stems, chars, gaz), lm)
+    dev_items = _encode_dev(dev, TokenEncoder(words, stems, chars, gaz, reps), lm)
 
-    net = Net(len(words) + 2, len(stems) + 2, len(chars) + 2, len(labels), settings.hidden)
+    pre_scale = settings.pretrained_scale if reps is not None else 0.0
+    net = Net(
+        len(words) + 2,
+        len(stems) + 2,
+        len(chars) + 2,
+        len(labels),
+        settings.hidden,
+        reps.vectors if reps is not None else None,
+        pre_scale,
+        settings.stem_vectors,
+    )
     opt = torch.optim.Adam(net.parameters(), lr=settings.lr)
     best = (-1.0, 0)
     history: list[dict[str, float]] = []
@@ -231,6 +290,7 @@ def train_bilstm(
             stems=stems,
             chars=chars,
             head="A",
+            pretrained_scale=pre_scale,
             best_epoch=epoch,
             dev_anercorp_f1=best[0],
             history=history,
@@ -292,7 +352,7 @@ def _train_epoch(
     """One pass of Adam over ``batches``; the mean batch loss."""
     total = 0.0
     for head, chunk in batches:
-        batch = make_batch(chunk, settings.word_drop, rng)
+        batch = make_batch(chunk, settings.word_drop, rng, settings.vector_drop)
         em = net.emissions(batch, head)
         loss = getattr(net, f"crf_{head}").nll(em, batch["tags"], batch["mask"]) / len(chunk)
         opt.zero_grad()
