@@ -364,3 +364,23 @@ def test_word_vectors_fall_back_to_the_proclitic_stripped_stem() -> None:
     assert reps.row("للصين") == 1  # لل -> ال: الصين before the bare صين
     assert reps.row("كوفيد") == -1
     assert reps.cluster_ids("كوفيد") == ()
+
+
+@needs_data
+@pytest.mark.slow
+def test_whole_pipeline_keeps_its_model_card_score_on_anercorp_test() -> None:
+    """The figure `python -m arextract.evaluate ner-pipeline .../anercorp/test.conll` gives,
+    stated in the model card's last row of the tagger-vs-pipeline table; fails on a drop of
+    more than one point."""
+    from arextract.evaluation.ner_pipeline import run_pipeline
+    from arextract.pipeline import Pipeline
+    from arextract.training.corpora import LabelMap, read_conll
+
+    card = (MODEL / "MODEL_CARD.md").read_text(encoding="utf-8")
+    match = re.search(r"the shipped state \| \*\*([\d.]+) \(", card)
+    assert match is not None, "the model card states no whole-pipeline figure"
+    sents = read_conll(DATA / "anercorp" / "test.conll")
+    tagger = NerTagger.load(MODEL)
+    run = run_pipeline(sents, Pipeline(), tagger.tag_document, LabelMap.load(MODEL / "labels.toml"), 20)
+    pipeline = run.scores()[2]
+    assert 100 * pipeline["micro"][2] >= float(match.group(1)) - 1.0

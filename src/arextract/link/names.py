@@ -38,7 +38,8 @@ _LETTER_CLASS = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "ز": "س", "
 _LONG_VOWELS = frozenset("اوي")
 _DOUBLED_RE = regex.compile(r"(.)\1+")
 _NAME_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
-_JOIN_NEXT = frozenset(["عبد", "ابو", "ابي"])  # عبد الله = عبدالله; a kunya is one word (أبو العيش)
+_JOIN_NEXT = frozenset(["عبد", "ابو"])  # عبد الله = عبدالله; a kunya is one word (أبو العيش)
+# (not ابي: folded, it is also آبي, a given name: آبي أحمد علي is not "أحمد علي")
 _JOIN_PREVIOUS = frozenset(["الله"])  # نصر الله = نصرالله
 
 
