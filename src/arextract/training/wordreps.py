@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -173,7 +174,7 @@ def learn_wordreps(
     clusters = np.stack(cols, axis=1).astype(np.int16)
     print(f"wordreps: k-means {s.grains} in {time.time() - t1:.0f}s", file=sys.stderr)
     (out / TSV).write_text("\n".join(words) + "\n", encoding="utf-8")
-    arrays: dict[str, np.ndarray] = {"clusters": clusters, "grains": np.array(s.grains, dtype=np.int32)}
+    arrays: dict[str, Any] = {"clusters": clusters, "grains": np.array(s.grains, dtype=np.int32)}
     if s.quantize:
         arrays["vectors"] = np.round(unit * 127).astype(np.int8)
         arrays["vector_scale"] = np.array(1 / 127, dtype=np.float32)
