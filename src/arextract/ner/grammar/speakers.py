@@ -7,6 +7,7 @@ words the tagger missed become a person when a title follows them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from arextract.ner.grammar.heads import GENERIC, is_head
 from arextract.ner.grammar.mentions import person, with_start
@@ -49,6 +50,7 @@ _VERB_LIKE_NAMES = folded("يوسف يحيى ياسر يزيد يونس ياسي
 _ADJECTIVES = folded("كبير كبيرة عديدة عديد جديد جديدة مهم مهمة بارز بارزة واضح كامل خاص عام")
 
 
+@lru_cache(maxsize=50_000)  # asked of every token of every sentence
 def _is_verb(norm: str) -> bool:
     return any(r.proclitic in ("", "و", "ف") and r.stem in _VERBS for r in clitic_readings(norm))
 
