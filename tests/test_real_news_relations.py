@@ -1498,3 +1498,14 @@ def test_the_one_received_after_the_place_and_a_long_title(nlp: Pipeline) -> Non
     )
     (meeting,) = found(doc, "MEETING")
     assert len(meeting) == 2 and meeting[1] == K(("participant", "عبدالله صالح"))
+
+
+def test_a_masdar_after_an_unnamed_subject_is_not_the_earlier_actor_s(nlp: Pipeline) -> None:
+    told = "وقال الرئيس الفرنسي إيمانويل ماكرون إن الحل ممكن. "
+    doc = nlp(told + "وكان أعضاء الوفد قد وصلوا إلى بيروت أمس في زيارة قصيرة إلى لبنان.")
+    assert found(doc, "VISIT") == []
+    doc = nlp(told + "وقال مصدر أوروبي إن المحادثات مع اليونان ستستمر.")
+    assert found(doc, "MEETING") == []
+    # his own masdar, or one after a definite bare title that stands for him, is still his
+    doc = nlp(told + "وأكد خلال زيارته إلى لبنان دعم بلاده.")
+    assert found(doc, "VISIT") == K([[("visitor", "إيمانويل ماكرون"), ("destination", "لبنان")]])
