@@ -1470,3 +1470,42 @@ def test_a_delegation_received_stands_for_its_body_or_head(nlp: Pipeline) -> Non
             [("participant", "محمد بن نايف"), ("participant", "جون ماكين")],
         ]
     )
+
+
+def test_a_match_or_a_team_s_trip_is_no_meeting_or_visit(nlp: Pipeline) -> None:
+    doc = nlp("وغادرت بعثة المنتخب الأردني لكرة القدم فجر اليوم إلى الدوحة استعدادا للبطولة الآسيوية.")
+    assert found(doc, "VISIT") == []
+    doc = nlp("ويلتقي نادي الوحدة مع نادي الفيصلي مساء الجمعة في المباراة الافتتاحية.")
+    assert found(doc, "MEETING") == []
+
+
+def test_a_periodic_meeting_is_no_sports_word(nlp: Pipeline) -> None:
+    doc = nlp("وعلى هامش الاجتماع الدوري استقبل وزير الداخلية التونسي هشام المشيشي نظيره الليبي فتحي باشاغا.")
+    assert found(doc, "MEETING") == K([[("participant", "هشام المشيشي"), ("participant", "فتحي باشاغا")]])
+
+
+def test_a_meeting_verb_ends_the_event_name_before_it(nlp: Pipeline) -> None:
+    doc = nlp("وعلى هامش القمة العربية التقى الرئيس التونسي قيس سعيد الرئيس المصري عبد الفتاح السيسي.")
+    assert found(doc, "MEETING") == K([[("participant", "قيس سعيد"), ("participant", "عبد الفتاح السيسي")]])
+    doc = nlp("وبعد ختام مؤتمر المانحين وصل الرئيس اللبناني ميشال عون إلى باريس.")
+    assert found(doc, "VISIT") == K([[("visitor", "ميشال عون"), ("destination", "باريس")]])
+
+
+def test_the_one_received_after_the_place_and_a_long_title(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض في مكتب سموه بقصر الحكم أمس "
+        "سفير جمهورية باكستان لدى المملكة عبدالله صالح."
+    )
+    (meeting,) = found(doc, "MEETING")
+    assert len(meeting) == 2 and meeting[1] == K(("participant", "عبدالله صالح"))
+
+
+def test_a_masdar_after_an_unnamed_subject_is_not_the_earlier_actor_s(nlp: Pipeline) -> None:
+    told = "وقال الرئيس الفرنسي إيمانويل ماكرون إن الحل ممكن. "
+    doc = nlp(told + "وكان أعضاء الوفد قد وصلوا إلى بيروت أمس في زيارة قصيرة إلى لبنان.")
+    assert found(doc, "VISIT") == []
+    doc = nlp(told + "وقال مصدر أوروبي إن المحادثات مع اليونان ستستمر.")
+    assert found(doc, "MEETING") == []
+    # his own masdar, or one after a definite bare title that stands for him, is still his
+    doc = nlp(told + "وأكد خلال زيارته إلى لبنان دعم بلاده.")
+    assert found(doc, "VISIT") == K([[("visitor", "إيمانويل ماكرون"), ("destination", "لبنان")]])

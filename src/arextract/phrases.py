@@ -224,8 +224,12 @@ class PhraseRecognizer:
     name = "phrases"
     version = "3"
 
-    def __init__(self, lexicons: Lexicons, proposal_triggers: Iterable[str] = ()) -> None:
-        self._stops = {fold(word) for word in lexicons.event_stops}
+    def __init__(
+        self, lexicons: Lexicons, proposal_triggers: Iterable[str] = (), clause_verbs: Iterable[str] = ()
+    ) -> None:
+        # a verb opening the main clause ends a name: "وعلى هامش المنتدى استقبل الوزير X"
+        verbs = {fold(word) for word in clause_verbs}
+        self._stops = {fold(word) for word in lexicons.event_stops} | verbs | {"و" + verb for verb in verbs}
         self._generic = {fold(word) for word in lexicons.generic_event_words}
         self._needs_name = {fold(word) for word in lexicons.named_event_heads}
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}

@@ -128,7 +128,9 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec(
         "phrases",
         lambda resources: PhraseRecognizer(
-            resources.relations.lexicons, resources.relations.triggers_of(RelationType.PROPOSAL)
+            resources.relations.lexicons,
+            resources.relations.triggers_of(RelationType.PROPOSAL),
+            resources.relations.clause_verbs(),
         ),
         reads=("text", "sentences", "tokens", "entities", "times"),
         adds=("entities",),

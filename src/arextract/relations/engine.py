@@ -86,6 +86,16 @@ class RelationExtractor:
             if " " not in t
         ]
 
+    def clause_verbs(self) -> list[str]:
+        """The one-word MEETING and VISIT verbs that are not also nouns ("بحث" research, "عقد" a
+        contract, "توجه" a trend): such a verb ends an event name before it."""
+        return [
+            verb
+            for kind in (RelationType.MEETING, RelationType.VISIT)
+            for verb in self.triggers_of(kind)
+            if fold(verb) not in _ALSO_NOUNS
+        ]
+
     def __call__(self, doc: Document) -> None:
         if not doc.tokens:
             return
@@ -117,6 +127,7 @@ class RelationExtractor:
         names = {entity.id: entity.canonical for entity in view.doc.entities}
         noun: Relation | None = None  # the last relation, if a noun trigger gave it
         for sentence in view.sentences:
+            sporting = _sporting(self.words, view, sentence)
             position = sentence.first
             while position < sentence.last:
                 match = self.triggers.match(view.tokens, position, sentence.last)
@@ -127,6 +138,8 @@ class RelationExtractor:
                 for form in match.forms:
                     if form.rule.type in produced:
                         continue  # the first rule of a type that reads this trigger wins
+                    if sporting and form.rule.type in _NOT_IN_SPORTS:
+                        continue  # "يلتقي الفريق مع X في المباراة": a match, not a meeting
                     found = self._apply(view, sentence, match, form)
                     if not found:
                         continue
@@ -289,6 +302,18 @@ def _chained(
     return {names.get(a.entity_id) for a in previous.arguments} == {
         names.get(a.entity_id) for a in relation.arguments
     }
+
+
+# Verb triggers spelled as common nouns (research, gathering, contract, inspection, trend)
+_ALSO_NOUNS = frozenset(fold(word) for word in ("بحث", "جمع", "عقد", "تفقد", "توجه"))
+
+# In a sentence of a sports story "يلتقي" is a match and "توجه إلى" a team's trip.
+_NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT})
+
+
+def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
+    """Whether the sentence has a word of a sports story ("المباراة"، "للمنتخب")."""
+    return any(view.tokens[index].norm in words.sports for index in range(sentence.first, sentence.last))
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:

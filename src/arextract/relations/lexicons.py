@@ -9,7 +9,12 @@ from dataclasses import dataclass
 
 from arextract.relations.rules import Lexicons
 from arextract.schema import Token
-from arextract.text.clitics import CONJUNCTIONS, NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES
+from arextract.text.clitics import (
+    CONJUNCTIONS,
+    NAME_PREPOSITIONS,
+    POSSESSIVE_SUFFIXES,
+    proclitic_forms,
+)
 from arextract.text.normalize import fold, fold_words
 
 
@@ -72,6 +77,7 @@ class FoldedLexicons:
     unnamed_sources: frozenset[str]
     receiving_verbs: frozenset[str]
     delegations: frozenset[str]
+    sports: frozenset[str]  # with every proclitic form ("للمنتخب"، "بالمباراة")
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
     facility_heads: frozenset[str]
@@ -112,6 +118,7 @@ class FoldedLexicons:
             unnamed_sources=folded(lex.unnamed_sources),
             receiving_verbs=folded(lex.receiving_verbs),
             delegations=folded(lex.delegations),
+            sports=frozenset(proclitic_forms(folded(lex.sports_words))),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
             facility_heads=folded(lex.facility_heads),

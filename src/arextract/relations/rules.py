@@ -301,6 +301,11 @@ class Lexicons(_Strict):
         description="Words after which a verb's doer is a pronoun ('إنه سيلتقي X'، 'حيث التقى X'): "
         "the name after the verb is its object.",
     )
+    sports_words: list[str] = Field(
+        default_factory=list,
+        description="Words of a sports story ('المباراة'، 'المنتخب'): in a sentence with one, "
+        "'يلتقي الفريق مع X' is a match and 'توجه الفريق إلى' a trip, no MEETING or VISIT.",
+    )
     delegations: list[str] = Field(
         default_factory=list,
         description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "

@@ -123,7 +123,7 @@ class MentionSearch:
                 token.norm in words.complementizers or token.norm in words.relatives
             ) and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None:
                 return index - 1  # (but "بان كي مون" is a name, not بأن)
-        return end
+        return end if subject else _past_open_title(words, view, sentence, start, end)
 
     def after_prep(self, query: SlotQuery, start: int) -> int | None:
         """Where the argument after one of the slot's prepositions starts; ``start`` when there
@@ -358,6 +358,40 @@ def _appositive_gap(words: FoldedLexicons, view: DocumentView, previous: Mention
     return comma > previous.last + 1 and all(
         view.tokens[index].norm not in words.stops and view.tokens[index].text not in words.breaks
         for index in tail
+    )
+
+
+def _past_open_title(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, start: int, end: int
+) -> int:
+    """ "استقبل X في مكتبه أمس سفير جمهورية باكستان لدى المملكة Y": a title the region cuts
+    runs on to the name it opens (at most an appositive's length). Not a title that opens the
+    region: "القمة الرئيس التركي" is a construct the slot's window keeps short on purpose."""
+    index, opened = end - 1, False
+    while index >= max(start, end - 4) and _titleish(words, view, sentence, index):
+        opened = opened or words.in_title(view.tokens[index].norm)
+        index -= 1
+    if not opened or index < start:
+        return end
+    for index in range(end, min(sentence.last, end + _APPOSITIVE_MAX)):
+        person = view.mention_covering(sentence, index, (EntityType.PERSON,))
+        if person is not None:
+            return person.last + 1
+        after_link = view.tokens[index - 1].norm in words.title_links  # "لدى المملكة"
+        if not (after_link or _titleish(words, view, sentence, index)):
+            break
+    return end
+
+
+def _titleish(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """A word of a title with its affiliation: "سفير"، "جمهورية"، "باكستان"، "لدى"."""
+    norm = view.tokens[index].norm
+    return (
+        _title_word(words, view, sentence, index)
+        or norm in words.title_links
+        or norm in words.state_heads
+        or view.mention_covering(sentence, index, (*AFFILIATION_TYPES, EntityType.REGION, EntityType.CITY))
+        is not None
     )
 
 

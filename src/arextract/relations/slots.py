@@ -122,7 +122,7 @@ class SlotFiller:
             local = self._referents.first_person_before(query, last=form.possessive)
             if local is not None and local.type in query.slot.types:
                 return [local], cursor
-        if actor is not None and query.open_to(actor):
+        if actor is not None and query.open_to(actor) and not _unnamed_owner(self._words, query, actor):
             return [actor], cursor
         return [], cursor
 
@@ -671,6 +671,22 @@ def _bare_argument(query: SlotQuery, cursor: int, mention: Mention) -> bool:
     return mention.first - cursor < window or any(
         carries_proclitic(token, mention, prep) for prep in query.slot.preps if len(prep.rstrip("ـ")) == 1
     )
+
+
+def _unnamed_owner(words: FoldedLexicons, query: SlotQuery, actor: Mention) -> bool:
+    """ "وكان أعضاء الوفد قد وصلوا ... في زيارة"، "وقالت متحدثة باسم المفوضية إن المحادثات مع":
+    the sentence opens with someone unnamed (an indefinite title or a delegation no name
+    covers), so a masdar after it is not done by the story's actor of an earlier sentence (a
+    definite bare title, "وعبر المسؤول الأوروبي خلال لقائه", is that actor again)."""
+    view, sentence = query.view, query.sentence
+    if actor in sentence.mentions:
+        return False
+    for index in range(sentence.first, min(query.match.first, sentence.first + _OWNER_REACH)):
+        norm = view.tokens[index].norm
+        titled = (listed(norm, words.title_heads) or norm in words.unnamed_sources) and not is_definite(norm)
+        if (titled or listed(norm, words.delegations)) and (view.mention_covering(sentence, index) is None):
+            return True
+    return False
 
 
 def _delegation_before(words: FoldedLexicons, query: SlotQuery) -> int | None:
