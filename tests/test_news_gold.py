@@ -22,7 +22,7 @@ GOLD = ROOT / "tests" / "gold" / "news"
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
     "dev": (246, 0.979, 0.927, 0.667, 0.967),
-    "val": (226, 0.821, 0.712, 1.0, 0.916),
+    "val": (226, 0.826, 0.712, 1.0, 0.916),
     "dev2": (319, 0.886, 0.803, 1.0, 0.934),
     "test": (237, 0.761, 0.658, 1.0, 0.883),
 }
