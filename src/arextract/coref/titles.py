@@ -20,7 +20,7 @@ from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, RelationType
-from arextract.text.clitics import CONJUNCTIONS, PROCLITIC_LETTERS
+from arextract.text.clitics import CONJUNCTIONS, PROCLITIC_LETTERS, lam_article_reading
 from arextract.text.normalize import fold, fold_words
 
 _COUNTRY_CONFIDENCE = 0.8
@@ -170,7 +170,7 @@ class BodyReferences:
                 if index not in org_starts and not (
                     norm in heads
                     or (norm[:1] in CONJUNCTIONS and norm[1:] in heads)
-                    or (norm.startswith("لل") and "ال" + norm[2:] in heads)
+                    or lam_article_reading(norm) in heads
                 ):
                     continue  # neither a name to remember nor a bare head: nothing to do here
                 covering = view.mention_covering(sentence, index)
@@ -193,7 +193,7 @@ class BodyReferences:
         norm = view.tokens[index].norm
         skip = 1 if norm[:1] in CONJUNCTIONS and norm[1:] in words.body_heads else 0
         titled = index > sentence.first and listed(view.tokens[index - 1].norm, words.titles)
-        if titled and norm.startswith("لل") and "ال" + norm[2:] in words.body_heads:
+        if titled and lam_article_reading(norm) in words.body_heads:
             norm, skip = "لال" + norm[2:], 1  # "الأمين العام للهيئة": the title's body, after ل
         if norm[skip:] not in words.body_heads:
             return "", 0

@@ -13,6 +13,7 @@ from arextract.text.clitics import (
     CONJUNCTIONS,
     NAME_PREPOSITIONS,
     POSSESSIVE_SUFFIXES,
+    lam_article_reading,
     proclitic_forms,
 )
 from arextract.text.normalize import fold, fold_words
@@ -144,7 +145,7 @@ class FoldedLexicons:
     def prefixed_title(self, folded_word: str) -> bool:
         """ "بوزارة"، "لشؤون"، "للمرشد"، "لدولة رئيس الوزراء": a title word (or an honorific) after
         the preposition ب or ل (ل + ال is written لل)."""
-        if len(folded_word) > 4 and folded_word.startswith("لل") and "ال" + folded_word[2:] in self.titles:
+        if len(folded_word) > 4 and lam_article_reading(folded_word) in self.titles:
             return True
         return (
             len(folded_word) > 3

@@ -12,7 +12,7 @@ from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import Mention
 from arextract.schema import EntitySource, EntityType
-from arextract.text.clitics import NAME_PREPOSITIONS
+from arextract.text.clitics import NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
 
 _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
@@ -222,7 +222,7 @@ class Referents:
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
-            rest = "ال" + token.norm[2:] if token.norm.startswith("لل") else token.norm[1:]
+            rest = lam_article_reading(token.norm) or token.norm[1:]
             if token.norm.startswith("لل") and match.first > sentence.first:
                 before = view.tokens[match.first - 1]
                 if is_definite(before.norm) and view.mention_covering(sentence, match.first - 1) is None:

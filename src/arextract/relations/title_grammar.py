@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
-from arextract.text.clitics import NAME_PREPOSITIONS
+from arextract.text.clitics import NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
 
 # First names that begin with و, which is then not the conjunction.
@@ -461,7 +461,7 @@ def _title_word(words: FoldedLexicons, norm: str) -> bool:
 
 def _honorific(words: FoldedLexicons, norm: str) -> bool:
     """A form of address (الأمير، الشيخ), also after ل + the article ("للشيخ")."""
-    return listed(norm, words.honorifics) or (norm.startswith("لل") and "ال" + norm[2:] in words.honorifics)
+    return listed(norm, words.honorifics) or lam_article_reading(norm) in words.honorifics
 
 
 def _headed_phrase(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:

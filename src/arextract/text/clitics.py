@@ -139,6 +139,12 @@ def proclitic_forms(
 NOUN_PROCLITICS: tuple[str, ...] = (*CONJUNCTIONS, *NAME_PREPOSITIONS)
 
 
+def lam_article_reading(folded_word: str) -> str | None:
+    """The word a ل governs when it is written with the article as لل (ل + ال + stem: للمرشد ->
+    المرشد, للهيئة -> الهيئة); None for a word not so written."""
+    return _ARTICLE + folded_word[2:] if folded_word.startswith("لل") else None
+
+
 def strip_proclitics(word: str) -> str:
     """The NER features' stem of a word: a conjunction, then a preposition, each stripped when at
     least three letters remain (وبالرياض -> الرياض); ل + ال gets its alef back (وللصين -> الصين).
@@ -148,8 +154,7 @@ def strip_proclitics(word: str) -> str:
     if len(word) >= 4 and word[0] in CONJUNCTIONS:
         word = word[1:]
     if len(word) >= 4 and word[0] in PREPOSITIONS:
-        # لل + stem is ل + ال + stem, written with one lam
-        return _ARTICLE + word[2:] if word.startswith("لل") else word[1:]
+        return lam_article_reading(word) or word[1:]
     return word
 
 
