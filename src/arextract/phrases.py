@@ -139,7 +139,7 @@ class InstitutionNames:
     alone: it is not linked back to a name.
     """
 
-    def __init__(self, lexicons: Lexicons, stops: set[str], breaks: set[str]) -> None:
+    def __init__(self, lexicons: Lexicons, stops: frozenset[str], breaks: set[str]) -> None:
         self._heads = _Heads.of(lexicons.organization_heads)
         self._stops = stops
         self._breaks = breaks
@@ -228,10 +228,10 @@ class PhraseRecognizer:
         self, lexicons: Lexicons, proposal_triggers: Iterable[str] = (), clause_verbs: Iterable[str] = ()
     ) -> None:
         # a verb opening the main clause ends a name: "وعلى هامش المنتدى استقبل الوزير X"
-        verbs = {fold(word) for word in clause_verbs}
-        self._stops = {fold(word) for word in lexicons.event_stops} | verbs | {"و" + verb for verb in verbs}
-        self._generic = {fold(word) for word in lexicons.generic_event_words}
-        self._needs_name = {fold(word) for word in lexicons.named_event_heads}
+        verbs = fold_words(clause_verbs)
+        self._stops = fold_words(lexicons.event_stops) | verbs | {"و" + verb for verb in verbs}
+        self._generic = fold_words(lexicons.generic_event_words)
+        self._needs_name = fold_words(lexicons.named_event_heads)
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
             (EntityType.EVENT, _Heads.of(lexicons.event_heads)),
