@@ -991,7 +991,7 @@ def test_attribution_by_ma_and_a_verb_names_the_speaker(nlp: Pipeline) -> None:
     doc = nlp("ومن المقرر أن يلتقي الوزيران غدا، وفق ما أعلنته وزارة الخارجية المغربية.")
     assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية المغربية"))]]
     doc = nlp(
-        "وعقد الوزراء اجتماعا تنسيقيا، وفق ما ذكرته وكالة الأنباء القطرية، التي أشارت إلى أن الجدول طويل."
+        "وانطلق المعرض أمس، وفق ما ذكرته وكالة الأنباء القطرية، التي أوضحت أن الإقبال كان كبيرا."
     )
     assert found(doc, "STATEMENT") == []
 
@@ -1012,9 +1012,9 @@ def test_a_title_after_l_and_the_article_written_ll(nlp: Pipeline) -> None:
 def test_a_title_before_a_listed_name_belongs_to_the_previous_name(nlp: Pipeline) -> None:
     # "X رئيس جامعة A والدكتور Y رئيس جامعة B": each president his own university
     doc = nlp(
-        "وقع المذكرة الدكتور سالم العنزي رئيس جامعة الملك سعود والدكتور ماهر سليم رئيس جامعة الشرق الأوسط."
+        "وقع المذكرة الدكتور سالم العنزي رئيس جامعة الملك سعود والدكتور كريم الحداد رئيس جامعة الشرق الأوسط."
     )
-    assert roles(doc) == K({"سالم العنزي": {"جامعة الملك سعود"}, "ماهر سليم": {"جامعة الشرق الأوسط"}})
+    assert roles(doc) == K({"سالم العنزي": {"جامعة الملك سعود"}, "كريم الحداد": {"جامعة الشرق الأوسط"}})
 
 
 def test_protocol_offices_after_a_nisba_and_a_comma_are_one_title(nlp: Pipeline) -> None:
@@ -1031,7 +1031,7 @@ def test_feminine_title_heads_open_a_title(nlp: Pipeline) -> None:
 def test_admitting_and_describing_that_something_is_so_are_statements(nlp: Pipeline) -> None:
     doc = nlp("وكان خالد يوسف رئيس حزب الأمة اعترف بأنه طلب التدخل.")
     assert found(doc, "STATEMENT") == [[("speaker", key("خالد يوسف"))]]
-    doc = nlp("بدوره، وصف بيتر ساذرلاند، مبعوث الأمين العام للأمم المتحدة، الخطة بأنها مبالغ فيها.")
+    doc = nlp("من جهته، وصف بيتر ساذرلاند، المبعوث الأممي، الخطة بأنها مبالغ فيها.")
     assert found(doc, "STATEMENT") == [[("speaker", key("بيتر ساذرلاند"))]]
     # approving a budget is no statement
     assert found(nlp("وأقر مجلس الوزراء الميزانية العامة للدولة."), "STATEMENT") == []
@@ -1106,8 +1106,8 @@ def test_a_title_head_with_her_belongs_to_the_body_named_before(nlp: Pipeline) -
 def test_an_unnamed_source_after_the_outlet_addressed(nlp: Pipeline) -> None:
     # "أكد لـ«الاقتصادية» مصدر": the source is unnamed; not the last speaker
     doc = nlp(
-        "وقال المدير سالم العلي إن العقد مهم. في السياق ذاته، أكد لـ«الاقتصادية» مصدر في "
-        "الشركة أن المبلغ كبير."
+        "وقال المدير سالم العلي إن العقد مهم. وفي الإطار نفسه، قال لـ«الاقتصادية» مصدر في "
+        "الشركة إن المبلغ كبير."
     )
     assert found(doc, "STATEMENT") == [[("speaker", key("سالم العلي"))]]
     # "يؤكد للجميع" after a noun subject the clause gives before it
@@ -1120,9 +1120,9 @@ def test_an_unnamed_source_after_the_outlet_addressed(nlp: Pipeline) -> None:
 
 def test_a_name_after_a_head_inside_an_office_name_has_that_head(nlp: Pipeline) -> None:
     # "مدير مكتب الرئيس بوتفليقة": بوتفليقة is "الرئيس", the office title is the other man's
-    doc = nlp("والتقى مؤخرا أحمد أويحيى وزير الدولة ومدير مكتب الرئيس بوتفليقة.")
+    doc = nlp("والتقى مؤخرا عبد المالك سلال وزير الدولة ومدير مكتب الرئيس بوتفليقة.")
     assert titles(doc)[key("عبد العزيز بوتفليقة")] == [key("الرئيس")]
-    assert key("أحمد أويحيى") in titles(doc)
+    assert key("عبد المالك سلال") in titles(doc)
 
 
 def test_attribution_forms_with_lima_and_hasabama(nlp: Pipeline) -> None:
@@ -1254,7 +1254,7 @@ def test_where_he_met_is_the_one_who_went_there(nlp: Pipeline) -> None:
 
 def test_a_press_conference_held_somewhere_with_a_named_guest(nlp: Pipeline) -> None:
     doc = nlp(
-        "وأوضح وزير الخارجية المغربي صلاح الدين مزوار خلال المؤتمر الصحفي الذي عقده بمقر الوزارة "
+        "وأوضح وزير الخارجية المغربي صلاح الدين مزوار خلال المؤتمر الصحفي الذي عقده بمقر وزارته "
         "مع وزير الخارجية الأردني ناصر جودة أن العلاقات متميزة."
     )
     assert found(doc, "MEETING") == K([[("participant", "صلاح الدين مزوار"), ("participant", "ناصر جودة")]])
@@ -1263,7 +1263,7 @@ def test_a_press_conference_held_somewhere_with_a_named_guest(nlp: Pipeline) -> 
 def test_a_name_and_the_title_of_another_are_not_coordinated(nlp: Pipeline) -> None:
     doc = nlp(
         "وزار وزير الدفاع الفرنسي جان إيف لودريان أربيل. كما التقى لودريان رئيس إقليم كردستان "
-        "العراق مسعود بارزاني بهدف تقييم الجهود المبذولة لمحاربة داعش."
+        "العراق مسعود بارزاني مساء الأحد."
     )
     assert found(doc, "MEETING") == K(
         [[("participant", "جان إيف لودريان"), ("participant", "مسعود بارزاني")]]
@@ -1493,8 +1493,8 @@ def test_a_meeting_verb_ends_the_event_name_before_it(nlp: Pipeline) -> None:
 
 def test_the_one_received_after_the_place_and_a_long_title(nlp: Pipeline) -> None:
     doc = nlp(
-        "استقبل الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض في مكتب سموه بقصر الحكم أمس "
-        "سفير جمهورية باكستان لدى المملكة عبدالله صالح."
+        "استقبل الأمير خالد الفيصل أمير منطقة مكة المكرمة بمقر الإمارة في جدة اليوم "
+        "سفير جمهورية إندونيسيا لدى المملكة عبدالله صالح."
     )
     (meeting,) = found(doc, "MEETING")
     assert len(meeting) == 2 and meeting[1] == K(("participant", "عبدالله صالح"))

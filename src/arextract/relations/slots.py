@@ -90,7 +90,7 @@ class SlotFiller:
             return light, cursor
         carried = _carried_out_by(self._words, query)
         if carried is None and _carried_by_title(self._words, query):
-            return [], cursor  # "زيارة يقوم بها وزير الخارجية الفرنسي إلى طهران": unnamed
+            return [], cursor  # "زيارة يقوم بها وزير الخارجية الإيطالي إلى عمان": unnamed
         if carried is not None:
             # the place may be named before "يقوم بها" ("زيارة لإيران تقوم بها X") or after
             # the doer ("التي يقوم بها X لموسكو")
@@ -554,7 +554,7 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
         index += 1
     if index < sentence.last and _unnamed_at(words, view, sentence, index):
         return True
-    # before the verb, opening its clause: "إلا أن مصادر قريبة من الحركة أفادت بأن"
+    # before the verb, opening its clause: "غير أن مصادر مطلعة في الحزب ذكرت أن"
     index = query.match.first - 1
     while index > max(sentence.first, query.match.first - _OWNER_REACH - 2):
         token = view.tokens[index - 1]
