@@ -990,9 +990,7 @@ def test_attribution_by_ma_and_a_verb_names_the_speaker(nlp: Pipeline) -> None:
     # "وفق ما أعلنته X"، "بحسب ما صرح به X": X spoke; an outlet cited so is only a source
     doc = nlp("ومن المقرر أن يلتقي الوزيران غدا، وفق ما أعلنته وزارة الخارجية المغربية.")
     assert found(doc, "STATEMENT") == [[("speaker", key("وزارة الخارجية المغربية"))]]
-    doc = nlp(
-        "وانطلق المعرض أمس، وفق ما ذكرته وكالة الأنباء القطرية، التي أوضحت أن الإقبال كان كبيرا."
-    )
+    doc = nlp("وانطلق المعرض أمس، وفق ما ذكرته وكالة الأنباء القطرية، التي أوضحت أن الإقبال كان كبيرا.")
     assert found(doc, "STATEMENT") == []
 
 
