@@ -2,7 +2,7 @@
 
 The corpus (``../shared/data/news/saudinewsnet_dev.jsonl.xz``, CC BY-NC-SA) never enters the
 repository; this prints article ids only. The choice is reproducible from the seed: articles of
-60-420 words whose text has at least five diplomacy cue words, one per outlet in turn, ids
+60-420 words whose text has at least five diplomacy cue words (``--min-cues``), one per outlet in turn, ids
 already in ``tests/gold/news/*`` excluded, no two sharing two title words of four letters or more
 (one story per topic).
 
@@ -39,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--count", type=int, default=24)
+    parser.add_argument("--min-cues", type=int, default=5, help="diplomacy cue words an article needs")
     args = parser.parse_args()
     taken = used_ids()
     by_outlet: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -47,7 +48,7 @@ def main() -> None:
             article = json.loads(line)
             words = len(article["text"].split())
             cues = sum(cue in article["text"] for cue in CUES)
-            if article["id"] not in taken and 60 <= words <= 420 and cues >= 5:
+            if article["id"] not in taken and 60 <= words <= 420 and cues >= args.min_cues:
                 by_outlet[article["source"]].append(article)
     rng = random.Random(args.seed)
     for articles in by_outlet.values():

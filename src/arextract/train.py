@@ -111,6 +111,12 @@ def _wordrep_arguments(p: argparse.ArgumentParser, default: NerTrainingOptions) 
         ("--bilstm-vectors", default.bilstm_vectors, "BiLSTM-CRF: read the word vectors"),
         ("--crf-clusters", CrfSettings().clusters, "CRF: word-cluster ids as attributes"),
         ("--cluster-context", CrfSettings().cluster_context, "CRF: also the neighbours' cluster ids"),
+        ("--cluster-none", CrfSettings().cluster_none, "CRF: a 'c=none' attribute for words without one"),
+        (
+            "--rare-training-vectors",
+            default.wordreps.rare_training_vectors,
+            "keep the vectors of training-split words below the export count",
+        ),
     ):
         p.add_argument(flag, action=argparse.BooleanOptionalAction, default=value, help=what)
 
@@ -135,6 +141,7 @@ def options(args: argparse.Namespace) -> NerTrainingOptions:
         args.domain_adapt,
         args.crf_clusters,
         args.cluster_context,
+        args.cluster_none,
     )
     reps = WordRepSettings(
         dim=args.vector_dim,
@@ -142,6 +149,7 @@ def options(args: argparse.Namespace) -> NerTrainingOptions:
         seed=args.vector_seed,
         max_vocab=args.vector_vocab,
         quantize=args.quantize_vectors,
+        rare_training_vectors=args.rare_training_vectors,
     )
     return NerTrainingOptions(
         data=args.data,

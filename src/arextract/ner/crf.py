@@ -74,6 +74,7 @@ class CrfScorer:
         domain: str,
         reps: WordReps | None = None,
         cluster_context: bool = True,
+        cluster_none: bool = True,
     ) -> CrfScorer:
         """`reps`: the word clusters the CRF was trained with (``config.json`` ``crf.clusters``)."""
         d = Path(model_dir)
@@ -95,6 +96,7 @@ class CrfScorer:
             known=set(attributes),
             reps=reps,
             cluster_context=cluster_context,
+            cluster_none=cluster_none,
         )
         return cls(features, attributes, weights, transitions, labels)
 

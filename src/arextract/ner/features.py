@@ -281,6 +281,7 @@ class FeatureExtractor:
         known: set[str] | None = None,
         reps: WordReps | None = None,
         cluster_context: bool = True,
+        cluster_none: bool = True,
     ) -> None:
         """`reps` (word clusters learned from unlabeled text) adds the cluster ids of the word
         (or of its stem when the word is not in the vocabulary), of its bare stem, and
@@ -298,6 +299,7 @@ class FeatureExtractor:
         self.known = known
         self.reps = reps
         self.cluster_context = cluster_context
+        self.cluster_none = cluster_none  # 'c=none' for a word without a cluster
         self._cache: dict[str, _WordInfo] = {}
 
     # -- per word type -------------------------------------------------
@@ -374,7 +376,7 @@ class FeatureExtractor:
             feats.extend(own)
             if self.cluster_context:
                 near = own
-        else:
+        elif self.cluster_none:
             feats.append("c=none")
         if bare != w:
             bids = reps.cluster_ids(bare)

@@ -159,6 +159,7 @@ class NerTagger:
                     domain if isinstance(domain, str) else "",
                     reps if crf_config.get("clusters") else None,
                     bool(crf_config.get("cluster_context", True)),
+                    bool(crf_config.get("cluster_none", True)),  # models trained before the option had it
                 )
             labels = crf.labels
         if (d / "neural.npz").exists():

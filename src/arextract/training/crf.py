@@ -26,6 +26,10 @@ class CrfSettings:
     domain_adapt: bool = True
     clusters: bool = True  # word-cluster ids as attributes (when word representations are learned)
     cluster_context: bool = True  # ... also those of the words at ±1 (all) and ±2 (the coarsest)
+    # A 'c=none' attribute for a word without a cluster. Off: in training nearly every
+    # word has one, so the attribute learns 'rare word = name' and tags new common words
+    # (كوفيد, absent from the 2017 text) as names.
+    cluster_none: bool = False
 
 
 def train_crf(
@@ -44,7 +48,12 @@ def train_crf(
     domains: tuple[str, ...] = ("A", "F") if settings.domain_adapt else ("",)
     extractors = {
         (k, d): FeatureExtractor(
-            g, window=settings.window, domain=d, reps=reps, cluster_context=settings.cluster_context
+            g,
+            window=settings.window,
+            domain=d,
+            reps=reps,
+            cluster_context=settings.cluster_context,
+            cluster_none=settings.cluster_none,
         )
         for k, g in enumerate(fold_gaz)
         for d in domains
@@ -75,4 +84,5 @@ def train_crf(
         "domain": domains[0],
         "clusters": reps is not None,
         "cluster_context": settings.cluster_context,
+        "cluster_none": settings.cluster_none,
     }

@@ -48,7 +48,11 @@ class WordRepSettings:
     sample: float = 1e-4
     seed: int = 1
     max_vocab: int = 100_000  # most frequent corpus words kept in the model files
-    export_min_count: int = 5  # ... seen at least this often (training words: any count)
+    export_min_count: int = 5  # ... seen at least this often
+    # Keep a vector for every training-split word word2vec kept, however rare. Off: the
+    # rare ones go without, as unseen words do at run time, so 'no vector' is learned on
+    # rare common words as well as on rare names.
+    rare_training_vectors: bool = False
     grains: tuple[int, ...] = (64, 256, 1024)  # k-means cluster counts
     quantize: bool = False  # store the vectors as int8 (x 1/127) instead of float16
 
@@ -104,7 +108,8 @@ def _word2vec(corpus: Path, s: WordRepSettings, cache: Path, key: str):  # type:
     """The gensim model of `corpus` under settings `s` (trained, or loaded from `cache`)."""
     from gensim.models import Word2Vec
 
-    exported = ("max_vocab", "export_min_count", "grains", "quantize")  # not the gensim model's business
+    # settings of the export, not the gensim model's business
+    exported = ("max_vocab", "export_min_count", "grains", "quantize", "rare_training_vectors")
     settings = {k: v for k, v in asdict(s).items() if k not in exported}
     mkey = hashlib.sha256((key + json.dumps(settings, sort_keys=True)).encode()).hexdigest()[:12]
     model_path = cache / f"word2vec-{mkey}.model"
@@ -157,7 +162,7 @@ def learn_wordreps(
     vocab = [w for w in kv.index_to_key if kv.get_vecattr(w, "count") >= s.export_min_count][: s.max_vocab]
     seen = set(vocab)
     train_words = {tagger_fold(t) for sent in extra_sentences for t in sent}
-    extra_words = sorted(w for w in train_words - seen if w in kv.key_to_index)
+    extra_words = sorted(w for w in train_words - seen if w in kv.key_to_index and s.rare_training_vectors)
     words = vocab + extra_words
     vecs = np.stack([kv[w] for w in words]).astype(np.float32)
     unit = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-6)
