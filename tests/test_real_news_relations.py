@@ -1507,3 +1507,12 @@ def test_a_masdar_after_an_unnamed_subject_is_not_the_earlier_actor_s(nlp: Pipel
     # his own masdar, or one after a definite bare title that stands for him, is still his
     doc = nlp(told + "وأكد خلال زيارته إلى لبنان دعم بلاده.")
     assert found(doc, "VISIT") == K([[("visitor", "إيمانويل ماكرون"), ("destination", "لبنان")]])
+
+
+def test_drawing_attention_is_said_only_to_something(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد وزير الثقافة الأردني خالد العتيبي أن المعرض حقق حضورا لافتا في المدينة. "
+        "ولفت العتيبي الأنظار بكلمته في الحفل. ولفت العتيبي، إلى أن الزوار كثر، لافتا النظر "
+        "إلى أهمية الشباب."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد العتيبي")]] * 3)
