@@ -1516,3 +1516,8 @@ def test_drawing_attention_is_said_only_to_something(nlp: Pipeline) -> None:
         "إلى أهمية الشباب."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "خالد العتيبي")]] * 3)
+
+
+def test_a_title_with_its_posting_before_the_name_is_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp("قال سفير الأردن في تونس سامي الخطيب إن التعاون بين البلدين يتسع.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي الخطيب")]])
