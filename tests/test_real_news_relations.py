@@ -1521,3 +1521,13 @@ def test_drawing_attention_is_said_only_to_something(nlp: Pipeline) -> None:
 def test_a_title_with_its_posting_before_the_name_is_the_speaker(nlp: Pipeline) -> None:
     doc = nlp("قال سفير الأردن في تونس سامي الخطيب إن التعاون بين البلدين يتسع.")
     assert found(doc, "STATEMENT") == K([[("speaker", "سامي الخطيب")]])
+
+
+def test_a_genitive_or_object_before_a_joined_verb_or_participle_is_not_its_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "انتقدت الكويت المجلس أمس بسبب السعي لإشراك تركيا في الحوار وقالت إن الأمر مرفوض. "
+        "وقال وزير الخارجية الأردني أيمن الصفدي إنه تحدث عن الفترة التي سبقت حرب اليمن موضحا "
+        "أن الجماعات صمتت."
+    )
+    speakers = {name for relation in found(doc, "STATEMENT") for _, name in relation}
+    assert key("تركيا") not in speakers and key("اليمن") not in speakers

@@ -396,7 +396,9 @@ def _titleish(words: FoldedLexicons, view: DocumentView, sentence: SentenceView,
     )
 
 
-def _posting_before_name(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+def _posting_before_name(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int
+) -> bool:
     """ "وقال سفير مصر في الجزائر X"، "وأكد القنصل العام في دبي X": a title's posting (في or
     لدى and a place) between the title and the name it introduces, not the end of the subject."""
     if index == 0 or view.tokens[index].norm not in words.title_links:

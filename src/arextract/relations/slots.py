@@ -243,7 +243,7 @@ class SlotFiller:
                 else []
             )
             return (found, found[-1].last + 1) if found else ([continued], cursor)
-        found = self._search.before(query, window=2)
+        found = _not_governed(words, query, self._search.before(query, window=2))
         if found:
             return found, cursor
         if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
@@ -253,7 +253,7 @@ class SlotFiller:
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             if found:
                 return found, _past_restatement(query, found[-1])
-        found = self._search.before(query, window=6)
+        found = _not_governed(words, query, self._search.before(query, window=6))
         if found:
             return found, cursor
         return None
@@ -509,6 +509,28 @@ def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
         if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
             return False
     return False
+
+
+def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """``found`` before a speech participle or a verb joined by و inside the sentence, unless
+    it is a noun's genitive or a verb's or preposition's object there ("سبقت حرب العراق موضحا"،
+    "بسبب السعي لإشراك إيران ... وقالت"): the speaker is then the clause's subject, not it."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if not found or query.form.rule.type != RelationType.STATEMENT:
+        return found
+    joined = match.first > sentence.first and match.offset > 0
+    if not (joined or _participle(view, match)):
+        return found
+    mention = found[0]
+    if mention.type == EntityType.PERSON or mention.first <= sentence.first:
+        return found
+    previous = mention.first - 1
+    norm = view.tokens[previous].norm
+    if view.mention_covering(sentence, previous) is not None or view.is_time_token(previous):
+        return found
+    if norm in words.prepositions or words.is_plain_noun(norm):
+        return []
+    return found
 
 
 def _participle(view: DocumentView, match: TriggerMatch) -> bool:
