@@ -1531,3 +1531,19 @@ def test_a_genitive_or_object_before_a_joined_verb_or_participle_is_not_its_spea
     )
     speakers = {name for relation in found(doc, "STATEMENT") for _, name in relation}
     assert key("تركيا") not in speakers and key("اليمن") not in speakers
+
+
+def test_what_a_charter_or_a_report_stands_for_is_not_said(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وطالب المتحدث باسم الوزارة خالد العتيبي بالالتزام بميثاق جامعة الدول العربية التي تؤكد "
+        "على احترام السيادة. ونفى المدرب سامي الحربي صحة الأنباء المتداولة التي تشير إلى رحيله."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد العتيبي")], [("speaker", "سامي الحربي")]])
+
+
+def test_a_speech_participle_has_no_subject_after_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن المنطقة تمر بمرحلة صعبة، مطالبا بالالتزام "
+        "بقرارات جامعة الدول العربية."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "أيمن الصفدي")]] * 2)

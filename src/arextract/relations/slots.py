@@ -32,6 +32,9 @@ _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its ge
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
+_IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
+_PERFECT_IN_T = ("تابع", "تحدث")  # perfect speech verbs that begin with ت
+
 
 class SlotFiller:
     """The mentions that fill a slot of a rule at a trigger."""
@@ -231,6 +234,11 @@ class SlotFiller:
             if addressed is not None and query.open_to(addressed):
                 return [addressed], cursor
         antecedent = self._referents.antecedent(query)
+        if rule.type == RelationType.STATEMENT and _habitual(words, query):
+            # "ميثاق الأمم المتحدة التي تؤكد على"، "الأنباء التي تشير إلى": what a text or a body
+            # stands for, not something said (GUIDELINES); "لبلاتر الذي ينفي": a person denies
+            person = antecedent is not None and antecedent.type == EntityType.PERSON
+            return ([antecedent] if person and antecedent.last == match.first - 2 else []), cursor
         if antecedent is not None:
             return [antecedent], cursor
         continued = self._continued_subject(query)
@@ -246,7 +254,9 @@ class SlotFiller:
         found = _not_governed(words, query, self._search.before(query, window=2))
         if found:
             return found, cursor
-        if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
+        said_by = rule.type == RelationType.STATEMENT and _participle(view, match)
+        if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers and not said_by:
+            # (a speech participle never has its subject after it: "مطالبا بالالتزام بميثاق X")
             delegation = self._referents.delegation(query, following, reach=3)
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
@@ -531,6 +541,23 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if norm in words.prepositions or words.is_plain_noun(norm):
         return []
     return found
+
+
+def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the trigger is an imperfect verb right after a relative pronoun ("التي تؤكد")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "verb" or query.form.future or match.first <= sentence.first:
+        return False
+    if view.tokens[match.first - 1].norm not in words.relatives:
+        return False
+    stem = view.tokens[match.first].norm[match.offset :]
+    if stem[:1] not in _IMPERFECT or stem.startswith(_PERFECT_IN_T) or _participle(view, match):
+        return False
+    # "في الوقت الذي يقول فيه X إن": the verb names its own subject after it
+    following = match.last + 1
+    if following < sentence.last and view.mention_covering(sentence, following) is None:
+        following += 1  # past "فيه"، "عنه"
+    return following >= sentence.last or view.mention_covering(sentence, following) is None
 
 
 def _participle(view: DocumentView, match: TriggerMatch) -> bool:
