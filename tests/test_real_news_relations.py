@@ -1547,3 +1547,22 @@ def test_a_speech_participle_has_no_subject_after_it(nlp: Pipeline) -> None:
         "بقرارات جامعة الدول العربية."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "أيمن الصفدي")]] * 2)
+
+
+def test_the_reporters_of_a_byline_are_no_speakers(nlp: Pipeline) -> None:
+    doc = nlp(
+        "سامي العتيبي- سبق- الرياض: تتواصل الأعمال في المشروع منذ أشهر. "
+        "وأكدت الشركة أن المشروع سينتهي قريبا، مضيفة أن التكلفة تضاعفت. وأضافت أن العمل مستمر."
+    )
+    speakers = {name for relation in found(doc, "STATEMENT") for _, name in relation}
+    assert key("سامي العتيبي") not in speakers
+    doc = nlp("خالد الحربي – عين اليوم  أوضح المتحدث الرسمي للأمانة أن الطرق سالكة. وأضاف أن العمل مستمر.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_person_inside_a_direct_quotation_is_not_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        'تواصلت الاشتباكات في المدينة أمس. وقال "بادي" في تصريحات لصحيفة الحياة: "الخائن هو الذي '
+        'دمر المدن، أما الرئيس سامي الحربي فهو رئيس شرعي". وأضاف: "المحاولات فاشلة".'
+    )
+    assert found(doc, "STATEMENT") == []  # the speaker is not recognised: no one, not the one quoted
