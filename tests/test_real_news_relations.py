@@ -1558,6 +1558,8 @@ def test_the_reporters_of_a_byline_are_no_speakers(nlp: Pipeline) -> None:
     assert key("سامي العتيبي") not in speakers
     doc = nlp("خالد الحربي – عين اليوم  أوضح المتحدث الرسمي للأمانة أن الطرق سالكة. وأضاف أن العمل مستمر.")
     assert found(doc, "STATEMENT") == []
+    doc = nlp("خالد الحربي – جدة كشف مواطن أن السوق مغلق، مشيرا إلى أن الأسعار ارتفعت.")
+    assert found(doc, "STATEMENT") == []
 
 
 def test_a_person_inside_a_direct_quotation_is_not_the_speaker(nlp: Pipeline) -> None:

@@ -18,7 +18,7 @@ _MEDIA = "media"
 def byline_end(doc: Document) -> int:
     """Where the story's opening byline ends (0 if it opens with none): a run of short parts
     separated by dashes, opened by a person's name, that ends with a colon or with an
-    outlet's name."""
+    outlet's or a city's name."""
     text = doc.text
     starts = {e.start: e for e in doc.entities if e.start < _OPENING}
     first = _PART.match(text, 0)
@@ -36,10 +36,11 @@ def byline_end(doc: Document) -> int:
             if part.group(2) == ":":
                 return position
             continue
-        # the last part: an outlet's name ends the byline ("فيصل الحربي- عين اليوم  قال")
+        # the last part: an outlet's or the city's name ends the byline ("فيصل الحربي- عين
+        # اليوم  قال"، "خالد العمري – جدة كشف")
         start = len(text) - len(text[position:].lstrip())
-        outlet = starts.get(start)
-        if parts and outlet is not None and outlet.subtype == _MEDIA:
-            return outlet.end
+        last = starts.get(start)
+        if parts and last is not None and (last.subtype == _MEDIA or last.type == EntityType.CITY):
+            return last.end
         return 0
     return 0
