@@ -1568,3 +1568,11 @@ def test_a_person_inside_a_direct_quotation_is_not_the_speaker(nlp: Pipeline) ->
         'دمر المدن، أما الرئيس سامي الحربي فهو رئيس شرعي". وأضاف: "المحاولات فاشلة".'
     )
     assert found(doc, "STATEMENT") == []  # the speaker is not recognised: no one, not the one quoted
+
+
+def test_bayyana_with_its_subject_before_an_is_a_statement_between_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكد مدير الجوازات العقيد سامي العنزي أن الحركة كثيفة. وبيّن العنزي، أن عدد المسافرين "
+        "ارتفع. وتتواصل الرحلات بين الرياض وبين جدة يوميا."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")]] * 2)
