@@ -1576,3 +1576,13 @@ def test_bayyana_with_its_subject_before_an_is_a_statement_between_is_not(nlp: P
         "ارتفع. وتتواصل الرحلات بين الرياض وبين جدة يوميا."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")]] * 2)
+
+
+def test_going_on_speaking_is_a_statement_following_up_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكد مدير الجوازات العقيد سامي العنزي أن الحركة كثيفة. وتابع العنزي أن عدد المسافرين ارتفع. "
+        "وتابع الوزير خالد الحربي سير العمل في المشروع."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")]] * 2)
+    doc = nlp("منى العلي – متابعات  طلب الادعاء العام إنزال العقوبة، وتابع أن القضية خطيرة.")
+    assert key("منى العلي") not in {name for relation in found(doc, "STATEMENT") for _, name in relation}
