@@ -1586,3 +1586,11 @@ def test_going_on_speaking_is_a_statement_following_up_is_not(nlp: Pipeline) -> 
     assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")]] * 2)
     doc = nlp("منى العلي – متابعات  طلب الادعاء العام إنزال العقوبة، وتابع أن القضية خطيرة.")
     assert key("منى العلي") not in {name for relation in found(doc, "STATEMENT") for _, name in relation}
+
+
+def test_a_joined_speech_verb_is_its_own_clauses_doers_not_the_last_speakers(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكد مدير الجوازات العقيد سامي العنزي أن الحركة كثيفة. وتفقد الوزير خالد الحربي سير "
+        "العمل في المشروع، وأكد أن المشروع سينتهي."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")], [("speaker", "خالد الحربي")]])

@@ -234,11 +234,9 @@ class SlotFiller:
             if addressed is not None and query.open_to(addressed):
                 return [addressed], cursor
         antecedent = self._referents.antecedent(query)
-        if rule.type == RelationType.STATEMENT and _habitual(words, query):
-            # "ميثاق الأمم المتحدة التي تؤكد على"، "الأنباء التي تشير إلى": what a text or a body
-            # stands for, not something said (GUIDELINES); "لبلاتر الذي ينفي": a person denies
-            person = antecedent is not None and antecedent.type == EntityType.PERSON
-            return ([antecedent] if person and antecedent.last == match.first - 2 else []), cursor
+        habitual = _habitual_speaker(words, query, antecedent)
+        if habitual is not None:
+            return habitual, cursor  # "ميثاق الأمم المتحدة التي تؤكد على": not said
         if antecedent is not None:
             return [antecedent], cursor
         continued = self._continued_subject(query)
@@ -254,9 +252,7 @@ class SlotFiller:
         found = _not_governed(words, query, self._search.before(query, window=2))
         if found:
             return found, cursor
-        said_by = rule.type == RelationType.STATEMENT and _participle(view, match)
-        if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers and not said_by:
-            # (a speech participle never has its subject after it: "مطالبا بالالتزام بميثاق X")
+        if _subject_may_follow(words, query):
             delegation = self._referents.delegation(query, following, reach=3)
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
@@ -313,6 +309,9 @@ class SlotFiller:
             own, opening = (sender, True) if sender is not None else (own, opening)
             if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
+        own = _own_subject(self._words, query) if statement and not participle else None
+        if own is not None and implicit(query):
+            return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
@@ -543,6 +542,38 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     return found
 
 
+def _own_subject(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The person the sentence opens its narrative with, before a speech verb joined by و that
+    names no subject: the subject of the verb before it, not a noun's genitive or an object after a
+    preposition ("وتعليقا على تصريحات X، أكد أن" is someone else speaking)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    actor = sentence.actor
+    if sentence.quoted or actor is None or actor.type != EntityType.PERSON or match.offset == 0:
+        return None
+    if actor not in sentence.mentions or actor.last >= match.first or not query.open_to(actor):
+        return None
+    if actor.first > sentence.first:
+        previous = view.tokens[actor.first - 1].norm
+        if view.mention_covering(sentence, actor.first - 1) is None and (
+            previous in words.prepositions or (words.is_plain_noun(previous) and not words.in_title(previous))
+        ):
+            return None
+    return actor
+
+
+def _habitual_speaker(
+    words: FoldedLexicons, query: SlotQuery, antecedent: Mention | None
+) -> list[Mention] | None:
+    """After a relative pronoun, an imperfect speech verb tells what a text or a body stands for,
+    not something said ("ميثاق الأمم المتحدة التي تؤكد على"، "الأنباء التي تشير إلى": no speaker,
+    GUIDELINES), unless a person right before it is the one speaking ("لبلاتر الذي ينفي");
+    ``None`` when the trigger is no such verb."""
+    if query.form.rule.type != RelationType.STATEMENT or not _habitual(words, query):
+        return None
+    person = antecedent is not None and antecedent.type == EntityType.PERSON
+    return [antecedent] if person and antecedent.last == query.match.first - 2 else []
+
+
 def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether the trigger is an imperfect verb right after a relative pronoun ("التي تؤكد")."""
     view, sentence, match = query.view, query.sentence, query.match
@@ -558,6 +589,15 @@ def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
     if following < sentence.last and view.mention_covering(sentence, following) is None:
         following += 1  # past "فيه"، "عنه"
     return following >= sentence.last or view.mention_covering(sentence, following) is None
+
+
+def _subject_may_follow(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the trigger's subject may be named after it: a verb not ending in إن/أن, and not a
+    speech participle, which never has its subject after it ("مطالبا بالالتزام بميثاق X")."""
+    rule, view, match = query.form.rule, query.view, query.match
+    if rule.pos != "verb" or view.tokens[match.last].norm in words.complementizers:
+        return False
+    return not (rule.type == RelationType.STATEMENT and _participle(view, match))
 
 
 def _participle(view: DocumentView, match: TriggerMatch) -> bool:
