@@ -1594,3 +1594,16 @@ def test_a_joined_speech_verb_is_its_own_clauses_doers_not_the_last_speakers(nlp
         "العمل في المشروع، وأكد أن المشروع سينتهي."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")], [("speaker", "خالد الحربي")]])
+
+
+def test_the_army_or_police_named_before_speaks_by_its_head_noun(nlp: Pipeline) -> None:
+    doc = nlp("أعلن الجيش الأردني أمس عن إحباط محاولة تسلل. وقال الجيش إن الحدود آمنة.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "الجيش الأردني")]] * 2)
+
+
+def test_a_speech_verb_describing_an_indefinite_noun_has_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واستمع المحافظ خالد الحربي إلى تقرير يوضح سير العمل. وكان الوزير خالد الحربي يؤكد دائما "
+        "أن الطريق آمن. وبذلك تؤكد وزارة النقل أن العمل مستمر."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "وزارة النقل")]])

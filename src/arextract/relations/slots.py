@@ -17,7 +17,7 @@ from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fold_words
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
@@ -34,6 +34,76 @@ Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next sl
 
 _IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
 _PERFECT_IN_T = ("تابع", "تحدث")  # perfect speech verbs that begin with ت
+# Words before an imperfect verb that are no noun it could describe: auxiliaries, particles
+_NOT_NOUNS = fold_words(
+    (
+        "كان",
+        "كانت",
+        "وكان",
+        "وكانت",
+        "يكون",
+        "تكون",
+        "ظل",
+        "ظلت",
+        "مازال",
+        "مازالت",
+        "زال",
+        "زالت",
+        "يزال",
+        "تزال",
+        "بات",
+        "باتت",
+        "أصبح",
+        "أصبحت",
+        "عاد",
+        "عادت",
+        "راح",
+        "أخذ",
+        "بدأ",
+        "بدأت",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "وقد",
+        "فقد",
+        "لقد",
+        "سوف",
+        "ثم",
+        "إذ",
+        "اذ",
+        "حيث",
+        "بينما",
+        "فيما",
+        "عندما",
+        "حين",
+        "حينما",
+        "كما",
+        "وكما",
+        "هو",
+        "هي",
+        "وهو",
+        "وهي",
+        "فهو",
+        "فهي",
+        "هم",
+        "وهم",
+        "ما",
+        "مما",
+        "وما",
+        "كي",
+        "لكي",
+        "حتى",
+        "إنما",
+        "لكن",
+        "ولكن",
+        "بل",
+        "أو",
+        "أم",
+        "إذا",
+        "لما",
+    )
+)
 
 
 class SlotFiller:
@@ -568,10 +638,35 @@ def _habitual_speaker(
     not something said ("ميثاق الأمم المتحدة التي تؤكد على"، "الأنباء التي تشير إلى": no speaker,
     GUIDELINES), unless a person right before it is the one speaking ("لبلاتر الذي ينفي");
     ``None`` when the trigger is no such verb."""
-    if query.form.rule.type != RelationType.STATEMENT or not _habitual(words, query):
+    if query.form.rule.type != RelationType.STATEMENT:
+        return None
+    if _describes_noun(words, query):
+        return []  # "واجهات تجميلية تعبر عن تراث المنطقة"، "تقرير يوضح": the noun's clause
+    if not _habitual(words, query):
         return None
     person = antecedent is not None and antecedent.type == EntityType.PERSON
     return [antecedent] if person and antecedent.last == query.match.first - 2 else []
+
+
+def _describes_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether an imperfect speech verb right after an indefinite noun no name covers describes
+    that noun ("تقرير يوضح"، "مطبوعا يؤكد"): its subject is the noun, no one who speaks."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "verb" or query.form.future or match.first <= sentence.first or match.offset:
+        return False
+    stem = view.tokens[match.first].norm
+    if stem[:1] not in _IMPERFECT or stem.startswith(_PERFECT_IN_T) or _participle(view, match):
+        return False
+    previous = view.tokens[match.first - 1].norm
+    following = match.last + 1
+    if following < sentence.last and view.mention_covering(sentence, following) is not None:
+        return False  # "وبذلك تؤكد إدارة النادي": its subject follows
+    return (
+        previous not in _NOT_NOUNS
+        and words.is_plain_noun(previous)
+        and view.mention_covering(sentence, match.first - 1) is None
+        and not view.is_time_token(match.first - 1)
+    )
 
 
 def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
