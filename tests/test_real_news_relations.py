@@ -1607,3 +1607,12 @@ def test_a_speech_verb_describing_an_indefinite_noun_has_no_speaker(nlp: Pipelin
         "أن الطريق آمن. وبذلك تؤكد وزارة النقل أن العمل مستمر."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "وزارة النقل")]])
+
+
+def test_his_highness_after_the_opening_verb_is_the_participles_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل صاحب السمو الملكي الأمير ماجد بن ثامر أمير المنطقة الشرقية أمس مدير الدفاع المدني "
+        "اللواء سامي الحربي. ورحب سموه باللواء الحربي والوفد المرافق، موضحا أن رجال الدفاع المدني "
+        "يؤدون دورا كبيرا."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "ماجد بن ثامر")]])

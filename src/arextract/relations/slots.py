@@ -312,6 +312,8 @@ class SlotFiller:
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
         if participle and (view.speaker is None or view.speaker[1] != sentence.narrative):
             # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
+            if honoured := _honoured(self._words, self._referents, query):
+                return [honoured]  # "ورحب سموه بالوزير X، موضحا": His Highness
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
@@ -319,8 +321,7 @@ class SlotFiller:
             own, opening = (sender, True) if sender is not None else (own, opening)
             if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
-        own = _own_subject(self._words, query) if statement and not participle else None
-        if own is not None and implicit(query):
+        if (own := _own_subject(self._words, query)) is not None and implicit(query):
             return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
@@ -557,6 +558,8 @@ def _own_subject(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     names no subject: the subject of the verb before it, not a noun's genitive or an object after a
     preposition ("وتعليقا على تصريحات X، أكد أن" is someone else speaking)."""
     view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.type != RelationType.STATEMENT or _participle(view, match):
+        return None
     actor = sentence.actor
     if sentence.quoted or actor is None or actor.type != EntityType.PERSON or match.offset == 0:
         return None
@@ -642,9 +645,20 @@ def _participle(view: DocumentView, match: TriggerMatch) -> bool:
     return match.first == match.last and len(stem) >= 5 and (stem.endswith("ا") or stem[0] == "م")
 
 
+def _honoured(words: FoldedLexicons, referents: Referents, query: SlotQuery) -> Mention | None:
+    """ "ورحب سموه بالوزير X ...، موضحا": the person an honorific pronoun right after the
+    sentence's opening verb stands for (not X, the one welcomed)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    second = sentence.first + 1
+    if second >= match.first or view.tokens[second].norm not in words.honorific_pronouns:
+        return None
+    addressed = referents.addressed_as(query, view.tokens[second].norm)
+    return addressed if addressed is not None and query.open_to(addressed) else None
+
+
 def _sender(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     """The one named after من in a sentence that opens with a verb of receiving ("تلقى X
-    برقية من Y")."""
+    برقية من Y ...، مؤكدا": Y is the participle's doer)."""
     view, sentence = query.view, query.sentence
     if not listed(view.tokens[sentence.first].norm, words.receiving_verbs):
         return None
