@@ -1507,3 +1507,112 @@ def test_a_masdar_after_an_unnamed_subject_is_not_the_earlier_actor_s(nlp: Pipel
     # his own masdar, or one after a definite bare title that stands for him, is still his
     doc = nlp(told + "وأكد خلال زيارته إلى لبنان دعم بلاده.")
     assert found(doc, "VISIT") == K([[("visitor", "إيمانويل ماكرون"), ("destination", "لبنان")]])
+
+
+def test_drawing_attention_is_said_only_to_something(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد وزير الثقافة الأردني خالد العتيبي أن المعرض حقق حضورا لافتا في المدينة. "
+        "ولفت العتيبي الأنظار بكلمته في الحفل. ولفت العتيبي، إلى أن الزوار كثر، لافتا النظر "
+        "إلى أهمية الشباب."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد العتيبي")]] * 3)
+
+
+def test_a_title_with_its_posting_before_the_name_is_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp("قال سفير الأردن في تونس سامي الخطيب إن التعاون بين البلدين يتسع.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي الخطيب")]])
+
+
+def test_a_genitive_or_object_before_a_joined_verb_or_participle_is_not_its_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "انتقدت الكويت المجلس أمس بسبب السعي لإشراك تركيا في الحوار وقالت إن الأمر مرفوض. "
+        "وقال وزير الخارجية الأردني أيمن الصفدي إنه تحدث عن الفترة التي سبقت حرب اليمن موضحا "
+        "أن الجماعات صمتت."
+    )
+    speakers = {name for relation in found(doc, "STATEMENT") for _, name in relation}
+    assert key("تركيا") not in speakers and key("اليمن") not in speakers
+
+
+def test_what_a_charter_or_a_report_stands_for_is_not_said(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وطالب المتحدث باسم الوزارة خالد العتيبي بالالتزام بميثاق جامعة الدول العربية التي تؤكد "
+        "على احترام السيادة. ونفى المدرب سامي الحربي صحة الأنباء المتداولة التي تشير إلى رحيله."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد العتيبي")], [("speaker", "سامي الحربي")]])
+
+
+def test_a_speech_participle_has_no_subject_after_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن المنطقة تمر بمرحلة صعبة، مطالبا بالالتزام "
+        "بقرارات جامعة الدول العربية."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "أيمن الصفدي")]] * 2)
+
+
+def test_the_reporters_of_a_byline_are_no_speakers(nlp: Pipeline) -> None:
+    doc = nlp(
+        "سامي العتيبي- سبق- الرياض: تتواصل الأعمال في المشروع منذ أشهر. "
+        "وأكدت الشركة أن المشروع سينتهي قريبا، مضيفة أن التكلفة تضاعفت. وأضافت أن العمل مستمر."
+    )
+    speakers = {name for relation in found(doc, "STATEMENT") for _, name in relation}
+    assert key("سامي العتيبي") not in speakers
+    doc = nlp("خالد الحربي – عين اليوم  أوضح المتحدث الرسمي للأمانة أن الطرق سالكة. وأضاف أن العمل مستمر.")
+    assert found(doc, "STATEMENT") == []
+    doc = nlp("خالد الحربي – جدة كشف مواطن أن السوق مغلق، مشيرا إلى أن الأسعار ارتفعت.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_person_inside_a_direct_quotation_is_not_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        'تواصلت الاشتباكات في المدينة أمس. وقال "بادي" في تصريحات لصحيفة الحياة: "الخائن هو الذي '
+        'دمر المدن، أما الرئيس سامي الحربي فهو رئيس شرعي". وأضاف: "المحاولات فاشلة".'
+    )
+    assert found(doc, "STATEMENT") == []  # the speaker is not recognised: no one, not the one quoted
+
+
+def test_bayyana_with_its_subject_before_an_is_a_statement_between_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكد مدير الجوازات العقيد سامي العنزي أن الحركة كثيفة. وبيّن العنزي، أن عدد المسافرين "
+        "ارتفع. وتتواصل الرحلات بين الرياض وبين جدة يوميا."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")]] * 2)
+
+
+def test_going_on_speaking_is_a_statement_following_up_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكد مدير الجوازات العقيد سامي العنزي أن الحركة كثيفة. وتابع العنزي أن عدد المسافرين ارتفع. "
+        "وتابع الوزير خالد الحربي سير العمل في المشروع."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")]] * 2)
+    doc = nlp("منى العلي – متابعات  طلب الادعاء العام إنزال العقوبة، وتابع أن القضية خطيرة.")
+    assert key("منى العلي") not in {name for relation in found(doc, "STATEMENT") for _, name in relation}
+
+
+def test_a_joined_speech_verb_is_its_own_clauses_doers_not_the_last_speakers(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكد مدير الجوازات العقيد سامي العنزي أن الحركة كثيفة. وتفقد الوزير خالد الحربي سير "
+        "العمل في المشروع، وأكد أن المشروع سينتهي."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سامي العنزي")], [("speaker", "خالد الحربي")]])
+
+
+def test_the_army_or_police_named_before_speaks_by_its_head_noun(nlp: Pipeline) -> None:
+    doc = nlp("أعلن الجيش الأردني أمس عن إحباط محاولة تسلل. وقال الجيش إن الحدود آمنة.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "الجيش الأردني")]] * 2)
+
+
+def test_a_speech_verb_describing_an_indefinite_noun_has_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واستمع المحافظ خالد الحربي إلى تقرير يوضح سير العمل. وكان الوزير خالد الحربي يؤكد دائما "
+        "أن الطريق آمن. وبذلك تؤكد وزارة النقل أن العمل مستمر."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "وزارة النقل")]])
+
+
+def test_his_highness_after_the_opening_verb_is_the_participles_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل صاحب السمو الملكي الأمير ماجد بن ثامر أمير المنطقة الشرقية أمس مدير الدفاع المدني "
+        "اللواء سامي الحربي. ورحب سموه باللواء الحربي والوفد المرافق، موضحا أن رجال الدفاع المدني "
+        "يؤدون دورا كبيرا."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "ماجد بن ثامر")]])

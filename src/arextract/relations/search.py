@@ -117,6 +117,7 @@ class MentionSearch:
                 subject
                 and listed(token.norm, words.stops)
                 and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None
+                and not _posting_before_name(words, view, sentence, index - 1)
             ):
                 return index - 1  # (but "علي المسعود" is a name, not the preposition على)
             if (
@@ -393,6 +394,27 @@ def _titleish(words: FoldedLexicons, view: DocumentView, sentence: SentenceView,
         or view.mention_covering(sentence, index, (*AFFILIATION_TYPES, EntityType.REGION, EntityType.CITY))
         is not None
     )
+
+
+def _posting_before_name(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int
+) -> bool:
+    """ "وقال سفير مصر في الجزائر X"، "وأكد القنصل العام في دبي X": a title's posting (في or
+    لدى and a place) between the title and the name it introduces, not the end of the subject."""
+    if index == 0 or view.tokens[index].norm not in words.title_links:
+        return False
+    before = view.tokens[index - 1].norm
+    if view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is None and not words.in_title(before):
+        return False
+    place = view.mention_covering(sentence, index + 1, (*PLACE_TYPES, EntityType.COUNTRY))
+    if place is None or place.first != index + 1:
+        return False
+    after = place.last + 1
+    while after < min(sentence.last, place.last + 4) and (
+        words.in_title(view.tokens[after].norm) or view.tokens[after].norm in words.honorifics
+    ):
+        after += 1  # "في الجزائر الدكتور X"
+    return after < sentence.last and view.mention_covering(sentence, after, (EntityType.PERSON,)) is not None
 
 
 def _title_word(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:

@@ -17,7 +17,7 @@ from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fold_words
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
@@ -31,6 +31,19 @@ _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its ge
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
+
+_IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
+_PERFECT_IN_T = ("تابع", "تحدث")  # perfect speech verbs that begin with ت
+# Words before an imperfect verb that are no noun it could describe: auxiliaries, particles
+# fmt: off
+_NOT_NOUNS = fold_words((
+    "كان", "كانت", "وكان", "وكانت", "يكون", "تكون", "ظل", "ظلت", "مازال", "مازالت", "زال", "زالت",
+    "يزال", "تزال", "بات", "باتت", "أصبح", "أصبحت", "عاد", "عادت", "راح", "أخذ", "بدأ", "بدأت",
+    "لا", "لم", "لن", "قد", "وقد", "فقد", "لقد", "سوف", "ثم", "إذ", "اذ", "حيث", "بينما", "فيما",
+    "عندما", "حين", "حينما", "كما", "وكما", "هو", "هي", "وهو", "وهي", "فهو", "فهي", "هم", "وهم",
+    "ما", "مما", "وما", "كي", "لكي", "حتى", "إنما", "لكن", "ولكن", "بل", "أو", "أم", "إذا", "لما",
+))
+# fmt: on
 
 
 class SlotFiller:
@@ -231,6 +244,9 @@ class SlotFiller:
             if addressed is not None and query.open_to(addressed):
                 return [addressed], cursor
         antecedent = self._referents.antecedent(query)
+        habitual = _habitual_speaker(words, query, antecedent)
+        if habitual is not None:
+            return habitual, cursor  # "ميثاق الأمم المتحدة التي تؤكد على": not said
         if antecedent is not None:
             return [antecedent], cursor
         continued = self._continued_subject(query)
@@ -243,17 +259,17 @@ class SlotFiller:
                 else []
             )
             return (found, found[-1].last + 1) if found else ([continued], cursor)
-        found = self._search.before(query, window=2)
+        found = _not_governed(words, query, self._search.before(query, window=2))
         if found:
             return found, cursor
-        if rule.pos == "verb" and view.tokens[match.last].norm not in words.complementizers:
+        if _subject_may_follow(words, query):
             delegation = self._referents.delegation(query, following, reach=3)
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             if found:
                 return found, _past_restatement(query, found[-1])
-        found = self._search.before(query, window=6)
+        found = _not_governed(words, query, self._search.before(query, window=6))
         if found:
             return found, cursor
         return None
@@ -296,6 +312,8 @@ class SlotFiller:
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
         if participle and (view.speaker is None or view.speaker[1] != sentence.narrative):
             # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
+            if honoured := _honoured(self._words, self._referents, query):
+                return [honoured]  # "ورحب سموه بالوزير X، موضحا": His Highness
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
@@ -303,6 +321,8 @@ class SlotFiller:
             own, opening = (sender, True) if sender is not None else (own, opening)
             if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
+        if (own := _own_subject(self._words, query)) is not None and implicit(query):
+            return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
@@ -511,6 +531,113 @@ def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
     return False
 
 
+def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """``found`` before a speech participle or a verb joined by و inside the sentence, unless
+    it is a noun's genitive or a verb's or preposition's object there ("سبقت حرب العراق موضحا"،
+    "بسبب السعي لإشراك إيران ... وقالت"): the speaker is then the clause's subject, not it."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if not found or query.form.rule.type != RelationType.STATEMENT:
+        return found
+    joined = match.first > sentence.first and match.offset > 0
+    if not (joined or _participle(view, match)):
+        return found
+    mention = found[0]
+    if mention.type == EntityType.PERSON or mention.first <= sentence.first:
+        return found
+    previous = mention.first - 1
+    norm = view.tokens[previous].norm
+    if view.mention_covering(sentence, previous) is not None or view.is_time_token(previous):
+        return found
+    if norm in words.prepositions or words.is_plain_noun(norm):
+        return []
+    return found
+
+
+def _own_subject(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The person the sentence opens its narrative with, before a speech verb joined by و that
+    names no subject: the subject of the verb before it, not a noun's genitive or an object after a
+    preposition ("وتعليقا على تصريحات X، أكد أن" is someone else speaking)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.type != RelationType.STATEMENT or _participle(view, match):
+        return None
+    actor = sentence.actor
+    if sentence.quoted or actor is None or actor.type != EntityType.PERSON or match.offset == 0:
+        return None
+    if actor not in sentence.mentions or actor.last >= match.first or not query.open_to(actor):
+        return None
+    if actor.first > sentence.first:
+        previous = view.tokens[actor.first - 1].norm
+        if view.mention_covering(sentence, actor.first - 1) is None and (
+            previous in words.prepositions or (words.is_plain_noun(previous) and not words.in_title(previous))
+        ):
+            return None
+    return actor
+
+
+def _habitual_speaker(
+    words: FoldedLexicons, query: SlotQuery, antecedent: Mention | None
+) -> list[Mention] | None:
+    """After a relative pronoun, an imperfect speech verb tells what a text or a body stands for,
+    not something said ("ميثاق الأمم المتحدة التي تؤكد على"، "الأنباء التي تشير إلى": no speaker,
+    GUIDELINES), unless a person right before it is the one speaking ("لبلاتر الذي ينفي");
+    ``None`` when the trigger is no such verb."""
+    if query.form.rule.type != RelationType.STATEMENT:
+        return None
+    if _describes_noun(words, query):
+        return []  # "واجهات تجميلية تعبر عن تراث المنطقة"، "تقرير يوضح": the noun's clause
+    if not _habitual(words, query):
+        return None
+    person = antecedent is not None and antecedent.type == EntityType.PERSON
+    return [antecedent] if person and antecedent.last == query.match.first - 2 else []
+
+
+def _describes_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether an imperfect speech verb right after an indefinite noun no name covers describes
+    that noun ("تقرير يوضح"، "مطبوعا يؤكد"): its subject is the noun, no one who speaks."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "verb" or query.form.future or match.first <= sentence.first or match.offset:
+        return False
+    stem = view.tokens[match.first].norm
+    if stem[:1] not in _IMPERFECT or stem.startswith(_PERFECT_IN_T) or _participle(view, match):
+        return False
+    previous = view.tokens[match.first - 1].norm
+    following = match.last + 1
+    if following < sentence.last and view.mention_covering(sentence, following) is not None:
+        return False  # "وبذلك تؤكد إدارة النادي": its subject follows
+    return (
+        previous not in _NOT_NOUNS
+        and words.is_plain_noun(previous)
+        and view.mention_covering(sentence, match.first - 1) is None
+        and not view.is_time_token(match.first - 1)
+    )
+
+
+def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the trigger is an imperfect verb right after a relative pronoun ("التي تؤكد")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "verb" or query.form.future or match.first <= sentence.first:
+        return False
+    if view.tokens[match.first - 1].norm not in words.relatives:
+        return False
+    stem = view.tokens[match.first].norm[match.offset :]
+    if stem[:1] not in _IMPERFECT or stem.startswith(_PERFECT_IN_T) or _participle(view, match):
+        return False
+    # "في الوقت الذي يقول فيه X إن": the verb names its own subject after it
+    following = match.last + 1
+    if following < sentence.last and view.mention_covering(sentence, following) is None:
+        following += 1  # past "فيه"، "عنه"
+    return following >= sentence.last or view.mention_covering(sentence, following) is None
+
+
+def _subject_may_follow(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the trigger's subject may be named after it: a verb not ending in إن/أن, and not a
+    speech participle, which never has its subject after it ("مطالبا بالالتزام بميثاق X")."""
+    rule, view, match = query.form.rule, query.view, query.match
+    if rule.pos != "verb" or view.tokens[match.last].norm in words.complementizers:
+        return False
+    return not (rule.type == RelationType.STATEMENT and _participle(view, match))
+
+
 def _participle(view: DocumentView, match: TriggerMatch) -> bool:
     """Whether the trigger is an active participle of a speech verb (مؤكدا، مشيرة، قائلا): it
     describes the subject of its clause's main verb."""
@@ -518,9 +645,20 @@ def _participle(view: DocumentView, match: TriggerMatch) -> bool:
     return match.first == match.last and len(stem) >= 5 and (stem.endswith("ا") or stem[0] == "م")
 
 
+def _honoured(words: FoldedLexicons, referents: Referents, query: SlotQuery) -> Mention | None:
+    """ "ورحب سموه بالوزير X ...، موضحا": the person an honorific pronoun right after the
+    sentence's opening verb stands for (not X, the one welcomed)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    second = sentence.first + 1
+    if second >= match.first or view.tokens[second].norm not in words.honorific_pronouns:
+        return None
+    addressed = referents.addressed_as(query, view.tokens[second].norm)
+    return addressed if addressed is not None and query.open_to(addressed) else None
+
+
 def _sender(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     """The one named after من in a sentence that opens with a verb of receiving ("تلقى X
-    برقية من Y")."""
+    برقية من Y ...، مؤكدا": Y is the participle's doer)."""
     view, sentence = query.view, query.sentence
     if not listed(view.tokens[sentence.first].norm, words.receiving_verbs):
         return None

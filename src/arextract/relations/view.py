@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from arextract.relations.bylines import byline_end
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntityType, Relation, Time
 
@@ -18,6 +19,7 @@ AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
 _ACTOR_TYPES = (EntityType.PERSON,)
 _OPENING_QUOTES = "«“"
+_QUOTES_OPENING_SPEECH = {"«", "“", '"'}  # after a colon: direct speech begins
 _QUOTE_MARK_RE = regex.compile(r"[«»“”]")
 
 
@@ -177,7 +179,10 @@ class DocumentView:
             last = bisect.bisect_left(self._token_starts, sentence.end)
             views.append(SentenceView(number, first, last, sentence.start, sentence.end))
         sentence_starts = [view.start for view in views]
+        byline = byline_end(self.doc)  # its reporters are no argument of the story
         for entity in self.doc.entities:
+            if entity.end <= byline and entity.type == EntityType.PERSON:
+                continue
             first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
             number = bisect.bisect_right(sentence_starts, entity.start) - 1
             if number >= 0 and entity.start < views[number].end:
@@ -225,8 +230,9 @@ class DocumentView:
             sentence.by_span.setdefault((mention.entity.start, mention.entity.end), []).append(mention)
 
     def _actor(self, sentence: SentenceView) -> Mention | None:
-        """The first person the sentence is about: before any reported speech, not after مع."""
-        limit = sentence.complementizer
+        """The first person the sentence is about: before any reported speech (after إن/أن, or
+        quoted after a colon: 'وقال X: "... الرئيس Y ..."'), not after مع."""
+        limit = min(sentence.complementizer, self._quotation(sentence))
         for mention in sentence.mentions:
             if mention.first >= limit:
                 break
@@ -237,6 +243,13 @@ class DocumentView:
                 continue
             return mention
         return None
+
+    def _quotation(self, sentence: SentenceView) -> int:
+        """The token of the first colon that opens a quotation in the sentence (``last`` if none)."""
+        for index in range(sentence.first, sentence.last - 1):
+            if self.tokens[index].text == ":" and self.tokens[index + 1].text in _QUOTES_OPENING_SPEECH:
+                return index
+        return sentence.last
 
     def is_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
         """ "نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""
