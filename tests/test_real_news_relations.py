@@ -1507,3 +1507,12 @@ def test_a_masdar_after_an_unnamed_subject_is_not_the_earlier_actor_s(nlp: Pipel
     # his own masdar, or one after a definite bare title that stands for him, is still his
     doc = nlp(told + "وأكد خلال زيارته إلى لبنان دعم بلاده.")
     assert found(doc, "VISIT") == K([[("visitor", "إيمانويل ماكرون"), ("destination", "لبنان")]])
+
+
+def test_receiving_an_unnamed_group_is_no_meeting(nlp: Pipeline) -> None:
+    doc = nlp("استقبل مدير جامعة الملك سعود الدكتور بدران العمر أمس المهنئين بعيد الفطر من منسوبي الجامعة.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("أعلنت إدارة تعليم الطائف بدء استقبال المتقدمين للوظائف الإدارية في تعليم الطائف.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("استقبل وزير الصحة خالد الفالح في مكتبه أمس سفير اليابان نوريهيرو أوكودا.")
+    assert found(doc, "MEETING") == K([[("participant", "خالد الفالح"), ("participant", "نوريهيرو أوكودا")]])

@@ -311,6 +311,11 @@ class Lexicons(_Strict):
         description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "
         "stand for the body named after them, or the person heading them.",
     )
+    unnamed_groups: list[str] = Field(
+        default_factory=list,
+        description="Unnamed groups and things one receives or meets ('استقبل X المهنئين من "
+        "منسوبي الوزارة'): before any name after a meeting trigger, the one met is unnamed.",
+    )
     name_openers: list[str] = Field(
         default_factory=list,
         description="Honorifics that open a person's name (معالي، فخامة): a title before one "

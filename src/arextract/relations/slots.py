@@ -27,6 +27,7 @@ _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there 
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
+_GROUP_REACH = 6  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
@@ -173,6 +174,8 @@ class SlotFiller:
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
         """The object after the trigger (or its subject), after one of the slot's prepositions."""
         search = self._search
+        if _group_met(self._words, query, cursor):
+            return [], cursor  # "استقبل X المهنئين من منسوبي الوزارة": the one met is unnamed
         after = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
@@ -496,6 +499,23 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
             index += 1
         else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
             return words.is_plain_noun(norm) and not listed(norm, words.delegations)
+    return False
+
+
+def _group_met(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
+    """Whether a meeting trigger's object, before any name, is an unnamed group or thing
+    ("استقبل الوكيل X أمس المهنئين"، "بدء استقبال المرشحين"، "تستقبل تركيا اللاجئين")."""
+    if query.form.rule.type != RelationType.MEETING or query.slot.prep_required:
+        return False
+    view, sentence = query.view, query.sentence
+    for index in range(cursor, min(sentence.last, cursor + _GROUP_REACH)):
+        token = view.tokens[index]
+        if view.mention_covering(sentence, index) is not None:
+            return False
+        if token.text in words.breaks and token.text not in {"،", ","}:
+            return False
+        if token.norm in words.unnamed_groups:
+            return True
     return False
 
 
