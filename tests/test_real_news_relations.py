@@ -1516,3 +1516,14 @@ def test_receiving_an_unnamed_group_is_no_meeting(nlp: Pipeline) -> None:
     assert found(doc, "MEETING") == []
     doc = nlp("استقبل وزير الصحة خالد الفالح في مكتبه أمس سفير اليابان نوريهيرو أوكودا.")
     assert found(doc, "MEETING") == K([[("participant", "خالد الفالح"), ("participant", "نوريهيرو أوكودا")]])
+
+
+def test_a_players_contract_and_falling_victim_are_no_agreement(nlp: Pipeline) -> None:
+    doc = nlp("وقعت إدارة نادي النصر مع مهاجم نادي الاتحاد فهد المولد عقدا لموسم واحد على سبيل الإعارة.")
+    assert found(doc, "AGREEMENT") == []
+    doc = nlp("وقال إن لبنان وقع ضحية موقعه بين سوريا وإسرائيل.")
+    assert found(doc, "AGREEMENT") == []
+    doc = nlp("وتناول اللقاء انتخاب رئيس منتخب للبلاد واتفاق مجموعة خمسة زائد واحد مع إيران.")
+    assert found(doc, "AGREEMENT") != []  # "منتخب" is "elected" here, not a national team
+    doc = nlp("وقعت جامعة الملك سعود مذكرة تفاهم مع جامعة القاهرة لتطوير التعاون.")
+    assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "جامعة القاهرة")]])

@@ -308,7 +308,7 @@ def _chained(
 _ALSO_NOUNS = frozenset(fold(word) for word in ("بحث", "جمع", "عقد", "تفقد", "توجه"))
 
 # In a sentence of a sports story "يلتقي" is a match and "توجه إلى" a team's trip.
-_NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT})
+_NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT, RelationType.AGREEMENT})
 
 
 def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:

@@ -304,7 +304,8 @@ class Lexicons(_Strict):
     sports_words: list[str] = Field(
         default_factory=list,
         description="Words of a sports story ('المباراة'، 'المنتخب'): in a sentence with one, "
-        "'يلتقي الفريق مع X' is a match and 'توجه الفريق إلى' a trip, no MEETING or VISIT.",
+        "'يلتقي الفريق مع X' is a match, 'توجه الفريق إلى' a trip and 'وقع النادي مع اللاعب' a "
+        "contract: no MEETING, VISIT or AGREEMENT.",
     )
     delegations: list[str] = Field(
         default_factory=list,
