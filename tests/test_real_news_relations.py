@@ -1527,3 +1527,10 @@ def test_a_players_contract_and_falling_victim_are_no_agreement(nlp: Pipeline) -
     assert found(doc, "AGREEMENT") != []  # "منتخب" is "elected" here, not a national team
     doc = nlp("وقعت جامعة الملك سعود مذكرة تفاهم مع جامعة القاهرة لتطوير التعاون.")
     assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "جامعة القاهرة")]])
+
+
+def test_the_doer_of_a_light_verb_is_named_before_it_or_unnamed(nlp: Pipeline) -> None:
+    doc = nlp("وقال الوزير خالد العنزي إن أول وزير خارجية بيروفي يقوم بزيارة رسمية للرياض وصل أمس.")
+    assert found(doc, "VISIT") == []  # an office no name follows: not the actor's visit
+    doc = nlp("وكان الرئيس الفرنسي فرانسوا هولاند يقوم بزيارة إلى الرياض.")
+    assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "الرياض")]])

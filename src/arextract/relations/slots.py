@@ -27,6 +27,7 @@ _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there 
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
+_OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 6  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
@@ -146,7 +147,7 @@ class SlotFiller:
             for mention in sentence.mentions_from(following, match.first):
                 if query.open_to(mention) and not mention.is_nisba:
                     return [mention]
-            return None
+            return _doer_of_light_verb(self._words, query, index)
         return None
 
     def _genitive_person(self, query: SlotQuery) -> Mention | None:
@@ -500,6 +501,27 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
         else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
             return words.is_plain_noun(norm) and not listed(norm, words.delegations)
     return False
+
+
+def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> list[Mention] | None:
+    """With no one named between a light verb ("قام"، "يقوم") and its masdar: an office there
+    ("قام نائب الوزير بزيارة") leaves the doer unnamed (``[]``); before the verb, the one named
+    does it ("وهو أول وزير خارجية كوبي يقوم بزيارة": that minister, or no one if unnamed);
+    ``None``: the actor does."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if any(words.in_title(view.tokens[index].norm) for index in range(verb + 1, match.first)):
+        return []
+    for index in range(verb - 1, max(sentence.first, verb - _OFFICE_REACH) - 1, -1):
+        token = view.tokens[index]
+        mention = view.mention_covering(sentence, index)
+        if mention is not None and not mention.is_nisba:
+            fits = query.open_to(mention) and mention.type in query.slot.types
+            return [mention] if fits else None
+        if token.text in words.breaks or token.norm in words.complementizers:
+            return None
+        if listed(token.norm, words.title_heads):
+            return []
+    return None
 
 
 def _group_met(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
