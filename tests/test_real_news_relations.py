@@ -1534,3 +1534,13 @@ def test_the_doer_of_a_light_verb_is_named_before_it_or_unnamed(nlp: Pipeline) -
     assert found(doc, "VISIT") == []  # an office no name follows: not the actor's visit
     doc = nlp("وكان الرئيس الفرنسي فرانسوا هولاند يقوم بزيارة إلى الرياض.")
     assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "الرياض")]])
+
+
+def test_the_participle_of_taking_part_and_the_audience_are_no_attendance(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وشكر رئيس اللجنة المنظمة لمهرجان الطائف الصيفي سالم الثبيتي "
+        "الفرق الشعبية المشاركة في مهرجان الطائف الصيفي."
+    )
+    assert found(doc, "ATTENDANCE") == []
+    doc = nlp("وشارك وزير الخارجية عادل الجبير في اجتماع وزراء خارجية دول مجلس التعاون في الدوحة.")
+    assert found(doc, "ATTENDANCE") != []
