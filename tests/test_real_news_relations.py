@@ -1544,3 +1544,11 @@ def test_the_participle_of_taking_part_and_the_audience_are_no_attendance(nlp: P
     assert found(doc, "ATTENDANCE") == []
     doc = nlp("وشارك وزير الخارجية عادل الجبير في اجتماع وزراء خارجية دول مجلس التعاون في الدوحة.")
     assert found(doc, "ATTENDANCE") != []
+
+
+def test_a_meeting_that_brought_two_together_is_theirs_not_the_actors(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قال المتحدث جون كيربي إن الأوضاع تحسنت. وجاء ذلك خلال لقاء جمع وزير الدفاع الأمريكي "
+        "آشتون كارتر برئيس الوزراء العراقي حيدر العبادي في بغداد."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "آشتون كارتر"), ("participant", "حيدر العبادي")]])
