@@ -1552,3 +1552,11 @@ def test_a_meeting_that_brought_two_together_is_theirs_not_the_actors(nlp: Pipel
         "آشتون كارتر برئيس الوزراء العراقي حيدر العبادي في بغداد."
     )
     assert found(doc, "MEETING") == K([[("participant", "آشتون كارتر"), ("participant", "حيدر العبادي")]])
+
+
+def test_a_relative_clause_after_a_title_is_the_titled_persons(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال مسؤول كويتي إن كاثرين آشتون مفوضة السياسة الخارجية بالاتحاد الأوروبي "
+        "التي زارت طهران أمس لم تحقق تقدما مع فريقها التفاوضي."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "كاثرين آشتون"), ("destination", "طهران")]])
