@@ -1560,3 +1560,10 @@ def test_a_relative_clause_after_a_title_is_the_titled_persons(nlp: Pipeline) ->
         "التي زارت طهران أمس لم تحقق تقدما مع فريقها التفاوضي."
     )
     assert found(doc, "VISIT") == K([[("visitor", "كاثرين آشتون"), ("destination", "طهران")]])
+
+
+def test_support_of_his_country_is_the_countrys(nlp: Pipeline) -> None:
+    doc = nlp("وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده لتونس في مواجهة الإرهاب.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "فرنسا"), ("supported", "تونس")]])
+    doc = nlp("وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده للجهود الدولية.")
+    assert found(doc, "SUPPORT") == []  # not "Hollande supports France"
