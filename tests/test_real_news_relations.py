@@ -1514,6 +1514,8 @@ def test_receiving_an_unnamed_group_is_no_meeting(nlp: Pipeline) -> None:
     assert found(doc, "MEETING") == []
     doc = nlp("أعلنت إدارة تعليم الطائف بدء استقبال المتقدمين للوظائف الإدارية في تعليم الطائف.")
     assert found(doc, "MEETING") == []
+    doc = nlp("استقبل قائد شرطة المنطقة اللواء سالم القحطاني وعدد من الضباط جثمان الشهيد فهد العتيبي.")
+    assert found(doc, "MEETING") == []
     doc = nlp("استقبل وزير الصحة خالد الفالح في مكتبه أمس سفير اليابان نوريهيرو أوكودا.")
     assert found(doc, "MEETING") == K([[("participant", "خالد الفالح"), ("participant", "نوريهيرو أوكودا")]])
 
@@ -1567,3 +1569,20 @@ def test_support_of_his_country_is_the_countrys(nlp: Pipeline) -> None:
     assert found(doc, "SUPPORT") == K([[("supporter", "فرنسا"), ("supported", "تونس")]])
     doc = nlp("وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده للجهود الدولية.")
     assert found(doc, "SUPPORT") == []  # not "Hollande supports France"
+
+
+def test_a_surname_beside_the_full_name_is_the_same_participant() -> None:
+    from arextract.relations.assemble import unique_arguments
+    from arextract.relations.view import Mention
+    from arextract.schema import Entity, EntityType
+
+    def person(name: str) -> Mention:
+        entity = Entity(
+            id=name, text=name, type=EntityType.PERSON, start=0, end=1, canonical=name, source="model"
+        )
+        return Mention(entity, 0, 0)
+
+    short, full, son = person("هولاند"), person("فرانسوا هولاند"), person("محمد بن سلمان")
+    kept = unique_arguments([("p", short), ("p", full)])
+    assert [m.entity.canonical for _, m in kept] == ["فرانسوا هولاند"]
+    assert len(unique_arguments([("p", person("سلمان")), ("p", son)])) == 2  # a father's name

@@ -28,7 +28,7 @@ _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for m
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
-_GROUP_REACH = 6  # tokens after a meeting trigger (or its subject) to an unnamed group met
+_GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
