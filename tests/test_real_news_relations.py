@@ -1586,3 +1586,12 @@ def test_a_surname_beside_the_full_name_is_the_same_participant() -> None:
     kept = unique_arguments([("p", short), ("p", full)])
     assert [m.entity.canonical for _, m in kept] == ["فرانسوا هولاند"]
     assert len(unique_arguments([("p", person("سلمان")), ("p", son)])) == 2  # a father's name
+
+
+def test_a_traveller_named_by_a_common_noun_is_not_the_actor(nlp: Pipeline) -> None:
+    doc = nlp("قال رئيس النادي خالد البلطان إن العقد جاهز. وكان الضيف قد وصل إلى الدمام مساء أمس.")
+    assert found(doc, "VISIT") == []
+    doc = nlp("قال وزير الخارجية عادل الجبير إن الوضع مستقر. وستصل إلى مدينة المكلا قوة سعودية غدا.")
+    assert found(doc, "VISIT") == []
+    doc = nlp("وكان الرئيس الأمريكي باراك أوباما قد وصل إلى نيروبي مساء الجمعة.")
+    assert found(doc, "VISIT") == K([[("visitor", "باراك أوباما"), ("destination", "نيروبي")]])

@@ -27,6 +27,9 @@ _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there 
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
+_GOVERNED = tuple(fold(prefix) for prefix in ("لل", "بال", "كال", "فال"))
+_TO = {fold(word) for word in ("إلى", "الى")}
+_KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")}
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
@@ -63,6 +66,8 @@ class SlotFiller:
         named = self._named_subject(query, cursor)
         if named is not None:
             return named
+        if _common_noun_traveller(self._words, query):
+            return [], cursor  # "وصلت إلى عدن سفينة"، "وكان اللاعب قد وصل إلى جدة": unnamed
         return self._unsaid_subject(query), cursor
 
     def _doer(self, query: SlotQuery, cursor: int) -> Filled:
@@ -522,6 +527,58 @@ def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> l
         if listed(token.norm, words.title_heads):
             return []
     return None
+
+
+def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a travel verb's doer, with no name around it, is a common noun: right after the
+    verb ("وصلت الطائرة إلى"، "ستصل قوة سعودية إلى عدن") or before it after كان ("وكان اللاعب
+    قد وصل إلى جدة"). The sentence's actor did not travel then."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.type != RelationType.VISIT or query.form.rule.pos != "verb":
+        return False
+    index = match.last + 1
+    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+        index += 1
+    if index < sentence.last and _common_noun_at(words, view, sentence, index):
+        return True
+    if index + 1 < sentence.last and view.tokens[index].norm in _TO:
+        # verb, place, subject: "ستصل إلى مدينة عدن قوة سعودية"
+        place = view.mention_covering(sentence, index + 1) or view.mention_covering(sentence, index + 2)
+        after = place.last + 1 if place is not None else sentence.last
+        while after < sentence.last and (
+            view.is_time_token(after) or view.tokens[after].norm in words.adverbs
+        ):
+            after += 1
+        if after < sentence.last and _common_noun_at(words, view, sentence, after):
+            return True
+    before = match.first - 1
+    if before > sentence.first and view.tokens[before].norm == fold("قد"):
+        before -= 1
+    return (
+        before > sentence.first
+        and listed(view.tokens[before - 1].norm, _KANA)
+        and _common_noun_at(words, view, sentence, before)
+    )
+
+
+def _common_noun_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    norm = view.tokens[index].norm
+    return (
+        norm.isalpha()
+        and not norm.startswith(_GOVERNED)  # "للمشاركة"، "بالطائرة": not a subject
+        and norm not in _TO
+        and (is_definite(norm) or words.is_plain_noun(norm))
+        and view.mention_covering(sentence, index) is None
+        and not words.in_title(norm)
+        and not words.prefixed_title(norm)
+        and not listed(norm, words.honorifics)
+        and not listed(norm, words.name_openers)
+        and not listed(norm, words.delegations)
+        and norm not in words.adverbs
+        and norm not in words.stops
+        and norm not in words.prepositions
+        and norm not in words.pronoun_subjects
+    )
 
 
 def _group_met(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
