@@ -1616,3 +1616,91 @@ def test_his_highness_after_the_opening_verb_is_the_participles_speaker(nlp: Pip
         "يؤدون دورا كبيرا."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "ماجد بن ثامر")]])
+
+
+def test_receiving_an_unnamed_group_is_no_meeting(nlp: Pipeline) -> None:
+    doc = nlp("استقبل مدير جامعة الملك سعود الدكتور بدران العمر أمس المهنئين بعيد الفطر من منسوبي الجامعة.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("أعلنت إدارة تعليم الطائف بدء استقبال المتقدمين للوظائف الإدارية في تعليم الطائف.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("استقبل قائد شرطة المنطقة اللواء سالم القحطاني وعدد من الضباط جثمان الشهيد فهد العتيبي.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("استقبل وزير الصحة خالد الفالح في مكتبه أمس سفير اليابان نوريهيرو أوكودا.")
+    assert found(doc, "MEETING") == K([[("participant", "خالد الفالح"), ("participant", "نوريهيرو أوكودا")]])
+
+
+def test_a_players_contract_and_falling_victim_are_no_agreement(nlp: Pipeline) -> None:
+    doc = nlp("وقعت إدارة نادي النصر مع مهاجم نادي الاتحاد فهد المولد عقدا لموسم واحد على سبيل الإعارة.")
+    assert found(doc, "AGREEMENT") == []
+    doc = nlp("وقال إن لبنان وقع ضحية موقعه بين سوريا وإسرائيل.")
+    assert found(doc, "AGREEMENT") == []
+    doc = nlp("وتناول اللقاء انتخاب رئيس منتخب للبلاد واتفاق مجموعة خمسة زائد واحد مع إيران.")
+    assert found(doc, "AGREEMENT") != []  # "منتخب" is "elected" here, not a national team
+    doc = nlp("وقعت جامعة الملك سعود مذكرة تفاهم مع جامعة القاهرة لتطوير التعاون.")
+    assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "جامعة القاهرة")]])
+
+
+def test_the_doer_of_a_light_verb_is_named_before_it_or_unnamed(nlp: Pipeline) -> None:
+    doc = nlp("وقال الوزير خالد العنزي إن أول وزير خارجية بيروفي يقوم بزيارة رسمية للرياض وصل أمس.")
+    assert found(doc, "VISIT") == []  # an office no name follows: not the actor's visit
+    doc = nlp("وكان الرئيس الفرنسي فرانسوا هولاند يقوم بزيارة إلى الرياض.")
+    assert found(doc, "VISIT") == K([[("visitor", "فرانسوا هولاند"), ("destination", "الرياض")]])
+
+
+def test_the_participle_of_taking_part_and_the_audience_are_no_attendance(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وشكر رئيس اللجنة المنظمة لمهرجان الطائف الصيفي سالم الثبيتي "
+        "الفرق الشعبية المشاركة في مهرجان الطائف الصيفي."
+    )
+    assert found(doc, "ATTENDANCE") == []
+    doc = nlp("وشارك وزير الخارجية عادل الجبير في اجتماع وزراء خارجية دول مجلس التعاون في الدوحة.")
+    assert found(doc, "ATTENDANCE") != []
+
+
+def test_a_meeting_that_brought_two_together_is_theirs_not_the_actors(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قال المتحدث جون كيربي إن الأوضاع تحسنت. وجاء ذلك خلال لقاء جمع وزير الدفاع الأمريكي "
+        "آشتون كارتر برئيس الوزراء العراقي حيدر العبادي في بغداد."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "آشتون كارتر"), ("participant", "حيدر العبادي")]])
+
+
+def test_a_relative_clause_after_a_title_is_the_titled_persons(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال مسؤول كويتي إن كاثرين آشتون مفوضة السياسة الخارجية بالاتحاد الأوروبي "
+        "التي زارت طهران أمس لم تحقق تقدما مع فريقها التفاوضي."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "كاثرين آشتون"), ("destination", "طهران")]])
+
+
+def test_support_of_his_country_is_the_countrys(nlp: Pipeline) -> None:
+    doc = nlp("وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده لتونس في مواجهة الإرهاب.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "فرنسا"), ("supported", "تونس")]])
+    doc = nlp("وأكد الرئيس الفرنسي فرانسوا هولاند دعم بلاده للجهود الدولية.")
+    assert found(doc, "SUPPORT") == []  # not "Hollande supports France"
+
+
+def test_a_surname_beside_the_full_name_is_the_same_participant() -> None:
+    from arextract.relations.assemble import unique_arguments
+    from arextract.relations.view import Mention
+    from arextract.schema import Entity, EntityType
+
+    def person(name: str) -> Mention:
+        entity = Entity(
+            id=name, text=name, type=EntityType.PERSON, start=0, end=1, canonical=name, source="model"
+        )
+        return Mention(entity, 0, 0)
+
+    short, full, son = person("هولاند"), person("فرانسوا هولاند"), person("محمد بن سلمان")
+    kept = unique_arguments([("p", short), ("p", full)])
+    assert [m.entity.canonical for _, m in kept] == ["فرانسوا هولاند"]
+    assert len(unique_arguments([("p", person("سلمان")), ("p", son)])) == 2  # a father's name
+
+
+def test_a_traveller_named_by_a_common_noun_is_not_the_actor(nlp: Pipeline) -> None:
+    doc = nlp("قال رئيس النادي خالد البلطان إن العقد جاهز. وكان الضيف قد وصل إلى الدمام مساء أمس.")
+    assert found(doc, "VISIT") == []
+    doc = nlp("قال وزير الخارجية عادل الجبير إن الوضع مستقر. وستصل إلى مدينة المكلا قوة سعودية غدا.")
+    assert found(doc, "VISIT") == []
+    doc = nlp("وكان الرئيس الأمريكي باراك أوباما قد وصل إلى نيروبي مساء الجمعة.")
+    assert found(doc, "VISIT") == K([[("visitor", "باراك أوباما"), ("destination", "نيروبي")]])

@@ -11,10 +11,12 @@ from arextract.relations.modality import modality, quote
 from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import DocumentView, Mention, SentenceView
-from arextract.schema import Argument, Document, Relation, RelationType, TextSpan
+from arextract.schema import Argument, Document, EntityType, Relation, RelationType, TextSpan
+from arextract.text.normalize import fold
 
 Arguments = list[tuple[str, Mention]]  # (role, mention)
 
+_PATRONYMIC = {fold(word) for word in ("بن", "ابن", "بنت")}
 _STATEMENT_NOUN_RULE = "statement-noun"
 _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
 _JOINED_WITHIN = 1500  # characters between a meeting and "وحضر اللقاء" that joins it
@@ -38,16 +40,39 @@ def expand(filled: list[tuple[Slot, list[Mention]]]) -> list[Arguments]:
 
 
 def unique_arguments(arguments: Arguments) -> Arguments:
-    """The arguments without a second mention of the same entity."""
+    """The arguments without a second mention of the same entity (nor of the same person by
+    surname alone: "أوباما" beside "باراك أوباما", the linker having missed it)."""
     seen: set[str] = set()
-    unique = []
+    unique: Arguments = []
     for role, mention in arguments:
         key = mention.entity.kb_id or mention.entity.canonical
         if key in seen:
             continue
         seen.add(key)
-        unique.append((role, mention))
+        same = next(
+            (
+                i
+                for i, (other_role, other) in enumerate(unique)
+                if other_role == role and (_surname_of(mention, other) or _surname_of(other, mention))
+            ),
+            None,
+        )
+        if same is None:
+            unique.append((role, mention))
+        elif _surname_of(unique[same][1], mention):
+            unique[same] = (role, mention)  # the full name, not the surname
     return unique
+
+
+def _surname_of(one: Mention, other: Mention) -> bool:
+    """Whether one person is named by a single word that is the last name of the other (not a
+    father's name: "سلمان" is not "محمد بن سلمان")."""
+    if one.type != EntityType.PERSON or other.type != EntityType.PERSON:
+        return False
+    short, full = fold(one.entity.canonical).split(), fold(other.entity.canonical).split()
+    if len(short) != 1 or len(full) < 2 or short[0] != full[-1]:
+        return False
+    return full[-2] not in _PATRONYMIC
 
 
 def build_relation(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from arextract.coref.titles import BodyReferences, TitleCountries, TitleReferences, untitled_names
 from arextract.kb import KnowledgeBase, load_kb
+from arextract.link.lexicons import lexicons as link_lexicons
 from arextract.relations.assemble import (
     build_relation,
     dedupe,
@@ -186,6 +187,8 @@ class RelationExtractor:
         filled = _agreeing(self.words, view, sentence, match, form, filled)
         if ambiguous and _verb_object(self.words, view, sentence, match, filled):
             return []  # "أكد الرئيس X دعم بلاده لـY": the masdar is what he affirmed
+        if rule.type == RelationType.SUPPORT and _own_country_after(view, match, filled):
+            return []  # "دعم بلاده لليمن": his country supports, read by the genitive's rule
         if (
             rule.reciprocal
             and len(filled) == 2
@@ -273,6 +276,17 @@ def _verb_object(
     return index >= sentence.first and view.tokens[index].norm not in words.complementizers
 
 
+def _own_country_after(
+    view: DocumentView, match: TriggerMatch, filled: list[tuple[Slot, list[Mention]]]
+) -> bool:
+    """Whether a word read as a verb is followed by "his country" ("تواصل دعم بلاده لليمن"):
+    the masdar with its doer in the genitive, not the verb with that country as object."""
+    if len(filled) < 2 or not filled[1][1] or match.last + 1 >= len(view.tokens):
+        return False
+    mention = filled[1][1][0]
+    return mention.first == match.last + 1 and view.tokens[mention.first].norm in link_lexicons().possessive
+
+
 def _after_preposition(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, match: TriggerMatch
 ) -> bool:
@@ -308,7 +322,7 @@ def _chained(
 _ALSO_NOUNS = frozenset(fold(word) for word in ("بحث", "جمع", "عقد", "تفقد", "توجه"))
 
 # In a sentence of a sports story "يلتقي" is a match and "توجه إلى" a team's trip.
-_NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT})
+_NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT, RelationType.AGREEMENT})
 
 
 def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:

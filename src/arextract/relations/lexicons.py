@@ -79,6 +79,7 @@ class FoldedLexicons:
     receiving_verbs: frozenset[str]
     delegations: frozenset[str]
     sports: frozenset[str]  # with every proclitic form ("للمنتخب"، "بالمباراة")
+    unnamed_groups: frozenset[str]  # with every proclitic form ("بالمواطنين")
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
     facility_heads: frozenset[str]
@@ -120,6 +121,7 @@ class FoldedLexicons:
             receiving_verbs=folded(lex.receiving_verbs),
             delegations=folded(lex.delegations),
             sports=frozenset(proclitic_forms(folded(lex.sports_words))),
+            unnamed_groups=frozenset(proclitic_forms(folded(lex.unnamed_groups))),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
             facility_heads=folded(lex.facility_heads),

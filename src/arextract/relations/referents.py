@@ -10,13 +10,14 @@ import bisect
 from arextract.relations.candidates import CandidateFilter, SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
-from arextract.relations.view import Mention
-from arextract.schema import EntitySource, EntityType
+from arextract.relations.view import AFFILIATION_TYPES, Mention
+from arextract.schema import EntitySource, EntityType, RelationType
 from arextract.text.clitics import NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
 
 _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
 _DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or head is named
+_OWNER_REACH = 8  # title words between a person and the body in the genitive of his title
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
 
 
@@ -41,7 +42,9 @@ class Referents:
                     if m.last < index and query.open_to(m) and not m.is_nisba:
                         if m.entity.subtype in query.slot.exclude_subtypes:
                             return None  # "وكالة الأنباء، التي أشارت إلى": a source, not a speaker
-                        return m if index - m.last <= 2 else None
+                        if index - m.last > 2:
+                            return None
+                        return _title_owner(self._words, query, m) or m
                 return None
         return None
 
@@ -242,3 +245,27 @@ class Referents:
             or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
             or view.mention_covering(sentence, after) is not None
         )
+
+
+def _title_owner(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> Mention | None:
+    """ "X مفوضة السياسة الخارجية بالاتحاد الأوروبي التي زارت طهران": a body in the genitive
+    of a person's title is not the antecedent; the person whose title it is. (Not for
+    statements: whose speaker is another stage's concern.)"""
+    if (
+        mention.type == EntityType.PERSON
+        or EntityType.PERSON not in query.slot.types
+        or query.form.rule.type == RelationType.STATEMENT
+    ):
+        return None
+    view, sentence = query.view, query.sentence
+    titled = False
+    for index in range(mention.first - 1, max(sentence.first, mention.first - _OWNER_REACH) - 1, -1):
+        covering = view.mention_covering(sentence, index)
+        if covering is not None and covering.type == EntityType.PERSON:
+            return covering if titled and query.open_to(covering) else None
+        norm = view.tokens[index].norm
+        if words.in_title(norm) or words.prefixed_title(norm):
+            titled = True
+        elif covering is None or covering.type not in AFFILIATION_TYPES:
+            return None
+    return None

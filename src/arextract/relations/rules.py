@@ -304,12 +304,18 @@ class Lexicons(_Strict):
     sports_words: list[str] = Field(
         default_factory=list,
         description="Words of a sports story ('المباراة'، 'المنتخب'): in a sentence with one, "
-        "'يلتقي الفريق مع X' is a match and 'توجه الفريق إلى' a trip, no MEETING or VISIT.",
+        "'يلتقي الفريق مع X' is a match, 'توجه الفريق إلى' a trip and 'وقع النادي مع اللاعب' a "
+        "contract: no MEETING, VISIT or AGREEMENT.",
     )
     delegations: list[str] = Field(
         default_factory=list,
         description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "
         "stand for the body named after them, or the person heading them.",
+    )
+    unnamed_groups: list[str] = Field(
+        default_factory=list,
+        description="Unnamed groups and things one receives or meets ('استقبل X المهنئين من "
+        "منسوبي الوزارة'): before any name after a meeting trigger, the one met is unnamed.",
     )
     name_openers: list[str] = Field(
         default_factory=list,

@@ -27,6 +27,11 @@ _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there 
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
 _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be named
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
+_GOVERNED = tuple(fold(prefix) for prefix in ("لل", "بال", "كال", "فال"))
+_TO = {fold(word) for word in ("إلى", "الى")}
+_KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")}
+_OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
+_GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
@@ -74,6 +79,8 @@ class SlotFiller:
         named = self._named_subject(query, cursor)
         if named is not None:
             return named
+        if _common_noun_traveller(self._words, query):
+            return [], cursor  # "وصلت إلى عدن سفينة"، "وكان اللاعب قد وصل إلى جدة": unnamed
         return self._unsaid_subject(query), cursor
 
     def _doer(self, query: SlotQuery, cursor: int) -> Filled:
@@ -158,7 +165,7 @@ class SlotFiller:
             for mention in sentence.mentions_from(following, match.first):
                 if query.open_to(mention) and not mention.is_nisba:
                     return [mention]
-            return None
+            return _doer_of_light_verb(self._words, query, index)
         return None
 
     def _genitive_person(self, query: SlotQuery) -> Mention | None:
@@ -186,6 +193,8 @@ class SlotFiller:
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
         """The object after the trigger (or its subject), after one of the slot's prepositions."""
         search = self._search
+        if _group_met(self._words, query, cursor):
+            return [], cursor  # "استقبل X المهنئين من منسوبي الوزارة": the one met is unnamed
         after = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
@@ -516,6 +525,96 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
             index += 1
         else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
             return words.is_plain_noun(norm) and not listed(norm, words.delegations)
+    return False
+
+
+def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> list[Mention] | None:
+    """With no one named between a light verb ("قام"، "يقوم") and its masdar: an office there
+    ("قام نائب الوزير بزيارة") leaves the doer unnamed (``[]``); before the verb, the one named
+    does it ("وهو أول وزير خارجية كوبي يقوم بزيارة": that minister, or no one if unnamed);
+    ``None``: the actor does."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if any(words.in_title(view.tokens[index].norm) for index in range(verb + 1, match.first)):
+        return []
+    for index in range(verb - 1, max(sentence.first, verb - _OFFICE_REACH) - 1, -1):
+        token = view.tokens[index]
+        mention = view.mention_covering(sentence, index)
+        if mention is not None and not mention.is_nisba:
+            fits = query.open_to(mention) and mention.type in query.slot.types
+            return [mention] if fits else None
+        if token.text in words.breaks or token.norm in words.complementizers:
+            return None
+        if listed(token.norm, words.title_heads):
+            return []
+    return None
+
+
+def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a travel verb's doer, with no name around it, is a common noun: right after the
+    verb ("وصلت الطائرة إلى"، "ستصل قوة سعودية إلى عدن") or before it after كان ("وكان اللاعب
+    قد وصل إلى جدة"). The sentence's actor did not travel then."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.type != RelationType.VISIT or query.form.rule.pos != "verb":
+        return False
+    index = match.last + 1
+    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+        index += 1
+    if index < sentence.last and _common_noun_at(words, view, sentence, index):
+        return True
+    if index + 1 < sentence.last and view.tokens[index].norm in _TO:
+        # verb, place, subject: "ستصل إلى مدينة عدن قوة سعودية"
+        place = view.mention_covering(sentence, index + 1) or view.mention_covering(sentence, index + 2)
+        after = place.last + 1 if place is not None else sentence.last
+        while after < sentence.last and (
+            view.is_time_token(after) or view.tokens[after].norm in words.adverbs
+        ):
+            after += 1
+        if after < sentence.last and _common_noun_at(words, view, sentence, after):
+            return True
+    before = match.first - 1
+    if before > sentence.first and view.tokens[before].norm == fold("قد"):
+        before -= 1
+    return (
+        before > sentence.first
+        and listed(view.tokens[before - 1].norm, _KANA)
+        and _common_noun_at(words, view, sentence, before)
+    )
+
+
+def _common_noun_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    norm = view.tokens[index].norm
+    return (
+        norm.isalpha()
+        and not norm.startswith(_GOVERNED)  # "للمشاركة"، "بالطائرة": not a subject
+        and norm not in _TO
+        and (is_definite(norm) or words.is_plain_noun(norm))
+        and view.mention_covering(sentence, index) is None
+        and not words.in_title(norm)
+        and not words.prefixed_title(norm)
+        and not listed(norm, words.honorifics)
+        and not listed(norm, words.name_openers)
+        and not listed(norm, words.delegations)
+        and norm not in words.adverbs
+        and norm not in words.stops
+        and norm not in words.prepositions
+        and norm not in words.pronoun_subjects
+    )
+
+
+def _group_met(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
+    """Whether a meeting trigger's object, before any name, is an unnamed group or thing
+    ("استقبل الوكيل X أمس المهنئين"، "بدء استقبال المرشحين"، "تستقبل تركيا اللاجئين")."""
+    if query.form.rule.type != RelationType.MEETING or query.slot.prep_required:
+        return False
+    view, sentence = query.view, query.sentence
+    for index in range(cursor, min(sentence.last, cursor + _GROUP_REACH)):
+        token = view.tokens[index]
+        if view.mention_covering(sentence, index) is not None:
+            return False
+        if token.text in words.breaks and token.text not in {"،", ","}:
+            return False
+        if token.norm in words.unnamed_groups:
+            return True
     return False
 
 
