@@ -1507,3 +1507,10 @@ def test_a_masdar_after_an_unnamed_subject_is_not_the_earlier_actor_s(nlp: Pipel
     # his own masdar, or one after a definite bare title that stands for him, is still his
     doc = nlp(told + "وأكد خلال زيارته إلى لبنان دعم بلاده.")
     assert found(doc, "VISIT") == K([[("visitor", "إيمانويل ماكرون"), ("destination", "لبنان")]])
+
+
+def test_a_road_or_an_airport_named_after_a_king_gives_no_role(nlp: Pipeline) -> None:
+    doc = nlp("هبطت الطائرة في مطار الملك فهد الدولي، ثم سلكت الحافلة طريق الملك سعود إلى المدينة.")
+    assert roles(doc) == {}
+    doc = nlp("وأكد الوزير أن الحل يأتي عن طريق الرئيس الفرنسي فرانسوا هولاند.")
+    assert roles(doc) == K({"فرانسوا هولاند": {"فرنسا"}})
