@@ -521,3 +521,11 @@ def test_a_new_clause_after_a_comma_is_no_listed_place(nlp: Pipeline) -> None:
     doc = nlp("ووصل الوفد إلى مدينة الزرقاء، والادعاء العام يحقق في الحادث.")
     places = [e.text for e in doc.entities if e.type in (EntityType.CITY, EntityType.REGION)]
     assert "الادعاء" not in places
+
+
+def test_a_compass_word_or_a_known_name_before_a_place_stays_in_its_name(nlp: Pipeline) -> None:
+    doc = nlp("تراجعت الأمطار في شمال سيناء، ووصل الوفد إلى إقليم كردستان العراق أمس.")
+    regions = [e.text for e in doc.entities if e.type == EntityType.REGION]
+    assert "شمال سيناء" in regions and "إقليم كردستان العراق" in regions
+    doc = nlp("زار الوزير قطاع غزة أمس.")
+    assert [e.text for e in doc.entities if e.type == EntityType.REGION] == ["غزة"]

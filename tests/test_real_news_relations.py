@@ -1514,3 +1514,10 @@ def test_a_road_or_an_airport_named_after_a_king_gives_no_role(nlp: Pipeline) ->
     assert roles(doc) == {}
     doc = nlp("وأكد الوزير أن الحل يأتي عن طريق الرئيس الفرنسي فرانسوا هولاند.")
     assert roles(doc) == K({"فرانسوا هولاند": {"فرنسا"}})
+
+
+def test_a_noun_between_the_title_and_the_place_it_governs(nlp: Pipeline) -> None:
+    doc = nlp("وأكد مدير أمن محافظة شمال سيناء اللواء سامي فؤاد أن الطرق آمنة.")
+    assert roles(doc) == K({"سامي فؤاد": {"شمال سيناء"}})
+    doc = nlp("والتقى الوزير رئيس إقليم كردستان نيجيرفان بارزاني في أربيل.")
+    assert roles(doc)[key("نيجيرفان بارزاني")] == K({"إقليم كردستان"})

@@ -136,7 +136,7 @@ class TitleGrammar:
                 continue
             place = view.mention_covering(sentence, index, PLACE_TYPES)
             if place is not None:
-                if not self._add_place(view, sentence, chain, place):
+                if not _add_place(self._words, view, sentence, chain, place):
                     break
                 index = place.first - 1
                 continue
@@ -207,25 +207,6 @@ class TitleGrammar:
             chain.inner.append(covering)
         chain.first = covering.first
         chain.last = chain.last if chain.last is not None else covering.last
-
-    def _add_place(
-        self, view: DocumentView, sentence: SentenceView, chain: TitleChain, place: Mention
-    ) -> bool:
-        """A city or region read back over: a posting or a governorate (False: the title ends)."""
-        before = place.first - 1
-        if before < sentence.first:
-            return False
-        previous = view.tokens[before].norm
-        if listed(previous, self._words.title_links) or self._words.prefixed_title(previous):
-            # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
-            # الشرق الأوسط"): a part of the title
-            chain.first = place.first
-            chain.last = chain.last if chain.last is not None else place.last
-        elif listed(previous, self._words.titles) and chain.last is None:
-            chain.affiliations.append(place)  # "محافظ عنيزة"، "أمير منطقة حائل"
-        else:
-            return False
-        return True
 
     def _skipped(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int, person: Mention
@@ -413,6 +394,47 @@ class Apposition:
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
         return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
+
+
+def _add_place(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain, place: Mention
+) -> bool:
+    """A city or region read back over: a posting or a governorate (False: the title ends)."""
+    before = place.first - 1
+    if before < sentence.first:
+        return False
+    previous = view.tokens[before].norm
+    if listed(previous, words.title_links) or words.prefixed_title(previous):
+        # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
+        # الشرق الأوسط"): a part of the title
+        chain.first = place.first
+        chain.last = chain.last if chain.last is not None else place.last
+    elif chain.last is None and (
+        listed(previous, words.titles) or _construct_noun(words, view, sentence, before)
+    ):
+        # "محافظ عنيزة"، "أمير منطقة حائل"؛ "رئيس إقليم كردستان"، "مدير أمن محافظة X"
+        chain.affiliations.append(place)
+    else:
+        return False
+    return True
+
+
+def _construct_noun(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` is an indefinite noun a title head governs ("رئيس إقليم"،
+    "مدير أمن"), which governs the place after it in turn."""
+    if index - 1 < sentence.first:
+        return False
+    token = view.tokens[index]
+    norm = token.norm
+    return (
+        token.text.isalpha()
+        and not is_definite(norm)
+        and norm[:1] not in "لبو"
+        and norm not in words.stops
+        and not view.is_time_token(index)
+        and view.mention_covering(sentence, index) is None
+        and listed(view.tokens[index - 1].norm, words.title_heads)
+    )
 
 
 def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
