@@ -1521,3 +1521,8 @@ def test_a_noun_between_the_title_and_the_place_it_governs(nlp: Pipeline) -> Non
     assert roles(doc) == K({"سامي فؤاد": {"شمال سيناء"}})
     doc = nlp("والتقى الوزير رئيس إقليم كردستان نيجيرفان بارزاني في أربيل.")
     assert roles(doc)[key("نيجيرفان بارزاني")] == K({"إقليم كردستان"})
+
+
+def test_an_apposition_through_a_noun_in_construct(nlp: Pipeline) -> None:
+    doc = nlp("وتلقى العقيد سامر فهمي مدير أمن الإسكندرية بلاغا من الأهالي.")
+    assert roles(doc) == K({"سامر فهمي": {"الإسكندرية"}})

@@ -341,8 +341,14 @@ class Apposition:
         open_words = 0
         while index < sentence.last:
             place = view.mention_covering(sentence, index, PLACE_TYPES)
-            if place is not None and not open_words and not chain.affiliations:
-                chain.affiliations.append(place)  # "والي طنجة"، "محافظ عنيزة"
+            if (
+                place is not None
+                and not chain.affiliations
+                and (not open_words or not is_definite(tokens[index - 1].norm))
+            ):
+                # "والي طنجة"، "محافظ عنيزة"؛ through a noun in construct: "والي أمن طنجة"
+                chain.last = index - 1 if open_words else chain.last
+                chain.affiliations.append(place)
                 break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
@@ -393,7 +399,11 @@ class Apposition:
             return False  # another title, or the next item of a list
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
-        return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
+        if is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm):
+            return True
+        # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
+        left = view.tokens[index - 1].norm
+        return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
 
 
 def _add_place(
