@@ -1526,3 +1526,10 @@ def test_a_noun_between_the_title_and_the_place_it_governs(nlp: Pipeline) -> Non
 def test_an_apposition_through_a_noun_in_construct(nlp: Pipeline) -> None:
     doc = nlp("وتلقى العقيد سامر فهمي مدير أمن الإسكندرية بلاغا من الأهالي.")
     assert roles(doc) == K({"سامر فهمي": {"الإسكندرية"}})
+
+
+def test_an_apposition_between_commas_may_go_on_describing_the_body(nlp: Pipeline) -> None:
+    doc = nlp("وكان كمال داود، رئيس حزب العدالة والتنمية المعروف بمواقفه، قد انتقد القرار.")
+    assert roles(doc)[key("كمال داود")] == K({"حزب العدالة والتنمية"})
+    doc = nlp("ثم دعا السفير المعلمي، الأمين العام للأمم المتحدة إلى إزاحة الستار.")
+    assert key("المعلمي") not in roles(doc)

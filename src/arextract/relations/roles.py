@@ -142,9 +142,16 @@ class TitleRoles:
     ) -> bool:
         """ "مطار الملك خالد"، "بطريق الملك فهد"، "جسر الملك فهد": a title and name after the
         head of a place's or a facility's name name that place, not the person in office."""
-        if chain.after or chain.first is None:
+        if chain.first is None:
             return False
         before = min(chain.first, person.first) - 1
+        if chain.after:
+            # "من جسر الملك فهد، مدير عام ...": the name is the bridge's, the title another's
+            before = person.first - 2
+            if before < sentence.first or not listed(
+                view.tokens[person.first - 1].norm, self._words.title_heads
+            ):
+                return False
         if before < sentence.first:
             return False
         norm = view.tokens[before].norm

@@ -378,6 +378,14 @@ class Apposition:
                 i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
             )
             close = next(closing, None)
+            if close is None and chain.affiliations and end < sentence.last:
+                # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
+                # described further, and the apposition holds
+                following = tokens[end].norm
+                if listed(following, self._words.relatives) or (
+                    is_definite(following) and following not in self._words.stops
+                ):
+                    return chain
             if end < sentence.last and (
                 close is None
                 or any(
