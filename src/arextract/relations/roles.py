@@ -93,7 +93,7 @@ class TitleRoles:
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
-                if chain is None or self._names_a_place(view, sentence, mention, chain):
+                if chain is None or _names_a_place(self._words, view, sentence, mention, chain):
                     continue
                 found.append((sentence, mention, chain))
                 if not chain.after:
@@ -136,29 +136,6 @@ class TitleRoles:
         ):
             return None
         return second
-
-    def _names_a_place(
-        self, view: DocumentView, sentence: SentenceView, person: Mention, chain: TitleChain
-    ) -> bool:
-        """ "مطار الملك خالد"، "بطريق الملك فهد"، "جسر الملك فهد": a title and name after the
-        head of a place's or a facility's name name that place, not the person in office."""
-        if chain.first is None:
-            return False
-        before = min(chain.first, person.first) - 1
-        if chain.after:
-            # "من جسر الملك فهد، مدير عام ...": the name is the bridge's, the title another's
-            before = person.first - 2
-            if before < sentence.first or not listed(
-                view.tokens[person.first - 1].norm, self._words.title_heads
-            ):
-                return False
-        if before < sentence.first:
-            return False
-        norm = view.tokens[before].norm
-        if before > sentence.first and (view.tokens[before - 1].norm, norm) == _BY_WAY_OF:
-            return False  # "عن طريق الرئيس التركي X": by way of him
-        heads = self._words.facility_heads
-        return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
 
     @staticmethod
     def _inside_name(sentence: SentenceView, person: Mention) -> bool:
@@ -328,6 +305,28 @@ class TitleRoles:
             attributes={"rule": _VISIT_RULE},
             confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
         )
+
+
+def _names_a_place(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, person: Mention, chain: TitleChain
+) -> bool:
+    """ "مطار الملك خالد"، "بطريق الملك فهد"، "جسر الملك فهد": a title and name after the
+    head of a place's or a facility's name name that place, not the person in office."""
+    if chain.first is None:
+        return False
+    before = min(chain.first, person.first) - 1
+    if chain.after:
+        # "من جسر الملك فهد، مدير عام ...": the name is the bridge's, the title another's
+        before = person.first - 2
+        if before < sentence.first or not listed(view.tokens[person.first - 1].norm, words.title_heads):
+            return False
+    if before < sentence.first:
+        return False
+    norm = view.tokens[before].norm
+    if before > sentence.first and (view.tokens[before - 1].norm, norm) == _BY_WAY_OF:
+        return False  # "عن طريق الرئيس التركي X": by way of him
+    heads = words.facility_heads
+    return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
 
 
 def _lasts(chain: TitleChain, firsts: set[int]) -> set[int]:
