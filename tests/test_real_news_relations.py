@@ -1533,3 +1533,9 @@ def test_an_apposition_between_commas_may_go_on_describing_the_body(nlp: Pipelin
     assert roles(doc)[key("كمال داود")] == K({"حزب العدالة والتنمية"})
     doc = nlp("ثم دعا السفير المعلمي، الأمين العام للأمم المتحدة إلى إزاحة الستار.")
     assert key("المعلمي") not in roles(doc)
+
+
+def test_a_portfolio_after_a_bare_body_is_part_of_the_title(nlp: Pipeline) -> None:
+    doc = nlp("وحضر اللقاء وكيل الوزارة للشؤون الفنية المهندس سالم الحربي، ونائب رئيس الهيئة للتخطيط ماجد العنزي.")
+    assert roles(doc) == K({"سالم الحربي": {None}, "ماجد العنزي": {None}})
+    assert not [e for e in doc.entities if e.type.value == "ORGANIZATION"]

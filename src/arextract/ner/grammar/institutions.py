@@ -97,6 +97,11 @@ _ARMY_ADJECTIVES = folded("الحر")
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
 
 
+# Office titles before a body named by its bare head: in "وكيل الوزارة للشؤون الفنية" and
+# "رئيس الهيئة للشؤون الإدارية" the لل- phrase is the office's portfolio, not the body's name.
+_OFFICE_TITLES = folded("رئيس رئيسة نائب نائبة وكيل مساعد مساعدة مستشار مستشارة مدير مديرة عضو أمين مشرف")
+
+
 class OrganizationChains:
     """The organisation names headed in one sentence (see the module docstring), knowing the
     mentions already found there: a chain takes in a place or an organisation, never a person
@@ -142,6 +147,8 @@ class OrganizationChains:
         if i + 1 >= limit or not is_word(tokens[i + 1]):
             return None
         if definite:
+            if self._portfolio_after_anaphor(i):
+                return None
             if (
                 not opens_definite_name(tokens[i + 1].norm)
                 or not agrees(stem, tokens[i + 1].norm)
@@ -172,6 +179,20 @@ class OrganizationChains:
         ):
             return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
         return 0, last
+
+    def _portfolio_after_anaphor(self, i: int) -> bool:
+        """A bare definite head (an anaphor) between an office title and a لل- phrase: the
+        phrase is the office's portfolio ("وكيل الوزارة للدراسات")."""
+        tokens = self.tokens
+        return (
+            0 < i < len(tokens) - 1
+            and tokens[i].norm in ANAPHORS
+            and (
+                tokens[i - 1].norm in _OFFICE_TITLES
+                or (tokens[i - 1].norm[:1] == "و" and tokens[i - 1].norm[1:] in _OFFICE_TITLES)
+            )
+            and modifier_kind(tokens[i + 1].norm) == "lil"
+        )
 
     def _described(self, i: int, last: int) -> bool:
         """A common-noun head (:data:`COMMON_HEADS`) whose genitive holds no mention."""
