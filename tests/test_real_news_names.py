@@ -529,3 +529,10 @@ def test_a_compass_word_or_a_known_name_before_a_place_stays_in_its_name(nlp: Pi
     assert "شمال سيناء" in regions and "إقليم كردستان العراق" in regions
     doc = nlp("زار الوزير قطاع غزة أمس.")
     assert [e.text for e in doc.entities if e.type == EntityType.REGION] == ["غزة"]
+
+
+def test_a_board_is_not_part_of_the_body_it_governs(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس مجلس إدارة جمعية البر الخيرية خالد السالم إن التبرعات زادت.")
+    assert "جمعية البر الخيرية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("واجتمع مجلس إدارة الشركة أمس.")
+    assert _names(doc, EntityType.ORGANIZATION) == []
