@@ -1536,6 +1536,15 @@ def test_an_apposition_between_commas_may_go_on_describing_the_body(nlp: Pipelin
 
 
 def test_a_portfolio_after_a_bare_body_is_part_of_the_title(nlp: Pipeline) -> None:
-    doc = nlp("وحضر اللقاء وكيل الوزارة للشؤون الفنية المهندس سالم الحربي، ونائب رئيس الهيئة للتخطيط ماجد العنزي.")
+    doc = nlp(
+        "وحضر اللقاء وكيل الوزارة للشؤون الفنية المهندس سالم الحربي، ونائب رئيس الهيئة للتخطيط ماجد العنزي."
+    )
     assert roles(doc) == K({"سالم الحربي": {None}, "ماجد العنزي": {None}})
     assert not [e for e in doc.entities if e.type.value == "ORGANIZATION"]
+
+
+def test_the_body_an_official_oversees_is_his_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("وقال المشرف العام على مستشفى الملك فهد الدكتور هاني العمري إن الخدمات تحسنت.")
+    assert roles(doc) == K({"هاني العمري": {"مستشفى الملك فهد"}})
+    doc = nlp("وقال هاني العمري المشرف العام على مستشفى الملك فهد إن الخدمات تحسنت.")
+    assert roles(doc) == K({"هاني العمري": {"مستشفى الملك فهد"}})

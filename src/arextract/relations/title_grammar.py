@@ -20,6 +20,10 @@ _WAW_NAMES = frozenset(
 )
 
 
+# "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
+_OVER = fold("على")
+
+
 @dataclass
 class TitleChain:
     first: int | None = None  # token indices of the title words
@@ -294,7 +298,9 @@ class TitleGrammar:
             # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى"، "سفير مصر لدى": something
             # must follow
             governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
-            return chain.last is not None and (left_is_title or is_definite(left) or governed)
+            # "المشرف العام على مستشفى X": what follows may be the affiliation itself
+            opened = chain.last is not None or (norm == _OVER and bool(chain.affiliations))
+            return opened and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return True
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
@@ -354,7 +360,7 @@ class Apposition:
             if covering is not None:
                 if (
                     listed(tokens[index - 1].norm, self._words.title_links)
-                    and tokens[index - 1].norm != "علي"
+                    and tokens[index - 1].norm != _OVER
                 ):
                     break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
                 chain.affiliations.append(covering)
@@ -405,6 +411,8 @@ class Apposition:
         words = self._words
         if norm in words.title_heads or norm.startswith("و"):
             return False  # another title, or the next item of a list
+        if norm == _OVER and listed(view.tokens[index - 1].norm, words.titles):
+            return True  # "المشرف العام على ..."
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
         if is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm):
@@ -462,7 +470,7 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
     if before < sentence.first:
         return False
     if listed(view.tokens[before].norm, words.title_links):
-        return True
+        return view.tokens[before].norm != _OVER  # "المشرف العام على X": what he oversees
     if view.tokens[mention.first].text[:1] != "و":
         return False
     previous = view.mention_covering(sentence, before, AFFILIATION_TYPES)
