@@ -1548,3 +1548,10 @@ def test_the_body_an_official_oversees_is_his_affiliation(nlp: Pipeline) -> None
     assert roles(doc) == K({"هاني العمري": {"مستشفى الملك فهد"}})
     doc = nlp("وقال هاني العمري المشرف العام على مستشفى الملك فهد إن الخدمات تحسنت.")
     assert roles(doc) == K({"هاني العمري": {"مستشفى الملك فهد"}})
+
+
+def test_a_second_office_in_apposition_with_its_body(nlp: Pipeline) -> None:
+    doc = nlp("ويرأس سالم المري وزير النقل والمواصلات رئيس مجلس إدارة المؤسسة العامة للموانئ اجتماعا اليوم.")
+    assert roles(doc) == K({"سالم المري": {"المؤسسة العامة للموانئ"}})
+    doc = nlp("حضر فهد العلي وزير الإسكان رئيس بعثة الاتحاد الأوروبي لدى المملكة السفير يان مارتن الحفل.")
+    assert roles(doc).get(key("فهد العلي"), {None}) == {None}

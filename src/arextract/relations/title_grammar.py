@@ -342,6 +342,40 @@ class Apposition:
             return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
         if tokens[index].text.endswith("ه"):
             return None  # "أقال X نائبه": an object with "his", not an apposition
+        chain, index = self._title_from(view, sentence, index)
+        second = self._second_title(view, sentence, index)
+        if second is not None:
+            # "X وزير المياه والكهرباء رئيس مجلس إدارة المؤسسة ...": a combined title
+            chain.last = second.last
+            (chain.inner if chain.affiliations else chain.affiliations).extend(second.affiliations)
+        if comma:
+            # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
+            end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
+            closing = (
+                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
+            )
+            close = next(closing, None)
+            if close is None and chain.affiliations and end < sentence.last:
+                # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
+                # described further, and the apposition holds
+                following = tokens[end].norm
+                if listed(following, self._words.relatives) or (
+                    is_definite(following) and following not in self._words.stops
+                ):
+                    return chain
+            if end < sentence.last and (
+                close is None
+                or any(
+                    tokens[i].norm in self._words.stops and tokens[i].norm not in self._words.title_links
+                    for i in range(end, close)
+                )
+            ):
+                return None
+        return chain
+
+    def _title_from(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[TitleChain, int]:
+        """The title whose head is token ``index`` (see :meth:`read`), and the token it stops at."""
+        tokens = view.tokens
         chain = TitleChain(first=index, last=index, after=True)
         index += 1
         open_words = 0
@@ -377,30 +411,28 @@ class Apposition:
             else:
                 break
             index += 1
-        if comma:
-            # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
-            end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
-            closing = (
-                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
-            )
-            close = next(closing, None)
-            if close is None and chain.affiliations and end < sentence.last:
-                # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
-                # described further, and the apposition holds
-                following = tokens[end].norm
-                if listed(following, self._words.relatives) or (
-                    is_definite(following) and following not in self._words.stops
-                ):
-                    return chain
-            if end < sentence.last and (
-                close is None
-                or any(
-                    tokens[i].norm in self._words.stops and tokens[i].norm not in self._words.title_links
-                    for i in range(end, close)
-                )
-            ):
+        return chain, index
+
+    def _second_title(self, view: DocumentView, sentence: SentenceView, index: int) -> TitleChain | None:
+        """A second office right after the first, named with its affiliation and not followed
+        by a name ("... رئيس الوزراء Y" is Y's title)."""
+        tokens = view.tokens
+        if index >= sentence.last:
+            return None
+        norm = tokens[index].norm
+        if norm not in self._words.title_heads or is_definite(norm) or tokens[index].text.endswith("ه"):
+            return None
+        second, _ = self._title_from(view, sentence, index)
+        if not second.affiliations:
+            return None
+        # "... رئيس مندوبية الاتحاد الأوروبي لدى المملكة السفير Y": a name a few words on, with
+        # no comma between, is the one the second title belongs to
+        for at in range(max(m.last for m in second.affiliations) + 1, min(sentence.last, index + 12)):
+            if not tokens[at].text.isalpha():
+                break
+            if view.mention_covering(sentence, at, (EntityType.PERSON,)) is not None:
                 return None
-        return chain
+        return second
 
     def _word(self, view: DocumentView, sentence: SentenceView, index: int) -> bool:
         """An unlisted word of a title after a name, kept only if an affiliation follows."""
@@ -409,6 +441,8 @@ class Apposition:
         if not token.text.isalpha() or view.is_time_token(index) or view.mention_covering(sentence, index):
             return False
         words = self._words
+        if norm[:1] == "و" and _coordinated_portfolio(words, view, index):
+            return True  # "وزير المياه والكهرباء"
         if norm in words.title_heads or norm.startswith("و"):
             return False  # another title, or the next item of a list
         if norm == _OVER and listed(view.tokens[index - 1].norm, words.titles):
@@ -420,6 +454,20 @@ class Apposition:
         # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
         left = view.tokens[index - 1].norm
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _coordinated_portfolio(words: FoldedLexicons, view: DocumentView, index: int) -> bool:
+    """A definite word joined by و to the definite word before it, inside a title after a name
+    ("وزير المياه والكهرباء"); not another title or form of address ("والسفير")."""
+    rest = view.tokens[index].norm[1:]
+    return (
+        is_definite(rest)
+        and is_definite(view.tokens[index - 1].norm)
+        and rest not in words.title_heads
+        and rest not in words.stops
+        and not listed(rest, words.title_modifiers)
+        and not listed(rest, words.honorifics)
+    )
 
 
 def _add_place(
