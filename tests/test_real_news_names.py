@@ -536,3 +536,8 @@ def test_a_board_is_not_part_of_the_body_it_governs(nlp: Pipeline) -> None:
     assert "جمعية البر الخيرية" in _names(doc, EntityType.ORGANIZATION)
     doc = nlp("واجتمع مجلس إدارة الشركة أمس.")
     assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_a_deputys_portfolio_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
+    doc = nlp("وقال وكيل وزارة التعليم للشؤون المدرسية الدكتور فهد الشمري إن العام الدراسي يبدأ قريبا.")
+    assert "وزارة التعليم" in _names(doc, EntityType.ORGANIZATION)

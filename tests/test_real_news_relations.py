@@ -1555,3 +1555,8 @@ def test_a_second_office_in_apposition_with_its_body(nlp: Pipeline) -> None:
     assert roles(doc) == K({"سالم المري": {"المؤسسة العامة للموانئ"}})
     doc = nlp("حضر فهد العلي وزير الإسكان رئيس بعثة الاتحاد الأوروبي لدى المملكة السفير يان مارتن الحفل.")
     assert roles(doc).get(key("فهد العلي"), {None}) == {None}
+
+
+def test_a_deputy_minister_with_a_portfolio_belongs_to_the_ministry(nlp: Pipeline) -> None:
+    doc = nlp("وقال وكيل وزارة التعليم للشؤون المدرسية الدكتور فهد الشمري إن العام الدراسي يبدأ قريبا.")
+    assert roles(doc) == K({"فهد الشمري": {"وزارة التعليم"}})

@@ -24,6 +24,10 @@ _WAW_NAMES = frozenset(
 _OVER = fold("على")
 
 
+# A ministry is a body even when its words are all title words (وزارة الخارجية، وزارة الصحة).
+_MINISTRY = fold("وزارة")
+
+
 @dataclass
 class TitleChain:
     first: int | None = None  # token indices of the title words
@@ -272,8 +276,10 @@ class TitleGrammar:
                 return False
         if mention.type == EntityType.ORGANIZATION:
             names = fold(mention.entity.text).split()
-            if all(listed(word, words.titles) or words.prefixed_title(word) for word in names):
-                return False
+            if names[0] != _MINISTRY and all(
+                listed(word, words.titles) or words.prefixed_title(word) for word in names
+            ):
+                return False  # "عضو مجلس الدولة"; but "وكيل وزارة الصحة" is the ministry's
         return True
 
     def _open_title_word(

@@ -97,6 +97,9 @@ _ARMY_ADJECTIVES = folded("الحر")
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
 
 
+# Deputies' titles, whose لل- phrase after the body is their portfolio (وكيل وزارة X للشؤون ...).
+_DEPUTIES = folded("وكيل وكيلة مساعد مساعدة")
+
 # A board and the body it governs (مجلس إدارة X، مجلس أمناء X): the name is X's.
 _BOARD_HEADS = folded("مجلس")
 _BOARD_WORDS = folded("إدارة أمناء")
@@ -168,7 +171,7 @@ class OrganizationChains:
                 return genitive
             last = genitive[1]
         genitive_last = last
-        last = self._modifiers(last + 1, limit, last)
+        last = _before_portfolio(tokens, i, genitive_last, self._modifiers(last + 1, limit, last))
         if last == i:
             return None
         if not definite and last == genitive_last and self._described(i, last):
@@ -408,6 +411,18 @@ def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:
         )
         and modifier_kind(tokens[i + 1].norm) == "lil"
     )
+
+
+def _before_portfolio(tokens: list[Token], i: int, first: int, last: int) -> int:
+    """The end of a body's name after a deputy's title: in "وكيل وزارة الصحة للخدمات
+    العلاجية" and "وكيل الحرس الوطني للقطاع الغربي" the لل- phrase is the deputy's portfolio."""
+    previous = tokens[i - 1].norm if i else ""
+    if previous not in _DEPUTIES and not (previous[:1] == "و" and previous[1:] in _DEPUTIES):
+        return last
+    for k in range(first + 1, last + 1):
+        if modifier_kind(tokens[k].norm) == "lil":
+            return k - 1
+    return last
 
 
 def _opened(tokens: list[Token], i: int) -> bool:
