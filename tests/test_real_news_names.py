@@ -541,3 +541,8 @@ def test_a_board_is_not_part_of_the_body_it_governs(nlp: Pipeline) -> None:
 def test_a_deputys_portfolio_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
     doc = nlp("وقال وكيل وزارة التعليم للشؤون المدرسية الدكتور فهد الشمري إن العام الدراسي يبدأ قريبا.")
     assert "وزارة التعليم" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_an_adjective_after_a_bare_body_opens_no_name(nlp: Pipeline) -> None:
+    doc = nlp("وأوضح رئيس اللجنة المنظمة للمعرض الدكتور سعد الغامدي أن المعرض يستمر أسبوعا.")
+    assert _names(doc, EntityType.ORGANIZATION) == []

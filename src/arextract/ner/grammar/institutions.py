@@ -156,8 +156,8 @@ class OrganizationChains:
         if i + 1 >= limit or not is_word(tokens[i + 1]):
             return None
         if definite:
-            if _portfolio_after_anaphor(self.tokens, i):
-                return None
+            if _portfolio_after_anaphor(tokens, i) or (i and tokens[i - 1].norm in ANAPHORS):
+                return None  # "اللجنة المنظمة للمهرجان": an adjective of the body before it
             if (
                 not opens_definite_name(tokens[i + 1].norm)
                 or not agrees(stem, tokens[i + 1].norm)
