@@ -546,3 +546,10 @@ def test_a_deputys_portfolio_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
 def test_an_adjective_after_a_bare_body_opens_no_name(nlp: Pipeline) -> None:
     doc = nlp("وأوضح رئيس اللجنة المنظمة للمعرض الدكتور سعد الغامدي أن المعرض يستمر أسبوعا.")
     assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_an_adjective_or_a_rank_word_opens_no_name(nlp: Pipeline) -> None:
+    doc = nlp("أقيم الحفل في المقر الرئيس بالنادي الثقافي في أول أيام الدوام الرسمي.")
+    assert _names(doc, EntityType.PERSON) == []
+    doc = nlp("وأبدى المدرب قناعته التامة بالنتيجة، وحضر الحفل الدكتور سلمان الحربي.")
+    assert _names(doc, EntityType.PERSON) == ["سلمان الحربي"]
