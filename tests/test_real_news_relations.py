@@ -1560,3 +1560,8 @@ def test_a_second_office_in_apposition_with_its_body(nlp: Pipeline) -> None:
 def test_a_deputy_minister_with_a_portfolio_belongs_to_the_ministry(nlp: Pipeline) -> None:
     doc = nlp("وقال وكيل وزارة التعليم للشؤون المدرسية الدكتور فهد الشمري إن العام الدراسي يبدأ قريبا.")
     assert roles(doc) == K({"فهد الشمري": {"وزارة التعليم"}})
+
+
+def test_a_committee_inside_a_title_is_the_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس لجنة الشؤون الخارجية في مجلس النواب الأردني النائب سامر الخطيب إن العلاقات جيدة.")
+    assert roles(doc)[key("سامر الخطيب")] == K({"لجنة الشؤون الخارجية"})

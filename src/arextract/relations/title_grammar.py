@@ -24,8 +24,9 @@ _WAW_NAMES = frozenset(
 _OVER = fold("على")
 
 
-# A ministry is a body even when its words are all title words (وزارة الخارجية، وزارة الصحة).
-_MINISTRY = fold("وزارة")
+# A ministry or a committee is a body even when its words are all title words (وزارة الخارجية،
+# لجنة الأمن والدفاع); a council may be named in a title (عضو مجلس الدولة).
+_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
 
 
 @dataclass
@@ -276,7 +277,7 @@ class TitleGrammar:
                 return False
         if mention.type == EntityType.ORGANIZATION:
             names = fold(mention.entity.text).split()
-            if names[0] != _MINISTRY and all(
+            if names[0] not in _MINISTRY and all(
                 listed(word, words.titles) or words.prefixed_title(word) for word in names
             ):
                 return False  # "عضو مجلس الدولة"; but "وكيل وزارة الصحة" is the ministry's
