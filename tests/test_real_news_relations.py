@@ -1565,3 +1565,10 @@ def test_a_deputy_minister_with_a_portfolio_belongs_to_the_ministry(nlp: Pipelin
 def test_a_committee_inside_a_title_is_the_affiliation(nlp: Pipeline) -> None:
     doc = nlp("وقال رئيس لجنة الشؤون الخارجية في مجلس النواب الأردني النائب سامر الخطيب إن العلاقات جيدة.")
     assert roles(doc)[key("سامر الخطيب")] == K({"لجنة الشؤون الخارجية"})
+
+
+def test_a_lone_form_of_address_after_a_name_is_no_office(nlp: Pipeline) -> None:
+    doc = nlp("من جهته، أعرب سامي الشيخ عن شكره للمنظمين.")
+    assert roles(doc) == {}
+    doc = nlp("والتقى الوزير وانغ لي السفير الصيني لدى الأردن.")
+    assert roles(doc)[key("وانغ لي")] == K({"الصين"})

@@ -350,6 +350,12 @@ class Apposition:
         if tokens[index].text.endswith("ه"):
             return None  # "أقال X نائبه": an object with "his", not an apposition
         chain, index = self._title_from(view, sentence, index)
+        if (
+            chain.last == chain.first
+            and not chain.affiliations
+            and tokens[chain.first].norm in self._words.honorifics
+        ):
+            return None  # "أحمد الشيخ": a family name or a form of address, no office
         second = self._second_title(view, sentence, index)
         if second is not None:
             # "X وزير المياه والكهرباء رئيس مجلس إدارة المؤسسة ...": a combined title
