@@ -521,3 +521,35 @@ def test_a_new_clause_after_a_comma_is_no_listed_place(nlp: Pipeline) -> None:
     doc = nlp("ووصل الوفد إلى مدينة الزرقاء، والادعاء العام يحقق في الحادث.")
     places = [e.text for e in doc.entities if e.type in (EntityType.CITY, EntityType.REGION)]
     assert "الادعاء" not in places
+
+
+def test_a_compass_word_or_a_known_name_before_a_place_stays_in_its_name(nlp: Pipeline) -> None:
+    doc = nlp("تراجعت الأمطار في شمال سيناء، ووصل الوفد إلى إقليم كردستان العراق أمس.")
+    regions = [e.text for e in doc.entities if e.type == EntityType.REGION]
+    assert "شمال سيناء" in regions and "إقليم كردستان العراق" in regions
+    doc = nlp("زار الوزير قطاع غزة أمس.")
+    assert [e.text for e in doc.entities if e.type == EntityType.REGION] == ["غزة"]
+
+
+def test_a_board_is_not_part_of_the_body_it_governs(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس مجلس إدارة جمعية البر الخيرية خالد السالم إن التبرعات زادت.")
+    assert "جمعية البر الخيرية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("واجتمع مجلس إدارة الشركة أمس.")
+    assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_a_deputys_portfolio_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
+    doc = nlp("وقال وكيل وزارة التعليم للشؤون المدرسية الدكتور فهد الشمري إن العام الدراسي يبدأ قريبا.")
+    assert "وزارة التعليم" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_an_adjective_after_a_bare_body_opens_no_name(nlp: Pipeline) -> None:
+    doc = nlp("وأوضح رئيس اللجنة المنظمة للمعرض الدكتور سعد الغامدي أن المعرض يستمر أسبوعا.")
+    assert _names(doc, EntityType.ORGANIZATION) == []
+
+
+def test_an_adjective_or_a_rank_word_opens_no_name(nlp: Pipeline) -> None:
+    doc = nlp("أقيم الحفل في المقر الرئيس بالنادي الثقافي في أول أيام الدوام الرسمي.")
+    assert _names(doc, EntityType.PERSON) == []
+    doc = nlp("وأبدى المدرب قناعته التامة بالنتيجة، وحضر الحفل الدكتور سلمان الحربي.")
+    assert _names(doc, EntityType.PERSON) == ["سلمان الحربي"]

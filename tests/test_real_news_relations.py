@@ -1704,3 +1704,68 @@ def test_a_traveller_named_by_a_common_noun_is_not_the_actor(nlp: Pipeline) -> N
     assert found(doc, "VISIT") == []
     doc = nlp("وكان الرئيس الأمريكي باراك أوباما قد وصل إلى نيروبي مساء الجمعة.")
     assert found(doc, "VISIT") == K([[("visitor", "باراك أوباما"), ("destination", "نيروبي")]])
+
+
+def test_a_road_or_an_airport_named_after_a_king_gives_no_role(nlp: Pipeline) -> None:
+    doc = nlp("هبطت الطائرة في مطار الملك فهد الدولي، ثم سلكت الحافلة طريق الملك سعود إلى المدينة.")
+    assert roles(doc) == {}
+    doc = nlp("وأكد الوزير أن الحل يأتي عن طريق الرئيس الفرنسي فرانسوا هولاند.")
+    assert roles(doc) == K({"فرانسوا هولاند": {"فرنسا"}})
+
+
+def test_a_noun_between_the_title_and_the_place_it_governs(nlp: Pipeline) -> None:
+    doc = nlp("وأكد مدير أمن محافظة شمال سيناء اللواء سامي فؤاد أن الطرق آمنة.")
+    assert roles(doc) == K({"سامي فؤاد": {"شمال سيناء"}})
+    doc = nlp("والتقى الوزير رئيس إقليم كردستان نيجيرفان بارزاني في أربيل.")
+    assert roles(doc)[key("نيجيرفان بارزاني")] == K({"إقليم كردستان"})
+
+
+def test_an_apposition_through_a_noun_in_construct(nlp: Pipeline) -> None:
+    doc = nlp("وتلقى العقيد سامر فهمي مدير أمن الإسكندرية بلاغا من الأهالي.")
+    assert roles(doc) == K({"سامر فهمي": {"الإسكندرية"}})
+
+
+def test_an_apposition_between_commas_may_go_on_describing_the_body(nlp: Pipeline) -> None:
+    doc = nlp("وكان كمال داود، رئيس حزب العدالة والتنمية المعروف بمواقفه، قد انتقد القرار.")
+    assert roles(doc)[key("كمال داود")] == K({"حزب العدالة والتنمية"})
+    doc = nlp("ثم دعا السفير المعلمي، الأمين العام للأمم المتحدة إلى إزاحة الستار.")
+    assert key("المعلمي") not in roles(doc)
+
+
+def test_a_portfolio_after_a_bare_body_is_part_of_the_title(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وحضر اللقاء وكيل الوزارة للشؤون الفنية المهندس سالم الحربي، ونائب رئيس الهيئة للتخطيط ماجد العنزي."
+    )
+    assert roles(doc) == K({"سالم الحربي": {None}, "ماجد العنزي": {None}})
+    assert not [e for e in doc.entities if e.type.value == "ORGANIZATION"]
+
+
+def test_the_body_an_official_oversees_is_his_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("وقال المشرف العام على مستشفى الملك فهد الدكتور هاني العمري إن الخدمات تحسنت.")
+    assert roles(doc) == K({"هاني العمري": {"مستشفى الملك فهد"}})
+    doc = nlp("وقال هاني العمري المشرف العام على مستشفى الملك فهد إن الخدمات تحسنت.")
+    assert roles(doc) == K({"هاني العمري": {"مستشفى الملك فهد"}})
+
+
+def test_a_second_office_in_apposition_with_its_body(nlp: Pipeline) -> None:
+    doc = nlp("ويرأس سالم المري وزير النقل والمواصلات رئيس مجلس إدارة المؤسسة العامة للموانئ اجتماعا اليوم.")
+    assert roles(doc) == K({"سالم المري": {"المؤسسة العامة للموانئ"}})
+    doc = nlp("حضر فهد العلي وزير الإسكان رئيس بعثة الاتحاد الأوروبي لدى المملكة السفير يان مارتن الحفل.")
+    assert roles(doc).get(key("فهد العلي"), {None}) == {None}
+
+
+def test_a_deputy_minister_with_a_portfolio_belongs_to_the_ministry(nlp: Pipeline) -> None:
+    doc = nlp("وقال وكيل وزارة التعليم للشؤون المدرسية الدكتور فهد الشمري إن العام الدراسي يبدأ قريبا.")
+    assert roles(doc) == K({"فهد الشمري": {"وزارة التعليم"}})
+
+
+def test_a_committee_inside_a_title_is_the_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس لجنة الشؤون الخارجية في مجلس النواب الأردني النائب سامر الخطيب إن العلاقات جيدة.")
+    assert roles(doc)[key("سامر الخطيب")] == K({"لجنة الشؤون الخارجية"})
+
+
+def test_a_lone_form_of_address_after_a_name_is_no_office(nlp: Pipeline) -> None:
+    doc = nlp("من جهته، أعرب سامي الشيخ عن شكره للمنظمين.")
+    assert roles(doc) == {}
+    doc = nlp("والتقى الوزير وانغ لي السفير الصيني لدى الأردن.")
+    assert roles(doc)[key("وانغ لي")] == K({"الصين"})

@@ -21,7 +21,7 @@ import regex
 
 from arextract.coref.events import EventAntecedents, head_groups
 from arextract.ner.gazetteer import surface_offset
-from arextract.ner.grammar.heads import RANKS
+from arextract.ner.grammar.heads import RANKS, is_definite
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
@@ -153,6 +153,8 @@ class InstitutionNames:
             index = 0
             while index < len(tokens):
                 reading = next(self._heads.readings(tokens[index]), None)
+                if reading is not None and self._office_portfolio(tokens, index):
+                    reading = None
                 last = self._last(tokens, index, mentions) if reading is not None else index
                 if tokens[last].norm in RANKS:
                     last = index  # "المؤسسة المالية الأولى": a rank, not a name
@@ -178,7 +180,7 @@ class InstitutionNames:
         for following in range(head + 1, min(len(tokens), head + 10)):
             token = tokens[following]
             norm = token.norm
-            if following == head + 1 and norm in self._office_words:
+            if following == head + 1 and norm in self._office_words and not is_definite(tokens[head].norm):
                 last = following  # "مكتب رئيس الوزراء العراقي": an office named by its holder
                 continue
             if (
@@ -197,6 +199,21 @@ class InstitutionNames:
                     last = following  # "الشؤون البلدية والقروية"
             break
         return last
+
+    def _office_portfolio(self, tokens: list[Token], head: int) -> bool:
+        """ "رئيس الهيئة للشؤون الإدارية"، "وكيل الوزارة للدراسات": a bare definite head after
+        an office title, then a لل- phrase: the body is an anaphor and the phrase the office's
+        portfolio."""
+        norm = tokens[head].norm
+        previous = tokens[head - 1].norm if head else ""
+        return (
+            0 < head < len(tokens) - 1
+            and norm.startswith("ال")
+            and (
+                previous in self._office_words or (previous[:1] == "و" and previous[1:] in self._office_words)
+            )
+            and tokens[head + 1].norm.startswith("لل")
+        )
 
     def _name_goes_on(self, tokens: list[Token], head: int, following: int, mentions: _Mentions) -> bool:
         """A name goes on an institution's name only where such names stand: a place right after

@@ -73,6 +73,12 @@ MAX_ADDED_WORDS = 2
 # reads as such, not as an office (its ``honorific_titles``): الشيخ تميم بن حمد آل ثاني.
 FORMS_OF_ADDRESS = frozenset(fold(word) for word in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
 
+# Compass words that open a place's name rather than a head noun around it: جنوب سيناء is a
+# governorate, not سيناء; شمال أفريقيا a region, not the continent.
+COMPASS_WORDS = frozenset(
+    fold(word) for word in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
+)
+
 # Whether folded text names a known entity of the same kind as an entity type (a knowledge-file
 # question the merge asks about the tagger's span).
 KnownName = Callable[[str, EntityType], bool]
@@ -144,6 +150,11 @@ def _name_inside(entity: Entity, name: Entity, known: KnownName | None) -> bool:
     added = before + name.text[entity.end - name.start :].split()
     if len(added) > MAX_ADDED_WORDS:
         return False
+    if any(fold(word) in COMPASS_WORDS for word in before):
+        return False  # جنوب سيناء، شرق آسيا: the compass word is part of the name
+    added_words = f" {fold(' '.join(added))} "
+    if any(f" {fold(alias)} " in added_words for alias in (name.canonical, *name.aliases) if alias):
+        return False  # إقليم كردستان العراق: the name is in the added words, not the tagger's span
     if name.type is EntityType.PERSON and not (before and all(fold(w) in FORMS_OF_ADDRESS for w in added)):
         # الملك عبد الله الثاني: a title the relation stage reads as the office (العاهل الأردني
         # الملك ...); only a form of address before a known person's name leaves the span

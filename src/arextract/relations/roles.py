@@ -13,6 +13,7 @@ from arextract.relations.lexicons import FoldedLexicons, listed, title_key
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
+from arextract.text.normalize import fold
 
 ROLE_RULE = "role-title"  # attributes.rule of a ROLE read from a title
 _VISIT_RULE = "visiting-title"
@@ -20,6 +21,8 @@ _ROLE_CONFIDENCE = 0.85  # times the person's confidence
 _VISIT_CONFIDENCE = 0.7
 _NAME_HOSTS = (EntityType.ORGANIZATION, EntityType.INITIATIVE)
 _AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CITY, EntityType.REGION)
+
+_BY_WAY_OF = (fold("عن"), fold("طريق"))
 
 RoleKey = tuple[str, str, str]  # (person, title key, affiliation key or "")
 
@@ -90,7 +93,7 @@ class TitleRoles:
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
-                if chain is None:
+                if chain is None or _names_a_place(self._words, view, sentence, mention, chain):
                     continue
                 found.append((sentence, mention, chain))
                 if not chain.after:
@@ -302,6 +305,28 @@ class TitleRoles:
             attributes={"rule": _VISIT_RULE},
             confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
         )
+
+
+def _names_a_place(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, person: Mention, chain: TitleChain
+) -> bool:
+    """ "مطار الملك خالد"، "بطريق الملك فهد"، "جسر الملك فهد": a title and name after the
+    head of a place's or a facility's name name that place, not the person in office."""
+    if chain.first is None:
+        return False
+    before = min(chain.first, person.first) - 1
+    if chain.after:
+        # "من جسر الملك فهد، مدير عام ...": the name is the bridge's, the title another's
+        before = person.first - 2
+        if before < sentence.first or not listed(view.tokens[person.first - 1].norm, words.title_heads):
+            return False
+    if before < sentence.first:
+        return False
+    norm = view.tokens[before].norm
+    if before > sentence.first and (view.tokens[before - 1].norm, norm) == _BY_WAY_OF:
+        return False  # "عن طريق الرئيس التركي X": by way of him
+    heads = words.facility_heads
+    return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
 
 
 def _lasts(chain: TitleChain, firsts: set[int]) -> set[int]:

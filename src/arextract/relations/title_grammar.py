@@ -20,6 +20,15 @@ _WAW_NAMES = frozenset(
 )
 
 
+# "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
+_OVER = fold("على")
+
+
+# A ministry or a committee is a body even when its words are all title words (وزارة الخارجية،
+# لجنة الأمن والدفاع); a council may be named in a title (عضو مجلس الدولة).
+_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
+
+
 @dataclass
 class TitleChain:
     first: int | None = None  # token indices of the title words
@@ -136,7 +145,7 @@ class TitleGrammar:
                 continue
             place = view.mention_covering(sentence, index, PLACE_TYPES)
             if place is not None:
-                if not self._add_place(view, sentence, chain, place):
+                if not _add_place(self._words, view, sentence, chain, place):
                     break
                 index = place.first - 1
                 continue
@@ -208,25 +217,6 @@ class TitleGrammar:
         chain.first = covering.first
         chain.last = chain.last if chain.last is not None else covering.last
 
-    def _add_place(
-        self, view: DocumentView, sentence: SentenceView, chain: TitleChain, place: Mention
-    ) -> bool:
-        """A city or region read back over: a posting or a governorate (False: the title ends)."""
-        before = place.first - 1
-        if before < sentence.first:
-            return False
-        previous = view.tokens[before].norm
-        if listed(previous, self._words.title_links) or self._words.prefixed_title(previous):
-            # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
-            # الشرق الأوسط"): a part of the title
-            chain.first = place.first
-            chain.last = chain.last if chain.last is not None else place.last
-        elif listed(previous, self._words.titles) and chain.last is None:
-            chain.affiliations.append(place)  # "محافظ عنيزة"، "أمير منطقة حائل"
-        else:
-            return False
-        return True
-
     def _skipped(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int, person: Mention
     ) -> bool:
@@ -287,8 +277,10 @@ class TitleGrammar:
                 return False
         if mention.type == EntityType.ORGANIZATION:
             names = fold(mention.entity.text).split()
-            if all(listed(word, words.titles) or words.prefixed_title(word) for word in names):
-                return False
+            if names[0] not in _MINISTRY and all(
+                listed(word, words.titles) or words.prefixed_title(word) for word in names
+            ):
+                return False  # "عضو مجلس الدولة"; but "وكيل وزارة الصحة" is the ministry's
         return True
 
     def _open_title_word(
@@ -313,7 +305,9 @@ class TitleGrammar:
             # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى"، "سفير مصر لدى": something
             # must follow
             governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
-            return chain.last is not None and (left_is_title or is_definite(left) or governed)
+            # "المشرف العام على مستشفى X": what follows may be the affiliation itself
+            opened = chain.last is not None or (norm == _OVER and bool(chain.affiliations))
+            return opened and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return True
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
@@ -355,19 +349,65 @@ class Apposition:
             return None  # "وانغ ونائب رئيس الوزراء ...": after a conjunction, someone else's title
         if tokens[index].text.endswith("ه"):
             return None  # "أقال X نائبه": an object with "his", not an apposition
+        chain, index = self._title_from(view, sentence, index)
+        if (
+            chain.last == chain.first
+            and not chain.affiliations
+            and tokens[chain.first].norm in self._words.honorifics
+        ):
+            return None  # "أحمد الشيخ": a family name or a form of address, no office
+        second = self._second_title(view, sentence, index)
+        if second is not None:
+            # "X وزير المياه والكهرباء رئيس مجلس إدارة المؤسسة ...": a combined title
+            chain.last = second.last
+            (chain.inner if chain.affiliations else chain.affiliations).extend(second.affiliations)
+        if comma:
+            # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
+            end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
+            closing = (
+                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
+            )
+            close = next(closing, None)
+            if close is None and chain.affiliations and end < sentence.last:
+                # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
+                # described further, and the apposition holds
+                following = tokens[end].norm
+                if listed(following, self._words.relatives) or (
+                    is_definite(following) and following not in self._words.stops
+                ):
+                    return chain
+            if end < sentence.last and (
+                close is None
+                or any(
+                    tokens[i].norm in self._words.stops and tokens[i].norm not in self._words.title_links
+                    for i in range(end, close)
+                )
+            ):
+                return None
+        return chain
+
+    def _title_from(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[TitleChain, int]:
+        """The title whose head is token ``index`` (see :meth:`read`), and the token it stops at."""
+        tokens = view.tokens
         chain = TitleChain(first=index, last=index, after=True)
         index += 1
         open_words = 0
         while index < sentence.last:
             place = view.mention_covering(sentence, index, PLACE_TYPES)
-            if place is not None and not open_words and not chain.affiliations:
-                chain.affiliations.append(place)  # "والي طنجة"، "محافظ عنيزة"
+            if (
+                place is not None
+                and not chain.affiliations
+                and (not open_words or not is_definite(tokens[index - 1].norm))
+            ):
+                # "والي طنجة"، "محافظ عنيزة"؛ through a noun in construct: "والي أمن طنجة"
+                chain.last = index - 1 if open_words else chain.last
+                chain.affiliations.append(place)
                 break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
                 if (
                     listed(tokens[index - 1].norm, self._words.title_links)
-                    and tokens[index - 1].norm != "علي"
+                    and tokens[index - 1].norm != _OVER
                 ):
                     break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
                 chain.affiliations.append(covering)
@@ -384,22 +424,28 @@ class Apposition:
             else:
                 break
             index += 1
-        if comma:
-            # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
-            end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
-            closing = (
-                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
-            )
-            close = next(closing, None)
-            if end < sentence.last and (
-                close is None
-                or any(
-                    tokens[i].norm in self._words.stops and tokens[i].norm not in self._words.title_links
-                    for i in range(end, close)
-                )
-            ):
+        return chain, index
+
+    def _second_title(self, view: DocumentView, sentence: SentenceView, index: int) -> TitleChain | None:
+        """A second office right after the first, named with its affiliation and not followed
+        by a name ("... رئيس الوزراء Y" is Y's title)."""
+        tokens = view.tokens
+        if index >= sentence.last:
+            return None
+        norm = tokens[index].norm
+        if norm not in self._words.title_heads or is_definite(norm) or tokens[index].text.endswith("ه"):
+            return None
+        second, _ = self._title_from(view, sentence, index)
+        if not second.affiliations:
+            return None
+        # "... رئيس مندوبية الاتحاد الأوروبي لدى المملكة السفير Y": a name a few words on, with
+        # no comma between, is the one the second title belongs to
+        for at in range(max(m.last for m in second.affiliations) + 1, min(sentence.last, index + 12)):
+            if not tokens[at].text.isalpha():
+                break
+            if view.mention_covering(sentence, at, (EntityType.PERSON,)) is not None:
                 return None
-        return chain
+        return second
 
     def _word(self, view: DocumentView, sentence: SentenceView, index: int) -> bool:
         """An unlisted word of a title after a name, kept only if an affiliation follows."""
@@ -408,11 +454,74 @@ class Apposition:
         if not token.text.isalpha() or view.is_time_token(index) or view.mention_covering(sentence, index):
             return False
         words = self._words
+        if norm[:1] == "و" and _coordinated_portfolio(words, view, index):
+            return True  # "وزير المياه والكهرباء"
         if norm in words.title_heads or norm.startswith("و"):
             return False  # another title, or the next item of a list
+        if norm == _OVER and listed(view.tokens[index - 1].norm, words.titles):
+            return True  # "المشرف العام على ..."
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
-        return is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm)
+        if is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm):
+            return True
+        # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
+        left = view.tokens[index - 1].norm
+        return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _coordinated_portfolio(words: FoldedLexicons, view: DocumentView, index: int) -> bool:
+    """A definite word joined by و to the definite word before it, inside a title after a name
+    ("وزير المياه والكهرباء"); not another title or form of address ("والسفير")."""
+    rest = view.tokens[index].norm[1:]
+    return (
+        is_definite(rest)
+        and is_definite(view.tokens[index - 1].norm)
+        and rest not in words.title_heads
+        and rest not in words.stops
+        and not listed(rest, words.title_modifiers)
+        and not listed(rest, words.honorifics)
+    )
+
+
+def _add_place(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain, place: Mention
+) -> bool:
+    """A city or region read back over: a posting or a governorate (False: the title ends)."""
+    before = place.first - 1
+    if before < sentence.first:
+        return False
+    previous = view.tokens[before].norm
+    if listed(previous, words.title_links) or words.prefixed_title(previous):
+        # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
+        # الشرق الأوسط"): a part of the title
+        chain.first = place.first
+        chain.last = chain.last if chain.last is not None else place.last
+    elif chain.last is None and (
+        listed(previous, words.titles) or _construct_noun(words, view, sentence, before)
+    ):
+        # "محافظ عنيزة"، "أمير منطقة حائل"؛ "رئيس إقليم كردستان"، "مدير أمن محافظة X"
+        chain.affiliations.append(place)
+    else:
+        return False
+    return True
+
+
+def _construct_noun(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` is an indefinite noun a title head governs ("رئيس إقليم"،
+    "مدير أمن"), which governs the place after it in turn."""
+    if index - 1 < sentence.first:
+        return False
+    token = view.tokens[index]
+    norm = token.norm
+    return (
+        token.text.isalpha()
+        and not is_definite(norm)
+        and norm[:1] not in "لبو"
+        and norm not in words.stops
+        and not view.is_time_token(index)
+        and view.mention_covering(sentence, index) is None
+        and listed(view.tokens[index - 1].norm, words.title_heads)
+    )
 
 
 def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
@@ -422,7 +531,7 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
     if before < sentence.first:
         return False
     if listed(view.tokens[before].norm, words.title_links):
-        return True
+        return view.tokens[before].norm != _OVER  # "المشرف العام على X": what he oversees
     if view.tokens[mention.first].text[:1] != "و":
         return False
     previous = view.mention_covering(sentence, before, AFFILIATION_TYPES)

@@ -39,7 +39,7 @@ from arextract.ner.grammar.heads import (
     opens_definite_name,
 )
 from arextract.ner.grammar.mentions import PLACES
-from arextract.ner.grammar.words import ANAPHORS, PLACE_ONLY, SITE_PREPOSITIONS, folded
+from arextract.ner.grammar.words import ANAPHORS, DEFINITE_STOPS, PLACE_ONLY, SITE_PREPOSITIONS, folded
 from arextract.schema import Entity, EntityType, Token
 from arextract.text.clitics import NOUN_PROCLITICS
 from arextract.text.normalize import fold
@@ -97,6 +97,18 @@ _ARMY_ADJECTIVES = folded("الحر")
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
 
 
+# Deputies' titles, whose لل- phrase after the body is their portfolio (وكيل وزارة X للشؤون ...).
+_DEPUTIES = folded("وكيل وكيلة مساعد مساعدة")
+
+# A board and the body it governs (مجلس إدارة X، مجلس أمناء X): the name is X's.
+_BOARD_HEADS = folded("مجلس")
+_BOARD_WORDS = folded("إدارة أمناء")
+
+# Office titles before a body named by its bare head: in "وكيل الوزارة للشؤون الفنية" and
+# "رئيس الهيئة للشؤون الإدارية" the لل- phrase is the office's portfolio, not the body's name.
+_OFFICE_TITLES = folded("رئيس رئيسة نائب نائبة وكيل مساعد مساعدة مستشار مستشارة مدير مديرة عضو أمين مشرف")
+
+
 class OrganizationChains:
     """The organisation names headed in one sentence (see the module docstring), knowing the
     mentions already found there: a chain takes in a place or an organisation, never a person
@@ -123,10 +135,12 @@ class OrganizationChains:
         of a named body: مجلس إدارة الهيئة العامة ...)."""
         tokens = self.tokens
         head, definite, _ = is_head(tokens[i].norm)
-        if not head and not (definite and self._opened(i)):
+        if not head and not (definite and _opened(self.tokens, i)):
             return None
         if is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
             return None
+        if i and tokens[i].norm in _BOARD_WORDS and head_reading(tokens[i - 1].norm)[0] in _BOARD_HEADS:
+            return None  # "مجلس إدارة ...": the board, not a body of its own
         stem = head_reading(tokens[i].norm)[0]
         if stem in _DEFINITE_ONLY:
             return None
@@ -142,6 +156,8 @@ class OrganizationChains:
         if i + 1 >= limit or not is_word(tokens[i + 1]):
             return None
         if definite:
+            if _portfolio_after_anaphor(tokens, i) or (i and tokens[i - 1].norm in ANAPHORS):
+                return None  # "اللجنة المنظمة للمهرجان": an adjective of the body before it
             if (
                 not opens_definite_name(tokens[i + 1].norm)
                 or not agrees(stem, tokens[i + 1].norm)
@@ -155,7 +171,7 @@ class OrganizationChains:
                 return genitive
             last = genitive[1]
         genitive_last = last
-        last = self._modifiers(last + 1, limit, last)
+        last = _before_portfolio(tokens, i, genitive_last, self._modifiers(last + 1, limit, last))
         if last == i:
             return None
         if not definite and last == genitive_last and self._described(i, last):
@@ -172,6 +188,32 @@ class OrganizationChains:
         ):
             return None  # اللجنة الثنائية العليا is a description; اللجنة العليا للمشاريع a name
         return 0, last
+
+    def _board_of(self, j: int, limit: int) -> tuple[int, int] | None:
+        """The body a board governs ("مجلس إدارة جمعية الأطفال"، "مجلس أمناء الجائزة"، "مجلس
+        إدارة نادي الفتح"): the name starts after the board, (-k - 1, last) as in :meth:`chain`."""
+        tokens = self.tokens
+        k = j + 1
+        if k + 1 >= limit or not is_word(tokens[k]):
+            return None
+        norm = tokens[k].norm
+        entity = self.entity_at(k)
+        if entity is not None:
+            if entity.type is EntityType.ORGANIZATION and entity.start == tokens[k].start:
+                return -k - 1, self.last_token(entity)
+            return None
+        if is_head(norm)[0]:
+            inner = self.chain(k)
+            return None if inner is None or inner[0] < 0 else (-k - 1, inner[1])
+        if is_definite(norm) or norm.startswith(NOUN_PROCLITICS):
+            return None  # "مجلس إدارة النادي": an anaphor, or a name the tagger did not find
+        # "نادي الفتح": an indefinite noun and the definite name after it
+        after = tokens[k + 1].norm
+        if not is_word(tokens[k + 1]) or not is_definite(after) or after in DEFINITE_STOPS:
+            return None
+        if after in ANAPHORS or self.entity_at(k + 1) is not None:
+            return None
+        return -k - 1, self._modifiers(k + 2, limit, k + 1)
 
     def _described(self, i: int, last: int) -> bool:
         """A common-noun head (:data:`COMMON_HEADS`) whose genitive holds no mention."""
@@ -201,6 +243,8 @@ class OrganizationChains:
             and not is_definite(tokens[j + 1].norm)
         ):
             return 0, j + 1
+        if head_reading(tokens[i].norm)[0] in _BOARD_HEADS and tokens[j].norm in _BOARD_WORDS:
+            return self._board_of(j, limit)
         k = j
         # one indefinite noun may come between (قوة أمن الحج، هيئة كبار العلماء), never a
         # word opening with a preposition or conjunction (لجنة مشتركة لمتابعة ...)
@@ -303,16 +347,6 @@ class OrganizationChains:
             return last
         return j
 
-    def _opened(self, i: int) -> bool:
-        """الإدارة العامة للمرور: an indefinite-only head in the definite, opened by العامة /
-        العليا and a complement (الإدارة الأمريكية stays the government)."""
-        tokens = self.tokens
-        return (
-            i + 2 < len(tokens)
-            and tokens[i + 1].norm in _OPENING_ADJECTIVES
-            and (modifier_kind(tokens[i + 2].norm) == "lil" or is_lam_word(tokens[i + 2].norm))
-        )
-
     def _place_genitive(self, i: int, region_only: bool = False) -> tuple[int, int] | None:
         """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None;
         ``region_only``: a region's body (حكومة الأنبار; حكومة طهران is Iran's government)."""
@@ -363,6 +397,42 @@ class OrganizationChains:
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
         return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:
+    """A bare definite head (an anaphor) between an office title and a لل- phrase: the
+    phrase is the office's portfolio ("وكيل الوزارة للدراسات")."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i].norm in ANAPHORS
+        and (
+            tokens[i - 1].norm in _OFFICE_TITLES
+            or (tokens[i - 1].norm[:1] == "و" and tokens[i - 1].norm[1:] in _OFFICE_TITLES)
+        )
+        and modifier_kind(tokens[i + 1].norm) == "lil"
+    )
+
+
+def _before_portfolio(tokens: list[Token], i: int, first: int, last: int) -> int:
+    """The end of a body's name after a deputy's title: in "وكيل وزارة الصحة للخدمات
+    العلاجية" and "وكيل الحرس الوطني للقطاع الغربي" the لل- phrase is the deputy's portfolio."""
+    previous = tokens[i - 1].norm if i else ""
+    if previous not in _DEPUTIES and not (previous[:1] == "و" and previous[1:] in _DEPUTIES):
+        return last
+    for k in range(first + 1, last + 1):
+        if modifier_kind(tokens[k].norm) == "lil":
+            return k - 1
+    return last
+
+
+def _opened(tokens: list[Token], i: int) -> bool:
+    """الإدارة العامة للمرور: an indefinite-only head in the definite, opened by العامة /
+    العليا and a complement (الإدارة الأمريكية stays the government)."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].norm in _OPENING_ADJECTIVES
+        and (modifier_kind(tokens[i + 2].norm) == "lil" or is_lam_word(tokens[i + 2].norm))
+    )
 
 
 def _joins_chain(entity: Entity, kind: str, previous: str) -> bool:

@@ -22,8 +22,21 @@ from arextract.ner.grammar.person_edges import (
     without_overrun,
 )
 from arextract.ner.grammar.speakers import with_speakers
-from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, folded
+from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, WAW_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
+from arextract.text.normalize import fold
+
+# The second words of a rank (الفريق أول، العميد ركن): an honorific only after one.
+_RANK_PARTS = folded("أول ركن طيار بحري")
+
+# "الرئيس": also the adjective "main" (المكتب الرئيس، مقرها الرئيس).
+_MAIN = fold("الرئيس")
+
+# A proclitic before the article (بالنادي، للشؤون، والوفد): no given name.
+_ARTICLE_AFTER_PROCLITIC = frozenset(fold(p) for p in ("بال", "لل", "وال", "فال", "كال"))
+
+# Attached pronouns: "قناعته"، "وأهميتها" are nouns with "his"/"her", no given name.
+_PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "ها", "هم", "هما")
 
 # Particles inside foreign family names (Le, de, du, van, von, da, del, der).
 _PARTICLES = folded("لو دي دو فان فون دا ديل دير")
@@ -178,7 +191,8 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
         start, stop = tokens[j].start, tokens[end].end
         overlapping = [(s, e, k) for s, e, k in taken if s < stop and start < e]
         if not overlapping:
-            if end > j:  # two words at least: a lone word after a title is too often not a name
+            # two words at least: a lone word after a title is too often not a name
+            if end > j and _opens_a_name(tokens, i, j):
                 additions.append(person(text, start, stop))
         elif len(overlapping) == 1:
             s, e, k = overlapping[0]
@@ -201,3 +215,27 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
     if additions:
         out = sorted(out + additions, key=lambda e: e.start)
     return out
+
+
+def _opens_a_name(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the honorific chain at ``i`` introduces the word at ``j`` as a given name the
+    tagger missed: not a rank's second word on its own ("أول أيام الدوام"), not "الرئيس" as
+    an adjective ("المكتب الرئيس لرعاية ..."), and not a word with the article after a
+    proclitic ("بالنادي"), a و that is no part of the name ("وزيارة") or a pronoun
+    ("قناعته")."""
+    if tokens[i].norm in _RANK_PARTS and (i == 0 or not is_honorific(tokens[i - 1].norm)):
+        return False
+    if (
+        tokens[i].norm == _MAIN
+        and i
+        and (tokens[i - 1].norm.startswith("ال") or _possessed(tokens[i - 1].norm))
+    ):
+        return False
+    norm = tokens[j].norm
+    if norm[:3] in _ARTICLE_AFTER_PROCLITIC or (norm[:1] == "و" and norm not in WAW_NAMES):
+        return False
+    return not _possessed(norm)
+
+
+def _possessed(norm: str) -> bool:
+    return len(norm) > 4 and norm.endswith(_PRONOUN_SUFFIXES)
