@@ -366,6 +366,22 @@ def test_word_vectors_fall_back_to_the_proclitic_stripped_stem() -> None:
     assert reps.cluster_ids("كوفيد") == ()
 
 
+def test_a_word_without_a_cluster_gets_no_attribute_unless_the_model_was_trained_with_one() -> None:
+    """`--no-cluster-none` (the training default): a word the clusters do not know (كوفيد,
+    absent from the 2017 text) adds no 'c=none' that the CRF could learn as 'rare = name'."""
+    import numpy as np
+
+    from arextract.ner.features import FeatureExtractor
+    from arextract.ner.wordreps import WordReps
+
+    reps = WordReps(["الصين"], np.zeros((1, 1), dtype=np.int16), (64,), np.eye(1, dtype=np.float16))
+    for cluster_none in (False, True):
+        features = FeatureExtractor(reps=reps, cluster_none=cluster_none)
+        unknown = features.word_info("كوفيد")[1]
+        assert ("c=none" in unknown) is cluster_none
+        assert "c64=0" in features.word_info("الصين")[1]
+
+
 @needs_data
 @pytest.mark.slow
 def test_whole_pipeline_keeps_its_model_card_score_on_anercorp_test() -> None:
