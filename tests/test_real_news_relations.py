@@ -1616,3 +1616,30 @@ def test_his_highness_after_the_opening_verb_is_the_participles_speaker(nlp: Pip
         "يؤدون دورا كبيرا."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "ماجد بن ثامر")]])
+
+
+def test_a_government_speaks_for_its_state_through_a_feminine_verb(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقالت الحكومة المغربية في بيان إن الحوار مستمر. وطالب الوزير سامي الحربي الحكومة الليبية بموقف حازم."
+    )
+    speakers = found(doc, "STATEMENT")
+    assert speakers[0] == K([("speaker", "المغرب")])
+    assert K([("speaker", "ليبيا")]) not in speakers
+
+
+def test_an_unnamed_source_in_the_dual_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وقال مصدران دبلوماسيان أوروبيان أمس إن الاجتماع تأجل.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_weekday_after_a_speakers_name_is_not_part_of_it(nlp: Pipeline) -> None:
+    doc = nlp("وأكد ماكرون الخميس أن بلاده مستعدة للحوار.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "إيمانويل ماكرون")]])
+
+
+def test_nawwaha_pointing_out_is_a_statement_praising_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ونوه الوزير فهد العتيبي بجهود العاملين في الجامعة. وأكد المحافظ سعد الزهراني أن الخطة "
+        "ناجحة، منوها إلى أن التنفيذ بدأ."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سعد الزهراني")]] * 2)

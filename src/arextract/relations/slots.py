@@ -30,6 +30,7 @@ _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من ج�
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
+_GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 _IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
@@ -234,6 +235,8 @@ class SlotFiller:
             issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
+        if rule.type == RelationType.STATEMENT and (state := _government_of(query)) is not None:
+            return [state], cursor  # "وقالت الحكومة المصرية إن": the state speaks
         if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
             # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
             view.unnamed_speaker = sentence.narrative
@@ -249,7 +252,7 @@ class SlotFiller:
             return habitual, cursor  # "ميثاق الأمم المتحدة التي تؤكد على": not said
         if antecedent is not None:
             return [antecedent], cursor
-        continued = self._continued_subject(query)
+        continued = _continued_subject(query)
         if continued is not None:
             # "سيزور X الأردن ويلتقي بالملك": not الأردن; a speech verb may name a new speaker
             # nor may a person after a verb whose objects are never people ("وزار السيسي روسيا")
@@ -273,15 +276,6 @@ class SlotFiller:
         if found:
             return found, cursor
         return None
-
-    def _continued_subject(self, query: SlotQuery) -> Mention | None:
-        """The doer of the verb a verb joined by و/ف continues in the same sentence."""
-        view, match = query.view, query.match
-        token = view.tokens[match.first]
-        if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in CONJUNCTION_LETTERS:
-            return None
-        continued = view.coordinated_subject(query.sentence, match.first)
-        return continued if continued is not None and query.open_to(continued) else None
 
     def _unsaid_subject(self, query: SlotQuery) -> list[Mention]:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
@@ -346,6 +340,16 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _continued_subject(query: SlotQuery) -> Mention | None:
+    """The doer of the verb a verb joined by و/ف continues in the same sentence."""
+    view, match = query.view, query.match
+    token = view.tokens[match.first]
+    if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in CONJUNCTION_LETTERS:
+        return None
+    continued = view.coordinated_subject(query.sentence, match.first)
+    return continued if continued is not None and query.open_to(continued) else None
 
 
 def _past_restatement(query: SlotQuery, subject: Mention) -> int:
@@ -702,6 +706,26 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
 
 
+def _government_of(query: SlotQuery) -> Mention | None:
+    """The country whose nisba follows "الحكومة" right after a speech verb ("وأكدت الحكومة
+    التركية أن"، "قالت الحكومة الأميركية أمس"): the government speaks for its state."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    if index + 1 >= sentence.last or view.tokens[index].norm != _GOVERNMENT:
+        return None
+    if not _feminine(view, query.match):
+        return None  # (not "وطالب الحكومة الإيرانية بالكف": the government is his object)
+    nisba = view.mention_covering(sentence, index + 1, (EntityType.COUNTRY,))
+    usable = nisba is not None and nisba.first == index + 1 and nisba.is_nisba
+    return nisba if usable and EntityType.COUNTRY in query.slot.types and query.open_to(nisba) else None
+
+
+def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
+    """Whether a speech verb agrees with a feminine subject: قالت، أكدت، تؤكد، مؤكدة."""
+    stem = view.tokens[match.first].norm[match.offset :]
+    return stem.endswith(("ت", "ة")) or (stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T))
+
+
 def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     """Whether token ``index`` is in an outlet's name ("لـ«الاقتصادية»")."""
     covering = view.mention_covering(sentence, index)
@@ -709,7 +733,12 @@ def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) ->
 
 
 def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
-    return view.tokens[index].norm in words.unnamed_sources and view.mention_covering(sentence, index) is None
+    """Whether token ``index`` opens an unnamed source: no name covers it, or only a person the
+    tagger made of the source and its adjectives ("مصدران دبلوماسيان"), which no name begins."""
+    if view.tokens[index].norm not in words.unnamed_sources:
+        return False
+    covering = view.mention_covering(sentence, index)
+    return covering is None or (covering.type == EntityType.PERSON and covering.first == index)
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
