@@ -1643,3 +1643,17 @@ def test_nawwaha_pointing_out_is_a_statement_praising_is_not(nlp: Pipeline) -> N
         "ناجحة، منوها إلى أن التنفيذ بدأ."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "سعد الزهراني")]] * 2)
+
+
+def test_each_of_names_every_speaker_joined_by_wa(nlp: Pipeline) -> None:
+    doc = nlp(
+        "دعا كل من الدكتور نبيل العربي، الأمين العام لجامعة الدول العربية، وبان كي مون، الأمين "
+        "العام للأمم المتحدة، الأطراف إلى وقف القتال. وأعلنت كل من السعودية والإمارات أنهما "
+        "ستقدمان الدعم. وأكد كل من شارك في المؤتمر أن الحوار مهم."
+    )
+    assert found(doc, "STATEMENT") == K(
+        [
+            [("speaker", "نبيل العربي"), ("speaker", "بان كي مون")],
+            [("speaker", "السعودية"), ("speaker", "الإمارات")],
+        ]
+    )

@@ -237,6 +237,8 @@ class SlotFiller:
                 return [issuer], cursor
         if rule.type == RelationType.STATEMENT and (state := _government_of(query)) is not None:
             return [state], cursor  # "وقالت الحكومة المصرية إن": the state speaks
+        if rule.type == RelationType.STATEMENT and len(each := _each_of(words, query)) > 1:
+            return each, cursor  # "وقال كل من X وY إن": both speak
         if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
             # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
             view.unnamed_speaker = sentence.narrative
@@ -718,6 +720,39 @@ def _government_of(query: SlotQuery) -> Mention | None:
     nisba = view.mention_covering(sentence, index + 1, (EntityType.COUNTRY,))
     usable = nisba is not None and nisba.first == index + 1 and nisba.is_nisba
     return nisba if usable and EntityType.COUNTRY in query.slot.types and query.open_to(nisba) else None
+
+
+_EACH_OF = (fold("كل"), fold("من"))
+_EACH_OF_REACH = 40  # tokens of "كل من X، title، وY، title" scanned
+
+
+def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
+    """The speakers a speech verb names by "كل من X وY" ("وأكد كل من الوزير X ونظيره Y أن"،
+    "أعلنت كل من السعودية والإمارات"): each name of the first one's type that و joins, past
+    the titles, honorifics and affiliations between them."""
+    view, sentence, slot = query.view, query.sentence, query.slot
+    index = query.match.last + 1
+    if index + 2 >= sentence.last or (view.tokens[index].norm, view.tokens[index + 1].norm) != _EACH_OF:
+        return []
+    found: list[Mention] = []
+    index += 2
+    while index < min(sentence.last, query.match.last + _EACH_OF_REACH):
+        token, mention = view.tokens[index], view.mention_covering(sentence, index)
+        if mention is not None:
+            joined = not found or (mention.first == index and token.norm[:1] == "و")
+            usable = mention.type in slot.types and not mention.is_nisba and query.open_to(mention)
+            if joined and usable and (not found or mention.type == found[0].type):
+                found += [] if any(m.entity.id == mention.entity.id for m in found) else [mention]
+            index = max(index, mention.last) + 1
+        elif (
+            token.text in {"،", ","}
+            or words.in_title(token.norm)
+            or (token.norm in words.honorifics or token.norm in words.prepositions)
+        ):
+            index += 1
+        else:
+            break
+    return found
 
 
 def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
