@@ -1657,3 +1657,20 @@ def test_each_of_names_every_speaker_joined_by_wa(nlp: Pipeline) -> None:
             [("speaker", "السعودية"), ("speaker", "الإمارات")],
         ]
     )
+
+
+def test_a_joined_feminine_speech_verb_is_the_opening_bodys_not_a_genitives(nlp: Pipeline) -> None:
+    doc = nlp(
+        "من جهتها، استنكرت الهيئة العامة للرياضة تصريحات نائب الرئيس سامي الجابر وقالت إنها غير "
+        "مسؤولة. وأكدت أن الهيئة ستتخذ الإجراءات اللازمة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "الهيئة العامة للرياضة")]] * 2)
+
+
+def test_a_masculine_speech_verb_does_not_carry_a_feminine_body(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أعلنت وزارة الداخلية الأردنية أمس، عن ضبط خلية مسلحة.وقال الناطق باسم الأمن العام، إن "
+        "العملية مستمرة. وأضاف بأن الخلية خططت لهجمات، مبينا أن التحقيق مستمر. وتابع البيان أن "
+        "المتهمين اعترفوا."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "وزارة الداخلية الأردنية")]] * 2)

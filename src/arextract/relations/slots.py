@@ -74,8 +74,8 @@ class SlotFiller:
             return self._object(query, cursor, may_reach)
         named = self._named_subject(query, cursor)
         if named is not None:
-            return named
-        return self._unsaid_subject(query), cursor
+            return _agreeing(self._words, query, named[0]), named[1]
+        return _agreeing(self._words, query, self._unsaid_subject(query)), cursor
 
     def _doer(self, query: SlotQuery, cursor: int) -> Filled:
         """The doer of a masdar ("زيارة"، "اجتماعه"): an antecedent, a person in the genitive,
@@ -306,12 +306,12 @@ class SlotFiller:
                 return [delegation]
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
-        if participle and (view.speaker is None or view.speaker[1] != sentence.narrative):
+        joined = statement and not participle and match.offset > 0 and match.first > sentence.first
+        if (participle or joined) and (view.speaker is None or view.speaker[1] != sentence.narrative):
             # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
             if honoured := _honoured(self._words, self._referents, query):
                 return [honoured]  # "ورحب سموه بالوزير X، موضحا": His Highness
-            body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
-            own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
+            own = _opening_body(self._words, query) or sentence.actor
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
             sender = _sender(self._words, query)  # "تلقى X برقية من Y ...، مؤكدا": Y
             own, opening = (sender, True) if sender is not None else (own, opening)
@@ -548,9 +548,17 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if not (joined or _participle(view, match)):
         return found
     mention = found[0]
-    if mention.type == EntityType.PERSON or mention.first <= sentence.first:
+    if mention.first <= sentence.first:
         return found
     previous = mention.first - 1
+    if mention.type == EntityType.PERSON:
+        # "استنكرت الهيئة تصريحات نائب الرئيس X وقالت": X, past his title, is the genitive of a
+        # noun no verb could be (a word in ة or a plural in ات)
+        while previous > sentence.first and words.in_title(view.tokens[previous].norm):
+            previous -= 1
+        text = view.tokens[previous].text
+        noun = text.endswith("ة") or (len(text) > 4 and text.endswith("ات"))
+        return [] if noun and view.mention_covering(sentence, previous) is None else found
     norm = view.tokens[previous].norm
     if view.mention_covering(sentence, previous) is not None or view.is_time_token(previous):
         return found
@@ -755,10 +763,56 @@ def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
     return found
 
 
+def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The body a sentence opens with as its first verb's subject, right after that verb, past
+    an adverbial set off by a comma ("واستنكر المجلس"، "من جهتها، استنكرت الهيئة ...")."""
+    view, sentence = query.view, query.sentence
+    verb = sentence.first
+    for index in range(sentence.first, min(query.match.first, sentence.first + _ADVERBIAL_SPAN + 1)):
+        if view.tokens[index].text in {"،", ","}:
+            verb = index + 1
+            break
+    body = view.mention_covering(sentence, verb + 1, (EntityType.ORGANIZATION,))
+    if body is None or body.first != verb + 1 or body.last >= query.match.first:
+        return None
+    token = view.tokens[body.first]
+    governed = body.entity.start > token.start and token.norm[:1] in {"ل", "ب"}
+    return None if governed or words.in_title(view.tokens[verb].norm) else body
+
+
 def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
     """Whether a speech verb agrees with a feminine subject: قالت، أكدت، تؤكد، مؤكدة."""
     stem = view.tokens[match.first].norm[match.offset :]
-    return stem.endswith(("ت", "ة")) or (stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T))
+    return _feminine_word(view.tokens[match.first].text) or (
+        stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T)
+    )
+
+
+def _feminine_word(text: str) -> bool:
+    """Whether a word ends in ت or ة, past its diacritics and tanwin (مؤكدةً، قالتْ)."""
+    bare = text.rstrip("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652ا")
+    return bare.endswith(("ت", "ة"))
+
+
+def _agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """Without a body a masculine speech verb may name ("وقال الناطق ...، وأضاف"، "مبينا"), a
+    body whose head noun is feminine (الوزارة، هيئة، الحكومة) named before it is not its speaker:
+    "أعلنت الوزارة ... وقال الناطق باسمها إن ... وأضاف أن" is the spokesman, unnamed."""
+    view, match = query.view, query.match
+    if query.form.rule.type != RelationType.STATEMENT or _feminine(view, match):
+        return found
+    following = match.last + 1
+    if following < query.sentence.last and listed(view.tokens[following].norm, words.vehicles):
+        return found  # "وتابع البيان أن": the verb agrees with the statement, not its issuer
+    return [
+        mention
+        for mention in found
+        if not (
+            mention.type == EntityType.ORGANIZATION
+            and (mention not in query.sentence.mentions or mention.last < match.first)
+            and mention.entity.text.split()[0].endswith("ة")
+        )
+    ]
 
 
 def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
