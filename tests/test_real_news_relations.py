@@ -1674,3 +1674,24 @@ def test_a_masculine_speech_verb_does_not_carry_a_feminine_body(nlp: Pipeline) -
         "المتهمين اعترفوا."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "وزارة الداخلية الأردنية")]] * 2)
+
+
+def test_deeming_and_announcing_participles_and_qad_bayyana_are_statements(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وشدد الوزير خالد الحربي على أهمية القطاع، معتبرا أن القطاع لم يأخذ حقه. وقام الوزير "
+        "خالد الحربي بزيارة غير معلنة إلى المدينة. أما عن التعيينات، فقد بيّن المحافظ سعد "
+        "الزهراني أن الموضوع لم يكن أساسيا، معلنا عن قرب افتتاح المشروع."
+    )
+    assert found(doc, "STATEMENT") == K(
+        [[("speaker", "خالد الحربي")]] * 2 + [[("speaker", "سعد الزهراني")]] * 2
+    )
+
+
+def test_a_state_opening_the_sentence_is_its_participles_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واستنكرت مملكة البحرين تصريحات نائب رئيس جمهورية العراق نوري المالكي، معتبرة أن هذه "
+        "التصريحات غير مسؤولة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "البحرين")]])
+    doc = nlp("وحول الصين أكبر مستهلك للطاقة بدا الوزير مطمئنا، وقال إن المشكلة هي المخزونات.")
+    assert K([("speaker", "الصين")]) not in found(doc, "STATEMENT")

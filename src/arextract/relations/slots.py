@@ -306,7 +306,7 @@ class SlotFiller:
                 return [delegation]
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
-        joined = statement and not participle and match.offset > 0 and match.first > sentence.first
+        joined = statement and not participle and _joined_verb(query)
         if (participle or joined) and (view.speaker is None or view.speaker[1] != sentence.narrative):
             # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
             if honoured := _honoured(self._words, self._referents, query):
@@ -554,7 +554,9 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if mention.type == EntityType.PERSON:
         # "استنكرت الهيئة تصريحات نائب الرئيس X وقالت": X, past his title, is the genitive of a
         # noun no verb could be (a word in ة or a plural in ات)
-        while previous > sentence.first and words.in_title(view.tokens[previous].norm):
+        while previous > sentence.first and (
+            words.in_title(view.tokens[previous].norm) or _affiliation_at(view, sentence, previous)
+        ):
             previous -= 1
         text = view.tokens[previous].text
         noun = text.endswith("ة") or (len(text) > 4 and text.endswith("ات"))
@@ -565,6 +567,13 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if norm in words.prepositions or words.is_plain_noun(norm):
         return []
     return found
+
+
+def _affiliation_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` is in a country or body named inside a title ("رئيس جمهورية
+    العراق X")."""
+    covering = view.mention_covering(sentence, index)
+    return covering is not None and covering.type in AFFILIATION_TYPES
 
 
 def _own_subject(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
@@ -763,6 +772,17 @@ def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
     return found
 
 
+def _joined_verb(query: SlotQuery) -> bool:
+    """Whether the trigger is a verb joined by و/ف inside its sentence ("... وقالت إن")."""
+    view, match = query.view, query.match
+    return (
+        query.form.rule.pos == "verb"
+        and match.first > query.sentence.first
+        and match.offset > 0
+        and view.tokens[match.first].norm[:1] in CONJUNCTION_LETTERS
+    )
+
+
 def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     """The body a sentence opens with as its first verb's subject, right after that verb, past
     an adverbial set off by a comma ("واستنكر المجلس"، "من جهتها، استنكرت الهيئة ...")."""
@@ -772,12 +792,14 @@ def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
         if view.tokens[index].text in {"،", ","}:
             verb = index + 1
             break
-    body = view.mention_covering(sentence, verb + 1, (EntityType.ORGANIZATION,))
-    if body is None or body.first != verb + 1 or body.last >= query.match.first:
+    body = view.mention_covering(sentence, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
+    if body is None or body.first != verb + 1 or body.last >= query.match.first or body.is_nisba:
         return None
     token = view.tokens[body.first]
     governed = body.entity.start > token.start and token.norm[:1] in {"ل", "ب"}
-    return None if governed or words.in_title(view.tokens[verb].norm) else body
+    opener = view.tokens[verb].norm  # a verb, not a title or a preposition ("وحول الصين، بدا")
+    governed = governed or words.in_title(opener) or listed(opener, words.prepositions)
+    return None if governed or not opener.isalpha() else body
 
 
 def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
