@@ -1695,3 +1695,17 @@ def test_a_state_opening_the_sentence_is_its_participles_speaker(nlp: Pipeline) 
     assert found(doc, "STATEMENT") == K([[("speaker", "البحرين")]])
     doc = nlp("وحول الصين أكبر مستهلك للطاقة بدا الوزير مطمئنا، وقال إن المشكلة هي المخزونات.")
     assert K([("speaker", "الصين")]) not in found(doc, "STATEMENT")
+
+
+def test_a_state_right_after_the_verb_speaks_not_the_body_it_addresses(nlp: Pipeline) -> None:
+    doc = nlp("وطالبت قطر الأمم المتحدة بتحمل مسؤولياتها. ووصفت واشنطن الحرس الثوري بأنه داعم للإرهاب.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "قطر")], [("speaker", "الولايات المتحدة")]])
+
+
+def test_an_unnamed_official_opening_the_sentence_is_a_joined_verbs_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وطالبت الحكومة الليبية مجلس الأمن بالتحرك. من جهته، دعا مدير العمليات الإنسانية في الأمم "
+        "المتحدة إلى مضاعفة الجهود، وأعلن عن زيارة قريبة إلى ليبيا. وقال قاسم أحمد إن الصين "
+        "ستستضيف اللقاء، إلا أن مسؤولا آخر في المجلس أشار إلى أن الأمر لم يتأكد."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "ليبيا")], [("speaker", "قاسم أحمد")]])

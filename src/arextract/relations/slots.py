@@ -272,6 +272,7 @@ class SlotFiller:
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
+            found = _state_first(query, found)
             if found:
                 return found, _past_restatement(query, found[-1])
         found = _not_governed(words, query, self._search.before(query, window=6))
@@ -317,6 +318,8 @@ class SlotFiller:
             own, opening = (sender, True) if sender is not None else (own, opening)
             if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
+            if _unnamed_opening(self._words, query):
+                return []  # "دعا مدير العمليات في المنظمة إلى ...، وأعلن": the one left unnamed
         if (own := _own_subject(self._words, query)) is not None and implicit(query):
             return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
@@ -352,6 +355,21 @@ def _continued_subject(query: SlotQuery) -> Mention | None:
         return None
     continued = view.coordinated_subject(query.sentence, match.first)
     return continued if continued is not None and query.open_to(continued) else None
+
+
+def _state_first(query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """A country right after a speech verb is its subject, before the body it addresses
+    ("وطالبت قطر الأمم المتحدة بـ"، "ووصفت واشنطن الحرس الثوري بأنه"): verb, subject, object."""
+    view, sentence, following = query.view, query.sentence, query.match.last + 1
+    if (
+        query.form.rule.type != RelationType.STATEMENT
+        or not found
+        or found[0].type != EntityType.ORGANIZATION
+    ):
+        return found
+    state = view.mention_covering(sentence, following, (EntityType.COUNTRY,))
+    usable = state is not None and state.first == following and not state.is_nisba and query.open_to(state)
+    return [state] if usable and state.last < found[0].first else found
 
 
 def _past_restatement(query: SlotQuery, subject: Mention) -> int:
@@ -783,15 +801,45 @@ def _joined_verb(query: SlotQuery) -> bool:
     )
 
 
+def _opening_verb(query: SlotQuery) -> int:
+    """The token of a sentence's first verb: its first, or the one after an adverbial set off by
+    a comma ("من جهتها، استنكرت")."""
+    view, sentence = query.view, query.sentence
+    for index in range(sentence.first, min(query.match.first, sentence.first + _ADVERBIAL_SPAN + 1)):
+        if view.tokens[index].text in {"،", ","}:
+            return index + 1
+    return sentence.first
+
+
+def _unnamed_opening(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the sentence's first verb has an official no name follows as its subject ("من
+    جهته، دعا مدير العمليات الإنسانية في الأمم المتحدة إلى"): no person is named before the
+    trigger."""
+    view, sentence = query.view, query.sentence
+    subject = _opening_verb(query) + 1
+    if subject >= query.match.first or not listed(view.tokens[subject].norm, words.title_heads):
+        return False
+    if view.mention_covering(sentence, subject) is not None or any(
+        m.type == EntityType.PERSON and subject < m.first < query.match.first
+        for m in sentence.mentions_from(subject, query.match.first)
+    ):
+        return False
+    # the last speaker's own title again ("وأعرب نائب الرئيس اليمني"): that person, not another
+    head = view.tokens[subject].norm.lstrip(CONJUNCTION_LETTERS)
+    for known in (view.speaker[0] if view.speaker is not None else None, sentence.actor):
+        if known is not None and any(
+            head in view.tokens[index].norm
+            for index in range(max(0, known.first - _RESTATEMENT_REACH - 2), known.first)
+        ):
+            return False
+    return True
+
+
 def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     """The body a sentence opens with as its first verb's subject, right after that verb, past
     an adverbial set off by a comma ("واستنكر المجلس"، "من جهتها، استنكرت الهيئة ...")."""
     view, sentence = query.view, query.sentence
-    verb = sentence.first
-    for index in range(sentence.first, min(query.match.first, sentence.first + _ADVERBIAL_SPAN + 1)):
-        if view.tokens[index].text in {"،", ","}:
-            verb = index + 1
-            break
+    verb = _opening_verb(query)
     body = view.mention_covering(sentence, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
     if body is None or body.first != verb + 1 or body.last >= query.match.first or body.is_nisba:
         return None
