@@ -1709,3 +1709,8 @@ def test_an_unnamed_official_opening_the_sentence_is_a_joined_verbs_speaker(nlp:
         "ستستضيف اللقاء، إلا أن مسؤولا آخر في المجلس أشار إلى أن الأمر لم يتأكد."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "ليبيا")], [("speaker", "قاسم أحمد")]])
+
+
+def test_a_plural_in_een_after_a_speech_verb_is_its_object(nlp: Pipeline) -> None:
+    doc = nlp("وشدد الوزير خالد الحربي على أهمية دور المهندسين. ودعا المهندسين المسجلين إلى تقديم الحلول.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]] * 2)

@@ -11,7 +11,7 @@ from arextract.relations.candidates import CandidateFilter, SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import Mention
-from arextract.schema import EntitySource, EntityType
+from arextract.schema import EntitySource, EntityType, RelationType
 from arextract.text.clitics import NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
 
@@ -219,6 +219,12 @@ class Referents:
         ):
             return True
         covering = view.mention_covering(sentence, following)
+        if (
+            covering is None
+            and _oblique_plural(token.norm)
+            and query.form.rule.type == RelationType.STATEMENT
+        ):
+            return True  # "ودعا المهندسين إلى": a plural in -ين is the object, the subject unsaid
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
@@ -242,3 +248,10 @@ class Referents:
             or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
             or view.mention_covering(sentence, after) is not None
         )
+
+
+def _oblique_plural(norm: str) -> bool:
+    """A definite sound plural or dual in -ين (المهندسين، المواطنين، الطرفين): never a verb's
+    subject, which would be in -ون/-ان."""
+    word = norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+    return word.startswith("ال") and word.endswith("ين") and len(word) > 6
