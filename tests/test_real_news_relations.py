@@ -1714,3 +1714,11 @@ def test_an_unnamed_official_opening_the_sentence_is_a_joined_verbs_speaker(nlp:
 def test_a_plural_in_een_after_a_speech_verb_is_its_object(nlp: Pipeline) -> None:
     doc = nlp("وشدد الوزير خالد الحربي على أهمية دور المهندسين. ودعا المهندسين المسجلين إلى تقديم الحلول.")
     assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]] * 2)
+
+
+def test_kana_subject_qad_verb_is_said_by_the_one_named_after_kana(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكان الشيخ ناصر صباح الأحمد الصباح النائب الأول لرئيس مجلس الوزراء ووزير الدفاع قد أكد "
+        "ضرورة التنسيق بين الأجهزة. وكان وزير خارجية مصر قد أعلن أن الاجتماع تأجل."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "ناصر صباح الأحمد الصباح")]])

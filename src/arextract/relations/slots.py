@@ -235,6 +235,8 @@ class SlotFiller:
             issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
+        if rule.type == RelationType.STATEMENT and (had := _kana_qad_subject(words, query)) is not None:
+            return had, cursor  # "وكان الوزير X، رئيس اللجنة، قد أكد": X, however long his title
         if rule.type == RelationType.STATEMENT and (state := _government_of(query)) is not None:
             return [state], cursor  # "وقالت الحكومة المصرية إن": the state speaks
         if rule.type == RelationType.STATEMENT and len(each := _each_of(words, query)) > 1:
@@ -741,6 +743,43 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
             break
         index -= 1
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
+
+
+_KANA = {fold("كان"), fold("كانت")}
+_QAD = fold("قد")
+_KANA_REACH = 20  # tokens from كان to the verb after قد (the subject's name and title between)
+
+
+def _kana_qad_subject(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The subject named between كان and قد before a speech verb ("وكان الشيخ X نائب رئيس مجلس
+    الوزراء ووزير الداخلية قد أكد"): the first name after كان, however long the title after it;
+    none when no one is named there ("وكان وزير خارجية مصر قد أعلن"); ``None``: no such clause."""
+    view, sentence, first = query.view, query.sentence, query.match.first
+    if first - 2 < sentence.first or view.tokens[first - 1].norm != _QAD:
+        return None
+    for index in range(first - 2, max(sentence.first, first - _KANA_REACH) - 1, -1):
+        norm = view.tokens[index].norm
+        if norm in words.complementizers or (
+            view.tokens[index].text in words.breaks and norm not in {"،", ","}
+        ):
+            return None
+        if listed(norm, _KANA):
+            subject = _first_subject(words, query, index + 1, first - 1)
+            return [] if subject is None else [subject]
+    return None
+
+
+def _first_subject(words: FoldedLexicons, query: SlotQuery, start: int, end: int) -> Mention | None:
+    """The first name in tokens [start, end) that may be the subject: a person, or a body or
+    country no title word governs ("وكان محافظ عدن الجديد X": X; "وكان وزير خارجية مصر": none)."""
+    view, sentence = query.view, query.sentence
+    for mention in sentence.mentions_from(start, end):
+        if mention.first < start or mention.last >= end or mention.is_nisba:
+            continue
+        titled = mention.first > start and words.in_title(view.tokens[mention.first - 1].norm)
+        if mention.type in query.slot.types and (mention.type == EntityType.PERSON or not titled):
+            return mention if query.open_to(mention) else None
+    return None
 
 
 def _government_of(query: SlotQuery) -> Mention | None:
