@@ -1722,3 +1722,11 @@ def test_kana_subject_qad_verb_is_said_by_the_one_named_after_kana(nlp: Pipeline
         "ضرورة التنسيق بين الأجهزة. وكان وزير خارجية مصر قد أعلن أن الاجتماع تأجل."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "ناصر صباح الأحمد الصباح")]])
+
+
+def test_a_speech_verbs_twin_masdar_after_aw_or_a_preposition_is_no_statement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وذكر مسؤولان أنه لا يمكنهما تأكيد أو نفي زيارة قاسم سليماني لموسكو. والصحف ممنوعة من ذكر "
+        "اسم الرئيس محمد خاتمي. ونفى الوزير خالد الحربي أن تكون الزيارة قد ألغيت."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]])

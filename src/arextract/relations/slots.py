@@ -626,12 +626,22 @@ def _habitual_speaker(
     ``None`` when the trigger is no such verb."""
     if query.form.rule.type != RelationType.STATEMENT:
         return None
-    if _describes_noun(words, query):
+    if _describes_noun(words, query) or _masdar_read(words, query):
         return []  # "واجهات تجميلية تعبر عن تراث المنطقة"، "تقرير يوضح": the noun's clause
     if not _habitual(words, query):
         return None
     person = antecedent is not None and antecedent.type == EntityType.PERSON
     return [antecedent] if person and antecedent.last == query.match.first - 2 else []
+
+
+def _masdar_read(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a verb trigger is the masdar written like it after أو or a preposition ("تأكيد أو
+    نفي زيارة X"، "على نفي"): نفى folds to نفي, and no verb follows a preposition."""
+    view, match = query.view, query.match
+    if query.form.rule.pos != "verb" or match.offset or match.first <= query.sentence.first:
+        return False
+    previous = view.tokens[match.first - 1].norm
+    return previous == _OR or previous in words.prepositions
 
 
 def _describes_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
@@ -746,6 +756,7 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
 
 
 _KANA = {fold("كان"), fold("كانت")}
+_OR = fold("أو")
 _QAD = fold("قد")
 _KANA_REACH = 20  # tokens from كان to the verb after قد (the subject's name and title between)
 
