@@ -1730,3 +1730,11 @@ def test_a_speech_verbs_twin_masdar_after_aw_or_a_preposition_is_no_statement(nl
         "اسم الرئيس محمد خاتمي. ونفى الوزير خالد الحربي أن تكون الزيارة قد ألغيت."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]])
+
+
+def test_statements_issued_by_someone_are_his(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال الوزير خالد الحربي إن الحكومة ستدعم المزارعين. ويأتي هذا بعد تصريحات متشددة صدرت عن "
+        "رئيس الوزراء البريطاني ديفيد كاميرون حول الهجرة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "ديفيد كاميرون")]])

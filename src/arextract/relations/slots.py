@@ -235,12 +235,8 @@ class SlotFiller:
             issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
-        if rule.type == RelationType.STATEMENT and (had := _kana_qad_subject(words, query)) is not None:
-            return had, cursor  # "وكان الوزير X، رئيس اللجنة، قد أكد": X, however long his title
-        if rule.type == RelationType.STATEMENT and (state := _government_of(query)) is not None:
-            return [state], cursor  # "وقالت الحكومة المصرية إن": the state speaks
-        if rule.type == RelationType.STATEMENT and len(each := _each_of(words, query)) > 1:
-            return each, cursor  # "وقال كل من X وY إن": both speak
+        if rule.type == RelationType.STATEMENT and (framed := _framed_speakers(words, query)) is not None:
+            return framed, cursor
         if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
             # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
             view.unnamed_speaker = sentence.narrative
@@ -753,6 +749,45 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
             break
         index -= 1
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
+
+
+def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The speakers a construction around the trigger names (``None``: no such construction):
+    "تصريحات صدرت عن الرئيس X" (X's), "وكان الوزير X، رئيس اللجنة، قد أكد" (X, however long
+    his title), "وقالت الحكومة المصرية إن" (the state), "وقال كل من X وY إن" (both)."""
+    for found in (_issued_by(words, query), _kana_qad_subject(words, query)):
+        if found is not None:
+            return found
+    if (state := _government_of(query)) is not None:
+        return [state]
+    each = _each_of(words, query)
+    return each if len(each) > 1 else None
+
+
+# "تصريحات صدرت عن X"، "التصريحات التي أطلقها X"، "تصريح أدلى به X": the noun's verb of issuing
+_ISSUING = fold_words(("صدرت", "صدر", "الصادرة", "الصادر", "أدلى", "أطلقها", "أطلقه", "أطلق"))
+_ISSUING_LINKS = fold_words(("التي", "الذي", "عن", "بها", "به", "أمس"))
+_ISSUING_REACH = 4  # words (adjectives, التي) between the noun and its verb of issuing
+
+
+def _issued_by(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The one named after a statement noun's verb of issuing ("تصريحات متشددة صدرت عن رئيس
+    الوزراء X"، "تصريحات أدلى بها الوزير X"): X, or none if only an office is named there;
+    ``None``: no such verb."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "noun":
+        return None
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ISSUING_REACH)):
+        token = view.tokens[index]
+        if token.text in words.breaks or view.mention_covering(sentence, index) is not None:
+            return None
+        if token.norm in _ISSUING:
+            start = index + 1
+            while start < sentence.last and view.tokens[start].norm in _ISSUING_LINKS:
+                start += 1
+            named = _named_after(words, query, start)
+            return [] if named is None else [named]
+    return None
 
 
 _KANA = {fold("كان"), fold("كانت")}
