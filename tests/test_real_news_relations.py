@@ -1769,3 +1769,125 @@ def test_a_lone_form_of_address_after_a_name_is_no_office(nlp: Pipeline) -> None
     assert roles(doc) == {}
     doc = nlp("والتقى الوزير وانغ لي السفير الصيني لدى الأردن.")
     assert roles(doc)[key("وانغ لي")] == K({"الصين"})
+
+
+def test_a_government_speaks_for_its_state_through_a_feminine_verb(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقالت الحكومة المغربية في بيان إن الحوار مستمر. وطالب الوزير سامي الحربي الحكومة الليبية بموقف حازم."
+    )
+    speakers = found(doc, "STATEMENT")
+    assert speakers[0] == K([("speaker", "المغرب")])
+    assert K([("speaker", "ليبيا")]) not in speakers
+
+
+def test_an_unnamed_source_in_the_dual_is_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وقال مصدران دبلوماسيان أوروبيان أمس إن الاجتماع تأجل.")
+    assert found(doc, "STATEMENT") == []
+
+
+def test_a_weekday_after_a_speakers_name_is_not_part_of_it(nlp: Pipeline) -> None:
+    doc = nlp("وأكد ماكرون الخميس أن بلاده مستعدة للحوار.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "إيمانويل ماكرون")]])
+
+
+def test_nawwaha_pointing_out_is_a_statement_praising_is_not(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ونوه الوزير فهد العتيبي بجهود العاملين في الجامعة. وأكد المحافظ سعد الزهراني أن الخطة "
+        "ناجحة، منوها إلى أن التنفيذ بدأ."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "سعد الزهراني")]] * 2)
+
+
+def test_each_of_names_every_speaker_joined_by_wa(nlp: Pipeline) -> None:
+    doc = nlp(
+        "دعا كل من الدكتور نبيل العربي، الأمين العام لجامعة الدول العربية، وبان كي مون، الأمين "
+        "العام للأمم المتحدة، الأطراف إلى وقف القتال. وأعلنت كل من السعودية والإمارات أنهما "
+        "ستقدمان الدعم. وأكد كل من شارك في المؤتمر أن الحوار مهم."
+    )
+    assert found(doc, "STATEMENT") == K(
+        [
+            [("speaker", "نبيل العربي"), ("speaker", "بان كي مون")],
+            [("speaker", "السعودية"), ("speaker", "الإمارات")],
+        ]
+    )
+
+
+def test_a_joined_feminine_speech_verb_is_the_opening_bodys_not_a_genitives(nlp: Pipeline) -> None:
+    doc = nlp(
+        "من جهتها، استنكرت الهيئة العامة للرياضة تصريحات نائب الرئيس سامي الجابر وقالت إنها غير "
+        "مسؤولة. وأكدت أن الهيئة ستتخذ الإجراءات اللازمة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "الهيئة العامة للرياضة")]] * 2)
+
+
+def test_a_masculine_speech_verb_does_not_carry_a_feminine_body(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أعلنت وزارة الداخلية الأردنية أمس، عن ضبط خلية مسلحة.وقال الناطق باسم الأمن العام، إن "
+        "العملية مستمرة. وأضاف بأن الخلية خططت لهجمات، مبينا أن التحقيق مستمر. وتابع البيان أن "
+        "المتهمين اعترفوا."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "وزارة الداخلية الأردنية")]] * 2)
+
+
+def test_deeming_and_announcing_participles_and_qad_bayyana_are_statements(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وشدد الوزير خالد الحربي على أهمية القطاع، معتبرا أن القطاع لم يأخذ حقه. وقام الوزير "
+        "خالد الحربي بزيارة غير معلنة إلى المدينة. أما عن التعيينات، فقد بيّن المحافظ سعد "
+        "الزهراني أن الموضوع لم يكن أساسيا، معلنا عن قرب افتتاح المشروع."
+    )
+    assert found(doc, "STATEMENT") == K(
+        [[("speaker", "خالد الحربي")]] * 2 + [[("speaker", "سعد الزهراني")]] * 2
+    )
+
+
+def test_a_state_opening_the_sentence_is_its_participles_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واستنكرت مملكة البحرين تصريحات نائب رئيس جمهورية العراق نوري المالكي، معتبرة أن هذه "
+        "التصريحات غير مسؤولة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "البحرين")]])
+    doc = nlp("وحول الصين أكبر مستهلك للطاقة بدا الوزير مطمئنا، وقال إن المشكلة هي المخزونات.")
+    assert K([("speaker", "الصين")]) not in found(doc, "STATEMENT")
+
+
+def test_a_state_right_after_the_verb_speaks_not_the_body_it_addresses(nlp: Pipeline) -> None:
+    doc = nlp("وطالبت قطر الأمم المتحدة بتحمل مسؤولياتها. ووصفت واشنطن الحرس الثوري بأنه داعم للإرهاب.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "قطر")], [("speaker", "الولايات المتحدة")]])
+
+
+def test_an_unnamed_official_opening_the_sentence_is_a_joined_verbs_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وطالبت الحكومة الليبية مجلس الأمن بالتحرك. من جهته، دعا مدير العمليات الإنسانية في الأمم "
+        "المتحدة إلى مضاعفة الجهود، وأعلن عن زيارة قريبة إلى ليبيا. وقال قاسم أحمد إن الصين "
+        "ستستضيف اللقاء، إلا أن مسؤولا آخر في المجلس أشار إلى أن الأمر لم يتأكد."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "ليبيا")], [("speaker", "قاسم أحمد")]])
+
+
+def test_a_plural_in_een_after_a_speech_verb_is_its_object(nlp: Pipeline) -> None:
+    doc = nlp("وشدد الوزير خالد الحربي على أهمية دور المهندسين. ودعا المهندسين المسجلين إلى تقديم الحلول.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]] * 2)
+
+
+def test_kana_subject_qad_verb_is_said_by_the_one_named_after_kana(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكان الشيخ ناصر صباح الأحمد الصباح النائب الأول لرئيس مجلس الوزراء ووزير الدفاع قد أكد "
+        "ضرورة التنسيق بين الأجهزة. وكان وزير خارجية مصر قد أعلن أن الاجتماع تأجل."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "ناصر صباح الأحمد الصباح")]])
+
+
+def test_a_speech_verbs_twin_masdar_after_aw_or_a_preposition_is_no_statement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وذكر مسؤولان أنه لا يمكنهما تأكيد أو نفي زيارة قاسم سليماني لموسكو. والصحف ممنوعة من ذكر "
+        "اسم الرئيس محمد خاتمي. ونفى الوزير خالد الحربي أن تكون الزيارة قد ألغيت."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]])
+
+
+def test_statements_issued_by_someone_are_his(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال الوزير خالد الحربي إن الحكومة ستدعم المزارعين. ويأتي هذا بعد تصريحات متشددة صدرت عن "
+        "رئيس الوزراء البريطاني ديفيد كاميرون حول الهجرة."
+    )
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "ديفيد كاميرون")]])

@@ -222,6 +222,12 @@ class Referents:
         ):
             return True
         covering = view.mention_covering(sentence, following)
+        if (
+            covering is None
+            and _oblique_plural(token.norm)
+            and query.form.rule.type == RelationType.STATEMENT
+        ):
+            return True  # "ودعا المهندسين إلى": a plural in -ين is the object, the subject unsaid
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
@@ -269,3 +275,10 @@ def _title_owner(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> M
         elif covering is None or covering.type not in AFFILIATION_TYPES:
             return None
     return None
+
+
+def _oblique_plural(norm: str) -> bool:
+    """A definite sound plural or dual in -ين (المهندسين، المواطنين، الطرفين): never a verb's
+    subject, which would be in -ون/-ان."""
+    word = norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+    return word.startswith("ال") and word.endswith("ين") and len(word) > 6

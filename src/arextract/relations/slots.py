@@ -35,6 +35,7 @@ _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unname
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
+_GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 _IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
@@ -78,10 +79,10 @@ class SlotFiller:
             return self._object(query, cursor, may_reach)
         named = self._named_subject(query, cursor)
         if named is not None:
-            return named
+            return _agreeing(self._words, query, named[0]), named[1]
         if _common_noun_traveller(self._words, query):
             return [], cursor  # "وصلت إلى عدن سفينة"، "وكان اللاعب قد وصل إلى جدة": unnamed
-        return self._unsaid_subject(query), cursor
+        return _agreeing(self._words, query, self._unsaid_subject(query)), cursor
 
     def _doer(self, query: SlotQuery, cursor: int) -> Filled:
         """The doer of a masdar ("زيارة"، "اجتماعه"): an antecedent, a person in the genitive,
@@ -243,6 +244,8 @@ class SlotFiller:
             issuer = self._referents.issuer(query, following)
             if issuer is not None:
                 return [issuer], cursor
+        if rule.type == RelationType.STATEMENT and (framed := _framed_speakers(words, query)) is not None:
+            return framed, cursor
         if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
             # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
             view.unnamed_speaker = sentence.narrative
@@ -258,7 +261,7 @@ class SlotFiller:
             return habitual, cursor  # "ميثاق الأمم المتحدة التي تؤكد على": not said
         if antecedent is not None:
             return [antecedent], cursor
-        continued = self._continued_subject(query)
+        continued = _continued_subject(query)
         if continued is not None:
             # "سيزور X الأردن ويلتقي بالملك": not الأردن; a speech verb may name a new speaker
             # nor may a person after a verb whose objects are never people ("وزار السيسي روسيا")
@@ -276,21 +279,13 @@ class SlotFiller:
             if delegation is not None and delegation.type in query.slot.types:
                 return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
+            found = _state_first(query, found)
             if found:
                 return found, _past_restatement(query, found[-1])
         found = _not_governed(words, query, self._search.before(query, window=6))
         if found:
             return found, cursor
         return None
-
-    def _continued_subject(self, query: SlotQuery) -> Mention | None:
-        """The doer of the verb a verb joined by و/ف continues in the same sentence."""
-        view, match = query.view, query.match
-        token = view.tokens[match.first]
-        if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in CONJUNCTION_LETTERS:
-            return None
-        continued = view.coordinated_subject(query.sentence, match.first)
-        return continued if continued is not None and query.open_to(continued) else None
 
     def _unsaid_subject(self, query: SlotQuery) -> list[Mention]:
         """A subject the clause leaves unsaid: the last speaker, a person before the trigger,
@@ -319,17 +314,19 @@ class SlotFiller:
                 return [delegation]
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
-        if participle and (view.speaker is None or view.speaker[1] != sentence.narrative):
+        joined = statement and not participle and _joined_verb(query)
+        if (participle or joined) and (view.speaker is None or view.speaker[1] != sentence.narrative):
             # "رفض السفير X التصريحات، مؤكدا"، "واستنكر المجلس ...، مؤكدا": the clause's subject
             if honoured := _honoured(self._words, self._referents, query):
                 return [honoured]  # "ورحب سموه بالوزير X، موضحا": His Highness
-            body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
-            own = body if body is not None and body.first == sentence.first + 1 else sentence.actor
+            own = _opening_body(self._words, query) or sentence.actor
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
             sender = _sender(self._words, query)  # "تلقى X برقية من Y ...، مؤكدا": Y
             own, opening = (sender, True) if sender is not None else (own, opening)
             if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
                 return [own]
+            if _unnamed_opening(self._words, query):
+                return []  # "دعا مدير العمليات في المنظمة إلى ...، وأعلن": the one left unnamed
         if (own := _own_subject(self._words, query)) is not None and implicit(query):
             return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
@@ -355,6 +352,32 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _continued_subject(query: SlotQuery) -> Mention | None:
+    """The doer of the verb a verb joined by و/ف continues in the same sentence."""
+    view, match = query.view, query.match
+    token = view.tokens[match.first]
+    if query.form.rule.pos != "verb" or match.offset == 0 or token.norm[:1] not in CONJUNCTION_LETTERS:
+        return None
+    continued = view.coordinated_subject(query.sentence, match.first)
+    return continued if continued is not None and query.open_to(continued) else None
+
+
+def _state_first(query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """A country right after a speech verb is its subject, before the body it addresses
+    ("وطالبت قطر الأمم المتحدة بـ"، "ووصفت واشنطن الحرس الثوري بأنه"): verb, subject, object."""
+    view, sentence, following = query.view, query.sentence, query.match.last + 1
+    if (
+        query.form.rule.type != RelationType.STATEMENT
+        or not found
+        or found[0].type != EntityType.ORGANIZATION
+    ):
+        return found
+    state = view.mention_covering(sentence, following, (EntityType.COUNTRY,))
+    if state is None or state.first != following or state.is_nisba or not query.open_to(state):
+        return found
+    return [state] if state.last < found[0].first else found
 
 
 def _past_restatement(query: SlotQuery, subject: Mention) -> int:
@@ -641,15 +664,32 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if not (joined or _participle(view, match)):
         return found
     mention = found[0]
-    if mention.type == EntityType.PERSON or mention.first <= sentence.first:
+    if mention.first <= sentence.first:
         return found
     previous = mention.first - 1
+    if mention.type == EntityType.PERSON:
+        # "استنكرت الهيئة تصريحات نائب الرئيس X وقالت": X, past his title, is the genitive of a
+        # noun no verb could be (a word in ة or a plural in ات)
+        while previous > sentence.first and (
+            words.in_title(view.tokens[previous].norm) or _affiliation_at(view, sentence, previous)
+        ):
+            previous -= 1
+        text = view.tokens[previous].text
+        noun = text.endswith("ة") or (len(text) > 4 and text.endswith("ات"))
+        return [] if noun and view.mention_covering(sentence, previous) is None else found
     norm = view.tokens[previous].norm
     if view.mention_covering(sentence, previous) is not None or view.is_time_token(previous):
         return found
     if norm in words.prepositions or words.is_plain_noun(norm):
         return []
     return found
+
+
+def _affiliation_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether token ``index`` is in a country or body named inside a title ("رئيس جمهورية
+    العراق X")."""
+    covering = view.mention_covering(sentence, index)
+    return covering is not None and covering.type in AFFILIATION_TYPES
 
 
 def _own_subject(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
@@ -682,12 +722,23 @@ def _habitual_speaker(
     ``None`` when the trigger is no such verb."""
     if query.form.rule.type != RelationType.STATEMENT:
         return None
-    if _describes_noun(words, query):
+    if _describes_noun(words, query) or _masdar_read(words, query):
         return []  # "واجهات تجميلية تعبر عن تراث المنطقة"، "تقرير يوضح": the noun's clause
     if not _habitual(words, query):
         return None
-    person = antecedent is not None and antecedent.type == EntityType.PERSON
-    return [antecedent] if person and antecedent.last == query.match.first - 2 else []
+    if antecedent is None or antecedent.type != EntityType.PERSON:
+        return []
+    return [antecedent] if antecedent.last == query.match.first - 2 else []
+
+
+def _masdar_read(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a verb trigger is the masdar written like it after أو or a preposition ("تأكيد أو
+    نفي زيارة X"، "على نفي"): نفى folds to نفي, and no verb follows a preposition."""
+    view, match = query.view, query.match
+    if query.form.rule.pos != "verb" or match.offset or match.first <= query.sentence.first:
+        return False
+    previous = view.tokens[match.first - 1].norm
+    return previous == _OR or previous in words.prepositions
 
 
 def _describes_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
@@ -801,6 +852,226 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
 
 
+def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The speakers a construction around the trigger names (``None``: no such construction):
+    "تصريحات صدرت عن الرئيس X" (X's), "وكان الوزير X، رئيس اللجنة، قد أكد" (X, however long
+    his title), "وقالت الحكومة المصرية إن" (the state), "وقال كل من X وY إن" (both)."""
+    for found in (_issued_by(words, query), _kana_qad_subject(words, query)):
+        if found is not None:
+            return found
+    if (state := _government_of(query)) is not None:
+        return [state]
+    each = _each_of(words, query)
+    return each if len(each) > 1 else None
+
+
+# "تصريحات صدرت عن X"، "التصريحات التي أطلقها X"، "تصريح أدلى به X": the noun's verb of issuing
+_ISSUING = fold_words(("صدرت", "صدر", "الصادرة", "الصادر", "أدلى", "أطلقها", "أطلقه", "أطلق"))
+_ISSUING_LINKS = fold_words(("التي", "الذي", "عن", "بها", "به", "أمس"))
+_ISSUING_REACH = 4  # words (adjectives, التي) between the noun and its verb of issuing
+
+
+def _issued_by(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The one named after a statement noun's verb of issuing ("تصريحات متشددة صدرت عن رئيس
+    الوزراء X"، "تصريحات أدلى بها الوزير X"): X, or none if only an office is named there;
+    ``None``: no such verb."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "noun":
+        return None
+    for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ISSUING_REACH)):
+        token = view.tokens[index]
+        if token.text in words.breaks or view.mention_covering(sentence, index) is not None:
+            return None
+        if token.norm in _ISSUING:
+            start = index + 1
+            while start < sentence.last and view.tokens[start].norm in _ISSUING_LINKS:
+                start += 1
+            named = _named_after(words, query, start)
+            return [] if named is None else [named]
+    return None
+
+
+_KANA = {fold("كان"), fold("كانت")}
+_OR = fold("أو")
+_QAD = fold("قد")
+_KANA_REACH = 20  # tokens from كان to the verb after قد (the subject's name and title between)
+
+
+def _kana_qad_subject(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The subject named between كان and قد before a speech verb ("وكان الشيخ X نائب رئيس مجلس
+    الوزراء ووزير الداخلية قد أكد"): the first name after كان, however long the title after it;
+    none when no one is named there ("وكان وزير خارجية مصر قد أعلن"); ``None``: no such clause."""
+    view, sentence, first = query.view, query.sentence, query.match.first
+    if first - 2 < sentence.first or view.tokens[first - 1].norm != _QAD:
+        return None
+    for index in range(first - 2, max(sentence.first, first - _KANA_REACH) - 1, -1):
+        norm = view.tokens[index].norm
+        if norm in words.complementizers or (
+            view.tokens[index].text in words.breaks and norm not in {"،", ","}
+        ):
+            return None
+        if listed(norm, _KANA):
+            subject = _first_subject(words, query, index + 1, first - 1)
+            return [] if subject is None else [subject]
+    return None
+
+
+def _first_subject(words: FoldedLexicons, query: SlotQuery, start: int, end: int) -> Mention | None:
+    """The first name in tokens [start, end) that may be the subject: a person, or a body or
+    country no title word governs ("وكان محافظ عدن الجديد X": X; "وكان وزير خارجية مصر": none)."""
+    view, sentence = query.view, query.sentence
+    for mention in sentence.mentions_from(start, end):
+        if mention.first < start or mention.last >= end or mention.is_nisba:
+            continue
+        titled = mention.first > start and words.in_title(view.tokens[mention.first - 1].norm)
+        if mention.type in query.slot.types and (mention.type == EntityType.PERSON or not titled):
+            return mention if query.open_to(mention) else None
+    return None
+
+
+def _government_of(query: SlotQuery) -> Mention | None:
+    """The country whose nisba follows "الحكومة" right after a speech verb ("وأكدت الحكومة
+    التركية أن"، "قالت الحكومة الأميركية أمس"): the government speaks for its state."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    if index + 1 >= sentence.last or view.tokens[index].norm != _GOVERNMENT:
+        return None
+    if not _feminine(view, query.match):
+        return None  # (not "وطالب الحكومة الإيرانية بالكف": the government is his object)
+    nisba = view.mention_covering(sentence, index + 1, (EntityType.COUNTRY,))
+    if nisba is None or nisba.first != index + 1 or not nisba.is_nisba:
+        return None
+    return nisba if EntityType.COUNTRY in query.slot.types and query.open_to(nisba) else None
+
+
+_EACH_OF = (fold("كل"), fold("من"))
+_EACH_OF_REACH = 40  # tokens of "كل من X، title، وY، title" scanned
+
+
+def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
+    """The speakers a speech verb names by "كل من X وY" ("وأكد كل من الوزير X ونظيره Y أن"،
+    "أعلنت كل من السعودية والإمارات"): each name of the first one's type that و joins, past
+    the titles, honorifics and affiliations between them."""
+    view, sentence, slot = query.view, query.sentence, query.slot
+    index = query.match.last + 1
+    if index + 2 >= sentence.last or (view.tokens[index].norm, view.tokens[index + 1].norm) != _EACH_OF:
+        return []
+    found: list[Mention] = []
+    index += 2
+    while index < min(sentence.last, query.match.last + _EACH_OF_REACH):
+        token, mention = view.tokens[index], view.mention_covering(sentence, index)
+        if mention is not None:
+            joined = not found or (mention.first == index and token.norm[:1] == "و")
+            usable = mention.type in slot.types and not mention.is_nisba and query.open_to(mention)
+            if joined and usable and (not found or mention.type == found[0].type):
+                found += [] if any(m.entity.id == mention.entity.id for m in found) else [mention]
+            index = max(index, mention.last) + 1
+        elif (
+            token.text in {"،", ","}
+            or words.in_title(token.norm)
+            or (token.norm in words.honorifics or token.norm in words.prepositions)
+        ):
+            index += 1
+        else:
+            break
+    return found
+
+
+def _joined_verb(query: SlotQuery) -> bool:
+    """Whether the trigger is a verb joined by و/ف inside its sentence ("... وقالت إن")."""
+    view, match = query.view, query.match
+    return (
+        query.form.rule.pos == "verb"
+        and match.first > query.sentence.first
+        and match.offset > 0
+        and view.tokens[match.first].norm[:1] in CONJUNCTION_LETTERS
+    )
+
+
+def _opening_verb(query: SlotQuery) -> int:
+    """The token of a sentence's first verb: its first, or the one after an adverbial set off by
+    a comma ("من جهتها، استنكرت")."""
+    view, sentence = query.view, query.sentence
+    for index in range(sentence.first, min(query.match.first, sentence.first + _ADVERBIAL_SPAN + 1)):
+        if view.tokens[index].text in {"،", ","}:
+            return index + 1
+    return sentence.first
+
+
+def _unnamed_opening(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether the sentence's first verb has an official no name follows as its subject ("من
+    جهته، دعا مدير العمليات الإنسانية في الأمم المتحدة إلى"): no person is named before the
+    trigger."""
+    view, sentence = query.view, query.sentence
+    subject = _opening_verb(query) + 1
+    if subject >= query.match.first or not listed(view.tokens[subject].norm, words.title_heads):
+        return False
+    if view.mention_covering(sentence, subject) is not None or any(
+        m.type == EntityType.PERSON and subject < m.first < query.match.first
+        for m in sentence.mentions_from(subject, query.match.first)
+    ):
+        return False
+    # the last speaker's own title again ("وأعرب نائب الرئيس اليمني"): that person, not another
+    head = view.tokens[subject].norm.lstrip(CONJUNCTION_LETTERS)
+    for known in (view.speaker[0] if view.speaker is not None else None, sentence.actor):
+        if known is not None and any(
+            head in view.tokens[index].norm
+            for index in range(max(0, known.first - _RESTATEMENT_REACH - 2), known.first)
+        ):
+            return False
+    return True
+
+
+def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The body a sentence opens with as its first verb's subject, right after that verb, past
+    an adverbial set off by a comma ("واستنكر المجلس"، "من جهتها، استنكرت الهيئة ...")."""
+    view, sentence = query.view, query.sentence
+    verb = _opening_verb(query)
+    body = view.mention_covering(sentence, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
+    if body is None or body.first != verb + 1 or body.last >= query.match.first or body.is_nisba:
+        return None
+    token = view.tokens[body.first]
+    governed = body.entity.start > token.start and token.norm[:1] in {"ل", "ب"}
+    opener = view.tokens[verb].norm  # a verb, not a title or a preposition ("وحول الصين، بدا")
+    governed = governed or words.in_title(opener) or listed(opener, words.prepositions)
+    return None if governed or not opener.isalpha() else body
+
+
+def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
+    """Whether a speech verb agrees with a feminine subject: قالت، أكدت، تؤكد، مؤكدة."""
+    stem = view.tokens[match.first].norm[match.offset :]
+    return _feminine_word(view.tokens[match.first].text) or (
+        stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T)
+    )
+
+
+def _feminine_word(text: str) -> bool:
+    """Whether a word ends in ت or ة, past its diacritics and tanwin (مؤكدةً، قالتْ)."""
+    bare = text.rstrip("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652ا")
+    return bare.endswith(("ت", "ة"))
+
+
+def _agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """Without a body a masculine speech verb may name ("وقال الناطق ...، وأضاف"، "مبينا"), a
+    body whose head noun is feminine (الوزارة، هيئة، الحكومة) named before it is not its speaker:
+    "أعلنت الوزارة ... وقال الناطق باسمها إن ... وأضاف أن" is the spokesman, unnamed."""
+    view, match = query.view, query.match
+    if query.form.rule.type != RelationType.STATEMENT or _feminine(view, match):
+        return found
+    following = match.last + 1
+    if following < query.sentence.last and listed(view.tokens[following].norm, words.vehicles):
+        return found  # "وتابع البيان أن": the verb agrees with the statement, not its issuer
+    return [
+        mention
+        for mention in found
+        if not (
+            mention.type == EntityType.ORGANIZATION
+            and (mention not in query.sentence.mentions or mention.last < match.first)
+            and mention.entity.text.split()[0].endswith("ة")
+        )
+    ]
+
+
 def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     """Whether token ``index`` is in an outlet's name ("لـ«الاقتصادية»")."""
     covering = view.mention_covering(sentence, index)
@@ -808,7 +1079,12 @@ def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) ->
 
 
 def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
-    return view.tokens[index].norm in words.unnamed_sources and view.mention_covering(sentence, index) is None
+    """Whether token ``index`` opens an unnamed source: no name covers it, or only a person the
+    tagger made of the source and its adjectives ("مصدران دبلوماسيان"), which no name begins."""
+    if view.tokens[index].norm not in words.unnamed_sources:
+        return False
+    covering = view.mention_covering(sentence, index)
+    return covering is None or (covering.type == EntityType.PERSON and covering.first == index)
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:

@@ -351,7 +351,8 @@ class Apposition:
             return None  # "أقال X نائبه": an object with "his", not an apposition
         chain, index = self._title_from(view, sentence, index)
         if (
-            chain.last == chain.first
+            chain.first is not None
+            and chain.last == chain.first
             and not chain.affiliations
             and tokens[chain.first].norm in self._words.honorifics
         ):
