@@ -1704,3 +1704,21 @@ def test_a_traveller_named_by_a_common_noun_is_not_the_actor(nlp: Pipeline) -> N
     assert found(doc, "VISIT") == []
     doc = nlp("وكان الرئيس الأمريكي باراك أوباما قد وصل إلى نيروبي مساء الجمعة.")
     assert found(doc, "VISIT") == K([[("visitor", "باراك أوباما"), ("destination", "نيروبي")]])
+
+
+def test_signatories_each_with_a_title_are_all_parties(nlp: Pipeline) -> None:
+    # a list of persons, each followed by his own title, the next joined by و on his honorific
+    doc = nlp(
+        "وقع الاتفاقية الدكتور خالد بن عمر السالم رئيس هيئة الاتصالات والمهندس سامي بن فهد "
+        "العتيبي الرئيس التنفيذي لشركة الاتصالات السعودية، والدكتور ماجد بن سعد الحربي مدير "
+        "جامعة الملك سعود."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [
+            [
+                ("party", "خالد بن عمر السالم"),
+                ("party", "سامي بن فهد العتيبي"),
+                ("party", "ماجد بن سعد الحربي"),
+            ]
+        ]
+    )
