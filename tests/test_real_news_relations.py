@@ -1722,3 +1722,17 @@ def test_signatories_each_with_a_title_are_all_parties(nlp: Pipeline) -> None:
             ]
         ]
     )
+
+
+def test_a_host_who_received_him_met_the_one_named_before(nlp: Pipeline) -> None:
+    # "واستقبله X": X is the host; "him" is the one told before (this sentence's or the story's)
+    doc = nlp(
+        "وصل وزير الخارجية البحريني خالد بن أحمد إلى جدة مساء أمس. "
+        "واستقبله محافظ جدة الأمير مشعل بن ماجد وعدد من المسؤولين."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "خالد بن أحمد"), ("participant", "مشعل بن ماجد")]])
+    doc = nlp(
+        "قال وزير الخارجية عادل الجبير إن الوضع مستقر. ووصل وزير الخارجية البحريني خالد بن أحمد "
+        "إلى جدة أمس، وكان في استقباله محافظ جدة الأمير مشعل بن ماجد."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "خالد بن أحمد"), ("participant", "مشعل بن ماجد")]])

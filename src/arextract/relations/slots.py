@@ -65,11 +65,7 @@ class SlotFiller:
         (``cursor``: where this one's starts, after the trigger or the previous slot)."""
         slot, form = query.slot, query.form
         if slot.find == "previous":
-            # "وكان في استقباله مدير المستشفى X": the one the story followed so far
-            previous = query.sentence.previous_actor
-            if previous is not None and query.open_to(previous):
-                return [previous], cursor
-            return [], cursor
+            return _listed(_told_before(query)), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             return self._doer(query, cursor)
         if slot.find == "before":
@@ -425,6 +421,16 @@ def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
 def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     mention = view.mention_covering(sentence, index)
     return mention is not None and mention.first == index and mention.is_nisba
+
+
+def _told_before(query: SlotQuery) -> Mention | None:
+    """Whom "his" stands for in "وكان في استقباله X"، "واستقبله X": the one this sentence named
+    before the trigger ("وصل X إلى الرياض، واستقبله Y"), else the one the story followed so far."""
+    own = query.sentence.actor
+    if own is not None and own.last < query.match.first and own in query.sentence.mentions:
+        return own if query.open_to(own) else None
+    previous = query.sentence.previous_actor
+    return previous if previous is not None and query.open_to(previous) else None
 
 
 def _listed(mention: Mention | None) -> list[Mention]:
