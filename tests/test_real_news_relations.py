@@ -1736,3 +1736,20 @@ def test_a_host_who_received_him_met_the_one_named_before(nlp: Pipeline) -> None
         "إلى جدة أمس، وكان في استقباله محافظ جدة الأمير مشعل بن ماجد."
     )
     assert found(doc, "MEETING") == K([[("participant", "خالد بن أحمد"), ("participant", "مشعل بن ماجد")]])
+
+
+def test_talks_with_several_named_are_one_meeting_with_all(nlp: Pipeline) -> None:
+    # "لقاءات مع X ونظيره Y": the plural noun with مع, every one coordinated after it
+    doc = nlp(
+        "وأجرى وزير الخارجية المصري سامح شكري بعد وصوله إلى الرباط لقاءات مع رئيس الحكومة "
+        "عبد الإله بن كيران ونظيره المغربي صلاح الدين مزوار."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "سامح شكري"),
+                ("participant", "عبد الإله بنكيران"),
+                ("participant", "صلاح الدين مزوار"),
+            ]
+        ]
+    )

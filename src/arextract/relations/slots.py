@@ -426,8 +426,13 @@ def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
 def _told_before(query: SlotQuery) -> Mention | None:
     """Whom "his" stands for in "وكان في استقباله X"، "واستقبله X": the one this sentence named
     before the trigger ("وصل X إلى الرياض، واستقبله Y"), else the one the story followed so far."""
-    own = query.sentence.actor
-    if own is not None and own.last < query.match.first and own in query.sentence.mentions:
+    own, pronoun = query.sentence.actor, query.view.tokens[query.match.last].norm
+    if (
+        own is not None
+        and own.last < query.match.first
+        and own in query.sentence.mentions
+        and not (pronoun.endswith("ها") and own.type == EntityType.PERSON)  # "her": the plane
+    ):
         return own if query.open_to(own) else None
     previous = query.sentence.previous_actor
     return previous if previous is not None and query.open_to(previous) else None
