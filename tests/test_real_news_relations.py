@@ -1753,3 +1753,13 @@ def test_talks_with_several_named_are_one_meeting_with_all(nlp: Pipeline) -> Non
             ]
         ]
     )
+
+
+def test_a_trigger_ending_with_its_preposition_takes_the_place_right_after(nlp: Pipeline) -> None:
+    # "وصوله إلى X في أول زيارة ... لـY": X, not a place after a later preposition
+    doc = nlp(
+        "التقى الرئيس الفرنسي فرانسوا هولاند أفراد الجالية عقب وصوله إلى المغرب في أول زيارة "
+        "يقوم بها منذ توليه الرئاسة لمدينة طنجة."
+    )
+    visits = found(doc, "VISIT")
+    assert K([("visitor", "فرانسوا هولاند"), ("destination", "المغرب")]) in visits

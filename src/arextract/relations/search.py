@@ -133,6 +133,12 @@ class MentionSearch:
         if not slot.preps:
             return start
         preps = slot.folded_preps
+        if (
+            not slot.prep_required
+            and start == query.match.last + 1
+            and view.tokens[query.match.last].norm in preps
+        ):
+            return start  # the trigger ends with it: "وصوله إلى كينيا في أول زيارة ..."
         # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
         end = min(sentence.last, start + slot.prep_window)
         index = start
