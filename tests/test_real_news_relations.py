@@ -1763,3 +1763,18 @@ def test_a_trigger_ending_with_its_preposition_takes_the_place_right_after(nlp: 
     )
     visits = found(doc, "VISIT")
     assert K([("visitor", "فرانسوا هولاند"), ("destination", "المغرب")]) in visits
+
+
+def test_his_visit_after_a_person_governed_by_a_preposition_is_that_persons(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأدت الغارة إلى مقتل القيادي في التنظيم أبو حفص المصري، وفق بيان وزع على الصحافيين "
+        "المرافقين لوزير الخارجية الألماني فرانك شتاينماير في زيارته إلى الأردن."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "فرانك شتاينماير"), ("destination", "الأردن")]])
+    doc = nlp("والتقى وزير الخارجية عادل الجبير نظيره الروسي سيرغي لافروف خلال زيارته لموسكو.")
+    assert found(doc, "VISIT") == K([[("visitor", "عادل الجبير"), ("destination", "موسكو")]])
+
+
+def test_a_passive_masdar_with_a_pronoun_has_no_named_doer(nlp: Pipeline) -> None:
+    doc = nlp("وأشاد اللواء سالم القحطاني بعمل المراكز التي تم زيارتها في الرياض وجدة.")
+    assert found(doc, "VISIT") == []  # "that were visited": not his visit
