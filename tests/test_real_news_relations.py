@@ -1778,3 +1778,8 @@ def test_his_visit_after_a_person_governed_by_a_preposition_is_that_persons(nlp:
 def test_a_passive_masdar_with_a_pronoun_has_no_named_doer(nlp: Pipeline) -> None:
     doc = nlp("وأشاد اللواء سالم القحطاني بعمل المراكز التي تم زيارتها في الرياض وجدة.")
     assert found(doc, "VISIT") == []  # "that were visited": not his visit
+
+
+def test_a_travel_verb_in_a_relative_clause_on_a_common_noun_names_no_visitor(nlp: Pipeline) -> None:
+    doc = nlp("ويأتي هذا وسط أزمة المهاجرين في ميناء كاليه ومدخل النفق الذي يصل بين فرنسا وبريطانيا.")
+    assert found(doc, "VISIT") == []  # "the tunnel that links": no one travelled

@@ -72,7 +72,7 @@ class SlotFiller:
             return self._search.before(query), cursor
         if slot.find == "object":
             return self._object(query, cursor, may_reach)
-        named = self._named_subject(query, cursor)
+        named = None if _relative_on_noun(self._words, query) else self._named_subject(query, cursor)
         if named is not None:
             return named
         if _common_noun_traveller(self._words, query):
@@ -621,12 +621,27 @@ def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
         if after < sentence.last and _common_noun_at(words, view, sentence, after):
             return True
     before = match.first - 1
+    if _relative_on_noun(words, query):
+        return True
     if before > sentence.first and view.tokens[before].norm == fold("قد"):
         before -= 1
     return (
         before > sentence.first
         and listed(view.tokens[before - 1].norm, _KANA)
         and _common_noun_at(words, view, sentence, before)
+    )
+
+
+def _relative_on_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "قائمة الفريق التي سافرت إلى"، "النفق الذي يصل بين": a travel verb opening a relative
+    clause on a common noun has that noun, not a name, as its doer."""
+    view, sentence, before = query.view, query.sentence, query.match.first - 1
+    return (
+        query.form.rule.type == RelationType.VISIT
+        and query.form.rule.pos == "verb"
+        and before > sentence.first
+        and view.tokens[before].norm in words.relatives
+        and _common_noun_at(words, view, sentence, before - 1)
     )
 
 
