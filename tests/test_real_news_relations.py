@@ -1783,3 +1783,10 @@ def test_a_passive_masdar_with_a_pronoun_has_no_named_doer(nlp: Pipeline) -> Non
 def test_a_travel_verb_in_a_relative_clause_on_a_common_noun_names_no_visitor(nlp: Pipeline) -> None:
     doc = nlp("ويأتي هذا وسط أزمة المهاجرين في ميناء كاليه ومدخل النفق الذي يصل بين فرنسا وبريطانيا.")
     assert found(doc, "VISIT") == []  # "the tunnel that links": no one travelled
+
+
+def test_what_was_discussed_between_two_countries_is_no_new_meeting(nlp: Pipeline) -> None:
+    doc = nlp("وبحث الجانبان خلال اللقاء التعاون الثنائي بين الأردن وإيطاليا في مجال الطاقة.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("ويأتي اللقاء المرتقب بين الأردن وإيطاليا بعد أسابيع من التوتر.")
+    assert found(doc, "MEETING") == K([[("participant", "الأردن"), ("participant", "إيطاليا")]])
