@@ -1790,3 +1790,13 @@ def test_what_was_discussed_between_two_countries_is_no_new_meeting(nlp: Pipelin
     assert found(doc, "MEETING") == []
     doc = nlp("ويأتي اللقاء المرتقب بين الأردن وإيطاليا بعد أسابيع من التوتر.")
     assert found(doc, "MEETING") == K([[("participant", "الأردن"), ("participant", "إيطاليا")]])
+
+
+def test_two_doers_with_titles_set_off_by_commas_held_the_talks(nlp: Pipeline) -> None:
+    doc = nlp(
+        "عقد الرئيس اليمني عبد ربه منصور هادي، وولي العهد السعودي وزير الداخلية الأمير محمد بن "
+        "نايف، جلسة مباحثات ثنائية أعقبها اجتماع موسع."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "عبد ربه منصور هادي"), ("participant", "محمد بن نايف")]]
+    )
