@@ -1891,3 +1891,99 @@ def test_statements_issued_by_someone_are_his(nlp: Pipeline) -> None:
         "رئيس الوزراء البريطاني ديفيد كاميرون حول الهجرة."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "ديفيد كاميرون")]])
+
+
+def test_signatories_each_with_a_title_are_all_parties(nlp: Pipeline) -> None:
+    # a list of persons, each followed by his own title, the next joined by و on his honorific
+    doc = nlp(
+        "وقع الاتفاقية الدكتور خالد بن عمر السالم رئيس هيئة الاتصالات والمهندس سامي بن فهد "
+        "العتيبي الرئيس التنفيذي لشركة الاتصالات السعودية، والدكتور ماجد بن سعد الحربي مدير "
+        "جامعة الملك سعود."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [
+            [
+                ("party", "خالد بن عمر السالم"),
+                ("party", "سامي بن فهد العتيبي"),
+                ("party", "ماجد بن سعد الحربي"),
+            ]
+        ]
+    )
+
+
+def test_a_host_who_received_him_met_the_one_named_before(nlp: Pipeline) -> None:
+    # "واستقبله X": X is the host; "him" is the one told before (this sentence's or the story's)
+    doc = nlp(
+        "وصل وزير الخارجية البحريني خالد بن أحمد إلى جدة مساء أمس. "
+        "واستقبله محافظ جدة الأمير مشعل بن ماجد وعدد من المسؤولين."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "خالد بن أحمد"), ("participant", "مشعل بن ماجد")]])
+    doc = nlp(
+        "قال وزير الخارجية عادل الجبير إن الوضع مستقر. ووصل وزير الخارجية البحريني خالد بن أحمد "
+        "إلى جدة أمس، وكان في استقباله محافظ جدة الأمير مشعل بن ماجد."
+    )
+    assert found(doc, "MEETING") == K([[("participant", "خالد بن أحمد"), ("participant", "مشعل بن ماجد")]])
+
+
+def test_talks_with_several_named_are_one_meeting_with_all(nlp: Pipeline) -> None:
+    # "لقاءات مع X ونظيره Y": the plural noun with مع, every one coordinated after it
+    doc = nlp(
+        "وأجرى وزير الخارجية المصري سامح شكري بعد وصوله إلى الرباط لقاءات مع رئيس الحكومة "
+        "عبد الإله بن كيران ونظيره المغربي صلاح الدين مزوار."
+    )
+    assert found(doc, "MEETING") == K(
+        [
+            [
+                ("participant", "سامح شكري"),
+                ("participant", "عبد الإله بنكيران"),
+                ("participant", "صلاح الدين مزوار"),
+            ]
+        ]
+    )
+
+
+def test_a_trigger_ending_with_its_preposition_takes_the_place_right_after(nlp: Pipeline) -> None:
+    # "وصوله إلى X في أول زيارة ... لـY": X, not a place after a later preposition
+    doc = nlp(
+        "التقى الرئيس الفرنسي فرانسوا هولاند أفراد الجالية عقب وصوله إلى المغرب في أول زيارة "
+        "يقوم بها منذ توليه الرئاسة لمدينة طنجة."
+    )
+    visits = found(doc, "VISIT")
+    assert K([("visitor", "فرانسوا هولاند"), ("destination", "المغرب")]) in visits
+
+
+def test_his_visit_after_a_person_governed_by_a_preposition_is_that_persons(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأدت الغارة إلى مقتل القيادي في التنظيم أبو حفص المصري، وفق بيان وزع على الصحافيين "
+        "المرافقين لوزير الخارجية الألماني فرانك شتاينماير في زيارته إلى الأردن."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "فرانك شتاينماير"), ("destination", "الأردن")]])
+    doc = nlp("والتقى وزير الخارجية عادل الجبير نظيره الروسي سيرغي لافروف خلال زيارته لموسكو.")
+    assert found(doc, "VISIT") == K([[("visitor", "عادل الجبير"), ("destination", "موسكو")]])
+
+
+def test_a_passive_masdar_with_a_pronoun_has_no_named_doer(nlp: Pipeline) -> None:
+    doc = nlp("وأشاد اللواء سالم القحطاني بعمل المراكز التي تم زيارتها في الرياض وجدة.")
+    assert found(doc, "VISIT") == []  # "that were visited": not his visit
+
+
+def test_a_travel_verb_in_a_relative_clause_on_a_common_noun_names_no_visitor(nlp: Pipeline) -> None:
+    doc = nlp("ويأتي هذا وسط أزمة المهاجرين في ميناء كاليه ومدخل النفق الذي يصل بين فرنسا وبريطانيا.")
+    assert found(doc, "VISIT") == []  # "the tunnel that links": no one travelled
+
+
+def test_what_was_discussed_between_two_countries_is_no_new_meeting(nlp: Pipeline) -> None:
+    doc = nlp("وبحث الجانبان خلال اللقاء التعاون الثنائي بين الأردن وإيطاليا في مجال الطاقة.")
+    assert found(doc, "MEETING") == []
+    doc = nlp("ويأتي اللقاء المرتقب بين الأردن وإيطاليا بعد أسابيع من التوتر.")
+    assert found(doc, "MEETING") == K([[("participant", "الأردن"), ("participant", "إيطاليا")]])
+
+
+def test_two_doers_with_titles_set_off_by_commas_held_the_talks(nlp: Pipeline) -> None:
+    doc = nlp(
+        "عقد الرئيس اليمني عبد ربه منصور هادي، وولي العهد السعودي وزير الداخلية الأمير محمد بن "
+        "نايف، جلسة مباحثات ثنائية أعقبها اجتماع موسع."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "عبد ربه منصور هادي"), ("participant", "محمد بن نايف")]]
+    )

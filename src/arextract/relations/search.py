@@ -133,6 +133,12 @@ class MentionSearch:
         if not slot.preps:
             return start
         preps = slot.folded_preps
+        if (
+            not slot.prep_required
+            and start == query.match.last + 1
+            and view.tokens[query.match.last].norm in preps
+        ):
+            return start  # the trigger ends with it: "وصوله إلى كينيا في أول زيارة ..."
         # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
         end = min(sentence.last, start + slot.prep_window)
         index = start
@@ -274,6 +280,7 @@ class MentionSearch:
                     first.type == EntityType.PERSON
                     and (
                         self._title_gap(view, sentence, previous, mention)
+                        or _listed_titles_gap(self._words, view, sentence, previous, mention)
                         or (
                             query.slot.find != "subject"
                             and _appositive_gap(self._words, view, previous, mention)
@@ -360,6 +367,42 @@ def _appositive_gap(words: FoldedLexicons, view: DocumentView, previous: Mention
         view.tokens[index].norm not in words.stops and view.tokens[index].text not in words.breaks
         for index in tail
     )
+
+
+def _listed_titles_gap(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, previous: Mention, mention: Mention
+) -> bool:
+    """ "وقع الاتفاقية X رئيس الهيئة والمهندس Y الرئيس التنفيذي للشركة، والدكتور Z": a list of
+    persons each followed by his own title, the next one joined by و on his honorific or title
+    (with or without a comma before it): a list of signatories, hosts or attendees."""
+    gap = range(previous.last + 1, mention.first)
+    if not 2 <= len(gap) <= _APPOSITIVE_MAX + 3 or not listed(view.tokens[gap[0]].norm, words.title_heads):
+        return False
+    joiner = next(
+        (i for i in reversed(gap) if view.tokens[i].norm[:1] == "و" and words.in_title(view.tokens[i].norm)),
+        None,
+    )
+    if joiner is None or joiner == gap[0] or mention.first - joiner > 3:
+        return False
+    if not all(words.in_title(view.tokens[i].norm) for i in range(joiner + 1, mention.first)):
+        return False  # "والمهندس Y"، "ووزير الدولة Y": the next one's honorific or title
+    for index in range(gap[0], joiner):
+        token = view.tokens[index]
+        if token.text in {"،", ","}:
+            if index != joiner - 1:
+                return False  # only right before the next name's و
+            continue
+        if view.mention_covering(sentence, index, AFFILIATION_TYPES + PLACE_TYPES) is not None:
+            continue  # the affiliation in the title: "رئيس هيئة الاتصالات"
+        if token.text in words.breaks or (token.norm in words.stops and token.norm not in words.title_links):
+            return False
+        if not (
+            _title_word(words, view, sentence, index)
+            or token.norm in words.title_links
+            or (is_definite(token.norm) and not view.is_time_token(index))
+        ):
+            return False
+    return True
 
 
 def _past_open_title(

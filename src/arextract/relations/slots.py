@@ -66,18 +66,14 @@ class SlotFiller:
         (``cursor``: where this one's starts, after the trigger or the previous slot)."""
         slot, form = query.slot, query.form
         if slot.find == "previous":
-            # "وكان في استقباله مدير المستشفى X": the one the story followed so far
-            previous = query.sentence.previous_actor
-            if previous is not None and query.open_to(previous):
-                return [previous], cursor
-            return [], cursor
+            return _listed(_told_before(query)), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             return self._doer(query, cursor)
         if slot.find == "before":
             return self._search.before(query), cursor
         if slot.find == "object":
             return self._object(query, cursor, may_reach)
-        named = self._named_subject(query, cursor)
+        named = None if _relative_on_noun(self._words, query) else self._named_subject(query, cursor)
         if named is not None:
             return _agreeing(self._words, query, named[0]), named[1]
         if _common_noun_traveller(self._words, query):
@@ -92,12 +88,10 @@ class SlotFiller:
         if antecedent is not None:
             return [antecedent], cursor
         first = query.match.first
-        if (
-            not form.possessive
-            and first > sentence.first
-            and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
+        if first > sentence.first and listed(
+            query.view.tokens[first - 1].norm, self._words.passive_auxiliaries
         ):
-            return [], cursor  # "سيتم توقيع مذكرة": no one in the sentence is the doer
+            return [], cursor  # "سيتم توقيع مذكرة"، "التي تم زيارتها": no one named is the doer
         if form.possessive:
             owner = _delegation_before(self._words, query)
             if owner is not None:
@@ -121,6 +115,8 @@ class SlotFiller:
                 if not m.is_nisba and m.last < carried.first
             )
             return [carried], cursor if named_before else carried.last + 1
+        if form.possessive and (owner := _governed_owner(self._words, query)) is not None:
+            return [owner], cursor  # "المرافقين لوزير الدفاع X في زيارته": X's, not the actor's
         if not form.possessive and query.match.last + 1 < sentence.last:
             delegation, after = self._referents.delegation_phrase(query, query.match.last + 1)
             if delegation is not None and delegation.type in query.slot.types:
@@ -450,6 +446,59 @@ def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     return mention is not None and mention.first == index and mention.is_nisba
 
 
+def _told_before(query: SlotQuery) -> Mention | None:
+    """Whom "his" stands for in "وكان في استقباله X"، "واستقبله X": the one this sentence named
+    before the trigger ("وصل X إلى الرياض، واستقبله Y"), else the one the story followed so far."""
+    own, pronoun = query.sentence.actor, query.view.tokens[query.match.last].norm
+    if (
+        own is not None
+        and own.last < query.match.first
+        and own in query.sentence.mentions
+        and not (pronoun.endswith("ها") and own.type == EntityType.PERSON)  # "her": the plane
+    ):
+        return own if query.open_to(own) else None
+    previous = query.sentence.previous_actor
+    return previous if previous is not None and query.open_to(previous) else None
+
+
+_WHILE = frozenset(fold(word) for word in ("في", "خلال", "أثناء", "لدى", "عقب", "بعد", "قبل", "إبان"))
+_GOVERNING = frozenset(fold(word) for word in ("من", "عن", "على", "إلى", "مع"))
+
+
+def _governed_owner(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """ "الصحافيين المرافقين لوزير الدفاع X في زيارته"، "طلب من X رئيس المكتب خلال زيارته": a
+    person governed by a preposition, right before "his" masdar (past his title and a time
+    preposition), owns it; not a verb's object ("التقى X نظيره Y خلال زيارته" is X's)."""
+    view, sentence = query.view, query.sentence
+    index = query.match.first - 1
+    if index <= sentence.first or view.tokens[index].norm not in _WHILE:
+        return None
+    index -= 1
+    while index > sentence.first and view.mention_covering(sentence, index, (EntityType.PERSON,)) is None:
+        norm = view.tokens[index].norm
+        titled = words.in_title(norm) or words.prefixed_title(norm) or view.mention_covering(sentence, index)
+        if not (titled or ((is_definite(norm) or norm.startswith("ل")) and norm not in words.stops)):
+            return None  # (only the person's appositive title: "X رئيس المكتب السياسي لحركة Y")
+        index -= 1
+    person = view.mention_covering(sentence, index, (EntityType.PERSON,))
+    if person is None or not query.open_to(person):
+        return None
+    start = person.first
+    while start - 1 > sentence.first and (
+        words.in_title(view.tokens[start - 1].norm)
+        or words.prefixed_title(view.tokens[start - 1].norm)
+        or view.mention_covering(sentence, start - 1, AFFILIATION_TYPES) is not None
+    ):
+        start -= 1  # the title before the name: "لوزير الدفاع الأمريكي X"
+    opener = view.tokens[start]
+    governed = (
+        (start < person.first and opener.norm[:1] in {"ل", "ب"} and words.prefixed_title(opener.norm))
+        or carries_proclitic(opener, person, "ل")
+        or (start > sentence.first and view.tokens[start - 1].norm in _GOVERNING)
+    )
+    return person if governed else None
+
+
 def _listed(mention: Mention | None) -> list[Mention]:
     return [] if mention is None else [mention]
 
@@ -595,12 +644,27 @@ def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
         if after < sentence.last and _common_noun_at(words, view, sentence, after):
             return True
     before = match.first - 1
+    if _relative_on_noun(words, query):
+        return True
     if before > sentence.first and view.tokens[before].norm == fold("قد"):
         before -= 1
     return (
         before > sentence.first
         and listed(view.tokens[before - 1].norm, _KANA)
         and _common_noun_at(words, view, sentence, before)
+    )
+
+
+def _relative_on_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "قائمة الفريق التي سافرت إلى"، "النفق الذي يصل بين": a travel verb opening a relative
+    clause on a common noun has that noun, not a name, as its doer."""
+    view, sentence, before = query.view, query.sentence, query.match.first - 1
+    return (
+        query.form.rule.type == RelationType.VISIT
+        and query.form.rule.pos == "verb"
+        and before > sentence.first
+        and view.tokens[before].norm in words.relatives
+        and _common_noun_at(words, view, sentence, before - 1)
     )
 
 

@@ -41,9 +41,11 @@ class TriggerIndex:
         for rule in rules:
             for trigger in rule.triggers:
                 words = tuple(fold(word) for word in trigger.split())
-                self._add(
-                    words, TriggerForm(rule, possessive=_has_possessive(trigger.split()[0]), future=False)
+                # (a verb whose pronoun a "previous" slot fills has it as its object: "واستقبله X")
+                owned = _has_possessive(trigger.split()[0]) and not (
+                    rule.pos == "verb" and any(slot.find == "previous" for slot in rule.slots)
                 )
+                self._add(words, TriggerForm(rule, possessive=owned, future=False))
                 head, rest = words[0], words[1:]
                 if rule.pos == "noun":
                     if rule.with_article and not head.startswith("ال"):
