@@ -133,6 +133,34 @@ def without_overrun(
     return entity, words
 
 
+# Time words that follow a speaker's name in news (وأكد كارتر الخميس أن ...), never a name.
+_TIME_WORDS = folded(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس الأمس غدا غداً "
+    "مساء صباح مساءً صباحاً ظهر ظهراً الليلة الآن"
+)
+
+
+# What follows a time word closing a clause's subject (أن، إن، في, a quote), not a name's end.
+_AFTER_TIME_WORD = folded("أن إن ان في خلال عن على مع إلى الى أمام لدى") | frozenset(':"«“')
+
+
+def without_time_word(
+    text: str, tokens: list[Token], entity: Entity, words: list[Token], ends: dict[int, int]
+) -> tuple[Entity, list[Token]]:
+    """A name never ends with a weekday or a time word before a complementiser or a
+    preposition: ``وأكد كارتر الخميس أن`` names كارتر (the tagger reads the weekday after a
+    one-word name as a family name); ``يوسف الخميس،`` keeps its family name."""
+    last = ends.get(entity.end)
+    if last is None or last + 1 >= len(tokens) or tokens[last + 1].norm not in _AFTER_TIME_WORD:
+        return entity, words
+    cut = len(words)
+    while cut > 1 and words[cut - 1].norm in _TIME_WORDS:
+        cut -= 1
+    if cut == len(words):
+        return entity, words
+    return with_end(text, entity, words[cut - 1].end), words[:cut]
+
+
 def without_glued_place(
     text: str,
     tokens: list[Token],
