@@ -92,16 +92,21 @@ def with_lineage(
 
 
 def with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
-    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X) is
-    followed by the family name when the next word can be a name and is no verb or clitic form."""
+    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X,
+    عبدX written as one word) is followed by the family name when the next word can be a name and is no verb or clitic form."""
     if 0 < first <= len(tokens) and tokens[first - 1].start < entity.start < tokens[first - 1].end:
         first -= 1  # the tagger's mention starts after a proclitic (لعبد القادر)
-    if first + 2 >= len(tokens) or tokens[first + 1].end != entity.end:
+    given = fold(text[entity.start : tokens[first].end]) if first < len(tokens) else ""
+    if given.startswith("عبدال") and len(given) > 6 and tokens[first].end == entity.end:
+        last = first  # عبدالحكيم written as one word
+    elif first + 2 < len(tokens) and tokens[first + 1].end == entity.end and given in PARTS_OF_NAME:
+        last = first + 1
+    else:
         return entity
-    if fold(text[entity.start : tokens[first].end]) not in PARTS_OF_NAME:
+    if last + 1 >= len(tokens):
         return entity
-    after = tokens[first + 2]
-    if not is_name_word(after) or after.start != tokens[first + 1].end + 1:
+    after = tokens[last + 1]
+    if not is_name_word(after) or after.start != tokens[last].end + 1:
         return entity
     if after.norm[0] in "يتنوفبلكس" or after.norm in _LINEAGE_WORDS or len(after.norm) < 3:
         return entity
