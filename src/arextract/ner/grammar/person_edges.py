@@ -93,7 +93,8 @@ def with_lineage(
 
 def with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
     """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X,
-    عبدX written as one word) is followed by the family name when the next word can be a name and is no verb or clitic form."""
+    عبدX written as one word) is followed by the family name when the next word can be a name
+    and is no verb or clitic form."""
     if 0 < first <= len(tokens) and tokens[first - 1].start < entity.start < tokens[first - 1].end:
         first -= 1  # the tagger's mention starts after a proclitic (لعبد القادر)
     given = fold(text[entity.start : tokens[first].end]) if first < len(tokens) else ""
