@@ -30,10 +30,7 @@ _OVER = fold("على")
 # never runs back over one ("... التقى الشيخ X" in a headline without punctuation).
 _VERBS_LIKE_DEFINITE = frozenset(
     fold(word)
-    for word in (
-        "التقى التقت التقيا التقوا ألقى ألقت ألغى ألغت ألمح ألمحت التزم التزمت التحق التحقت "
-        "التمس التمست ألزم ألزمت"
-    ).split()
+    for word in ["التقى", "التقت", "التقيا", "التقوا", "ألقى", "ألقت", "ألغى", "ألغت", "ألمح", "ألمحت", "التزم", "التزمت", "التحق", "التحقت", "التمس", "التمست", "ألزم", "ألزمت"]
 )
 
 _MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
