@@ -26,14 +26,18 @@ _OVER = fold("على")
 
 # A ministry or a committee is a body even when its words are all title words (وزارة الخارجية،
 # لجنة الأمن والدفاع); a council may be named in a title (عضو مجلس الدولة).
+_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
+
+
 # Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
 # never runs back over one ("... التقى الشيخ X" in a headline without punctuation).
 _VERBS_LIKE_DEFINITE = frozenset(
     fold(word)
-    for word in ["التقى", "التقت", "التقيا", "التقوا", "ألقى", "ألقت", "ألغى", "ألغت", "ألمح", "ألمحت", "التزم", "التزمت", "التحق", "التحقت", "التمس", "التمست", "ألزم", "ألزمت"]
+    for word in (
+        *("التقى", "التقت", "التقيا", "التقوا", "ألقى", "ألقت", "ألغى", "ألغت", "ألمح", "ألمحت"),
+        *("التزم", "التزمت", "التحق", "التحقت", "التمس", "التمست", "ألزم", "ألزمت"),
+    )
 )
-
-_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
 
 
 @dataclass
