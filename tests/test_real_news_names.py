@@ -592,3 +592,8 @@ def test_an_organisations_nisba_is_its_mention(nlp: Pipeline) -> None:
     assert un and un[0].canonical == "الأمم المتحدة" and un[0].subtype == "nisba"
     roles = [r for r in doc.relations if r.type.value == "ROLE"]
     assert any(a.role == "affiliation" and a.entity_id == un[0].id for r in roles for a in r.arguments)
+
+
+def test_a_name_after_a_title_ends_before_the_next_list_item(nlp: Pipeline) -> None:
+    doc = nlp("وحضر اللقاء محافظ المفرق ناصر العبادي وعدد من وجهاء المنطقة.")
+    assert "ناصر العبادي" in _names(doc, EntityType.PERSON)
