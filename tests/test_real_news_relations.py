@@ -1779,3 +1779,12 @@ def test_a_title_never_runs_back_over_a_verb_that_looks_definite(nlp: Pipeline) 
     doc = nlp("ملك الأردن يستقبل وزير الخارجية البريطاني التقى الملك عبدالله الثاني اليوم الوزير.")
     titles = [r.attributes.get("title", "") for r in doc.relations if r.type.value == "ROLE"]
     assert not any("التقى" in title for title in titles)
+
+
+def test_a_later_title_without_the_inner_nisba_is_the_same_office(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وذكر أن أقارب الرئيس التونسي المخلوع زين العابدين بن علي غادروا البلاد. "
+        "وكان أنصار الرئيس المخلوع زين العابدين بن علي قد تظاهروا."
+    )
+    roles_of = [r for r in doc.relations if r.type.value == "ROLE"]
+    assert len(roles_of) == 1 and len(roles_of[0].arguments) == 2
