@@ -597,3 +597,10 @@ def test_an_organisations_nisba_is_its_mention(nlp: Pipeline) -> None:
 def test_a_name_after_a_title_ends_before_the_next_list_item(nlp: Pipeline) -> None:
     doc = nlp("وحضر اللقاء محافظ المفرق ناصر العبادي وعدد من وجهاء المنطقة.")
     assert "ناصر العبادي" in _names(doc, EntityType.PERSON)
+
+
+def test_a_lam_phrase_in_a_name_may_take_a_noun_in_construct(nlp: Pipeline) -> None:
+    doc = nlp("وقال مدير الإدارة العامة لشؤون حجاج الداخل إن التصاريح جاهزة.")
+    assert "الإدارة العامة لشؤون حجاج الداخل" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وعقدت اللجنة الوطنية اجتماعا لبحث سبل التعاون.")
+    assert not any("سبل" in name for name in _names(doc, EntityType.ORGANIZATION))
