@@ -604,3 +604,10 @@ def test_a_lam_phrase_in_a_name_may_take_a_noun_in_construct(nlp: Pipeline) -> N
     assert "الإدارة العامة لشؤون حجاج الداخل" in _names(doc, EntityType.ORGANIZATION)
     doc = nlp("وعقدت اللجنة الوطنية اجتماعا لبحث سبل التعاون.")
     assert not any("سبل" in name for name in _names(doc, EntityType.ORGANIZATION))
+
+
+def test_a_preposition_after_a_comma_opens_no_listed_official(nlp: Pipeline) -> None:
+    doc = nlp("بدورها، جددت الحكومة الكويتية، وعلى لسان المتحدث باسم مجلس الوزراء سامي الخالد، موقفها.")
+    assert not any("لسان" in name for name in _names(doc, EntityType.PERSON))
+    doc = nlp("وحضر اللقاء وزير المالية، وعلي الحمدان رئيس الهيئة، وآخرون.")
+    assert "علي الحمدان" in _names(doc, EntityType.PERSON)
