@@ -611,3 +611,8 @@ def test_a_preposition_after_a_comma_opens_no_listed_official(nlp: Pipeline) -> 
     assert not any("لسان" in name for name in _names(doc, EntityType.PERSON))
     doc = nlp("وحضر اللقاء وزير المالية، وعلي الحمدان رئيس الهيئة، وآخرون.")
     assert "علي الحمدان" in _names(doc, EntityType.PERSON)
+
+
+def test_a_deputys_portfolio_in_construct_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
+    doc = nlp("وقال وكيل وزارة الصحة لشؤون تصنيف المنشآت سامي بن علي المطيري إن النظام جاهز.")
+    assert "وزارة الصحة" in _names(doc, EntityType.ORGANIZATION)

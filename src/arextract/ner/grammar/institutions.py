@@ -433,6 +433,8 @@ def _before_portfolio(tokens: list[Token], i: int, first: int, last: int) -> int
     for k in range(first + 1, last + 1):
         if modifier_kind(tokens[k].norm) == "lil":
             return k - 1
+        if k < last and is_lam_word(tokens[k].norm) and modifier_kind(tokens[k + 1].norm) is None:
+            return k - 1  # "وكيل وزارة الصحة لشؤون تصنيف المنشآت": a portfolio in construct
     return last
 
 
