@@ -188,6 +188,12 @@ def _organizations(rows: Iterator[dict[str, str]]) -> Iterator[KBEntry]:
             canonical=row["name_ar"],
             name_en=_english(row),
             names=_names(row, "name_ar", "variants"),
+            # a body with an adjective of its own (أممي: المبعوث الأممي is the UN's envoy)
+            nisba=tuple(
+                dict.fromkeys(
+                    fold(form) for base in _split(row.get("nisba") or "") for form in nisba_forms(base)
+                )
+            ),
         )
 
 

@@ -206,10 +206,38 @@ def span_entity(
         text=surface,
         start=start,
         end=end,
-        canonical=fold(surface),
+        canonical=_restored_article(text, start, fold(surface)),
         confidence=confidence,
         source=source,
     )
+
+
+# Heads that begin with lam: after لل the lam written is their own (للجنة، للواء).
+_LAM_HEADS = frozenset(fold(word) for word in ("لجنة", "لواء", "لقاء"))
+
+
+def _restored_article(text: str, start: int, name: str) -> str:
+    """The folded name of a span cut out of ``لل`` + noun: in "التابع للشركة الوطنية للنقل" the
+    span "لشركة الوطنية للنقل" starts at the article's written lam (ل + الشركة), so the name is
+    "الشركة ..."; a head that begins with lam keeps it and takes the article (للجنة = ل + اللجنة).
+    Only when a definite word follows the noun: an adjective in the definite shows the noun had
+    the article (للبنان is ل + لبنان)."""
+    words = name.split()
+    if (
+        len(words) < 2
+        or not words[0].startswith("ل")
+        or not words[1].startswith("ال")
+        or start < 1
+        or text[start - 1] != "ل"
+        or (start >= 2 and text[start - 2].isalpha() and not _conjunction_at(text, start - 2))
+    ):
+        return name
+    return ("ال" if words[0] in _LAM_HEADS else "ا") + name
+
+
+def _conjunction_at(text: str, index: int) -> bool:
+    """و or ف opening a word at ``index`` (وللشركة)."""
+    return text[index] in "وف" and (index == 0 or not text[index - 1].isalpha())
 
 
 def match_to_entity(match: GazetteerMatch, text: str, entity_id: str) -> Entity:

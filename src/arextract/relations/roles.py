@@ -45,6 +45,7 @@ class TitleRoles:
         visits: list[Relation] = []
         titles_by_person: dict[str, str] = {}
         affiliations = {e.id: e.kb_id or e.canonical for e in view.doc.entities}
+        nisbas = {e.id: title_key(e.text) for e in view.doc.entities if e.subtype == "nisba"}
         found, held = self._chains(view)
         for sentence, mention, chain in found:
             holder = held.get(self._chain_key(view, chain))
@@ -57,7 +58,8 @@ class TitleRoles:
             for role in self._role(view, sentence, mention, chain, titles_by_person):
                 affiliation = role.arguments[1].entity_id if len(role.arguments) > 1 else ""
                 affiliation_key = affiliations.get(affiliation, "")
-                key = (mention.entity.canonical, title_key(str(role.attributes["title"])), affiliation_key)
+                title = _without_nisba(title_key(str(role.attributes["title"])), nisbas.get(affiliation))
+                key = (mention.entity.canonical, title, affiliation_key)
                 bare = (key[0], key[1], "")
                 if affiliation_key and bare in relations:
                     del relations[bare]  # the same title, now with its affiliation
@@ -327,6 +329,15 @@ def _names_a_place(
         return False  # "عن طريق الرئيس التركي X": by way of him
     heads = words.facility_heads
     return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
+
+
+def _without_nisba(title: str, nisba: str | None) -> str:
+    """A title compared without its affiliation's nisba: "الرئيس اليمني المخلوع" and a later
+    "الرئيس المخلوع" are one office of one person."""
+    if not nisba:
+        return title
+    words = title.split()
+    return " ".join(word for word in words if word != nisba) if nisba in words else title
 
 
 def _lasts(chain: TitleChain, firsts: set[int]) -> set[int]:

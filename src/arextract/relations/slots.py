@@ -115,8 +115,8 @@ class SlotFiller:
                 if not m.is_nisba and m.last < carried.first
             )
             return [carried], cursor if named_before else carried.last + 1
-        if form.possessive and (owner := _governed_owner(self._words, query)) is not None:
-            return [owner], cursor  # "المرافقين لوزير الدفاع X في زيارته": X's, not the actor's
+        if form.possessive and (governed := _governed_owner(self._words, query)) is not None:
+            return [governed], cursor  # "المرافقين لوزير الدفاع X في زيارته": X's, not the actor's
         if not form.possessive and query.match.last + 1 < sentence.last:
             delegation, after = self._referents.delegation_phrase(query, query.match.last + 1)
             if delegation is not None and delegation.type in query.slot.types:

@@ -29,6 +29,17 @@ _OVER = fold("على")
 _MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
 
 
+# Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
+# never runs back over one ("... التقى الشيخ X" in a headline without punctuation).
+_VERBS_LIKE_DEFINITE = frozenset(
+    fold(word)
+    for word in (
+        *("التقى", "التقت", "التقيا", "التقوا", "ألقى", "ألقت", "ألغى", "ألغت", "ألمح", "ألمحت"),
+        *("التزم", "التزمت", "التحق", "التحقت", "التمس", "التمست", "ألزم", "ألزمت"),
+    )
+)
+
+
 @dataclass
 class TitleChain:
     first: int | None = None  # token indices of the title words
@@ -309,7 +320,7 @@ class TitleGrammar:
             opened = chain.last is not None or (norm == _OVER and bool(chain.affiliations))
             return opened and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
-            return True
+            return norm not in _VERBS_LIKE_DEFINITE
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 

@@ -390,6 +390,17 @@ class OrganizationChains:
         if j + 1 >= limit or not is_word(tokens[j + 1]):
             return -1
         after = tokens[j + 1].norm
+        if (
+            modifier_kind(after) is None
+            and not after.startswith(NOUN_PROCLITICS)
+            and after not in DEMONSTRATIVES
+            and j + 2 < limit
+            and is_word(tokens[j + 2])
+            and self.entity_at(j + 1) is None
+        ):
+            # one indefinite noun may come between, as in a genitive (الإدارة العامة لهيئات
+            # تسوية الخلافات، الهيئة العامة لشؤون المسجد الحرام)
+            j, after = j + 1, tokens[j + 2].norm
         if modifier_kind(after) != "def" or self._blocks(j + 1) or after in ANAPHORS:
             return -1
         return j + 1
@@ -422,6 +433,8 @@ def _before_portfolio(tokens: list[Token], i: int, first: int, last: int) -> int
     for k in range(first + 1, last + 1):
         if modifier_kind(tokens[k].norm) == "lil":
             return k - 1
+        if k < last and is_lam_word(tokens[k].norm) and modifier_kind(tokens[k + 1].norm) is None:
+            return k - 1  # "وكيل وزارة الصحة لشؤون تصنيف المنشآت": a portfolio in construct
     return last
 
 

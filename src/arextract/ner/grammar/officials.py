@@ -15,6 +15,7 @@ from arextract.ner.grammar.words import (
     LINEAGE,
     LIST_SEPARATORS,
     NAME_END,
+    NOT_NAMES,
     WAW_NAMES,
     folded,
 )
@@ -52,6 +53,8 @@ def _listed_given_name(word: Token) -> bool:
         return False
     if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS:
         return False
+    if word.text[1:] in NOT_NAMES:
+        return False  # "، وعلى لسان المتحدث": a preposition (على folds like the name علي)
     if given[0] in "لب" and (given[1:] in HONORIFICS or given[1:] in NAME_END or given[1:] == CROWN):
         return False  # ولولي عهده، ولسمو ...
     return given[0] not in "يتن" or given in _VERB_LIKE_NAMES  # not a verb (ويضيف، وتابع)

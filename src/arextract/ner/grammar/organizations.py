@@ -52,9 +52,12 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             start = token.start + surface_offset(token.text, is_head(token.norm)[2])
             broadcaster = head_reading(token.norm)[0].removeprefix("ال") in _BROADCASTERS
             entity = organization(text, start, tokens[last].end, MEDIA if broadcaster else None)
-            if head_reading(token.norm)[0].startswith("ال") and not fold(entity.text).startswith("ال"):
-                # للجنة: the article's lam is the written one; the name is اللجنة ...
-                entity = entity.model_copy(update={"canonical": "ال" + entity.canonical})
+            stem = head_reading(token.norm)[0]
+            if stem.startswith("ال") and not entity.canonical.startswith("ال"):
+                # للجنة: the head's own lam is the written one; the name is اللجنة ... للشركة:
+                # the article's lam is written; the name is الشركة ...
+                article = "ا" if stem[1:] == fold(entity.text).split()[0] else "ال"
+                entity = entity.model_copy(update={"canonical": article + entity.canonical})
             out.append(entity)
             i = last + 1
             continue

@@ -92,16 +92,22 @@ def with_lineage(
 
 
 def with_family_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
-    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X) is
-    followed by the family name when the next word can be a name and is no verb or clitic form."""
+    """``عبد القادر خمري`` read as ``عبد القادر``: a compound given name alone (عبد X, أبو X,
+    عبدX written as one word) is followed by the family name when the next word can be a name
+    and is no verb or clitic form."""
     if 0 < first <= len(tokens) and tokens[first - 1].start < entity.start < tokens[first - 1].end:
         first -= 1  # the tagger's mention starts after a proclitic (لعبد القادر)
-    if first + 2 >= len(tokens) or tokens[first + 1].end != entity.end:
+    given = fold(text[entity.start : tokens[first].end]) if first < len(tokens) else ""
+    if given.startswith("عبدال") and len(given) > 6 and tokens[first].end == entity.end:
+        last = first  # عبدالحكيم written as one word
+    elif first + 2 < len(tokens) and tokens[first + 1].end == entity.end and given in PARTS_OF_NAME:
+        last = first + 1
+    else:
         return entity
-    if fold(text[entity.start : tokens[first].end]) not in PARTS_OF_NAME:
+    if last + 1 >= len(tokens):
         return entity
-    after = tokens[first + 2]
-    if not is_name_word(after) or after.start != tokens[first + 1].end + 1:
+    after = tokens[last + 1]
+    if not is_name_word(after) or after.start != tokens[last].end + 1:
         return entity
     if after.norm[0] in "يتنوفبلكس" or after.norm in _LINEAGE_WORDS or len(after.norm) < 3:
         return entity
@@ -131,6 +137,34 @@ def without_overrun(
         ):
             return with_end(text, entity, head[-1].end), head
     return entity, words
+
+
+# Time words that follow a speaker's name in news (وأكد كارتر الخميس أن ...), never a name.
+_TIME_WORDS = folded(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس الأمس غدا غداً "
+    "مساء صباح مساءً صباحاً ظهر ظهراً الليلة الآن"
+)
+
+
+# What follows a time word closing a clause's subject (أن، إن، في, a quote), not a name's end.
+_AFTER_TIME_WORD = folded("أن إن ان في خلال عن على مع إلى الى أمام لدى") | frozenset(':"«“')
+
+
+def without_time_word(
+    text: str, tokens: list[Token], entity: Entity, words: list[Token], ends: dict[int, int]
+) -> tuple[Entity, list[Token]]:
+    """A name never ends with a weekday or a time word before a complementiser or a
+    preposition: ``وأكد كارتر الخميس أن`` names كارتر (the tagger reads the weekday after a
+    one-word name as a family name); ``يوسف الخميس،`` keeps its family name."""
+    last = ends.get(entity.end)
+    if last is None or last + 1 >= len(tokens) or tokens[last + 1].norm not in _AFTER_TIME_WORD:
+        return entity, words
+    cut = len(words)
+    while cut > 1 and words[cut - 1].norm in _TIME_WORDS:
+        cut -= 1
+    if cut == len(words):
+        return entity, words
+    return with_end(text, entity, words[cut - 1].end), words[:cut]
 
 
 def without_glued_place(

@@ -20,6 +20,7 @@ from arextract.ner.grammar.person_edges import (
     without_glued_place,
     without_listed_conjunction,
     without_overrun,
+    without_time_word,
 )
 from arextract.ner.grammar.speakers import with_speakers
 from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, WAW_NAMES, folded
@@ -89,6 +90,7 @@ def refine_persons(
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
             if _not_a_name(tokens, words, ends):
                 continue
+            entity, words = without_time_word(text, tokens, entity, words, ends)
             entity, words = without_overrun(text, tokens, entity, words, ends, is_person_name)
             entity = without_glued_place(text, tokens, entity, words, ends, is_place)
             entity = without_listed_conjunction(text, tokens, entity, first)

@@ -43,6 +43,10 @@ _ADVERBS = folded(
 _AFTER_NAME = folded("إن أن إنه أنه")
 
 
+# Conjuncts that open the next item of a list after a name (وعدد من، وعدد كبير، وجمع من).
+_CONJUNCTS = folded("وعدد وجمع ولفيف وكبار وأعضاء ووفد")
+
+
 # Given names that begin like a verb of the present (يحمل، تابع).
 _VERB_LIKE_NAMES = folded("يوسف يحيى ياسر يزيد يونس ياسين يعقوب يسري تركي تامر توفيق تيسير تقي")
 
@@ -126,7 +130,9 @@ def _boundary(tokens: list[Token], k: int) -> bool:
         return True
     norm = tokens[k].norm
     clitic = norm in ("ل", "لـ")  # لـ«الوطن»
-    return not norm[:1].isalpha() or norm in _AFTER_NAME or _is_verb(norm) or clitic
+    # "محافظ الأنبار فلان الفلاني وعدد من الشيوخ": a conjunct opens the next item
+    conjunct = norm in _CONJUNCTS
+    return not norm[:1].isalpha() or norm in _AFTER_NAME or _is_verb(norm) or clitic or conjunct
 
 
 def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
