@@ -16,7 +16,6 @@ from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import match_to_entity, span_entity
 from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
 from arextract.ner.grammar.portfolios import without_portfolios
-from arextract.ner.grammar.words import folded
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from arextract.ner.tagger import NerTagger
 
 MODEL_CONFIDENCE = 0.75
-# Day words the tagger may run a person's name into ("وأكد كارتر الخميس أن"): never a name's end
-_DAY_WORDS = folded("اليوم أمس الأمس الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت")
 
 # (named, model) mentions of one sentence -> the merged mentions
 MergePolicy = Callable[[list[Entity], list[Entity]], list[Entity]]
@@ -76,8 +73,6 @@ class TaggerMentions:
             entity_type = EntityType(type_name)
         except ValueError:
             return None
-        while entity_type == EntityType.PERSON and last > first and tokens[last].norm in _DAY_WORDS:
-            last -= 1
         start = tokens[first].start + self.names.proclitic_length(tokens[first])
         end = tokens[last].end
         if start >= end:
