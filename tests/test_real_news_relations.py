@@ -1656,7 +1656,7 @@ def test_the_participle_of_taking_part_and_the_audience_are_no_attendance(nlp: P
         "الفرق الشعبية المشاركة في مهرجان الطائف الصيفي."
     )
     assert found(doc, "ATTENDANCE") == []
-    doc = nlp("وشارك وزير الخارجية عادل الجبير في اجتماع وزراء خارجية دول مجلس التعاون في الدوحة.")
+    doc = nlp("وشارك وزير الخارجية عادل الجبير في القمة العربية الطارئة في الدوحة.")
     assert found(doc, "ATTENDANCE") != []
 
 
@@ -1670,10 +1670,10 @@ def test_a_meeting_that_brought_two_together_is_theirs_not_the_actors(nlp: Pipel
 
 def test_a_relative_clause_after_a_title_is_the_titled_persons(nlp: Pipeline) -> None:
     doc = nlp(
-        "وقال مسؤول كويتي إن كاثرين آشتون مفوضة السياسة الخارجية بالاتحاد الأوروبي "
-        "التي زارت طهران أمس لم تحقق تقدما مع فريقها التفاوضي."
+        "وأوضح دبلوماسي عماني أن فيديريكا موغيريني الممثلة العليا للشؤون الخارجية بالاتحاد "
+        "الأوروبي التي زارت بغداد الشهر الماضي عادت بانطباع إيجابي."
     )
-    assert found(doc, "VISIT") == K([[("visitor", "كاثرين آشتون"), ("destination", "طهران")]])
+    assert found(doc, "VISIT") == K([[("visitor", "فيديريكا موغيريني"), ("destination", "بغداد")]])
 
 
 def test_support_of_his_country_is_the_countrys(nlp: Pipeline) -> None:
@@ -1731,8 +1731,8 @@ def test_an_apposition_through_a_noun_in_construct(nlp: Pipeline) -> None:
 def test_an_apposition_between_commas_may_go_on_describing_the_body(nlp: Pipeline) -> None:
     doc = nlp("وكان كمال داود، رئيس حزب العدالة والتنمية المعروف بمواقفه، قد انتقد القرار.")
     assert roles(doc)[key("كمال داود")] == K({"حزب العدالة والتنمية"})
-    doc = nlp("ثم دعا السفير المعلمي، الأمين العام للأمم المتحدة إلى إزاحة الستار.")
-    assert key("المعلمي") not in roles(doc)
+    doc = nlp("وبعد ذلك دعا السفير الحارثي، رئيس البعثة الأممية إلى قص الشريط.")
+    assert key("الحارثي") not in roles(doc)
 
 
 def test_a_portfolio_after_a_bare_body_is_part_of_the_title(nlp: Pipeline) -> None:
@@ -1860,8 +1860,8 @@ def test_a_state_right_after_the_verb_speaks_not_the_body_it_addresses(nlp: Pipe
 
 def test_an_unnamed_official_opening_the_sentence_is_a_joined_verbs_speaker(nlp: Pipeline) -> None:
     doc = nlp(
-        "وطالبت الحكومة الليبية مجلس الأمن بالتحرك. من جهته، دعا مدير العمليات الإنسانية في الأمم "
-        "المتحدة إلى مضاعفة الجهود، وأعلن عن زيارة قريبة إلى ليبيا. وقال قاسم أحمد إن الصين "
+        "وطالبت الحكومة الليبية مجلس الأمن بالتحرك. من جانبه، دعا مدير برامج الإغاثة في الأمم "
+        "المتحدة إلى زيادة التمويل، وأعلن عن زيارة قريبة إلى ليبيا. وقال قاسم أحمد إن الصين "
         "ستستضيف اللقاء، إلا أن مسؤولا آخر في المجلس أشار إلى أن الأمر لم يتأكد."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "ليبيا")], [("speaker", "قاسم أحمد")]])
@@ -1882,18 +1882,18 @@ def test_kana_subject_qad_verb_is_said_by_the_one_named_after_kana(nlp: Pipeline
 
 def test_a_speech_verbs_twin_masdar_after_aw_or_a_preposition_is_no_statement(nlp: Pipeline) -> None:
     doc = nlp(
-        "وذكر مسؤولان أنه لا يمكنهما تأكيد أو نفي زيارة قاسم سليماني لموسكو. والصحف ممنوعة من ذكر "
-        "اسم الرئيس محمد خاتمي. ونفى الوزير خالد الحربي أن تكون الزيارة قد ألغيت."
+        "وامتنع المتحدث عن تأكيد أو نفي زيارة الجنرال حسن بوري إلى بغداد. ونقلت مصادر عن ذكر "
+        "الرئيس محمد خاتمي في الخطاب. ونفى الوزير خالد الحربي أن تكون الزيارة قد ألغيت."
     )
     assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")]])
 
 
 def test_statements_issued_by_someone_are_his(nlp: Pipeline) -> None:
     doc = nlp(
-        "وقال الوزير خالد الحربي إن الحكومة ستدعم المزارعين. ويأتي هذا بعد تصريحات متشددة صدرت عن "
-        "رئيس الوزراء البريطاني ديفيد كاميرون حول الهجرة."
+        "وقال الوزير خالد الحربي إن الحكومة ستدعم المزارعين. وجاء القرار عقب تصريحات حادة صدرت عن "
+        "رئيس الوزراء الكندي جاستن ترودو بشأن الرسوم."
     )
-    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "ديفيد كاميرون")]])
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الحربي")], [("speaker", "جاستن ترودو")]])
 
 
 def test_signatories_each_with_a_title_are_all_parties(nlp: Pipeline) -> None:
@@ -1971,7 +1971,7 @@ def test_a_passive_masdar_with_a_pronoun_has_no_named_doer(nlp: Pipeline) -> Non
 
 
 def test_a_travel_verb_in_a_relative_clause_on_a_common_noun_names_no_visitor(nlp: Pipeline) -> None:
-    doc = nlp("ويأتي هذا وسط أزمة المهاجرين في ميناء كاليه ومدخل النفق الذي يصل بين فرنسا وبريطانيا.")
+    doc = nlp("وتأخرت الشاحنات عند الجسر الذي يصل بين الأردن وفلسطين بسبب الازدحام.")
     assert found(doc, "VISIT") == []  # "the tunnel that links": no one travelled
 
 

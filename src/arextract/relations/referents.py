@@ -254,7 +254,7 @@ class Referents:
 
 
 def _title_owner(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> Mention | None:
-    """ "X مفوضة السياسة الخارجية بالاتحاد الأوروبي التي زارت طهران": a body in the genitive
+    """ "X الممثلة العليا للشؤون الخارجية بالاتحاد الأوروبي التي زارت بغداد": a body in the genitive
     of a person's title is not the antecedent; the person whose title it is. (Not for
     statements: whose speaker is another stage's concern.)"""
     if (

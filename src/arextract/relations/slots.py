@@ -603,7 +603,7 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
 def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> list[Mention] | None:
     """With no one named between a light verb ("قام"، "يقوم") and its masdar: an office there
     ("قام نائب الوزير بزيارة") leaves the doer unnamed (``[]``); before the verb, the one named
-    does it ("وهو أول وزير خارجية كوبي يقوم بزيارة": that minister, or no one if unnamed);
+    does it ("وكان أول رئيس وزراء هندي يقوم بزيارة": that prime minister, or no one if unnamed);
     ``None``: the actor does."""
     view, sentence, match = query.view, query.sentence, query.match
     if any(words.in_title(view.tokens[index].norm) for index in range(verb + 1, match.first)):
@@ -936,7 +936,7 @@ _ISSUING_REACH = 4  # words (adjectives, التي) between the noun and its verb
 
 
 def _issued_by(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
-    """The one named after a statement noun's verb of issuing ("تصريحات متشددة صدرت عن رئيس
+    """The one named after a statement noun's verb of issuing ("تصريحات حادة صدرت عن رئيس
     الوزراء X"، "تصريحات أدلى بها الوزير X"): X, or none if only an office is named there;
     ``None``: no such verb."""
     view, sentence, match = query.view, query.sentence, query.match
@@ -1064,7 +1064,7 @@ def _opening_verb(query: SlotQuery) -> int:
 
 def _unnamed_opening(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether the sentence's first verb has an official no name follows as its subject ("من
-    جهته، دعا مدير العمليات الإنسانية في الأمم المتحدة إلى"): no person is named before the
+    جانبه، دعا مدير برامج الإغاثة في الأمم المتحدة إلى"): no person is named before the
     trigger."""
     view, sentence = query.view, query.sentence
     subject = _opening_verb(query) + 1
