@@ -585,6 +585,19 @@ def test_announced_his_support_for_an_initiative_after_the_lam(nlp: Pipeline) ->
     )
 
 
+def test_backed_by_names_the_one_before_and_the_one_after_min(nlp: Pipeline) -> None:
+    doc = nlp("ويقاتل الجيش السوري بدعم من روسيا في حلب.")
+    assert found(doc, "SUPPORT") == K([[("supported", "الجيش السوري"), ("supporter", "روسيا")]])
+    # a market index backed by a sector names no party
+    assert found(nlp("وارتفع المؤشر العام بدعم من قطاع البنوك."), "SUPPORT") == []
+
+
+def test_two_memoranda_between_two_parties(nlp: Pipeline) -> None:
+    doc = nlp("وجرى أمس في عمان تبادل مذكرتي تفاهم بين وزارة الصحة الأردنية وجامعة القاهرة.")
+    pair = K([("party", "وزارة الصحة الأردنية"), ("party", "جامعة القاهرة")])
+    assert pair in found(doc, "AGREEMENT")
+
+
 def test_in_agreement_with(nlp: Pipeline) -> None:
     doc = nlp("وقال الجبير إن السعودية متفقة مع مصر على أهمية الحل السياسي في سوريا.")
     assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "مصر")]])
