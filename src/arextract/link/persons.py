@@ -72,6 +72,7 @@ class PersonClusterer:
     def __init__(self, kb: KBLinker, state: DocumentState) -> None:
         self.kb = kb
         self.state = state
+        self._first_seen: dict[str, int] = {}  # person cluster -> start of its first full name
 
     def __call__(self, persons: list[Entity]) -> list[str]:
         """Cluster ``persons``; returns the full-name clusters' target keys in creation order."""
@@ -97,6 +98,7 @@ class PersonClusterer:
                         confidence = SHORT_FORM_LINK
                 key = similar or self.state.add_unknown_person(entity)
             target = targets[key]
+            self._first_seen[key] = min(self._first_seen.get(key, entity.start), entity.start)
             target.full_names.append(entity.text)
             names.add(key, entity.text)
             if key not in clusters:
@@ -110,6 +112,7 @@ class PersonClusterer:
         short_index = self._short_index(clusters)
         known = self._known_short_names(short, short_index)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
+        resolved: dict[str, str] = {}  # skeleton -> the full-name cluster it last stood for
         for entity in sorted(short, key=lambda e: e.start):
             tokens = name_tokens(entity.text)
             token_key = tokens[0] if tokens else ""
@@ -118,7 +121,9 @@ class PersonClusterer:
             found: str | None = None
             if len(owners) == 1:
                 found = next(iter(owners))
-            elif not owners:
+            elif owners:
+                found = self._owner_in_focus(entity, owners, resolved.get(token_key))
+            else:
                 exact = self.kb.unique_person(token_key, entity.text)
                 if exact is not None and self.kb.ends_alike(exact, entity.text):
                     found, confidence = self.state.target_for_entry(exact), 1.0
@@ -132,7 +137,18 @@ class PersonClusterer:
                 found = lone.get(token_key) or self.state.add_unknown_person(entity)
                 lone[token_key] = found
                 confidence = 1.0 if not owners else 0.5
+            if found in owners:
+                resolved[token_key] = found
             self.state.mentions.append(self._person_mention(entity, found, confidence))
+
+    def _owner_in_focus(self, entity: Entity, owners: set[str], last: str | None) -> str | None:
+        """Of several people a short name fits, the one whose full name alone came before it
+        (باراك أوباما ... أوباما ... his sister أوما أوباما ... أوباما), else the one the same
+        short name last stood for; None when still ambiguous."""
+        before = [key for key in owners if self._first_seen.get(key, entity.start) < entity.start]
+        if len(before) == 1:
+            return before[0]
+        return last if last in before else None
 
     def _known_short_names(self, short: list[Entity], index: dict[str, set[str]]) -> dict[str, str]:
         """The other word of each KB person a short name of the document links to on its own
