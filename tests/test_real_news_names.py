@@ -626,3 +626,11 @@ def test_a_surname_two_people_share_is_the_one_named_before_it(nlp: Pipeline) ->
     )
     short = [e.canonical for e in doc.entities if e.text == "الرفاعي"]
     assert len(short) == 2 and all(name_key(c) == name_key("خالد الرفاعي") for c in short)
+
+
+def test_a_name_shortened_to_given_and_family_name_is_the_full_one(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد الرئيس التنفيذي للشركة خالد منصور الرفاعي أن المشروع ناجح. وأضاف خالد الرفاعي أن العمل مستمر."
+    )
+    short = [e.canonical for e in doc.entities if e.text == "خالد الرفاعي"]
+    assert short == ["خالد منصور الرفاعي"]

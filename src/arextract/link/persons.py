@@ -193,11 +193,12 @@ class PersonClusterer:
         if len(words) != 2 or any(w in LINEAGE for w in words):
             return None
         key = name_key(name)
+        first, last = key.split(" ")[0], key.split(" ")[-1]
         found: set[str] = set()
         for cluster in clusters:
             target = self.state.targets[cluster]
             for other in (*target.full_names, *target.kb_names):
-                if without_nasab(other) == key:
+                if without_nasab(other) == key or _middle_dropped(other, first, last):
                     found.add(cluster)
                     break
         return found.pop() if len(found) == 1 else None
@@ -223,3 +224,13 @@ class PersonClusterer:
             min(entity.confidence, confidence),
             key,
         )
+
+
+def _middle_dropped(name: str, first: str, last: str) -> bool:
+    """Whether ``name`` is a given name, a father's name (or two) and a family name that a later
+    mention shortens to ``first last`` (موفق منصور جمال -> موفق جمال), with no lineage links."""
+    words = name_words(name)
+    if not 3 <= len(words) <= 4 or any(w in LINEAGE for w in words):
+        return False
+    tokens = name_key(name).split(" ")
+    return len(tokens) == len(words) and tokens[0] == first and tokens[-1] == last
