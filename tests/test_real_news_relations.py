@@ -2019,3 +2019,11 @@ def test_a_later_title_without_the_inner_nisba_is_the_same_office(nlp: Pipeline)
     )
     roles_of = [r for r in doc.relations if r.type.value == "ROLE"]
     assert len(roles_of) == 1 and len(roles_of[0].arguments) == 2
+
+
+def test_an_arrival_in_a_visit_is_one_visit(nlp: Pipeline) -> None:
+    doc = nlp("وصل وزير الخارجية الأردني أيمن الصفدي أمس الخميس في زيارة رسمية إلى القاهرة.")
+    assert len(found(doc, "VISIT")) == 1
+    # a later sentence about the visit is a mention of its own
+    doc = nlp("وصل أيمن الصفدي إلى القاهرة أمس. والزيارة هي الأولى للصفدي إلى القاهرة.")
+    assert len(found(doc, "VISIT")) == 2
