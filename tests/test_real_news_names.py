@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from arextract.evaluation.relations import name_key
 from arextract.pipeline import Pipeline
 from arextract.schema import EntityType
 from arextract.timex import find_dateline, find_times
@@ -616,3 +617,20 @@ def test_a_preposition_after_a_comma_opens_no_listed_official(nlp: Pipeline) -> 
 def test_a_deputys_portfolio_in_construct_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
     doc = nlp("وقال وكيل وزارة الصحة لشؤون تصنيف المنشآت سامي بن علي المطيري إن النظام جاهز.")
     assert "وزارة الصحة" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_a_surname_two_people_share_is_the_one_named_before_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل وزير النقل الأردني خالد الرفاعي إلى الكويت أمس. وقال الرفاعي إن الطرق آمنة. "
+        "وكان في استقباله رجل الأعمال فهد الرفاعي. وأكد الرفاعي أن الزيارة ناجحة."
+    )
+    short = [e.canonical for e in doc.entities if e.text == "الرفاعي"]
+    assert len(short) == 2 and all(name_key(c) == name_key("خالد الرفاعي") for c in short)
+
+
+def test_a_name_shortened_to_given_and_family_name_is_the_full_one(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد الرئيس التنفيذي للشركة خالد منصور الرفاعي أن المشروع ناجح. وأضاف خالد الرفاعي أن العمل مستمر."
+    )
+    short = [e.canonical for e in doc.entities if e.text == "خالد الرفاعي"]
+    assert short == ["خالد منصور الرفاعي"]

@@ -585,6 +585,19 @@ def test_announced_his_support_for_an_initiative_after_the_lam(nlp: Pipeline) ->
     )
 
 
+def test_backed_by_names_the_one_before_and_the_one_after_min(nlp: Pipeline) -> None:
+    doc = nlp("ويقاتل الجيش السوري بدعم من روسيا في حلب.")
+    assert found(doc, "SUPPORT") == K([[("supported", "الجيش السوري"), ("supporter", "روسيا")]])
+    # a market index backed by a sector names no party
+    assert found(nlp("وارتفع المؤشر العام بدعم من قطاع البنوك."), "SUPPORT") == []
+
+
+def test_two_memoranda_between_two_parties(nlp: Pipeline) -> None:
+    doc = nlp("وجرى أمس في عمان تبادل مذكرتي تفاهم بين وزارة الصحة الأردنية وجامعة القاهرة.")
+    pair = K([("party", "وزارة الصحة الأردنية"), ("party", "جامعة القاهرة")])
+    assert pair in found(doc, "AGREEMENT")
+
+
 def test_in_agreement_with(nlp: Pipeline) -> None:
     doc = nlp("وقال الجبير إن السعودية متفقة مع مصر على أهمية الحل السياسي في سوريا.")
     assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "مصر")]])
@@ -2006,3 +2019,11 @@ def test_a_later_title_without_the_inner_nisba_is_the_same_office(nlp: Pipeline)
     )
     roles_of = [r for r in doc.relations if r.type.value == "ROLE"]
     assert len(roles_of) == 1 and len(roles_of[0].arguments) == 2
+
+
+def test_an_arrival_in_a_visit_is_one_visit(nlp: Pipeline) -> None:
+    doc = nlp("وصل وزير الخارجية الأردني أيمن الصفدي أمس الخميس في زيارة رسمية إلى القاهرة.")
+    assert len(found(doc, "VISIT")) == 1
+    # a later sentence about the visit is a mention of its own
+    doc = nlp("وصل أيمن الصفدي إلى القاهرة أمس. والزيارة هي الأولى للصفدي إلى القاهرة.")
+    assert len(found(doc, "VISIT")) == 2

@@ -72,6 +72,7 @@ class PersonClusterer:
     def __init__(self, kb: KBLinker, state: DocumentState) -> None:
         self.kb = kb
         self.state = state
+        self._first_seen: dict[str, int] = {}  # person cluster -> start of its first full name
 
     def __call__(self, persons: list[Entity]) -> list[str]:
         """Cluster ``persons``; returns the full-name clusters' target keys in creation order."""
@@ -97,6 +98,7 @@ class PersonClusterer:
                         confidence = SHORT_FORM_LINK
                 key = similar or self.state.add_unknown_person(entity)
             target = targets[key]
+            self._first_seen[key] = min(self._first_seen.get(key, entity.start), entity.start)
             target.full_names.append(entity.text)
             names.add(key, entity.text)
             if key not in clusters:
@@ -110,6 +112,7 @@ class PersonClusterer:
         short_index = self._short_index(clusters)
         known = self._known_short_names(short, short_index)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
+        resolved: dict[str, str] = {}  # skeleton -> the full-name cluster it last stood for
         for entity in sorted(short, key=lambda e: e.start):
             tokens = name_tokens(entity.text)
             token_key = tokens[0] if tokens else ""
@@ -118,7 +121,9 @@ class PersonClusterer:
             found: str | None = None
             if len(owners) == 1:
                 found = next(iter(owners))
-            elif not owners:
+            elif owners:
+                found = self._owner_in_focus(entity, owners, resolved.get(token_key))
+            else:
                 exact = self.kb.unique_person(token_key, entity.text)
                 if exact is not None and self.kb.ends_alike(exact, entity.text):
                     found, confidence = self.state.target_for_entry(exact), 1.0
@@ -132,7 +137,18 @@ class PersonClusterer:
                 found = lone.get(token_key) or self.state.add_unknown_person(entity)
                 lone[token_key] = found
                 confidence = 1.0 if not owners else 0.5
+            if found in owners:
+                resolved[token_key] = found
             self.state.mentions.append(self._person_mention(entity, found, confidence))
+
+    def _owner_in_focus(self, entity: Entity, owners: set[str], last: str | None) -> str | None:
+        """Of several people a short name fits, the one whose full name alone came before it
+        (باراك أوباما ... أوباما ... his sister أوما أوباما ... أوباما), else the one the same
+        short name last stood for; None when still ambiguous."""
+        before = [key for key in owners if self._first_seen.get(key, entity.start) < entity.start]
+        if len(before) == 1:
+            return before[0]
+        return last if last in before else None
 
     def _known_short_names(self, short: list[Entity], index: dict[str, set[str]]) -> dict[str, str]:
         """The other word of each KB person a short name of the document links to on its own
@@ -177,11 +193,12 @@ class PersonClusterer:
         if len(words) != 2 or any(w in LINEAGE for w in words):
             return None
         key = name_key(name)
+        first, last = key.split(" ")[0], key.split(" ")[-1]
         found: set[str] = set()
         for cluster in clusters:
             target = self.state.targets[cluster]
             for other in (*target.full_names, *target.kb_names):
-                if without_nasab(other) == key:
+                if without_nasab(other) == key or _middle_dropped(other, first, last):
                     found.add(cluster)
                     break
         return found.pop() if len(found) == 1 else None
@@ -207,3 +224,13 @@ class PersonClusterer:
             min(entity.confidence, confidence),
             key,
         )
+
+
+def _middle_dropped(name: str, first: str, last: str) -> bool:
+    """Whether ``name`` is a given name, a father's name (or two) and a family name that a later
+    mention shortens to ``first last`` (موفق منصور جمال -> موفق جمال), with no lineage links."""
+    words = name_words(name)
+    if not 3 <= len(words) <= 4 or any(w in LINEAGE for w in words):
+        return False
+    tokens = name_key(name).split(" ")
+    return len(tokens) == len(words) and tokens[0] == first and tokens[-1] == last

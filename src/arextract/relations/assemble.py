@@ -4,6 +4,8 @@ or duplicate relations, numbered r1, r2, ..."""
 
 from __future__ import annotations
 
+import re
+
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import relation_date
 from arextract.relations.lexicons import FoldedLexicons
@@ -18,6 +20,9 @@ Arguments = list[tuple[str, Mention]]  # (role, mention)
 
 _PATRONYMIC = {fold(word) for word in ("بن", "ابن", "بنت")}
 _STATEMENT_NOUN_RULE = "statement-noun"
+_VISIT_VERB_RULES = frozenset({"visit-verb", "visit-arrive", "visit-arrive-bare"})
+_VISIT_NOUN_RULE = "visit-noun"
+_IN_RE = re.compile(r"(?:^|\s)(?:في|ب)\s?$")
 _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
 _JOINED_WITHIN = 1500  # characters between a meeting and "وحضر اللقاء" that joins it
 
@@ -154,6 +159,35 @@ def without_restated(relations: list[Relation], doc: Document) -> list[Relation]
             _close(doc.text, verb_end, start)
             or (own_words > verb_start and _close(doc.text, end, verb_start))
             for verb_start, verb_end in spans
+        )
+
+    return [relation for relation in relations if not restated(relation)]
+
+
+def without_restated_visits(relations: list[Relation], doc: Document) -> list[Relation]:
+    """ "وصل X أمس في زيارة رسمية إلى Y": the masdar after في names the visit its arrival verb
+    (just before it, in the same clause run) already gives, with the same visitor and place."""
+    verbs = [
+        r for r in relations if r.type == RelationType.VISIT and r.attributes.get("rule") in _VISIT_VERB_RULES
+    ]
+    if not verbs:
+        return relations
+    canonical = {e.id: e.canonical for e in doc.entities}
+
+    def names(relation: Relation) -> frozenset[str | None]:
+        return frozenset(canonical.get(a.entity_id) for a in relation.arguments)
+
+    def restated(relation: Relation) -> bool:
+        if relation.type != RelationType.VISIT or relation.attributes.get("rule") != _VISIT_NOUN_RULE:
+            return False
+        start = relation.trigger.start
+        if not (_IN_RE.search(doc.text[max(0, start - 4) : start]) or relation.trigger.text.startswith("ب")):
+            return False
+        return any(
+            names(verb) == names(relation)
+            and _close(doc.text, verb.trigger.end, start)
+            and "،" not in doc.text[verb.trigger.end : start]
+            for verb in verbs
         )
 
     return [relation for relation in relations if not restated(relation)]

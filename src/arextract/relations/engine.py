@@ -23,6 +23,7 @@ from arextract.relations.assemble import (
     number,
     unique_arguments,
     without_restated,
+    without_restated_visits,
 )
 from arextract.relations.candidates import SlotQuery
 from arextract.relations.capitals import (
@@ -120,7 +121,9 @@ class RelationExtractor:
             roles = self._roles(view)
         relations: list[Relation] = [*roles, *joined(self._triggered(view), self._joining)]
         names = {e.id: e.kb_id or e.canonical for e in doc.entities}
-        doc.relations = number(dedupe(without_restated(relations, doc), self._restating, names))
+        doc.relations = number(
+            dedupe(without_restated(without_restated_visits(relations, doc), doc), self._restating, names)
+        )
 
     def _triggered(self, view: DocumentView) -> list[Relation]:
         """The relations of every trigger, sentence by sentence (the longest trigger wins)."""
