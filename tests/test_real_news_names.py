@@ -616,3 +616,27 @@ def test_a_preposition_after_a_comma_opens_no_listed_official(nlp: Pipeline) -> 
 def test_a_deputys_portfolio_in_construct_is_not_part_of_the_ministry(nlp: Pipeline) -> None:
     doc = nlp("وقال وكيل وزارة الصحة لشؤون تصنيف المنشآت سامي بن علي المطيري إن النظام جاهز.")
     assert "وزارة الصحة" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_a_countrys_forces_are_an_organisation(nlp: Pipeline) -> None:
+    doc = nlp("وقال المتحدث إن القوات الأردنية انتشرت على الحدود بدعم من الجيش اللبناني.")
+    assert "القوات الأردنية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وقالت الصحيفة إن قوات الاحتلال اقتحمت القرية.")
+    assert not _names(doc, EntityType.ORGANIZATION)
+
+
+def test_the_birthplace_idiom_names_no_city(nlp: Pipeline) -> None:
+    doc = nlp("وعاد الكاتب إلى مسقط رأسه في حماة بعد غياب طويل.")
+    assert "مسقط" not in _names(doc, EntityType.CITY)
+    assert "حماة" in _names(doc, EntityType.CITY)
+    doc = nlp("ووصل وزير الخارجية إلى مسقط أمس في زيارة رسمية.")
+    assert "مسقط" in _names(doc, EntityType.CITY)
+
+
+def test_yemeni_governorates_and_aden_districts_are_regions(nlp: Pipeline) -> None:
+    doc = nlp("وتواصلت الاشتباكات في محافظة أبين وفي أحياء كريتر والتواهي بمدينة عدن.")
+    regions = _names(doc, EntityType.REGION)
+    assert {"كريتر", "التواهي"} <= set(regions)
+    assert any("أبين" in name for name in regions)
+    doc = nlp("وتوجه الحجاج للحج عبر المنافذ البرية.")
+    assert not _names(doc, EntityType.REGION)

@@ -15,6 +15,7 @@ from arextract.errors import BackendError, ResourceError
 from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import match_to_entity, span_entity
 from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
+from arextract.ner.grammar.idioms import without_place_idioms
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
@@ -102,7 +103,8 @@ class GrammarRefinement:
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
         mentions = without_portfolios(tokens, mentions, lambda words: self._names_in(text, words))
         refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
-        return add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
+        found = add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
+        return without_place_idioms(tokens, found)
 
     def _names_in(self, text: str, tokens: list[Token]) -> list[Entity]:
         return [match_to_entity(match, text, "") for match in self.names.gazetteer.find(tokens)]

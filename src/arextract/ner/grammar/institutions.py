@@ -83,6 +83,10 @@ _NEEDS_COMPLEMENT = folded("لجنة حملة")
 # (الجيش المصري، الإذاعة الإيرانية، التلفزيون السوري).
 _NATIONAL = folded("جيش إذاعة تلفزيون")
 
+# Definite plural heads that name a country's armed forces before its nisba only (القوات
+# العراقية، القوات الأمريكية); القوات الخاصة and القوات المسلحة are left to the chains.
+_NATIONAL_FORCES = folded("القوات")
+
 # Heads of a province's or an emirate's body: before a region only (حكومة الأنبار).
 _REGIONAL = folded("حكومة")
 
@@ -135,6 +139,8 @@ class OrganizationChains:
         of a named body: مجلس إدارة الهيئة العامة ...)."""
         tokens = self.tokens
         head, definite, _ = is_head(tokens[i].norm)
+        if head_reading(tokens[i].norm)[0] in _NATIONAL_FORCES:
+            return _national(self, i)  # القوات العراقية: a country's forces (قوات is no head alone)
         if not head and not (definite and _opened(self.tokens, i)):
             return None
         if is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
@@ -145,7 +151,7 @@ class OrganizationChains:
         if stem in _DEFINITE_ONLY:
             return None
         if stem.removeprefix("ال") in _NATIONAL:
-            return self._national(i) if definite else None
+            return _national(self, i) if definite else None
         if stem.removeprefix("ال") in PLACE_ONLY:
             return None if stem.startswith("ال") else self._place_genitive(i, stem in _REGIONAL)
         if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
@@ -310,19 +316,6 @@ class OrganizationChains:
             entity is not None and entity.type is EntityType.COUNTRY
         )
 
-    def _national(self, i: int) -> tuple[int, int] | None:
-        """A national army: الجيش + a country's nisba (الجيش المصري، الجيش السوري الحر); جيش
-        الاحتلال and الجيش الوطني are descriptions."""
-        entity = self.entity_at(i + 1) if i + 1 < len(self.tokens) else None
-        if entity is None or entity.type is not EntityType.COUNTRY:
-            return None
-        if entity.start != self.tokens[i + 1].start:
-            return None
-        last = self.last_token(entity)
-        if last + 1 < len(self.tokens) and self.tokens[last + 1].norm in _ARMY_ADJECTIVES:
-            last += 1
-        return 0, last
-
     def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
         """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
         tokens = self.tokens
@@ -455,3 +448,15 @@ def _joins_chain(entity: Entity, kind: str, previous: str) -> bool:
     if entity.type is EntityType.COUNTRY and kind == "def" and nisba:
         return True
     return entity.type in PLACES or entity.type is EntityType.ORGANIZATION
+
+
+def _national(chains: OrganizationChains, i: int) -> tuple[int, int] | None:
+    """A national army or force: الجيش / القوات + a country's nisba (الجيش المصري، الجيش السوري
+    الحر، القوات العراقية); جيش الاحتلال and الجيش الوطني are descriptions."""
+    entity = chains.entity_at(i + 1) if i + 1 < len(chains.tokens) else None
+    if entity is None or entity.type is not EntityType.COUNTRY or entity.start != chains.tokens[i + 1].start:
+        return None
+    last = chains.last_token(entity)
+    if last + 1 < len(chains.tokens) and chains.tokens[last + 1].norm in _ARMY_ADJECTIVES:
+        last += 1
+    return 0, last
