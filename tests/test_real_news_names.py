@@ -640,3 +640,19 @@ def test_yemeni_governorates_and_aden_districts_are_regions(nlp: Pipeline) -> No
     assert any("أبين" in name for name in regions)
     doc = nlp("وتوجه الحجاج للحج عبر المنافذ البرية.")
     assert not _names(doc, EntityType.REGION)
+
+
+def test_an_organ_takes_in_the_body_it_serves(nlp: Pipeline) -> None:
+    doc = nlp("ودعت الأمانة العامة لجامعة الدول العربية إلى وقف القتال.")
+    assert "الأمانة العامة لجامعة الدول العربية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وقال عضو المكتب التنفيذي لحركة فتح إن الحوار مستمر وإن الكثير تغير.")
+    assert "المكتب التنفيذي لحركة فتح" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وأثار القرار في اللجنة التنفيذية لمنظمة التحرير الفلسطينية الكثير من الجدل.")
+    assert "اللجنة التنفيذية لمنظمة التحرير الفلسطينية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وقال الأمين العام لجامعة الدول العربية إن القمة ستعقد.")
+    assert "جامعة الدول العربية" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_news_agencies_written_with_anbaa(nlp: Pipeline) -> None:
+    doc = nlp("وذكرت وكالة أنباء تسنيم أن الوزير غادر طهران.")
+    assert "وكالة أنباء تسنيم" in _names(doc, EntityType.ORGANIZATION)

@@ -63,7 +63,13 @@ _PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة"
 
 # Definite forms of indefinite-only heads that do open a name (الإدارة العامة للمرور،
 # القيادة العامة للقوات المسلحة).
-_OPENING_ADJECTIVES = folded("العامة العليا المركزية")
+# (and التنفيذي / التنفيذية: المكتب التنفيذي للحركة)
+_OPENING_ADJECTIVES = folded("العامة العليا المركزية التنفيذي التنفيذية")
+
+# Adjectives of a body's organ, whose ل- phrase names the body it serves (الأمانة العامة لجامعة
+# الدول العربية، المكتب التنفيذي لحركة فتح، اللجنة التنفيذية لمنظمة التحرير): the organ's name
+# takes in that organisation.
+ORGAN_ADJECTIVES = folded("العامة التنفيذي التنفيذية")
 
 # Heads that name a body only after a royal namesake (مدينة الملك عبدالعزيز للعلوم والتقنية;
 # مدينة الرياض is the city).
@@ -288,7 +294,8 @@ class OrganizationChains:
                 end = self._lam_phrase(j, limit) if after_adjective else -1
                 if end < 0:
                     break
-                last = self._plain_adjective(end + 1, limit, end)
+                organ = self.entity_at(j) is not None and self.entity_at(j).type is EntityType.ORGANIZATION
+                last = end if organ else self._plain_adjective(end + 1, limit, end)
                 j = last + 1
                 continue
             entity = self.entity_at(j)
@@ -379,7 +386,8 @@ class OrganizationChains:
             return -1
         entity = self.entity_at(j)
         if entity is not None:
-            return self.last_token(entity) if entity.type in PLACES else -1
+            organ = entity.type is EntityType.ORGANIZATION and tokens[j - 1].norm in ORGAN_ADJECTIVES
+            return self.last_token(entity) if entity.type in PLACES or organ else -1
         if j + 1 >= limit or not is_word(tokens[j + 1]):
             return -1
         after = tokens[j + 1].norm
