@@ -656,3 +656,18 @@ def test_an_organ_takes_in_the_body_it_serves(nlp: Pipeline) -> None:
 def test_news_agencies_written_with_anbaa(nlp: Pipeline) -> None:
     doc = nlp("وذكرت وكالة أنباء تسنيم أن الوزير غادر طهران.")
     assert "وكالة أنباء تسنيم" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_a_royal_namesake_written_with_its_space_stays_whole(nlp: Pipeline) -> None:
+    doc = nlp("وافتتح الأمير فرعا جديدا لمركز الملك عبد الله للحوار في المدينة.")
+    names = _names(doc, EntityType.ORGANIZATION)
+    assert any(name.endswith("مركز الملك عبد الله للحوار") for name in names)
+    assert not _names(doc, EntityType.PERSON) or "عبد الله" not in _names(doc, EntityType.PERSON)
+
+
+def test_known_names_match_with_or_without_the_space_after_abd() -> None:
+    from arextract.ner.gazetteer import _abd_spellings
+
+    assert _abd_spellings(("جامعه", "الملك", "عبد", "العزيز")) == [("جامعه", "الملك", "عبدالعزيز")]
+    assert _abd_spellings(("مركز", "الملك", "عبدالله")) == [("مركز", "الملك", "عبد", "الله")]
+    assert _abd_spellings(("وزاره", "الخارجيه")) == []

@@ -107,6 +107,9 @@ _ARMY_ADJECTIVES = folded("الحر")
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
 
 
+# The first half of a compound given name written with its space (عبد الله، عبد العزيز).
+_ABD = fold("عبد")
+
 # Deputies' titles, whose لل- phrase after the body is their portfolio (وكيل وزارة X للشؤون ...).
 _DEPUTIES = folded("وكيل وكيلة مساعد مساعدة")
 
@@ -254,7 +257,9 @@ class OrganizationChains:
             and is_word(tokens[j + 1])
             and not is_definite(tokens[j + 1].norm)
         ):
-            return 0, j + 1
+            # مركز الملك عبد الله: the compound name written with its space keeps its second half
+            split = tokens[j + 1].norm == _ABD and j + 2 < limit and is_definite(tokens[j + 2].norm)
+            return 0, j + 2 if split else j + 1
         if head_reading(tokens[i].norm)[0] in _BOARD_HEADS and tokens[j].norm in _BOARD_WORDS:
             return self._board_of(j, limit)
         k = j
