@@ -671,3 +671,12 @@ def test_known_names_match_with_or_without_the_space_after_abd() -> None:
     assert _abd_spellings(("جامعه", "الملك", "عبد", "العزيز")) == [("جامعه", "الملك", "عبدالعزيز")]
     assert _abd_spellings(("مركز", "الملك", "عبدالله")) == [("مركز", "الملك", "عبد", "الله")]
     assert _abd_spellings(("وزاره", "الخارجيه")) == []
+
+
+def test_a_tagger_country_that_is_no_known_country_is_dropped(nlp: Pipeline) -> None:
+    doc = nlp("وقال الوزير إن الهدنة صامدة. ميدانياً، تقدمت القوات نحو بلدة بريف حماة الشمالي.")
+    countries = _names(doc, EntityType.COUNTRY)
+    assert not any("ميداني" in name or "ريف" in name for name in countries)
+    doc = nlp("وسافر الوفد إلى قرغيزيستان ثم إلى انجلترا.")
+    assert "قرغيزيستان" in _names(doc, EntityType.COUNTRY)
+    assert "انجلترا" in _names(doc, EntityType.REGION)
