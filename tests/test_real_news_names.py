@@ -634,3 +634,67 @@ def test_a_name_shortened_to_given_and_family_name_is_the_full_one(nlp: Pipeline
     )
     short = [e.canonical for e in doc.entities if e.text == "خالد الرفاعي"]
     assert short == ["خالد منصور الرفاعي"]
+
+
+def test_a_countrys_forces_are_an_organisation(nlp: Pipeline) -> None:
+    doc = nlp("وقال المتحدث إن القوات الأردنية انتشرت على الحدود بدعم من الجيش اللبناني.")
+    assert "القوات الأردنية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وقالت الصحيفة إن قوات الاحتلال اقتحمت القرية.")
+    assert not _names(doc, EntityType.ORGANIZATION)
+
+
+def test_the_birthplace_idiom_names_no_city(nlp: Pipeline) -> None:
+    doc = nlp("وعاد الكاتب إلى مسقط رأسه في حماة بعد غياب طويل.")
+    assert "مسقط" not in _names(doc, EntityType.CITY)
+    assert "حماة" in _names(doc, EntityType.CITY)
+    doc = nlp("ووصل وزير الخارجية إلى مسقط أمس في زيارة رسمية.")
+    assert "مسقط" in _names(doc, EntityType.CITY)
+
+
+def test_yemeni_governorates_and_aden_districts_are_regions(nlp: Pipeline) -> None:
+    doc = nlp("وتواصلت الاشتباكات في محافظة أبين وفي أحياء كريتر والتواهي بمدينة عدن.")
+    regions = _names(doc, EntityType.REGION)
+    assert {"كريتر", "التواهي"} <= set(regions)
+    assert any("أبين" in name for name in regions)
+    doc = nlp("وتوجه الحجاج للحج عبر المنافذ البرية.")
+    assert not _names(doc, EntityType.REGION)
+
+
+def test_an_organ_takes_in_the_body_it_serves(nlp: Pipeline) -> None:
+    doc = nlp("ودعت الأمانة العامة لجامعة الدول العربية إلى وقف القتال.")
+    assert "الأمانة العامة لجامعة الدول العربية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وقال عضو المكتب التنفيذي لحركة فتح إن الحوار مستمر وإن الكثير تغير.")
+    assert "المكتب التنفيذي لحركة فتح" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وأثار القرار في اللجنة التنفيذية لمنظمة التحرير الفلسطينية الكثير من الجدل.")
+    assert "اللجنة التنفيذية لمنظمة التحرير الفلسطينية" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وقال الأمين العام لجامعة الدول العربية إن القمة ستعقد.")
+    assert "جامعة الدول العربية" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_news_agencies_written_with_anbaa(nlp: Pipeline) -> None:
+    doc = nlp("وذكرت وكالة أنباء تسنيم أن الوزير غادر طهران.")
+    assert "وكالة أنباء تسنيم" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_a_royal_namesake_written_with_its_space_stays_whole(nlp: Pipeline) -> None:
+    doc = nlp("وافتتح الأمير فرعا جديدا لمركز الملك عبد الله للحوار في المدينة.")
+    names = _names(doc, EntityType.ORGANIZATION)
+    assert any(name.endswith("مركز الملك عبد الله للحوار") for name in names)
+    assert not _names(doc, EntityType.PERSON) or "عبد الله" not in _names(doc, EntityType.PERSON)
+
+
+def test_known_names_match_with_or_without_the_space_after_abd() -> None:
+    from arextract.ner.gazetteer import _abd_spellings
+
+    assert _abd_spellings(("جامعه", "الملك", "عبد", "العزيز")) == [("جامعه", "الملك", "عبدالعزيز")]
+    assert _abd_spellings(("مركز", "الملك", "عبدالله")) == [("مركز", "الملك", "عبد", "الله")]
+    assert _abd_spellings(("وزاره", "الخارجيه")) == []
+
+
+def test_a_tagger_country_that_is_no_known_country_is_dropped(nlp: Pipeline) -> None:
+    doc = nlp("وقال الوزير إن الهدنة صامدة. ميدانياً، تقدمت القوات نحو بلدة بريف حماة الشمالي.")
+    countries = _names(doc, EntityType.COUNTRY)
+    assert not any("ميداني" in name or "ريف" in name for name in countries)
+    doc = nlp("وسافر الوفد إلى قرغيزيستان ثم إلى انجلترا.")
+    assert "قرغيزيستان" in _names(doc, EntityType.COUNTRY)
+    assert "انجلترا" in _names(doc, EntityType.REGION)

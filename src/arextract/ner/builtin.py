@@ -15,11 +15,13 @@ from arextract.errors import BackendError, ResourceError
 from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import match_to_entity, span_entity
 from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
+from arextract.ner.grammar.idioms import without_place_idioms
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.normalize import fold
+from arextract.text.segment import tokenize
 from arextract.text.spans import bio_spans
 
 if TYPE_CHECKING:
@@ -102,7 +104,19 @@ class GrammarRefinement:
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
         mentions = without_portfolios(tokens, mentions, lambda words: self._names_in(text, words))
         refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
-        return add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
+        found = add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
+        return [e for e in without_place_idioms(tokens, found) if not self._unknown_country(e)]
+
+    def _unknown_country(self, entity: Entity) -> bool:
+        """A tagger's one-word COUNTRY that names no known country (ميدانيا، بندا بندا، بريف
+        حلب): today's countries are a closed list, all in the knowledge files with their
+        spellings (a longer name may be a former state: الاتحاد السوفيتي)."""
+        if entity.type is not EntityType.COUNTRY or entity.source != EntitySource.MODEL:
+            return False
+        if " " in entity.text.strip():
+            return False
+        matches = self.names.gazetteer.find(tokenize(entity.text))
+        return not any(match.entry.type is EntityType.COUNTRY for match in matches)
 
     def _names_in(self, text: str, tokens: list[Token]) -> list[Entity]:
         return [match_to_entity(match, text, "") for match in self.names.gazetteer.find(tokens)]

@@ -64,10 +64,12 @@ class Gazetteer:
         for entry in kb.entries:
             for name in entry.names:
                 key = tuple(token.norm for token in tokenize(name))
-                if key:
-                    index[key].append((entry, False))
-            for form in entry.nisba:
-                index[tuple(form.split())].append((entry, True))
+                keys = {key} if entry.type is EntityType.PERSON else {key, *_abd_spellings(key)}
+                for form in sorted(keys):
+                    if form and (entry, False) not in index[form]:
+                        index[form].append((entry, False))
+            for nisba in entry.nisba:
+                index[tuple(nisba.split())].append((entry, True))
         self._index = {key: _ranked(values) for key, values in index.items()}
         self._longest: dict[str, int] = {}
         for key in self._index:
@@ -149,6 +151,26 @@ class Gazetteer:
         return GazetteerMatch(
             position, last, start, tokens[last].end, entry, is_nisba, confidence, alternatives
         )
+
+
+def _abd_spellings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The other spelling of a name holding a compound given name (جامعة الملك عبد العزيز /
+    عبدالعزيز، مركز الملك عبدالله / عبد الله): the written space is optional in news."""
+    joined: list[str] = []
+    split: list[str] = []
+    for word in key:
+        if joined and joined[-1] == _ABD and word.startswith("ال"):
+            joined[-1] += word
+        else:
+            joined.append(word)
+        if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3:
+            split.extend((_ABD, word[len(_ABD) :]))
+        else:
+            split.append(word)
+    return [form for form in (tuple(joined), tuple(split)) if form != key]
+
+
+_ABD = fold("عبد")
 
 
 def disambiguate(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:

@@ -63,7 +63,13 @@ _PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة"
 
 # Definite forms of indefinite-only heads that do open a name (الإدارة العامة للمرور،
 # القيادة العامة للقوات المسلحة).
-_OPENING_ADJECTIVES = folded("العامة العليا المركزية")
+# (and التنفيذي / التنفيذية: المكتب التنفيذي للحركة)
+_OPENING_ADJECTIVES = folded("العامة العليا المركزية التنفيذي التنفيذية")
+
+# Adjectives of a body's organ, whose ل- phrase names the body it serves (الأمانة العامة لجامعة
+# الدول العربية، المكتب التنفيذي لحركة فتح، اللجنة التنفيذية لمنظمة التحرير): the organ's name
+# takes in that organisation.
+ORGAN_ADJECTIVES = folded("العامة التنفيذي التنفيذية")
 
 # Heads that name a body only after a royal namesake (مدينة الملك عبدالعزيز للعلوم والتقنية;
 # مدينة الرياض is the city).
@@ -83,6 +89,10 @@ _NEEDS_COMPLEMENT = folded("لجنة حملة")
 # (الجيش المصري، الإذاعة الإيرانية، التلفزيون السوري).
 _NATIONAL = folded("جيش إذاعة تلفزيون")
 
+# Definite plural heads that name a country's armed forces before its nisba only (القوات
+# العراقية، القوات الأمريكية); القوات الخاصة and القوات المسلحة are left to the chains.
+_NATIONAL_FORCES = folded("القوات")
+
 # Heads of a province's or an emirate's body: before a region only (حكومة الأنبار).
 _REGIONAL = folded("حكومة")
 
@@ -96,6 +106,9 @@ _ARMY_ADJECTIVES = folded("الحر")
 # Words before a royal or religious name inside an institution's name (مستشفى الملك خالد).
 _NAMESAKE = folded("الملك الأمير الشيخ الإمام")
 
+
+# The first half of a compound given name written with its space (عبد الله، عبد العزيز).
+_ABD = fold("عبد")
 
 # Deputies' titles, whose لل- phrase after the body is their portfolio (وكيل وزارة X للشؤون ...).
 _DEPUTIES = folded("وكيل وكيلة مساعد مساعدة")
@@ -135,6 +148,8 @@ class OrganizationChains:
         of a named body: مجلس إدارة الهيئة العامة ...)."""
         tokens = self.tokens
         head, definite, _ = is_head(tokens[i].norm)
+        if head_reading(tokens[i].norm)[0] in _NATIONAL_FORCES:
+            return _national(self, i)  # القوات العراقية: a country's forces (قوات is no head alone)
         if not head and not (definite and _opened(self.tokens, i)):
             return None
         if is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
@@ -145,7 +160,7 @@ class OrganizationChains:
         if stem in _DEFINITE_ONLY:
             return None
         if stem.removeprefix("ال") in _NATIONAL:
-            return self._national(i) if definite else None
+            return _national(self, i) if definite else None
         if stem.removeprefix("ال") in PLACE_ONLY:
             return None if stem.startswith("ال") else self._place_genitive(i, stem in _REGIONAL)
         if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
@@ -242,7 +257,9 @@ class OrganizationChains:
             and is_word(tokens[j + 1])
             and not is_definite(tokens[j + 1].norm)
         ):
-            return 0, j + 1
+            # مركز الملك عبد الله: the compound name written with its space keeps its second half
+            split = tokens[j + 1].norm == _ABD and j + 2 < limit and is_definite(tokens[j + 2].norm)
+            return 0, j + 2 if split else j + 1
         if head_reading(tokens[i].norm)[0] in _BOARD_HEADS and tokens[j].norm in _BOARD_WORDS:
             return self._board_of(j, limit)
         k = j
@@ -282,7 +299,9 @@ class OrganizationChains:
                 end = self._lam_phrase(j, limit) if after_adjective else -1
                 if end < 0:
                     break
-                last = self._plain_adjective(end + 1, limit, end)
+                known = self.entity_at(j)
+                organ = known is not None and known.type is EntityType.ORGANIZATION
+                last = end if organ else self._plain_adjective(end + 1, limit, end)
                 j = last + 1
                 continue
             entity = self.entity_at(j)
@@ -309,19 +328,6 @@ class OrganizationChains:
         return self.tokens[j].norm in _PARTY_DESCRIPTIONS or (
             entity is not None and entity.type is EntityType.COUNTRY
         )
-
-    def _national(self, i: int) -> tuple[int, int] | None:
-        """A national army: الجيش + a country's nisba (الجيش المصري، الجيش السوري الحر); جيش
-        الاحتلال and الجيش الوطني are descriptions."""
-        entity = self.entity_at(i + 1) if i + 1 < len(self.tokens) else None
-        if entity is None or entity.type is not EntityType.COUNTRY:
-            return None
-        if entity.start != self.tokens[i + 1].start:
-            return None
-        last = self.last_token(entity)
-        if last + 1 < len(self.tokens) and self.tokens[last + 1].norm in _ARMY_ADJECTIVES:
-            last += 1
-        return 0, last
 
     def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
         """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
@@ -386,7 +392,8 @@ class OrganizationChains:
             return -1
         entity = self.entity_at(j)
         if entity is not None:
-            return self.last_token(entity) if entity.type in PLACES else -1
+            organ = entity.type is EntityType.ORGANIZATION and tokens[j - 1].norm in ORGAN_ADJECTIVES
+            return self.last_token(entity) if entity.type in PLACES or organ else -1
         if j + 1 >= limit or not is_word(tokens[j + 1]):
             return -1
         after = tokens[j + 1].norm
@@ -455,3 +462,15 @@ def _joins_chain(entity: Entity, kind: str, previous: str) -> bool:
     if entity.type is EntityType.COUNTRY and kind == "def" and nisba:
         return True
     return entity.type in PLACES or entity.type is EntityType.ORGANIZATION
+
+
+def _national(chains: OrganizationChains, i: int) -> tuple[int, int] | None:
+    """A national army or force: الجيش / القوات + a country's nisba (الجيش المصري، الجيش السوري
+    الحر، القوات العراقية); جيش الاحتلال and الجيش الوطني are descriptions."""
+    entity = chains.entity_at(i + 1) if i + 1 < len(chains.tokens) else None
+    if entity is None or entity.type is not EntityType.COUNTRY or entity.start != chains.tokens[i + 1].start:
+        return None
+    last = chains.last_token(entity)
+    if last + 1 < len(chains.tokens) and chains.tokens[last + 1].norm in _ARMY_ADJECTIVES:
+        last += 1
+    return 0, last

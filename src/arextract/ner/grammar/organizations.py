@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.ner.grammar.heads import head_reading, is_head, is_word
-from arextract.ner.grammar.institutions import OrganizationChains
+from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationChains
 from arextract.ner.grammar.mentions import MEDIA, PLACES, organization
 from arextract.ner.grammar.months import without_month_names
 from arextract.ner.grammar.outlets import byline_outlet, outlet_stem, outlet_tokens
@@ -104,9 +104,15 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
             continue
         if any(e.type in (EntityType.INITIATIVE, EntityType.EVENT) for e in overlapping):
             continue
-        if not _mission(proposal) and any(
-            e.type is EntityType.ORGANIZATION and e.source != EntitySource.MODEL and e.start != proposal.start
-            for e in overlapping
+        if (
+            not _mission(proposal)
+            and not _organ(proposal)
+            and any(
+                e.type is EntityType.ORGANIZATION
+                and e.source != EntitySource.MODEL
+                and e.start != proposal.start
+                for e in overlapping
+            )
         ):
             continue  # a known organisation inside: the chain ran past its name
         if any(_runs_on(text, proposal, e) for e in overlapping):
@@ -138,6 +144,12 @@ def _mission(proposal: Entity) -> bool:
     """مندوبية الاتحاد الأوروبي: a mission is named after the known body it represents."""
     words = proposal.canonical.split()
     return bool(words) and words[0].removeprefix("ال") in _MISSION_HEADS
+
+
+def _organ(proposal: Entity) -> bool:
+    """الأمانة العامة لجامعة الدول العربية: an organ is named after the known body it serves."""
+    words = fold(proposal.canonical).split()
+    return len(words) > 2 and words[1] in ORGAN_ADJECTIVES and words[2][:1] == "ل"
 
 
 def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
