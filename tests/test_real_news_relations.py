@@ -84,6 +84,14 @@ def test_long_titles_with_construct_nouns_and_a_genitive_minister(nlp: Pipeline)
     assert titles(doc)[key("خالد العتيبي")] == K(["مدير مكتب معالي الوزير"])
 
 
+def test_an_indefinite_head_in_construct_governs_a_definite_one(nlp: Pipeline) -> None:
+    # "نائب الرئيس": the vice-president, not the president
+    doc = nlp("وقال نائب الرئيس الأمريكي جو بايدن إن بلاده تدعم الاتفاق.")
+    assert titles(doc)[key("جو بايدن")] == K(["نائب الرئيس"])
+    doc = nlp("وحضر الحفل مساعد المدير العام للشؤون الصحية الدكتور سامي الحربي.")
+    assert titles(doc)[key("سامي الحربي")] == K(["مساعد المدير العام للشؤون الصحية"])
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

@@ -257,14 +257,11 @@ class TitleGrammar:
 
     def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
         """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
-        (but "مدير مكتب معالي الوزير": a noun in construct governs it)."""
+        (but "مدير مكتب معالي الوزير", "نائب الرئيس الأمريكي", "مساعد القنصل العام": an
+        indefinite head in construct governs the definite one)."""
         heads = self._words.title_heads
         opened = view.tokens[chain.first].norm if chain.first is not None else ""
-        return (
-            chain.first is not None
-            and starts_new_title(opened, heads)
-            and (is_definite(norm) or norm in heads)
-        ) or (
+        return (chain.first is not None and starts_new_title(opened, heads) and is_definite(norm)) or (
             # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
             opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
         )
