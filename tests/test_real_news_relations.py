@@ -92,6 +92,13 @@ def test_an_indefinite_head_in_construct_governs_a_definite_one(nlp: Pipeline) -
     assert titles(doc)[key("سامي الحربي")] == K(["مساعد المدير العام للشؤون الصحية"])
 
 
+def test_the_head_noun_of_a_body_links_a_title_to_its_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس المكتب السياسي لحركة حماس خالد مشعل إن الحركة ترفض القرار.")
+    assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
+    doc = nlp("وطلب الوسطاء من خالد مشعل رئيس المكتب السياسي لحركة حماس زيارة الرياض.")
+    assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

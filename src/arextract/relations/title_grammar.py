@@ -318,6 +318,8 @@ class TitleGrammar:
             return opened and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return norm not in _VERBS_LIKE_DEFINITE
+        if _body_of_affiliation(words, view, sentence, index):
+            return True
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 
@@ -473,9 +475,23 @@ class Apposition:
             return False
         if is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm):
             return True
+        if _body_of_affiliation(words, view, sentence, index):
+            return True  # "رئيس المكتب السياسي لحركة حماس"
         # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
         left = view.tokens[index - 1].norm
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _body_of_affiliation(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int
+) -> bool:
+    """ "رئيس المكتب السياسي لحركة حماس"، "الرئيس التنفيذي لشركة أرامكو": ل and the indefinite
+    head noun of a body, right before a named organisation, link the title to it."""
+    norm = view.tokens[index].norm
+    if len(norm) <= 3 or norm[0] != "ل" or "ال" + norm[1:] not in words.body_heads:
+        return False
+    body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
+    return body is not None and body.first == index + 1
 
 
 def _coordinated_portfolio(words: FoldedLexicons, view: DocumentView, index: int) -> bool:
