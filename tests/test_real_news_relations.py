@@ -99,6 +99,16 @@ def test_the_head_noun_of_a_body_links_a_title_to_its_name(nlp: Pipeline) -> Non
     assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
 
 
+def test_between_two_names_the_first_title_is_the_first_names(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وحضر اللقاء الأمير خالد بن سعد رئيس الهيئة الوطنية للإغاثة مساعد رئيس الهيئة "
+        "للشؤون المالية الأستاذ سامي العنزي."
+    )
+    assert titles(doc)[key("سامي العنزي")] == K(["مساعد رئيس الهيئة للشؤون المالية"])
+    doc = nlp("وقال الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع السعودي إن المملكة مستعدة.")
+    assert titles(doc)[key("محمد بن سلمان")] == K(["ولي ولي العهد وزير الدفاع"])
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

@@ -93,6 +93,7 @@ class TitleGrammar:
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
             chain.first = chain.last = None
         if chain.first is not None:
+            chain.first = _after_previous_name(self._words, view, sentence, chain)
             chain.inner = [m for m in chain.inner if m.first > chain.first]
         if chain.first is None and chain.counterpart is None:
             shared = self._shared_title(view, sentence, chain)
@@ -480,6 +481,31 @@ class Apposition:
         # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
         left = view.tokens[index - 1].norm
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _after_previous_name(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain
+) -> int:
+    """ "الأمير X رئيس الهيئة السعودية مساعد رئيس الهيئة للشؤون الإدارية Y": right after
+    another name, the first of two titles is that name's apposition; the name after them
+    holds the last one, from its head on (an indefinite head after a definite word or an
+    affiliation, not one in construct: "نائب الرئيس")."""
+    assert chain.first is not None and chain.last is not None
+    tokens = view.tokens
+    if (
+        chain.first <= sentence.first
+        or view.mention_covering(sentence, chain.first - 1, (EntityType.PERSON,)) is None
+    ):
+        return chain.first
+    heads = words.title_heads
+    for index in range(chain.last, chain.first, -1):
+        norm = tokens[index].norm
+        if norm not in heads or is_definite(norm) or norm[:1] == "و":
+            continue
+        left = tokens[index - 1].norm
+        if is_definite(left) or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None:
+            return index
+    return chain.first
 
 
 def _body_of_affiliation(
