@@ -109,6 +109,11 @@ def test_between_two_names_the_first_title_is_the_first_names(nlp: Pipeline) -> 
     assert titles(doc)[key("محمد بن سلمان")] == K(["ولي ولي العهد وزير الدفاع"])
 
 
+def test_a_name_cut_before_the_fathers_name_has_no_apposition(nlp: Pipeline) -> None:
+    doc = nlp("وقام الأمير فهد بن مساعد بزيارة النادي.")
+    assert found(doc, "ROLE") == []
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

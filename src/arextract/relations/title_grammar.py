@@ -20,6 +20,10 @@ _WAW_NAMES = frozenset(
 )
 
 
+# A name's last word that needs the father's name after it: what follows is not a title.
+_PATRONYMIC = frozenset(fold(word) for word in ("بن", "ابن", "بنت"))
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -352,6 +356,8 @@ class Apposition:
         is a posting, and ends the title.
         """
         tokens = view.tokens
+        if tokens[person.last].norm in _PATRONYMIC:
+            return None  # "عبدالله بن | مساعد": a name cut before its father's, no apposition
         index = person.last + 1
         comma = index < sentence.last and tokens[index].text in {"،", ","}
         if comma:
