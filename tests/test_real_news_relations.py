@@ -114,6 +114,16 @@ def test_a_name_cut_before_the_fathers_name_has_no_apposition(nlp: Pipeline) -> 
     assert found(doc, "ROLE") == []
 
 
+def test_an_organisation_after_fi_is_a_members_not_an_envoys(nlp: Pipeline) -> None:
+    doc = nlp("وقتل القائد الميداني في تنظيم داعش أبو عمر الشامي في غارة.")
+    assert roles(doc) == K({"أبو عمر الشامي": {"تنظيم الدولة الإسلامية"}})
+    assert titles(doc)[key("أبو عمر الشامي")] == K(["القائد الميداني"])
+    doc = nlp("وقال سامي الخطيب المتحدث الرسمي في وزارة الصحة إن الخدمات تحسنت.")
+    assert roles(doc) == K({"سامي الخطيب": {"وزارة الصحة"}})
+    doc = nlp("وقال مندوب السعودية في الأمم المتحدة عبدالله المعلمي إن المملكة تدعم الحل.")
+    assert roles(doc) == K({"عبدالله المعلمي": {"السعودية"}})
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

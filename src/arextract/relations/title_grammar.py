@@ -24,6 +24,20 @@ _WAW_NAMES = frozenset(
 _PATRONYMIC = frozenset(fold(word) for word in ("بن", "ابن", "بنت"))
 
 
+# "في" folded: inside an organisation (a member), in a country or city (a posting).
+_IN = fold("في")
+
+
+# Envoys: what follows في in their title is where they are posted, not whose they are.
+_ENVOYS = frozenset(
+    fold(word)
+    for word in (
+        *("مندوب", "المندوب", "مندوبة", "سفير", "السفير", "سفيرة", "ممثل", "الممثل", "ممثلة"),
+        *("الممثلة", "قنصل", "القنصل", "مبعوث", "المبعوث", "مبعوثة", "المبعوثة"),
+    )
+)
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -98,6 +112,9 @@ class TitleGrammar:
             chain.first = chain.last = None
         if chain.first is not None:
             chain.first = _after_previous_name(self._words, view, sentence, chain)
+            if listed(tokens[chain.first].norm, _ENVOYS):
+                # "مندوب المملكة في الأمم المتحدة X": an envoy is posted to what follows في
+                chain.affiliations = [m for m in chain.affiliations if tokens[m.first - 1].norm != _IN]
             chain.inner = [m for m in chain.inner if m.first > chain.first]
         if chain.first is None and chain.counterpart is None:
             shared = self._shared_title(view, sentence, chain)
@@ -319,7 +336,13 @@ class TitleGrammar:
             # must follow
             governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
             # "المشرف العام على مستشفى X": what follows may be the affiliation itself
-            opened = chain.last is not None or (norm == _OVER and bool(chain.affiliations))
+            # "القيادي في حركة X": the organisation a member belongs to
+            opened = chain.last is not None or (
+                bool(chain.affiliations)
+                and (
+                    norm == _OVER or (norm == _IN and chain.affiliations[-1].type == EntityType.ORGANIZATION)
+                )
+            )
             return opened and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return norm not in _VERBS_LIKE_DEFINITE
@@ -423,9 +446,8 @@ class Apposition:
                 break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
-                if (
-                    listed(tokens[index - 1].norm, self._words.title_links)
-                    and tokens[index - 1].norm != _OVER
+                if listed(tokens[index - 1].norm, self._words.title_links) and _posting(
+                    tokens[index - 1].norm, covering
                 ):
                     break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
                 chain.affiliations.append(covering)
@@ -478,6 +500,10 @@ class Apposition:
             return False  # another title, or the next item of a list
         if norm == _OVER and listed(view.tokens[index - 1].norm, words.titles):
             return True  # "المشرف العام على ..."
+        if norm == _IN and index + 1 < sentence.last:
+            member = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
+            if member is not None and member.first == index + 1:
+                return True  # "القائد الميداني في تنظيم X": a member of X
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
         if is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm):
@@ -588,7 +614,7 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
     if before < sentence.first:
         return False
     if listed(view.tokens[before].norm, words.title_links):
-        return view.tokens[before].norm != _OVER  # "المشرف العام على X": what he oversees
+        return _posting(view.tokens[before].norm, mention)
     if view.tokens[mention.first].text[:1] != "و":
         return False
     previous = view.mention_covering(sentence, before, AFFILIATION_TYPES)
@@ -597,6 +623,13 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
         and previous.first > sentence.first
         and listed(view.tokens[previous.first - 1].norm, words.title_links)
     )
+
+
+def _posting(link: str, mention: Mention) -> bool:
+    """Whether a country or organisation after a title's link is where the office is posted
+    ("لدى المغرب"، "في نيويورك"), not what the office belongs to: "المشرف العام على X" oversees
+    X; "القيادي في حركة X"، "المتحدث الرسمي في وزارة X" are members of X."""
+    return link != _OVER and not (link == _IN and mention.type == EntityType.ORGANIZATION)
 
 
 def _opens_title(words: FoldedLexicons, norm: str) -> bool:
