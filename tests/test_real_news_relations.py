@@ -124,6 +124,15 @@ def test_an_organisation_after_fi_is_a_members_not_an_envoys(nlp: Pipeline) -> N
     assert roles(doc) == K({"عبدالله المعلمي": {"السعودية"}})
 
 
+def test_party_leaders_and_coordinators_hold_titles(nlp: Pipeline) -> None:
+    doc = nlp("وقال القيادي في حركة حماس محمود الزهار إن الحركة ستشارك.")
+    assert roles(doc) == K({"محمود الزهار": {"حركة حماس"}})
+    doc = nlp("وتتصاعد الخلافات داخل حزب الأمة مع القيادي فيه سالم العبدلي.")
+    assert roles(doc) == K({"سالم العبدلي": {"حزب الأمة"}})
+    doc = nlp("وقال المنسق الإعلامي للمهرجان عبدالله الفاضل إن الخطة جاهزة.")
+    assert key("عبدالله الفاضل") in roles(doc)
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

@@ -38,6 +38,10 @@ _ENVOYS = frozenset(
 )
 
 
+# "in it": a title's link to a body named before ("القيادي فيه").
+_IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -546,8 +550,10 @@ def _body_of_affiliation(
     """ "رئيس المكتب السياسي لحركة حماس"، "الرئيس التنفيذي لشركة أرامكو": ل and the indefinite
     head noun of a body, right before a named organisation, link the title to it."""
     norm = view.tokens[index].norm
-    if len(norm) <= 3 or norm[0] != "ل" or "ال" + norm[1:] not in words.body_heads:
-        return False
+    if "ال" + norm not in words.body_heads and (
+        len(norm) <= 3 or norm[0] != "ل" or "ال" + norm[1:] not in words.body_heads
+    ):
+        return False  # "حركة" ("القيادي في حركة حماس") or "لحركة"
     body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
     return body is not None and body.first == index + 1
 
@@ -692,11 +698,13 @@ def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView
 
 
 def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
-    """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
-    pronoun "her" belongs to the organisation or country named last before it."""
+    """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل"، "حزب X ... القيادي فيه Y": a
+    title word with the pronoun "her" (or "in it") belongs to the organisation or country
+    named last before it."""
     assert chain.first is not None and chain.last is not None
     if not any(
-        view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
+        (view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4)
+        or view.tokens[i].norm in _IN_IT  # "القيادي فيه"
         for i in range(chain.first, chain.last + 1)
     ):
         return None
