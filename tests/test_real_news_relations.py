@@ -133,6 +133,11 @@ def test_party_leaders_and_coordinators_hold_titles(nlp: Pipeline) -> None:
     assert key("عبدالله الفاضل") in roles(doc)
 
 
+def test_an_office_named_by_title_words_after_the_name_is_no_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("وقال أحمد العلي وزير الدولة ومدير مكتب الرئيس إن الحكومة مستقرة.")
+    assert roles(doc) == K({"أحمد العلي": {None}})
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

@@ -46,9 +46,10 @@ _IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
 _OVER = fold("على")
 
 
-# A ministry or a committee is a body even when its words are all title words (وزارة الخارجية،
-# لجنة الأمن والدفاع); a council may be named in a title (عضو مجلس الدولة).
-_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
+# A ministry, a committee or a department is a body even when its words are all title words
+# (وزارة الخارجية، لجنة الأمن والدفاع، الإدارة العامة للشؤون الدولية); a council may be named
+# in a title (عضو مجلس الدولة).
+_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة", "إدارة", "الإدارة"))
 
 
 # Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
@@ -309,13 +310,7 @@ class TitleGrammar:
                 left = view.tokens[before - 1].norm
             if not (listed(left, words.titles) or words.prefixed_title(left)):
                 return False
-        if mention.type == EntityType.ORGANIZATION:
-            names = fold(mention.entity.text).split()
-            if names[0] not in _MINISTRY and all(
-                listed(word, words.titles) or words.prefixed_title(word) for word in names
-            ):
-                return False  # "عضو مجلس الدولة"; but "وكيل وزارة الصحة" is the ministry's
-        return True
+        return not _titled_office(words, mention)  # "عضو مجلس الدولة"
 
     def _open_title_word(
         self, view: DocumentView, sentence: SentenceView, index: int, chain: TitleChain
@@ -454,6 +449,11 @@ class Apposition:
                     tokens[index - 1].norm, covering
                 ):
                     break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
+                if _titled_office(self._words, covering):
+                    # "وزير الدولة ومدير مكتب الرئيس": the office's words, no affiliation
+                    chain.last = covering.last
+                    index = covering.last + 1
+                    continue
                 chain.affiliations.append(covering)
                 chain.last = index - 1 if open_words else chain.last
                 open_words = 0
@@ -636,6 +636,17 @@ def _posting(link: str, mention: Mention) -> bool:
     ("لدى المغرب"، "في نيويورك"), not what the office belongs to: "المشرف العام على X" oversees
     X; "القيادي في حركة X"، "المتحدث الرسمي في وزارة X" are members of X."""
     return link != _OVER and not (link == _IN and mention.type == EntityType.ORGANIZATION)
+
+
+def _titled_office(words: FoldedLexicons, mention: Mention) -> bool:
+    """An office named by title words alone ("مجلس الدولة"، "مكتب الرئيس"): part of a title,
+    not an affiliation; but "وكيل وزارة الصحة" is the ministry's."""
+    if mention.type != EntityType.ORGANIZATION:
+        return False
+    names = fold(mention.entity.text).split()
+    return names[0] not in _MINISTRY and all(
+        listed(word, words.titles) or words.prefixed_title(word) for word in names
+    )
 
 
 def _opens_title(words: FoldedLexicons, norm: str) -> bool:
