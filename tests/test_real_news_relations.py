@@ -138,6 +138,13 @@ def test_an_office_named_by_title_words_after_the_name_is_no_affiliation(nlp: Pi
     assert roles(doc) == K({"أحمد العلي": {None}})
 
 
+def test_an_indefinite_head_before_a_titled_name_governs_it(nlp: Pipeline) -> None:
+    doc = nlp("والتقى الوزير مستشار الملك سلمان في الرياض.")
+    assert titles(doc)[key("سلمان بن عبد العزيز")] == K(["الملك"])
+    doc = nlp("وأطلقها نائب الرئيس نوري المالكي.")
+    assert titles(doc)[key("نوري المالكي")] == K(["نائب الرئيس"])
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

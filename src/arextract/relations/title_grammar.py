@@ -42,6 +42,10 @@ _ENVOYS = frozenset(
 _IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
 
 
+# "نائب الرئيس X": a deputy's head before a definite head is one office (the vice-president).
+_DEPUTIES = frozenset(fold(word) for word in ("نائب", "نائبة"))
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -155,6 +159,12 @@ class TitleGrammar:
         tokens = view.tokens
         chain = TitleChain()
         index = person.first - 1
+        if (
+            index >= sentence.first
+            and _governs_the_name(tokens[index].norm, words.title_heads, person.first, person)
+            and starts_new_title(tokens[person.first].norm, words.title_heads)
+        ):
+            return chain, None  # "ممثل | السلطان قابوس": the name carries its own title
         honorific: int | None = None
         open_words = 0
         while index >= sentence.first:
@@ -196,7 +206,7 @@ class TitleGrammar:
             if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
             elif _title_word(words, token.norm):
-                if self._ends_other_title(view, chain, token.norm):
+                if self._ends_other_title(view, chain, token.norm, person):
                     break
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
@@ -282,13 +292,17 @@ class TitleGrammar:
             return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
 
-    def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
+    def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str, person: Mention) -> bool:
         """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
         (but "مدير مكتب معالي الوزير", "نائب الرئيس الأمريكي", "مساعد القنصل العام": an
         indefinite head in construct governs the definite one)."""
         heads = self._words.title_heads
         opened = view.tokens[chain.first].norm if chain.first is not None else ""
-        return (chain.first is not None and starts_new_title(opened, heads) and is_definite(norm)) or (
+        return (
+            chain.first is not None
+            and starts_new_title(opened, heads)
+            and (is_definite(norm) or _governs_the_name(norm, heads, chain.first, person))
+        ) or (
             # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
             opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
         )
@@ -636,6 +650,19 @@ def _posting(link: str, mention: Mention) -> bool:
     ("لدى المغرب"، "في نيويورك"), not what the office belongs to: "المشرف العام على X" oversees
     X; "القيادي في حركة X"، "المتحدث الرسمي في وزارة X" are members of X."""
     return link != _OVER and not (link == _IN and mention.type == EntityType.ORGANIZATION)
+
+
+def _governs_the_name(norm: str, heads: frozenset[str], head: int, person: Mention) -> bool:
+    """ "مستشار | الملك سلمان"، "ممثل | السلطان قابوس": an indefinite head before a definite
+    head right before the name governs that person, whose office is the definite head (but
+    "نائب الرئيس X" is the vice-president)."""
+    return (
+        (head == person.first - 1 or (head == person.first and person.last > person.first))
+        and norm in heads
+        and not is_definite(norm)
+        and norm not in _DEPUTIES
+        and norm[:1] != "و"
+    )
 
 
 def _titled_office(words: FoldedLexicons, mention: Mention) -> bool:
