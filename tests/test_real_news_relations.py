@@ -84,6 +84,67 @@ def test_long_titles_with_construct_nouns_and_a_genitive_minister(nlp: Pipeline)
     assert titles(doc)[key("خالد العتيبي")] == K(["مدير مكتب معالي الوزير"])
 
 
+def test_an_indefinite_head_in_construct_governs_a_definite_one(nlp: Pipeline) -> None:
+    # "نائب الرئيس": the vice-president, not the president
+    doc = nlp("وقال نائب الرئيس الأمريكي جو بايدن إن بلاده تدعم الاتفاق.")
+    assert titles(doc)[key("جو بايدن")] == K(["نائب الرئيس"])
+    doc = nlp("وحضر الحفل مساعد المدير العام للشؤون الصحية الدكتور سامي الحربي.")
+    assert titles(doc)[key("سامي الحربي")] == K(["مساعد المدير العام للشؤون الصحية"])
+
+
+def test_the_head_noun_of_a_body_links_a_title_to_its_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال رئيس المكتب السياسي لحركة حماس خالد مشعل إن الحركة ترفض القرار.")
+    assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
+    doc = nlp("وطلب الوسطاء من خالد مشعل رئيس المكتب السياسي لحركة حماس زيارة الرياض.")
+    assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
+
+
+def test_between_two_names_the_first_title_is_the_first_names(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وحضر اللقاء الأمير خالد بن سعد رئيس الهيئة الوطنية للإغاثة مساعد رئيس الهيئة "
+        "للشؤون المالية الأستاذ سامي العنزي."
+    )
+    assert titles(doc)[key("سامي العنزي")] == K(["مساعد رئيس الهيئة للشؤون المالية"])
+    doc = nlp("وقال الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع السعودي إن المملكة مستعدة.")
+    assert titles(doc)[key("محمد بن سلمان")] == K(["ولي ولي العهد وزير الدفاع"])
+
+
+def test_a_name_cut_before_the_fathers_name_has_no_apposition(nlp: Pipeline) -> None:
+    doc = nlp("وقام الأمير فهد بن مساعد بزيارة النادي.")
+    assert found(doc, "ROLE") == []
+
+
+def test_an_organisation_after_fi_is_a_members_not_an_envoys(nlp: Pipeline) -> None:
+    doc = nlp("وقتل القائد الميداني في تنظيم داعش أبو عمر الشامي في غارة.")
+    assert roles(doc) == K({"أبو عمر الشامي": {"تنظيم الدولة الإسلامية"}})
+    assert titles(doc)[key("أبو عمر الشامي")] == K(["القائد الميداني"])
+    doc = nlp("وقال سامي الخطيب المتحدث الرسمي في وزارة الصحة إن الخدمات تحسنت.")
+    assert roles(doc) == K({"سامي الخطيب": {"وزارة الصحة"}})
+    doc = nlp("وقال مندوب السعودية في الأمم المتحدة عبدالله المعلمي إن المملكة تدعم الحل.")
+    assert roles(doc) == K({"عبدالله المعلمي": {"السعودية"}})
+
+
+def test_party_leaders_and_coordinators_hold_titles(nlp: Pipeline) -> None:
+    doc = nlp("وقال القيادي في حركة حماس محمود الزهار إن الحركة ستشارك.")
+    assert roles(doc) == K({"محمود الزهار": {"حركة حماس"}})
+    doc = nlp("وتتصاعد الخلافات داخل حزب الأمة مع القيادي فيه سالم العبدلي.")
+    assert roles(doc) == K({"سالم العبدلي": {"حزب الأمة"}})
+    doc = nlp("وقال المنسق الإعلامي للمهرجان عبدالله الفاضل إن الخطة جاهزة.")
+    assert key("عبدالله الفاضل") in roles(doc)
+
+
+def test_an_office_named_by_title_words_after_the_name_is_no_affiliation(nlp: Pipeline) -> None:
+    doc = nlp("وقال أحمد العلي وزير الدولة ومدير مكتب الرئيس إن الحكومة مستقرة.")
+    assert roles(doc) == K({"أحمد العلي": {None}})
+
+
+def test_an_indefinite_head_before_a_titled_name_governs_it(nlp: Pipeline) -> None:
+    doc = nlp("والتقى الوزير مستشار الملك سلمان في الرياض.")
+    assert titles(doc)[key("سلمان بن عبد العزيز")] == K(["الملك"])
+    doc = nlp("وأطلقها نائب الرئيس نوري المالكي.")
+    assert titles(doc)[key("نوري المالكي")] == K(["نائب الرئيس"])
+
+
 def test_an_honorific_alone_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.")
     assert roles(doc) == K({"سامح شكري": {"مصر"}})

@@ -276,7 +276,10 @@ class TitleRoles:
             if conjunction and first.norm.startswith("لل") and first.norm[1:] not in self._words.titles:
                 conjunction = 2
             start = first.start + surface_offset(first.text, conjunction)
-            end = tokens[chain.last].end
+            last = chain.last
+            if last > chain.first and tokens[last].norm in words.title_links:
+                last -= 1  # "القيادي في | حركة X": the link stays with the affiliation
+            end = tokens[last].end
             return start, end, view.text[start:end]
         assert chain.counterpart is not None
         # "نظيره البيلاروسي": the counterpart holds the actor's office

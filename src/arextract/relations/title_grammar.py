@@ -20,13 +20,40 @@ _WAW_NAMES = frozenset(
 )
 
 
+# A name's last word that needs the father's name after it: what follows is not a title.
+_PATRONYMIC = frozenset(fold(word) for word in ("بن", "ابن", "بنت"))
+
+
+# "في" folded: inside an organisation (a member), in a country or city (a posting).
+_IN = fold("في")
+
+
+# Envoys: what follows في in their title is where they are posted, not whose they are.
+_ENVOYS = frozenset(
+    fold(word)
+    for word in (
+        *("مندوب", "المندوب", "مندوبة", "سفير", "السفير", "سفيرة", "ممثل", "الممثل", "ممثلة"),
+        *("الممثلة", "قنصل", "القنصل", "مبعوث", "المبعوث", "مبعوثة", "المبعوثة"),
+    )
+)
+
+
+# "in it": a title's link to a body named before ("القيادي فيه").
+_IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
+
+
+# "نائب الرئيس X": a deputy's head before a definite head is one office (the vice-president).
+_DEPUTIES = frozenset(fold(word) for word in ("نائب", "نائبة"))
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
 
-# A ministry or a committee is a body even when its words are all title words (وزارة الخارجية،
-# لجنة الأمن والدفاع); a council may be named in a title (عضو مجلس الدولة).
-_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة"))
+# A ministry, a committee or a department is a body even when its words are all title words
+# (وزارة الخارجية، لجنة الأمن والدفاع، الإدارة العامة للشؤون الدولية); a council may be named
+# in a title (عضو مجلس الدولة).
+_MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة", "إدارة", "الإدارة"))
 
 
 # Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
@@ -93,6 +120,10 @@ class TitleGrammar:
         if chain.first is not None and chain.last is not None and chain.first > chain.last:
             chain.first = chain.last = None
         if chain.first is not None:
+            chain.first = _after_previous_name(self._words, view, sentence, chain)
+            if listed(tokens[chain.first].norm, _ENVOYS):
+                # "مندوب المملكة في الأمم المتحدة X": an envoy is posted to what follows في
+                chain.affiliations = [m for m in chain.affiliations if tokens[m.first - 1].norm != _IN]
             chain.inner = [m for m in chain.inner if m.first > chain.first]
         if chain.first is None and chain.counterpart is None:
             shared = self._shared_title(view, sentence, chain)
@@ -128,6 +159,12 @@ class TitleGrammar:
         tokens = view.tokens
         chain = TitleChain()
         index = person.first - 1
+        if (
+            index >= sentence.first
+            and _governs_the_name(tokens[index].norm, words.title_heads, person.first, person)
+            and starts_new_title(tokens[person.first].norm, words.title_heads)
+        ):
+            return chain, None  # "ممثل | السلطان قابوس": the name carries its own title
         honorific: int | None = None
         open_words = 0
         while index >= sentence.first:
@@ -169,7 +206,7 @@ class TitleGrammar:
             if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
             elif _title_word(words, token.norm):
-                if self._ends_other_title(view, chain, token.norm):
+                if self._ends_other_title(view, chain, token.norm, person):
                     break
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
@@ -255,15 +292,16 @@ class TitleGrammar:
             return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
 
-    def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str) -> bool:
+    def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str, person: Mention) -> bool:
         """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
-        (but "مدير مكتب معالي الوزير": a noun in construct governs it)."""
+        (but "مدير مكتب معالي الوزير", "نائب الرئيس الأمريكي", "مساعد القنصل العام": an
+        indefinite head in construct governs the definite one)."""
         heads = self._words.title_heads
         opened = view.tokens[chain.first].norm if chain.first is not None else ""
         return (
             chain.first is not None
             and starts_new_title(opened, heads)
-            and (is_definite(norm) or norm in heads)
+            and (is_definite(norm) or _governs_the_name(norm, heads, chain.first, person))
         ) or (
             # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
             opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
@@ -286,13 +324,7 @@ class TitleGrammar:
                 left = view.tokens[before - 1].norm
             if not (listed(left, words.titles) or words.prefixed_title(left)):
                 return False
-        if mention.type == EntityType.ORGANIZATION:
-            names = fold(mention.entity.text).split()
-            if names[0] not in _MINISTRY and all(
-                listed(word, words.titles) or words.prefixed_title(word) for word in names
-            ):
-                return False  # "عضو مجلس الدولة"; but "وكيل وزارة الصحة" is the ministry's
-        return True
+        return not _titled_office(words, mention)  # "عضو مجلس الدولة"
 
     def _open_title_word(
         self, view: DocumentView, sentence: SentenceView, index: int, chain: TitleChain
@@ -317,10 +349,18 @@ class TitleGrammar:
             # must follow
             governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
             # "المشرف العام على مستشفى X": what follows may be the affiliation itself
-            opened = chain.last is not None or (norm == _OVER and bool(chain.affiliations))
+            # "القيادي في حركة X": the organisation a member belongs to
+            opened = chain.last is not None or (
+                bool(chain.affiliations)
+                and (
+                    norm == _OVER or (norm == _IN and chain.affiliations[-1].type == EntityType.ORGANIZATION)
+                )
+            )
             return opened and (left_is_title or is_definite(left) or governed)
         if is_definite(norm):
             return norm not in _VERBS_LIKE_DEFINITE
+        if _body_of_affiliation(words, view, sentence, index):
+            return True
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 
@@ -352,6 +392,8 @@ class Apposition:
         is a posting, and ends the title.
         """
         tokens = view.tokens
+        if tokens[person.last].norm in _PATRONYMIC:
+            return None  # "عبدالله بن | مساعد": a name cut before its father's, no apposition
         index = person.last + 1
         comma = index < sentence.last and tokens[index].text in {"،", ","}
         if comma:
@@ -417,11 +459,15 @@ class Apposition:
                 break
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if covering is not None:
-                if (
-                    listed(tokens[index - 1].norm, self._words.title_links)
-                    and tokens[index - 1].norm != _OVER
+                if listed(tokens[index - 1].norm, self._words.title_links) and _posting(
+                    tokens[index - 1].norm, covering
                 ):
                     break  # "الملحق العسكري لدى المغرب": a posting ("المشرف العام على": not)
+                if _titled_office(self._words, covering):
+                    # "وزير الدولة ومدير مكتب الرئيس": the office's words, no affiliation
+                    chain.last = covering.last
+                    index = covering.last + 1
+                    continue
                 chain.affiliations.append(covering)
                 chain.last = index - 1 if open_words else chain.last
                 open_words = 0
@@ -472,13 +518,58 @@ class Apposition:
             return False  # another title, or the next item of a list
         if norm == _OVER and listed(view.tokens[index - 1].norm, words.titles):
             return True  # "المشرف العام على ..."
+        if norm == _IN and index + 1 < sentence.last:
+            member = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
+            if member is not None and member.first == index + 1:
+                return True  # "القائد الميداني في تنظيم X": a member of X
         if norm in words.stops or listed(norm, words.relatives) or listed(norm, words.negation):
             return False
         if is_definite(norm) or listed(norm, words.titles) or words.prefixed_title(norm):
             return True
+        if _body_of_affiliation(words, view, sentence, index):
+            return True  # "رئيس المكتب السياسي لحركة حماس"
         # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
         left = view.tokens[index - 1].norm
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _after_previous_name(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain
+) -> int:
+    """ "الأمير X رئيس الهيئة السعودية مساعد رئيس الهيئة للشؤون الإدارية Y": right after
+    another name, the first of two titles is that name's apposition; the name after them
+    holds the last one, from its head on (an indefinite head after a definite word or an
+    affiliation, not one in construct: "نائب الرئيس")."""
+    assert chain.first is not None and chain.last is not None
+    tokens = view.tokens
+    if (
+        chain.first <= sentence.first
+        or view.mention_covering(sentence, chain.first - 1, (EntityType.PERSON,)) is None
+    ):
+        return chain.first
+    heads = words.title_heads
+    for index in range(chain.last, chain.first, -1):
+        norm = tokens[index].norm
+        if norm not in heads or is_definite(norm) or norm[:1] == "و":
+            continue
+        left = tokens[index - 1].norm
+        if is_definite(left) or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None:
+            return index
+    return chain.first
+
+
+def _body_of_affiliation(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int
+) -> bool:
+    """ "رئيس المكتب السياسي لحركة حماس"، "الرئيس التنفيذي لشركة أرامكو": ل and the indefinite
+    head noun of a body, right before a named organisation, link the title to it."""
+    norm = view.tokens[index].norm
+    if "ال" + norm not in words.body_heads and (
+        len(norm) <= 3 or norm[0] != "ل" or "ال" + norm[1:] not in words.body_heads
+    ):
+        return False  # "حركة" ("القيادي في حركة حماس") or "لحركة"
+    body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
+    return body is not None and body.first == index + 1
 
 
 def _coordinated_portfolio(words: FoldedLexicons, view: DocumentView, index: int) -> bool:
@@ -543,7 +634,7 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
     if before < sentence.first:
         return False
     if listed(view.tokens[before].norm, words.title_links):
-        return view.tokens[before].norm != _OVER  # "المشرف العام على X": what he oversees
+        return _posting(view.tokens[before].norm, mention)
     if view.tokens[mention.first].text[:1] != "و":
         return False
     previous = view.mention_covering(sentence, before, AFFILIATION_TYPES)
@@ -551,6 +642,37 @@ def _posted(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, m
         previous is not None
         and previous.first > sentence.first
         and listed(view.tokens[previous.first - 1].norm, words.title_links)
+    )
+
+
+def _posting(link: str, mention: Mention) -> bool:
+    """Whether a country or organisation after a title's link is where the office is posted
+    ("لدى المغرب"، "في نيويورك"), not what the office belongs to: "المشرف العام على X" oversees
+    X; "القيادي في حركة X"، "المتحدث الرسمي في وزارة X" are members of X."""
+    return link != _OVER and not (link == _IN and mention.type == EntityType.ORGANIZATION)
+
+
+def _governs_the_name(norm: str, heads: frozenset[str], head: int, person: Mention) -> bool:
+    """ "مستشار | الملك سلمان"، "ممثل | السلطان قابوس": an indefinite head before a definite
+    head right before the name governs that person, whose office is the definite head (but
+    "نائب الرئيس X" is the vice-president)."""
+    return (
+        (head == person.first - 1 or (head == person.first and person.last > person.first))
+        and norm in heads
+        and not is_definite(norm)
+        and norm not in _DEPUTIES
+        and norm[:1] != "و"
+    )
+
+
+def _titled_office(words: FoldedLexicons, mention: Mention) -> bool:
+    """An office named by title words alone ("مجلس الدولة"، "مكتب الرئيس"): part of a title,
+    not an affiliation; but "وكيل وزارة الصحة" is the ministry's."""
+    if mention.type != EntityType.ORGANIZATION:
+        return False
+    names = fold(mention.entity.text).split()
+    return names[0] not in _MINISTRY and all(
+        listed(word, words.titles) or words.prefixed_title(word) for word in names
     )
 
 
@@ -614,11 +736,13 @@ def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView
 
 
 def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
-    """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل": a title word with the
-    pronoun "her" belongs to the organisation or country named last before it."""
+    """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل"، "حزب X ... القيادي فيه Y": a
+    title word with the pronoun "her" (or "in it") belongs to the organisation or country
+    named last before it."""
     assert chain.first is not None and chain.last is not None
     if not any(
-        view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4
+        (view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4)
+        or view.tokens[i].norm in _IN_IT  # "القيادي فيه"
         for i in range(chain.first, chain.last + 1)
     ):
         return None
