@@ -254,7 +254,7 @@ _VERB_PREPOSITIONS = {fold(word) for word in ("منذ", "حتى")}  # "منذ و
 
 def _spelled(view: DocumentView, match: TriggerMatch) -> tuple[str, ...]:
     """The trigger's folded words, without the proclitics of its first."""
-    first = view.tokens[match.first].norm[match.offset :]
+    first = match.stem(view.tokens)
     return (first, *(view.tokens[index].norm for index in range(match.first + 1, match.last + 1)))
 
 
@@ -378,7 +378,7 @@ def _agreeing(
     if rule.pos != "verb" or len(filled) < 2 or filled[0][0].find != "subject" or len(filled[0][1]) != 1:
         return filled
     (subject_slot, (subject,)), rest = filled[0], filled[1:]
-    stem = view.tokens[match.first].norm[match.offset :]
+    stem = match.stem(view.tokens)
     if stem in words.group_verbs or (form.future and stem[1:] in words.group_verbs):
         return [(subject_slot, []), *rest]
     if (

@@ -833,7 +833,7 @@ def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
         return False
     if view.tokens[match.first - 1].norm not in words.relatives:
         return False
-    stem = view.tokens[match.first].norm[match.offset :]
+    stem = match.stem(view.tokens)
     if stem[:1] not in _IMPERFECT or stem.startswith(_PERFECT_IN_T) or _participle(view, match):
         return False
     # "في الوقت الذي يقول فيه X إن": the verb names its own subject after it
@@ -855,7 +855,7 @@ def _subject_may_follow(words: FoldedLexicons, query: SlotQuery) -> bool:
 def _participle(view: DocumentView, match: TriggerMatch) -> bool:
     """Whether the trigger is an active participle of a speech verb (مؤكدا، مشيرة، قائلا): it
     describes the subject of its clause's main verb."""
-    stem = view.tokens[match.first].norm[match.offset :]
+    stem = match.stem(view.tokens)
     return match.first == match.last and len(stem) >= 5 and (stem.endswith("ا") or stem[0] == "م")
 
 
@@ -1103,7 +1103,7 @@ def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
 
 def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
     """Whether a speech verb agrees with a feminine subject: قالت، أكدت، تؤكد، مؤكدة."""
-    stem = view.tokens[match.first].norm[match.offset :]
+    stem = match.stem(view.tokens)
     return _feminine_word(view.tokens[match.first].text) or (
         stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T)
     )

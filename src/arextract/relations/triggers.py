@@ -32,6 +32,10 @@ class TriggerMatch:
     forms: list[TriggerForm]
     offset: int  # folded characters of proclitics on the first token (وقال -> 1)
 
+    def stem(self, tokens: Sequence[Token]) -> str:
+        """The first trigger word, folded, without its proclitics (وقال -> قال)."""
+        return tokens[self.first].norm[self.offset :]
+
 
 class TriggerIndex:
     """Folded trigger token sequences -> the rules they trigger, with derived forms."""
