@@ -17,14 +17,15 @@ from arextract.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "news"
 
-# Measured with `python -m arextract.evaluate relations tests/gold/news/{dev,val,dev2,test}` when the
+# Measured with `python -m arextract.evaluate relations tests/gold/news/{dev,val,dev2,dev3,test}` when the
 # rules were last changed; a drop of more than 0.02 fails.
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
-    "dev": (246, 0.979, 0.927, 0.667, 0.967),
-    "val": (226, 0.826, 0.712, 1.0, 0.916),
-    "dev2": (319, 0.886, 0.803, 1.0, 0.934),
-    "test": (237, 0.761, 0.658, 1.0, 0.883),
+    "dev": (246, 0.983, 0.931, 0.667, 0.967),
+    "val": (226, 0.857, 0.743, 1.0, 0.919),
+    "dev2": (318, 0.901, 0.830, 1.0, 0.937),
+    "dev3": (248, 0.851, 0.738, 0.667, 0.854),
+    "test": (237, 0.768, 0.658, 1.0, 0.887),
 }
 MARGIN = 0.02
 

@@ -115,7 +115,7 @@ def test_evidence_covers_trigger_and_arguments() -> None:
         ("seeds", 95, 0.957, 0.885, 0.98),
         # 18 texts about other countries and people, written by hand: 0.02 under the figures
         # measured when the rules were last changed (docs/relations.md)
-        ("general", 209, 0.928, 0.851, 0.903),
+        ("general", 209, 0.928, 0.856, 0.903),
     ],
 )
 def test_gold_scores(
