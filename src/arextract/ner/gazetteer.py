@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.schema import Entity, EntitySource, EntityType, Token
-from arextract.text.clitics import clitic_readings, longest_phrase
+from arextract.text.clitics import CONJUNCTION_LETTERS, clitic_readings, longest_phrase
 from arextract.text.normalize import fold, fold_words, normalize
 from arextract.text.segment import tokenize
 
@@ -259,7 +259,7 @@ def _restored_article(text: str, start: int, name: str) -> str:
 
 def _conjunction_at(text: str, index: int) -> bool:
     """و or ف opening a word at ``index`` (وللشركة)."""
-    return text[index] in "وف" and (index == 0 or not text[index - 1].isalpha())
+    return text[index] in CONJUNCTION_LETTERS and (index == 0 or not text[index - 1].isalpha())
 
 
 def match_to_entity(match: GazetteerMatch, text: str, entity_id: str) -> Entity:

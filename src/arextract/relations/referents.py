@@ -12,7 +12,7 @@ from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, Mention
 from arextract.schema import EntitySource, EntityType, RelationType
-from arextract.text.clitics import NAME_PREPOSITIONS, lam_article_reading
+from arextract.text.clitics import CONJUNCTION_LETTERS, NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
 
 _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
@@ -280,5 +280,5 @@ def _title_owner(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> M
 def _oblique_plural(norm: str) -> bool:
     """A definite sound plural or dual in -ين (المهندسين، المواطنين، الطرفين): never a verb's
     subject, which would be in -ون/-ان."""
-    word = norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+    word = norm[1:] if len(norm) > 2 and norm[0] in CONJUNCTION_LETTERS else norm
     return word.startswith("ال") and word.endswith("ين") and len(word) > 6
