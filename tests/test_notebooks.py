@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -80,7 +79,6 @@ def test_notebook_runs(name: str, kernel_manager_factory) -> None:
     from nbclient import NotebookClient
 
     book = nbformat.read(NOTEBOOKS / name, as_version=4)
-    started = time.perf_counter()
     client = NotebookClient(
         book,
         km=kernel_manager_factory(),
@@ -89,8 +87,6 @@ def test_notebook_runs(name: str, kernel_manager_factory) -> None:
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     client.execute()  # raises CellExecutionError on the first failing cell
-    seconds = time.perf_counter() - started
-    assert seconds < 90, f"{name} took {seconds:.0f} s"
     for cell in book.cells:
         for output in cell.get("outputs", []):
             assert output["output_type"] != "error", output

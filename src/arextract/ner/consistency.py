@@ -14,7 +14,7 @@ by majority vote, and propagating places too, did not help.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -63,10 +63,11 @@ def propagate_names(
     out: list[list[str]] = []
     n = len(labels)
     for i, labs in enumerate(labels):
-        votes: dict[tuple[str, ...], Counter[str]] = {}
+        # a defaultdict: setdefault(name, Counter()) built a Counter for every name seen
+        votes: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for j in range(max(0, i - window), min(n, i + window + 1)):
             for name, typ in found[j]:
-                votes.setdefault(name, Counter())[typ] += 1
+                votes[name][typ] += 1
         if not votes:
             out.append(list(labs))
             continue
