@@ -698,3 +698,19 @@ def test_a_tagger_country_that_is_no_known_country_is_dropped(nlp: Pipeline) -> 
     doc = nlp("وسافر الوفد إلى قرغيزيستان ثم إلى انجلترا.")
     assert "قرغيزيستان" in _names(doc, EntityType.COUNTRY)
     assert "انجلترا" in _names(doc, EntityType.REGION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونوه المهندس سامي العتيبي بمبادرة خادم الحرمين الشريفين للإسكان الميسر لما توفره من فرص.",
+        "وأشاد الأستاذ فهد القحطاني ببرنامج خادم الحرمين الشريفين للتعليم المستمر في الجامعات.",
+    ],
+)
+def test_a_lam_article_word_after_a_royal_title_is_no_given_name(nlp: Pipeline, text: str) -> None:
+    # "للإسكان" is ل + الإسكان (a programme's field), not a given name after the king's title
+    doc = nlp(text)
+    persons = _names(doc, EntityType.PERSON)
+    assert not any(name.startswith("لل") for name in persons), persons
+    # and a programme's name ends before a clause of reason ("لما توفره")
+    assert not any("لما" in name for name in _names(doc, EntityType.INITIATIVE))

@@ -23,6 +23,7 @@ from arextract.ner.grammar.words import (
 from arextract.schema import Entity, EntityType, Token
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
+from arextract.timex.lexicon import lexicon as time_lexicon
 
 # Given names that begin with ل: never a preposition to strip (لطفي، لؤي).
 _LAM_NAMES = folded("لطفي لطيف لطيفة لبيب لؤي لقمان لمياء لينا ليلى لبنى لميس لوران لويس لورنس ليونيد")
@@ -139,11 +140,14 @@ def without_overrun(
     return entity, words
 
 
-# Time words that follow a speaker's name in news (وأكد كارتر الخميس أن ...), never a name.
-_TIME_WORDS = folded(
-    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس الأمس غدا غداً "
-    "مساء صباح مساءً صباحاً ظهر ظهراً الليلة الآن"
-)
+# Time words that follow a speaker's name in news (وأكد كارتر الخميس أن ...), never a name: the
+# time lexicon's one-word weekdays, relative days and parts of day, and two deictics.
+_TIME_WORDS = frozenset(
+    word
+    for words in (time_lexicon().weekdays, time_lexicon().rel_days, time_lexicon().parts_of_day)
+    for word in words
+    if " " not in word
+) | folded("الليلة الآن")
 
 
 # What follows a time word closing a clause's subject (أن، إن، في, a quote), not a name's end.

@@ -25,6 +25,7 @@ from arextract.ner.grammar.person_edges import (
 from arextract.ner.grammar.speakers import with_speakers
 from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, WAW_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
+from arextract.text.clitics import PROCLITICS, carries_article
 from arextract.text.normalize import fold
 
 # The second words of a rank (الفريق أول، العميد ركن): an honorific only after one.
@@ -33,8 +34,9 @@ _RANK_PARTS = folded("أول ركن طيار بحري")
 # "الرئيس": also the adjective "main" (المكتب الرئيس، مقرها الرئيس).
 _MAIN = fold("الرئيس")
 
-# A proclitic before the article (بالنادي، للشؤون، والوفد): no given name.
-_ARTICLE_AFTER_PROCLITIC = frozenset(fold(p) for p in ("بال", "لل", "وال", "فال", "كال"))
+# A proclitic before the article (بالنادي، للشؤون، والوفد): no given name. From the clitic
+# inventory; the hand list it replaces was tested on the first three letters, so لل never hit.
+_ARTICLE_AFTER_PROCLITIC = tuple(p for p in PROCLITICS if carries_article(p))
 
 # Attached pronouns: "قناعته"، "وأهميتها" are nouns with "his"/"her", no given name.
 _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "ها", "هم", "هما")
@@ -234,7 +236,7 @@ def _opens_a_name(tokens: list[Token], i: int, j: int) -> bool:
     ):
         return False
     norm = tokens[j].norm
-    if norm[:3] in _ARTICLE_AFTER_PROCLITIC or (norm[:1] == "و" and norm not in WAW_NAMES):
+    if norm.startswith(_ARTICLE_AFTER_PROCLITIC) or (norm[:1] == "و" and norm not in WAW_NAMES):
         return False
     return not _possessed(norm)
 
