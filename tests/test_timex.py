@@ -515,3 +515,30 @@ def test_never_raises_and_offsets_hold(text: str, anchor: date | None) -> None:
 def test_arbitrary_text(text: str, anchor: date | None) -> None:
     _check_offsets(text, find_times(text, anchor))
     document_date(text, None)
+
+
+# 1 Muharram 1402 AH was 28 October 1981; its last day, 17 October 1982
+HIJRI_1402 = Interval(start="1981-10-28", end="1982-10-17")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a Gulf paper's Hijri year with its year word and no هـ
+        (
+            "وافتتح الملك المطار عام ١٤٠٢ بحضور الأمراء",
+            date(2015, 7, 31),
+            HIJRI_1402,
+        ),
+        ("وافتتح الملك المطار عام 1402 بحضور الأمراء", None, HIJRI_1402),
+        # a Gregorian mark, a medieval year, a year after the document's Hijri year: Gregorian
+        ("تأسست المدينة عام 1402م على ضفة النهر", date(2015, 7, 31), "1402"),
+        ("فتح العثمانيون القسطنطينية عام 1453 بعد حصار طويل", None, "1453"),
+        ("وتعود المخطوطة إلى عام 1440 تقريبا", date(2015, 7, 31), "1440"),
+    ],
+)
+def test_a_year_word_before_a_recent_hijri_year_reads_it_as_hijri(
+    text: str, anchor: date | None, value: object
+) -> None:
+    (time,) = find_times(text, anchor)
+    assert time.value == value

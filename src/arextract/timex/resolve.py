@@ -29,6 +29,12 @@ from arextract.timex.dates import (
 )
 from arextract.timex.lexicon import Lexicon, key, lexicon
 
+# Hijri years from 1340 AH (1921) read without هـ; up to the document's year, or with no
+# document date up to the end of this release's year, 1448 AH (fixed, so output never depends
+# on the day it runs; "فتح القسطنطينية عام 1453" stays Gregorian).
+_FIRST_MODERN_HIJRI_YEAR = 1340
+_LATEST_ANCHOR = date(2026, 12, 31)
+
 Value = tuple[str | Interval | None, Granularity]
 
 _NUM_BEFORE_RE = re.compile(r"\d[.,٫٬]$")
@@ -246,8 +252,19 @@ class Resolver:
     def year(self) -> Value:
         y = self.num("ty")
         assert y is not None
-        self.check_year(y, bare=self.g("tyw") is None and not (self.g("tys") or "").strip())
+        gregorian_mark = bool((self.g("tys") or "").strip())
+        self.check_year(y, bare=self.g("tyw") is None and not gregorian_mark)
+        if not gregorian_mark and self._recent_hijri_year(y):
+            # "زار المنطقة عام ١٤٠٦": a Saudi paper's Hijri year written without هـ
+            return hijri_year_interval(y), "year"
         return str(y), "year"
+
+    def _recent_hijri_year(self, y: int) -> bool:
+        """A year word and a number from 1340 to the document's Hijri year (+1) name a Hijri
+        year: Gregorian years 1340-1460 are the Middle Ages, rare in news, while the Hijri
+        years of the last century are common in Gulf papers (1340 AH is 1921)."""
+        current = Gregorian(*(self.anchor or _LATEST_ANCHOR).timetuple()[:3]).to_hijri().year
+        return _FIRST_MODERN_HIJRI_YEAR <= y <= current + 1
 
     def rel_period(self) -> Value:
         unit = self.lx.rel_units[key(self.g("x_u") or self.g("x_u2") or "")]
