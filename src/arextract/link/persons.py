@@ -30,6 +30,8 @@ FUZZY_LINK = 0.9  # times the similarity, for a KB person matched by similarity,
 SHORT_FORM_LINK = 0.85  # a one-token short form resolved to the one matching full name
 KB_SHORT_FORM_LINK = 0.6  # a one-token name resolved to the one KB person carrying that token
 
+_FAMILY = "ال"  # آل as a name token (آل سعود، آل نهيان), folded to its skeleton
+
 
 def with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> list[Entity]:
     """Extend a person's name over the lineage that follows it: "محمد بن سلمان" + "بن
@@ -109,7 +111,7 @@ class PersonClusterer:
         return list(clusters)
 
     def _attach_short_names(self, short: list[Entity], clusters: list[str]) -> None:
-        short_index = self._short_index(clusters)
+        short_index, families = self._short_index(clusters)
         known = self._known_short_names(short, short_index)
         lone: dict[str, str] = {}  # skeleton -> cluster of short names matching no full name
         resolved: dict[str, str] = {}  # skeleton -> the full-name cluster it last stood for
@@ -117,6 +119,8 @@ class PersonClusterer:
             tokens = name_tokens(entity.text)
             token_key = tokens[0] if tokens else ""
             owners = short_index.get(token_key, set())
+            if self.state.norm_at(self.state.token_at(entity.start) - 1) == _FAMILY:
+                owners = owners | families.get(token_key, set())
             confidence = SHORT_FORM_LINK
             found: str | None = None
             if len(owners) == 1:
@@ -203,15 +207,20 @@ class PersonClusterer:
                     break
         return found.pop() if len(found) == 1 else None
 
-    def _short_index(self, clusters: list[str]) -> dict[str, set[str]]:
-        """First and last name tokens of the full names in the document -> person clusters."""
+    def _short_index(self, clusters: list[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """First and last name tokens of the full names in the document -> person clusters; and
+        apart, family names after آل. These stand for the person only when آل is written before
+        them (الشيخ آل عطيان): the prince بدر بن محمد آل سعود is never "سعود" alone, a given
+        name (المقدم سعود ...), nor is حمد بن خليفة آل ثاني "ثاني"."""
         index: dict[str, set[str]] = {}
+        families: dict[str, set[str]] = {}
         for key in clusters:
             for name in self.state.targets[key].full_names:
                 tokens = name_tokens(name)
-                for token in {tokens[0], tokens[-1]}:
-                    index.setdefault(token, set()).add(key)
-        return index
+                index.setdefault(tokens[0], set()).add(key)
+                family = len(tokens) > 2 and tokens[-2] == _FAMILY
+                (families if family else index).setdefault(tokens[-1], set()).add(key)
+        return index, families
 
     def _person_mention(self, entity: Entity, key: str, confidence: float) -> Mention:
         return Mention(
