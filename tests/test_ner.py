@@ -400,3 +400,26 @@ def test_whole_pipeline_keeps_its_model_card_score_on_anercorp_test() -> None:
     run = run_pipeline(sents, Pipeline(), tagger.tag_document, LabelMap.load(MODEL / "labels.toml"), 20)
     pipeline = run.scores()[2]
     assert 100 * pipeline["micro"][2] >= float(match.group(1)) - 1.0
+
+
+def test_a_family_name_copied_after_a_tagged_given_name_continues_it() -> None:
+    from arextract.ner.consistency import propagate_names
+
+    sentences = [
+        ["وقال", "خالد", "المعولي", "إن", "الرحلة", "آمنة"],
+        ["وأضاف", "الطيار", "سعود", "المعولي", "أن", "الطقس", "جيد"],
+        ["والتقى", "الوزير", "نادر", "بن", "المعولي", "أمس"],
+        ["وقال", "بيرنار", "ومالك", "إن", "الاتفاق", "قريب"],
+        ["وأكد", "مالك", "أن", "الحل", "قريب"],
+    ]
+    labels = [
+        ["O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+        ["O", "O", "B-PERSON", "O", "O", "O", "O"],
+        ["O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+        ["O", "B-PERSON", "O", "O", "O", "O"],
+        ["O", "B-PERSON", "O", "O", "O"],
+    ]
+    out = propagate_names(sentences, labels)
+    assert out[1][2:4] == ["B-PERSON", "I-PERSON"]  # one person, سعود المعولي
+    assert out[2][2:5] == ["B-PERSON", "I-PERSON", "I-PERSON"]  # after بن
+    assert out[3][1:3] == ["B-PERSON", "B-PERSON"]  # و + a known name: a second person

@@ -37,6 +37,20 @@ def _forms(token: str) -> tuple[str, frozenset[str]]:
     return word, frozenset(reading.stem for reading in clitic_readings(word, 2))
 
 
+# Words after which a family name goes on with the name before it (عبد الله بن + مساعد).
+_LINEAGE = frozenset(["بن", "ابن", "بنت", "ال"])
+
+
+def _continues_name(key: Sequence[str], labels: Sequence[str], at: int, first: str, typ: str) -> bool:
+    """Whether a name copied onto ``at`` goes on with a PERSON tagged just before it: a family
+    name written as it was seen (``المعولي`` after a tagged ``سعود``: one person سعود المعولي,
+    not two), or any name after a lineage word (``بن`` + ``مساعد``). Not after a proclitic
+    (``كازنوف وماي`` is two people) nor a bare word the tagger once took for a name."""
+    if at == 0 or typ != "PERSON" or labels[at - 1][2:].split("/", 1)[0] != typ or key[at] != first:
+        return False
+    return first.startswith("ال") or key[at - 1] in _LINEAGE
+
+
 def propagate_names(
     sentences: Sequence[Sequence[str]],
     labels: Sequence[Sequence[str]],
@@ -92,7 +106,7 @@ def propagate_names(
                     and s + m <= len(key)
                     and all(x == "O" for x in new[s : s + m])
                 ):
-                    new[s] = "B-" + typ
+                    new[s] = ("I-" if _continues_name(key, new, s, name[0], typ) else "B-") + typ
                     for q in range(s + 1, s + m):
                         new[q] = "I-" + typ
         out.append(new)
