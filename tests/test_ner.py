@@ -405,20 +405,17 @@ def test_whole_pipeline_keeps_its_model_card_score_on_anercorp_test() -> None:
 def test_a_family_name_copied_after_a_tagged_given_name_continues_it() -> None:
     from arextract.ner.consistency import propagate_names
 
-    sentences = [
-        ["وقال", "خالد", "المعولي", "إن", "الرحلة", "آمنة"],
-        ["وأضاف", "الطيار", "سعود", "المعولي", "أن", "الطقس", "جيد"],
-        ["والتقى", "الوزير", "نادر", "بن", "المعولي", "أمس"],
-        ["وقال", "بيرنار", "ومالك", "إن", "الاتفاق", "قريب"],
-        ["وأكد", "مالك", "أن", "الحل", "قريب"],
+    # each sentence with its tags, one tag per word (P = B-PERSON, I = I-PERSON)
+    tagged = [
+        ("وقال خالد المعولي إن الرحلة آمنة", "O P I O O O"),
+        ("وأضاف الطيار سعود المعولي أن الطقس جيد", "O O P O O O O"),
+        ("والتقى الوزير نادر بن المعولي أمس", "O O P I O O"),
+        ("وقال بيرنار ومالك إن الاتفاق قريب", "O P O O O O"),
+        ("وأكد مالك أن الحل قريب", "O P O O O"),
     ]
-    labels = [
-        ["O", "B-PERSON", "I-PERSON", "O", "O", "O"],
-        ["O", "O", "B-PERSON", "O", "O", "O", "O"],
-        ["O", "O", "B-PERSON", "I-PERSON", "O", "O"],
-        ["O", "B-PERSON", "O", "O", "O", "O"],
-        ["O", "B-PERSON", "O", "O", "O"],
-    ]
+    tags = {"O": "O", "P": "B-PERSON", "I": "I-PERSON"}
+    sentences = [words.split() for words, _ in tagged]
+    labels = [[tags[tag] for tag in line.split()] for _, line in tagged]
     out = propagate_names(sentences, labels)
     assert out[1][2:4] == ["B-PERSON", "I-PERSON"]  # one person, سعود المعولي
     assert out[2][2:5] == ["B-PERSON", "I-PERSON", "I-PERSON"]  # after بن
