@@ -714,3 +714,12 @@ def test_a_lam_article_word_after_a_royal_title_is_no_given_name(nlp: Pipeline, 
     assert not any(name.startswith("لل") for name in persons), persons
     # and a programme's name ends before a clause of reason ("لما توفره")
     assert not any("لما" in name for name in _names(doc, EntityType.INITIATIVE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأكد الملك حرص المملكة على أمن المنطقة.", "وثمن الرئيس جهود الدولة في إغاثة المتضررين."],
+)
+def test_a_masdar_and_a_body_after_a_title_are_no_name(nlp: Pipeline, text: str) -> None:
+    # حرص المملكة is "the kingdom's keenness", not a given name and a family name
+    assert not _names(nlp(text), EntityType.PERSON)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from arextract.ner.grammar.words import (
+    ANAPHORS,
     DEFINITE_STOPS,
     FAMILY,
     HONORIFICS,
@@ -30,8 +31,9 @@ ROYAL, HIGHNESS, AL, CROWN = fold("الملكي"), fold("السمو"), fold("آ�
 _PRONOUNS = folded("سموه معاليه فخامته سعادته سماحته جلالته")
 
 
-# Definite words after a name that are no family name (الوزير، سمو، الثاني...): built once.
-_NO_FAMILY_NAME = DEFINITE_STOPS | HONORIFICS | NAME_END
+# Definite words after a name that are no family name (الوزير، سمو، الثاني...), nor a body's
+# common noun ("وأكد الملك حرص المملكة": المملكة is the kingdom, حرص no given name): built once.
+_NO_FAMILY_NAME = DEFINITE_STOPS | HONORIFICS | NAME_END | ANAPHORS
 
 
 @lru_cache(maxsize=50_000)
