@@ -415,24 +415,39 @@ def _agreeing(
     return [(subject_slot, [actor]), (rest[0][0], [subject]), *rest[1:]]
 
 
+# what a title's genitive names before the holder's name: his state, body, region or city
+_TITLE_GENITIVES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.REGION, EntityType.CITY)
+
+
 def _named_next(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, start: int, mention: Mention
 ) -> bool:
     """Whether only title words (and times) come between ``start`` and the mention; after a
-    title's head, one definite word of its own too ("رئيس التحرير X")."""
+    title's head, one definite word of its own too ("رئيس التحرير X"), and the state, body or
+    place in its genitive ("وزير خارجية فرنسا X")."""
     index = start
     headed, unlisted = False, 0
     while index < mention.first:
         norm = view.tokens[index].norm
         covering = view.mention_covering(sentence, index)
-        if covering is not None and covering.is_nisba:
-            index = covering.last + 1
+        if covering is not None and (covering.is_nisba or (headed and covering.type in _TITLE_GENITIVES)):
+            index = covering.last + 1  # "رئيس إقليم كردستان X"، "وزير خارجية فرنسا X"
         elif view.is_time_token(index) or words.in_title(norm):
             headed = headed or listed(norm, words.title_heads)
             index += 1
-        elif headed and not unlisted and is_definite(norm) and norm not in words.stops:
-            unlisted += 1
+        elif (
+            headed
+            and not unlisted
+            and norm not in words.stops
+            and (is_definite(norm) or _genitive_at(view, sentence, index + 1))
+        ):
+            unlisted += 1  # ("رئيس إقليم كردستان X": the word the title's genitive names)
             index += 1
         else:
             return False
     return index == mention.first
+
+
+def _genitive_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    covering = view.mention_covering(sentence, index) if index < sentence.last else None
+    return covering is not None and covering.first == index and covering.type in _TITLE_GENITIVES

@@ -68,7 +68,8 @@ class SlotFiller:
         if slot.find == "previous":
             return _listed(_told_before(query)), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
-            return self._doer(query, cursor)
+            found, cursor = self._doer(query, cursor)
+            return _owner_agreeing(self._words, query, found), cursor
         if slot.find == "before":
             return self._search.before(query), cursor
         if slot.find == "object":
@@ -1276,3 +1277,70 @@ def _delegation_before(words: FoldedLexicons, query: SlotQuery) -> int | None:
         if listed(token.norm, words.delegations):
             return index
     return None
+
+
+_FEMININE_OWNER = fold("ها")  # "زيارتها"، "مشاركتها": "her"/"its", not "their" (هما، هم)
+_FEMININE_REACH = 14  # tokens of a title before a name in which its feminine head may be
+
+
+def _owner_agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """A masdar's feminine pronoun ("زيارتها"، "وصولها") agrees with its owner: not a man
+    ("شكر الوزير المبعوثة على زيارتها": hers, not his) nor a body whose head is masculine
+    ("الاتحاد ... منذ وصولها": the team's). The owner is then the last woman named before it in
+    the sentence, or no one named."""
+    view, match, sentence = query.view, query.match, query.sentence
+    if (
+        not found
+        or not query.form.possessive
+        or query.form.rule.pos != "noun"
+        or query.form.rule.type == RelationType.STATEMENT
+        or not view.tokens[match.first].norm.endswith(_FEMININE_OWNER)
+        or _feminine_referent(words, view, found[0])
+    ):
+        return found
+    for mention in reversed(sentence.mentions_from(sentence.first, match.first)):
+        if (
+            mention.type == EntityType.PERSON
+            and mention.last < match.first
+            and query.open_to(mention)
+            and _feminine_referent(words, view, mention)
+        ):
+            return [mention]
+    return []
+
+
+def _feminine_referent(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
+    """Whether "her" may stand for the mention: a place or state, a body whose head noun is
+    feminine (وزارة، الحكومة، هيئة), or a woman: somewhere in the story a feminine title heads
+    her name ("وزيرة الخارجية X") or a feminine verb has her as subject ("وكانت X قد زارت")."""
+    if mention.type == EntityType.ORGANIZATION:
+        head = mention.entity.text.split()
+        return not head or _feminine_word(head[0])
+    if mention.type != EntityType.PERSON:
+        return True
+    name = mention.entity.kb_id or mention.entity.canonical
+    return any(
+        _titled_feminine(words, view, sentence, other)
+        for sentence in view.sentences
+        for other in sentence.mentions
+        if other.type == EntityType.PERSON and (other.entity.kb_id or other.entity.canonical) == name
+    )
+
+
+def _titled_feminine(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention
+) -> bool:
+    """Whether the title heading the name is feminine ("الممثلة العليا ... X"), or the verb
+    right before it ("قالت X"، "وكانت X")."""
+    verb = view.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
+    if verb.endswith("ت") and not verb.endswith("ات"):  # (not a plural noun: "تصريحات X")
+        return True
+    for index in range(mention.first - 1, max(sentence.first, mention.first - _FEMININE_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return False
+        norm = token.norm
+        bare = ("ال" + norm[2:]) if norm.startswith("لل") else norm[1:] if norm[:1] in {"ب", "ل"} else norm
+        if listed(norm, words.title_heads) or (len(bare) > 2 and listed(bare, words.title_heads)):
+            return _feminine_word(token.text)  # ("ممثلة بمدير التعليم X": the director's title)
+    return False
