@@ -2163,3 +2163,22 @@ def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipel
     # the trigger's own relative clause still dates it
     doc = nlp("وأشاد الوزير بالزيارة التي قامت بها أرانتشا غونزاليس إلى طهران في 14 يوليو.")
     assert dates(doc, "VISIT") == ["XXXX-07-14"]
+
+
+def test_a_closing_line_repeating_the_headline_adds_no_relation(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل وزير الخارجية الأردني أيمن الصفدي أمس إلى القاهرة في زيارة رسمية.\n"
+        "رابط الخبر بصحيفة النهار: الصفدي يزور القاهرة ويلتقي نظيره المصري سامح شكري"
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "أيمن الصفدي"), ("destination", "القاهرة")]])
+    assert found(doc, "MEETING") == []
+
+
+def test_doers_coordinated_before_a_meeting_noun_all_took_part(nlp: Pipeline) -> None:
+    # "أجرى كل من X وY مباحثات مع Z"، "وأجرى X وY لقاء مطولا": one meeting with everyone
+    doc = nlp("وأجرى كل من أيمن الصفدي وفؤاد حسين مباحثات مع سامح شكري.")
+    assert found(doc, "MEETING") == K(
+        [[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين"), ("participant", "سامح شكري")]]
+    )
+    doc = nlp("وقال المحلل إن الخلاف قائم. وأجرى أيمن الصفدي وفؤاد حسين لقاء مطولا في عمان في مارس.")
+    assert found(doc, "MEETING") == K([[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]])

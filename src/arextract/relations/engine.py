@@ -131,6 +131,8 @@ class RelationExtractor:
         names = {entity.id: entity.canonical for entity in view.doc.entities}
         noun: Relation | None = None  # the last relation, if a noun trigger gave it
         for sentence in view.sentences:
+            if _repeated_headline(self.words, view, sentence):
+                continue
             sporting = _sporting(self.words, view, sentence)
             position = sentence.first
             while position < sentence.last:
@@ -331,6 +333,14 @@ _NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT, RelationTy
 def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
     """Whether the sentence has a word of a sports story ("المباراة"، "للمنتخب")."""
     return any(view.tokens[index].norm in words.sports for index in range(sentence.first, sentence.last))
+
+
+def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
+    """Whether the sentence opens with the words of a line repeating the headline ("رابط الخبر")."""
+    return any(
+        tuple(token.norm for token in view.tokens[sentence.first : sentence.first + len(phrase)]) == phrase
+        for phrase in words.repeated_headlines
+    )
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:

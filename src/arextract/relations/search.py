@@ -73,7 +73,7 @@ class MentionSearch:
             return []
         found = [chosen]
         if slot.coordinated:
-            found += self._coordinated(query, chosen)
+            found += self.coordinated(query, chosen)
         return with_same_span(found, query)  # "البلدين" stands for two, coordinated or not
 
     def _in_construct(self, view: DocumentView, sentence: SentenceView, start: int, mention: Mention) -> bool:
@@ -210,7 +210,7 @@ class MentionSearch:
         if not slot.coordinated:
             return [chosen]
         # "وكان في استقباله لدى وصوله المطار، X رئيس الحكومة، وY وزير الخارجية"
-        return with_same_span([chosen, *self._coordinated(query, chosen)], query)
+        return with_same_span([chosen, *self.coordinated(query, chosen)], query)
 
     def before(self, query: SlotQuery, window: int | None = None) -> list[Mention]:
         """The slot's mention(s) just before the trigger, in its clause."""
@@ -259,7 +259,7 @@ class MentionSearch:
                 run.insert(0, mention)
         return with_same_span(run, query)
 
-    def _coordinated(self, query: SlotQuery, first: Mention) -> list[Mention]:
+    def coordinated(self, query: SlotQuery, first: Mention) -> list[Mention]:
         """The mentions coordinated after ``first``: "X وY"، "X والرئيس التركي Y"."""
         view, sentence = query.view, query.sentence
         run: list[Mention] = []

@@ -35,6 +35,7 @@ _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unname
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
+_JOINT_TYPES = frozenset({RelationType.MEETING, RelationType.PHONE_CALL})  # all doers take part
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -69,7 +70,7 @@ class SlotFiller:
             return _listed(_told_before(query)), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             found, cursor = self._doer(query, cursor)
-            return _owner_agreeing(self._words, query, found), cursor
+            return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
         if slot.find == "before":
             return self._search.before(query), cursor
         if slot.find == "object":
@@ -1344,3 +1345,18 @@ def _titled_feminine(
         if listed(norm, words.title_heads) or (len(bare) > 2 and listed(bare, words.title_heads)):
             return _feminine_word(token.text)  # ("ممثلة بمدير التعليم X": the director's title)
     return False
+
+
+def _with_co_doers(search: MentionSearch, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """ "أجرى كل من X وY مباحثات مع Z"، "عقد X وY اجتماعا مع Z": the doers coordinated with the
+    one found, before the meeting noun, took part in it too (one meeting with all)."""
+    if (
+        len(found) != 1
+        or query.form.rule.pos != "noun"
+        or query.form.rule.type not in _JOINT_TYPES
+        or found[0].last >= query.match.first
+        or found[0] not in query.sentence.mentions
+    ):
+        return found
+    run = [m for m in search.coordinated(query, found[0]) if m.last < query.match.first]
+    return [*found, *run]
