@@ -2088,3 +2088,97 @@ def test_an_arrival_in_a_visit_is_one_visit(nlp: Pipeline) -> None:
     # a later sentence about the visit is a mention of its own
     doc = nlp("وصل أيمن الصفدي إلى القاهرة أمس. والزيارة هي الأولى للصفدي إلى القاهرة.")
     assert len(found(doc, "VISIT")) == 2
+
+
+def test_her_visit_is_a_womans_not_the_mans_who_thanks_her(nlp: Pipeline) -> None:
+    # "زيارتها": the feminine pronoun agrees with the one named by a feminine title
+    doc = nlp(
+        "وعبر وزير الخارجية سامح شكري عن شكره للممثلة العليا للاتحاد الأوروبي كاثرين آشتون "
+        "على زيارتها للقاهرة."
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "كاثرين آشتون"), ("destination", "القاهرة")]])
+    # a woman named by a feminine verb elsewhere in the story keeps "her" arrival
+    doc = nlp(
+        "وقالت وزيرة الخارجية الإسبانية أرانتشا غونزاليس إن بلادها تدعم الحوار. "
+        "وكانت غونزاليس قد زارت الرباط قبل وصولها إلى الجزائر."
+    )
+    assert K([("visitor", "أرانتشا غونزاليس"), ("destination", "الجزائر")]) in found(doc, "VISIT")
+
+
+def test_her_arrival_is_not_the_mans_who_thanks_the_team(nlp: Pipeline) -> None:
+    # "البعثة ... منذ وصولها": the delegation's (unnamed), not the federation head's
+    doc = nlp("وشكر رئيس الاتحاد الأردني للتنس خالد الحمود السفير متابعته لشؤون البعثة منذ وصولها إلى مدريد.")
+    assert found(doc, "VISIT") == []
+
+
+def test_a_title_with_its_state_before_the_name_met_is_the_object(nlp: Pipeline) -> None:
+    # "حيث التقى وزير خارجية فرنسا X": the doer is the one who went there, X the one met
+    doc = nlp("وصل وزير الداخلية سمير المبيضين إلى باريس حيث التقى وزير خارجية فرنسا جان إيف لودريان.")
+    assert K([("participant", "سمير المبيضين"), ("participant", "جان إيف لودريان")]) in found(doc, "MEETING")
+    doc = nlp("وقال الوزير سمير المبيضين إنه التقى رئيس حكومة إقليم كردستان مسرور بارزاني.")
+    assert found(doc, "MEETING") == K([[("participant", "سمير المبيضين"), ("participant", "مسرور بارزاني")]])
+
+
+def test_a_meeting_that_brought_together_a_minister_and_his_counterparts(nlp: Pipeline) -> None:
+    # "بنظيره الأردني X والعراقي Y": the name restating the counterpart, then the next conjunct
+    doc = nlp(
+        "وكان اللقاء الذي جمع وزير الخارجية المصري سامح شكري بنظيره الأردني أيمن الصفدي "
+        "والعراقي فؤاد حسين مثمرا."
+    )
+    assert found(doc, "MEETING") == K(
+        [[("participant", "سامح شكري"), ("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]]
+    )
+    # the minister by his title alone: "بنظيره" after the title is someone else, not his name
+    doc = nlp(
+        "وتأتي زيارة سامح شكري وزير الخارجية المصري إلى عمان اليوم. وكان اللقاء الذي جمع وزير "
+        "الخارجية المصري بنظيره الأردني أيمن الصفدي والعراقي فؤاد حسين مثمرا."
+    )
+    assert K(
+        [("participant", "سامح شكري"), ("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]
+    ) in found(doc, "MEETING")
+
+
+def dates(doc: Document, kind: str) -> list[str | None]:
+    return [str(r.date.value) if r.date else None for r in doc.relations if r.type.value == kind]
+
+
+def test_a_time_before_that_dates_the_saying_not_what_is_reported(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكان وزير الخارجية الأردني أيمن الصفدي قد صرح خلال لقائه نظيره الروسي سيرغي لافروف "
+        "في 12 مارس الماضي أن الملك عبدالله الثاني سيزور موسكو."
+    )
+    assert dates(doc, "MEETING") == ["XXXX-03-12"]
+    assert dates(doc, "VISIT") == [None]
+
+
+def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipeline) -> None:
+    # a relative clause on another noun (الذي does not agree with زيارة), a منذ-clause
+    doc = nlp(
+        "وتزامنت هذه التصريحات مع زيارة وزيرة الخارجية الإسبانية أرانتشا غونزاليس لطهران "
+        "لمناقشة الاتفاق الذي وقع في 14 يوليو."
+    )
+    assert dates(doc, "VISIT") == [None]
+    doc = nlp("وقال أيمن الصفدي في أول زيارة للعراق منذ أصبح وزيرا للخارجية في يناير إنه متفائل.")
+    assert dates(doc, "VISIT") == [None]
+    # the trigger's own relative clause still dates it
+    doc = nlp("وأشاد الوزير بالزيارة التي قامت بها أرانتشا غونزاليس إلى طهران في 14 يوليو.")
+    assert dates(doc, "VISIT") == ["XXXX-07-14"]
+
+
+def test_a_closing_line_repeating_the_headline_adds_no_relation(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل وزير الخارجية الأردني أيمن الصفدي أمس إلى القاهرة في زيارة رسمية.\n"
+        "رابط الخبر بصحيفة النهار: الصفدي يزور القاهرة ويلتقي نظيره المصري سامح شكري"
+    )
+    assert found(doc, "VISIT") == K([[("visitor", "أيمن الصفدي"), ("destination", "القاهرة")]])
+    assert found(doc, "MEETING") == []
+
+
+def test_doers_coordinated_before_a_meeting_noun_all_took_part(nlp: Pipeline) -> None:
+    # "أجرى كل من X وY مباحثات مع Z"، "وأجرى X وY لقاء مطولا": one meeting with everyone
+    doc = nlp("وأجرى كل من أيمن الصفدي وفؤاد حسين مباحثات مع سامح شكري.")
+    assert found(doc, "MEETING") == K(
+        [[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين"), ("participant", "سامح شكري")]]
+    )
+    doc = nlp("وقال المحلل إن الخلاف قائم. وأجرى أيمن الصفدي وفؤاد حسين لقاء مطولا في عمان في مارس.")
+    assert found(doc, "MEETING") == K([[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]])

@@ -256,7 +256,7 @@ class TitleReferences:
         last, affiliation = title_extent(self._words, view, sentence, index)
         after = self._past_title(view, sentence, index, last)
         following = view.mention_covering(sentence, after) if after < sentence.last else None
-        if following is not None and following.type == EntityType.PERSON:
+        if following is not None and following.type == EntityType.PERSON and not _governed(view, following):
             return None, last  # a title before a name is a ROLE, not a reference
         names, last = self._holders_of(view, index, last, affiliation, holders)
         previous = (
@@ -458,3 +458,10 @@ def _reference(person: Entity, text: str, start: int, end: int) -> Entity:
             "confidence": round(_REFERENCE_CONFIDENCE * person.confidence, 3),
         }
     )
+
+
+def _governed(view: DocumentView, mention: Mention) -> bool:
+    """Whether a preposition written on the mention's first word governs it ("جمع وزير الخارجية
+    بنظيره الروسي"، "لنظيره X"): the name of someone else, not the title's holder."""
+    token = view.tokens[mention.first]
+    return mention.entity.start > token.start and token.norm[:1] in {"ب", "ل"}

@@ -10,6 +10,7 @@ from arextract.relations.modality import is_reported, topic_start
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import DocumentView, SentenceView
 from arextract.schema import Document, Interval, RelationType, Time
+from arextract.text.normalize import fold
 from arextract.timex import governing_time
 
 _DAY_LIKE = frozenset({"day", "part_of_day", "week"})
@@ -46,11 +47,16 @@ def date_for(
 ) -> Time | None:
     """The date of a relation of ``kind`` whose trigger starts at ``trigger_start``."""
     clause_start, clause_end = clause_around(trigger_start, sentence)
+    opening = sentence.start
+    if reported and kind != RelationType.STATEMENT and sentence.complementizer < sentence.last:
+        # "صرح خلال لقائه X في 18 يونيو أن الملك سيزور روسيا": a time before إن/أن dates
+        # the saying, not what is reported
+        opening = view.tokens[sentence.complementizer].end
     found = governing_time(
-        view.times_in(sentence),
+        [time for time in view.times_in(sentence) if not _embedded(view, sentence, time, trigger_start)],
         trigger_start,
-        (clause_start, min(clause_end, until)),
-        (sentence.start, until),
+        (max(clause_start, opening), min(clause_end, until)),
+        (opening, until),
         view.dateline_time,
     )
     # A saying is dated by a day next to it ("قال اليوم"); a year or a range in its clause
@@ -63,6 +69,36 @@ def date_for(
     if kind == RelationType.ROLE or (reported and kind != RelationType.STATEMENT):
         return None
     return view.lead_time
+
+
+_EMBEDDED_REACH = 8  # tokens from a relative pronoun (or منذ) to the time its verb governs
+_SINCE = fold("منذ")
+_WHICH = {fold("الذي"): False, fold("التي"): True}  # the relatives an event noun takes, by gender
+
+
+def _embedded(view: DocumentView, sentence: SentenceView, time: Time, trigger_start: int) -> bool:
+    """Whether a time is governed by the verb of a clause the trigger is not in: a relative
+    clause before the trigger ("العملية التي جرت في 11 يوليو ... في زيارته") or after it on
+    another noun (the relative does not agree with the trigger: "زيارة X لطهران لمناقشة
+    الاتفاق الذي وقع في 14 يوليو"), or a منذ-clause ("أول زيارة منذ أصبح وزيرا في فبراير")."""
+    first = view.token_index(time.start)
+    trigger = view.token_index(trigger_start)
+    words = view.words
+    for index in range(first - 1, max(sentence.first, first - _EMBEDDED_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks or index == trigger:
+            return False
+        relative = token.norm in words.relatives
+        if not (relative or token.norm == _SINCE):
+            continue
+        if index + 1 >= first or view.is_time_token(index + 1):
+            return False  # "منذ عامين": the time itself
+        if not relative or first < trigger:
+            return True
+        word = view.tokens[trigger].text
+        bare = next((word[: -len(s)] for s in ("هما", "هم", "ها", "ه") if word.endswith(s)), word)
+        return _WHICH.get(token.norm) is not bare.endswith(("ة", "ت"))  # ("زيارتها": زيارت)
+    return False
 
 
 def clause_around(offset: int, sentence: SentenceView) -> tuple[int, int]:

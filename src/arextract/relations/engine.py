@@ -131,6 +131,8 @@ class RelationExtractor:
         names = {entity.id: entity.canonical for entity in view.doc.entities}
         noun: Relation | None = None  # the last relation, if a noun trigger gave it
         for sentence in view.sentences:
+            if _repeated_headline(self.words, view, sentence):
+                continue
             sporting = _sporting(self.words, view, sentence)
             position = sentence.first
             while position < sentence.last:
@@ -333,6 +335,14 @@ def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView)
     return any(view.tokens[index].norm in words.sports for index in range(sentence.first, sentence.last))
 
 
+def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
+    """Whether the sentence opens with the words of a line repeating the headline ("رابط الخبر")."""
+    return any(
+        tuple(token.norm for token in view.tokens[sentence.first : sentence.first + len(phrase)]) == phrase
+        for phrase in words.repeated_headlines
+    )
+
+
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
     """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
     covering = view.mention_covering(sentence, match.first)
@@ -415,24 +425,39 @@ def _agreeing(
     return [(subject_slot, [actor]), (rest[0][0], [subject]), *rest[1:]]
 
 
+# what a title's genitive names before the holder's name: his state, body, region or city
+_TITLE_GENITIVES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.REGION, EntityType.CITY)
+
+
 def _named_next(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, start: int, mention: Mention
 ) -> bool:
     """Whether only title words (and times) come between ``start`` and the mention; after a
-    title's head, one definite word of its own too ("رئيس التحرير X")."""
+    title's head, one definite word of its own too ("رئيس التحرير X"), and the state, body or
+    place in its genitive ("وزير خارجية فرنسا X")."""
     index = start
     headed, unlisted = False, 0
     while index < mention.first:
         norm = view.tokens[index].norm
         covering = view.mention_covering(sentence, index)
-        if covering is not None and covering.is_nisba:
-            index = covering.last + 1
+        if covering is not None and (covering.is_nisba or (headed and covering.type in _TITLE_GENITIVES)):
+            index = covering.last + 1  # "رئيس إقليم كردستان X"، "وزير خارجية فرنسا X"
         elif view.is_time_token(index) or words.in_title(norm):
             headed = headed or listed(norm, words.title_heads)
             index += 1
-        elif headed and not unlisted and is_definite(norm) and norm not in words.stops:
-            unlisted += 1
+        elif (
+            headed
+            and not unlisted
+            and norm not in words.stops
+            and (is_definite(norm) or _genitive_at(view, sentence, index + 1))
+        ):
+            unlisted += 1  # ("رئيس إقليم كردستان X": the word the title's genitive names)
             index += 1
         else:
             return False
     return index == mention.first
+
+
+def _genitive_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    covering = view.mention_covering(sentence, index) if index < sentence.last else None
+    return covering is not None and covering.first == index and covering.type in _TITLE_GENITIVES

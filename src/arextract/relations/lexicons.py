@@ -82,6 +82,7 @@ class FoldedLexicons:
     unnamed_groups: frozenset[str]  # with every proclitic form ("بالمواطنين")
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
+    repeated_headlines: set[tuple[str, ...]]
     facility_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
     passive_auxiliaries: frozenset[str]
@@ -124,6 +125,7 @@ class FoldedLexicons:
             unnamed_groups=frozenset(proclitic_forms(folded(lex.unnamed_groups))),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
+            repeated_headlines={_phrase(phrase) for phrase in lex.repeated_headlines},
             facility_heads=folded(lex.facility_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
             passive_auxiliaries=folded(lex.passive_auxiliaries),

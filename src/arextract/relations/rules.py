@@ -288,6 +288,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Heads of names given after a person ('مطار الملك عبد العزيز'): not that person.",
     )
+    repeated_headlines: list[str] = Field(
+        default_factory=list,
+        description="Words opening a line that repeats the story's headline ('رابط الخبر بصحيفة "
+        "X: ...'): no relation is read in it, the story told them already.",
+    )
     name_idioms: list[str] = Field(
         default_factory=list,
         description="Phrases opening with a word spelled as a name that name nothing ('مسقط رأسه').",

@@ -59,6 +59,11 @@ class MentionSearch:
                 or carries_proclitic(view.tokens[m.first], m, slot.proclitic)
                 or _title_carries(self._words, view, sentence, m, slot.proclitic)
             )
+            and not any(  # "جمع X بنظيره Y": the one after ب is the other slot's
+                carries_proclitic(view.tokens[m.first], m, marker)
+                or _title_carries(self._words, view, sentence, m, marker)
+                for marker in _others_proclitics(query)
+            )
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
@@ -68,7 +73,7 @@ class MentionSearch:
             return []
         found = [chosen]
         if slot.coordinated:
-            found += self._coordinated(query, chosen)
+            found += self.coordinated(query, chosen)
         return with_same_span(found, query)  # "البلدين" stands for two, coordinated or not
 
     def _in_construct(self, view: DocumentView, sentence: SentenceView, start: int, mention: Mention) -> bool:
@@ -205,7 +210,7 @@ class MentionSearch:
         if not slot.coordinated:
             return [chosen]
         # "وكان في استقباله لدى وصوله المطار، X رئيس الحكومة، وY وزير الخارجية"
-        return with_same_span([chosen, *self._coordinated(query, chosen)], query)
+        return with_same_span([chosen, *self.coordinated(query, chosen)], query)
 
     def before(self, query: SlotQuery, window: int | None = None) -> list[Mention]:
         """The slot's mention(s) just before the trigger, in its clause."""
@@ -254,7 +259,7 @@ class MentionSearch:
                 run.insert(0, mention)
         return with_same_span(run, query)
 
-    def _coordinated(self, query: SlotQuery, first: Mention) -> list[Mention]:
+    def coordinated(self, query: SlotQuery, first: Mention) -> list[Mention]:
         """The mentions coordinated after ``first``: "X وY"، "X والرئيس التركي Y"."""
         view, sentence = query.view, query.sentence
         run: list[Mention] = []
@@ -264,6 +269,9 @@ class MentionSearch:
         for position in range(bisect.bisect_right(sentence.firsts, first.last), len(sentence.mentions)):
             mention = sentence.mentions[position]
             if mention.first <= previous.last or mention.entity.id in query.used:
+                continue
+            if mention.first == previous.last + 1 and mention.entity.canonical == previous.entity.canonical:
+                previous = mention  # "بنظيره الأردني X والعراقي Y": the name the counterpart stands for
                 continue
             between = "بين" in query.slot.preps and {mention.type, first.type} <= set(AFFILIATION_TYPES)
             if (mention.type != first.type and not between) or mention.is_nisba != first.is_nisba:
@@ -324,6 +332,18 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _others_proclitics(query: SlotQuery) -> set[str]:
+    """The proclitics the rule's other slots of the same role require of their mentions, when
+    this one has none ("جمع X بـY": two participants, the second the one after ب)."""
+    if query.slot.proclitic is not None:
+        return set()
+    return {
+        slot.proclitic
+        for slot in query.form.rule.slots
+        if slot.proclitic and slot is not query.slot and slot.role == query.slot.role
+    }
 
 
 def _adjective(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:

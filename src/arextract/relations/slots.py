@@ -35,6 +35,7 @@ _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unname
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
+_JOINT_TYPES = frozenset({RelationType.MEETING, RelationType.PHONE_CALL})  # all doers take part
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -68,7 +69,8 @@ class SlotFiller:
         if slot.find == "previous":
             return _listed(_told_before(query)), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
-            return self._doer(query, cursor)
+            found, cursor = self._doer(query, cursor)
+            return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
         if slot.find == "before":
             return self._search.before(query), cursor
         if slot.find == "object":
@@ -1276,3 +1278,85 @@ def _delegation_before(words: FoldedLexicons, query: SlotQuery) -> int | None:
         if listed(token.norm, words.delegations):
             return index
     return None
+
+
+_FEMININE_OWNER = fold("ها")  # "زيارتها"، "مشاركتها": "her"/"its", not "their" (هما، هم)
+_FEMININE_REACH = 14  # tokens of a title before a name in which its feminine head may be
+
+
+def _owner_agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """A masdar's feminine pronoun ("زيارتها"، "وصولها") agrees with its owner: not a man
+    ("شكر الوزير المبعوثة على زيارتها": hers, not his) nor a body whose head is masculine
+    ("الاتحاد ... منذ وصولها": the team's). The owner is then the last woman named before it in
+    the sentence, or no one named."""
+    view, match, sentence = query.view, query.match, query.sentence
+    if (
+        not found
+        or not query.form.possessive
+        or query.form.rule.pos != "noun"
+        or query.form.rule.type == RelationType.STATEMENT
+        or not view.tokens[match.first].norm.endswith(_FEMININE_OWNER)
+        or _feminine_referent(words, view, found[0])
+    ):
+        return found
+    for mention in reversed(sentence.mentions_from(sentence.first, match.first)):
+        if (
+            mention.type == EntityType.PERSON
+            and mention.last < match.first
+            and query.open_to(mention)
+            and _feminine_referent(words, view, mention)
+        ):
+            return [mention]
+    return []
+
+
+def _feminine_referent(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
+    """Whether "her" may stand for the mention: a place or state, a body whose head noun is
+    feminine (وزارة، الحكومة، هيئة), or a woman: somewhere in the story a feminine title heads
+    her name ("وزيرة الخارجية X") or a feminine verb has her as subject ("وكانت X قد زارت")."""
+    if mention.type == EntityType.ORGANIZATION:
+        head = mention.entity.text.split()
+        return not head or _feminine_word(head[0])
+    if mention.type != EntityType.PERSON:
+        return True
+    name = mention.entity.kb_id or mention.entity.canonical
+    return any(
+        _titled_feminine(words, view, sentence, other)
+        for sentence in view.sentences
+        for other in sentence.mentions
+        if other.type == EntityType.PERSON and (other.entity.kb_id or other.entity.canonical) == name
+    )
+
+
+def _titled_feminine(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention
+) -> bool:
+    """Whether the title heading the name is feminine ("الممثلة العليا ... X"), or the verb
+    right before it ("قالت X"، "وكانت X")."""
+    verb = view.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
+    if verb.endswith("ت") and not verb.endswith("ات"):  # (not a plural noun: "تصريحات X")
+        return True
+    for index in range(mention.first - 1, max(sentence.first, mention.first - _FEMININE_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return False
+        norm = token.norm
+        bare = ("ال" + norm[2:]) if norm.startswith("لل") else norm[1:] if norm[:1] in {"ب", "ل"} else norm
+        if listed(norm, words.title_heads) or (len(bare) > 2 and listed(bare, words.title_heads)):
+            return _feminine_word(token.text)  # ("ممثلة بمدير التعليم X": the director's title)
+    return False
+
+
+def _with_co_doers(search: MentionSearch, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """ "أجرى كل من X وY مباحثات مع Z"، "عقد X وY اجتماعا مع Z": the doers coordinated with the
+    one found, before the meeting noun, took part in it too (one meeting with all)."""
+    if (
+        len(found) != 1
+        or query.form.rule.pos != "noun"
+        or query.form.rule.type not in _JOINT_TYPES
+        or found[0].last >= query.match.first
+        or found[0] not in query.sentence.mentions
+    ):
+        return found
+    run = [m for m in search.coordinated(query, found[0]) if m.last < query.match.first]
+    return [*found, *run]

@@ -164,6 +164,10 @@ class DocumentView:
     def is_time_token(self, index: int) -> bool:
         return index in self._time_tokens
 
+    @property
+    def words(self) -> FoldedLexicons:
+        return self._words
+
     def token_index(self, offset: int) -> int:
         """The token containing (or the last one starting before) a character offset."""
         return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
