@@ -2183,3 +2183,12 @@ def test_a_lam_complement_and_a_head_after_bi_complete_a_title(nlp: Pipeline) ->
     assert titles(doc)[key("نواف بن فيصل")] == K(["الرئيس العام لرعاية الشباب"])
     doc = nlp("وقال المدير العام لمكافحة المخدرات اللواء أحمد الزهراني إن الكمية كبيرة.")
     assert titles(doc)[key("أحمد الزهراني")] == K(["المدير العام لمكافحة المخدرات"])
+
+
+def test_a_comma_after_a_plural_counterpart_keeps_each_nisba_title(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ويجتمع وزير الخارجية الروسي سيرغي لافروف لاحقا بنظيريه، الأميركي جون كيري "
+        "والسعودي عادل الجبير."
+    )
+    assert roles(doc)[key("جون كيري")] == K({"الولايات المتحدة"})
+    assert roles(doc)[key("عادل الجبير")] == K({"السعودية"})

@@ -296,6 +296,8 @@ class TitleGrammar:
                 or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
                 or _portfolio(self._words, view, sentence, index - 1)
                 or _headed_phrase(self._words, view, sentence, index - 1)
+                # "بنظيريه، الأميركي X والسعودي Y"
+                or listed(tokens[index - 1].norm.removeprefix("ب"), self._words.counterpart)
             )
         ):
             return True
