@@ -2187,8 +2187,12 @@ def test_a_lam_complement_and_a_head_after_bi_complete_a_title(nlp: Pipeline) ->
 
 def test_a_comma_after_a_plural_counterpart_keeps_each_nisba_title(nlp: Pipeline) -> None:
     doc = nlp(
-        "ويجتمع وزير الخارجية الروسي سيرغي لافروف لاحقا بنظيريه، الأميركي جون كيري "
-        "والسعودي عادل الجبير."
+        "ويجتمع وزير الخارجية الروسي سيرغي لافروف لاحقا بنظيريه، الأميركي جون كيري والسعودي عادل الجبير."
     )
     assert roles(doc)[key("جون كيري")] == K({"الولايات المتحدة"})
     assert roles(doc)[key("عادل الجبير")] == K({"السعودية"})
+
+
+def test_a_speaker_set_off_by_commas_after_a_title_naming_a_body(nlp: Pipeline) -> None:
+    doc = nlp("أكد المتحدث الرسمي باسم رئاسة الجمهورية، خالد الشمري، لـ«الوطن» أن الزيارة ناجحة.")
+    assert speech(doc) == [("أكد", key("خالد الشمري"))]
