@@ -2182,3 +2182,108 @@ def test_doers_coordinated_before_a_meeting_noun_all_took_part(nlp: Pipeline) ->
     )
     doc = nlp("وقال المحلل إن الخلاف قائم. وأجرى أيمن الصفدي وفؤاد حسين لقاء مطولا في عمان في مارس.")
     assert found(doc, "MEETING") == K([[("participant", "أيمن الصفدي"), ("participant", "فؤاد حسين")]])
+
+
+def speech(doc: Document) -> list[tuple[str, str]]:
+    """(trigger, speaker key) of each STATEMENT, in order."""
+    names = {entity.id: key(entity.canonical) for entity in doc.entities}
+    return [
+        (relation.trigger.text, names[relation.arguments[0].entity_id])
+        for relation in doc.relations
+        if relation.type.value == "STATEMENT"
+    ]
+
+
+def test_a_verb_after_qad_is_not_the_preposition_it_looks_like(nlp: Pipeline) -> None:
+    # بيّن/عبر after قد are verbs (showed, expressed), not بين (between) and عبر (via)
+    doc = nlp("استقبل رئيس البلدية خالد الشمري الوفد أمس. وقد بين الشمري أن المشروع سينتهي قريبا.")
+    assert (key("خالد الشمري")) in {speaker for trigger, speaker in speech(doc) if "بين" in trigger}
+    doc = nlp("استقبل رئيس البلدية خالد الشمري الوفد أمس. فقد عبر الشمري عن ارتياحه للنتائج.")
+    assert key("خالد الشمري") in {speaker for _, speaker in speech(doc)}
+
+
+def test_an_attribution_head_with_a_statement_names_its_issuer(nlp: Pipeline) -> None:
+    doc = nlp("وأصيب أربعة أشخاص في الحادث، بحسب بيان لوزارة الصحة الأردنية.")
+    assert speech(doc) == [("بحسب بيان", key("وزارة الصحة الأردنية"))]
+    doc = nlp("وارتفعت الصادرات بنسبة كبيرة وفقا لإحصاءات صادرة عن الهيئة العامة للإحصاء.")
+    assert [speaker for _, speaker in speech(doc)] == [key("الهيئة العامة للإحصاء")]
+    doc = nlp("وتراجعت الأسعار في الأسواق، وفقا لوزارة التجارة المغربية.")
+    assert [speaker for _, speaker in speech(doc)] == [key("وزارة التجارة المغربية")]
+
+
+def test_an_attribution_to_an_unnamed_source_or_an_outlet_has_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وذكرت وكالة رويترز نقلا عن مصادر في وزارة النقل الفرنسية أن القطارات توقفت.")
+    assert key("وزارة النقل الفرنسية") not in {speaker for _, speaker in speech(doc)}
+    doc = nlp("وانخفضت البطالة وفقا لقرار وزارة العمل الأردنية.")
+    assert speech(doc) == []
+
+
+def test_as_he_put_it_attributes_the_content_to_the_last_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير المالية الكويتي أنس الصالح إن العجز سيتراجع. وتحسنت الإيرادات هذا العام، على حد تعبيره."
+    )
+    assert ("حد تعبيره", key("أنس الصالح")) in speech(doc)
+
+
+def test_the_one_quoted_after_ala_lisan_is_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وجاء ذلك على لسان وزير الخارجية التونسي خميس الجهيناوي في مؤتمر صحفي.")
+    assert ("على لسان", key("خميس الجهيناوي")) in speech(doc)
+
+
+def test_aban_zad_and_khatam_are_speech_verbs_with_content(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأبان مدير المستشفى الدكتور فارس الغامدي أن الأقسام جاهزة. "
+        "وزاد أن الكوادر الطبية اكتملت. واختتم الغامدي حديثه بأن الخدمة ستبدأ غدا."
+    )
+    said = speech(doc)
+    assert [trigger for trigger, _ in said] == ["أبان", "زاد", "اختتم"]
+    assert {speaker for _, speaker in said} == {key("فارس الغامدي")}
+
+
+def test_aban_zad_and_khatam_without_content_are_not_statements(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتضررت المباني إبان الحرب الأهلية. وزاد عدد الزوار عن ثلاثة آلاف. "
+        "واختتم وزير الصحة الكويتي باسل الصباح زيارته بتفقد الأقسام."
+    )
+    assert speech(doc) == []
+
+
+def test_telling_someone_content_is_a_statement(nlp: Pipeline) -> None:
+    doc = nlp("وأبلغ وزير الخارجية المصري سامح شكري نظيره الأردني أن القاهرة تدعم الحل السياسي.")
+    assert ("أبلغ", key("سامح شكري")) in speech(doc)
+
+
+def test_a_place_after_a_unit_noun_closing_a_title_is_its_jurisdiction(nlp: Pipeline) -> None:
+    doc = nlp("وقال مدير إدارة التعليم بمنطقة الجوف الأستاذ نايف العنزي إن المدارس جاهزة.")
+    assert len(roles(doc)[key("نايف العنزي")]) == 1
+    assert roles(doc)[key("نايف العنزي")] != {None}
+    doc = nlp("وقال مدير الثقافة في ولاية قسنطينة رابح بوزيد إن المهرجان نجح.")
+    assert roles(doc) == K({"رابح بوزيد": {"قسنطينة"}})
+    assert [speaker for _, speaker in speech(doc)] == [key("رابح بوزيد")]
+    doc = nlp("وقال رابح بوزيد مدير الثقافة في ولاية قسنطينة إن المهرجان نجح.")
+    assert roles(doc) == K({"رابح بوزيد": {"قسنطينة"}})
+
+
+def test_an_organisation_in_the_title_keeps_the_place_after_it_out(nlp: Pipeline) -> None:
+    doc = nlp("وقال مدير الدفاع المدني بمنطقة الجوف العميد نايف العنزي إن الحريق أخمد.")
+    assert roles(doc) == K({"نايف العنزي": {"الدفاع المدني"}})
+
+
+def test_a_lam_complement_and_a_head_after_bi_complete_a_title(nlp: Pipeline) -> None:
+    doc = nlp("والتقى الوزير أمس بالرئيس العام لرعاية الشباب الأمير نواف بن فيصل.")
+    assert titles(doc)[key("نواف بن فيصل")] == K(["الرئيس العام لرعاية الشباب"])
+    doc = nlp("وقال المدير العام لمكافحة المخدرات اللواء أحمد الزهراني إن الكمية كبيرة.")
+    assert titles(doc)[key("أحمد الزهراني")] == K(["المدير العام لمكافحة المخدرات"])
+
+
+def test_a_comma_after_a_plural_counterpart_keeps_each_nisba_title(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ويجتمع وزير الخارجية الروسي سيرغي لافروف لاحقا بنظيريه، الأميركي جون كيري والسعودي عادل الجبير."
+    )
+    assert roles(doc)[key("جون كيري")] == K({"الولايات المتحدة"})
+    assert roles(doc)[key("عادل الجبير")] == K({"السعودية"})
+
+
+def test_a_speaker_set_off_by_commas_after_a_title_naming_a_body(nlp: Pipeline) -> None:
+    doc = nlp("أكد المتحدث الرسمي باسم رئاسة الجمهورية، خالد الشمري، لـ«الوطن» أن الزيارة ناجحة.")
+    assert speech(doc) == [("أكد", key("خالد الشمري"))]

@@ -22,6 +22,9 @@ from arextract.text.normalize import fold
 
 # "X وY"، "X، Y"، and the paired names of "مباحثات الجبير - لافروف" (not "X Y": a name and the
 # title of another, "التقى X رئيس الإقليم Y")
+# "قد" makes the next word a verb: "وقد بين X أن" (showed), "فقد عبر X عن" (expressed) are
+# not the prepositions بين (between) and عبر (via)
+_QAD = frozenset(fold(word) for word in ("قد", "وقد", "فقد", "لقد", "ولقد"))
 _COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
 
@@ -63,7 +66,12 @@ class CandidateFilter:
             return False  # "استقبل X بمقر السفارة Y": where, not who (unless the slot takes places)
         if slot.find != "subject":
             return True
-        if mention.first > 0 and view.tokens[mention.first - 1].norm in self._words.prepositions:
+        previous = mention.first - 1
+        if (
+            previous >= 0
+            and view.tokens[previous].norm in self._words.prepositions
+            and not _after_qad(view, previous)
+        ):
             return False  # "سيغادر إلى جمهورية مصر": not the one who meets
         token = view.tokens[mention.first]
         if mention.entity.start > token.start:
@@ -213,3 +221,8 @@ def with_same_span(found: list[Mention], query: SlotQuery) -> list[Mention]:
 def coordinated_gap(text: str, end: int, start: int) -> bool:
     """Whether only a comma or و separates two mentions: "X وY"، "X، Y"."""
     return start >= end and bool(_COORDINATION_GAP_RE.match(text[end:start]))
+
+
+def _after_qad(view: DocumentView, index: int) -> bool:
+    """Whether token ``index`` follows "قد" (a verb then, not a preposition)."""
+    return index > 0 and view.tokens[index - 1].norm in _QAD

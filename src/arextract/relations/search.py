@@ -115,6 +115,8 @@ class MentionSearch:
             only_title = only_title and (
                 _title_word(words, view, sentence, index - 1)
                 or (headed and is_definite(token.norm) and token.norm not in words.stops)
+                # "المتحدث الرسمي باسم رئاسة الجمهورية، X": the body the title names
+                or (headed and view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None)
             )
             if subject and token.norm == "من" and index - 2 >= start and view.tokens[index - 2].norm in _EACH:
                 continue  # "والتقى كل من الوزير X ونظيره Y": both are the subject

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
-from arextract.text.clitics import NAME_PREPOSITIONS, lam_article_reading
+from arextract.text.clitics import NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES, lam_article_reading
 from arextract.text.normalize import fold
 
 # First names that begin with و, which is then not the conjunction.
@@ -35,6 +35,13 @@ _ENVOYS = frozenset(
         *("مندوب", "المندوب", "مندوبة", "سفير", "السفير", "سفيرة", "ممثل", "الممثل", "ممثلة"),
         *("الممثلة", "قنصل", "القنصل", "مبعوث", "المبعوث", "مبعوثة", "المبعوثة"),
     )
+)
+
+
+# The nouns of an administrative unit: "مدير التعليم بمنطقة القصيم"، "مدير الثقافة في ولاية
+# وهران": the office's jurisdiction, named after ب or في, is its affiliation (GUIDELINES §5)
+_JURISDICTIONS = frozenset(
+    fold(word) for word in ("منطقة", "محافظة", "ولاية", "إمارة", "إقليم", "مدينة", "بلدية", "مقاطعة")
 )
 
 
@@ -76,6 +83,7 @@ class TitleChain:
     affiliations: list[Mention] = field(default_factory=list)
     inner: list[Mention] = field(default_factory=list)  # affiliations a head governs inside
     after: bool = False  # the title follows the name (apposition)
+    jurisdiction: Mention | None = None  # a place closing the title ("بمنطقة القصيم")
 
 
 class TitleGrammar:
@@ -135,6 +143,7 @@ class TitleGrammar:
             return self.after(view, sentence, person) or self.inside(view, person)
         if chain.first is None and chain.counterpart is not None:
             chain.inner = []
+        _adopt_jurisdiction(view, chain)  # "مدير الثقافة في ولاية وهران X"
         if chain.first is not None and chain.last is not None and not chain.affiliations and not chain.inner:
             owner = _pronoun_owner(view, sentence, chain)
             if owner is not None:
@@ -195,7 +204,7 @@ class TitleGrammar:
             if place is not None:
                 if not _add_place(self._words, view, sentence, chain, place):
                     break
-                index = place.first - 1
+                index = min(place.first, chain.first if chain.first is not None else place.first) - 1
                 continue
             if listed(token.norm, words.counterpart) or listed(token.norm[1:], words.counterpart):
                 chain.counterpart = index  # "نظيره"، "بنظيره"
@@ -206,10 +215,12 @@ class TitleGrammar:
             if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
             elif _title_word(words, token.norm):
-                if self._ends_other_title(view, chain, token.norm, person):
+                if _ends_other_title(words, view, chain, token.norm, person):
                     break
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
+                if _prepositioned_head(words, token.norm):
+                    break  # "التقى الوزير | بالرئيس العام للهيئة X": the preposition opens it
             elif listed(token.norm, words.title_modifiers):
                 if listed(token.norm, words.visiting):
                     chain.visiting = index
@@ -285,27 +296,14 @@ class TitleGrammar:
                 or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
                 or _portfolio(self._words, view, sentence, index - 1)
                 or _headed_phrase(self._words, view, sentence, index - 1)
+                # "بنظيريه، الأميركي X والسعودي Y"
+                or listed(tokens[index - 1].norm.removeprefix("ب"), self._words.counterpart)
             )
         ):
             return True
         if _between_offices(self._words, view, sentence, chain, index):
             return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
-
-    def _ends_other_title(self, view: DocumentView, chain: TitleChain, norm: str, person: Mention) -> bool:
-        """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
-        (but "مدير مكتب معالي الوزير", "نائب الرئيس الأمريكي", "مساعد القنصل العام": an
-        indefinite head in construct governs the definite one)."""
-        heads = self._words.title_heads
-        opened = view.tokens[chain.first].norm if chain.first is not None else ""
-        return (
-            chain.first is not None
-            and starts_new_title(opened, heads)
-            and (is_definite(norm) or _governs_the_name(norm, heads, chain.first, person))
-        ) or (
-            # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
-            opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
-        )
 
     def _inner_affiliation(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """Whether a country or organisation inside a title is the office's affiliation: not a
@@ -361,6 +359,8 @@ class TitleGrammar:
             return norm not in _VERBS_LIKE_DEFINITE
         if _body_of_affiliation(words, view, sentence, index):
             return True
+        if left_is_title and _lam_complement(view, chain, index):
+            return True  # "الرئيس العام لرعاية الشباب X"، "المدير العام لشؤون المساجد X"
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 
@@ -447,6 +447,11 @@ class Apposition:
         index += 1
         open_words = 0
         while index < sentence.last:
+            unit = _jurisdiction_after(view, sentence, index)
+            if unit is not None and not chain.affiliations and tokens[chain.first].norm not in _ENVOYS:
+                # "X مدير الثقافة في ولاية وهران"، "X مدير التعليم بمنطقة القصيم"
+                chain.affiliations.append(unit)
+                break
             place = view.mention_covering(sentence, index, PLACE_TYPES)
             if (
                 place is not None
@@ -533,6 +538,24 @@ class Apposition:
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
 
 
+def _ends_other_title(
+    words: FoldedLexicons, view: DocumentView, chain: TitleChain, norm: str, person: Mention
+) -> bool:
+    """ "رئيس الدولة | الرئيس الفرنسي ماكرون": another person's title ends at this word
+    (but "مدير مكتب معالي الوزير", "نائب الرئيس الأمريكي", "مساعد القنصل العام": an
+    indefinite head in construct governs the definite one)."""
+    heads = words.title_heads
+    opened = view.tokens[chain.first].norm if chain.first is not None else ""
+    return (
+        chain.first is not None
+        and starts_new_title(opened, heads)
+        and (is_definite(norm) or _governs_the_name(norm, heads, chain.first, person))
+    ) or (
+        # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
+        opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
+    )
+
+
 def _after_previous_name(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain
 ) -> int:
@@ -594,6 +617,14 @@ def _add_place(
     if before < sentence.first:
         return False
     previous = view.tokens[before].norm
+    intro = place.first if _written_with_bi(view, place) else _jurisdiction_intro(view, sentence, before)
+    if intro is not None:
+        # "مدير التعليم بمنطقة القصيم"، "مدير الثقافة في ولاية وهران": the jurisdiction
+        if chain.last is None:
+            chain.jurisdiction = place
+        chain.last = chain.last if chain.last is not None else place.last
+        chain.first = intro
+        return True
     if listed(previous, words.title_links) or words.prefixed_title(previous):
         # a posting ("قنصل عام المملكة في نيويورك") or a portfolio ("مساعد الوزير لشؤون
         # الشرق الأوسط"): a part of the title
@@ -607,6 +638,63 @@ def _add_place(
     else:
         return False
     return True
+
+
+def _jurisdiction_intro(view: DocumentView, sentence: SentenceView, noun: int) -> int | None:
+    """Where "بمنطقة" or "في ولاية" before a place starts (``noun``: the unit's noun), if it
+    is there."""
+    norm = view.tokens[noun].norm
+    if len(norm) > 3 and norm[0] == "ب" and norm[1:] in _JURISDICTIONS:
+        return noun
+    if norm in _JURISDICTIONS and noun - 1 >= sentence.first and view.tokens[noun - 1].norm == _IN:
+        return noun - 1
+    return None
+
+
+def _adopt_jurisdiction(view: DocumentView, chain: TitleChain) -> None:
+    """A place closing a title with no other affiliation is the office's jurisdiction (not an
+    envoy's posting: "القنصل العام بجدة")."""
+    if (
+        chain.jurisdiction is not None
+        and chain.first is not None
+        and not chain.affiliations
+        and not chain.inner
+        and not listed(view.tokens[chain.first].norm, _ENVOYS)
+    ):
+        chain.affiliations.append(chain.jurisdiction)
+
+
+def _lam_complement(view: DocumentView, chain: TitleChain, index: int) -> bool:
+    """ "لرعاية" in "الرئيس العام لرعاية الشباب X": ل and a noun in construct with the definite
+    title word after it (not "لاطلاعهم": a purpose clause with a pronoun)."""
+    token = view.tokens[index]
+    return (
+        token.norm[:1] == "ل"
+        and len(token.norm) > 3
+        and chain.first == index + 1
+        and is_definite(view.tokens[index + 1].norm)
+        and not token.text.endswith(POSSESSIVE_SUFFIXES)
+    )
+
+
+def _written_with_bi(view: DocumentView, place: Mention) -> bool:
+    """Whether a place is written with ب ("بجدة"، "بمنطقة الجوف"، "بالأحساء")."""
+    token = view.tokens[place.first]
+    prefix = fold(view.text[token.start : place.entity.start])
+    if prefix in {"ب", "وب"}:
+        return True
+    return prefix == "" and token.norm.startswith("ب") and not place.entity.text.startswith("ب")
+
+
+def _jurisdiction_after(view: DocumentView, sentence: SentenceView, index: int) -> Mention | None:
+    """The place of "بمنطقة X" or "في ولاية X" starting at token ``index``, if it is there."""
+    for noun in (index, index + 1):
+        if noun + 1 >= sentence.last or _jurisdiction_intro(view, sentence, noun) != index:
+            continue
+        place = view.mention_covering(sentence, noun + 1, PLACE_TYPES)
+        if place is not None and place.first == noun + 1:
+            return place
+    return None
 
 
 def _construct_noun(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
@@ -700,6 +788,12 @@ def _head_in_office(
 def _title_word(words: FoldedLexicons, norm: str) -> bool:
     """A word of a title (وزير، الخارجية), after ب/ل (لشؤون), or a head with "her" (زعيمها)."""
     return listed(norm, words.titles) or words.prefixed_title(norm) or words.possessed_head(norm)
+
+
+def _prepositioned_head(words: FoldedLexicons, norm: str) -> bool:
+    """A head word after ب ("التقى بالرئيس"، "بوزير"): the start of its title phrase (not after
+    ل, which may link a title to another office: "المستشار الاقتصادي لرئيس الوزراء X")."""
+    return len(norm) > 3 and norm[0] == "ب" and norm[1:] in words.title_heads
 
 
 def _honorific(words: FoldedLexicons, norm: str) -> bool:
