@@ -16,7 +16,7 @@ from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType, Token
+from arextract.schema import EntitySource, EntityType, Token
 from arextract.text.clitics import PREPOSITION_LETTERS
 from arextract.text.normalize import fold
 
@@ -226,3 +226,19 @@ def coordinated_gap(text: str, end: int, start: int) -> bool:
 def _after_qad(view: DocumentView, index: int) -> bool:
     """Whether token ``index`` follows "قد" (a verb then, not a preposition)."""
     return index > 0 and view.tokens[index - 1].norm in _QAD
+
+
+def genitive_of_plain_noun(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, noun: int, genitive: Mention
+) -> bool:
+    """ "وأكد حرص بلاده": a country, or a pronoun's referent, right after a plain noun (no time
+    word, no name) is that noun's genitive, neither the verb's subject nor its own argument. Not
+    a nisba adjective ("مسؤولون أمريكيون": an unnamed subject)."""
+    return (
+        genitive.first == noun + 1
+        and not genitive.is_nisba
+        and (genitive.type == EntityType.COUNTRY or genitive.entity.source == EntitySource.COREF)
+        and words.is_plain_noun(view.tokens[noun].norm)
+        and not view.is_time_token(noun)
+        and view.mention_covering(sentence, noun) is None
+    )

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import bisect
 
-from arextract.relations.candidates import CandidateFilter, SlotQuery
+from arextract.relations.candidates import CandidateFilter, SlotQuery, genitive_of_plain_noun
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, Mention
-from arextract.schema import EntitySource, EntityType, RelationType
+from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS, NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
 
@@ -170,20 +170,6 @@ class Referents:
             return mention
         return None
 
-    def _object_in_construct(self, query: SlotQuery, noun: int) -> bool:
-        """ "وأكد حرص بلاده على": a plain noun whose genitive is a country or a pronoun's
-        referent is the verb's object; the subject is left unsaid."""
-        view, sentence = query.view, query.sentence
-        if noun + 1 >= sentence.last or not self._words.is_plain_noun(view.tokens[noun].norm):
-            return False
-        genitive = view.mention_covering(sentence, noun + 1)
-        return (
-            genitive is not None
-            and genitive.first == noun + 1
-            and not genitive.is_nisba  # "مسؤولون أمريكيون": an adjective, an unnamed subject
-            and (genitive.type == EntityType.COUNTRY or genitive.entity.source == EntitySource.COREF)
-        )
-
     def subject_is_implicit(self, query: SlotQuery) -> bool:
         """Whether the trigger's doer is left unsaid (so it is the carried actor).
 
@@ -239,7 +225,7 @@ class Referents:
             return (
                 token.norm[:1] in NAME_PREPOSITIONS
                 and (not rest or is_definite(rest) or words.in_title(rest))
-            ) or self._object_in_construct(query, following)
+            ) or _noun_with_genitive(words, query, following)
         if covering.type == EntityType.PERSON and not view.is_counterpart(sentence, covering):
             return False
         # an object right after the verb may be followed by the subject: "وحضر المؤتمر مجموعة"
@@ -282,3 +268,11 @@ def _oblique_plural(norm: str) -> bool:
     subject, which would be in -ون/-ان."""
     word = norm[1:] if len(norm) > 2 and norm[0] in CONJUNCTION_LETTERS else norm
     return word.startswith("ال") and word.endswith("ين") and len(word) > 6
+
+
+def _noun_with_genitive(words: FoldedLexicons, query: SlotQuery, noun: int) -> bool:
+    """ "وأكد حرص بلاده على": a plain noun whose genitive is a country or a pronoun's referent
+    is the verb's object; the subject is left unsaid."""
+    view, sentence = query.view, query.sentence
+    genitive = view.mention_covering(sentence, noun + 1) if noun + 1 < sentence.last else None
+    return genitive is not None and genitive_of_plain_noun(words, view, sentence, noun, genitive)

@@ -15,6 +15,7 @@ from arextract.relations.candidates import (
     SlotQuery,
     carries_proclitic,
     coordinated_gap,
+    genitive_of_plain_noun,
     is_addressee,
     nearest,
     preferred,
@@ -53,7 +54,11 @@ class MentionSearch:
             and not (subject and is_addressee(query, m))
             and not (m.type != EntityType.PERSON and check.in_title(view, sentence, m))
             and not (subject and view.is_counterpart(sentence, m))
-            and not (subject and self._in_construct(view, sentence, start, m))
+            and not (
+                subject
+                and m.first - 1 >= start
+                and genitive_of_plain_noun(self._words, view, sentence, m.first - 1, m)
+            )
             and (
                 slot.proclitic is None
                 or carries_proclitic(view.tokens[m.first], m, slot.proclitic)
@@ -75,21 +80,6 @@ class MentionSearch:
         if slot.coordinated:
             found += self.coordinated(query, chosen)
         return with_same_span(found, query)  # "البلدين" stands for two, coordinated or not
-
-    def _in_construct(self, view: DocumentView, sentence: SentenceView, start: int, mention: Mention) -> bool:
-        """ "وأكد حرص بلاده": a country or a pronoun's referent after a plain noun is that
-        noun's genitive, not the verb's subject."""
-        words = self._words
-        before = mention.first - 1
-        if before < start or (
-            mention.type != EntityType.COUNTRY and mention.entity.source != EntitySource.COREF
-        ):
-            return False
-        return (
-            words.is_plain_noun(view.tokens[before].norm)
-            and not view.is_time_token(before)
-            and view.mention_covering(sentence, before) is None
-        )
 
     def _region_end(
         self, view: DocumentView, sentence: SentenceView, start: int, window: int, subject: bool

@@ -443,12 +443,13 @@ class Apposition:
     def _title_from(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[TitleChain, int]:
         """The title whose head is token ``index`` (see :meth:`read`), and the token it stops at."""
         tokens = view.tokens
+        head = tokens[index].norm
         chain = TitleChain(first=index, last=index, after=True)
         index += 1
         open_words = 0
         while index < sentence.last:
             unit = _jurisdiction_after(view, sentence, index)
-            if unit is not None and not chain.affiliations and tokens[chain.first].norm not in _ENVOYS:
+            if unit is not None and not chain.affiliations and head not in _ENVOYS:
                 # "X مدير الثقافة في ولاية وهران"، "X مدير التعليم بمنطقة القصيم"
                 chain.affiliations.append(unit)
                 break
