@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+from arextract.kb import KBEntry
 from arextract.link.kb_linking import KBLinker
 from arextract.link.lexicons import LinkLexicons
 from arextract.link.names import name_key, name_words, token_skeleton
 from arextract.link.state import DocumentState, Mention, is_word
 from arextract.ner.gazetteer import span_entity, surface_offset
-from arextract.schema import Entity, EntitySource, EntityType
+from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import NAME_PROCLITICS, clitic_readings, proclitic_forms
 from arextract.text.normalize import fold
 from arextract.text.spans import SpanSet
@@ -44,9 +45,22 @@ def _variant_at(
             if state.sentence_of(words[-1].start) != state.sentence_of(token.start):
                 continue
             name = " ".join([reading.stem, *(w.norm for w in words[1:])])
-            if kb.unique_person(name_key(name)) is not None:
+            entry = kb.unique_person(name_key(name))
+            if entry is not None and not _feminine_misread(words, entry):
                 return index + length - 1, reading.offset
     return None
+
+
+def _feminine_misread(words: list[Token], entry: KBEntry) -> bool:
+    """Whether a word written with ة (an adjective or a common noun: عسكرية، قيادية) stands
+    where the person's name has a word without it: the skeleton drops the ending (عسكرية and
+    عسكر share one), but a name that ends in ة is spelled so in the knowledge file too."""
+    known = {word for name in entry.names for word in name_words(name) if word.endswith("ه")}
+    for word in words:
+        text = word.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        if text.endswith("ة") and not any(token_skeleton(k) == token_skeleton(word.norm) for k in known):
+            return True
+    return False
 
 
 def find_person_variants(

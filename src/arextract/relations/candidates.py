@@ -81,9 +81,7 @@ class CandidateFilter:
         return not self._title_governed(view, mention)
 
     def _in_facility_name(self, view: DocumentView, mention: Mention) -> bool:
-        opener = self._title_opener(view, mention)
-        heads = self._words.facility_heads
-        return opener in heads or (opener[:1] in {"ب", "ل", "و"} and opener[1:] in heads)
+        return view.in_facility_name(mention)
 
     def _idiom(self, view: DocumentView, mention: Mention) -> bool:
         following = mention.last + 1
@@ -179,6 +177,22 @@ def is_addressee(query: SlotQuery, mention: Mention) -> bool:
         and mention.type != EntityType.PERSON
         and following < query.sentence.last
         and query.view.tokens[following].norm in query.slot.folded_addressed_by
+    )
+
+
+def country_adjective(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """Whether a country mention is an adjective: a nisba, or a definite one after a definite
+    noun it agrees with ("القيادة السعودية"، "الكشافة السعودية")."""
+    if mention.is_nisba:
+        return True
+    before = mention.first - 1
+    if mention.type != EntityType.COUNTRY or before < sentence.first:
+        return False
+    noun = view.tokens[before].norm
+    return (
+        view.tokens[mention.first].norm.startswith("ال")
+        and noun.startswith("ال")
+        and view.mention_covering(sentence, before) is None
     )
 
 

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import bisect
 
-from arextract.relations.candidates import CandidateFilter, SlotQuery, genitive_of_plain_noun
+from arextract.relations.candidates import (
+    CandidateFilter,
+    SlotQuery,
+    country_adjective,
+    genitive_of_plain_noun,
+)
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
-from arextract.relations.view import AFFILIATION_TYPES, Mention
+from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
 from arextract.text.clitics import CONJUNCTION_LETTERS, NAME_PREPOSITIONS, lam_article_reading
 from arextract.text.normalize import fold
@@ -87,6 +92,8 @@ class Referents:
             mention = view.mention_covering(sentence, position)
             if mention is None or mention.first != position or mention.is_nisba or not query.open_to(mention):
                 continue
+            if _body_adjective(words, view, sentence, mention):
+                continue  # "وفدا من الكشافة السعودية": the scouts' nationality, not a body
             if heads and mention.type == EntityType.PERSON:
                 head, after = mention, mention.last + 1
                 break
@@ -237,6 +244,17 @@ class Referents:
             or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
             or view.mention_covering(sentence, after) is not None
         )
+
+
+def _body_adjective(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention
+) -> bool:
+    """A country agreeing with the common noun before it ("الكشافة السعودية"); not a state's
+    own noun ("الحكومة السعودية" is the state)."""
+    if not country_adjective(view, sentence, mention) or mention.is_nisba:
+        return False
+    noun = view.tokens[mention.first - 1].norm
+    return not listed(noun[2:] if noun.startswith("ال") else noun, words.state_heads)
 
 
 def _title_owner(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> Mention | None:

@@ -15,6 +15,7 @@ from arextract.relations.candidates import (
     SlotQuery,
     carries_proclitic,
     coordinated_gap,
+    country_adjective,
     genitive_of_plain_noun,
     is_addressee,
     nearest,
@@ -232,7 +233,7 @@ class MentionSearch:
             and self._candidates.may_fill(view, m, slot)
             and not (slot.find == "subject" and self._candidates.titled_body(view, sentence, m))
             # "مع القيادة السعودية فقال": an adjective is no subject before its verb
-            and not (slot.find == "subject" and _adjective(view, sentence, m))
+            and not (slot.find == "subject" and country_adjective(view, sentence, m))
         ]
         if not candidates:
             return []
@@ -336,22 +337,6 @@ def _others_proclitics(query: SlotQuery) -> set[str]:
         for slot in query.form.rule.slots
         if slot.proclitic and slot is not query.slot and slot.role == query.slot.role
     }
-
-
-def _adjective(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
-    """Whether a country mention is an adjective: a nisba, or a definite one after a definite
-    noun it agrees with ("القيادة السعودية")."""
-    if mention.is_nisba:
-        return True
-    before = mention.first - 1
-    if mention.type != EntityType.COUNTRY or before < sentence.first:
-        return False
-    noun = view.tokens[before].norm
-    return (
-        view.tokens[mention.first].norm.startswith("ال")
-        and noun.startswith("ال")
-        and view.mention_covering(sentence, before) is None
-    )
 
 
 def _appositive_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, mention: Mention) -> bool:
@@ -549,17 +534,20 @@ def _opens_phrase(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> 
 def _title_carries(
     words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention, proclitic: str
 ) -> bool:
-    """ "جمع X بالرئيس الإيراني Y": the proclitic is on the title before the name."""
+    """ "جمع X بالرئيس الإيراني Y": the proclitic is on the title before the name (the title
+    opens there, even after a body: "اجتماع وزراء دول الجامعة بوزير الخارجية Y")."""
     index, leftmost = mention.first - 1, ""
+    marker = fold(proclitic)
     while index >= sentence.first and (
         words.in_title(view.tokens[index].norm)
         or words.prefixed_title(view.tokens[index].norm)
         or view.mention_covering(sentence, index, AFFILIATION_TYPES) is not None
     ):
         leftmost = view.tokens[index].norm
+        if leftmost.startswith(marker) and words.prefixed_title(leftmost):
+            return True
         index -= 1
-    marker = fold(proclitic)
-    return leftmost.startswith(marker) and words.prefixed_title(leftmost)
+    return False
 
 
 def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, mention: Mention) -> bool:

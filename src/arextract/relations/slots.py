@@ -35,6 +35,8 @@ _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unname
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
+_OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة", "القناة", "المجلة"))
+_STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
 _JOINT_TYPES = frozenset({RelationType.MEETING, RelationType.PHONE_CALL})  # all doers take part
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
@@ -194,6 +196,8 @@ class SlotFiller:
         search = self._search
         if _group_met(self._words, query, cursor):
             return [], cursor  # "استقبل X المهنئين من منسوبي الوزارة": the one met is unnamed
+        if _delegation_next(self._words, query, cursor):
+            return _delegation_met(self._referents, query, cursor)
         after = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
@@ -211,7 +215,7 @@ class SlotFiller:
             and query.slot.bare_window is not None
             and (after is None or after == cursor or found[0].first < after)
         ):
-            found = found if _bare_argument(query, cursor, found[0]) else []
+            found = found if _bare_argument(self._words, query, cursor, found[0]) else []
         elif (
             found
             and (after is None or after == cursor)
@@ -1232,6 +1236,8 @@ def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: S
     following = match.last + 1
     if following >= sentence.last or view.tokens[match.last].norm in words.prepositions:
         return False
+    if _outlet_genitive(words, view, sentence, following):
+        return True  # "ورصدت جولة «الصحيفة» أمس": the paper's reporters went round, no one named
     if listed(view.tokens[following].norm, words.title_heads):
         end = _past_title(words, candidates, query)
         return end >= sentence.last or view.mention_covering(sentence, end, (EntityType.PERSON,)) is None
@@ -1242,14 +1248,80 @@ def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: S
     return genitive.type not in taken
 
 
-def _bare_argument(query: SlotQuery, cursor: int, mention: Mention) -> bool:
+def _delegation_met(referents: Referents, query: SlotQuery, cursor: int) -> Filled:
+    """ "استقبل X وفدا من الكشافة السعودية": the delegation's body or head, or no one named."""
+    body = referents.delegation(query, cursor, reach=2)
+    if body is None or body.type not in query.slot.types:
+        return [], cursor
+    return [body], body.last + 1
+
+
+def _delegation_next(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
+    """A delegation word is the object, right at ``cursor`` or after a time word (أمس وفدا)."""
+    view, sentence = query.view, query.sentence
+    index = cursor
+    while index < sentence.last and view.is_time_token(index):
+        index += 1
+    return (
+        query.form.rule.type == RelationType.MEETING
+        and index < sentence.last
+        and index - cursor <= 2
+        and listed(view.tokens[index].norm, words.delegations)
+        and view.mention_covering(sentence, index) is None
+    )
+
+
+def _outlet_genitive(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """A news outlet in the genitive at ``index``: a quoted name («عكاظ»، "الوطن"), an outlet's
+    head noun (الصحيفة، وكالة) or a mention of a news outlet."""
+    token = view.tokens[index]
+    if token.text[:1] in '«"“' or listed(token.norm, words.outlet_heads) or token.norm in _OUTLET_NOUNS:
+        return True
+    covering = view.mention_covering(sentence, index)
+    return covering is not None and covering.first == index and covering.entity.subtype == "media"
+
+
+def _bare_argument(words: FoldedLexicons, query: SlotQuery, cursor: int, mention: Mention) -> bool:
     """An argument with no preposition before it: the genitive next to the trigger, or one
-    carrying the preposition as a proclitic (لبغداد)."""
+    carrying the preposition as a proclitic (لبغداد). A person's (or a body's) genitive is
+    reached past title words only ("وصول وزير الدفاع الأمريكي X"، "اجتماع وزراء خارجية دول
+    المجلس"), not past a verb or a plain noun ("اجتماع يعقده الوزير X مع مديري ...")."""
     token = query.view.tokens[mention.first]
     window = query.slot.bare_window or 0
-    return mention.first - cursor < window or any(
+    if any(
         carries_proclitic(token, mention, prep) for prep in query.slot.preps if len(prep.rstrip("ـ")) == 1
+    ):
+        return True
+    if mention.first - cursor >= window:
+        return False
+    return (
+        query.slot.preps
+        or EntityType.PERSON not in query.slot.types
+        or _title_gap(words, query, cursor, mention)
     )
+
+
+def _title_gap(words: FoldedLexicons, query: SlotQuery, start: int, mention: Mention) -> bool:
+    """Whether only title words, honorifics, times and the bodies or countries of a title lie
+    between ``start`` and the mention."""
+    view, sentence = query.view, query.sentence
+    index = start
+    while index < mention.first:
+        norm = view.tokens[index].norm
+        covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+        if covering is not None:
+            index = covering.last + 1
+        elif (
+            words.in_title(norm)
+            or norm in words.honorifics
+            or listed(norm, words.state_heads)
+            or norm in _STATES
+            or view.is_time_token(index)
+        ):
+            index += 1
+        else:
+            return False
+    return True
 
 
 def _unnamed_owner(words: FoldedLexicons, query: SlotQuery, actor: Mention) -> bool:

@@ -245,8 +245,26 @@ class DocumentView:
             previous = self.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
             if listed(previous, {"مع", "بين"}) or self.is_counterpart(sentence, mention):
                 continue
+            if self.in_facility_name(mention, sentence):
+                continue  # "من مطار الأمير X الدولي": a place's name, no one the story follows
             return mention
         return None
+
+    def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
+        """ "مطار الملك عبد العزيز"، "بمستشفى الأمير X": the name a facility (or a seat) is
+        given after a person, its head before the person and his title."""
+        words = self._words
+        index = mention.first - 1
+        while index >= max(0 if sentence is None else sentence.first, mention.first - 10):
+            norm = self.tokens[index].norm
+            within = sentence or self.sentence_of(index)
+            if not (
+                words.in_title(norm) or self.mention_covering(within, index, AFFILIATION_TYPES) is not None
+            ):
+                heads = words.facility_heads
+                return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
+            index -= 1
+        return False
 
     def _quotation(self, sentence: SentenceView) -> int:
         """The token of the first colon that opens a quotation in the sentence (``last`` if none)."""
