@@ -2337,3 +2337,31 @@ def test_the_nationality_of_a_received_delegations_body_is_not_a_party(nlp: Pipe
     assert found(doc, "MEETING") == [
         [("participant", key("محمد بن نايف")), ("participant", key("وزارة الخارجية الأمريكية"))]
     ]
+
+
+def test_the_two_ministers_who_met_are_the_pair_named_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلنت الخارجية الروسية أن وزير الخارجية المصري سامح شكري سيزور موسكو الأسبوع المقبل لبحث "
+        "الأزمة الليبية مع نظيره الروسي سيرغي لافروف. وكان الوزيران التقيا في عمان في يوليو الماضي."
+    )
+    pair = [("participant", key("سامح شكري")), ("participant", key("سيرغي لافروف"))]
+    assert found(doc, "MEETING") == [pair, pair]
+
+
+def test_each_head_of_joined_delegations_visits(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل إلى الدوحة أمس الوفد الأردني برئاسة الملك عبدالله الثاني، والوفد المصري برئاسة الرئيس "
+        "عبدالفتاح السيسي، والوفد التونسي برئاسة رئيس الحكومة الحبيب الصيد."
+    )
+    assert found(doc, "VISIT") == [
+        [("visitor", key(name)), ("destination", key("الدوحة"))]
+        for name in ("عبد الله الثاني", "عبد الفتاح السيسي", "الحبيب الصيد")
+    ]
+    doc = nlp(
+        "وصل الوفد الأردني برئاسة الملك عبدالله الثاني، والوفد المصري برئاسة الرئيس "
+        "عبدالفتاح السيسي إلى الدوحة."
+    )
+    assert found(doc, "VISIT") == [
+        [("visitor", key(name)), ("destination", key("الدوحة"))]
+        for name in ("عبد الله الثاني", "عبد الفتاح السيسي")
+    ]

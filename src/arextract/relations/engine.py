@@ -34,6 +34,7 @@ from arextract.relations.capitals import (
     speaking_capitals,
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.pairs import one_visitor_each, persons_for_duals
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.relations.slots import SlotFiller
@@ -119,7 +120,8 @@ class RelationExtractor:
             doc.entities = numbered([*doc.entities, *by_title])
             view = DocumentView(doc, self.words)
             roles = self._roles(view)
-        relations: list[Relation] = [*roles, *joined(self._triggered(view), self._joining)]
+        triggered = one_visitor_each(persons_for_duals(doc, joined(self._triggered(view), self._joining)))
+        relations: list[Relation] = [*roles, *triggered]
         names = {e.id: e.kb_id or e.canonical for e in doc.entities}
         doc.relations = number(
             dedupe(without_restated(without_restated_visits(relations, doc), doc), self._restating, names)

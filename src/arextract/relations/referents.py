@@ -58,6 +58,24 @@ class Referents:
         :meth:`delegation_phrase`)."""
         return self.delegation_phrase(query, start, reach)[0]
 
+    def delegations(self, query: SlotQuery, start: int, reach: int = 1) -> tuple[list[Mention], int]:
+        """Whom the delegations at ``start`` stand for, one each, when several are joined ("وصل
+        الوفد الكويتي برئاسة X، والوفد البحريني برئاسة Y"), and the token after the last."""
+        found: list[Mention] = []
+        chosen, after = self.delegation_phrase(query, start, reach)
+        view, sentence = query.view, query.sentence
+        while chosen is not None and chosen not in found:
+            found.append(chosen)
+            index = after + (after < sentence.last and view.tokens[after].text in {"،", ","})
+            if index >= sentence.last:
+                break
+            norm = view.tokens[index].norm
+            if not (norm[:1] == "و" and norm[1:] in self._words.delegations):
+                break
+            chosen, following = self.delegation_phrase(query, index, 1)
+            after = following if chosen is not None else after
+        return found, after
+
     def delegation_phrase(self, query: SlotQuery, start: int, reach: int = 1) -> tuple[Mention | None, int]:
         """Whom a delegation at most ``reach`` tokens from ``start`` stands for, and the token
         after the phrase that names it: the body in its genitive ("وفد حماس برئاسة X"، "وفد

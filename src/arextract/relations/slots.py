@@ -277,9 +277,8 @@ class SlotFiller:
         if found:
             return found, cursor
         if _subject_may_follow(words, query):
-            delegation = self._referents.delegation(query, following, reach=3)
-            if delegation is not None and delegation.type in query.slot.types:
-                return [delegation], cursor  # "وصل أمس وفد من وزارة النقل"
+            if (delegated := _delegated_subject(self._referents, query, following, cursor)) is not None:
+                return delegated  # "وصل أمس وفد من وزارة النقل"
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             found = _state_first(query, found)
             if found:
@@ -1246,6 +1245,16 @@ def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: S
         return False
     taken = {entity_type for slot in query.form.rule.slots for entity_type in slot.types}
     return genitive.type not in taken
+
+
+def _delegated_subject(referents: Referents, query: SlotQuery, following: int, cursor: int) -> Filled | None:
+    """A subject named by the delegations after the verb: "وصل أمس وفد من وزارة النقل"; each
+    head of joined ones, past the last ("وصل الوفد الكويتي برئاسة X، والوفد القطري برئاسة Y")."""
+    delegations, after = referents.delegations(query, following, reach=3)
+    delegations = [d for d in delegations if d.type in query.slot.types]
+    if not delegations:
+        return None
+    return delegations, after if len(delegations) > 1 else cursor
 
 
 def _delegation_met(referents: Referents, query: SlotQuery, cursor: int) -> Filled:

@@ -1,0 +1,80 @@
+"""Who the parties of a relation are, once its arguments are found.
+
+One visit per visitor: "وصل الوفد الكويتي برئاسة X، والوفد القطري برئاسة Y إلى الرياض" is X's
+visit and Y's (GUIDELINES §4: a VISIT has one visitor and one destination).
+
+The two people a dual stands for: "وكان الوزيران التقيا في قطر" after "سيزور الوزير X موسكو
+لمناقشة ... مع نظيره Y" met as X and Y, not as the two countries the linker reads in the dual
+(GUIDELINES §2: the leaders' countries are the parties only when the leaders are never named)."""
+
+from __future__ import annotations
+
+from arextract.schema import Argument, Document, Entity, EntityType, Relation, RelationType
+from arextract.text.clitics import clitic_readings
+from arextract.text.normalize import fold
+
+_JOINT = (RelationType.MEETING, RelationType.PHONE_CALL)
+# the two ministers / presidents / leaders / sides of the meeting told before
+_PERSON_DUALS = frozenset(
+    fold(word)
+    for word in (
+        "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "الجانبان",
+        "الجانبين", "الطرفان", "الطرفين", "المسؤولان", "المسؤولين",
+    )
+)  # fmt: skip
+_REACH = 600  # characters back from the trigger in which the pair was named
+
+
+def _dual(text: str) -> bool:
+    return any(reading.stem in _PERSON_DUALS for reading in clitic_readings(fold(text)))
+
+
+def persons_for_duals(doc: Document, relations: list[Relation]) -> list[Relation]:
+    """Meetings and calls whose parties came from a dual word: the two people of the last
+    meeting or call of two people told shortly before, if there is one."""
+    entities = {entity.id: entity for entity in doc.entities}
+    out: list[Relation] = []
+    pair: tuple[Relation, list[Argument]] | None = None  # the last two-person meeting or call
+    for relation in sorted(relations, key=lambda r: r.trigger.start):
+        if relation.type not in _JOINT:
+            out.append(relation)
+            continue
+        dual = [
+            a for a in relation.arguments if a.entity_id in entities and _dual(entities[a.entity_id].text)
+        ]
+        if dual and pair is not None and relation.trigger.start - pair[0].trigger.end <= _REACH:
+            kept = [a for a in relation.arguments if a not in dual]
+            relation = relation.model_copy(update={"arguments": _unique([*pair[1], *kept], entities)})
+        out.append(relation)
+        persons = [
+            a
+            for a in relation.arguments
+            if a.entity_id in entities and entities[a.entity_id].type == EntityType.PERSON
+        ]
+        if len(persons) == 2 and len({entities[a.entity_id].canonical for a in persons}) == 2:
+            pair = (relation, persons)
+    return out
+
+
+def _unique(arguments: list[Argument], entities: dict[str, Entity]) -> list[Argument]:
+    seen: set[str] = set()
+    out = []
+    for argument in arguments:
+        name = entities[argument.entity_id].kb_id or entities[argument.entity_id].canonical
+        if name not in seen:
+            seen.add(name)
+            out.append(argument)
+    return out
+
+
+def one_visitor_each(relations: list[Relation]) -> list[Relation]:
+    """A VISIT of several visitors as one VISIT per visitor (in their order)."""
+    out: list[Relation] = []
+    for relation in relations:
+        visitors = [a for a in relation.arguments if a.role == "visitor"]
+        if relation.type != RelationType.VISIT or len(visitors) < 2:
+            out.append(relation)
+            continue
+        others = [a for a in relation.arguments if a.role != "visitor"]
+        out.extend(relation.model_copy(update={"arguments": [visitor, *others]}) for visitor in visitors)
+    return out
