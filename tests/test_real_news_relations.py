@@ -2365,3 +2365,13 @@ def test_each_head_of_joined_delegations_visits(nlp: Pipeline) -> None:
         [("visitor", key(name)), ("destination", key("الدوحة"))]
         for name in ("عبد الله الثاني", "عبد الفتاح السيسي")
     ]
+
+
+def test_them_received_are_everyone_joined_to_the_one_told_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قام مدير شرطة محافظة ينبع العميد سالم الحربي، ومدير الجوازات بالمحافظة العقيد فهد العتيبي، "
+        "بزيارة تفقدية لإدارة الدفاع المدني وكان في استقبالهم مدير الإدارة العميد ماجد الشهري."
+    )
+    assert sorted(name for _, name in found(doc, "MEETING")[0]) == sorted(
+        K(["سالم الحربي", "فهد العتيبي", "ماجد الشهري"])
+    )

@@ -9,6 +9,8 @@ Masdars with a possessive pronoun (``اجتماعه مع``) take the actor direc
 
 from __future__ import annotations
 
+import dataclasses
+
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.referents import Referents
@@ -69,7 +71,7 @@ class SlotFiller:
         (``cursor``: where this one's starts, after the trigger or the previous slot)."""
         slot, form = query.slot, query.form
         if slot.find == "previous":
-            return _listed(_told_before(query)), cursor  # "وكان في استقباله X"، "واستقبله X"
+            return _told_all(self._search, query), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             found, cursor = self._doer(query, cursor)
             return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
@@ -464,6 +466,18 @@ def _told_before(query: SlotQuery) -> Mention | None:
         return own if query.open_to(own) else None
     previous = query.sentence.previous_actor
     return previous if previous is not None and query.open_to(previous) else None
+
+
+def _told_all(search: MentionSearch, query: SlotQuery) -> list[Mention]:
+    """Whom "his" (:func:`_told_before`) or "them" stands for: "وصل X وY وZ ... وكان في
+    استقبالهم W": everyone joined to the one told before, in the sentence that names them."""
+    told = _told_before(query)
+    if told is None:
+        return []
+    if not query.view.tokens[query.match.last].norm.endswith(("هم", "هما")):
+        return [told]
+    there = dataclasses.replace(query, sentence=query.view.sentence_of(told.first))
+    return [told, *search.coordinated(there, told)]
 
 
 _WHILE = frozenset(fold(word) for word in ("في", "خلال", "أثناء", "لدى", "عقب", "بعد", "قبل", "إبان"))
