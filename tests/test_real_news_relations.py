@@ -2375,3 +2375,8 @@ def test_them_received_are_everyone_joined_to_the_one_told_before(nlp: Pipeline)
     assert sorted(name for _, name in found(doc, "MEETING")[0]) == sorted(
         K(["سالم الحربي", "فهد العتيبي", "ماجد الشهري"])
     )
+
+
+def test_an_arrivals_visitor_is_reached_past_his_nationality(nlp: Pipeline) -> None:
+    doc = nlp("وأعلن رئيس لجنة الحكام عمر المهنا وصول الإنجليزي هاورد ويب مدير دائرة التحكيم إلى الرياض أمس.")
+    assert found(doc, "VISIT") == [[("visitor", key("هاورد ويب")), ("destination", key("الرياض"))]]

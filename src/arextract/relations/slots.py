@@ -1340,6 +1340,7 @@ def _title_gap(words: FoldedLexicons, query: SlotQuery, start: int, mention: Men
             or listed(norm, words.state_heads)
             or norm in _STATES
             or view.is_time_token(index)
+            or (norm.startswith("ال") and norm.endswith(("ي", "يه")) and len(norm) > 5)  # الإنجليزي
         ):
             index += 1
         else:
