@@ -2380,3 +2380,12 @@ def test_them_received_are_everyone_joined_to_the_one_told_before(nlp: Pipeline)
 def test_an_arrivals_visitor_is_reached_past_his_nationality(nlp: Pipeline) -> None:
     doc = nlp("وأعلن رئيس لجنة الحكام عمر المهنا وصول الإنجليزي هاورد ويب مدير دائرة التحكيم إلى الرياض أمس.")
     assert found(doc, "VISIT") == [[("visitor", key("هاورد ويب")), ("destination", key("الرياض"))]]
+
+
+def test_a_delegations_head_is_not_the_clause_actor_when_another_person_acts(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتعليقا على زيارة وفد الحركة برئاسة زعيمها إسماعيل هنية إلى القاهرة قال الوزير سامح شكري "
+        "في المؤتمر الصحفي المشترك مع وزير الخارجية الأردني ناصر جودة إن الزيارة إنسانية."
+    )
+    assert [("participant", key("سامح شكري")), ("participant", key("ناصر جودة"))] in found(doc, "MEETING")
+    assert [speaker for _, speaker in speech(doc)] == [key("سامح شكري")]

@@ -12,12 +12,14 @@ import regex
 from arextract.relations.bylines import byline_end
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntityType, Relation, Time
+from arextract.text.normalize import fold
 
 # A country or organisation in a title is its affiliation ("وزير الخارجية الصيني"); a city or
 # region is a posting or a governorate ("قنصل عام المملكة في نيويورك"، "محافظ عنيزة").
 AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
 _ACTOR_TYPES = (EntityType.PERSON,)
+_HEADED_BY = frozenset(fold(word) for word in ("برئاسة", "وبرئاسة", "يرأسه", "يترأسه"))
 _OPENING_QUOTES = "«“"
 _QUOTES_OPENING_SPEECH = {"«", "“", '"'}  # after a colon: direct speech begins
 _QUOTE_MARK_RE = regex.compile(r"[«»“”]")
@@ -237,6 +239,7 @@ class DocumentView:
         """The first person the sentence is about: before any reported speech (after إن/أن, or
         quoted after a colon: 'وقال X: "... الرئيس Y ..."'), not after مع."""
         limit = min(sentence.complementizer, self._quotation(sentence))
+        headed: Mention | None = None  # "زيارة وفد الحركة برئاسة X ... قال الجبير": not X
         for mention in sentence.mentions:
             if mention.first >= limit:
                 break
@@ -247,8 +250,27 @@ class DocumentView:
                 continue
             if self.in_facility_name(mention, sentence):
                 continue  # "من مطار الأمير X الدولي": a place's name, no one the story follows
+            if self._heads_delegation(sentence, mention):
+                headed = headed or mention
+                continue
             return mention
-        return None
+        return headed
+
+    def _heads_delegation(self, sentence: SentenceView, mention: Mention) -> bool:
+        """ "برئاسة زعيمها X": the person named as a delegation's head, after its title."""
+        index = mention.first - 1
+        while index >= max(sentence.first, mention.first - 6):
+            norm = self.tokens[index].norm
+            if norm in _HEADED_BY:
+                return True
+            if not (
+                self._words.in_title(norm)
+                or self._words.possessed_head(norm)
+                or norm in self._words.honorifics
+            ):
+                return False
+            index -= 1
+        return False
 
     def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
         """ "مطار الملك عبد العزيز"، "بمستشفى الأمير X": the name a facility (or a seat) is
