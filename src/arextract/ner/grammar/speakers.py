@@ -43,6 +43,11 @@ _ADVERBS = folded(
 _AFTER_NAME = folded("إن أن إنه أنه")
 
 
+# The commas around a name in apposition, and the prepositions of a title's complement (السفير
+# لدى لبنان، المنسق في اليمن).
+_COMMAS = frozenset(["،", ","])
+_SITE_WORDS = folded("لدى في")
+
 # Conjuncts that open the next item of a list after a name (وعدد من، وعدد كبير، وجمع من).
 _CONJUNCTS = folded("وعدد وجمع ولفيف وكبار وأعضاء ووفد")
 
@@ -124,6 +129,21 @@ def _after_title(tokens: list[Token], o: int, ends: set[int]) -> bool:
     return False
 
 
+def _apposed(tokens: list[Token], comma: int, ends: set[int]) -> bool:
+    """Whether token ``comma`` is a comma after a title and its complement, definite or not
+    (``السفير اليمني لدى لبنان، علي الديلمي، أن``): the name between two commas is the title's
+    holder. At most four definite words, mentions or لدى / في between the title and the comma."""
+    if comma < 2 or tokens[comma].norm not in _COMMAS:
+        return False
+    for k in range(comma - 1, max(-1, comma - 6), -1):
+        norm = tokens[k].norm
+        if norm in _TITLES:
+            return k < comma - 1  # a title and its complement (not a bare title: الوزير، فلان)
+        if not (norm.startswith("ال") or k in ends or norm in _SITE_WORDS) or norm in DEFINITE_STOPS:
+            return False
+    return False
+
+
 def _boundary(tokens: list[Token], k: int) -> bool:
     """Whether a name may end before token ``k`` when no title follows it."""
     if k >= len(tokens):
@@ -146,7 +166,8 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     added: list[Entity] = []
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
-        if not verb and not _after_title(tokens, i, ends):
+        apposed = not verb and _apposed(tokens, i, ends)
+        if not verb and not apposed and not _after_title(tokens, i, ends):
             continue
         given, second = tokens[i + 1], tokens[i + 2]
         at = bisect_left(starts, given.start)
@@ -174,7 +195,12 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
             continue
         if at < len(starts) and starts[at] < second.end:
             continue
-        closed = _titled(tokens, i + 3) if verb else _boundary(tokens, i + 3) and _strict_name(given, second)
+        if verb:
+            closed = _titled(tokens, i + 3)
+        else:
+            # between two commas after a title, or before a boundary after a title's complement
+            ended = tokens[i + 3].norm in _COMMAS if apposed else _boundary(tokens, i + 3)
+            closed = ended and _strict_name(given, second)
         if _given(given) and _family(second) and _no_head(given, second) and closed:
             added.append(person(text, given.start, second.end))
     if added:
