@@ -762,3 +762,10 @@ def test_an_outlet_told_before_a_time_word(nlp: Pipeline) -> None:
     doc = nlp("وأكد مدير الميناء لـ«الشرق الأوسط» أمس، أن الحركة عادت.")
     outlet = [e for e in doc.entities if e.text == "الشرق الأوسط"]
     assert outlet and outlet[0].type is EntityType.ORGANIZATION
+
+
+def test_a_speaker_named_after_the_outlet_he_told(nlp: Pipeline) -> None:
+    doc = nlp("وأكد لـ«المدينة» ناصر الغامدي، مدير فرع الهيئة، أن الخدمة متاحة.")
+    assert "ناصر الغامدي" in _names(doc, EntityType.PERSON)
+    doc = nlp("وقال لـ«المدينة» إن الخدمة متاحة.")
+    assert not _names(doc, EntityType.PERSON)

@@ -12,7 +12,15 @@ from functools import lru_cache
 from arextract.ner.grammar.heads import GENERIC, is_head
 from arextract.ner.grammar.mentions import person, with_start
 from arextract.ner.grammar.names import is_name_word
-from arextract.ner.grammar.words import DEFINITE_STOPS, FAMILY, HONORIFICS, NAME_END, NOT_NAMES, folded
+from arextract.ner.grammar.words import (
+    DEFINITE_STOPS,
+    FAMILY,
+    HONORIFICS,
+    NAME_END,
+    NOT_NAMES,
+    QUOTES,
+    folded,
+)
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings
 
@@ -129,17 +137,29 @@ def _after_title(tokens: list[Token], o: int, ends: set[int]) -> bool:
     return False
 
 
-def _apposed(tokens: list[Token], comma: int, ends: set[int]) -> bool:
+def _past_outlet(tokens: list[Token], verb: int) -> int:
+    """The closing quote of an outlet cited right after the verb (``أوضح لـ«عكاظ» فلان``), where
+    the speaker's name begins after it; ``verb`` when there is none. At most four words quoted."""
+    if verb + 3 >= len(tokens) or tokens[verb + 1].norm != "ل" or tokens[verb + 2].norm not in QUOTES:
+        return verb
+    for k in range(verb + 4, min(len(tokens), verb + 8)):
+        if tokens[k].norm in QUOTES:
+            return k
+    return verb
+
+
+def _apposed(tokens: list[Token], comma: int, covered: set[int]) -> bool:
     """Whether token ``comma`` is a comma after a title and its complement, definite or not
     (``السفير اليمني لدى لبنان، علي الديلمي، أن``): the name between two commas is the title's
-    holder. At most four definite words, mentions or لدى / في between the title and the comma."""
+    holder. At most six definite words, words of mentions (``covered``) or لدى / في between the
+    title and the comma."""
     if comma < 2 or tokens[comma].norm not in _COMMAS:
         return False
-    for k in range(comma - 1, max(-1, comma - 6), -1):
+    for k in range(comma - 1, max(-1, comma - 8), -1):
         norm = tokens[k].norm
         if norm in _TITLES:
             return k < comma - 1  # a title and its complement (not a bare title: الوزير، فلان)
-        if not (norm.startswith("ال") or k in ends or norm in _SITE_WORDS) or norm in DEFINITE_STOPS:
+        if not (norm.startswith("ال") or k in covered or norm in _SITE_WORDS) or norm in DEFINITE_STOPS:
             return False
     return False
 
@@ -162,13 +182,23 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     starts = [e.start for e in entities]
     token_starts = [t.start for t in tokens]
     ends = {bisect_left(token_starts, e.end) - 1 for e in entities if e.type is not EntityType.PERSON}
+    covered = {
+        k
+        for e in entities
+        if e.type is not EntityType.PERSON
+        for k in range(bisect_left(token_starts, e.start), bisect_left(token_starts, e.end))
+    }
     out = list(entities)
     added: list[Entity] = []
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
-        apposed = not verb and _apposed(tokens, i, ends)
+        apposed = not verb and _apposed(tokens, i, covered)
         if not verb and not apposed and not _after_title(tokens, i, ends):
             continue
+        if verb:
+            i = _past_outlet(tokens, i)  # قال لـ«عكاظ» + the speaker
+            if i + 3 >= len(tokens):
+                continue
         given, second = tokens[i + 1], tokens[i + 2]
         at = bisect_left(starts, given.start)
         if at < len(starts) and starts[at] < given.end:
