@@ -769,3 +769,10 @@ def test_a_speaker_named_after_the_outlet_he_told(nlp: Pipeline) -> None:
     assert "ناصر الغامدي" in _names(doc, EntityType.PERSON)
     doc = nlp("وقال لـ«المدينة» إن الخدمة متاحة.")
     assert not _names(doc, EntityType.PERSON)
+
+
+def test_an_ambiguous_organisation_listed_with_a_known_one(nlp: Pipeline) -> None:
+    doc = nlp("وحذر البيان من جماعات مثل طالبان والقاعدة في المنطقة.")
+    assert "القاعدة" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وهبطت المروحية في القاعدة الجوية قرب الحدود.")
+    assert "القاعدة" not in _names(doc, EntityType.ORGANIZATION)

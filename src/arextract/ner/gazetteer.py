@@ -37,8 +37,9 @@ _PLACE_CONTEXT = fold_words(
     + ["منطقة"]
 )
 
-# The places a list may join, and the words between two items of a list (أو، a comma).
-_LIST_PLACES = (EntityType.CITY, EntityType.REGION)
+# The names a list may join, by kind (a city or a region is a place), and the words between two
+# items of a list (أو، a comma).
+_LIST_KINDS = {EntityType.CITY: "place", EntityType.REGION: "place", EntityType.ORGANIZATION: "organization"}
 _LIST_WORDS = fold_words(["أو", "،", ","])
 
 NAME_CONFIDENCE = 0.9
@@ -137,11 +138,12 @@ class Gazetteer:
         )
 
     def _listed_places(self, tokens: list[Token], matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
-        """A one-word place that is also a common word (لحج، المعلا), listed next to a known
-        place with و، أو or a comma (سواء لحج أو تعز، خور مكسر والمعلا): an item of a list of
-        places is a place. One pass leftwards then one rightwards: linear in the sentence."""
-        places = {m.first: m for m in matches if m.entry.type in _LIST_PLACES and not m.is_nisba}
-        places.update({m.last: m for m in matches if m.entry.type in _LIST_PLACES and not m.is_nisba})
+        """A one-word name that is also a common word (لحج، المعلا، القاعدة), listed next to a
+        known name of its kind with و، أو or a comma (سواء لحج أو تعز، خور مكسر والمعلا، داعش
+        والقاعدة): an item of a list of places is a place, of organisations an organisation.
+        One pass leftwards then one rightwards: linear in the sentence."""
+        listed = {m.first: m for m in matches if m.entry.type in _LIST_KINDS and not m.is_nisba}
+        listed.update({m.last: m for m in matches if m.entry.type in _LIST_KINDS and not m.is_nisba})
         taken = {k for m in matches for k in range(m.first, m.last + 1)}
         added: list[GazetteerMatch] = []
         for step in (-1, 1):
@@ -149,18 +151,18 @@ class Gazetteer:
             for position in order:
                 if position in taken:
                     continue
-                match = self._listed_place(tokens, position, places, -step)
+                match = self._listed_place(tokens, position, listed, -step)
                 if match is not None:
-                    places[position] = match
+                    listed[position] = match
                     taken.add(position)
                     added.append(match)
         return sorted(matches + added, key=lambda m: m.first) if added else matches
 
     def _listed_place(
-        self, tokens: list[Token], position: int, places: dict[int, GazetteerMatch], side: int
+        self, tokens: list[Token], position: int, listed: dict[int, GazetteerMatch], side: int
     ) -> GazetteerMatch | None:
-        """The ambiguous place at ``position`` when the list item on ``side`` (+1 the next, -1
-        the previous) is a place: ``X أو Y``، ``X، Y`` or ``X وY`` (the و on the later item)."""
+        """The ambiguous name at ``position`` when the list item on ``side`` (+1 the next, -1 the
+        previous) is a name of its kind: ``X أو Y``، ``X، Y`` or ``X وY`` (the و on the later item)."""
         token = tokens[position]
         offset = 0
         if token.norm not in self._ambiguous:
@@ -170,16 +172,18 @@ class Gazetteer:
         neighbour = position + side
         if not 0 <= neighbour < len(tokens):
             return None
-        joined = neighbour in places and (offset if side < 0 else tokens[neighbour].norm[:1] == "و")
-        if not joined:
-            beyond = neighbour + side
-            joined = tokens[neighbour].norm in _LIST_WORDS and beyond in places and 0 <= beyond < len(tokens)
-        if not joined:
+        item = None
+        if neighbour in listed and (offset if side < 0 else tokens[neighbour].norm[:1] == "و"):
+            item = listed[neighbour]
+        elif tokens[neighbour].norm in _LIST_WORDS and 0 <= neighbour + side < len(tokens):
+            item = listed.get(neighbour + side)
+        if item is None:
             return None
+        kind = _LIST_KINDS[item.entry.type]
         entries = [
             entry
             for entry, nisba in self._index.get((token.norm[offset:],), [])
-            if not nisba and entry.type in _LIST_PLACES
+            if not nisba and _LIST_KINDS.get(entry.type) == kind
         ]
         if not entries:
             return None
