@@ -736,6 +736,19 @@ def test_the_kingdom_of_a_known_official(nlp: Pipeline) -> None:
     doc = nlp("اجتمع الوزراء في الدوحة أمس. وترأس وفد المملكة عادل الجبير وزير الخارجية.")
     kingdom = [e for e in doc.entities if e.text == "المملكة"]
     assert kingdom and kingdom[0].canonical == "السعودية"
+    # the minister under his full name (given بن father family) is the knowledge files' person
+    doc = nlp("اجتمع الوزراء في مسقط أمس. وترأس وفد المملكة الوزير عادل بن أحمد الجبير.")
+    kingdom = [e for e in doc.entities if e.text == "المملكة"]
+    assert kingdom and kingdom[0].canonical == "السعودية"
+
+
+def test_a_longer_lineage_is_not_read_as_a_known_short_name() -> None:
+    from arextract.link.kb_linking import _one_link_dropped
+    from arextract.link.names import name_key as link_key
+
+    assert _one_link_dropped("عادل بن أحمد الجبير") == link_key("عادل الجبير")
+    assert _one_link_dropped("تركي بن عبد الله الفيصل بن عبد العزيز") == ""
+    assert _one_link_dropped("محمد بن سلمان") == ""
 
 
 def test_an_institute_of_research_is_named_whole(nlp: Pipeline) -> None:
