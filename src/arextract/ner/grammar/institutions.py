@@ -78,6 +78,10 @@ _NAMESAKE_ONLY = folded("مدينة")
 # "headed by" (الوفد برئاسة الشيخ ...): a preposition phrase, never a body.
 _CHAIRED_BY = folded("برئاسة وبرئاسة")
 
+# Nouns of a genitive whose first letter looks like a proclitic but is the word's own (مجلس
+# وزراء الخارجية العرب، معهد بحوث الطاقة، مركز بحوث الصحراء).
+_WHOLE_NOUNS = folded("وزراء بحوث")
+
 # Heads whose name may end in a place after في / لدى (السفارة السعودية في لبنان، تحالف دعم
 # الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
 _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة")
@@ -268,7 +272,8 @@ class OrganizationChains:
         if self._brand(i, j, j + 1, limit):
             return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
         if not is_definite(tokens[k].norm):
-            if tokens[k].norm.startswith(NOUN_PROCLITICS) or tokens[k].norm in DEMONSTRATIVES:
+            clitic = tokens[k].norm.startswith(NOUN_PROCLITICS) and tokens[k].norm not in _WHOLE_NOUNS
+            if clitic or tokens[k].norm in DEMONSTRATIVES:
                 return None
             k += 1
             place = self.entity_at(k) if k < limit else None

@@ -34,18 +34,22 @@ _CLITIC_LETTER_NAMES = WAW_NAMES | _LAM_NAMES
 _LINEAGE_WORDS = NASAB | FAMILY
 
 
-def without_listed_conjunction(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
-    """``، وعز الدين الخويلي``: in an enumeration the name after a comma loses the conjunction
-    the tagger took in, and ``لفهيد بن ناصر`` its preposition before a nasab (not from a name
-    that begins with و or ل: وليد، ويليام، لطفي)."""
+def without_listed_conjunction(
+    text: str, tokens: list[Token], entity: Entity, first: int, person_ends: frozenset[int] = frozenset()
+) -> Entity:
+    """``، وعز الدين الخويلي``: in an enumeration the name after a comma, or right after another
+    person's name (``سامي نصر وخالد عوض``; ``person_ends``: where the sentence's persons end),
+    loses the conjunction the tagger took in, and ``لفهيد بن ناصر`` its preposition before a
+    nasab (not from a name that begins with و or ل: وليد، ويليام، لطفي)."""
     if first >= len(tokens) or tokens[first].start != entity.start:
         return entity
     word = tokens[first]
     if len(word.norm) < 3 or word.norm in _CLITIC_LETTER_NAMES or not word.text.startswith(("و", "ل")):
         return entity
     before_nasab = first + 1 < len(tokens) and tokens[first + 1].norm in NASAB and len(word.norm) >= 4
-    listed = word.text.startswith("و") and text[max(0, word.start - 3) : word.start].rstrip().endswith(
-        LIST_SEPARATORS
+    listed = word.text.startswith("و") and (
+        text[max(0, word.start - 3) : word.start].rstrip().endswith(LIST_SEPARATORS)
+        or (first > 0 and tokens[first - 1].end in person_ends and len(fold(entity.text).split()) > 1)
     )
     if not (listed or before_nasab) or word.norm[1:].startswith("ال"):
         return entity

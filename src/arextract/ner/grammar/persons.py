@@ -82,6 +82,7 @@ def refine_persons(
     token_starts = [t.start for t in tokens]
     ends = {t.end: i for i, t in enumerate(tokens)}
     starts = sorted(e.start for e in entities)
+    person_ends = frozenset(e.end for e in entities if e.type is EntityType.PERSON)
     out: list[Entity] = []
     for entity in entities:
         if entity.source == EntitySource.MODEL:
@@ -95,7 +96,7 @@ def refine_persons(
             entity, words = without_time_word(text, tokens, entity, words, ends)
             entity, words = without_overrun(text, tokens, entity, words, ends, is_person_name)
             entity = without_glued_place(text, tokens, entity, words, ends, is_place)
-            entity = without_listed_conjunction(text, tokens, entity, first)
+            entity = without_listed_conjunction(text, tokens, entity, first, person_ends)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
             entity = _past_a_particle(text, tokens, entity, ends, starts)

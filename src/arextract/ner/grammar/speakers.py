@@ -12,7 +12,15 @@ from functools import lru_cache
 from arextract.ner.grammar.heads import GENERIC, is_head
 from arextract.ner.grammar.mentions import person, with_start
 from arextract.ner.grammar.names import is_name_word
-from arextract.ner.grammar.words import DEFINITE_STOPS, FAMILY, HONORIFICS, NAME_END, NOT_NAMES, folded
+from arextract.ner.grammar.words import (
+    DEFINITE_STOPS,
+    FAMILY,
+    HONORIFICS,
+    NAME_END,
+    NOT_NAMES,
+    QUOTES,
+    folded,
+)
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings
 
@@ -42,6 +50,11 @@ _ADVERBS = folded(
 # Words that may follow a name given after its title (عضو المجلس فلان الفلاني إن ...).
 _AFTER_NAME = folded("إن أن إنه أنه")
 
+
+# The commas around a name in apposition, and the prepositions of a title's complement (السفير
+# لدى لبنان، المنسق في اليمن).
+_COMMAS = frozenset(["،", ","])
+_SITE_WORDS = folded("لدى في")
 
 # Conjuncts that open the next item of a list after a name (وعدد من، وعدد كبير، وجمع من).
 _CONJUNCTS = folded("وعدد وجمع ولفيف وكبار وأعضاء ووفد")
@@ -124,6 +137,33 @@ def _after_title(tokens: list[Token], o: int, ends: set[int]) -> bool:
     return False
 
 
+def _past_outlet(tokens: list[Token], verb: int) -> int:
+    """The closing quote of an outlet cited right after the verb (``أوضح لـ«عكاظ» فلان``), where
+    the speaker's name begins after it; ``verb`` when there is none. At most four words quoted."""
+    if verb + 3 >= len(tokens) or tokens[verb + 1].norm != "ل" or tokens[verb + 2].norm not in QUOTES:
+        return verb
+    for k in range(verb + 4, min(len(tokens), verb + 8)):
+        if tokens[k].norm in QUOTES:
+            return k
+    return verb
+
+
+def _apposed(tokens: list[Token], comma: int, covered: set[int]) -> bool:
+    """Whether token ``comma`` is a comma after a title and its complement, definite or not
+    (``السفير اليمني لدى لبنان، علي الديلمي، أن``): the name between two commas is the title's
+    holder. At most six definite words, words of mentions (``covered``) or لدى / في between the
+    title and the comma."""
+    if comma < 2 or tokens[comma].norm not in _COMMAS:
+        return False
+    for k in range(comma - 1, max(-1, comma - 8), -1):
+        norm = tokens[k].norm
+        if norm in _TITLES:
+            return k < comma - 1  # a title and its complement (not a bare title: الوزير، فلان)
+        if not (norm.startswith("ال") or k in covered or norm in _SITE_WORDS) or norm in DEFINITE_STOPS:
+            return False
+    return False
+
+
 def _boundary(tokens: list[Token], k: int) -> bool:
     """Whether a name may end before token ``k`` when no title follows it."""
     if k >= len(tokens):
@@ -142,12 +182,23 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     starts = [e.start for e in entities]
     token_starts = [t.start for t in tokens]
     ends = {bisect_left(token_starts, e.end) - 1 for e in entities if e.type is not EntityType.PERSON}
+    covered = {
+        k
+        for e in entities
+        if e.type is not EntityType.PERSON
+        for k in range(bisect_left(token_starts, e.start), bisect_left(token_starts, e.end))
+    }
     out = list(entities)
     added: list[Entity] = []
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
-        if not verb and not _after_title(tokens, i, ends):
+        apposed = not verb and _apposed(tokens, i, covered)
+        if not verb and not apposed and not _after_title(tokens, i, ends):
             continue
+        if verb:
+            i = _past_outlet(tokens, i)  # قال لـ«عكاظ» + the speaker
+            if i + 3 >= len(tokens):
+                continue
         given, second = tokens[i + 1], tokens[i + 2]
         at = bisect_left(starts, given.start)
         if at < len(starts) and starts[at] < given.end:
@@ -174,7 +225,12 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
             continue
         if at < len(starts) and starts[at] < second.end:
             continue
-        closed = _titled(tokens, i + 3) if verb else _boundary(tokens, i + 3) and _strict_name(given, second)
+        if verb:
+            closed = _titled(tokens, i + 3)
+        else:
+            # between two commas after a title, or before a boundary after a title's complement
+            ended = tokens[i + 3].norm in _COMMAS if apposed else _boundary(tokens, i + 3)
+            closed = ended and _strict_name(given, second)
         if _given(given) and _family(second) and _no_head(given, second) and closed:
             added.append(person(text, given.start, second.end))
     if added:
