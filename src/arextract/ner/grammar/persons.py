@@ -23,7 +23,7 @@ from arextract.ner.grammar.person_edges import (
     without_time_word,
 )
 from arextract.ner.grammar.speakers import with_speakers
-from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, WAW_NAMES, folded
+from arextract.ner.grammar.words import HONORIFICS, NAME_END, NOT_NAMES, PARTS_OF_NAME, WAW_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.normalize import fold
 
@@ -99,6 +99,7 @@ def refine_persons(
             entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
+    out = _joined_after_a_name_part(text, tokens, out)
     out = with_appointed(text, tokens, out)
     out = with_listed_officials(text, tokens, out)
     out = with_speakers(text, tokens, out)
@@ -163,6 +164,42 @@ def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
             entity = with_end(text, merged.pop(), entity.end)
         merged.append(entity)
     return merged
+
+
+def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """A name never ends with the first half of a compound (``عمر أبو`` + ``العيش``، ``خالد عبد``
+    + ``الله``): a tagger's person ending in أبو/عبد/أم runs on through the next word, taking in
+    a person mention that begins there."""
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    merged: list[Entity] = []
+    entities = sorted(entities, key=lambda e: e.start)
+    skip_to = -1
+    for index, entity in enumerate(entities):
+        if entity.start < skip_to:
+            continue
+        last = ends.get(entity.end)
+        if (
+            entity.type is EntityType.PERSON
+            and entity.source == EntitySource.MODEL
+            and last is not None
+            and last + 1 < len(tokens)
+            and tokens[last].start > entity.start
+            and tokens[last].norm in PARTS_OF_NAME
+        ):
+            following = tokens[last + 1]
+            nxt = entities[index + 1] if index + 1 < len(entities) else None
+            if nxt is not None and nxt.start == following.start and nxt.type is EntityType.PERSON:
+                entity, skip_to = with_end(text, entity, nxt.end), nxt.end
+            elif (nxt is None or nxt.start >= following.end) and _second_half(following):
+                entity = with_end(text, entity, following.end)
+        merged.append(entity)
+    return merged
+
+
+def _second_half(token: Token) -> bool:
+    """A word that can end a compound name (بكر، العيش، الله): letters, no function word."""
+    norm = token.norm
+    return norm[:1].isalpha() and not norm.isascii() and token.text not in NOT_NAMES and norm not in NAME_END
 
 
 def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
