@@ -166,3 +166,59 @@ def test_a_body_ends_before_the_city_it_is_in() -> None:
         ("جازان", "CITY"),
         ("الملك فهد", "ORGANIZATION"),
     }
+
+
+# --- what a tagger with word vectors reads differently -------------------------------------
+
+
+def test_a_common_word_that_names_a_place_is_a_place_only_in_context() -> None:
+    from arextract.ner.backends import known_names
+    from arextract.ner.builtin import GrammarRefinement
+    from arextract.resources import ModelPaths
+
+    refine = GrammarRefinement(known_names(ModelPaths.under().kb))
+    floods = "وأغرقت سيول الأمطار الطرق في القرى."
+    tagged = mention(floods, "سيول", EntityType.CITY, MODEL)
+    assert refine(floods, tokenize(floods), [tagged]) == []
+    capital = "ووصل الوفد إلى سيول مساء أمس."
+    tagged = mention(capital, "سيول", EntityType.CITY, MODEL)
+    assert found(refine(capital, tokenize(capital), [tagged])) == {("سيول", "CITY")}
+
+
+def test_a_place_the_tagger_began_twice_is_one() -> None:
+    from arextract.ner.builtin import join_split_places
+
+    text = "وهطلت الأمطار على مدن إدفو وكوم أمبو والأقصر."
+    split = [mention(text, "كوم", EntityType.CITY, MODEL), mention(text, "أمبو", EntityType.CITY, MODEL)]
+    assert found(join_split_places(text, split)) == {("كوم أمبو", "CITY")}
+
+
+def test_a_listed_official_the_tagger_found_without_his_given_name() -> None:
+    text = "وحضر الحفل وزير النقل، وسعد المطيري رئيس الهيئة، وآخرون."
+    tagged = [mention(text, "المطيري", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), tagged)) == {("سعد المطيري", "PERSON")}
+
+
+def test_a_given_name_runs_on_through_a_nisba_family_name() -> None:
+    text = "وأكد المدير فهد الشمري أهمية البرنامج."
+    tagged = [mention(text, "فهد", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), tagged)) == {("فهد الشمري", "PERSON")}
+    known = "وقال المتحدث إن جون الأمريكي وصل أمس."
+    tagged = [mention(known, "جون", EntityType.PERSON, MODEL)]
+    out = refine_persons(known, tokenize(known), tagged, is_known_word=lambda norm: norm == "الامريكي")
+    assert found(out) == {("جون", "PERSON")}
+
+
+def test_a_foreign_family_name_before_a_future_verb() -> None:
+    text = "وقال المتحدث إن الوزير أحمد موسيفا سيزور المدينة غدا."
+    tagged = [mention(text, "أحمد", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), tagged)) == {("أحمد موسيفا", "PERSON")}
+    past = "وقال المتحدث إن موسيفا أكد أن الزيارة قريبة."
+    tagged = [mention(past, "موسيفا", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(past, tokenize(past), tagged)) == {("موسيفا", "PERSON")}
+
+
+def test_a_verb_in_the_future_before_a_time_word_is_no_name() -> None:
+    text = "وأعلن المكتب أن الوزير سيغادر اليوم إلى القاهرة."
+    tagged = [mention(text, "سيغادر", EntityType.PERSON, MODEL)]
+    assert refine_persons(text, tokenize(text), tagged) == []

@@ -105,10 +105,32 @@ class GrammarRefinement:
 
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
         mentions = without_portfolios(tokens, mentions, lambda words: self._names_in(text, words))
-        refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
+        refined = refine_persons(
+            text, tokens, mentions, self.names.is_place, self.names.is_person_name, self._known_word
+        )
         found = add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
         found = without_coordinated_bodies(text, tokens, found)
-        return [e for e in without_place_idioms(tokens, found) if not self._unknown_country(e)]
+        found = join_split_places(text, found)
+        return [
+            e
+            for e in without_place_idioms(tokens, found)
+            if not self._unknown_country(e) and not self._ambiguous_place(tokens, e)
+        ]
+
+    def _known_word(self, norm: str) -> bool:
+        """Whether a folded word alone names a known entry other than a person (الأمريكي)."""
+        return any(entry.type is not EntityType.PERSON for entry, _ in self.names.gazetteer.named((norm,)))
+
+    def _ambiguous_place(self, tokens: list[Token], entity: Entity) -> bool:
+        """A tagger's one-word place that is also a common word (``جرفت سيول الأمطار``: floods),
+        with no word before it saying a place is meant: the knowledge files' rule for such
+        names (``ambiguous.txt``) holds for the tagger too."""
+        if entity.source != EntitySource.MODEL or entity.type not in _PLACE_TYPES:
+            return False
+        at = next((k for k, t in enumerate(tokens) if t.start <= entity.start < t.end), None)
+        if at is None or tokens[at].end != entity.end:
+            return False
+        return self.names.gazetteer.ambiguous_out_of_context(tokens, at)
 
     def _unknown_country(self, entity: Entity) -> bool:
         """A tagger's one-word COUNTRY that names no known country (ميدانيا، بندا بندا، بريف
@@ -174,6 +196,34 @@ class BuiltinNER:
         start, end = tokens[first].start, tokens[last].end
         match = GazetteerMatch(first, last, start, end, entries[0], False, AMBIGUOUS_CONFIDENCE)
         return match_to_entity(match, text, "")
+
+
+def join_split_places(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two tagger places of one type with only a space between (``كوم`` ``أمبو``: the tagger
+    began the name twice) are one name: Arabic never writes two places side by side without a
+    conjunction or a comma."""
+    out: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: e.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and entity.source == EntitySource.MODEL == last.source
+            and entity.type is last.type
+            and entity.type in (EntityType.CITY, EntityType.REGION)
+            and text[last.end : entity.start] == " "
+        ):
+            out[-1] = span_entity(
+                text,
+                last.start,
+                entity.end,
+                last.type,
+                source=last.source,
+                confidence=last.confidence,
+                subtype=last.subtype,
+            )
+            continue
+        out.append(entity)
+    return out
 
 
 def without_glued_clitics(text: str, entities: list[Entity]) -> list[Entity]:
@@ -249,6 +299,8 @@ def without_surname_overrun(text: str, entities: list[Entity]) -> list[Entity]:
 # Words that carry a name on after a family name (بن، آل): no overrun.
 _NAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "آل", "ولد", "بني"))
 
+
+_PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
 
 # Proclitic letters a tagger's one-word mention may have glued on (و، ف، ل، ب).
 _GLUED = frozenset("وفلب")

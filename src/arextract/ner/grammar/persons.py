@@ -14,9 +14,12 @@ from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, w
 from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
+    TIME_WORDS,
     with_family_name,
+    with_family_name_before_a_verb,
     with_given_name,
     with_lineage,
+    with_nisba_family_name,
     without_glued_place,
     without_listed_conjunction,
     without_overrun,
@@ -56,7 +59,9 @@ def _future_verb(tokens: list[Token], word: Token, ends: dict[int, int]) -> bool
     if len(norm) < 5 or norm[0] != "س" or norm[1] not in "يتنا":
         return False
     k = ends.get(word.end)
-    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in _PREPOSITIONS
+    if k is None or k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1].text in _PREPOSITIONS or tokens[k + 1].norm in TIME_WORDS  # سيغادر اليوم
 
 
 def refine_persons(
@@ -65,6 +70,7 @@ def refine_persons(
     entities: list[Entity],
     is_place: object = None,
     is_person_name: object = None,
+    is_known_word: object = None,
 ) -> list[Entity]:
     """Person mentions of one sentence, refined by the name grammar:
 
@@ -96,6 +102,8 @@ def refine_persons(
             entity = without_listed_conjunction(text, tokens, entity, first)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
+            entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
+            entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
             entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
