@@ -407,7 +407,10 @@ def test_a_name_listed_as_ambiguous_matches_only_inside_a_longer_one(nlp: Pipeli
     doc = nlp("وصل صلاح الدين مزوار إلى الرباط، وعادت الأسر إلى محافظة صلاح الدين.")
     assert "صلاح الدين مزوار" in _names(doc, EntityType.PERSON)
     regions = [e for e in doc.entities if e.type is EntityType.REGION]
-    assert [e.text for e in regions] == ["محافظة صلاح الدين"] and "صلاح الدين" in regions[0].aliases
+    # the governorate's entry, on the whole name or (when the tagger leaves out the head noun,
+    # ner/merge.py's "the span is the name, the link the knowledge file's") on صلاح الدين
+    assert len(regions) == 1 and regions[0].text in ("محافظة صلاح الدين", "صلاح الدين")
+    assert "صلاح الدين" in regions[0].aliases and regions[0].start > doc.text.index("الرباط")
 
 
 def test_provincial_government_and_sited_saudi_embassy(nlp: Pipeline) -> None:

@@ -117,6 +117,13 @@ class Gazetteer:
             return None
         return self._index.get(key)
 
+    def ambiguous_out_of_context(self, tokens: list[Token], position: int) -> bool:
+        """Whether ``tokens[position]`` is a name that is also a common word (``سيول``) with no
+        word before it saying a place is meant (the tagger's reading of it is not trusted)."""
+        if tokens[position].norm not in self._ambiguous:
+            return False
+        return not (position and tokens[position - 1].norm in _PLACE_CONTEXT)
+
     def _place_in_context(self, tokens: list[Token], position: int) -> GazetteerMatch | None:
         """A one-word place name that is also a common word, written bare after a word that says a
         place is meant (في سيول): the names :meth:`_entries` leaves out match here."""

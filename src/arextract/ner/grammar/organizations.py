@@ -14,6 +14,7 @@ from arextract.ner.grammar.months import without_month_names
 from arextract.ner.grammar.outlets import byline_outlet, outlet_stem, outlet_tokens
 from arextract.ner.grammar.words import (
     DEFINITE_STOPS,
+    ORG_HEADS,
     OUTLET_NOUNS,
     PLACE_ONLY,
     QUOTES,
@@ -235,3 +236,50 @@ def _quoted(text: str, entity: Entity) -> bool:
     return any(c in QUOTES for c in before) or fold(
         text[max(0, entity.start - 7) : entity.start]
     ).strip().endswith(tuple(OUTLET_NOUNS))
+
+
+def without_coordinated_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """A tagger's organisation running over ``و`` + an indefinite head into a second one (``الشركة
+    السعودية للكهرباء وشركة تقنية للطاقة``، ``هيئة الطيران المدني ووزارة النقل``) is two: a name
+    in the construct state never continues with a conjoined head noun."""
+    if not any(e.type is EntityType.ORGANIZATION and e.source == EntitySource.MODEL for e in entities):
+        return entities
+    out: list[Entity] = []
+    for entity in entities:
+        if entity.type is not EntityType.ORGANIZATION or entity.source != EntitySource.MODEL:
+            out.append(entity)
+            continue
+        inside = [t for t in tokens if entity.start <= t.start and t.end <= entity.end]
+        cut = next(
+            (
+                k
+                for k in range(2, len(inside) - 1)
+                if inside[k].norm[:1] == "و"
+                and head_reading(inside[k].norm) == (inside[k].norm[1:], 1)
+                and inside[k].norm[1:] in ORG_HEADS
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(entity)
+            continue
+        first_end, second_start = inside[cut - 1].end, inside[cut].start + 1
+        out.append(
+            entity.model_copy(
+                update={
+                    "end": first_end,
+                    "text": text[entity.start : first_end],
+                    "canonical": fold(text[entity.start : first_end]),
+                }
+            )
+        )
+        out.append(
+            entity.model_copy(
+                update={
+                    "start": second_start,
+                    "text": text[second_start : entity.end],
+                    "canonical": fold(text[second_start : entity.end]),
+                }
+            )
+        )
+    return out

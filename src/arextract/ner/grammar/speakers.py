@@ -10,7 +10,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from arextract.ner.grammar.heads import GENERIC, is_head
-from arextract.ner.grammar.mentions import person, with_start
+from arextract.ner.grammar.mentions import person, with_end, with_start
 from arextract.ner.grammar.names import is_name_word
 from arextract.ner.grammar.words import (
     DEFINITE_STOPS,
@@ -19,6 +19,7 @@ from arextract.ner.grammar.words import (
     NAME_END,
     NOT_NAMES,
     QUOTES,
+    SITE_PREPOSITIONS,
     folded,
 )
 from arextract.schema import Entity, EntitySource, EntityType, Token
@@ -122,18 +123,31 @@ def _titled(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].norm in _TITLES
 
 
-def _after_title(tokens: list[Token], o: int, ends: set[int]) -> bool:
+def _after_title(tokens: list[Token], o: int, spans: dict[int, int]) -> bool:
     """Whether token ``o`` closes a title and its complement (عضو المجلس، محافظ صلاح الدين،
     وزير الزراعة الفرنسي): an indefinite title at most three tokens back, and only definite
-    words or mentions (``ends``: their last tokens) between."""
-    if o < 1 or not (tokens[o].norm.startswith("ال") or o in ends) or tokens[o].norm in DEFINITE_STOPS:
+    words or mentions (``spans``: their last token -> their first) between. When ``o`` closes a
+    place or a body, the complement may be longer, a mention counting as one word and في/لدى
+    before a place allowed (رئيس وزراء سانت فنسنت وجزر غرينادين، وزيرة العلاقات الدولية والتعاون
+    لجنوب أفريقيا، سفير مصر في الجزائر)."""
+    if o < 1 or not (tokens[o].norm.startswith("ال") or o in spans) or tokens[o].norm in DEFINITE_STOPS:
         return False
-    for k in range(o - 1, max(-1, o - 4), -1):
+    closes_a_name = o in spans
+    k, words = (spans[o] - 1, _LONG_COMPLEMENT) if closes_a_name else (o - 1, 3)
+    while k >= 0 and words > 0:
         norm = tokens[k].norm
-        if norm in _TITLES and not norm.startswith("ال"):
+        if _indefinite_title(norm):
             return True
+        words -= 1
+        if closes_a_name and k in spans:
+            k = spans[k] - 1
+            continue
+        if closes_a_name and norm in SITE_PREPOSITIONS:
+            k -= 1
+            continue
         if not (norm.startswith("ال") or norm[:1].isalpha()) or norm in NAME_END:
             return False
+        k -= 1
     return False
 
 
@@ -164,6 +178,41 @@ def _apposed(tokens: list[Token], comma: int, covered: set[int]) -> bool:
     return False
 
 
+def _indefinite_title(norm: str) -> bool:
+    """رئيس، وزيرة; ورئيس with its conjunction (ورئيس وزراء ...)."""
+    if norm.startswith("ال"):
+        return False
+    return norm in _TITLES or (norm[:1] in "وف" and norm[1:] in _TITLES and not norm[1:].startswith("ال"))
+
+
+# The most words (a mention counting as one) between a title and the place or body closing
+# its complement: وزيرة + العلاقات الدولية والتعاون + لجنوب أفريقيا.
+_LONG_COMPLEMENT = 5
+
+
+def _place_ran_on(tokens: list[Token], entity: Entity, i: int) -> bool:
+    """A tagger's place that began in a title's complement and ran on into the name after it
+    (محافظ + صلاح الدين رائد الجبوري): it ends at token ``i``, and the two words after are the
+    person (when they look like a name)."""
+    return (
+        entity.source == EntitySource.MODEL
+        and entity.type in (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+        and entity.start < tokens[i].end
+    )
+
+
+def _mistyped_family_name(tokens: list[Token], entity: Entity, k: int) -> bool:
+    """A tagger's one-word place or body, unknown to the knowledge files, at token ``k`` where
+    a title and its complement end in a given name and then a boundary: the family name (a
+    foreign name the tagger has no word for)."""
+    return (
+        entity.source == EntitySource.MODEL
+        and entity.type is not EntityType.PERSON
+        and entity.end == tokens[k].end
+        and _boundary(tokens, k + 1)
+    )
+
+
 def _boundary(tokens: list[Token], k: int) -> bool:
     """Whether a name may end before token ``k`` when no title follows it."""
     if k >= len(tokens):
@@ -181,19 +230,23 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     entities = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in entities]
     token_starts = [t.start for t in tokens]
-    ends = {bisect_left(token_starts, e.end) - 1 for e in entities if e.type is not EntityType.PERSON}
     covered = {
         k
         for e in entities
         if e.type is not EntityType.PERSON
         for k in range(bisect_left(token_starts, e.start), bisect_left(token_starts, e.end))
     }
+    spans = {
+        bisect_left(token_starts, e.end) - 1: max(0, bisect_left(token_starts, e.start + 1) - 1)
+        for e in entities
+        if e.type is not EntityType.PERSON
+    }
     out = list(entities)
     added: list[Entity] = []
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
         apposed = not verb and _apposed(tokens, i, covered)
-        if not verb and not apposed and not _after_title(tokens, i, ends):
+        if not verb and not apposed and not _after_title(tokens, i, spans):
             continue
         if verb:
             i = _past_outlet(tokens, i)  # قال لـ«عكاظ» + the speaker
@@ -213,8 +266,19 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
                 and (titled or not verb)
             ):
                 out[at] = with_start(text, entity, given.start)  # أوضح راجح + بادي الناطق
+            elif not verb and _mistyped_family_name(tokens, entity, i + 2) and _strict_name(given, second):
+                out[at] = person(text, given.start, second.end)  # ... لجنوب أفريقيا ناليدي + باندور CITY
             continue
         if at > 0 and entities[at - 1].end > given.start:
+            before = entities[at - 1]
+            if (
+                not verb
+                and _place_ran_on(tokens, before, i)
+                and before.end == second.end
+                and _strict_name(given, second)
+            ):
+                out[at - 1] = with_end(text, before, tokens[i].end)  # محافظ صلاح الدين + رائد الجبوري
+                added.append(person(text, given.start, second.end))
             continue
         if verb and i + 3 < len(tokens) and at < len(starts) and starts[at] == tokens[i + 3].start:
             entity = entities[at]  # ودعت وان عزيزة + إسماعيل زوجة ...
@@ -236,3 +300,38 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     if added:
         out = sorted(out + added, key=lambda e: e.start)
     return out
+
+
+# Titles whose complement is a place (محافظ صلاح الدين، والي طنجة، أمير منطقة...).
+_PLACE_TITLES = folded("محافظ والي أمير حاكم عمدة رئيس")
+
+
+def without_titled_place(
+    text: str, tokens: list[Token], named: list[Entity], model: list[Entity], place: object
+) -> tuple[list[Entity], list[Entity]]:
+    """``محافظ صلاح الدين رائد الجبوري`` read by the tagger as one person: after a title whose
+    complement is a place, a tagger's person that begins with one or two words naming a known
+    place (``place(first, last)``: that place's mention, or None; the title says a place is
+    meant, so a name that is also a given name counts) and goes on by two words or more is that
+    place, then the person. Returns the knowledge files' mentions with the place added and the
+    tagger's with the person narrowed."""
+    if not callable(place) or not any(e.type is EntityType.PERSON for e in model):
+        return named, model
+    token_starts = [t.start for t in tokens]
+    taken = {e.start for e in named}
+    out = []
+    added = []
+    for entity in model:
+        at = bisect_left(token_starts, entity.start)
+        if entity.type is EntityType.PERSON and 0 < at < len(tokens) and tokens[at - 1].norm in _PLACE_TITLES:
+            last = bisect_left(token_starts, entity.end) - 1
+            for width in (2, 1):
+                found = place(at, at + width - 1) if last - (at + width - 1) >= 2 else None
+                if found is not None and found.start not in taken:
+                    added.append(found)
+                    entity = with_start(text, entity, tokens[at + width].start)
+                    break
+        out.append(entity)
+    if not added:
+        return named, model
+    return sorted(named + added, key=lambda e: e.start), out
