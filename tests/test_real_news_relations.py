@@ -2161,7 +2161,7 @@ def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipel
     doc = nlp("وقال أيمن الصفدي في أول زيارة للعراق منذ أصبح وزيرا للخارجية في يناير إنه متفائل.")
     assert dates(doc, "VISIT") == [None]
     # the trigger's own relative clause still dates it
-    doc = nlp("وأشاد الوزير بالزيارة التي قامت بها أرانتشا غونزاليس إلى طهران في 14 يوليو.")
+    doc = nlp("وأشاد الوزير بالزيارة التي قامت بها كاترين ماير إلى طهران في 14 يوليو.")
     assert dates(doc, "VISIT") == ["XXXX-07-14"]
 
 

@@ -114,6 +114,8 @@ def merge_model_and_gazetteer(
         ]
         if _tiled(entity, [named[i] for i in overlapping]):
             continue  # الاتحاد الأوروبي + فيديريكا موغيريني read as one name: the known names win
+        if _place_run_into_name(entity, [named[i] for i in overlapping]):
+            continue  # ولاية قسنطينة + رابح بوزيد read as one city: the known place wins
         if _described(entity, [named[i] for i in overlapping]):
             index = overlapping[0]  # سبوتنيك + الروسية: a known organisation and its nationality
             if named[index].start < entity.start:  # وكالة سبوتنيك: the tagger's span, the file's link
@@ -203,6 +205,23 @@ def _tiled(entity: Entity, names: list[Entity]) -> bool:
     if names[0].start > entity.start or names[-1].end < entity.end:
         return False
     return all(0 <= b.start - a.end <= 1 for a, b in pairwise(names))
+
+
+_PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+
+
+def _place_run_into_name(entity: Entity, names: list[Entity]) -> bool:
+    """A tagger's place that is a known place and indefinite words after it (``مدير
+    الثقافة في ولاية قسنطينة رابح بوزيد``): the tagger ran the place into the name of the one
+    whose title it completes. A definite word (``القدس الشرقية``) or a coordinated one (``سانت
+    فنسنت وجزر غرينادين``) may belong to the place's own name, and is left to the tagger."""
+    if entity.type not in _PLACE_TYPES or len(names) != 1:
+        return False
+    (place,) = names
+    if place.type not in _PLACE_TYPES or place.start != entity.start or place.end >= entity.end:
+        return False
+    added = entity.text[place.end - entity.start :].split()
+    return bool(added) and all(word.isalpha() and not word.startswith(("ال", "و")) for word in added)
 
 
 def _described(entity: Entity, names: list[Entity]) -> bool:
