@@ -723,3 +723,15 @@ def test_a_lam_article_word_after_a_royal_title_is_no_given_name(nlp: Pipeline, 
 def test_a_masdar_and_a_body_after_a_title_are_no_name(nlp: Pipeline, text: str) -> None:
     # حرص المملكة is "the kingdom's keenness", not a given name and a family name
     assert not _names(nlp(text), EntityType.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شارك ممثلون من أكثر من 40 دولة لتنسيق الجهود الإنسانية.",  # a counted noun, not دولة
+        "كرم المحافظ صاحب إحدى الشركات الراعية للمهرجان.",  # صاحب alone: an owner
+        "أقيمت المباراة ضمن مسابقة كأس سمو ولي العهد.",  # a title, no name
+    ],
+)
+def test_no_name_after_an_honorific_that_is_no_form_of_address(nlp: Pipeline, text: str) -> None:
+    assert _names(nlp(text), EntityType.PERSON) == []

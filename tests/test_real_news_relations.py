@@ -2344,3 +2344,13 @@ def test_a_descriptor_with_a_nisba_after_a_body_is_no_part_of_the_title(nlp: Pip
     doc = nlp("وعد مدير دائرة الحكام بالاتحاد المصري لكرة القدم الخبير الإيطالي ماركو روسي بتطوير التحكيم.")
     assert roles(doc) == K({"ماركو روسي": {"الاتحاد المصري لكرة القدم"}})
     assert titles(doc)[key("ماركو روسي")] == K(["مدير دائرة الحكام"])
+
+
+def test_an_official_left_unnamed_after_the_verb_is_no_earlier_person(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ورفعت الخطة لوزير النقل الدكتور خالد العتيبي لاعتمادها. وأكد عضو مجلس الإدارة المشرف "
+        "على العلاقات العامة بالهيئة أن الاستعدادات بدأت مبكرا، مضيفا أن الخطة جاهزة."
+    )
+    assert key("خالد العتيبي") not in {speaker for _, speaker in speech(doc)}
+    doc = nlp("دعا وزير الخارجية اليمني، سامي الأحمدي، الأمم المتحدة إلى زيارة عدن.")
+    assert speech(doc) == [("دعا", key("سامي الأحمدي"))]
