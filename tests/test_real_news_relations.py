@@ -2354,3 +2354,9 @@ def test_an_official_left_unnamed_after_the_verb_is_no_earlier_person(nlp: Pipel
     assert key("خالد العتيبي") not in {speaker for _, speaker in speech(doc)}
     doc = nlp("دعا وزير الخارجية اليمني، سامي الأحمدي، الأمم المتحدة إلى زيارة عدن.")
     assert speech(doc) == [("دعا", key("سامي الأحمدي"))]
+
+
+def test_a_narration_told_from_a_person_keeps_him_as_speaker(nlp: Pipeline) -> None:
+    # "وعن X قال" with the name right after عن (or "رضي الله عنه" after it) is told from X
+    doc = nlp("وعن سعيد بن زيد قال: «من قتل دون ماله فهو شهيد».")
+    assert speech(doc) == [("قال", key("سعيد بن زيد"))]

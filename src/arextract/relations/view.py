@@ -73,6 +73,8 @@ class SentenceView:
 
 
 _TOPIC_REACH = 8  # tokens from a topic preposition to the name it governs
+_BLESSING = fold("رضي")
+_FROM = frozenset(fold(word) for word in ("عن", "وعن", "فعن"))
 _AMMA = frozenset(fold(word) for word in ("أما", "وأما", "اما", "واما"))  # "أما عن X فقال"
 
 
@@ -289,17 +291,22 @@ class DocumentView:
         """ "أما عن المدافع X فقال"، "وحول قرار الاتحاد قال": a mention in a clause that opens with
         what it is about (after "عن"، "حول" at the clause's start) is the topic, not the doer."""
         words = self._words
+        if mention.last + 1 < sentence.last and self.tokens[mention.last + 1].norm == _BLESSING:
+            return False  # "وعن أنس رضي الله عنه قال": a narration, told from him
         for index in range(mention.first - 1, max(sentence.first, mention.first - _TOPIC_REACH) - 1, -1):
             token = self.tokens[index]
             if token.text in words.breaks:
                 return False
             if listed(token.norm, words.topic_openers):
                 previous = self.tokens[index - 1] if index > sentence.first else None
+                amma = previous is not None and previous.norm in _AMMA
+                if index == mention.first - 1 and not amma and token.norm in _FROM:
+                    return False  # "وعن ابن عباس قال": a narration told from the one named
                 return (
                     previous is None
+                    or amma
                     or token.norm not in words.topic_openers  # "وعن"، "فحول"
                     or previous.text in words.breaks
-                    or previous.norm in _AMMA
                 )
         return False
 
