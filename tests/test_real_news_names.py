@@ -814,3 +814,15 @@ def test_an_ambiguous_organisation_listed_with_a_known_one(nlp: Pipeline) -> Non
     assert "القاعدة" in _names(doc, EntityType.ORGANIZATION)
     doc = nlp("وهبطت المروحية في القاعدة الجوية قرب الحدود.")
     assert "القاعدة" not in _names(doc, EntityType.ORGANIZATION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شارك ممثلون من أكثر من 40 دولة لتنسيق الجهود الإنسانية.",  # a counted noun, not دولة
+        "كرم المحافظ صاحب إحدى الشركات الراعية للمهرجان.",  # صاحب alone: an owner
+        "أقيمت المباراة ضمن مسابقة كأس سمو ولي العهد.",  # a title, no name
+    ],
+)
+def test_no_name_after_an_honorific_that_is_no_form_of_address(nlp: Pipeline, text: str) -> None:
+    assert _names(nlp(text), EntityType.PERSON) == []

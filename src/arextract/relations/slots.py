@@ -15,7 +15,7 @@ from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType, RelationType
+from arextract.schema import EntityType, RelationType, Token
 from arextract.text.clitics import CONJUNCTION_LETTERS
 from arextract.text.normalize import fold, fold_words
 
@@ -310,6 +310,9 @@ class SlotFiller:
             delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
             if delegation is not None and delegation.type in slot.types:
                 return [delegation]
+        if statement and not participle and _unnamed_official(self._words, query):
+            view.unnamed_speaker = sentence.narrative  # and his next words: not the last speaker's
+            return []  # "وأكد عضو مجلس الإدارة المشرف على ... أن": an official the text leaves unnamed
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
         joined = statement and not participle and _joined_verb(query)
@@ -916,6 +919,29 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
             break
         index -= 1
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
+
+
+def _unnamed_official(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a title no mention covers follows the speech verb and no person is named before
+    what is said: "وأكد عضو مجلس الإدارة المشرف على الإعلام أن" (the speaker is left unnamed, or
+    named in a way no mention caught)."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+        index += 1
+    if index >= sentence.last or view.mention_covering(sentence, index) is not None:
+        return False
+    norm = view.tokens[index].norm
+    if not listed(norm, words.title_heads) or norm.startswith("ال"):
+        return False  # (a definite title, "الوزير"، may stand for the one named before)
+    end = index
+    while end < min(sentence.last, index + _TITLE_REACH) and not _says(words, view.tokens[end]):
+        end += 1  # (the title, its commas too, up to what is said: a person named there speaks)
+    return not any(m.type == EntityType.PERSON for m in sentence.mentions_from(index, end + 1))
+
+
+def _says(words: FoldedLexicons, token: Token) -> bool:
+    return token.norm in words.complementizers or token.text in {":", ".", "؛"}
 
 
 def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:

@@ -12,6 +12,7 @@ import regex
 from arextract.relations.bylines import byline_end
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntityType, Relation, Time
+from arextract.text.normalize import fold
 
 # A country or organisation in a title is its affiliation ("وزير الخارجية الصيني"); a city or
 # region is a posting or a governorate ("قنصل عام المملكة في نيويورك"، "محافظ عنيزة").
@@ -69,6 +70,12 @@ class SentenceView:
     def mentions_from(self, low: int, high: int) -> list[Mention]:
         """The mentions whose first token is in ``[low, high)``, in order."""
         return self.mentions[bisect.bisect_left(self.firsts, low) : bisect.bisect_left(self.firsts, high)]
+
+
+_TOPIC_REACH = 8  # tokens from a topic preposition to the name it governs
+_BLESSING = fold("رضي")
+_FROM = frozenset(fold(word) for word in ("عن", "وعن", "فعن"))
+_AMMA = frozenset(fold(word) for word in ("أما", "وأما", "اما", "واما"))  # "أما عن X فقال"
 
 
 class DocumentView:
@@ -245,6 +252,10 @@ class DocumentView:
             previous = self.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
             if listed(previous, {"مع", "بين"}) or self.is_counterpart(sentence, mention):
                 continue
+            if self.in_topic(sentence, mention):
+                continue  # "وعن المدافع X قال": whom the clause is about
+            if mention.type == EntityType.PERSON and self.in_facility_name(mention, sentence):
+                continue  # "عبر جسر الملك فهد": a bridge, not the one the sentence is about
             return mention
         return None
 
@@ -254,6 +265,50 @@ class DocumentView:
             if self.tokens[index].text == ":" and self.tokens[index + 1].text in _QUOTES_OPENING_SPEECH:
                 return index
         return sentence.last
+
+    def title_opener(self, mention: Mention, sentence: SentenceView | None = None) -> str:
+        """The word before a mention and its title ("من" in "من الرئيس الصيني X"); ``sentence``
+        is the mention's, while the sentences are being built."""
+        index = mention.first - 1
+        while index >= max(0, mention.first - 10):
+            norm = self.tokens[index].norm
+            if not (
+                self._words.in_title(norm)
+                or self.mention_covering(sentence or self.sentence_of(index), index, AFFILIATION_TYPES)
+                is not None
+            ):
+                return norm
+            index -= 1
+        return ""
+
+    def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
+        """ "مطار الملك عبد العزيز"، "جسر الملك فهد": a name inside a facility's name."""
+        opener = self.title_opener(mention, sentence)
+        heads = self._words.facility_heads
+        return opener in heads or (opener[:1] in {"ب", "ل", "و"} and opener[1:] in heads)
+
+    def in_topic(self, sentence: SentenceView, mention: Mention) -> bool:
+        """ "أما عن المدافع X فقال"، "وحول قرار الاتحاد قال": a mention in a clause that opens with
+        what it is about (after "عن"، "حول" at the clause's start) is the topic, not the doer."""
+        words = self._words
+        if mention.last + 1 < sentence.last and self.tokens[mention.last + 1].norm == _BLESSING:
+            return False  # "وعن أنس رضي الله عنه قال": a narration, told from him
+        for index in range(mention.first - 1, max(sentence.first, mention.first - _TOPIC_REACH) - 1, -1):
+            token = self.tokens[index]
+            if token.text in words.breaks:
+                return False
+            if listed(token.norm, words.topic_openers):
+                previous = self.tokens[index - 1] if index > sentence.first else None
+                amma = previous is not None and previous.norm in _AMMA
+                if index == mention.first - 1 and not amma and token.norm in _FROM:
+                    return False  # "وعن ابن عباس قال": a narration told from the one named
+                return (
+                    previous is None
+                    or amma
+                    or token.norm not in words.topic_openers  # "وعن"، "فحول"
+                    or previous.text in words.breaks
+                )
+        return False
 
     def is_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
         """ "نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""

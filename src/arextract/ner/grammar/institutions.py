@@ -354,6 +354,7 @@ class OrganizationChains:
             or is_head(after)[0]
             or after in ANAPHORS
             or after in GENERIC
+            or _describes_person(self, j)
         ):
             return last
         return j
@@ -420,6 +421,19 @@ class OrganizationChains:
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
         return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _describes_person(chains: OrganizationChains, j: int) -> bool:
+    """Whether the definite word at ``j`` opens the description of the person named next
+    ("بالاتحاد السعودي لكرة القدم الخبير الإنجليزي X": the expert, not the body's name)."""
+    k, tokens = j + 1, chains.tokens
+    while k < min(len(tokens), j + 3) and is_adjective(tokens[k].norm):
+        nisba = chains.entity_at(k)
+        if nisba is not None and nisba.type is not EntityType.COUNTRY:
+            break
+        k += 1  # (a nationality: "الخبير الإنجليزي")
+    named = chains.entity_at(k) if k < len(tokens) else None
+    return named is not None and named.type is EntityType.PERSON and named.start == tokens[k].start
 
 
 def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:

@@ -42,6 +42,9 @@ _VERB_LIKE_NAMES = folded(
 )
 
 
+# Pronouns attached to a word (بعدها، عندهم، لديهما): such a word is no given name.
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
+
 # Words that end a listed official's name rather than continue it: built once.
 _NOT_LIST_NAMES = NAME_END | _LIST_TITLES | HONORIFICS | ANAPHORS | DEFINITE_STOPS
 
@@ -51,8 +54,10 @@ def _listed_given_name(word: Token) -> bool:
     given = word.norm[1:]
     if not word.text.startswith("و") or len(given) < 3 or word.norm in WAW_NAMES:
         return False
-    if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS:
-        return False
+    if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS or given in NAME_END:
+        return False  # (and "، وذلك باعتبار": a demonstrative)
+    if len(given) > 4 and given.endswith(_PRONOUN_SUFFIXES):
+        return False  # "، وبعدها وقف رئيس الاتحاد": a word with a pronoun is no given name
     if word.text[1:] in NOT_NAMES:
         return False  # "، وعلى لسان المتحدث": a preposition (على folds like the name علي)
     if given[0] in "لب" and (given[1:] in HONORIFICS or given[1:] in NAME_END or given[1:] == CROWN):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end
-from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
+from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
@@ -36,6 +36,7 @@ _RANK_PARTS = folded("أول ركن طيار بحري")
 
 # "الرئيس": also the adjective "main" (المكتب الرئيس، مقرها الرئيس).
 _MAIN = fold("الرئيس")
+_OWNER = fold("صاحب")
 
 # A proclitic before the article (بالنادي، للشؤون، والوفد): no given name. From the clitic
 # inventory; the hand list it replaces was tested on the first three letters, so لل never hit.
@@ -281,9 +282,15 @@ def _opens_a_name(tokens: list[Token], i: int, j: int) -> bool:
         and (tokens[i - 1].norm.startswith("ال") or _possessed(tokens[i - 1].norm))
     ):
         return False
+    if i and tokens[i - 1].norm.isdigit():
+        return False  # "أكثر من 72 دولة": a counted noun, not the form of address
+    if tokens[i].norm == _OWNER and j == i + 1:
+        return False  # "صاحب إحدى الوحدات": an owner; صاحب addresses only with السمو، الجلالة ...
     norm = tokens[j].norm
     if norm.startswith(_ARTICLE_AFTER_PROCLITIC) or (norm[:1] == "و" and norm not in WAW_NAMES):
         return False
+    if norm == CROWN or (norm[:1] == "ل" and norm[1:2] in ("ا", "ت") and len(norm) > 4):
+        return False  # "سمو ولي العهد": a title; "لتنسيق الجهود"، "لأجمل": ل and a verbal noun
     return not _possessed(norm)
 
 
