@@ -407,7 +407,10 @@ def test_a_name_listed_as_ambiguous_matches_only_inside_a_longer_one(nlp: Pipeli
     doc = nlp("وصل صلاح الدين مزوار إلى الرباط، وعادت الأسر إلى محافظة صلاح الدين.")
     assert "صلاح الدين مزوار" in _names(doc, EntityType.PERSON)
     regions = [e for e in doc.entities if e.type is EntityType.REGION]
-    assert [e.text for e in regions] == ["محافظة صلاح الدين"] and "صلاح الدين" in regions[0].aliases
+    # the governorate's entry, on the whole name or (when the tagger leaves out the head noun,
+    # ner/merge.py's "the span is the name, the link the knowledge file's") on صلاح الدين
+    assert len(regions) == 1 and regions[0].text in ("محافظة صلاح الدين", "صلاح الدين")
+    assert "صلاح الدين" in regions[0].aliases and regions[0].start > doc.text.index("الرباط")
 
 
 def test_provincial_government_and_sited_saudi_embassy(nlp: Pipeline) -> None:
@@ -723,3 +726,103 @@ def test_a_lam_article_word_after_a_royal_title_is_no_given_name(nlp: Pipeline, 
 def test_a_masdar_and_a_body_after_a_title_are_no_name(nlp: Pipeline, text: str) -> None:
     # حرص المملكة is "the kingdom's keenness", not a given name and a family name
     assert not _names(nlp(text), EntityType.PERSON)
+
+
+def test_a_name_listed_after_another_person_loses_its_conjunction(nlp: Pipeline) -> None:
+    doc = nlp("وتضم التشكيلة سامر القحطاني وبشير الشهري في الهجوم.")
+    persons = _names(doc, EntityType.PERSON)
+    assert not any(name.startswith("و") for name in persons)
+    doc = nlp("وحضر الحفل الأمير خالد ووليد البدر.")  # وليد is a name, its و stays
+    assert not any(name == "ليد البدر" for name in _names(doc, EntityType.PERSON))
+
+
+def test_a_given_name_like_fa_plus_article_is_not_split(nlp: Pipeline) -> None:
+    doc = nlp("وأوقفت الشرطة فالح مطلق بعد التحقيق معه.")
+    assert not any(name.startswith("الح") for name in _names(doc, EntityType.PERSON))
+
+
+def test_an_ambiguous_place_listed_with_a_known_place_is_a_place(nlp: Pipeline) -> None:
+    doc = nlp("ووزعت القوافل الغذاء في تعز أو لحج خلال الأسبوع.")
+    assert "لحج" in _names(doc, EntityType.REGION)
+    doc = nlp("وتعمل الفرق في عدن والضالع منذ أيام.")
+    assert "الضالع" in _names(doc, EntityType.REGION)
+    doc = nlp("وقال إن مخاض التشكيل كان عسيرا.")
+    assert not _names(doc, EntityType.REGION)
+
+
+def test_a_name_between_commas_after_a_title_is_a_person(nlp: Pipeline) -> None:
+    doc = nlp("وذكر السفير الإماراتي في عمان، سامي الحربي، أن الإجراءات ميسرة.")
+    assert "سامي الحربي" in _names(doc, EntityType.PERSON)
+    doc = nlp("وقال وزير المالية الكويتي، في مؤتمر صحفي، إن الميزانية متوازنة.")
+    assert not _names(doc, EntityType.PERSON)
+
+
+def test_the_kingdom_of_a_known_official(nlp: Pipeline) -> None:
+    doc = nlp("اجتمع الوزراء في الدوحة أمس. وترأس وفد المملكة عادل الجبير وزير الخارجية.")
+    kingdom = [e for e in doc.entities if e.text == "المملكة"]
+    assert kingdom and kingdom[0].canonical == "السعودية"
+    # the minister under his full name (given بن father family) is the knowledge files' person
+    doc = nlp("اجتمع الوزراء في مسقط أمس. وترأس وفد المملكة الوزير عادل بن أحمد الجبير.")
+    kingdom = [e for e in doc.entities if e.text == "المملكة"]
+    assert kingdom and kingdom[0].canonical == "السعودية"
+
+
+def test_a_longer_lineage_is_not_read_as_a_known_short_name() -> None:
+    from arextract.link.kb_linking import _one_link_dropped
+    from arextract.link.names import name_key as link_key
+
+    assert _one_link_dropped("عادل بن أحمد الجبير") == link_key("عادل الجبير")
+    assert _one_link_dropped("تركي بن عبد الله الفيصل بن عبد العزيز") == ""
+    assert _one_link_dropped("محمد بن سلمان") == ""
+
+
+def test_an_institute_of_research_is_named_whole(nlp: Pipeline) -> None:
+    doc = nlp("وزار الوفد معهد بحوث النفط والغاز في الظهران.")
+    assert "معهد بحوث النفط والغاز" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_known_programme_and_union_names(nlp: Pipeline) -> None:
+    doc = nlp("وأشاد المسؤول ببرنامج خادم الحرمين الشريفين للابتعاث الخارجي وأثره.")
+    assert "برنامج خادم الحرمين الشريفين للابتعاث الخارجي" in _names(doc, EntityType.INITIATIVE)
+    assert not _names(doc, EntityType.PERSON)
+    doc = nlp("ودعا الاتحاد العام التونسي للشغل إلى الحوار.")
+    assert "الاتحاد العام التونسي للشغل" in _names(doc, EntityType.ORGANIZATION)
+
+
+def test_a_dual_ministry_head_names_both_ministries(nlp: Pipeline) -> None:
+    doc = nlp("وشارك في الورشة مندوبون من وزارتي الصحة والشؤون الاجتماعية.")
+    canonicals = {name_key(e.canonical) for e in doc.entities if e.type is EntityType.ORGANIZATION}
+    assert name_key("وزارة الصحة") in canonicals
+    assert name_key("وزارة الشؤون الاجتماعية") in canonicals
+
+
+def test_an_outlet_told_before_a_time_word(nlp: Pipeline) -> None:
+    doc = nlp("وأكد مدير الميناء لـ«الشرق الأوسط» أمس، أن الحركة عادت.")
+    outlet = [e for e in doc.entities if e.text == "الشرق الأوسط"]
+    assert outlet and outlet[0].type is EntityType.ORGANIZATION
+
+
+def test_a_speaker_named_after_the_outlet_he_told(nlp: Pipeline) -> None:
+    doc = nlp("وأكد لـ«المدينة» ناصر الغامدي، مدير فرع الهيئة، أن الخدمة متاحة.")
+    assert "ناصر الغامدي" in _names(doc, EntityType.PERSON)
+    doc = nlp("وقال لـ«المدينة» إن الخدمة متاحة.")
+    assert not _names(doc, EntityType.PERSON)
+
+
+def test_an_ambiguous_organisation_listed_with_a_known_one(nlp: Pipeline) -> None:
+    doc = nlp("وحذر البيان من جماعات مثل طالبان والقاعدة في المنطقة.")
+    assert "القاعدة" in _names(doc, EntityType.ORGANIZATION)
+    doc = nlp("وهبطت المروحية في القاعدة الجوية قرب الحدود.")
+    assert "القاعدة" not in _names(doc, EntityType.ORGANIZATION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شارك ممثلون من أكثر من 40 دولة لتنسيق الجهود الإنسانية.",  # a counted noun, not دولة
+        "كرم المحافظ صاحب إحدى الشركات الراعية للمهرجان.",  # صاحب alone: an owner
+        "أقيمت المباراة ضمن مسابقة كأس سمو ولي العهد.",  # a title, no name
+    ],
+)
+def test_no_name_after_an_honorific_that_is_no_form_of_address(nlp: Pipeline, text: str) -> None:
+    assert _names(nlp(text), EntityType.PERSON) == []

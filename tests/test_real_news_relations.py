@@ -2161,7 +2161,7 @@ def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipel
     doc = nlp("وقال أيمن الصفدي في أول زيارة للعراق منذ أصبح وزيرا للخارجية في يناير إنه متفائل.")
     assert dates(doc, "VISIT") == [None]
     # the trigger's own relative clause still dates it
-    doc = nlp("وأشاد الوزير بالزيارة التي قامت بها أرانتشا غونزاليس إلى طهران في 14 يوليو.")
+    doc = nlp("وأشاد الوزير بالزيارة التي قامت بها كاترين ماير إلى طهران في 14 يوليو.")
     assert dates(doc, "VISIT") == ["XXXX-07-14"]
 
 
@@ -2389,3 +2389,73 @@ def test_a_delegations_head_is_not_the_clause_actor_when_another_person_acts(nlp
     )
     assert [("participant", key("سامح شكري")), ("participant", key("ناصر جودة"))] in found(doc, "MEETING")
     assert [speaker for _, speaker in speech(doc)] == [key("سامح شكري")]
+
+
+def test_an_office_named_by_its_holder_speaks_not_the_holder(nlp: Pipeline) -> None:
+    # GUIDELINES §5: "بيان صادر عن مكتب رئيس الوزراء" -> that office; so too when the office
+    # is the verb's subject, before or after it, with its holder named after the title
+    doc = nlp(
+        "قال مكتب رئيس الوزراء الإيطالي ماتيو رينزي إن الحكومة ستخفض الضرائب. "
+        "وأضاف المكتب أن الخطة ستعلن قريبا."
+    )
+    assert [speaker for _, speaker in speech(doc)] == [key("مكتب رئيس الوزراء الإيطالي")] * 2
+    doc = nlp("وكان مكتب الرئيس الغاني جون ماهاما قد أعلن أن الانتخابات ستجرى في موعدها.")
+    assert [speaker for _, speaker in speech(doc)] == [key("مكتب الرئيس الغاني")]
+
+
+def test_a_title_over_an_office_keeps_its_holder_as_speaker(nlp: Pipeline) -> None:
+    doc = nlp("وقال مدير مكتب وزير الخارجية سامر الحلبي إن الزيارة ستتم الأسبوع المقبل.")
+    assert speech(doc) == [("قال", key("سامر الحلبي"))]
+
+
+def test_the_topic_after_an_opening_an_is_not_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد رئيس النادي خالد العتيبي أن الفريق جاهز للموسم. أما عن المدافع البرازيلي كارلوس "
+        "سيلفا فقال: سيبقى معنا. وحول قرار الاتحاد الآسيوي قال العتيبي إنه سيطعن فيه."
+    )
+    assert [speaker for _, speaker in speech(doc)] == [key("خالد العتيبي")] * 3
+
+
+def test_a_name_inside_a_bridge_or_airport_name_is_not_whom_the_sentence_follows(nlp: Pipeline) -> None:
+    doc = nlp(
+        "قال رئيس لجنة العبور من جسر الملك حسين، مدير الجمارك اللواء سامي العمري، إن العمل جار "
+        "على المشروع، مشيرا إلى أن الطريق سيفتح قريبا."
+    )
+    assert ("مشيرا", key("سامي العمري")) in speech(doc)
+    assert key("حسين") not in {speaker for _, speaker in speech(doc)}
+
+
+def test_a_word_with_a_pronoun_opening_a_list_item_is_no_given_name(nlp: Pipeline) -> None:
+    doc = nlp("خرج الحارس من القاعة، وبعدها وقف رئيس الاتحاد ليتحدث للصحفيين قائلا إن الأمور بخير.")
+    assert not [e for e in doc.entities if e.type.value == "PERSON"]
+    assert not found(doc, "ROLE")
+
+
+def test_a_prince_or_sheikh_with_a_nisba_holds_a_rank_not_a_title(nlp: Pipeline) -> None:
+    # GUIDELINES §5: الأمير and الشيخ are honorifics; an ambassador addressed so holds an office
+    doc = nlp("خسر الأمير الأردني فيصل بن الحسين الانتخابات، وفاز الشيخ القطري حمد بن جاسم بالمقعد.")
+    assert not found(doc, "ROLE")
+    doc = nlp("والتقى السفير الأمريكي مارك ليبرت بالوزير.")
+    assert roles(doc) == K({"مارك ليبرت": {"الولايات المتحدة"}})
+
+
+def test_a_descriptor_with_a_nisba_after_a_body_is_no_part_of_the_title(nlp: Pipeline) -> None:
+    doc = nlp("وعد مدير دائرة الحكام بالاتحاد المصري لكرة القدم الخبير الإيطالي ماركو روسي بتطوير التحكيم.")
+    assert roles(doc) == K({"ماركو روسي": {"الاتحاد المصري لكرة القدم"}})
+    assert titles(doc)[key("ماركو روسي")] == K(["مدير دائرة الحكام"])
+
+
+def test_an_official_left_unnamed_after_the_verb_is_no_earlier_person(nlp: Pipeline) -> None:
+    doc = nlp(
+        "ورفعت الخطة لوزير النقل الدكتور خالد العتيبي لاعتمادها. وأكد عضو مجلس الإدارة المشرف "
+        "على العلاقات العامة بالهيئة أن الاستعدادات بدأت مبكرا، مضيفا أن الخطة جاهزة."
+    )
+    assert key("خالد العتيبي") not in {speaker for _, speaker in speech(doc)}
+    doc = nlp("دعا وزير الخارجية اليمني، سامي الأحمدي، الأمم المتحدة إلى زيارة عدن.")
+    assert speech(doc) == [("دعا", key("سامي الأحمدي"))]
+
+
+def test_a_narration_told_from_a_person_keeps_him_as_speaker(nlp: Pipeline) -> None:
+    # "وعن X قال" with the name right after عن (or "رضي الله عنه" after it) is told from X
+    doc = nlp("وعن سعيد بن زيد قال: «من قتل دون ماله فهو شهيد».")
+    assert speech(doc) == [("قال", key("سعيد بن زيد"))]

@@ -51,10 +51,12 @@ def assign_person_countries(state: DocumentState, lex: LinkLexicons) -> None:
 def home_kingdom(kb: KBLinker, state: DocumentState, lex: LinkLexicons) -> str | None:
     """The target key of the kingdom a bare "المملكة" means in this document, or None: the
     kingdom of the first city named (the dateline), else the one monarchy among the countries
-    named, else the default kingdom when the text carries one of its cues (see [kingdom] in
-    link.toml)."""
+    named, else the one monarchy among the known persons' countries (a minister of the
+    knowledge files), else the default kingdom when the text carries one of its cues (see
+    [kingdom] in link.toml)."""
     monarchies = lex.monarchies
     named: list[str] = []
+    officials: set[str] = set()
     first_city: str | None = None
     for mention in sorted(state.mentions, key=lambda m: m.start):
         target = state.targets.get(mention.target)
@@ -65,11 +67,15 @@ def home_kingdom(kb: KBLinker, state: DocumentState, lex: LinkLexicons) -> str |
         code = target.kb_id
         if mention.type is EntityType.COUNTRY and code in monarchies and code not in named:
             named.append(str(code))
+        if mention.type is EntityType.PERSON and target.country in monarchies:
+            officials.add(str(target.country))
     iso: str | None
     if first_city in monarchies:
         iso = first_city
     elif len(named) == 1:
         iso = named[0]
+    elif not named and len(officials) == 1:
+        iso = officials.pop()  # وفد المملكة ... الجبير: the one monarchy whose known official is named
     elif not named and _has_cue(fold(state.text), lex.kingdom_cues):
         iso = lex.kingdom_default
     else:

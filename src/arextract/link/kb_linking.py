@@ -18,6 +18,7 @@ from arextract.link.names import (
     name_tokens,
     name_words,
     token_skeleton,
+    without_nasab,
 )
 from arextract.link.state import DocumentState, Mention, Target
 from arextract.schema import Entity, EntitySource, EntityType
@@ -131,6 +132,9 @@ class KBLinker:
         if key in self._person_key:
             exact = self.unique_person(key, name)
             return (exact, 1.0) if exact is not None else (None, 0.0)
+        short = _one_link_dropped(name)  # عادل بن أحمد الجبير is the KB's عادل الجبير
+        if short in self._person_key and (entry := self.unique_person(short)) is not None:
+            return entry, 1.0
         tokens = name_tokens(name)
         candidates: set[int] = set()
         for token in tokens:
@@ -276,3 +280,16 @@ def link_non_person(kb: KBLinker, state: DocumentState, entity: Entity) -> Menti
         min(entity.confidence, confidence),
         key,
     )
+
+
+def _one_link_dropped(name: str) -> str:
+    """The name key of ``given بن father family`` without its one lineage link (عادل بن أحمد
+    الجبير -> عادل الجبير), "" for other names: a longer lineage names a prince by his forebears
+    (تركي بن عبد الله الفيصل بن عبد العزيز is no تركي الفيصل)."""
+    words = name_words(name)
+    if sum(word in _NASAB_LINKS for word in words) != 1 or len(words) < 4 or words[1] not in _NASAB_LINKS:
+        return ""
+    return without_nasab(name)
+
+
+_NASAB_LINKS = frozenset({"بن", "ابن", "بنت"})

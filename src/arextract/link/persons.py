@@ -218,7 +218,7 @@ class PersonClusterer:
             for name in self.state.targets[key].full_names:
                 tokens = name_tokens(name)
                 index.setdefault(tokens[0], set()).add(key)
-                family = len(tokens) > 2 and tokens[-2] == _FAMILY
+                family = len(tokens) >= 2 and tokens[-2] == _FAMILY
                 (families if family else index).setdefault(tokens[-1], set()).add(key)
         return index, families
 

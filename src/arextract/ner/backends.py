@@ -91,11 +91,14 @@ class KnownNames:
     def proclitic_length(self, token: Token) -> int:
         """Surface characters of proclitics to trim from a model mention's first token.
 
-        Only readings the knowledge files confirm, or a proclitic before the article
-        (وال، بال، لل), are trimmed: a name may itself begin with و or ل (وانغ، لبنان).
+        Only readings the knowledge files confirm, or a proclitic before the article and a
+        word of two letters at least (وال، بال، لل), are trimmed: a name may itself begin with
+        و، ف or ل (وانغ، لبنان، فالح).
         """
         for reading in clitic_readings(token.norm)[1:]:
-            if self.gazetteer.starts_name(reading.stem) or reading.stem.startswith("ال"):
+            # an article needs a word after it: فالح، والي are names, not ف + الح, و + الي
+            article = reading.stem.startswith("ال") and len(reading.stem) > 3
+            if self.gazetteer.starts_name(reading.stem) or article:
                 return surface_offset(token.text, reading.offset)
         return 0
 

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from arextract.errors import BackendError, ResourceError
 from arextract.ner.backends import KnownNames, known_names
-from arextract.ner.gazetteer import match_to_entity, span_entity
+from arextract.ner.gazetteer import AMBIGUOUS_CONFIDENCE, GazetteerMatch, match_to_entity, span_entity
 from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
 from arextract.ner.grammar.idioms import without_place_idioms
+from arextract.ner.grammar.organizations import without_coordinated_bodies
 from arextract.ner.grammar.portfolios import without_portfolios
+from arextract.ner.grammar.speakers import without_titled_place
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
@@ -103,9 +105,32 @@ class GrammarRefinement:
 
     def __call__(self, text: str, tokens: list[Token], mentions: list[Entity]) -> list[Entity]:
         mentions = without_portfolios(tokens, mentions, lambda words: self._names_in(text, words))
-        refined = refine_persons(text, tokens, mentions, self.names.is_place, self.names.is_person_name)
+        refined = refine_persons(
+            text, tokens, mentions, self.names.is_place, self.names.is_person_name, self._known_word
+        )
         found = add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
-        return [e for e in without_place_idioms(tokens, found) if not self._unknown_country(e)]
+        found = without_coordinated_bodies(text, tokens, found)
+        found = join_split_places(text, found)
+        return [
+            e
+            for e in without_place_idioms(tokens, found)
+            if not self._unknown_country(e) and not self._ambiguous_place(tokens, e)
+        ]
+
+    def _known_word(self, norm: str) -> bool:
+        """Whether a folded word alone names a known entry other than a person (الأمريكي)."""
+        return any(entry.type is not EntityType.PERSON for entry, _ in self.names.gazetteer.named((norm,)))
+
+    def _ambiguous_place(self, tokens: list[Token], entity: Entity) -> bool:
+        """A tagger's one-word place that is also a common word (``جرفت سيول الأمطار``: floods),
+        with no word before it saying a place is meant: the knowledge files' rule for such
+        names (``ambiguous.txt``) holds for the tagger too."""
+        if entity.source != EntitySource.MODEL or entity.type not in _PLACE_TYPES:
+            return False
+        at = next((k for k, t in enumerate(tokens) if t.start <= entity.start < t.end), None)
+        if at is None or tokens[at].end != entity.end:
+            return False
+        return self.names.gazetteer.ambiguous_out_of_context(tokens, at)
 
     def _unknown_country(self, entity: Entity) -> bool:
         """A tagger's one-word COUNTRY that names no known country (ميدانيا، بندا بندا، بريف
@@ -151,8 +176,54 @@ class BuiltinNER:
         entities: list[Entity] = []
         for (tokens, matches), found in zip(sentences, model, strict=True):
             named = [match_to_entity(match, doc.text, "") for match in matches]
+            named, found = without_titled_place(
+                doc.text, tokens, named, found, partial(self._place, doc.text, tokens)
+            )
             entities.extend(self.refine(doc.text, tokens, self.merge(named, found)))
-        doc.entities = numbered(without_glued_clitics(doc.text, entities))
+        doc.entities = numbered(without_surname_overrun(doc.text, without_glued_clitics(doc.text, entities)))
+
+    def _place(self, text: str, tokens: list[Token], first: int, last: int) -> Entity | None:
+        """The known place named by exactly ``tokens[first..last]`` (a name that is also a given
+        name included: the caller has a title saying a place is meant), or None."""
+        key = tuple(token.norm for token in tokens[first : last + 1])
+        entries = [
+            entry
+            for entry, nisba in self.names.gazetteer.named(key)
+            if not nisba and entry.type in (EntityType.COUNTRY, EntityType.CITY, EntityType.REGION)
+        ]
+        if not entries:
+            return None
+        start, end = tokens[first].start, tokens[last].end
+        match = GazetteerMatch(first, last, start, end, entries[0], False, AMBIGUOUS_CONFIDENCE)
+        return match_to_entity(match, text, "")
+
+
+def join_split_places(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two tagger places of one type with only a space between (``كوم`` ``أمبو``: the tagger
+    began the name twice) are one name: Arabic never writes two places side by side without a
+    conjunction or a comma."""
+    out: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: e.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and entity.source == EntitySource.MODEL == last.source
+            and entity.type is last.type
+            and entity.type in (EntityType.CITY, EntityType.REGION)
+            and text[last.end : entity.start] == " "
+        ):
+            out[-1] = span_entity(
+                text,
+                last.start,
+                entity.end,
+                last.type,
+                source=last.source,
+                confidence=last.confidence,
+                subtype=last.subtype,
+            )
+            continue
+        out.append(entity)
+    return out
 
 
 def without_glued_clitics(text: str, entities: list[Entity]) -> list[Entity]:
@@ -181,6 +252,55 @@ def without_glued_clitics(text: str, entities: list[Entity]) -> list[Entity]:
         out.append(entity)
     return out
 
+
+def without_surname_overrun(text: str, entities: list[Entity]) -> list[Entity]:
+    """A tagger's two-word person whose first word is the family name of a person named in full
+    elsewhere in the document (``عادل الجبير`` ... ``الجبير سيجتمع``، ``سامح شكري`` ... ``شكري
+    لقاءين``) ends with that name: a family name used alone is not followed by another name
+    word, and the second word is part of no other mention of the document (a verb, a noun). A
+    word that opens a name in the document (``محمد``) or follows ``بن`` is no family name here."""
+    surnames: set[str] = set()
+    given: dict[str, int] = {}
+    words: dict[str, int] = {}
+    for entity in entities:
+        folded = fold(entity.text).split()
+        if entity.type is EntityType.PERSON and len(folded) >= 2:
+            given[folded[0]] = given.get(folded[0], 0) + 1
+            if folded[-2] not in _NAME_LINKS:  # بن عبدالعزيز: a father's given name
+                surnames.add(folded[-1])
+        for word in set(folded):
+            words[word] = words.get(word, 0) + 1
+    out = []
+    for entity in entities:
+        folded = fold(entity.text).split()
+        if (
+            entity.type is EntityType.PERSON
+            and entity.source == EntitySource.MODEL
+            and len(folded) == 2
+            and folded[0] in surnames
+            and given.get(folded[0]) == 1  # opening no other name but this one
+            and words.get(folded[1], 0) == 1
+            and folded[1] not in _NAME_LINKS
+        ):
+            cut = entity.text.rstrip().rfind(" ")
+            entity = span_entity(
+                text,
+                entity.start,
+                entity.start + len(entity.text[:cut].rstrip()),
+                entity.type,
+                source=entity.source,
+                confidence=entity.confidence,
+                subtype=entity.subtype,
+            )
+        out.append(entity)
+    return out
+
+
+# Words that carry a name on after a family name (بن، آل): no overrun.
+_NAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "آل", "ولد", "بني"))
+
+
+_PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
 
 # Proclitic letters a tagger's one-word mention may have glued on (و، ف، ل، ب).
 _GLUED = frozenset("وفلب")

@@ -37,6 +37,11 @@ _PLACE_CONTEXT = fold_words(
     + ["منطقة"]
 )
 
+# The names a list may join, by kind (a city or a region is a place), and the words between two
+# items of a list (أو، a comma).
+_LIST_KINDS = {EntityType.CITY: "place", EntityType.REGION: "place", EntityType.ORGANIZATION: "organization"}
+_LIST_WORDS = fold_words(["أو", "،", ","])
+
 NAME_CONFIDENCE = 0.9
 NISBA_CONFIDENCE = 0.85
 AMBIGUOUS_CONFIDENCE = 0.6
@@ -97,7 +102,7 @@ class Gazetteer:
                 continue
             matches.append(match)
             position = match.last + 1
-        return matches
+        return self._listed_places(tokens, matches) if self._ambiguous else matches
 
     def named(self, key: tuple[str, ...]) -> list[tuple[KBEntry, bool]]:
         """Every (entry, is-nisba) the folded words ``key`` name, ambiguous one-word names
@@ -111,6 +116,13 @@ class Gazetteer:
         if " ".join(key) in self._ambiguous:
             return None
         return self._index.get(key)
+
+    def ambiguous_out_of_context(self, tokens: list[Token], position: int) -> bool:
+        """Whether ``tokens[position]`` is a name that is also a common word (``سيول``) with no
+        word before it saying a place is meant (the tagger's reading of it is not trusted)."""
+        if tokens[position].norm not in self._ambiguous:
+            return False
+        return not (position and tokens[position - 1].norm in _PLACE_CONTEXT)
 
     def _place_in_context(self, tokens: list[Token], position: int) -> GazetteerMatch | None:
         """A one-word place name that is also a common word, written bare after a word that says a
@@ -131,6 +143,59 @@ class Gazetteer:
         return GazetteerMatch(
             position, position, token.start, token.end, entry, False, confidence, alternatives
         )
+
+    def _listed_places(self, tokens: list[Token], matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
+        """A one-word name that is also a common word (لحج، المعلا، القاعدة), listed next to a
+        known name of its kind with و، أو or a comma (سواء لحج أو تعز، خور مكسر والمعلا، داعش
+        والقاعدة): an item of a list of places is a place, of organisations an organisation.
+        One pass leftwards then one rightwards: linear in the sentence."""
+        listed = {m.first: m for m in matches if m.entry.type in _LIST_KINDS and not m.is_nisba}
+        listed.update({m.last: m for m in matches if m.entry.type in _LIST_KINDS and not m.is_nisba})
+        taken = {k for m in matches for k in range(m.first, m.last + 1)}
+        added: list[GazetteerMatch] = []
+        for step in (-1, 1):
+            order = range(len(tokens) - 1, -1, -1) if step < 0 else range(len(tokens))
+            for position in order:
+                if position in taken:
+                    continue
+                match = self._listed_place(tokens, position, listed, -step)
+                if match is not None:
+                    listed[position] = match
+                    taken.add(position)
+                    added.append(match)
+        return sorted(matches + added, key=lambda m: m.first) if added else matches
+
+    def _listed_place(
+        self, tokens: list[Token], position: int, listed: dict[int, GazetteerMatch], side: int
+    ) -> GazetteerMatch | None:
+        """The ambiguous name at ``position`` when the list item on ``side`` (+1 the next, -1 the
+        previous) is a name of its kind: ``X أو Y``، ``X، Y`` or ``X وY`` (the و on the later item)."""
+        token = tokens[position]
+        offset = 0
+        if token.norm not in self._ambiguous:
+            if token.norm[:1] != "و" or token.norm[1:] not in self._ambiguous:
+                return None
+            offset = 1
+        neighbour = position + side
+        if not 0 <= neighbour < len(tokens):
+            return None
+        item = None
+        if neighbour in listed and (offset if side < 0 else tokens[neighbour].norm[:1] == "و"):
+            item = listed[neighbour]
+        elif tokens[neighbour].norm in _LIST_WORDS and 0 <= neighbour + side < len(tokens):
+            item = listed.get(neighbour + side)
+        if item is None:
+            return None
+        kind = _LIST_KINDS[item.entry.type]
+        entries = [
+            entry
+            for entry, nisba in self._index.get((token.norm[offset:],), [])
+            if not nisba and _LIST_KINDS.get(entry.type) == kind
+        ]
+        if not entries:
+            return None
+        start = token.start + surface_offset(token.text, offset)
+        return GazetteerMatch(position, position, start, token.end, entries[0], False, AMBIGUOUS_CONFIDENCE)
 
     def _longest_match(self, tokens: list[Token], words: list[str], position: int) -> GazetteerMatch | None:
         first = tokens[position]

@@ -114,6 +114,21 @@ def merge_model_and_gazetteer(
         ]
         if _tiled(entity, [named[i] for i in overlapping]):
             continue  # الاتحاد الأوروبي + فيديريكا موغيريني read as one name: the known names win
+        if _place_run_into_name(entity, [named[i] for i in overlapping]):
+            continue  # ولاية قسنطينة + رابح بوزيد read as one city: the known place wins
+        if _described(entity, [named[i] for i in overlapping]):
+            index = overlapping[0]  # سبوتنيك + الروسية: a known organisation and its nationality
+            if named[index].start < entity.start:  # وكالة سبوتنيك: the tagger's span, the file's link
+                listed = named[index]
+                named[index] = _narrowed(
+                    listed,
+                    listed.model_copy(
+                        update={"start": entity.start, "text": listed.text[entity.start - listed.start :]}
+                    ),
+                )
+            continue
+        entity = _without_site(entity, [named[i] for i in overlapping])
+        overlapping = [i for i in overlapping if named[i].start < entity.end]
         if len(overlapping) == 1:
             index = overlapping[0]
             if _name_inside(entity, named[index], known):
@@ -190,6 +205,57 @@ def _tiled(entity: Entity, names: list[Entity]) -> bool:
     if names[0].start > entity.start or names[-1].end < entity.end:
         return False
     return all(0 <= b.start - a.end <= 1 for a, b in pairwise(names))
+
+
+_PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+
+
+def _place_run_into_name(entity: Entity, names: list[Entity]) -> bool:
+    """A tagger's place that is a known place and indefinite words after it (``مدير
+    الثقافة في ولاية قسنطينة رابح بوزيد``): the tagger ran the place into the name of the one
+    whose title it completes. A definite word (``القدس الشرقية``) or a coordinated one (``سانت
+    فنسنت وجزر غرينادين``) may belong to the place's own name, and is left to the tagger."""
+    if entity.type not in _PLACE_TYPES or len(names) != 1:
+        return False
+    (place,) = names
+    if place.type not in _PLACE_TYPES or place.start != entity.start or place.end >= entity.end:
+        return False
+    added = entity.text[place.end - entity.start :].split()
+    return bool(added) and all(word.isalpha() and not word.startswith(("ال", "و")) for word in added)
+
+
+def _described(entity: Entity, names: list[Entity]) -> bool:
+    """A tagger's organisation that is a known organisation (or its end: ``سبوتنيك`` of ``وكالة
+    سبوتنيك``) and a nisba after it (``سبوتنيك الروسية``): the nisba describes the known name, it
+    is no part of it."""
+    if entity.type is not EntityType.ORGANIZATION or len(names) != 2:
+        return False
+    known, nisba = names
+    return (
+        known.type is EntityType.ORGANIZATION
+        and nisba.subtype == "nisba"
+        and known.start <= entity.start < known.end
+        and nisba.end == entity.end
+        and 0 <= nisba.start - known.end <= 1
+    )
+
+
+def _without_site(entity: Entity, names: list[Entity]) -> Entity:
+    """A tagger's organisation of two words or more ending in ب + a known place (``الملك سعود
+    بعنيزة``، ``مستشفى الولادة بالرياض``) ends before it: the place says where the body is."""
+    if entity.type is not EntityType.ORGANIZATION or not names:
+        return entity
+    place = names[-1]
+    if place.type not in (EntityType.CITY, EntityType.REGION) or place.end != entity.end:
+        return entity
+    offset = place.start - entity.start
+    glued = entity.text[offset - 1 : offset] if offset >= 2 else ""
+    if glued != "ب" or not entity.text[offset - 2].isspace():
+        return entity
+    head = entity.text[: offset - 2].rstrip()
+    if len(head.split()) < 2:
+        return entity
+    return entity.model_copy(update={"end": entity.start + len(head), "text": head, "canonical": fold(head)})
 
 
 def keep_longest(mentions: list[Entity]) -> list[Entity]:

@@ -56,13 +56,13 @@ class CandidateFilter:
         "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
         if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
             return False
-        if slot.not_after and self._title_opener(view, mention) in slot.folded_not_after:
+        if slot.not_after and view.title_opener(mention) in slot.folded_not_after:
             return False  # "دعوة من الملك X لزيارة": the one inviting
         if self._idiom(view, mention):
             return False  # "مسقط رأسه": a birthplace, not Muscat
-        if mention.type == EntityType.PERSON and self._in_facility_name(view, mention):
+        if mention.type == EntityType.PERSON and view.in_facility_name(mention):
             return False  # "وصلت إلى مطار الملك عبد العزيز": the airport, not the king
-        if not set(slot.types) & set(PLACE_TYPES) and self._in_facility_name(view, mention):
+        if not set(slot.types) & set(PLACE_TYPES) and view.in_facility_name(mention):
             return False  # "استقبل X بمقر السفارة Y": where, not who (unless the slot takes places)
         if slot.find != "subject":
             return True
@@ -80,29 +80,12 @@ class CandidateFilter:
                 return False
         return not self._title_governed(view, mention)
 
-    def _in_facility_name(self, view: DocumentView, mention: Mention) -> bool:
-        return view.in_facility_name(mention)
-
     def _idiom(self, view: DocumentView, mention: Mention) -> bool:
         following = mention.last + 1
         if following >= len(view.tokens):
             return False
         words = tuple(view.tokens[i].norm for i in range(mention.first, following + 1))
         return words in self._words.name_idioms
-
-    def _title_opener(self, view: DocumentView, mention: Mention) -> str:
-        """The word before a mention and its title ("من" in "من الرئيس الصيني X")."""
-        words = self._words
-        index = mention.first - 1
-        while index >= max(0, mention.first - 10):
-            norm = view.tokens[index].norm
-            if not (
-                words.in_title(norm)
-                or view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None
-            ):
-                return norm
-            index -= 1
-        return ""
 
     def _title_governed(self, view: DocumentView, mention: Mention) -> bool:
         """ "يلتقي خلالها بفخامة الرئيس المصري X": the title phrase before the name opens with
@@ -256,3 +239,26 @@ def genitive_of_plain_noun(
         and not view.is_time_token(noun)
         and view.mention_covering(sentence, noun) is None
     )
+
+
+def office_of_holder(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, person: Mention
+) -> Mention | None:
+    """ "قال مكتب رئيس الوزراء X إن"، "وكان ديوان الرئيس X قد أعلن": a person named right after
+    an office that his title names is the office's holder; the office (a body opening its
+    phrase, not in a title: "مدير مكتب الوزير X" is X's own title) is the one that speaks."""
+    if person.type != EntityType.PERSON or person.first <= sentence.first:
+        return None
+    office = view.mention_covering(sentence, person.first - 1, (EntityType.ORGANIZATION,))
+    if office is None or office.last != person.first - 1 or office.is_nisba:
+        return None
+    heads = words.title_heads
+    if listed(view.tokens[office.first].norm, heads) or not any(
+        listed(view.tokens[index].norm, heads) for index in range(office.first + 1, office.last + 1)
+    ):
+        return None  # no holder's title inside: "وزارة الخارجية X" is no office of X
+    before = office.first - 1
+    norm = view.tokens[before].norm if before >= sentence.first else ""
+    if listed(norm, heads) or (norm[:1] in {"ب", "ل"} and norm[1:] in heads):
+        return None
+    return office

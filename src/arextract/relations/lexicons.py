@@ -65,6 +65,8 @@ class FoldedLexicons:
     relatives: frozenset[str]
     adverbs: frozenset[str]
     topic_markers: frozenset[str]
+    topic_openers: frozenset[str]
+    descriptors: frozenset[str]
     reciprocals: list[str]  # phrases, their words folded and joined by one space
     planned: frozenset[str]
     title_heads: frozenset[str]
@@ -108,6 +110,8 @@ class FoldedLexicons:
             relatives=folded(lex.relatives),
             adverbs=folded(lex.adverbs),
             topic_markers=folded(lex.topic_markers),
+            topic_openers=folded(lex.topic_openers),
+            descriptors=folded(lex.descriptors),
             reciprocals=[" ".join(_phrase(phrase)) for phrase in lex.reciprocals],
             planned=folded(lex.planned),
             title_heads=title_heads,

@@ -208,6 +208,16 @@ class Lexicons(_Strict):
     adverbs: list[str] = Field(default_factory=list)
     reciprocals: list[str] = Field(default_factory=list)
     topic_markers: list[str] = Field(default_factory=list)
+    descriptors: list[str] = Field(
+        default_factory=list,
+        description="Nouns that describe a person and hold no office ('الخبير الإنجليزي X'): with "
+        "the nisba after them they are no title, and the title before them is the person's.",
+    )
+    topic_openers: list[str] = Field(
+        default_factory=list,
+        description="Prepositions opening a clause with what it is about ('وعن X قال'، 'أما حول X "
+        "فأوضح'): the name after them is the topic, never the verb's subject.",
+    )
     negation: list[str] = Field(default_factory=list)
     planned: list[str] = Field(default_factory=list)
     title_heads: list[str] = Field(default_factory=list)

@@ -19,6 +19,7 @@ from arextract.relations.candidates import (
     genitive_of_plain_noun,
     is_addressee,
     nearest,
+    office_of_holder,
     preferred,
     with_same_span,
 )
@@ -72,6 +73,7 @@ class MentionSearch:
             )
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
+        candidates = _offices_speak(self._words, query, candidates) if subject else candidates
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
         if chosen is not None and not subject:
             chosen = _governed(view, slot, start, candidates, chosen)
@@ -234,7 +236,10 @@ class MentionSearch:
             and not (slot.find == "subject" and self._candidates.titled_body(view, sentence, m))
             # "مع القيادة السعودية فقال": an adjective is no subject before its verb
             and not (slot.find == "subject" and country_adjective(view, sentence, m))
+            and not (slot.find == "subject" and view.in_topic(sentence, m))  # "أما عن X فقال"
         ]
+        if slot.find == "subject":
+            candidates = _offices_speak(words, query, candidates)
         if not candidates:
             return []
         chosen = preferred(list(reversed(candidates)), slot.types)
@@ -325,6 +330,19 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _offices_speak(words: FoldedLexicons, query: SlotQuery, candidates: list[Mention]) -> list[Mention]:
+    """The subject candidates without the holder named after his office: in "قال مكتب رئيس
+    الوزراء X إن" the office speaks (GUIDELINES §5), not X."""
+    offices = {
+        id(m): office
+        for m in candidates
+        if (office := office_of_holder(words, query.view, query.sentence, m)) is not None
+    }
+    if not offices:
+        return candidates
+    return [m for m in candidates if id(m) not in offices or not query.open_to(offices[id(m)])]
 
 
 def _others_proclitics(query: SlotQuery) -> set[str]:

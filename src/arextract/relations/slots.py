@@ -17,7 +17,7 @@ from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType, RelationType
+from arextract.schema import EntityType, RelationType, Token
 from arextract.text.clitics import CONJUNCTION_LETTERS
 from arextract.text.normalize import fold, fold_words
 
@@ -128,7 +128,7 @@ class SlotFiller:
             if delegation is not None and delegation.type in query.slot.types:
                 # "زيارة وفد الحركة برئاسة X، رئيس مكتبها، إلى المملكة": the place comes after
                 return [delegation], _past_appositive(self._words, query, after)
-            genitive = self._genitive_person(query)
+            genitive = _genitive_person(self._words, self._candidates, query)
             if genitive is not None and _met_by_genitive(self._words, query, genitive):
                 return [genitive], genitive.last + 1
             if _unfit_genitive(self._words, self._candidates, query):
@@ -169,28 +169,6 @@ class SlotFiller:
                 if query.open_to(mention) and not mention.is_nisba:
                     return [mention]
             return _doer_of_light_verb(self._words, query, index)
-        return None
-
-    def _genitive_person(self, query: SlotQuery) -> Mention | None:
-        """A person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو الأمير محمد
-        بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"."""
-        words = self._words
-        view, sentence, match = query.view, query.sentence, query.match
-        if view.tokens[match.last].norm in words.prepositions:
-            return None  # "لقاء مع X"، "بالسلام على X": X is governed by the preposition
-        start = _past_title(self._words, self._candidates, query)
-        genitive = (
-            view.mention_covering(sentence, start, (EntityType.PERSON,)) if start < sentence.last else None
-        )
-        if (
-            genitive is not None
-            and genitive.first == start
-            and EntityType.PERSON in query.slot.types
-            and genitive.entity.id not in query.used
-            and self._candidates.may_fill(view, genitive, query.slot)
-            and genitive.entity.start == view.tokens[genitive.first].start
-        ):
-            return genitive
         return None
 
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
@@ -315,6 +293,9 @@ class SlotFiller:
             delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
             if delegation is not None and delegation.type in slot.types:
                 return [delegation]
+        if statement and not participle and _unnamed_official(self._words, query):
+            view.unnamed_speaker = sentence.narrative  # and his next words: not the last speaker's
+            return []  # "وأكد عضو مجلس الإدارة المشرف على ... أن": an official the text leaves unnamed
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
         joined = statement and not participle and _joined_verb(query)
@@ -935,6 +916,29 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
 
 
+def _unnamed_official(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a title no mention covers follows the speech verb and no person is named before
+    what is said: "وأكد عضو مجلس الإدارة المشرف على الإعلام أن" (the speaker is left unnamed, or
+    named in a way no mention caught)."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+        index += 1
+    if index >= sentence.last or view.mention_covering(sentence, index) is not None:
+        return False
+    norm = view.tokens[index].norm
+    if not listed(norm, words.title_heads) or norm.startswith("ال"):
+        return False  # (a definite title, "الوزير"، may stand for the one named before)
+    end = index
+    while end < min(sentence.last, index + _TITLE_REACH) and not _says(words, view.tokens[end]):
+        end += 1  # (the title, its commas too, up to what is said: a person named there speaks)
+    return not any(m.type == EntityType.PERSON for m in sentence.mentions_from(index, end + 1))
+
+
+def _says(words: FoldedLexicons, token: Token) -> bool:
+    return token.norm in words.complementizers or token.text in {":", ".", "؛"}
+
+
 def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
     """The speakers a construction around the trigger names (``None``: no such construction):
     "تصريحات صدرت عن الرئيس X" (X's), "وكان الوزير X، رئيس اللجنة، قد أكد" (X, however long
@@ -1318,7 +1322,7 @@ def _bare_argument(words: FoldedLexicons, query: SlotQuery, cursor: int, mention
     if mention.first - cursor >= window:
         return False
     return (
-        query.slot.preps
+        bool(query.slot.preps)
         or EntityType.PERSON not in query.slot.types
         or _title_gap(words, query, cursor, mention)
     )
@@ -1456,3 +1460,23 @@ def _with_co_doers(search: MentionSearch, query: SlotQuery, found: list[Mention]
         return found
     run = [m for m in search.coordinated(query, found[0]) if m.last < query.match.first]
     return [*found, *run]
+
+
+def _genitive_person(words: FoldedLexicons, candidates: CandidateFilter, query: SlotQuery) -> Mention | None:
+    """A person in the genitive is the doer: "زيارة الجبير إلى موسكو"، "زيارة سمو الأمير محمد
+    بن نايف"، "زيارة ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان"."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if view.tokens[match.last].norm in words.prepositions:
+        return None  # "لقاء مع X"، "بالسلام على X": X is governed by the preposition
+    start = _past_title(words, candidates, query)
+    genitive = view.mention_covering(sentence, start, (EntityType.PERSON,)) if start < sentence.last else None
+    if (
+        genitive is not None
+        and genitive.first == start
+        and EntityType.PERSON in query.slot.types
+        and genitive.entity.id not in query.used
+        and candidates.may_fill(view, genitive, query.slot)
+        and genitive.entity.start == view.tokens[genitive.first].start
+    ):
+        return genitive
+    return None

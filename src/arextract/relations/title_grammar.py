@@ -29,6 +29,9 @@ _IN = fold("في")
 
 
 # Envoys: what follows في in their title is where they are posted, not whose they are.
+# Honorifics that are also an office: "السفير الأمريكي X" is the ambassador; "الأمير الأردني X"
+# and "الشيخ الكويتي X" are a rank and a nationality, no title (GUIDELINES §5)
+_ADDRESSED_OFFICES = frozenset(fold(word) for word in ("السفير", "السفيرة"))
 _ENVOYS = frozenset(
     fold(word)
     for word in (
@@ -137,8 +140,9 @@ class TitleGrammar:
             shared = self._shared_title(view, sentence, chain)
             if shared is not None:
                 return shared
-            if honorific is not None and chain.affiliations:
-                # "السفير الأمريكي مارك ليبرت": an honorific with a nisba is an office
+            if honorific is not None and chain.affiliations and _addressed_office(tokens[honorific].norm):
+                # "السفير الأمريكي مارك ليبرت": an ambassador addressed so holds an office; a
+                # prince or sheikh with a nisba ("الأمير الأردني X") holds a rank, no title
                 return TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
             return self.after(view, sentence, person) or self.inside(view, person)
         if chain.first is None and chain.counterpart is not None:
@@ -210,6 +214,12 @@ class TitleGrammar:
                 chain.counterpart = index  # "نظيره"، "بنظيره"
                 break
             if self._skipped(view, sentence, chain, index, person):
+                index -= 1
+                continue
+            if listed(token.norm, words.descriptors) and not any(
+                _title_word(words, tokens[i].norm) for i in range(index + 1, person.first)
+            ):
+                chain, open_words = TitleChain(), 0  # "الخبير الإنجليزي X": a description, no title
                 index -= 1
                 continue
             if chain.last is None and _honorific(words, token.norm):
@@ -795,6 +805,10 @@ def _prepositioned_head(words: FoldedLexicons, norm: str) -> bool:
     """A head word after ب ("التقى بالرئيس"، "بوزير"): the start of its title phrase (not after
     ل, which may link a title to another office: "المستشار الاقتصادي لرئيس الوزراء X")."""
     return len(norm) > 3 and norm[0] == "ب" and norm[1:] in words.title_heads
+
+
+def _addressed_office(norm: str) -> bool:
+    return listed(norm, _ADDRESSED_OFFICES) or lam_article_reading(norm) in _ADDRESSED_OFFICES
 
 
 def _honorific(words: FoldedLexicons, norm: str) -> bool:

@@ -73,6 +73,12 @@ class SentenceView:
         return self.mentions[bisect.bisect_left(self.firsts, low) : bisect.bisect_left(self.firsts, high)]
 
 
+_TOPIC_REACH = 8  # tokens from a topic preposition to the name it governs
+_BLESSING = fold("رضي")
+_FROM = frozenset(fold(word) for word in ("عن", "وعن", "فعن"))
+_AMMA = frozenset(fold(word) for word in ("أما", "وأما", "اما", "واما"))  # "أما عن X فقال"
+
+
 class DocumentView:
     """Token-indexed access to one document's sentences and mentions."""
 
@@ -248,8 +254,10 @@ class DocumentView:
             previous = self.tokens[mention.first - 1].norm if mention.first > sentence.first else ""
             if listed(previous, {"مع", "بين"}) or self.is_counterpart(sentence, mention):
                 continue
+            if self.in_topic(sentence, mention):
+                continue  # "وعن المدافع X قال": whom the clause is about
             if self.in_facility_name(mention, sentence):
-                continue  # "من مطار الأمير X الدولي": a place's name, no one the story follows
+                continue  # "عبر جسر الملك فهد"، "من مطار الأمير X الدولي": a place's name
             if self._heads_delegation(sentence, mention):
                 headed = headed or mention
                 continue
@@ -272,28 +280,56 @@ class DocumentView:
             index -= 1
         return False
 
-    def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
-        """ "مطار الملك عبد العزيز"، "بمستشفى الأمير X": the name a facility (or a seat) is
-        given after a person, its head before the person and his title."""
-        words = self._words
-        index = mention.first - 1
-        while index >= max(0 if sentence is None else sentence.first, mention.first - 10):
-            norm = self.tokens[index].norm
-            within = sentence or self.sentence_of(index)
-            if not (
-                words.in_title(norm) or self.mention_covering(within, index, AFFILIATION_TYPES) is not None
-            ):
-                heads = words.facility_heads
-                return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
-            index -= 1
-        return False
-
     def _quotation(self, sentence: SentenceView) -> int:
         """The token of the first colon that opens a quotation in the sentence (``last`` if none)."""
         for index in range(sentence.first, sentence.last - 1):
             if self.tokens[index].text == ":" and self.tokens[index + 1].text in _QUOTES_OPENING_SPEECH:
                 return index
         return sentence.last
+
+    def title_opener(self, mention: Mention, sentence: SentenceView | None = None) -> str:
+        """The word before a mention and its title ("من" in "من الرئيس الصيني X"); ``sentence``
+        is the mention's, while the sentences are being built."""
+        index = mention.first - 1
+        while index >= max(0, mention.first - 10):
+            norm = self.tokens[index].norm
+            if not (
+                self._words.in_title(norm)
+                or self.mention_covering(sentence or self.sentence_of(index), index, AFFILIATION_TYPES)
+                is not None
+            ):
+                return norm
+            index -= 1
+        return ""
+
+    def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
+        """ "مطار الملك عبد العزيز"، "جسر الملك فهد": a name inside a facility's name."""
+        opener = self.title_opener(mention, sentence)
+        heads = self._words.facility_heads
+        return opener in heads or (opener[:1] in {"ب", "ل", "و"} and opener[1:] in heads)
+
+    def in_topic(self, sentence: SentenceView, mention: Mention) -> bool:
+        """ "أما عن المدافع X فقال"، "وحول قرار الاتحاد قال": a mention in a clause that opens with
+        what it is about (after "عن"، "حول" at the clause's start) is the topic, not the doer."""
+        words = self._words
+        if mention.last + 1 < sentence.last and self.tokens[mention.last + 1].norm == _BLESSING:
+            return False  # "وعن أنس رضي الله عنه قال": a narration, told from him
+        for index in range(mention.first - 1, max(sentence.first, mention.first - _TOPIC_REACH) - 1, -1):
+            token = self.tokens[index]
+            if token.text in words.breaks:
+                return False
+            if listed(token.norm, words.topic_openers):
+                previous = self.tokens[index - 1] if index > sentence.first else None
+                amma = previous is not None and previous.norm in _AMMA
+                if index == mention.first - 1 and not amma and token.norm in _FROM:
+                    return False  # "وعن ابن عباس قال": a narration told from the one named
+                return (
+                    previous is None
+                    or amma
+                    or token.norm not in words.topic_openers  # "وعن"، "فحول"
+                    or previous.text in words.breaks
+                )
+        return False
 
     def is_counterpart(self, sentence: SentenceView, mention: Mention) -> bool:
         """ "نظيره العراقي فؤاد حسين": the counterpart phrase, or a name just after it."""

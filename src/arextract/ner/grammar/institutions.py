@@ -78,6 +78,10 @@ _NAMESAKE_ONLY = folded("مدينة")
 # "headed by" (الوفد برئاسة الشيخ ...): a preposition phrase, never a body.
 _CHAIRED_BY = folded("برئاسة وبرئاسة")
 
+# Nouns of a genitive whose first letter looks like a proclitic but is the word's own (مجلس
+# وزراء الخارجية العرب، معهد بحوث الطاقة، مركز بحوث الصحراء).
+_WHOLE_NOUNS = folded("وزراء بحوث")
+
 # Heads whose name may end in a place after في / لدى (السفارة السعودية في لبنان، تحالف دعم
 # الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
 _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة")
@@ -268,7 +272,8 @@ class OrganizationChains:
         if self._brand(i, j, j + 1, limit):
             return 0, j  # شركة بنده + للتجزئة (the modifiers take the complement)
         if not is_definite(tokens[k].norm):
-            if tokens[k].norm.startswith(NOUN_PROCLITICS) or tokens[k].norm in DEMONSTRATIVES:
+            clitic = tokens[k].norm.startswith(NOUN_PROCLITICS) and tokens[k].norm not in _WHOLE_NOUNS
+            if clitic or tokens[k].norm in DEMONSTRATIVES:
                 return None
             k += 1
             place = self.entity_at(k) if k < limit else None
@@ -349,6 +354,7 @@ class OrganizationChains:
             or is_head(after)[0]
             or after in ANAPHORS
             or after in GENERIC
+            or _describes_person(self, j)
         ):
             return last
         return j
@@ -415,6 +421,19 @@ class OrganizationChains:
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
         return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _describes_person(chains: OrganizationChains, j: int) -> bool:
+    """Whether the definite word at ``j`` opens the description of the person named next
+    ("بالاتحاد السعودي لكرة القدم الخبير الإنجليزي X": the expert, not the body's name)."""
+    k, tokens = j + 1, chains.tokens
+    while k < min(len(tokens), j + 3) and is_adjective(tokens[k].norm):
+        nisba = chains.entity_at(k)
+        if nisba is not None and nisba.type is not EntityType.COUNTRY:
+            break
+        k += 1  # (a nationality: "الخبير الإنجليزي")
+    named = chains.entity_at(k) if k < len(tokens) else None
+    return named is not None and named.type is EntityType.PERSON and named.start == tokens[k].start
 
 
 def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:

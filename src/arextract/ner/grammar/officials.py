@@ -6,7 +6,7 @@ protocol list (``...، وفلان الفلاني رئيس المجلس، ...``) 
 from __future__ import annotations
 
 from arextract.ner.grammar.heads import is_head
-from arextract.ner.grammar.mentions import person
+from arextract.ner.grammar.mentions import person, with_start
 from arextract.ner.grammar.names import CROWN, is_name_word
 from arextract.ner.grammar.words import (
     ANAPHORS,
@@ -19,7 +19,7 @@ from arextract.ner.grammar.words import (
     WAW_NAMES,
     folded,
 )
-from arextract.schema import Entity, Token
+from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.spans import SpanSet
 
 # تعيين X وزيرا: the appointee between an appointment word and a title in the accusative.
@@ -42,6 +42,9 @@ _VERB_LIKE_NAMES = folded(
 )
 
 
+# Pronouns attached to a word (بعدها، عندهم، لديهما): such a word is no given name.
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
+
 # Words that end a listed official's name rather than continue it: built once.
 _NOT_LIST_NAMES = NAME_END | _LIST_TITLES | HONORIFICS | ANAPHORS | DEFINITE_STOPS
 
@@ -51,8 +54,10 @@ def _listed_given_name(word: Token) -> bool:
     given = word.norm[1:]
     if not word.text.startswith("و") or len(given) < 3 or word.norm in WAW_NAMES:
         return False
-    if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS:
-        return False
+    if given.startswith("ال") or given in HONORIFICS or given in _LIST_NOUNS or given in NAME_END:
+        return False  # (and "، وذلك باعتبار": a demonstrative)
+    if len(given) > 4 and given.endswith(_PRONOUN_SUFFIXES):
+        return False  # "، وبعدها وقف رئيس الاتحاد": a word with a pronoun is no given name
     if word.text[1:] in NOT_NAMES:
         return False  # "، وعلى لسان المتحدث": a preposition (على folds like the name علي)
     if given[0] in "لب" and (given[1:] in HONORIFICS or given[1:] in NAME_END or given[1:] == CROWN):
@@ -85,8 +90,20 @@ def with_listed_officials(text: str, tokens: list[Token], out: list[Entity]) -> 
             start = word.start + 1
             if not spans.overlaps(start, names[-1].end):
                 added.append(person(text, start, names[-1].end))
+            else:  # ، وعلي + الحمدان رئيس: the tagger's person without its given name
+                out = [_with_given(text, e, start, names) for e in out]
             break
     return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+def _with_given(text: str, entity: Entity, start: int, names: list[Token]) -> Entity:
+    """A tagger's person that is exactly the listed name's words after the given name, from the
+    given name (``start``)."""
+    if entity.type is not EntityType.PERSON or entity.source != EntitySource.MODEL:
+        return entity
+    if (entity.start, entity.end) != (names[0].start, names[-1].end):
+        return entity
+    return with_start(text, entity, start)
 
 
 def _appointee_word(token: Token) -> bool:

@@ -12,12 +12,27 @@ from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationCha
 from arextract.ner.grammar.mentions import MEDIA, PLACES, organization
 from arextract.ner.grammar.months import without_month_names
 from arextract.ner.grammar.outlets import byline_outlet, outlet_stem, outlet_tokens
-from arextract.ner.grammar.words import OUTLET_NOUNS, PLACE_ONLY, QUOTES, SITE_PREPOSITIONS, folded
+from arextract.ner.grammar.words import (
+    DEFINITE_STOPS,
+    ORG_HEADS,
+    OUTLET_NOUNS,
+    PLACE_ONLY,
+    QUOTES,
+    SITE_PREPOSITIONS,
+    folded,
+)
 from arextract.schema import Entity, EntitySource, EntityType, Token
+from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
+from arextract.text.spans import SpanSet
 
 # Heads of a national broadcaster's name (الإذاعة الإيرانية): an outlet, cited, never a speaker.
 _BROADCASTERS = folded("إذاعة تلفزيون")
+
+# Dual heads naming two bodies at once (وزارتي الداخلية والعمل), with their singular, and the
+# proclitics they take.
+_DUALS = {fold("وزارتي"): "وزارة"}
+_DUAL_CLITICS = frozenset(["", "و", "ب", "ل", "وب", "ول"])
 
 # Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
 _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
@@ -78,7 +93,7 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
       (``منظمة التحرير الفلسطينية والحكومة ...``).
     """
     entities = without_month_names(tokens, entities)
-    proposals = propose_organizations(text, tokens, entities)
+    proposals = propose_organizations(text, tokens, entities) + dual_bodies(text, tokens, entities)
     byline = byline_outlet(text, tokens, entities)
     if byline is not None:
         proposals.append(byline)
@@ -125,6 +140,58 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
     return kept
 
 
+def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """The two ministries of a dual head (``وزارتي الداخلية والعمل``، ``بوزارتي التعليم والخدمة
+    المدنية``): each portfolio is a mention named with the singular head (وزارة الداخلية، وزارة
+    العمل). Exactly two portfolios, each a definite word and its definite adjectives."""
+    out: list[Entity] = []
+    taken = SpanSet((e.start, e.end) for e in entities)
+    for i, token in enumerate(tokens[:-3]):
+        head = next(
+            (
+                _DUALS[r.stem]
+                for r in clitic_readings(token.norm)
+                if r.stem in _DUALS and r.proclitic in _DUAL_CLITICS
+            ),
+            None,
+        )
+        if head is None:
+            continue
+        first = _portfolio(tokens, i + 1, conjoined=False)
+        second = _portfolio(tokens, first[1] + 1, conjoined=True) if first else None
+        if first is None or second is None or _portfolio(tokens, second[1] + 1, conjoined=True):
+            continue
+        for j, last in (first, second):
+            start = tokens[j].start + (1 if j > i + 1 else 0)  # والعمل: the portfolio after و
+            if taken.overlaps(start, tokens[last].end):
+                break
+            entity = organization(text, start, tokens[last].end)
+            out.append(entity.model_copy(update={"canonical": fold(head) + " " + fold(entity.text)}))
+    return out
+
+
+def _portfolio(tokens: list[Token], j: int, conjoined: bool) -> tuple[int, int] | None:
+    """(first, last) token of a portfolio at ``j``: a definite word (after و when ``conjoined``)
+    and the definite adjectives after it (not a dual or plural nisba: الأمريكيتين)."""
+    if j >= len(tokens) or not _portfolio_word(tokens[j].norm[1:] if conjoined else tokens[j].norm):
+        return None
+    if conjoined and tokens[j].norm[:1] != "و":
+        return None
+    last = j
+    while last + 1 < len(tokens) and _portfolio_word(tokens[last + 1].norm):
+        last += 1
+    return j, last
+
+
+def _portfolio_word(norm: str) -> bool:
+    return (
+        norm.startswith("ال")
+        and len(norm) > 4
+        and norm not in DEFINITE_STOPS
+        and not norm.endswith(("يتين", "يين", "تين"))
+    )
+
+
 def _runs_on(text: str, proposal: Entity, entity: Entity) -> bool:
     """Whether a proposal goes on past a known organisation (a knowledge-file name, not the
     tagger's guess, which the grammar may extend) at its start with a word under و or ل
@@ -169,3 +236,50 @@ def _quoted(text: str, entity: Entity) -> bool:
     return any(c in QUOTES for c in before) or fold(
         text[max(0, entity.start - 7) : entity.start]
     ).strip().endswith(tuple(OUTLET_NOUNS))
+
+
+def without_coordinated_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """A tagger's organisation running over ``و`` + an indefinite head into a second one (``الشركة
+    السعودية للكهرباء وشركة تقنية للطاقة``، ``هيئة الطيران المدني ووزارة النقل``) is two: a name
+    in the construct state never continues with a conjoined head noun."""
+    if not any(e.type is EntityType.ORGANIZATION and e.source == EntitySource.MODEL for e in entities):
+        return entities
+    out: list[Entity] = []
+    for entity in entities:
+        if entity.type is not EntityType.ORGANIZATION or entity.source != EntitySource.MODEL:
+            out.append(entity)
+            continue
+        inside = [t for t in tokens if entity.start <= t.start and t.end <= entity.end]
+        cut = next(
+            (
+                k
+                for k in range(2, len(inside) - 1)
+                if inside[k].norm[:1] == "و"
+                and head_reading(inside[k].norm) == (inside[k].norm[1:], 1)
+                and inside[k].norm[1:] in ORG_HEADS
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(entity)
+            continue
+        first_end, second_start = inside[cut - 1].end, inside[cut].start + 1
+        out.append(
+            entity.model_copy(
+                update={
+                    "end": first_end,
+                    "text": text[entity.start : first_end],
+                    "canonical": fold(text[entity.start : first_end]),
+                }
+            )
+        )
+        out.append(
+            entity.model_copy(
+                update={
+                    "start": second_start,
+                    "text": text[second_start : entity.end],
+                    "canonical": fold(text[second_start : entity.end]),
+                }
+            )
+        )
+    return out

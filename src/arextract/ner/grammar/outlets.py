@@ -23,6 +23,9 @@ _STATEMENT_NOUNS = folded(
 # What a source told an outlet opens with (قال ... لـ«الشرق الأوسط» إن ...).
 _REPORTED = folded("إن أن إنه أنه إنها أنها")
 
+# Time words and commas between the outlet and what it was told (لـ«عكاظ» أمس، إن).
+_WHEN = folded("أمس أخيرا مؤخرا اليوم ، ,")
+
 # An outlet noun stands alone or after و / ب / ل (وصحيفة، بقناة، لجريدة).
 _OUTLET_PROCLITICS = frozenset(["", "و", "ب", "ل"])
 
@@ -58,7 +61,10 @@ def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
         name = _quoted_name(tokens, i + 1, 4)
         if name is None:
             return None
-        reported = name[1] + 2 < n and tokens[name[1] + 2].norm in _REPORTED
+        k = name[1] + 2
+        while k < min(n, name[1] + 4) and tokens[k].norm in _WHEN:
+            k += 1  # قال ... لـ«الشرق الأوسط» أمس، إن
+        reported = k < n and tokens[k].norm in _REPORTED
         if not reported and not any(
             r.stem in _STATEMENT_NOUNS for t in tokens[max(0, i - 4) : i] for r in clitic_readings(t.norm)
         ):

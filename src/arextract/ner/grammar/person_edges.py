@@ -12,9 +12,12 @@ from bisect import bisect_left
 from arextract.ner.grammar.mentions import PLACES, with_end, with_start
 from arextract.ner.grammar.names import is_name_word, nasab_end
 from arextract.ner.grammar.words import (
+    DEFINITE_STOPS,
     FAMILY,
+    HONORIFICS,
     LINEAGE,
     LIST_SEPARATORS,
+    NAME_END,
     NASAB,
     PARTS_OF_NAME,
     WAW_NAMES,
@@ -34,18 +37,22 @@ _CLITIC_LETTER_NAMES = WAW_NAMES | _LAM_NAMES
 _LINEAGE_WORDS = NASAB | FAMILY
 
 
-def without_listed_conjunction(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
-    """``، وعز الدين الخويلي``: in an enumeration the name after a comma loses the conjunction
-    the tagger took in, and ``لفهيد بن ناصر`` its preposition before a nasab (not from a name
-    that begins with و or ل: وليد، ويليام، لطفي)."""
+def without_listed_conjunction(
+    text: str, tokens: list[Token], entity: Entity, first: int, person_ends: frozenset[int] = frozenset()
+) -> Entity:
+    """``، وعز الدين الخويلي``: in an enumeration the name after a comma, or right after another
+    person's name (``سامي نصر وخالد عوض``; ``person_ends``: where the sentence's persons end),
+    loses the conjunction the tagger took in, and ``لفهيد بن ناصر`` its preposition before a
+    nasab (not from a name that begins with و or ل: وليد، ويليام، لطفي)."""
     if first >= len(tokens) or tokens[first].start != entity.start:
         return entity
     word = tokens[first]
     if len(word.norm) < 3 or word.norm in _CLITIC_LETTER_NAMES or not word.text.startswith(("و", "ل")):
         return entity
     before_nasab = first + 1 < len(tokens) and tokens[first + 1].norm in NASAB and len(word.norm) >= 4
-    listed = word.text.startswith("و") and text[max(0, word.start - 3) : word.start].rstrip().endswith(
-        LIST_SEPARATORS
+    listed = word.text.startswith("و") and (
+        text[max(0, word.start - 3) : word.start].rstrip().endswith(LIST_SEPARATORS)
+        or (first > 0 and tokens[first - 1].end in person_ends and len(fold(entity.text).split()) > 1)
     )
     if not (listed or before_nasab) or word.norm[1:].startswith("ال"):
         return entity
@@ -142,7 +149,7 @@ def without_overrun(
 
 # Time words that follow a speaker's name in news (وأكد كارتر الخميس أن ...), never a name: the
 # time lexicon's one-word weekdays, relative days and parts of day, and two deictics.
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     word
     for words in (time_lexicon().weekdays, time_lexicon().rel_days, time_lexicon().parts_of_day)
     for word in words
@@ -164,7 +171,7 @@ def without_time_word(
     if last is None or last + 1 >= len(tokens) or tokens[last + 1].norm not in _AFTER_TIME_WORD:
         return entity, words
     cut = len(words)
-    while cut > 1 and words[cut - 1].norm in _TIME_WORDS:
+    while cut > 1 and words[cut - 1].norm in TIME_WORDS:
         cut -= 1
     if cut == len(words):
         return entity, words
@@ -188,3 +195,55 @@ def without_glued_place(
         if reading.proclitic in ("ل", "ب") and is_place(reading.stem):
             return with_end(text, entity, tokens[last - 1].end)
     return entity
+
+
+# Ordinals after a name (الثاني، الثالث): a regnal number, not a family name.
+_ORDINALS = folded("الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+
+
+def with_nisba_family_name(
+    text: str, tokens: list[Token], entity: Entity, first: int, starts: list[int], is_known_word: object
+) -> Entity:
+    """``خالد`` + ``الحربي``: a tagger's one-word person runs on through a family name of the
+    nisba shape right after it (``ال`` ... ``ي``: الحربي، الزهراني) that the knowledge files know
+    as nothing but a person (not الأمريكي, a country's nisba) and no mention begins at."""
+    if entity.type is not EntityType.PERSON or first + 1 >= len(tokens) or tokens[first].end != entity.end:
+        return entity
+    if tokens[first].start > entity.start:
+        return entity
+    after = tokens[first + 1]
+    norm = after.norm
+    if after.start != entity.end + 1 or not norm.startswith("ال") or not norm.endswith("ي") or len(norm) < 5:
+        return entity
+    if norm in DEFINITE_STOPS or norm in HONORIFICS or norm in _ORDINALS or norm in NAME_END:
+        return entity
+    at = bisect_left(starts, after.start)
+    if at < len(starts) and starts[at] < after.end:
+        return entity
+    if callable(is_known_word) and is_known_word(norm):
+        return entity
+    return with_end(text, entity, after.end)
+
+
+def with_family_name_before_a_verb(
+    text: str, tokens: list[Token], entity: Entity, first: int, starts: list[int]
+) -> Entity:
+    """``يوسف`` + ``كالا سيحضر``: a tagger's one-word person followed by one more name word and
+    then a verb in the future (سيحضر، ستزور) runs on through that word (a family name the tagger
+    has no vector for); the word has no proclitic or article and no mention begins at it (not
+    ``ايبرمان أكد أن``: a verb of the past could be a name word, the future's prefix not)."""
+    if entity.type is not EntityType.PERSON or first + 2 >= len(tokens) or tokens[first].end != entity.end:
+        return entity
+    if tokens[first].start > entity.start:
+        return entity
+    after, then = tokens[first + 1], tokens[first + 2]
+    if not is_name_word(after) or len(after.norm) < 3 or after.norm[0] in "ولبف" or after.norm in TIME_WORDS:
+        return entity
+    if after.norm in LINEAGE or after.norm in FAMILY or after.norm[0] in "يت":
+        return entity  # بن، آل (the lineage grammar's), a verb of the present
+    if len(then.norm) < 5 or then.norm[0] != "س" or then.norm[1] not in "يتن":
+        return entity
+    at = bisect_left(starts, after.start)
+    if at < len(starts) and starts[at] < after.end:
+        return entity
+    return with_end(text, entity, after.end)

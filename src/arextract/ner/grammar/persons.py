@@ -11,19 +11,22 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end
-from arextract.ner.grammar.names import AL, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
+from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
+    TIME_WORDS,
     with_family_name,
+    with_family_name_before_a_verb,
     with_given_name,
     with_lineage,
+    with_nisba_family_name,
     without_glued_place,
     without_listed_conjunction,
     without_overrun,
     without_time_word,
 )
 from arextract.ner.grammar.speakers import with_speakers
-from arextract.ner.grammar.words import HONORIFICS, NOT_NAMES, WAW_NAMES, folded
+from arextract.ner.grammar.words import HONORIFICS, NAME_END, NOT_NAMES, PARTS_OF_NAME, WAW_NAMES, folded
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import PROCLITICS, carries_article
 from arextract.text.normalize import fold
@@ -33,6 +36,7 @@ _RANK_PARTS = folded("أول ركن طيار بحري")
 
 # "الرئيس": also the adjective "main" (المكتب الرئيس، مقرها الرئيس).
 _MAIN = fold("الرئيس")
+_OWNER = fold("صاحب")
 
 # A proclitic before the article (بالنادي، للشؤون، والوفد): no given name. From the clitic
 # inventory; the hand list it replaces was tested on the first three letters, so لل never hit.
@@ -58,7 +62,9 @@ def _future_verb(tokens: list[Token], word: Token, ends: dict[int, int]) -> bool
     if len(norm) < 5 or norm[0] != "س" or norm[1] not in "يتنا":
         return False
     k = ends.get(word.end)
-    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in _PREPOSITIONS
+    if k is None or k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1].text in _PREPOSITIONS or tokens[k + 1].norm in TIME_WORDS  # سيغادر اليوم
 
 
 def refine_persons(
@@ -67,6 +73,7 @@ def refine_persons(
     entities: list[Entity],
     is_place: object = None,
     is_person_name: object = None,
+    is_known_word: object = None,
 ) -> list[Entity]:
     """Person mentions of one sentence, refined by the name grammar:
 
@@ -82,6 +89,7 @@ def refine_persons(
     token_starts = [t.start for t in tokens]
     ends = {t.end: i for i, t in enumerate(tokens)}
     starts = sorted(e.start for e in entities)
+    person_ends = frozenset(e.end for e in entities if e.type is EntityType.PERSON)
     out: list[Entity] = []
     for entity in entities:
         if entity.source == EntitySource.MODEL:
@@ -95,12 +103,15 @@ def refine_persons(
             entity, words = without_time_word(text, tokens, entity, words, ends)
             entity, words = without_overrun(text, tokens, entity, words, ends, is_person_name)
             entity = without_glued_place(text, tokens, entity, words, ends, is_place)
-            entity = without_listed_conjunction(text, tokens, entity, first)
+            entity = without_listed_conjunction(text, tokens, entity, first, person_ends)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
+            entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
+            entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
             entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
+    out = _joined_after_a_name_part(text, tokens, out)
     out = with_appointed(text, tokens, out)
     out = with_listed_officials(text, tokens, out)
     out = with_speakers(text, tokens, out)
@@ -165,6 +176,42 @@ def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
             entity = with_end(text, merged.pop(), entity.end)
         merged.append(entity)
     return merged
+
+
+def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
+    """A name never ends with the first half of a compound (``عمر أبو`` + ``العيش``، ``خالد عبد``
+    + ``الله``): a tagger's person ending in أبو/عبد/أم runs on through the next word, taking in
+    a person mention that begins there."""
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    merged: list[Entity] = []
+    entities = sorted(entities, key=lambda e: e.start)
+    skip_to = -1
+    for index, entity in enumerate(entities):
+        if entity.start < skip_to:
+            continue
+        last = ends.get(entity.end)
+        if (
+            entity.type is EntityType.PERSON
+            and entity.source == EntitySource.MODEL
+            and last is not None
+            and last + 1 < len(tokens)
+            and tokens[last].start > entity.start
+            and tokens[last].norm in PARTS_OF_NAME
+        ):
+            following = tokens[last + 1]
+            nxt = entities[index + 1] if index + 1 < len(entities) else None
+            if nxt is not None and nxt.start == following.start and nxt.type is EntityType.PERSON:
+                entity, skip_to = with_end(text, entity, nxt.end), nxt.end
+            elif (nxt is None or nxt.start >= following.end) and _second_half(following):
+                entity = with_end(text, entity, following.end)
+        merged.append(entity)
+    return merged
+
+
+def _second_half(token: Token) -> bool:
+    """A word that can end a compound name (بكر، العيش، الله): letters, no function word."""
+    norm = token.norm
+    return norm[:1].isalpha() and not norm.isascii() and token.text not in NOT_NAMES and norm not in NAME_END
 
 
 def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) -> list[Entity]:
@@ -235,9 +282,15 @@ def _opens_a_name(tokens: list[Token], i: int, j: int) -> bool:
         and (tokens[i - 1].norm.startswith("ال") or _possessed(tokens[i - 1].norm))
     ):
         return False
+    if i and tokens[i - 1].norm.isdigit():
+        return False  # "أكثر من 72 دولة": a counted noun, not the form of address
+    if tokens[i].norm == _OWNER and j == i + 1:
+        return False  # "صاحب إحدى الوحدات": an owner; صاحب addresses only with السمو، الجلالة ...
     norm = tokens[j].norm
     if norm.startswith(_ARTICLE_AFTER_PROCLITIC) or (norm[:1] == "و" and norm not in WAW_NAMES):
         return False
+    if norm == CROWN or (norm[:1] == "ل" and norm[1:2] in ("ا", "ت") and len(norm) > 4):
+        return False  # "سمو ولي العهد": a title; "لتنسيق الجهود"، "لأجمل": ل and a verbal noun
     return not _possessed(norm)
 
 

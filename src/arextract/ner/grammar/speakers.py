@@ -10,9 +10,18 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from arextract.ner.grammar.heads import GENERIC, is_head
-from arextract.ner.grammar.mentions import person, with_start
+from arextract.ner.grammar.mentions import person, with_end, with_start
 from arextract.ner.grammar.names import is_name_word
-from arextract.ner.grammar.words import DEFINITE_STOPS, FAMILY, HONORIFICS, NAME_END, NOT_NAMES, folded
+from arextract.ner.grammar.words import (
+    DEFINITE_STOPS,
+    FAMILY,
+    HONORIFICS,
+    NAME_END,
+    NOT_NAMES,
+    QUOTES,
+    SITE_PREPOSITIONS,
+    folded,
+)
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings
 
@@ -42,6 +51,11 @@ _ADVERBS = folded(
 # Words that may follow a name given after its title (عضو المجلس فلان الفلاني إن ...).
 _AFTER_NAME = folded("إن أن إنه أنه")
 
+
+# The commas around a name in apposition, and the prepositions of a title's complement (السفير
+# لدى لبنان، المنسق في اليمن).
+_COMMAS = frozenset(["،", ","])
+_SITE_WORDS = folded("لدى في")
 
 # Conjuncts that open the next item of a list after a name (وعدد من، وعدد كبير، وجمع من).
 _CONJUNCTS = folded("وعدد وجمع ولفيف وكبار وأعضاء ووفد")
@@ -109,19 +123,94 @@ def _titled(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].norm in _TITLES
 
 
-def _after_title(tokens: list[Token], o: int, ends: set[int]) -> bool:
+def _after_title(tokens: list[Token], o: int, spans: dict[int, int]) -> bool:
     """Whether token ``o`` closes a title and its complement (عضو المجلس، محافظ صلاح الدين،
     وزير الزراعة الفرنسي): an indefinite title at most three tokens back, and only definite
-    words or mentions (``ends``: their last tokens) between."""
-    if o < 1 or not (tokens[o].norm.startswith("ال") or o in ends) or tokens[o].norm in DEFINITE_STOPS:
+    words or mentions (``spans``: their last token -> their first) between. When ``o`` closes a
+    place or a body, the complement may be longer, a mention counting as one word and في/لدى
+    before a place allowed (رئيس وزراء سانت فنسنت وجزر غرينادين، وزيرة العلاقات الدولية والتعاون
+    لجنوب أفريقيا، سفير مصر في الجزائر)."""
+    if o < 1 or not (tokens[o].norm.startswith("ال") or o in spans) or tokens[o].norm in DEFINITE_STOPS:
         return False
-    for k in range(o - 1, max(-1, o - 4), -1):
+    closes_a_name = o in spans
+    k, words = (spans[o] - 1, _LONG_COMPLEMENT) if closes_a_name else (o - 1, 3)
+    while k >= 0 and words > 0:
         norm = tokens[k].norm
-        if norm in _TITLES and not norm.startswith("ال"):
+        if _indefinite_title(norm):
             return True
+        words -= 1
+        if closes_a_name and k in spans:
+            k = spans[k] - 1
+            continue
+        if closes_a_name and norm in SITE_PREPOSITIONS:
+            k -= 1
+            continue
         if not (norm.startswith("ال") or norm[:1].isalpha()) or norm in NAME_END:
             return False
+        k -= 1
     return False
+
+
+def _past_outlet(tokens: list[Token], verb: int) -> int:
+    """The closing quote of an outlet cited right after the verb (``أوضح لـ«عكاظ» فلان``), where
+    the speaker's name begins after it; ``verb`` when there is none. At most four words quoted."""
+    if verb + 3 >= len(tokens) or tokens[verb + 1].norm != "ل" or tokens[verb + 2].norm not in QUOTES:
+        return verb
+    for k in range(verb + 4, min(len(tokens), verb + 8)):
+        if tokens[k].norm in QUOTES:
+            return k
+    return verb
+
+
+def _apposed(tokens: list[Token], comma: int, covered: set[int]) -> bool:
+    """Whether token ``comma`` is a comma after a title and its complement, definite or not
+    (``السفير اليمني لدى لبنان، علي الديلمي، أن``): the name between two commas is the title's
+    holder. At most six definite words, words of mentions (``covered``) or لدى / في between the
+    title and the comma."""
+    if comma < 2 or tokens[comma].norm not in _COMMAS:
+        return False
+    for k in range(comma - 1, max(-1, comma - 8), -1):
+        norm = tokens[k].norm
+        if norm in _TITLES:
+            return k < comma - 1  # a title and its complement (not a bare title: الوزير، فلان)
+        if not (norm.startswith("ال") or k in covered or norm in _SITE_WORDS) or norm in DEFINITE_STOPS:
+            return False
+    return False
+
+
+def _indefinite_title(norm: str) -> bool:
+    """رئيس، وزيرة; ورئيس with its conjunction (ورئيس وزراء ...)."""
+    if norm.startswith("ال"):
+        return False
+    return norm in _TITLES or (norm[:1] in "وف" and norm[1:] in _TITLES and not norm[1:].startswith("ال"))
+
+
+# The most words (a mention counting as one) between a title and the place or body closing
+# its complement: وزيرة + العلاقات الدولية والتعاون + لجنوب أفريقيا.
+_LONG_COMPLEMENT = 5
+
+
+def _place_ran_on(tokens: list[Token], entity: Entity, i: int) -> bool:
+    """A tagger's place that began in a title's complement and ran on into the name after it
+    (محافظ + صلاح الدين رائد الجبوري): it ends at token ``i``, and the two words after are the
+    person (when they look like a name)."""
+    return (
+        entity.source == EntitySource.MODEL
+        and entity.type in (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+        and entity.start < tokens[i].end
+    )
+
+
+def _mistyped_family_name(tokens: list[Token], entity: Entity, k: int) -> bool:
+    """A tagger's one-word place or body, unknown to the knowledge files, at token ``k`` where
+    a title and its complement end in a given name and then a boundary: the family name (a
+    foreign name the tagger has no word for)."""
+    return (
+        entity.source == EntitySource.MODEL
+        and entity.type is not EntityType.PERSON
+        and entity.end == tokens[k].end
+        and _boundary(tokens, k + 1)
+    )
 
 
 def _boundary(tokens: list[Token], k: int) -> bool:
@@ -141,13 +230,28 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     entities = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in entities]
     token_starts = [t.start for t in tokens]
-    ends = {bisect_left(token_starts, e.end) - 1 for e in entities if e.type is not EntityType.PERSON}
+    covered = {
+        k
+        for e in entities
+        if e.type is not EntityType.PERSON
+        for k in range(bisect_left(token_starts, e.start), bisect_left(token_starts, e.end))
+    }
+    spans = {
+        bisect_left(token_starts, e.end) - 1: max(0, bisect_left(token_starts, e.start + 1) - 1)
+        for e in entities
+        if e.type is not EntityType.PERSON
+    }
     out = list(entities)
     added: list[Entity] = []
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
-        if not verb and not _after_title(tokens, i, ends):
+        apposed = not verb and _apposed(tokens, i, covered)
+        if not verb and not apposed and not _after_title(tokens, i, spans):
             continue
+        if verb:
+            i = _past_outlet(tokens, i)  # قال لـ«عكاظ» + the speaker
+            if i + 3 >= len(tokens):
+                continue
         given, second = tokens[i + 1], tokens[i + 2]
         at = bisect_left(starts, given.start)
         if at < len(starts) and starts[at] < given.end:
@@ -162,8 +266,19 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
                 and (titled or not verb)
             ):
                 out[at] = with_start(text, entity, given.start)  # أوضح راجح + بادي الناطق
+            elif not verb and _mistyped_family_name(tokens, entity, i + 2) and _strict_name(given, second):
+                out[at] = person(text, given.start, second.end)  # ... لجنوب أفريقيا ناليدي + باندور CITY
             continue
         if at > 0 and entities[at - 1].end > given.start:
+            before = entities[at - 1]
+            if (
+                not verb
+                and _place_ran_on(tokens, before, i)
+                and before.end == second.end
+                and _strict_name(given, second)
+            ):
+                out[at - 1] = with_end(text, before, tokens[i].end)  # محافظ صلاح الدين + رائد الجبوري
+                added.append(person(text, given.start, second.end))
             continue
         if verb and i + 3 < len(tokens) and at < len(starts) and starts[at] == tokens[i + 3].start:
             entity = entities[at]  # ودعت وان عزيزة + إسماعيل زوجة ...
@@ -174,9 +289,49 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
             continue
         if at < len(starts) and starts[at] < second.end:
             continue
-        closed = _titled(tokens, i + 3) if verb else _boundary(tokens, i + 3) and _strict_name(given, second)
+        if verb:
+            closed = _titled(tokens, i + 3)
+        else:
+            # between two commas after a title, or before a boundary after a title's complement
+            ended = tokens[i + 3].norm in _COMMAS if apposed else _boundary(tokens, i + 3)
+            closed = ended and _strict_name(given, second)
         if _given(given) and _family(second) and _no_head(given, second) and closed:
             added.append(person(text, given.start, second.end))
     if added:
         out = sorted(out + added, key=lambda e: e.start)
     return out
+
+
+# Titles whose complement is a place (محافظ صلاح الدين، والي طنجة، أمير منطقة...).
+_PLACE_TITLES = folded("محافظ والي أمير حاكم عمدة رئيس")
+
+
+def without_titled_place(
+    text: str, tokens: list[Token], named: list[Entity], model: list[Entity], place: object
+) -> tuple[list[Entity], list[Entity]]:
+    """``محافظ صلاح الدين رائد الجبوري`` read by the tagger as one person: after a title whose
+    complement is a place, a tagger's person that begins with one or two words naming a known
+    place (``place(first, last)``: that place's mention, or None; the title says a place is
+    meant, so a name that is also a given name counts) and goes on by two words or more is that
+    place, then the person. Returns the knowledge files' mentions with the place added and the
+    tagger's with the person narrowed."""
+    if not callable(place) or not any(e.type is EntityType.PERSON for e in model):
+        return named, model
+    token_starts = [t.start for t in tokens]
+    taken = {e.start for e in named}
+    out = []
+    added = []
+    for entity in model:
+        at = bisect_left(token_starts, entity.start)
+        if entity.type is EntityType.PERSON and 0 < at < len(tokens) and tokens[at - 1].norm in _PLACE_TITLES:
+            last = bisect_left(token_starts, entity.end) - 1
+            for width in (2, 1):
+                found = place(at, at + width - 1) if last - (at + width - 1) >= 2 else None
+                if found is not None and found.start not in taken:
+                    added.append(found)
+                    entity = with_start(text, entity, tokens[at + width].start)
+                    break
+        out.append(entity)
+    if not added:
+        return named, model
+    return sorted(named + added, key=lambda e: e.start), out
