@@ -193,14 +193,21 @@ print(json.dumps({"import": imported - started, "load": loaded - imported, "firs
 """
 
 
-def bench_cold_start() -> dict[str, float]:
-    started = time.perf_counter()
-    result = subprocess.run([PY, "-c", COLD_START, str(SEEDS[0]), BACKEND], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - started
-    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
-    data["wall"] = wall
-    return data
+def bench_cold_start(runs: int = 3) -> dict[str, float]:
+    """A fresh interpreter as a user's: bytecode cached (``pip install`` compiles it; a sandbox
+    that sets PYTHONDONTWRITEBYTECODE recompiles ~135 modules at every start, 0.26 s here), so
+    one untimed run writes the caches, then the median of ``runs`` timed ones."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    measured: list[dict[str, float]] = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        result = subprocess.run([PY, "-c", COLD_START, str(SEEDS[0]), BACKEND], cwd=ROOT,
+                                capture_output=True, text=True, check=True, env=env)
+        data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+        data["wall"] = time.perf_counter() - started
+        measured.append(data)
+    timed = sorted(measured[1:], key=lambda run: run["wall"])
+    return timed[len(timed) // 2]
 
 
 LONG_ARTICLE = r"""
@@ -607,7 +614,7 @@ def report(facts: dict[str, str], corpus: tuple[int, int], results: dict[str, ob
                  f"{verdict(peak <= TARGET_RSS_MB)} |")
     lines += [
         "",
-        "## Cold start (fresh interpreter)",
+        "## Cold start (fresh interpreter, bytecode cached, median of 3)",
         "",
         "| import arextract | load Pipeline | first extract (seed 000) | total wall, incl. interpreter |",
         "| ---: | ---: | ---: | ---: |",

@@ -555,3 +555,14 @@ def test_a_corrupt_knowledge_file_raises_a_resource_error(tmp_path: Path) -> Non
     (kb / "countries.tsv").write_text("اسم\tرمز\nمصر\tEG\n", encoding="utf-8")  # no name_ar / iso2
     with pytest.raises(ResourceError, match=r"countries\.tsv"):
         KnowledgeBase.load(kb)
+
+
+def test_a_speaker_carried_through_a_long_text_is_evidenced_from_his_last_naming() -> None:
+    # the same story four times: a statement whose speaker is carried over ("وأضاف") spans from
+    # where he was last named, not from the first copy (evidence grew with the whole text, and
+    # a 5 MB article ran out of memory)
+    story = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
+    doc = arextract.extract("\n\n".join([story] * 4))
+    longest = max(r.evidence.end - r.evidence.start for r in doc.relations)
+    assert longest < len(story) / 2, longest
+    assert all(doc.text[r.evidence.start : r.evidence.end] == r.evidence.text for r in doc.relations)

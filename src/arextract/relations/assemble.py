@@ -94,6 +94,11 @@ def build_relation(
     # the trigger without its proclitics, so the span is the word itself
     trigger_start = first.start + surface_offset(first.text, match.offset)
     trigger_end = doc.tokens[match.last].end
+    # an argument carried from an earlier sentence, by its last naming before the trigger
+    arguments = [
+        (role, view.namings.latest(m, trigger_start) if m.entity.end <= sentence.start else m)
+        for role, m in arguments
+    ]
     attributes: dict[str, object] = {}
     said = modality(words, view, sentence, match, form)
     if said != "asserted":
