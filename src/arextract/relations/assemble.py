@@ -4,6 +4,7 @@ or duplicate relations, numbered r1, r2, ..."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from arextract.ner.gazetteer import surface_offset
@@ -24,6 +25,7 @@ _VISIT_VERB_RULES = frozenset({"visit-verb", "visit-arrive", "visit-arrive-bare"
 _VISIT_NOUN_RULE = "visit-noun"
 _IN_RE = re.compile(r"(?:^|\s)(?:في|ب)\s?$")
 _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
+_LONGEST_TRIGGER = 200  # characters of a speech verb trigger, at most (for the search window)
 _JOINED_WITHIN = 1500  # characters between a meeting and "وحضر اللقاء" that joins it
 
 
@@ -130,40 +132,44 @@ def build_relation(
 
 def without_restated(relations: list[Relation], doc: Document) -> list[Relation]:
     """ "وأشار X في تصريح له إلى"، "وفي تصريحاته للصحافيين قال X": the noun names the
-    statement its verb (just before or after it, in the same sentence) gives."""
+    statement its verb (just before or after it, in the same sentence) gives. The verbs are
+    indexed by speaker and position, so each noun looks only at the verbs near it (looking at
+    every verb of its speaker made a long article's statements quadratic)."""
+    entities = {e.id: e for e in doc.entities}
     verbs: dict[str, list[tuple[int, int]]] = {}
     for relation in relations:
+        speaker = entities.get(relation.arguments[0].entity_id) if relation.arguments else None
         if (
-            relation.type == RelationType.STATEMENT
+            speaker is not None
+            and relation.type == RelationType.STATEMENT
             and relation.attributes.get("rule") != _STATEMENT_NOUN_RULE
         ):
-            verbs.setdefault(relation.arguments[0].entity_id, []).append(
-                (relation.trigger.start, relation.trigger.end)
-            )
+            verbs.setdefault(speaker.canonical, []).append((relation.trigger.start, relation.trigger.end))
     if not verbs:
         return relations
-    entities = {e.id: e for e in doc.entities}
+    for spans in verbs.values():
+        spans.sort()
+    starts = {canonical: [start for start, _ in spans] for canonical, spans in verbs.items()}
 
     def restated(relation: Relation) -> bool:
         if relation.type != RelationType.STATEMENT or relation.attributes.get("rule") != _STATEMENT_NOUN_RULE:
             return False
         speaker = entities.get(relation.arguments[0].entity_id)
-        spans = [
-            span
-            for entity_id, found in verbs.items()
-            for span in found
-            if entities.get(entity_id) is not None
-            and speaker is not None
-            and entities[entity_id].canonical == speaker.canonical
-        ]
+        if speaker is None or speaker.canonical not in verbs:
+            return False
         start, end = relation.trigger.start, relation.trigger.end
+        spans, span_starts = verbs[speaker.canonical], starts[speaker.canonical]
+        # a verb ending within _RESTATED_WITHIN before the noun starts at most that much (and
+        # its own length) before it; one after the noun starts within _RESTATED_WITHIN of its end
+        low = bisect.bisect_left(span_starts, start - _RESTATED_WITHIN - _LONGEST_TRIGGER)
+        high = bisect.bisect_right(span_starts, end + _RESTATED_WITHIN)
         # (a noun with words of its own, "وفي إشارة إلى أن ...، قال X", is a statement too)
         quoted = relation.attributes.get("quote")
         own_words = quoted["start"] if isinstance(quoted, dict) else len(doc.text)
         return any(
             _close(doc.text, verb_end, start)
             or (own_words > verb_start and _close(doc.text, end, verb_start))
-            for verb_start, verb_end in spans
+            for verb_start, verb_end in spans[low:high]
         )
 
     return [relation for relation in relations if not restated(relation)]
