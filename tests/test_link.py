@@ -751,7 +751,7 @@ def test_an_adjective_or_a_preposition_is_no_word_of_a_known_name() -> None:
     # "عسكرية من" and "عسكري من" share a skeleton with عسكر مامين (ة, ي and the vowels dropped),
     # but من is a preposition and a word in ة is no spelling of a name without it
     for text in (
-        "ووصلت تجهيزات عسكرية من دول التحالف لدعم الجيش. وقال المتحدث إن الإمدادات مستمرة.",
+        "وتسلم اللواء معدات عسكرية من بلدان الجوار لتعزيز قدراته. وقال المتحدث إن الإمدادات مستمرة.",
         "وطلب منه المشاركة بخمسمئة عسكري من غزة. ثم أجرى وفد من الحركة زيارة إلى القاهرة.",
     ):
         doc = arextract.extract(text)

@@ -13,24 +13,9 @@ from arextract.ner.grammar.speakers import with_speakers, without_titled_place
 from arextract.ner.merge import merge_model_and_gazetteer
 from arextract.schema import Entity, EntitySource, EntityType
 from arextract.text.segment import tokenize
+from test_ner_grammar_gap import mention
 
 MODEL, GAZETTEER = EntitySource.MODEL, EntitySource.GAZETTEER
-
-
-def mention(
-    text: str, words: str, entity_type: EntityType, source: EntitySource, subtype: str | None = None
-) -> Entity:
-    start = text.index(words)
-    return Entity(
-        id="",
-        type=entity_type,
-        subtype=subtype,
-        text=words,
-        start=start,
-        end=start + len(words),
-        canonical=words,
-        source=source,
-    )
 
 
 def found(entities: list[Entity]) -> set[tuple[str, str]]:
@@ -151,8 +136,8 @@ def test_two_bodies_joined_by_wa_and_a_head_noun_are_two() -> None:
 def test_a_known_body_and_its_nationality_stay_two_mentions() -> None:
     text = "وقال المتحدث، بحسب وكالة تاس الروسية، إن اللقاء مثمر."
     named = [
-        mention(text, "وكالة تاس", EntityType.ORGANIZATION, GAZETTEER, "media"),
-        mention(text, "الروسية", EntityType.COUNTRY, GAZETTEER, "nisba"),
+        mention(text, "وكالة تاس", EntityType.ORGANIZATION, GAZETTEER, subtype="media"),
+        mention(text, "الروسية", EntityType.COUNTRY, GAZETTEER, subtype="nisba"),
     ]
     model = [mention(text, "تاس الروسية", EntityType.ORGANIZATION, MODEL)]
     assert found(merge_model_and_gazetteer(named, model)) == {("تاس", "ORGANIZATION"), ("الروسية", "COUNTRY")}

@@ -2158,7 +2158,7 @@ def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipel
         "لمناقشة الاتفاق الذي وقع في 14 يوليو."
     )
     assert dates(doc, "VISIT") == [None]
-    doc = nlp("وقال أيمن الصفدي في أول زيارة للعراق منذ أصبح وزيرا للخارجية في يناير إنه متفائل.")
+    doc = nlp("وصرح أيمن الصفدي خلال زيارته الأولى لبغداد منذ تولى حقيبة الخارجية في يناير بأنه متفائل.")
     assert dates(doc, "VISIT") == [None]
     # the trigger's own relative clause still dates it
     doc = nlp("وأشاد الوزير بالزيارة التي قامت بها كاترين ماير إلى طهران في 14 يوليو.")
@@ -2278,15 +2278,15 @@ def test_a_lam_complement_and_a_head_after_bi_complete_a_title(nlp: Pipeline) ->
 
 def test_a_comma_after_a_plural_counterpart_keeps_each_nisba_title(nlp: Pipeline) -> None:
     doc = nlp(
-        "ويجتمع وزير الخارجية الروسي سيرغي لافروف لاحقا بنظيريه، الأميركي جون كيري والسعودي عادل الجبير."
+        "وسيلتقي وزير الخارجية الروسي سيرغي لافروف بعد ذلك بنظيريه، الأميركي جون كيري والسعودي عادل الجبير."
     )
     assert roles(doc)[key("جون كيري")] == K({"الولايات المتحدة"})
     assert roles(doc)[key("عادل الجبير")] == K({"السعودية"})
 
 
 def test_a_speaker_set_off_by_commas_after_a_title_naming_a_body(nlp: Pipeline) -> None:
-    doc = nlp("أكد المتحدث الرسمي باسم رئاسة الجمهورية، خالد الشمري، لـ«الوطن» أن الزيارة ناجحة.")
-    assert speech(doc) == [("أكد", key("خالد الشمري"))]
+    doc = nlp("أوضح الناطق الرسمي باسم رئاسة الوزراء، خالد الشمري، لـ«الوطن» أن الزيارة ناجحة.")
+    assert speech(doc) == [("أوضح", key("خالد الشمري"))]
 
 
 def test_the_genitive_of_a_bare_meeting_noun_met_the_one_after_maa_or_bi(nlp: Pipeline) -> None:
@@ -2342,7 +2342,7 @@ def test_the_nationality_of_a_received_delegations_body_is_not_a_party(nlp: Pipe
 def test_the_two_ministers_who_met_are_the_pair_named_before(nlp: Pipeline) -> None:
     doc = nlp(
         "وأعلنت الخارجية الروسية أن وزير الخارجية المصري سامح شكري سيزور موسكو الأسبوع المقبل لبحث "
-        "الأزمة الليبية مع نظيره الروسي سيرغي لافروف. وكان الوزيران التقيا في عمان في يوليو الماضي."
+        "الأزمة الليبية مع نظيره الروسي سيرغي لافروف. وقد سبق أن التقى الوزيران في الكويت خلال مايو."
     )
     pair = [("participant", key("سامح شكري")), ("participant", key("سيرغي لافروف"))]
     assert found(doc, "MEETING") == [pair, pair]
@@ -2378,14 +2378,14 @@ def test_them_received_are_everyone_joined_to_the_one_told_before(nlp: Pipeline)
 
 
 def test_an_arrivals_visitor_is_reached_past_his_nationality(nlp: Pipeline) -> None:
-    doc = nlp("وأعلن رئيس لجنة الحكام عمر المهنا وصول الإنجليزي هاورد ويب مدير دائرة التحكيم إلى الرياض أمس.")
+    doc = nlp("وأكد رئيس لجنة الحكام عمر المهنا وصول الإنجليزي هاورد ويب المشرف على التحكيم إلى الرياض أمس.")
     assert found(doc, "VISIT") == [[("visitor", key("هاورد ويب")), ("destination", key("الرياض"))]]
 
 
 def test_a_delegations_head_is_not_the_clause_actor_when_another_person_acts(nlp: Pipeline) -> None:
     doc = nlp(
         "وتعليقا على زيارة وفد الحركة برئاسة زعيمها إسماعيل هنية إلى القاهرة قال الوزير سامح شكري "
-        "في المؤتمر الصحفي المشترك مع وزير الخارجية الأردني ناصر جودة إن الزيارة إنسانية."
+        "في مؤتمر صحفي مشترك عقده مع وزير الخارجية الأردني ناصر جودة إن الزيارة إنسانية."
     )
     assert [("participant", key("سامح شكري")), ("participant", key("ناصر جودة"))] in found(doc, "MEETING")
     assert [speaker for _, speaker in speech(doc)] == [key("سامح شكري")]

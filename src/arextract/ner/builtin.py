@@ -240,15 +240,7 @@ def without_glued_clitics(text: str, entities: list[Entity]) -> list[Entity]:
             and len(folded) > 3
             and folded[1:] in words
         ):
-            entity = span_entity(
-                text,
-                entity.start + 1,
-                entity.end,
-                entity.type,
-                source=entity.source,
-                confidence=entity.confidence,
-                subtype=entity.subtype,
-            )
+            entity = _respanned(text, entity, entity.start + 1, entity.end)
         out.append(entity)
     return out
 
@@ -283,17 +275,22 @@ def without_surname_overrun(text: str, entities: list[Entity]) -> list[Entity]:
             and folded[1] not in _NAME_LINKS
         ):
             cut = entity.text.rstrip().rfind(" ")
-            entity = span_entity(
-                text,
-                entity.start,
-                entity.start + len(entity.text[:cut].rstrip()),
-                entity.type,
-                source=entity.source,
-                confidence=entity.confidence,
-                subtype=entity.subtype,
-            )
+            entity = _respanned(text, entity, entity.start, entity.start + len(entity.text[:cut].rstrip()))
         out.append(entity)
     return out
+
+
+def _respanned(text: str, entity: Entity, start: int, end: int) -> Entity:
+    """The same mention over ``text[start:end]``: its type, source, confidence and subtype kept."""
+    return span_entity(
+        text,
+        start,
+        end,
+        entity.type,
+        source=entity.source,
+        confidence=entity.confidence,
+        subtype=entity.subtype,
+    )
 
 
 # Words that carry a name on after a family name (بن، آل): no overrun.

@@ -164,7 +164,7 @@ def _past_outlet(tokens: list[Token], verb: int) -> int:
 
 def _apposed(tokens: list[Token], comma: int, covered: set[int]) -> bool:
     """Whether token ``comma`` is a comma after a title and its complement, definite or not
-    (``السفير اليمني لدى لبنان، علي الديلمي، أن``): the name between two commas is the title's
+    (``السفير العماني لدى الأردن، سالم الهنائي، أن``): the name between two commas is the title's
     holder. At most six definite words, words of mentions (``covered``) or لدى / في between the
     title and the comma."""
     if comma < 2 or tokens[comma].norm not in _COMMAS:
