@@ -9,7 +9,7 @@ The two people a dual stands for: "وكان الوزيران التقيا في �
 
 from __future__ import annotations
 
-from arextract.schema import Argument, Document, Entity, EntityType, Relation, RelationType
+from arextract.schema import Argument, Document, Entity, EntityType, Relation, RelationType, TextSpan
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
 
@@ -44,7 +44,10 @@ def persons_for_duals(doc: Document, relations: list[Relation]) -> list[Relation
         ]
         if dual and pair is not None and relation.trigger.start - pair[0].trigger.end <= _REACH:
             kept = [a for a in relation.arguments if a not in dual]
-            relation = relation.model_copy(update={"arguments": _unique([*pair[1], *kept], entities)})
+            arguments = _unique([*pair[1], *kept], entities)
+            relation = relation.model_copy(
+                update={"arguments": arguments, "evidence": _covering(doc, relation, arguments, entities)}
+            )
         out.append(relation)
         persons = [
             a
@@ -54,6 +57,15 @@ def persons_for_duals(doc: Document, relations: list[Relation]) -> list[Relation
         if len(persons) == 2 and len({entities[a.entity_id].canonical for a in persons}) == 2:
             pair = (relation, persons)
     return out
+
+
+def _covering(
+    doc: Document, relation: Relation, arguments: list[Argument], entities: dict[str, Entity]
+) -> TextSpan:
+    """The relation's evidence widened over its new arguments (the pair named before it)."""
+    start = min([relation.evidence.start, *(entities[a.entity_id].start for a in arguments)])
+    end = max([relation.evidence.end, *(entities[a.entity_id].end for a in arguments)])
+    return TextSpan(text=doc.text[start:end], start=start, end=end)
 
 
 def _unique(arguments: list[Argument], entities: dict[str, Entity]) -> list[Argument]:
