@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.link.names import (
+    NASAB_LINKS,
     PERSON_THRESHOLD,
     name_key,
     name_similarity,
@@ -287,9 +288,6 @@ def _one_link_dropped(name: str) -> str:
     الجبير -> عادل الجبير), "" for other names: a longer lineage names a prince by his forebears
     (تركي بن عبد الله الفيصل بن عبد العزيز is no تركي الفيصل)."""
     words = name_words(name)
-    if sum(word in _NASAB_LINKS for word in words) != 1 or len(words) < 4 or words[1] not in _NASAB_LINKS:
+    if sum(word in NASAB_LINKS for word in words) != 1 or len(words) < 4 or words[1] not in NASAB_LINKS:
         return ""
     return without_nasab(name)
-
-
-_NASAB_LINKS = frozenset({"بن", "ابن", "بنت"})

@@ -97,8 +97,11 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
-# The links of a lineage (folded): بن، ابن، بنت and آل (محمد بن سلمان بن عبدالعزيز آل سعود).
-LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})
+# The links of a lineage (folded): بن، ابن، بنت (a father's name follows) and آل (محمد بن سلمان
+# بن عبدالعزيز آل سعود).
+NASAB_LINKS = frozenset({"بن", "ابن", "بنت"})
+FAMILY_LINK = "ال"  # آل, folded to its skeleton
+LINEAGE = NASAB_LINKS | {FAMILY_LINK}
 
 
 def without_nasab(name: str) -> str:

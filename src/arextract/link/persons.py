@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from arextract.link.kb_linking import KBLinker
 from arextract.link.names import (
+    FAMILY_LINK,
     LINEAGE,
     PERSON_THRESHOLD,
     PersonNameIndex,
@@ -29,8 +30,6 @@ from arextract.schema import Entity, EntityType, Token
 FUZZY_LINK = 0.9  # times the similarity, for a KB person matched by similarity, not by name
 SHORT_FORM_LINK = 0.85  # a one-token short form resolved to the one matching full name
 KB_SHORT_FORM_LINK = 0.6  # a one-token name resolved to the one KB person carrying that token
-
-_FAMILY = "ال"  # آل as a name token (آل سعود، آل نهيان), folded to its skeleton
 
 
 def with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> list[Entity]:
@@ -119,7 +118,7 @@ class PersonClusterer:
             tokens = name_tokens(entity.text)
             token_key = tokens[0] if tokens else ""
             owners = short_index.get(token_key, set())
-            if self.state.norm_at(self.state.token_at(entity.start) - 1) == _FAMILY:
+            if self.state.norm_at(self.state.token_at(entity.start) - 1) == FAMILY_LINK:
                 owners = owners | families.get(token_key, set())
             confidence = SHORT_FORM_LINK
             found: str | None = None
@@ -218,7 +217,7 @@ class PersonClusterer:
             for name in self.state.targets[key].full_names:
                 tokens = name_tokens(name)
                 index.setdefault(tokens[0], set()).add(key)
-                family = len(tokens) >= 2 and tokens[-2] == _FAMILY
+                family = len(tokens) >= 2 and tokens[-2] == FAMILY_LINK
                 (families if family else index).setdefault(tokens[-1], set()).add(key)
         return index, families
 

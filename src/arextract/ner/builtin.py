@@ -19,7 +19,8 @@ from arextract.ner.grammar.idioms import without_place_idioms
 from arextract.ner.grammar.organizations import without_coordinated_bodies
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.grammar.speakers import without_titled_place
-from arextract.ner.merge import merge_model_and_gazetteer
+from arextract.ner.grammar.words import FAMILY, NASAB
+from arextract.ner.merge import PLACE_TYPES, merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.normalize import fold
@@ -125,7 +126,7 @@ class GrammarRefinement:
         """A tagger's one-word place that is also a common word (``جرفت سيول الأمطار``: floods),
         with no word before it saying a place is meant: the knowledge files' rule for such
         names (``ambiguous.txt``) holds for the tagger too."""
-        if entity.source != EntitySource.MODEL or entity.type not in _PLACE_TYPES:
+        if entity.source != EntitySource.MODEL or entity.type not in PLACE_TYPES:
             return False
         at = next((k for k, t in enumerate(tokens) if t.start <= entity.start < t.end), None)
         if at is None or tokens[at].end != entity.end:
@@ -294,10 +295,8 @@ def _respanned(text: str, entity: Entity, start: int, end: int) -> Entity:
 
 
 # Words that carry a name on after a family name (بن، آل): no overrun.
-_NAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "آل", "ولد", "بني"))
+_NAME_LINKS = NASAB | FAMILY
 
-
-_PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
 
 # Proclitic letters a tagger's one-word mention may have glued on (و، ف، ل، ب).
 _GLUED = frozenset("وفلب")

@@ -207,7 +207,7 @@ def _tiled(entity: Entity, names: list[Entity]) -> bool:
     return all(0 <= b.start - a.end <= 1 for a, b in pairwise(names))
 
 
-_PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
+PLACE_TYPES = (EntityType.CITY, EntityType.REGION, EntityType.COUNTRY)
 
 
 def _place_run_into_name(entity: Entity, names: list[Entity]) -> bool:
@@ -215,10 +215,10 @@ def _place_run_into_name(entity: Entity, names: list[Entity]) -> bool:
     الثقافة في ولاية قسنطينة رابح بوزيد``): the tagger ran the place into the name of the one
     whose title it completes. A definite word (``القدس الشرقية``) or a coordinated one (``سانت
     فنسنت وجزر غرينادين``) may belong to the place's own name, and is left to the tagger."""
-    if entity.type not in _PLACE_TYPES or len(names) != 1:
+    if entity.type not in PLACE_TYPES or len(names) != 1:
         return False
     (place,) = names
-    if place.type not in _PLACE_TYPES or place.start != entity.start or place.end >= entity.end:
+    if place.type not in PLACE_TYPES or place.start != entity.start or place.end >= entity.end:
         return False
     added = entity.text[place.end - entity.start :].split()
     return bool(added) and all(word.isalpha() and not word.startswith(("ال", "و")) for word in added)

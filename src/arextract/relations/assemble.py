@@ -9,7 +9,7 @@ import re
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import relation_date
-from arextract.relations.lexicons import FoldedLexicons
+from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons
 from arextract.relations.modality import modality, quote
 from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
@@ -19,7 +19,6 @@ from arextract.text.normalize import fold
 
 Arguments = list[tuple[str, Mention]]  # (role, mention)
 
-_PATRONYMIC = {fold(word) for word in ("بن", "ابن", "بنت")}
 _STATEMENT_NOUN_RULE = "statement-noun"
 _VISIT_VERB_RULES = frozenset({"visit-verb", "visit-arrive", "visit-arrive-bare"})
 _VISIT_NOUN_RULE = "visit-noun"
@@ -79,7 +78,7 @@ def _surname_of(one: Mention, other: Mention) -> bool:
     short, full = fold(one.entity.canonical).split(), fold(other.entity.canonical).split()
     if len(short) != 1 or len(full) < 2 or short[0] != full[-1]:
         return False
-    return full[-2] not in _PATRONYMIC
+    return full[-2] not in PATRONYMIC
 
 
 def build_relation(

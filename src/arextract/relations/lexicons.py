@@ -23,6 +23,10 @@ def folded(words: Iterable[str]) -> frozenset[str]:
     return fold_words(words)
 
 
+# The words between a given name and a father's ("محمد بن سلمان"): what follows is no family name.
+PATRONYMIC = folded(("بن", "ابن", "بنت"))
+
+
 def listed(folded_word: str, words: AbstractSet[str]) -> bool:
     """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
     return folded_word in words or (
@@ -160,6 +164,12 @@ class FoldedLexicons:
             and folded_word[0] in NAME_PREPOSITIONS
             and (folded_word[1:] in self.titles or folded_word[1:] in self.title_modifiers)
         )
+
+    def heads_facility(self, folded_word: str) -> bool:
+        """The head of a facility's (or a seat's) name, alone or after ب/ل/و: "مطار"، "بمستشفى"،
+        "وجسر" before "الملك X" make the king's name the facility's."""
+        heads = self.facility_heads
+        return folded_word in heads or (folded_word[:1] in {"ب", "ل", "و"} and folded_word[1:] in heads)
 
     def possessed_head(self, folded_word: str) -> bool:
         """ "زعيمها"، "متحدثها": a title head with "her" (of an organisation or a country named

@@ -13,7 +13,8 @@ from arextract.schema import Argument, Document, Entity, EntityType, Relation, R
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
 
-_JOINT = (RelationType.MEETING, RelationType.PHONE_CALL)
+# the relations every doer takes part in: the parties of a meeting or a call
+JOINT_TYPES = frozenset({RelationType.MEETING, RelationType.PHONE_CALL})
 # the two ministers / presidents / leaders / sides of the meeting told before
 _PERSON_DUALS = frozenset(
     fold(word)
@@ -36,7 +37,7 @@ def persons_for_duals(doc: Document, relations: list[Relation]) -> list[Relation
     out: list[Relation] = []
     pair: tuple[Relation, list[Argument]] | None = None  # the last two-person meeting or call
     for relation in sorted(relations, key=lambda r: r.trigger.start):
-        if relation.type not in _JOINT:
+        if relation.type not in JOINT_TYPES:
             out.append(relation)
             continue
         dual = [

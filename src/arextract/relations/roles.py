@@ -330,8 +330,7 @@ def _names_a_place(
     norm = view.tokens[before].norm
     if before > sentence.first and (view.tokens[before - 1].norm, norm) == _BY_WAY_OF:
         return False  # "عن طريق الرئيس التركي X": by way of him
-    heads = words.facility_heads
-    return norm in heads or (norm[:1] in {"ب", "ل", "و"} and norm[1:] in heads)
+    return words.heads_facility(norm)
 
 
 def _without_nisba(title: str, nisba: str | None) -> str:

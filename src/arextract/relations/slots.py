@@ -13,6 +13,7 @@ import dataclasses
 
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.pairs import JOINT_TYPES
 from arextract.relations.referents import Referents
 from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import TriggerMatch
@@ -39,7 +40,6 @@ _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its ge
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
 _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة", "القناة", "المجلة"))
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
-_JOINT_TYPES = frozenset({RelationType.MEETING, RelationType.PHONE_CALL})  # all doers take part
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -1453,7 +1453,7 @@ def _with_co_doers(search: MentionSearch, query: SlotQuery, found: list[Mention]
     if (
         len(found) != 1
         or query.form.rule.pos != "noun"
-        or query.form.rule.type not in _JOINT_TYPES
+        or query.form.rule.type not in JOINT_TYPES
         or found[0].last >= query.match.first
         or found[0] not in query.sentence.mentions
     ):

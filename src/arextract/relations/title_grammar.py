@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, starts_new_title
+from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons, is_definite, listed, starts_new_title
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
 from arextract.text.clitics import NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES, lam_article_reading
@@ -21,7 +21,6 @@ _WAW_NAMES = frozenset(
 
 
 # A name's last word that needs the father's name after it: what follows is not a title.
-_PATRONYMIC = frozenset(fold(word) for word in ("بن", "ابن", "بنت"))
 
 
 # "في" folded: inside an organisation (a member), in a country or city (a posting).
@@ -402,7 +401,7 @@ class Apposition:
         is a posting, and ends the title.
         """
         tokens = view.tokens
-        if tokens[person.last].norm in _PATRONYMIC:
+        if tokens[person.last].norm in PATRONYMIC:
             return None  # "عبدالله بن | مساعد": a name cut before its father's, no apposition
         index = person.last + 1
         comma = index < sentence.last and tokens[index].text in {"،", ","}

@@ -336,9 +336,7 @@ class DocumentView:
 
     def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
         """ "مطار الملك عبد العزيز"، "جسر الملك فهد": a name inside a facility's name."""
-        opener = self.title_opener(mention, sentence)
-        heads = self._words.facility_heads
-        return opener in heads or (opener[:1] in {"ب", "ل", "و"} and opener[1:] in heads)
+        return self._words.heads_facility(self.title_opener(mention, sentence))
 
     def in_topic(self, sentence: SentenceView, mention: Mention) -> bool:
         """ "أما عن المدافع X فقال"، "وحول قرار الاتحاد قال": a mention in a clause that opens with
