@@ -2459,3 +2459,58 @@ def test_a_narration_told_from_a_person_keeps_him_as_speaker(nlp: Pipeline) -> N
     # "وعن X قال" with the name right after عن (or "رضي الله عنه" after it) is told from X
     doc = nlp("وعن سعيد بن زيد قال: «من قتل دون ماله فهو شهيد».")
     assert speech(doc) == [("قال", key("سعيد بن زيد"))]
+
+
+def test_a_dual_verb_is_said_by_the_two_people_met_before(nlp: Pipeline) -> None:
+    # "وأكدا"، "واتفقا": the dual's doers are the two of the meeting told just before
+    doc = nlp(
+        "استقبل وزير الخارجية الكويتي صباح خالد الحمد الصباح نظيره التونسي الطيب البكوش في الكويت."
+        " وأكدا حرص بلديهما على تطوير التبادل التجاري، واتفقا على تشكيل لجنة مشتركة."
+    )
+    pair = {key("صباح خالد الحمد الصباح"), key("الطيب البكوش")}
+    assert [{name for _, name in arguments} for arguments in found(doc, "STATEMENT")] == [pair]
+    assert [{name for _, name in arguments} for arguments in found(doc, "AGREEMENT")] == [pair]
+
+
+def test_a_dual_verb_after_two_coordinated_names_or_he_and_another(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وذكر البيان أن الرئيس الفرنسي فرانسوا هولاند ونظيره المصري عبد الفتاح السيسي"
+        " اتفقا على تنسيق المواقف."
+    )
+    assert [{name for _, name in arguments} for arguments in found(doc, "AGREEMENT")] == [
+        {key("فرانسوا هولاند"), key("عبد الفتاح السيسي")}
+    ]
+    # "أنه والملك Y أكدا": he (the speaker) and the one joined to his pronoun
+    doc = nlp(
+        "وأوضح الوزير البريطاني فيليب هاموند أنه والملك عبد الله الثاني أكدا ضرورة الحل السياسي في سوريا."
+    )
+    assert {key("فيليب هاموند"), key("عبد الله الثاني")} in [
+        {name for _, name in arguments} for arguments in found(doc, "STATEMENT")
+    ]
+
+
+def test_a_dual_pronoun_supports_once_for_each_of_the_two(nlp: Pipeline) -> None:
+    doc = nlp(
+        "التقى الرئيس اليمني عبد ربه منصور هادي أمير قطر الشيخ تميم بن حمد في الدوحة."
+        " وأكد الزعيمان دعمهما لجامعة الدول العربية."
+    )
+    supporters = sorted(dict(arguments)["supporter"] for arguments in found(doc, "SUPPORT"))
+    assert supporters == sorted(K(["عبد ربه منصور هادي", "تميم بن حمد آل ثاني"]))
+    # the two sides' support is the two countries' (GUIDELINES §2)
+    doc = nlp(doc.text.replace("وأكد الزعيمان", "وجدد الجانبان"))
+    supporters = sorted(dict(arguments)["supporter"] for arguments in found(doc, "SUPPORT"))
+    assert supporters == sorted(K(["اليمن", "قطر"]))
+
+
+def test_the_two_sides_stay_the_two_countries_and_a_lone_dual_noun_is_nobodys(nlp: Pipeline) -> None:
+    # GUIDELINES §2: "الجانبان" are the two countries, though the two ministers met
+    doc = nlp(
+        "التقى وزير الخارجية الأردني ناصر جودة نظيره الياباني فوميو كيشيدا في عمان."
+        " وبحث الجانبان سبل التعاون، ووقعا مذكرة تفاهم في مجال الطاقة."
+    )
+    assert [{name for _, name in arguments} for arguments in found(doc, "AGREEMENT")] == [
+        {key("الأردن"), key("اليابان")}
+    ]
+    # "طالبا" after a noun is a student, not the dual of طالب
+    doc = nlp("التقى الوزير خالد الفالح نظيره علي النعيمي أمس. وكرم الوزير طالبا متفوقا في الرياضيات.")
+    assert found(doc, "STATEMENT") == []

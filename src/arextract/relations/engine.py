@@ -25,7 +25,7 @@ from arextract.relations.assemble import (
     without_restated,
     without_restated_visits,
 )
-from arextract.relations.candidates import SlotQuery
+from arextract.relations.candidates import CandidateFilter, SlotQuery
 from arextract.relations.capitals import (
     capital_phrases,
     capital_states,
@@ -34,9 +34,17 @@ from arextract.relations.capitals import (
     speaking_capitals,
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
-from arextract.relations.pairs import one_visitor_each, persons_for_duals
+from arextract.relations.pairs import (
+    JOINT_TYPES,
+    DualDoers,
+    dual_doer,
+    note_pair,
+    one_visitor_each,
+    persons_for_duals,
+)
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
+from arextract.relations.search import MentionSearch
 from arextract.relations.slots import SlotFiller
 from arextract.relations.triggers import TriggerForm, TriggerIndex, TriggerMatch
 from arextract.relations.view import DocumentView, Mention, SentenceView
@@ -71,6 +79,7 @@ class RelationExtractor:
         self._title_references = TitleReferences(self.words, people_countries(knowledge))
         self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
+        self._duals = DualDoers(self.words, MentionSearch(self.words, CandidateFilter(self.words)))
         # the words a type's rules list both as verbs and as nouns (دعم): after a preposition,
         # the noun
         self._nouns: dict[RelationType, set[tuple[str, ...]]] = {}
@@ -183,15 +192,26 @@ class RelationExtractor:
         cursor = match.last + 1
         used: set[str] = set()
         entities_found: set[str] = set()
+        # "وأكدا"، "دعمهما": a dual's doers are the two people told of before it
+        pair = (
+            self._duals(SlotQuery(view, sentence, match, form, rule.slots[0], frozenset()))
+            if form.dual
+            else None
+        )
         for slot in rule.slots:
             # reaching past commas is for arguments still missing, not for extra ones
             may_reach = len(entities_found) < rule.min_arguments or slot.required
             query = SlotQuery(view, sentence, match, form, slot, frozenset(used))
-            found, cursor = self._slots.fill(query, cursor, may_reach)
+            if pair is not None and not filled:
+                found, slot = pair, dual_doer(slot, rule.type)
+            else:
+                found, cursor = self._slots.fill(query, cursor, may_reach)
             used.update(m.entity.id for m in found)
             entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))
         filled = _agreeing(self.words, view, sentence, match, form, filled)
+        if form.dual and len(filled[0][1]) < 2:
+            return []  # a dual done by one name: misread
         if ambiguous and _verb_object(self.words, view, sentence, match, filled):
             return []  # "أكد الرئيس X دعم بلاده لـY": the masdar is what he affirmed
         if rule.type == RelationType.SUPPORT and _own_country_after(view, match, filled):
@@ -212,6 +232,11 @@ class RelationExtractor:
             if len(unique) < rule.min_arguments:
                 continue
             relations.append(build_relation(self.words, view, sentence, match, form, unique))
+        if relations and (form.dual or rule.type in JOINT_TYPES):
+            note_pair(
+                SlotQuery(view, sentence, match, form, rule.slots[0], frozenset()),
+                [m for _, found in filled for m in found],
+            )
         if relations and rule.pos == "verb" and rule.slots[0].find == "subject" and filled[0][1]:
             # "سيزور X الأردن ويلتقي بالملك": the next verb joined by و has the same doer
             view.note_subject(sentence, match.last, filled[0][1][0])

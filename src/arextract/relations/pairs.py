@@ -5,10 +5,18 @@ visit and Y's (GUIDELINES §4: a VISIT has one visitor and one destination).
 
 The two people a dual stands for: "وكان الوزيران التقيا في قطر" after "سيزور الوزير X موسكو
 لمناقشة ... مع نظيره Y" met as X and Y, not as the two countries the linker reads in the dual
-(GUIDELINES §2: the leaders' countries are the parties only when the leaders are never named)."""
+(GUIDELINES §2: the leaders' countries are the parties only when the leaders are never named).
+
+The two people a dual verb or pronoun stands for (:class:`DualDoers`): "أوضح X أنه والملك Y
+أكدا ... دعمهما ..., بينما عبرا عن" is said by X and Y; "التقى X نظيره Y ... وأكدا" too."""
 
 from __future__ import annotations
 
+from arextract.relations.candidates import SlotQuery
+from arextract.relations.lexicons import FoldedLexicons
+from arextract.relations.rules import Slot
+from arextract.relations.search import MentionSearch
+from arextract.relations.view import Mention, SentenceView
 from arextract.schema import Argument, Document, Entity, EntityType, Relation, RelationType, TextSpan
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
@@ -24,6 +32,12 @@ _PERSON_DUALS = frozenset(
     )
 )  # fmt: skip
 _REACH = 600  # characters back from the trigger in which the pair was named
+# the two sides or states: a statement, agreement or support of "الجانبان" is the two countries'
+# (GUIDELINES §2), though a meeting of theirs is the two people's
+_SIDE_DUALS = frozenset(
+    fold(word)
+    for word in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان", "الدولتين")
+)
 
 
 def _dual(text: str) -> bool:
@@ -39,25 +53,39 @@ def persons_for_duals(doc: Document, relations: list[Relation]) -> list[Relation
     for relation in sorted(relations, key=lambda r: r.trigger.start):
         if relation.type not in JOINT_TYPES:
             out.append(relation)
+            if relation.type in _TOLD_TOGETHER and len(_persons(relation, entities)) == 2:
+                pair = (relation, _persons(relation, entities))  # "الرئيسين اتفقا": two people
             continue
         dual = [
             a for a in relation.arguments if a.entity_id in entities and _dual(entities[a.entity_id].text)
         ]
         if dual and pair is not None and relation.trigger.start - pair[0].trigger.end <= _REACH:
             kept = [a for a in relation.arguments if a not in dual]
-            arguments = _unique([*pair[1], *kept], entities)
+            told = [a.model_copy(update={"role": dual[0].role}) for a in pair[1]]  # (as participants)
+            arguments = _unique([*told, *kept], entities)
             relation = relation.model_copy(
                 update={"arguments": arguments, "evidence": _covering(doc, relation, arguments, entities)}
             )
         out.append(relation)
-        persons = [
-            a
-            for a in relation.arguments
-            if a.entity_id in entities and entities[a.entity_id].type == EntityType.PERSON
-        ]
-        if len(persons) == 2 and len({entities[a.entity_id].canonical for a in persons}) == 2:
+        persons = _persons(relation, entities)
+        if len(persons) == 2:
             pair = (relation, persons)
     return out
+
+
+# the relations of several doers that tell of two people together (the AGREEMENT the two
+# presidents reached, a STATEMENT both made): a meeting told after them by a dual is theirs
+_TOLD_TOGETHER = frozenset({RelationType.AGREEMENT, RelationType.STATEMENT})
+
+
+def _persons(relation: Relation, entities: dict[str, Entity]) -> list[Argument]:
+    """The relation's person arguments, if they are of two different people."""
+    persons = [
+        a
+        for a in relation.arguments
+        if a.entity_id in entities and entities[a.entity_id].type == EntityType.PERSON
+    ]
+    return persons if len({entities[a.entity_id].canonical for a in persons}) == len(persons) else []
 
 
 def _covering(
@@ -91,3 +119,159 @@ def one_visitor_each(relations: list[Relation]) -> list[Relation]:
         others = [a for a in relation.arguments if a.role != "visitor"]
         out.extend(relation.model_copy(update={"arguments": [visitor, *others]}) for visitor in visitors)
     return out
+
+
+# -- the doers of a dual verb or pronoun --------------------------------------------------
+
+_PAIR_REACH = 2  # sentences back in which the two people were told of together
+# between a subject and its verb: "X وY قد اتفقا"، "الرئيسان كانا قد اتفقا"
+_VERB_GAP = frozenset(fold(word) for word in ("قد", "لقد", "كانا", "كان"))
+# what may open a clause whose dual verb leaves its subject unsaid: "حيث أكدا"، "بينما عبرا"
+_CLAUSE_OPENERS = frozenset(fold(word) for word in ("حيث", "بينما", "فيما", "كما", "ثم", "قد", "كانا"))
+_AND = "و"
+
+
+class DualDoers:
+    """The two people a dual form's doer is (``None`` when the text names no such pair):
+    the two named just before the verb ("X ونظيره Y اتفقا"), the speaker and the one joined to
+    his pronoun ("أوضح X أنه والملك Y أكدا"), or, for a dual word ("الرئيسان اتفقا") or an
+    unsaid subject ("وطالبا"، "حيث أكدا"), the last two told of together shortly before."""
+
+    def __init__(self, words: FoldedLexicons, search: MentionSearch) -> None:
+        self._words = words
+        self._search = search
+
+    def __call__(self, query: SlotQuery) -> list[Mention] | None:
+        view, sentence, match = query.view, query.sentence, query.match
+        before = [m for m in sentence.mentions if m.last < match.first and query.open_to(m)]
+        index = match.first - 1
+        while index >= sentence.first and view.tokens[index].norm in _VERB_GAP:
+            index -= 1
+        named = [] if query.form.rule.pos == "noun" else [m for m in before if m.last == index]
+        if any(sides([m]) for m in named):
+            return None  # "الجانبان اتفقا": the two countries, as the linker reads them
+        if named and not any(_dual(m.entity.text) for m in named):
+            run = self._run_to(query, named[-1])
+            if len(run) >= 2:
+                return run
+            partner = self._pronoun_partner(query, run[0])
+            return None if partner is None else [partner, run[0]]
+        if not named and query.form.rule.pos == "verb" and not self._unsaid_subject(query, index):
+            return None
+        told = [m for m in before if sides([m])]
+        if told:
+            # "وبحث الجانبان ...، ووقعا مذكرة": the verb goes on with the two sides
+            return [m for m in told if (m.first, m.last) == (told[-1].first, told[-1].last)]
+        return self._told(query)
+
+    def _run_to(self, query: SlotQuery, last: Mention) -> list[Mention]:
+        """The coordinated names that end with ``last`` ("X ونظيره التركي Y")."""
+        sentence = query.sentence
+        for mention in sentence.mentions:
+            if mention.last >= last.first or mention.type != last.type or not query.open_to(mention):
+                continue
+            run = _distinct([mention, *self._search.coordinated(query, mention)])
+            names = [_name(m) for m in run]
+            if _name(last) in names:  # ("ونظيره التركي Y": the counterpart word stands for Y)
+                return run[: names.index(_name(last)) + 1]
+        return [last]
+
+    def _pronoun_partner(self, query: SlotQuery, mention: Mention) -> Mention | None:
+        """ "أوضح كارتر أنه والملك سلمان أكدا": "he" (the speaker) and the one joined to him."""
+        view, sentence = query.view, query.sentence
+        index = mention.first
+        while index > sentence.first and self._words.in_title(view.tokens[index - 1].norm.removeprefix(_AND)):
+            index -= 1
+            if view.tokens[index].norm.startswith(_AND):
+                break
+        joined = view.tokens[index].norm.startswith(_AND) or (
+            index > sentence.first and view.tokens[index - 1].norm == _AND
+        )
+        pronoun = index - 1 if view.tokens[index].norm.startswith(_AND) else index - 2
+        if not joined or pronoun < sentence.first:
+            return None
+        norm = view.tokens[pronoun].norm
+        if norm not in self._words.pronoun_subjects or norm == fold("حيث"):
+            return None
+        speaker = view.speaker[0] if view.speaker is not None else sentence.actor
+        if (
+            speaker is None
+            or speaker.type != EntityType.PERSON
+            or speaker.entity.canonical == mention.entity.canonical
+        ):
+            return None
+        return speaker
+
+    def _unsaid_subject(self, query: SlotQuery, index: int) -> bool:
+        """Whether the dual verb opens its clause ("وطالبا"، "حيث أكدا"، "، بينما عبرا"): its
+        subject is then unsaid (a noun "طالبا" a student follows other words)."""
+        view, sentence, match = query.view, query.sentence, query.match
+        if match.offset:
+            return True
+        if index < sentence.first:
+            return True
+        token = view.tokens[index]
+        return token.norm in _CLAUSE_OPENERS or token.text in self._words.breaks
+
+    def _told(self, query: SlotQuery) -> list[Mention] | None:
+        """The last two people told of together: those of the last meeting or dual of two,
+        or two persons coordinated ("رئيسا الدولتين، X، وY") in this sentence or just before."""
+        view, sentence, match = query.view, query.sentence, query.match
+        found: list[tuple[int, list[Mention]]] = []
+        if view.pair is not None and sentence.index - view.pair[1] <= _PAIR_REACH:
+            found.append((max(m.last for m in view.pair[0]), view.pair[0]))
+        for other in view.sentences[max(0, sentence.index - _PAIR_REACH) : sentence.index + 1]:
+            pair = self._coordinated_pair(query, other, match.first)
+            if pair is not None:
+                found.append((pair[-1].last, pair))
+        return max(found, key=lambda item: item[0])[1] if found else None
+
+    def _coordinated_pair(
+        self, query: SlotQuery, sentence: SentenceView, before: int
+    ) -> list[Mention] | None:
+        """The last two persons (exactly two) coordinated in the sentence before token ``before``."""
+        local = SlotQuery(query.view, sentence, query.match, query.form, query.slot, frozenset())
+        last: list[Mention] | None = None
+        taken = -1
+        for mention in sentence.mentions:
+            if mention.type != EntityType.PERSON or mention.first <= taken or mention.last >= before:
+                continue
+            run = _distinct([mention, *self._search.coordinated(local, mention)])
+            taken = max(m.last for m in run)
+            if len(run) == 2 and taken < before:
+                last = run
+        return last
+
+
+def sides(mentions: list[Mention]) -> bool:
+    """Whether the mentions are read from a word for the two sides or states ("الجانبان")."""
+    return bool(mentions) and all(
+        any(reading.stem in _SIDE_DUALS for reading in clitic_readings(fold(m.entity.text))) for m in mentions
+    )
+
+
+def _name(mention: Mention) -> str:
+    return mention.entity.kb_id or mention.entity.canonical
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        name = _name(mention)
+        if name not in seen:
+            seen.add(name)
+            out.append(mention)
+    return out
+
+
+def dual_doer(slot: Slot, kind: RelationType) -> Slot:
+    """The doer slot a pair fills: a SUPPORT has one supporter, so one relation each."""
+    return slot.model_copy(update={"each": True}) if kind == RelationType.SUPPORT else slot
+
+
+def note_pair(query: SlotQuery, mentions: list[Mention]) -> None:
+    """Remember two people a relation told of together (its doers, or a meeting's two)."""
+    persons = _distinct([m for m in mentions if m.type == EntityType.PERSON])
+    if len(persons) == 2:
+        query.view.pair = (persons, query.sentence.index)

@@ -3,6 +3,10 @@
 A verb trigger also matches with the future prefix (يزور -> سيزور); a noun trigger with the
 article (زيارة -> الزيارة) and with a possessive pronoun (زيارة -> زيارته، زيارتها), whose
 owner is then the doer. Proclitics on the first word are read through the clitic inventory.
+
+The doer of a relation said of two (:data:`DUAL_TYPES`) may be a dual: the verb's dual
+(أكد -> أكدا، يؤكد -> يؤكدان) and the noun's dual pronoun (دعم -> دعمهما) are forms of the
+trigger marked ``dual``, whose doers are the two people named before (:mod:`.pairs`).
 """
 
 from __future__ import annotations
@@ -11,11 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from arextract.relations.rules import Rule
-from arextract.schema import Token
+from arextract.schema import RelationType, Token
 from arextract.text.clitics import CONJUNCTIONS, POSSESSIVE_SUFFIXES, clitic_readings
 from arextract.text.normalize import fold
 
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+# the relations whose doer may be two people told of together ("وأكدا"، "اتفقا"، "دعمهما");
+# meetings and calls take their two participants through relations.pairs.persons_for_duals
+DUAL_TYPES = frozenset({RelationType.STATEMENT, RelationType.AGREEMENT, RelationType.SUPPORT})
+_DOER_ROLES = frozenset({"speaker", "party", "supporter"})
+_DUAL_PRONOUN = "هما"
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,7 @@ class TriggerForm:
     rule: Rule
     possessive: bool  # a noun with a possessive pronoun: the doer is the actor
     future: bool  # a verb with the future prefix سـ
+    dual: bool = False  # a verb's dual (أكدا) or a noun's dual pronoun (دعمهما): done by two
 
 
 @dataclass
@@ -56,17 +66,28 @@ class TriggerIndex:
                         self._add(("ال" + head, *rest), TriggerForm(rule, False, False))
                     stem = head[:-1] + "ت" if head.endswith("ه") else head
                     for suffix in POSSESSIVE_SUFFIXES:
-                        self._add((stem + suffix, *rest), TriggerForm(rule, True, False))
-                elif head.startswith(_IMPERFECT_PREFIXES):
-                    self._add(("س" + head, *rest), TriggerForm(rule, False, True))
+                        dual = suffix == _DUAL_PRONOUN and _takes_dual(rule)
+                        self._add((stem + suffix, *rest), TriggerForm(rule, True, False, dual))
+                else:
+                    if head.startswith(_IMPERFECT_PREFIXES):
+                        self._add(("س" + head, *rest), TriggerForm(rule, False, True))
+                    dual_verb = _dual_verb(head) if _takes_dual(rule) else None
+                    if dual_verb is not None:
+                        self._add((dual_verb, *rest), TriggerForm(rule, False, False, True))
+                        if dual_verb.startswith(("ي", "ت")):
+                            self._add(("س" + dual_verb, *rest), TriggerForm(rule, False, True, True))
         self._longest: dict[str, int] = {}
         for key in self._forms:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
     def _add(self, key: tuple[str, ...], form: TriggerForm) -> None:
         forms = self._forms.setdefault(key, [])
-        if all(existing.rule.id != form.rule.id for existing in forms):
+        same = [i for i, existing in enumerate(forms) if existing.rule.id == form.rule.id]
+        if not same:
             forms.append(form)
+        elif form.dual and not forms[same[0]].dual:
+            # a dual the rule also lists ("اتفق" and "اتفقا"): done by two all the same
+            forms[same[0]] = TriggerForm(form.rule, forms[same[0]].possessive, forms[same[0]].future, True)
 
     def match(self, tokens: Sequence[Token], position: int, end: int) -> TriggerMatch | None:
         """The longest trigger starting at token ``position`` and ending before ``end``."""
@@ -84,6 +105,25 @@ class TriggerIndex:
                         best = TriggerMatch(position, position + length - 1, forms, reading.offset)
                     break
         return best
+
+
+def _takes_dual(rule: Rule) -> bool:
+    """Whether the rule's doer (its first slot) is the one a dual form names: the subject of a
+    verb or the owner of a noun's pronoun, in a relation said of two."""
+    if rule.type not in DUAL_TYPES or not rule.slots or rule.slots[0].role not in _DOER_ROLES:
+        return False
+    doer = rule.slots[0]
+    return doer.find in {"subject", "actor"} or (
+        rule.pos == "noun" and doer.find == "object" and doer.window == 1
+    )
+
+
+def _dual_verb(head: str) -> str | None:
+    """The dual of a verb in the third person masculine: أكد -> أكدا، يؤكد -> يؤكدان (``None``
+    for a feminine "أكدت", a participle "مؤكدا", a verb ending in a vowel "دعا"، "نفى")."""
+    if len(head) < 3 or head.endswith(("ت", "ا", "ى", "ي", "ه", "ة", "و")) or head.startswith("م"):
+        return None
+    return head + "ان" if head.startswith(("ي", "ت")) else head + "ا"
 
 
 def _has_possessive(word: str) -> bool:

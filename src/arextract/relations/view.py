@@ -127,6 +127,9 @@ class DocumentView:
         self.unnamed_speaker: int | None = None  # the sentence of the last unnamed source's words
         # the subject of the last verb trigger: (its mention, the sentence index, the verb's last token)
         self.subject: tuple[Mention, int, int] | None = None
+        # the two people last told of together (a meeting of two, a dual verb's doers) and the
+        # sentence index: the doers of a later dual ("وأكدا"، "الرئيسان اتفقا")
+        self.pair: tuple[list[Mention], int] | None = None
 
     def note_subject(self, sentence: SentenceView, verb: int, mention: Mention) -> None:
         """Remember the doer of a verb (the one a following "ويلتقي" continues)."""
