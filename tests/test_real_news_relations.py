@@ -2514,3 +2514,13 @@ def test_the_two_sides_stay_the_two_countries_and_a_lone_dual_noun_is_nobodys(nl
     # "طالبا" after a noun is a student, not the dual of طالب
     doc = nlp("التقى الوزير خالد الفالح نظيره علي النعيمي أمس. وكرم الوزير طالبا متفوقا في الرياضيات.")
     assert found(doc, "STATEMENT") == []
+
+
+def test_aid_given_to_the_one_after_the_lam_is_support(nlp: Pipeline) -> None:
+    doc = nlp("وأرسلت الكويت أمس مساعدات طبية عاجلة للأردن عبر جسر جوي.")
+    assert found(doc, "SUPPORT") == [[("supporter", key("الكويت")), ("supported", key("الأردن"))]]
+    # with someone's help, or asking for it: no support given to a named one
+    doc = nlp("وتمكنت القوات العراقية بمساعدة التحالف الدولي من التقدم نحو المدينة.")
+    assert found(doc, "SUPPORT") == []
+    doc = nlp("وطلب العراق مساعدة الولايات المتحدة في تدريب قواته.")
+    assert found(doc, "SUPPORT") == []

@@ -46,7 +46,7 @@ from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.relations.search import MentionSearch
 from arextract.relations.slots import SlotFiller
-from arextract.relations.triggers import TriggerForm, TriggerIndex, TriggerMatch
+from arextract.relations.triggers import DUAL_TYPES, TriggerForm, TriggerIndex, TriggerMatch
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Document, EntityType, Relation, RelationType, numbered
 from arextract.text.normalize import fold
@@ -165,7 +165,8 @@ class RelationExtractor:
                         continue  # "توقيع اتفاقية بين X وY": one agreement, told by two nouns
                     noun = found[-1] if form.rule.pos == "noun" else None
                     relations.extend(found)
-                    if form.rule.type == RelationType.STATEMENT:
+                    if form.rule.type == RelationType.STATEMENT and not form.dual:
+                        # (not two: "وأكدا ...، لافتا" is the one who spoke before)
                         view.note_speaker(found[-1], sentence)
                 position = match.last + 1
         return relations
@@ -232,10 +233,14 @@ class RelationExtractor:
             if len(unique) < rule.min_arguments:
                 continue
             relations.append(build_relation(self.words, view, sentence, match, form, unique))
-        if relations and (form.dual or rule.type in JOINT_TYPES):
+        if relations and rule.type in JOINT_TYPES:
+            note_pair(view, sentence, [m for _, found in filled for m in found])  # "التقى X بـY"
+        elif relations and rule.type in DUAL_TYPES:
+            # its doers: "اتفق X وY"، "اتفق X مع Y"، "وأكدا"
             note_pair(
-                SlotQuery(view, sentence, match, form, rule.slots[0], frozenset()),
-                [m for _, found in filled for m in found],
+                view,
+                sentence,
+                [m for slot, found in filled if slot.role == rule.slots[0].role for m in found],
             )
         if relations and rule.pos == "verb" and rule.slots[0].find == "subject" and filled[0][1]:
             # "سيزور X الأردن ويلتقي بالملك": the next verb joined by و has the same doer

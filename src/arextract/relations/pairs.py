@@ -16,7 +16,7 @@ from arextract.relations.candidates import SlotQuery
 from arextract.relations.lexicons import FoldedLexicons
 from arextract.relations.rules import Slot
 from arextract.relations.search import MentionSearch
-from arextract.relations.view import Mention, SentenceView
+from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, Document, Entity, EntityType, Relation, RelationType, TextSpan
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
@@ -206,25 +206,24 @@ class DualDoers:
         """Whether the dual verb opens its clause ("وطالبا"، "حيث أكدا"، "، بينما عبرا"): its
         subject is then unsaid (a noun "طالبا" a student follows other words)."""
         view, sentence, match = query.view, query.sentence, query.match
-        if match.offset:
+        if match.offset or index < sentence.first:
             return True
-        if index < sentence.first:
-            return True
-        token = view.tokens[index]
-        return token.norm in _CLAUSE_OPENERS or token.text in self._words.breaks
+        # (not after a bare comma: "، طالبا منهم" is the participle of طلب, one man asking)
+        return view.tokens[index].norm in _CLAUSE_OPENERS
 
     def _told(self, query: SlotQuery) -> list[Mention] | None:
         """The last two people told of together: those of the last meeting or dual of two,
         or two persons coordinated ("رئيسا الدولتين، X، وY") in this sentence or just before."""
         view, sentence, match = query.view, query.sentence, query.match
-        found: list[tuple[int, list[Mention]]] = []
         if view.pair is not None and sentence.index - view.pair[1] <= _PAIR_REACH:
-            found.append((max(m.last for m in view.pair[0]), view.pair[0]))
-        for other in view.sentences[max(0, sentence.index - _PAIR_REACH) : sentence.index + 1]:
+            # the doers of a relation, before two names coordinated as its object ("واتفق X وY
+            # على إطلاع A وB على النتائج، كما اتفقا": X and Y)
+            return view.pair[0]
+        for other in reversed(view.sentences[max(0, sentence.index - _PAIR_REACH) : sentence.index + 1]):
             pair = self._coordinated_pair(query, other, match.first)
             if pair is not None:
-                found.append((pair[-1].last, pair))
-        return max(found, key=lambda item: item[0])[1] if found else None
+                return pair
+        return None
 
     def _coordinated_pair(
         self, query: SlotQuery, sentence: SentenceView, before: int
@@ -270,8 +269,8 @@ def dual_doer(slot: Slot, kind: RelationType) -> Slot:
     return slot.model_copy(update={"each": True}) if kind == RelationType.SUPPORT else slot
 
 
-def note_pair(query: SlotQuery, mentions: list[Mention]) -> None:
+def note_pair(view: DocumentView, sentence: SentenceView, mentions: list[Mention]) -> None:
     """Remember two people a relation told of together (its doers, or a meeting's two)."""
     persons = _distinct([m for m in mentions if m.type == EntityType.PERSON])
     if len(persons) == 2:
-        query.view.pair = (persons, query.sentence.index)
+        view.pair = (persons, sentence.index)
