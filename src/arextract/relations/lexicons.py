@@ -26,6 +26,15 @@ def folded(words: Iterable[str]) -> frozenset[str]:
 # The words between a given name and a father's ("محمد بن سلمان"): what follows is no family name.
 PATRONYMIC = folded(("بن", "ابن", "بنت"))
 
+# Envoys: what follows في in their title is where they are posted, not whose they are; a
+# capital right after one stands for its state ("سفير الخرطوم في القاهرة": Sudan's ambassador).
+ENVOYS = folded(
+    (
+        *("مندوب", "المندوب", "مندوبة", "سفير", "السفير", "سفيرة", "ممثل", "الممثل", "ممثلة"),
+        *("الممثلة", "قنصل", "القنصل", "مبعوث", "المبعوث", "مبعوثة", "المبعوثة"),
+    )
+)
+
 
 def listed(folded_word: str, words: AbstractSet[str]) -> bool:
     """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
