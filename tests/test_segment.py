@@ -165,3 +165,12 @@ def test_tokens_are_the_models_pydantic_would_construct() -> None:
         assert token.model_dump() == built.model_dump()
     moved = tokens[1].model_copy(update={"start": 0})
     assert (moved.start, tokens[1].start) == (0, 5)
+
+
+@given(st.text(alphabet="قال الرئيس. إن وفدا؟ وصل!\n،"))
+def test_sentence_tokens_are_the_tokens_each_sentence_contains(text: str) -> None:
+    from arextract.text.segment import iter_sentence_tokens
+
+    sentences, tokens = split_sentences(text), tokenize(text)
+    groups = list(iter_sentence_tokens(sentences, tokens))
+    assert groups == [[t for t in tokens if s.start <= t.start < s.end] for s in sentences]

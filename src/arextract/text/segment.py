@@ -9,6 +9,7 @@ linking, relation triggers) keep the reading the lexicon confirms.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -139,11 +140,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def iter_sentence_tokens(sentences: list[Sentence], tokens: list[Token]) -> Iterator[list[Token]]:
     """Group ``tokens`` (in text order) by the sentence that contains them."""
+    starts = [token.start for token in tokens]
     index = 0
     for sentence in sentences:
-        group: list[Token] = []
-        while index < len(tokens) and tokens[index].start < sentence.end:
-            if tokens[index].start >= sentence.start:
-                group.append(tokens[index])
-            index += 1
-        yield group
+        # a token before the sentence's start (between two sentences) belongs to neither
+        first = bisect_left(starts, sentence.start, index)
+        index = max(first, bisect_left(starts, sentence.end, index))
+        yield tokens[first:index]
