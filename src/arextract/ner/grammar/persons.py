@@ -160,7 +160,14 @@ def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -
     one-word future verb (سيغادر إلى)."""
     if words and all(t.norm in HONORIFICS or t.text in NOT_NAMES or not t.norm[:1].isalpha() for t in words):
         return True
-    return len(words) == 1 and _future_verb(tokens, words[0], ends)
+    return len(words) == 1 and (_future_verb(tokens, words[0], ends) or _feminine_nisba(words[0].norm))
+
+
+def _feminine_nisba(norm: str) -> bool:
+    """A definite feminine nisba alone (``المدينة الاقتصادية``، the paper ``الاقتصادية``) is an
+    adjective or a title, never a person: a family name alone is not a feminine nisba (a short
+    word in -ية is a noun, and can be one: العطية)."""
+    return norm.startswith("ال") and len(norm) >= 7 and norm.endswith("يه")  # not العطية: a name
 
 
 def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
