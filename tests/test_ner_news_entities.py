@@ -122,3 +122,12 @@ def test_a_paper_cited_in_quotes_is_an_outlet(nlp: Pipeline) -> None:
     outlets = {e.text for e in doc.entities if e.type is EntityType.ORGANIZATION and e.subtype == "media"}
     assert {"الوطن", "المدينة"} <= outlets
     assert not any(e.type is EntityType.PERSON for e in doc.entities)
+
+
+def test_a_full_name_runs_on_through_a_compound_family_name() -> None:
+    text = "وأشرف المستشار ناصر العمر أبا الخيل على الحفل، ثم غادر إلى أبو ظبي."
+    tagged = [mention(text, "ناصر العمر", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), tagged)) == {("ناصر العمر أبا الخيل", "PERSON")}
+    text = "وقال ناصر العمر أم الوزير إن القرار نهائي."
+    tagged = [mention(text, "ناصر العمر", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), tagged)) == {("ناصر العمر", "PERSON")}

@@ -15,6 +15,7 @@ from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
+    with_compound_family_name,
     with_family_name,
     with_family_name_before_a_verb,
     with_given_name,
@@ -106,6 +107,7 @@ def refine_persons(
             entity = without_listed_conjunction(text, tokens, entity, first, person_ends)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
+            entity = with_compound_family_name(text, tokens, entity, first, starts)
             entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
             entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
             entity = _past_a_particle(text, tokens, entity, ends, starts)
