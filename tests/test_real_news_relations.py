@@ -249,6 +249,13 @@ def test_a_news_agency_is_never_the_speaker(nlp: Pipeline) -> None:
     assert [relation.trigger.text for relation in statements] == ["قال"]
 
 
+def test_a_news_agency_named_by_description_is_a_source_other_agencies_speak(nlp: Pipeline) -> None:
+    doc = nlp("وذكرت وكالة الأنباء الرسمية أن الرئيس غادر العاصمة متوجها إلى الدوحة.")
+    assert found(doc, "STATEMENT") == []
+    doc = nlp("وقالت الوكالة الدولية للطاقة الذرية إن إيران تلتزم بالاتفاق.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "الوكالة الدولية للطاقة الذرية")]])
+
+
 def test_expressed_needs_its_an_and_via_is_not_a_verb(nlp: Pipeline) -> None:
     doc = nlp("وعبر عادل الجبير عن شكره لروسيا. وأكد سامح شكري عبر حسابه في تويتر أن الزيارة ناجحة.")
     statements = [relation for relation in doc.relations if relation.type.value == "STATEMENT"]
@@ -2469,3 +2476,13 @@ def test_a_narration_told_from_a_person_keeps_him_as_speaker(nlp: Pipeline) -> N
     # "وعن X قال" with the name right after عن (or "رضي الله عنه" after it) is told from X
     doc = nlp("وعن سعيد بن زيد قال: «من قتل دون ماله فهو شهيد».")
     assert speech(doc) == [("قال", key("سعيد بن زيد"))]
+
+
+def test_aid_given_to_the_one_after_the_lam_is_support(nlp: Pipeline) -> None:
+    doc = nlp("وأرسلت الكويت أمس مساعدات طبية عاجلة للأردن عبر جسر جوي.")
+    assert found(doc, "SUPPORT") == [[("supporter", key("الكويت")), ("supported", key("الأردن"))]]
+    # with someone's help, or asking for it: no support given to a named one
+    doc = nlp("وتمكنت القوات العراقية بمساعدة التحالف الدولي من التقدم نحو المدينة.")
+    assert found(doc, "SUPPORT") == []
+    doc = nlp("وطلب العراق مساعدة الولايات المتحدة في تدريب قواته.")
+    assert found(doc, "SUPPORT") == []

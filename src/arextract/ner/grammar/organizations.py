@@ -28,6 +28,10 @@ from arextract.text.spans import SpanSet
 
 # Heads of a national broadcaster's name (الإذاعة الإيرانية): an outlet, cited, never a speaker.
 _BROADCASTERS = folded("إذاعة تلفزيون")
+# A news agency the text names by description ("وكالة أنباء النظام"، "وكالة الأنباء الرسمية"):
+# an outlet too; other agencies speak for themselves (وكالة الطاقة الذرية).
+_AGENCY = fold("وكالة")
+_NEWS = folded("أنباء الأنباء")
 
 # Dual heads naming two bodies at once (وزارتي الداخلية والعمل), with their singular, and the
 # proclitics they take.
@@ -65,7 +69,10 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             if first < 0:
                 token = tokens[-first - 1]
             start = token.start + surface_offset(token.text, is_head(token.norm)[2])
-            broadcaster = head_reading(token.norm)[0].removeprefix("ال") in _BROADCASTERS
+            head = head_reading(token.norm)[0].removeprefix("ال")
+            broadcaster = head in _BROADCASTERS or (
+                head == _AGENCY and i + 1 < n and tokens[i + 1].norm in _NEWS
+            )
             entity = organization(text, start, tokens[last].end, MEDIA if broadcaster else None)
             stem = head_reading(token.norm)[0]
             if stem.startswith("ال") and not entity.canonical.startswith("ال"):
