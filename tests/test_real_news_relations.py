@@ -256,6 +256,12 @@ def test_a_news_agency_named_by_description_is_a_source_other_agencies_speak(nlp
     assert found(doc, "STATEMENT") == K([[("speaker", "الوكالة الدولية للطاقة الذرية")]])
 
 
+def test_a_paper_calling_its_source_is_no_phone_call(nlp: Pipeline) -> None:
+    doc = nlp("وأجرت «المدينة» اتصالا هاتفيا مع المتحدث باسم الوزارة خالد المرغلاني الذي أكد أن الوضع مطمئن.")
+    assert found(doc, "PHONE_CALL") == []
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد المرغلاني")]])
+
+
 def test_expressed_needs_its_an_and_via_is_not_a_verb(nlp: Pipeline) -> None:
     doc = nlp("وعبر عادل الجبير عن شكره لروسيا. وأكد سامح شكري عبر حسابه في تويتر أن الزيارة ناجحة.")
     statements = [relation for relation in doc.relations if relation.type.value == "STATEMENT"]
