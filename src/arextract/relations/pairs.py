@@ -91,3 +91,24 @@ def one_visitor_each(relations: list[Relation]) -> list[Relation]:
         others = [a for a in relation.arguments if a.role != "visitor"]
         out.extend(relation.model_copy(update={"arguments": [visitor, *others]}) for visitor in visitors)
     return out
+
+
+def not_home(doc: Document, relations: list[Relation], homes: dict[str, str]) -> list[Relation]:
+    """Without the visits of a known leader to his own country: in "خلال استقبال الملك سلمان لسامح
+    شكري في ختام زياراته للمملكة" the visits are the guest's, not the king's (``homes``: a known
+    person's canonical name -> his country's; a tour of his own regions and cities stays)."""
+    entities = {entity.id: entity for entity in doc.entities}
+
+    def home(relation: Relation) -> bool:
+        if relation.type != RelationType.VISIT:
+            return False
+        named = {a.role: entities.get(a.entity_id) for a in relation.arguments}
+        visitor, destination = named.get("visitor"), named.get("destination")
+        return (
+            visitor is not None
+            and destination is not None
+            and destination.type == EntityType.COUNTRY
+            and homes.get(visitor.canonical) == destination.canonical
+        )
+
+    return [relation for relation in relations if not home(relation)]
