@@ -104,12 +104,13 @@ def test_their_meeting_at_a_ministry_has_no_ministry_party(nlp: Pipeline) -> Non
 
 
 def test_a_leader_does_not_visit_his_own_country(nlp: Pipeline) -> None:
-    # "في ختام زيارته لمصر" is the guest's visit, not the Egyptian president's who received him
+    # "في ختام زيارته لمصر" is the visit of the guest, not of the Egyptian president who met him
     doc = nlp(
         "واستقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية السعودي عادل الجبير في ختام زيارته لمصر."
     )
     assert found(doc, "MEETING")
     assert name_key("عبد الفتاح السيسي") not in visitors(doc)
+    assert (name_key("عادل الجبير"), name_key("مصر")) in visits(doc)
 
 
 def test_feminine_verb_after_where_is_not_the_male_actors_visit(nlp: Pipeline) -> None:
