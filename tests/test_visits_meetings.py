@@ -129,3 +129,13 @@ def test_name_before_a_joined_verb_ends_the_clause(nlp: Pipeline) -> None:
         "الوزراء حيدر العبادي ووصل وزير الدفاع الأمريكي مع الوفد المرافق له إلى أربيل."
     )
     assert name_key("حيدر العبادي") not in visitors(doc)
+
+
+def test_inspecting_after_where_is_the_actors_visit(nlp: Pipeline) -> None:
+    # "تفقد" begins with ت but is his perfect, not a feminine verb; after حيث, what follows is
+    # what he inspected
+    doc = nlp(
+        "وبدأ وزير الصحة توفيق الربيعة جولته في المنطقة الجنوبية، حيث تفقد الخدمات الطبية "
+        "المقدمة في مستشفى الملك فهد."
+    )
+    assert (name_key("توفيق الربيعة"), name_key("مستشفى الملك فهد")) in visits(doc)

@@ -1247,9 +1247,10 @@ def _her_doer(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> 
     "وبدأت المؤسسات ..." is not the visit of the (male) prime minister the story follows."""
     if query.form.rule.type == RelationType.STATEMENT or query.form.rule.pos != "verb":
         return found
-    text = query.view.tokens[query.match.first].text.rstrip(_MARKS)
-    if not _feminine(query.view, query.match) or text.endswith("ة"):
-        return found  # (a masdar read as a verb, "تولى رئاسة الاجتماع", is no feminine verb)
+    # the perfect's ت only: "تفقد"، "توجه" begin with ت and are his ("تزور" may be "you visit"),
+    # and a masdar read as a verb ("تولى رئاسة الاجتماع") is no feminine verb
+    if not query.view.tokens[query.match.last].text.rstrip(_MARKS).endswith("ت"):
+        return found
     return [mention for mention in found if _feminine_referent(words, query.view, mention)]
 
 
