@@ -100,6 +100,7 @@ class FoldedLexicons:
     repeated_headlines: set[tuple[str, ...]]
     facility_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
+    companions: frozenset[str]
     passive_auxiliaries: frozenset[str]
     light_verbs: frozenset[str]
     outlet_heads: frozenset[str]
@@ -145,6 +146,7 @@ class FoldedLexicons:
             repeated_headlines={_phrase(phrase) for phrase in lex.repeated_headlines},
             facility_heads=folded(lex.facility_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
+            companions=folded(lex.companions),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),
             outlet_heads=folded(lex.outlet_heads),
