@@ -293,6 +293,27 @@ def test_workers_exit_when_the_main_process_dies(tmp_path: Path, kill: int) -> N
     assert list((out / PARTS_DIR).glob("*.documents.jsonl"))
 
 
+def test_an_aborted_pool_stops_its_workers_when_its_shutdown_hangs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A signal landing inside the executor's bookkeeping once left shutdown(wait=True) waiting
+    # forever; close(abort=True) must still stop the workers and return, within its grace.
+    from arextract.batch import engines
+
+    monkeypatch.setattr(engines, "ABORT_GRACE_SECONDS", 1.0)
+    engine = engines.ProcessEngine(1, job.Job())
+    workers = list(engine.pool._processes.values())  # type: ignore[attr-defined]
+    release = threading.Event()
+    monkeypatch.setattr(engine.pool, "shutdown", lambda **_: release.wait(120))
+    started = time.monotonic()
+    try:
+        engine.close(abort=True)
+        assert time.monotonic() - started < 30
+        assert workers and not any(worker.is_alive() for worker in workers)
+    finally:
+        release.set()
+
+
 # -- 9, 10. resume, encodings, the lock ----------------------------------------------------------
 
 

@@ -163,6 +163,16 @@ def test_a_permanent_representative_of_the_kingdom(nlp: Pipeline) -> None:
     assert roles(doc) == K({"عبدالله المعلمي": {"السعودية"}})
 
 
+def test_an_envoy_of_a_capital_is_its_states_and_a_comma_may_set_off_his_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال سفير الرياض في الرباط، خالد الفايز، في حديث للصحفيين أمس، إن التعاون يتسع.")
+    assert roles(doc) == K({"خالد الفايز": {"السعودية"}})
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد الفايز")]])
+    # the capital is the state only after an envoy's title, not after a visit
+    doc = nlp("وصل إلى الرباط، وزير الخارجية الأردني أيمن الصفدي في زيارة رسمية.")
+    assert roles(doc) == K({"ايمن الصفدي": {"الأردن"}})
+    assert [dict(r)["destination"] for r in found(doc, "VISIT")] == K(["الرباط"])
+
+
 def test_a_bare_prefix_title_gives_way_to_the_apposition_with_the_country(nlp: Pipeline) -> None:
     doc = nlp("هنأ الملك سلمان بن عبدالعزيز الرئيس عبدالله يامين رئيس جمهورية المالديف بذكرى الاستقلال.")
     assert roles(doc)[key("عبدالله يامين")] == K({"جزر المالديف"})
@@ -237,6 +247,19 @@ def test_a_news_agency_is_never_the_speaker(nlp: Pipeline) -> None:
     )
     statements = [relation for relation in doc.relations if relation.type.value == "STATEMENT"]
     assert [relation.trigger.text for relation in statements] == ["قال"]
+
+
+def test_a_news_agency_named_by_description_is_a_source_other_agencies_speak(nlp: Pipeline) -> None:
+    doc = nlp("وذكرت وكالة الأنباء الرسمية أن الرئيس غادر العاصمة متوجها إلى الدوحة.")
+    assert found(doc, "STATEMENT") == []
+    doc = nlp("وقالت الوكالة الدولية للطاقة الذرية إن إيران تلتزم بالاتفاق.")
+    assert found(doc, "STATEMENT") == K([[("speaker", "الوكالة الدولية للطاقة الذرية")]])
+
+
+def test_a_paper_calling_its_source_is_no_phone_call(nlp: Pipeline) -> None:
+    doc = nlp("وأجرت «المدينة» اتصالا هاتفيا مع المتحدث باسم الوزارة خالد المرغلاني الذي أكد أن الوضع مطمئن.")
+    assert found(doc, "PHONE_CALL") == []
+    assert found(doc, "STATEMENT") == K([[("speaker", "خالد المرغلاني")]])
 
 
 def test_expressed_needs_its_an_and_via_is_not_a_verb(nlp: Pipeline) -> None:

@@ -148,3 +148,29 @@ def test_the_clitic_inventory_is_consistent() -> None:
     assert set(clitics.NOUN_PROCLITICS) <= set(clitics.PROCLITIC_LETTERS)
     # FANE writes و / ب / س / ال as tokens of their own: "و ب الرياض" is read back as وبالرياض
     assert {"و", "ب", "س", "ال"} <= clitics.SEGMENTED_PROCLITICS
+
+
+def test_tokens_are_the_models_pydantic_would_construct() -> None:
+    # the tokeniser builds Tokens without pydantic's per-call field loop; they must stay
+    # indistinguishable from Token.model_construct's (a new Token field must be set there too)
+    from arextract.schema import Token
+    from arextract.text.normalize import fold
+
+    tokens = tokenize("وقال الرئيس، إنّ الوفد وصل")
+    assert [t.text for t in tokens] == ["وقال", "الرئيس", "،", "إنّ", "الوفد", "وصل"]
+    for token in tokens:
+        norm = fold(token.text)
+        built = Token.model_construct(text=token.text, start=token.start, end=token.end, norm=norm)
+        assert token == built and token.model_fields_set == set(Token.model_fields)
+        assert token.model_dump() == built.model_dump()
+    moved = tokens[1].model_copy(update={"start": 0})
+    assert (moved.start, tokens[1].start) == (0, 5)
+
+
+@given(st.text(alphabet="قال الرئيس. إن وفدا؟ وصل!\n،"))
+def test_sentence_tokens_are_the_tokens_each_sentence_contains(text: str) -> None:
+    from arextract.text.segment import iter_sentence_tokens
+
+    sentences, tokens = split_sentences(text), tokenize(text)
+    groups = list(iter_sentence_tokens(sentences, tokens))
+    assert groups == [[t for t in tokens if s.start <= t.start < s.end] for s in sentences]

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -132,6 +135,21 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
 
 
+def _exit_if_stuck(code: int, grace: float = 5.0) -> None:
+    """Exit now with ``code`` if a worker pool's thread outlives the interrupt by ``grace``
+    seconds: the interpreter would otherwise wait for it at exit, and a signal that landed
+    inside the pool's bookkeeping can leave it waiting forever. What was committed is on disk
+    already; nothing else is pending."""
+    deadline = time.monotonic() + grace
+    others = [t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon]
+    for thread in others:
+        thread.join(max(deadline - time.monotonic(), 0.0))
+    if any(thread.is_alive() for thread in others):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
 def print_summary(result: BatchResult, output: Path, console: Console) -> None:
     table = Table(title=f"arextract: {output}")
     for column in ("documents", "errors", "skipped", "entity mentions", "entities", "relations", "seconds"):
@@ -184,7 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt as interrupt:
         print("interrupted: what was committed is kept; run again with --resume to finish", file=sys.stderr)
-        return 143 if isinstance(interrupt, Terminated) else 130
+        code = 143 if isinstance(interrupt, Terminated) else 130
+        _exit_if_stuck(code)
+        return code
     finally:
         signal.signal(signal.SIGTERM, previous)
     print_summary(result, output, console)

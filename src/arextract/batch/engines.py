@@ -46,6 +46,8 @@ CHUNK_CHARS = 200_000
 # -j is capped here: each worker holds the models (~160 MB), and more processes than cores only
 # add memory and switching.
 MAX_WORKERS = max(1, min(64, 4 * (os.cpu_count() or 1)))
+# How long an aborted pool may take to stop its workers, then its own threads.
+ABORT_GRACE_SECONDS = 5.0
 
 
 def chunked(tasks: Iterable[Task], items: int = CHUNK_ITEMS, chars: int = CHUNK_CHARS) -> Iterator[Chunk]:
@@ -156,11 +158,32 @@ class ProcessEngine(Engine):
         return _ordered(submit, lambda future: future.result(), chunks, self.workers * 4)
 
     def close(self, abort: bool = False) -> None:
-        if abort:  # Ctrl-C, SIGTERM or an error: do not wait for chunks in progress
-            for process in list(getattr(self.pool, "_processes", {}).values()):
+        if not abort:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            return
+        # Ctrl-C, SIGTERM or an error: do not wait for chunks in progress. Every wait is
+        # bounded: the signal may have landed inside the executor's own bookkeeping, and an
+        # unbounded shutdown(wait=True) then hung once in about twenty runs (a worker kept
+        # the caller's pipes open, and the batch never exited).
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        for process in processes:
+            with contextlib.suppress(OSError):
+                process.terminate()
+        deadline = time.monotonic() + ABORT_GRACE_SECONDS
+        for process in processes:
+            process.join(max(deadline - time.monotonic(), 0.1))
+            if process.is_alive():
                 with contextlib.suppress(OSError):
-                    process.terminate()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+                    process.kill()
+                process.join(1.0)
+        closer = threading.Thread(
+            target=self.pool.shutdown,
+            kwargs={"wait": True, "cancel_futures": True},
+            name="arextract-pool-shutdown",
+            daemon=True,
+        )
+        closer.start()
+        closer.join(ABORT_GRACE_SECONDS)
 
 
 class DaskEngine(Engine):

@@ -122,6 +122,8 @@ class KBLinker:
         When several people share the key (ماكرون and موغريني both give مكرن), ``surface`` picks
         the one with a name spelled exactly so, if only one has it."""
         entries = self._person_key.get(key, [])
+        if surface is not None:  # صبري and زيباري share the key سبر
+            entries = [entry for entry in entries if _spelled_alike(entry, key, surface)]
         if len(entries) > 1 and surface is not None:
             folded = fold(surface)
             entries = [entry for entry in entries if any(fold(known) == folded for known in entry.names)]
@@ -195,7 +197,11 @@ class KBLinker:
                     exact.add(index)
                 if word and words and words[0] == word:
                     given.add(index)
-                if not word or any(w[-1:] == word[-1:] for w in (words[0], words[-1]) if w):
+                if not word or any(
+                    w[-1:] == word[-1:] and _emphatics(w) == _emphatics(word)
+                    for w in (words[0], words[-1])
+                    if w
+                ):
                     found.add(index)
         if len(exact) == 1 and not given - exact:
             return self._people[exact.pop()]
@@ -281,6 +287,24 @@ def link_non_person(kb: KBLinker, state: DocumentState, entity: Entity) -> Menti
         min(entity.confidence, confidence),
         key,
     )
+
+
+def _emphatics(word: str) -> frozenset[str]:
+    """The emphatic letters of a word. The name key merges ص with س and ز, and ط with ت, for
+    the spellings of one foreign sound; an Arabic name written with an emphatic is another
+    name (صبري is no short form of هوشيار زيباري)."""
+    return frozenset(word) & _EMPHATIC
+
+
+_EMPHATIC = frozenset("صضطظ")
+
+
+def _spelled_alike(entry: KBEntry, key: str, surface: str) -> bool:
+    """Whether one of ``entry``'s names (or one of their words) with the name key ``key`` has the
+    emphatic letters of ``surface``."""
+    letters = _emphatics(fold(surface))
+    candidates = [*entry.names, *(word for name in entry.names for word in name_words(name))]
+    return any(name_key(known) == key and _emphatics(fold(known)) == letters for known in candidates)
 
 
 def _one_link_dropped(name: str) -> str:

@@ -17,9 +17,10 @@ from arextract.ner.gazetteer import AMBIGUOUS_CONFIDENCE, GazetteerMatch, match_
 from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
 from arextract.ner.grammar.idioms import without_place_idioms
 from arextract.ner.grammar.organizations import without_coordinated_bodies
+from arextract.ner.grammar.outlets import quoted_outlets
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.grammar.speakers import without_titled_place
-from arextract.ner.grammar.words import FAMILY, NASAB
+from arextract.ner.grammar.words import DEFINITE_STOPS, FAMILY, NASAB
 from arextract.ner.merge import PLACE_TYPES, merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
@@ -111,12 +112,17 @@ class GrammarRefinement:
         )
         found = add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
         found = without_coordinated_bodies(text, tokens, found)
+        found = quoted_outlets(text, tokens, found, self._known_outlet)
         found = join_split_places(text, found)
         return [
             e
             for e in without_place_idioms(tokens, found)
             if not self._unknown_country(e) and not self._ambiguous_place(tokens, e)
         ]
+
+    def _known_outlet(self, key: tuple[str, ...]) -> bool:
+        """Whether folded words are exactly a known news outlet's name (صحيفة المدينة)."""
+        return any(entry.type is EntityType.ORGANIZATION for entry, _ in self.names.gazetteer.named(key))
 
     def _known_word(self, norm: str) -> bool:
         """Whether a folded word alone names a known entry other than a person (الأمريكي)."""
@@ -274,11 +280,19 @@ def without_surname_overrun(text: str, entities: list[Entity]) -> list[Entity]:
             and given.get(folded[0]) == 1  # opening no other name but this one
             and words.get(folded[1], 0) == 1
             and folded[1] not in _NAME_LINKS
+            and not _family_name(folded[1])
         ):
             cut = entity.text.rstrip().rfind(" ")
             entity = _respanned(text, entity, entity.start, entity.start + len(entity.text[:cut].rstrip()))
         out.append(entity)
     return out
+
+
+def _family_name(word: str) -> bool:
+    """A definite nisba closes a name of its own (``صالح البيحاني`` is a new person, not
+    ``صالح`` + a verb): a family name used alone is followed by a verb or a noun, never by
+    another family name."""
+    return word.startswith("ال") and len(word) > 4 and word.endswith("ي") and word not in DEFINITE_STOPS
 
 
 def _respanned(text: str, entity: Entity, start: int, end: int) -> Entity:

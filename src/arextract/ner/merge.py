@@ -99,7 +99,7 @@ def merge_model_and_gazetteer(
     mentions, where scanning every name for every mention made a 100,000-character sentence of
     "الصين وروسيا ومصر والأردن" quadratic.
     """
-    named = list(named)
+    named, model = _joined_middle_names(list(named), model)
     starts = [entity.start for entity in named]
     longest = max((entity.end - entity.start for entity in named), default=0)
     removed = [False] * len(named)
@@ -143,6 +143,37 @@ def merge_model_and_gazetteer(
                 removed[index] = True
             kept.append(entity)
     return [entity for index, entity in enumerate(named) if not removed[index]] + kept
+
+
+def _joined_middle_names(named: list[Entity], model: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """A tagger's person right before a known person's family name alone, both opening with
+    the same given name (``خالد محفوظ`` + ``بحاح`` of ``خالد بحاح``): one person named with a
+    middle name the knowledge file leaves out, so one mention over both, linked to the known
+    person, its full form an alias (never two people, nor a meeting between them)."""
+    used: set[int] = set()
+    for index, name in enumerate(named):
+        words = fold(name.canonical).split()
+        if name.type is not EntityType.PERSON or len(words) < 2 or fold(name.text) != words[-1]:
+            continue
+        before = next(
+            (
+                k
+                for k, e in enumerate(model)
+                if k not in used
+                and e.type is EntityType.PERSON
+                and name.start - e.end == 1
+                and fold(e.text).split()[:1] == words[:1]
+            ),
+            None,
+        )
+        if before is None:
+            continue
+        used.add(before)
+        person = model[before]
+        text = person.text + " " + name.text
+        aliases = [*name.aliases, text] if text not in name.aliases else name.aliases
+        named[index] = name.model_copy(update={"start": person.start, "text": text, "aliases": aliases})
+    return named, [e for k, e in enumerate(model) if k not in used]
 
 
 def _name_inside(entity: Entity, name: Entity, known: KnownName | None) -> bool:

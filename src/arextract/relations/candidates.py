@@ -24,6 +24,7 @@ from arextract.text.normalize import fold
 # title of another, "التقى X رئيس الإقليم Y")
 # "قد" makes the next word a verb: "وقد بين X أن" (showed), "فقد عبر X عن" (expressed) are
 # not the prepositions بين (between) and عبر (via)
+_DISTRICTS = frozenset(fold(word) for word in ("منطقة", "محافظة"))  # title words naming a district
 _QAD = frozenset(fold(word) for word in ("قد", "وقد", "فقد", "لقد", "ولقد"))
 _COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
@@ -133,6 +134,13 @@ class CandidateFilter:
             return True  # "أول زيارة له كرئيس للولايات المتحدة"
         if not listed(norm, words.titles):
             return False
+        if (
+            mention.type in PLACE_TYPES
+            and norm in _DISTRICTS
+            and before > sentence.first
+            and view.tokens[before - 1].norm in words.prepositions
+        ):
+            return False  # "بتفقد الخدمات في منطقة جازان": a place, no title's jurisdiction
         if listed(view.tokens[before].norm, words.state_heads):
             # "بين حكومة الأردن وحكومة العراق": the state itself, unless a title governs
             # "حكومة" ("رئيس حكومة الأردن")

@@ -1,11 +1,13 @@
 """A capital that speaks for its state: "وقالت موسكو إن ..." is Russia speaking (GUIDELINES §5:
-a capital standing for its state as speaker or party is the country)."""
+a capital standing for its state as speaker or party is the country), and "سفير الخرطوم" is
+Sudan's ambassador."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from arextract.kb import KnowledgeBase
+from arextract.relations.lexicons import ENVOYS, listed
 from arextract.relations.triggers import TriggerIndex
 from arextract.schema import Document, Entity, EntitySource, EntityType, RelationType
 from arextract.text.normalize import fold
@@ -39,8 +41,9 @@ def people_countries(kb: KnowledgeBase) -> dict[str, str]:
 def speaking_capitals(
     doc: Document, triggers: TriggerIndex, states: dict[str, tuple[str, str]]
 ) -> list[Entity] | None:
-    """The document's mentions with each capital named right after a speech verb or بحسب made
-    a mention of its state (``states``: :func:`capital_states`); None when there is none."""
+    """The document's mentions with each capital named right after a speech verb, بحسب or an
+    envoy's title (سفير، مندوب) made a mention of its state (``states``:
+    :func:`capital_states`); None when there is none."""
     capitals = [e for e in doc.entities if e.type == EntityType.CITY and e.subtype == _CAPITAL]
     if not capitals:
         return None
@@ -51,7 +54,8 @@ def speaking_capitals(
         if before < 0:
             continue
         match = triggers.match(doc.tokens, before, before + 1)
-        if match is None or not any(form.rule.type == RelationType.STATEMENT for form in match.forms):
+        spoken = match is not None and any(form.rule.type == RelationType.STATEMENT for form in match.forms)
+        if not spoken and not listed(doc.tokens[before].norm, ENVOYS):
             continue
         state = states.get(fold(city.canonical)) or states.get(fold(city.text))
         if state is None:

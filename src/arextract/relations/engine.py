@@ -38,10 +38,12 @@ from arextract.relations.pairs import (
     JOINT_TYPES,
     DualDoers,
     dual_doer,
+    not_home,
     note_pair,
     one_visitor_each,
     persons_for_duals,
 )
+from arextract.relations.referents import pronoun_subject_at
 from arextract.relations.roles import TitleRoles
 from arextract.relations.rules import Rule, Slot, load_rules
 from arextract.relations.search import MentionSearch
@@ -76,7 +78,8 @@ class RelationExtractor:
         self._joining = {rule.id for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
-        self._title_references = TitleReferences(self.words, people_countries(knowledge))
+        self._homes = people_countries(knowledge)
+        self._title_references = TitleReferences(self.words, self._homes)
         self._bodies = BodyReferences(self.words)
         self._slots = SlotFiller(self.words)
         self._duals = DualDoers(self.words, MentionSearch(self.words, CandidateFilter(self.words)))
@@ -129,7 +132,11 @@ class RelationExtractor:
             doc.entities = numbered([*doc.entities, *by_title])
             view = DocumentView(doc, self.words)
             roles = self._roles(view)
-        triggered = one_visitor_each(persons_for_duals(doc, joined(self._triggered(view), self._joining)))
+        triggered = not_home(
+            doc,
+            one_visitor_each(persons_for_duals(doc, joined(self._triggered(view), self._joining))),
+            self._homes,
+        )
         relations: list[Relation] = [*roles, *triggered]
         names = {e.id: e.kb_id or e.canonical for e in doc.entities}
         doc.relations = number(
@@ -402,7 +409,6 @@ def _named_genitive(
 
 
 _WHERE = fold("حيث")
-_PRONOUN_GAP = {"قد", "كان", "سوف", "لن", "لم", "لا"}  # "إنه لن يلتقي"، "حيث كان قد التقى"
 
 
 def _agreeing(
@@ -430,10 +436,8 @@ def _agreeing(
         or not _named_next(words, view, sentence, match.last + 1, subject)
     ):
         return filled
-    index = match.first - 1
-    while index > sentence.first and view.tokens[index].norm in _PRONOUN_GAP:
-        index -= 1
-    if index < sentence.first or view.tokens[index].norm not in words.pronoun_subjects:
+    index = pronoun_subject_at(words, view, sentence, match.first)
+    if index is None:
         return filled
     actor = sentence.actor
     if view.tokens[index].norm == _WHERE:

@@ -26,6 +26,15 @@ def folded(words: Iterable[str]) -> frozenset[str]:
 # The words between a given name and a father's ("محمد بن سلمان"): what follows is no family name.
 PATRONYMIC = folded(("بن", "ابن", "بنت"))
 
+# Envoys: what follows في in their title is where they are posted, not whose they are; a
+# capital right after one stands for its state ("سفير الخرطوم في القاهرة": Sudan's ambassador).
+ENVOYS = folded(
+    (
+        *("مندوب", "المندوب", "مندوبة", "سفير", "السفير", "سفيرة", "ممثل", "الممثل", "ممثلة"),
+        *("الممثلة", "قنصل", "القنصل", "مبعوث", "المبعوث", "مبعوثة", "المبعوثة"),
+    )
+)
+
 
 def listed(folded_word: str, words: AbstractSet[str]) -> bool:
     """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
@@ -91,6 +100,7 @@ class FoldedLexicons:
     repeated_headlines: set[tuple[str, ...]]
     facility_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
+    companions: frozenset[str]
     passive_auxiliaries: frozenset[str]
     light_verbs: frozenset[str]
     outlet_heads: frozenset[str]
@@ -136,6 +146,7 @@ class FoldedLexicons:
             repeated_headlines={_phrase(phrase) for phrase in lex.repeated_headlines},
             facility_heads=folded(lex.facility_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
+            companions=folded(lex.companions),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),
             outlet_heads=folded(lex.outlet_heads),

@@ -38,6 +38,7 @@ _SIDE_DUALS = frozenset(
     fold(word)
     for word in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان", "الدولتين")
 )
+_GUEST_REACH = 200  # characters from a meeting's trigger to the guest's visit it tells
 
 
 def _dual(text: str) -> bool:
@@ -274,3 +275,53 @@ def note_pair(view: DocumentView, sentence: SentenceView, mentions: list[Mention
     persons = _distinct([m for m in mentions if m.type == EntityType.PERSON])
     if len(persons) == 2:
         view.pair = (persons, sentence.index)
+
+
+def not_home(doc: Document, relations: list[Relation], homes: dict[str, str]) -> list[Relation]:
+    """No known leader visits his own country: in "استقبل الرئيس المصري X الوزير Y في ختام زيارته
+    لمصر" the visit is the guest's, the one he met just before; with no such guest, no visit
+    (``homes``: a known person's canonical name -> his country's; tours of his own regions and
+    cities stay)."""
+    entities = {entity.id: entity for entity in doc.entities}
+    out: list[Relation] = []
+    for relation in relations:
+        named = {a.role: entities.get(a.entity_id) for a in relation.arguments}
+        visitor, destination = named.get("visitor"), named.get("destination")
+        if (
+            relation.type != RelationType.VISIT
+            or visitor is None
+            or destination is None
+            or destination.type != EntityType.COUNTRY
+            or homes.get(visitor.canonical) != destination.canonical
+        ):
+            out.append(relation)
+            continue
+        guest = _guest(relations, relation, visitor, entities)
+        if guest is not None:
+            arguments = [guest if a.role == "visitor" else a for a in relation.arguments]
+            out.append(relation.model_copy(update={"arguments": arguments}))
+    return out
+
+
+def _guest(
+    relations: list[Relation], visit: Relation, host: Entity, entities: dict[str, Entity]
+) -> Argument | None:
+    """The one person the host met in a meeting told just before the visit's trigger."""
+    for meeting in relations:
+        if (
+            meeting.type != RelationType.MEETING
+            or not 0 <= visit.trigger.start - meeting.trigger.end <= _GUEST_REACH
+        ):
+            continue
+        people = [a for a in meeting.arguments if a.entity_id in entities]
+        if host.canonical not in {entities[a.entity_id].canonical for a in people}:
+            continue
+        others = [
+            a
+            for a in people
+            if entities[a.entity_id].canonical != host.canonical
+            and entities[a.entity_id].type == EntityType.PERSON
+        ]
+        if len(others) == 1:
+            return Argument(role="visitor", entity_id=others[0].entity_id, text=others[0].text)
+    return None

@@ -24,6 +24,9 @@ _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأس�
 _DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or head is named
 _OWNER_REACH = 8  # title words between a person and the body in the genitive of his title
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
+_PRONOUN_GAP = {
+    fold(word) for word in ("قد", "كان", "سوف", "لن", "لم", "لا")
+}  # "إنه لن يلتقي"، "حيث كان قد التقى"
 
 
 class Referents:
@@ -234,6 +237,12 @@ class Referents:
             return True
         covering = view.mention_covering(sentence, following)
         if (
+            (covering is None or covering.type != EntityType.PERSON)
+            and query.form.rule.type != RelationType.STATEMENT
+            and pronoun_subject_at(words, view, sentence, match.first) is not None
+        ):
+            return True  # "حيث زار مستشفى الملك فهد"، "حيث تفقد الخدمات": the doer unsaid
+        if (
             covering is None
             and _oblique_plural(token.norm)
             and query.form.rule.type == RelationType.STATEMENT
@@ -262,6 +271,19 @@ class Referents:
             or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
             or view.mention_covering(sentence, after) is not None
         )
+
+
+def pronoun_subject_at(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, first: int
+) -> int | None:
+    """The token of a pronoun subject before the verb at ``first`` ("إنه لن يلتقي"، "حيث كان قد
+    التقى"), if there is one: the doer is then the one the story follows, not a name after it."""
+    index = first - 1
+    while index > sentence.first and view.tokens[index].norm in _PRONOUN_GAP:
+        index -= 1
+    if index < sentence.first or view.tokens[index].norm not in words.pronoun_subjects:
+        return None
+    return index
 
 
 def _body_adjective(

@@ -311,6 +311,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Dual and plural verbs ('التقيا'، 'التقوا'): one name alone is not their doer.",
     )
+    companions: list[str] = Field(
+        default_factory=list,
+        description="Words naming who goes along ('يرافقه X'، 'برفقة X'): X is a companion, never the "
+        "sentence's actor (a companion gets no VISIT).",
+    )
     pronoun_subjects: list[str] = Field(
         default_factory=list,
         description="Words after which a verb's doer is a pronoun ('إنه سيلتقي X'، 'حيث التقى X'): "

@@ -14,7 +14,7 @@ import dataclasses
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.pairs import JOINT_TYPES
-from arextract.relations.referents import Referents
+from arextract.relations.referents import Referents, pronoun_subject_at
 from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
@@ -84,7 +84,8 @@ class SlotFiller:
             return _agreeing(self._words, query, named[0]), named[1]
         if _common_noun_traveller(self._words, query):
             return [], cursor  # "وصلت إلى عدن سفينة"، "وكان اللاعب قد وصل إلى جدة": unnamed
-        return _agreeing(self._words, query, self._unsaid_subject(query)), cursor
+        unsaid = _her_doer(self._words, query, self._unsaid_subject(query))
+        return _agreeing(self._words, query, unsaid), cursor
 
     def _doer(self, query: SlotQuery, cursor: int) -> Filled:
         """The doer of a masdar ("زيارة"، "اجتماعه"): an antecedent, a person in the genitive,
@@ -109,6 +110,8 @@ class SlotFiller:
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
+        if (timed := _doer_before_masdar(self._words, query)) is not None:
+            return [timed], cursor  # "X الذي وصل طهران بعد زيارة لبيروت": X's visit
         carried = _carried_out_by(self._words, query)
         if carried is None and _carried_by_title(self._words, query):
             return [], cursor  # "زيارة يقوم بها وزير الخارجية الإيطالي إلى عمان": unnamed
@@ -173,11 +176,12 @@ class SlotFiller:
 
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
         """The object after the trigger (or its subject), after one of the slot's prepositions."""
-        search = self._search
+        search, view = self._search, query.view
         if _group_met(self._words, query, cursor):
             return [], cursor  # "استقبل X المهنئين من منسوبي الوزارة": the one met is unnamed
         if _delegation_next(self._words, query, cursor):
             return _delegation_met(self._referents, query, cursor)
+        query, cursor = _past_name_rest(query, cursor)
         after = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
@@ -190,6 +194,8 @@ class SlotFiller:
         if query.slot.prep_required and not found:
             return [], cursor
         found = found or _listed(self._referents.delegation(query, cursor, reach=2))  # "استقبل X وفدا من"
+        if found and _dual_owner(query) and carries_proclitic(view.tokens[found[0].first], found[0], "ب"):
+            found = []  # "خلال اجتماعهما بوزارة التعليم": the two met there, at the ministry
         if (
             found
             and query.slot.bare_window is not None
@@ -253,14 +259,17 @@ class SlotFiller:
                 else []
             )
             return (found, found[-1].last + 1) if found else ([continued], cursor)
-        found = _not_governed(words, query, self._search.before(query, window=2))
+        # "عقد اجتماعا مع رئيس الإقليم X ووصل وزير الدفاع Y إلى": a name before a verb joined by
+        # و ends the clause before; that verb's subject follows it
+        joined = _continued_subject_free(query)
+        found = [] if joined else _not_governed(words, query, self._search.before(query, window=2))
         if found:
             return found, cursor
         if _subject_may_follow(words, query):
             if (delegated := _delegated_subject(self._referents, query, following, cursor)) is not None:
                 return delegated  # "وصل أمس وفد من وزارة النقل"
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
-            found = _state_first(query, found)
+            found = [] if _pronoun_did(words, query) else _state_first(query, found)
             if found:
                 return found, _past_restatement(query, found[-1])
         found = _not_governed(words, query, self._search.before(query, window=6))
@@ -338,6 +347,22 @@ class SlotFiller:
         return []
 
 
+def _pronoun_did(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "بتفقد الخدمات في المحافظة، حيث زار مستشفى الملك فهد يرافقه مدير الشؤون الصحية X": after
+    a pronoun subject, a verb whose other slots never take people has its doer named after it
+    only when a person (past his title) comes first; the hospital is what he visited and the
+    man after يرافقه his companion. (Meetings: the name after the verb is the one met, see
+    engine._agreeing.)"""
+    rule, view, sentence = query.form.rule, query.view, query.sentence
+    if (
+        rule.type == RelationType.STATEMENT
+        or pronoun_subject_at(words, view, sentence, query.match.first) is None
+    ):
+        return False
+    others = [slot for slot in rule.slots if slot is not query.slot]
+    return not any(EntityType.PERSON in slot.types for slot in others) and not _person_leads(words, query)
+
+
 def _continued_subject(query: SlotQuery) -> Mention | None:
     """The doer of the verb a verb joined by و/ف continues in the same sentence."""
     view, match = query.view, query.match
@@ -346,6 +371,52 @@ def _continued_subject(query: SlotQuery) -> Mention | None:
         return None
     continued = view.coordinated_subject(query.sentence, match.first)
     return continued if continued is not None and query.open_to(continued) else None
+
+
+def _dual_owner(query: SlotQuery) -> bool:
+    """Whether the trigger is a masdar owned by two ("اجتماعهما"، "لقائهما"): they are its parties."""
+    return query.form.possessive and query.view.tokens[query.match.first].norm.endswith(_DUAL_SUFFIX)
+
+
+def _past_name_rest(query: SlotQuery, cursor: int) -> tuple[SlotQuery, int]:
+    """Past the last word of the subject's name when the tagger split it ("التقى ... خالد محفوظ
+    بحاح، ... أنور قرقاش": بحاح is not the one met, but the same man): a one-word person right
+    after a person of two words or more, with nothing between, and unknown or of the same given
+    name, goes on naming him."""
+    view, sentence = query.view, query.sentence
+    if cursor <= query.match.last + 1 or cursor >= sentence.last:
+        return query, cursor
+    before = view.mention_covering(sentence, cursor - 1, (EntityType.PERSON,))
+    rest = view.mention_covering(sentence, cursor, (EntityType.PERSON,))
+    if (
+        before is None
+        or rest is None
+        or before.last != cursor - 1
+        or before.last == before.first
+        or rest.first != cursor
+        or rest.last != rest.first
+        or (
+            rest.entity.name_en is not None  # a known person: only if the given name is his too
+            and fold(rest.entity.canonical).split()[:1] != fold(before.entity.canonical).split()[:1]
+        )
+    ):
+        return query, cursor
+    return dataclasses.replace(query, used=query.used | {rest.entity.id}), cursor + 1
+
+
+def _continued_subject_free(query: SlotQuery) -> bool:
+    """Whether an event verb carries و/ف right after a name ("X ووصل"): a new clause (a speech
+    verb continues its subject: "فاستغرب الرئيس وقال")."""
+    view, match = query.view, query.match
+    token = view.tokens[match.first]
+    return (
+        query.form.rule.pos == "verb"
+        and query.form.rule.type != RelationType.STATEMENT
+        and match.offset > 0
+        and token.norm[:1] in CONJUNCTION_LETTERS
+        and match.first > query.sentence.first
+        and view.mention_covering(query.sentence, match.first - 1) is not None
+    )
 
 
 def _state_first(query: SlotQuery, found: list[Mention]) -> list[Mention]:
@@ -391,6 +462,10 @@ def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | Non
 
 
 _TIME_CONJUNCTIONS = {fold(word) for word in ("قبل", "بعد", "عقب")}
+_AFTER_MASDAR = _TIME_CONJUNCTIONS | fold_words(("فور", "إثر", "اثر", "بعيد"))  # "فور انتهاء زيارته"
+_MARKS = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tatweel and diacritics
+_DUAL_SUFFIX = fold("هما")  # "اجتماعهما": their (two) meeting
+_ENDING = fold_words(("انتهاء", "ختام", "اختتام", "نهاية"))  # "بعد ختام زيارته": the end of the visit
 
 
 def _doer_before(query: SlotQuery) -> Mention | None:
@@ -406,6 +481,31 @@ def _doer_before(query: SlotQuery) -> Mention | None:
         return None
     mention, index, last = noted
     return mention if index == sentence.index and last < first and query.open_to(mention) else None
+
+
+def _doer_before_masdar(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """ "وصل X إلى طهران بعد زيارة لبيروت"، "توجه X عقب ختام زيارته إلى العراق إلى قطر": a masdar
+    after a time conjunction (past انتهاء / ختام) is done by the doer of the verb before it in the
+    same sentence, not by the sentence's first actor or the person the verb met."""
+    view, sentence, first = query.view, query.sentence, query.match.first
+    noted = view.subject
+    index = first - 1
+    if index > sentence.first and view.tokens[index].norm in _ENDING:
+        index -= 1  # "بعد انتهاء زيارته"
+    if (
+        noted is None
+        or index <= sentence.first
+        or view.tokens[index].norm.removeprefix("و") not in _AFTER_MASDAR
+    ):
+        return None
+    mention, at, verb = noted
+    if (
+        at != sentence.index
+        or verb >= index
+        or any(view.tokens[between].norm in words.complementizers for between in range(verb + 1, index))
+    ):
+        return None
+    return mention if mention.last < index and query.open_to(mention) else None
 
 
 def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
@@ -592,6 +692,7 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
             or words.in_title(norm)
             or words.prefixed_title(norm)
             or norm in words.adverbs
+            or listed(norm, words.counterpart)  # "اجتماعا ثلاثيا مع نظيريه الروسي X والسعودي Y"
             or not any(ch.isalnum() for ch in norm)
         ):
             index += 1
@@ -628,6 +729,8 @@ def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
     view, sentence, match = query.view, query.sentence, query.match
     if query.form.rule.type != RelationType.VISIT or query.form.rule.pos != "verb":
         return False
+    if pronoun_subject_at(words, view, sentence, match.first) is not None:
+        return False  # "حيث تفقد الخدمات الصحية": the noun is what he inspected
     index = match.last + 1
     while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
         index += 1
@@ -1136,6 +1239,19 @@ def _feminine_word(text: str) -> bool:
     """Whether a word ends in ت or ة, past its diacritics and tanwin (مؤكدةً، قالتْ)."""
     bare = text.rstrip("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652ا")
     return bare.endswith(("ت", "ة"))
+
+
+def _her_doer(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """An event verb in the feminine ("زارت"، "تفقدت") whose doer is left unsaid is done by a
+    woman, a place or state, or a body with a feminine head; "حيث زارت مكتب المحاسبات" after
+    "وبدأت المؤسسات ..." is not the visit of the (male) prime minister the story follows."""
+    if query.form.rule.type == RelationType.STATEMENT or query.form.rule.pos != "verb":
+        return found
+    # the perfect's ت only: "تفقد"، "توجه" begin with ت and are his ("تزور" may be "you visit"),
+    # and a masdar read as a verb ("تولى رئاسة الاجتماع") is no feminine verb
+    if not query.view.tokens[query.match.last].text.rstrip(_MARKS).endswith("ت"):
+        return found
+    return [mention for mention in found if _feminine_referent(words, query.view, mention)]
 
 
 def _agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:

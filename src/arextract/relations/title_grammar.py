@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons, is_definite, listed, starts_new_title
+from arextract.relations.lexicons import (
+    ENVOYS,
+    PATRONYMIC,
+    FoldedLexicons,
+    is_definite,
+    listed,
+    starts_new_title,
+)
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
 from arextract.text.clitics import NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES, lam_article_reading
@@ -27,17 +34,9 @@ _WAW_NAMES = frozenset(
 _IN = fold("في")
 
 
-# Envoys: what follows في in their title is where they are posted, not whose they are.
 # Honorifics that are also an office: "السفير الأمريكي X" is the ambassador; "الأمير الأردني X"
 # and "الشيخ الكويتي X" are a rank and a nationality, no title (GUIDELINES §5)
 _ADDRESSED_OFFICES = frozenset(fold(word) for word in ("السفير", "السفيرة"))
-_ENVOYS = frozenset(
-    fold(word)
-    for word in (
-        *("مندوب", "المندوب", "مندوبة", "سفير", "السفير", "سفيرة", "ممثل", "الممثل", "ممثلة"),
-        *("الممثلة", "قنصل", "القنصل", "مبعوث", "المبعوث", "مبعوثة", "المبعوثة"),
-    )
-)
 
 
 # The nouns of an administrative unit: "مدير التعليم بمنطقة القصيم"، "مدير الثقافة في ولاية
@@ -131,7 +130,7 @@ class TitleGrammar:
             chain.first = chain.last = None
         if chain.first is not None:
             chain.first = _after_previous_name(self._words, view, sentence, chain)
-            if listed(tokens[chain.first].norm, _ENVOYS):
+            if listed(tokens[chain.first].norm, ENVOYS):
                 # "مندوب المملكة في الأمم المتحدة X": an envoy is posted to what follows في
                 chain.affiliations = [m for m in chain.affiliations if tokens[m.first - 1].norm != _IN]
             chain.inner = [m for m in chain.inner if m.first > chain.first]
@@ -303,6 +302,9 @@ class TitleGrammar:
             and (
                 listed(tokens[index - 1].norm, self._words.titles)
                 or view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+                # "سفير الخرطوم في القاهرة، عبدالمحمود عبدالحليم،": a posting or jurisdiction
+                # closing the title (read back as such, or the title ends there)
+                or view.mention_covering(sentence, index - 1, PLACE_TYPES) is not None
                 or _portfolio(self._words, view, sentence, index - 1)
                 or _headed_phrase(self._words, view, sentence, index - 1)
                 # "بنظيريه، الأميركي X والسعودي Y"
@@ -458,7 +460,7 @@ class Apposition:
         open_words = 0
         while index < sentence.last:
             unit = _jurisdiction_after(view, sentence, index)
-            if unit is not None and not chain.affiliations and head not in _ENVOYS:
+            if unit is not None and not chain.affiliations and head not in ENVOYS:
                 # "X مدير الثقافة في ولاية وهران"، "X مدير التعليم بمنطقة القصيم"
                 chain.affiliations.append(unit)
                 break
@@ -669,7 +671,7 @@ def _adopt_jurisdiction(view: DocumentView, chain: TitleChain) -> None:
         and chain.first is not None
         and not chain.affiliations
         and not chain.inner
-        and not listed(view.tokens[chain.first].norm, _ENVOYS)
+        and not listed(view.tokens[chain.first].norm, ENVOYS)
     ):
         chain.affiliations.append(chain.jurisdiction)
 

@@ -281,6 +281,7 @@ class DocumentView:
         quoted after a colon: 'وقال X: "... الرئيس Y ..."'), not after مع."""
         limit = min(sentence.complementizer, self._quotation(sentence))
         headed: Mention | None = None  # "زيارة وفد الحركة برئاسة X ... قال الجبير": not X
+        companions = self._companions(sentence, limit)
         for mention in sentence.mentions:
             if mention.first >= limit:
                 break
@@ -293,11 +294,25 @@ class DocumentView:
                 continue  # "وعن المدافع X قال": whom the clause is about
             if self.in_facility_name(mention, sentence):
                 continue  # "عبر جسر الملك فهد"، "من مطار الأمير X الدولي": a place's name
+            if any(along.start < mention.first < along.stop for along in companions):
+                continue  # "حيث زار المستشفى يرافقه مدير الشؤون الصحية X": X goes along
             if self._heads_delegation(sentence, mention):
                 headed = headed or mention
                 continue
             return mention
         return headed
+
+    def _companions(self, sentence: SentenceView, limit: int) -> list[range]:
+        """Where the sentence names who goes along: from "يرافقه"، "برفقة" to the clause's end."""
+        spans = []
+        for index in range(sentence.first, limit):
+            if self.tokens[index].norm in self._words.companions:
+                end = next(
+                    (j for j in range(index + 1, sentence.last) if self.tokens[j].text in self._words.breaks),
+                    sentence.last,
+                )
+                spans.append(range(index, end))
+        return spans
 
     def _heads_delegation(self, sentence: SentenceView, mention: Mention) -> bool:
         """ "برئاسة زعيمها X": the person named as a delegation's head, after its title."""

@@ -106,6 +106,11 @@ def is_definite(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) > 3
 
 
+def is_name_adjective(norm: str) -> bool:
+    """An adjective of institution names that is no nisba (الأهلي، العام، المركزية)."""
+    return norm in _NAME_ADJECTIVES
+
+
 def is_adjective(norm: str) -> bool:
     """A definite word that can modify a name: a nisba (الروسية، الإداري) or a name adjective."""
     if norm in _NAME_ADJECTIVES:

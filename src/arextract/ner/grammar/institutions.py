@@ -33,6 +33,7 @@ from arextract.ner.grammar.heads import (
     is_definite,
     is_head,
     is_lam_word,
+    is_name_adjective,
     is_organ_in_title,
     is_word,
     modifier_kind,
@@ -54,6 +55,15 @@ _DEFINITE_ONLY = folded("حملة")
 
 # Feminine company heads that take a brand name then a ل- complement (شركة بنده للتجزئة).
 _BRAND_HEADS = folded("شركة مجموعة مؤسسة")
+
+# A club's head: its name is the word after it (نادي الزمالك; the nisba after it describes:
+# نادي أرسنال الإنجليزي لكرة القدم), and in the definite only a name adjective names one
+# (النادي الأهلي; النادي الكاتالوني، النادي الملكي describe a club named elsewhere).
+_CLUB = folded("نادي")
+
+# Heads that fold like a noun + the pronoun ه (دارة / داره "his house"): a head only when
+# written with ة.
+_TA_MARBUTA_HEADS = folded("دارة")
 
 # Heads named after a person (مدرسة القاسم بن محمد): the person's name is part of the name.
 _NAMED_AFTER = folded("مدرسة")
@@ -156,7 +166,7 @@ class OrganizationChains:
             return _national(self, i)  # القوات العراقية: a country's forces (قوات is no head alone)
         if not head and not (definite and _opened(self.tokens, i)):
             return None
-        if is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY:
+        if is_organ_in_title(tokens, i) or tokens[i].norm in _CHAIRED_BY or _pronoun_suffix(tokens[i]):
             return None
         if i and tokens[i].norm in _BOARD_WORDS and head_reading(tokens[i - 1].norm)[0] in _BOARD_HEADS:
             return None  # "مجلس إدارة ...": the board, not a body of its own
@@ -177,6 +187,8 @@ class OrganizationChains:
         if definite:
             if _portfolio_after_anaphor(tokens, i) or (i and tokens[i - 1].norm in ANAPHORS):
                 return None  # "اللجنة المنظمة للمهرجان": an adjective of the body before it
+            if stem.removeprefix("ال") in _CLUB:  # النادي الأهلي, and nothing after it
+                return (0, i + 1) if is_name_adjective(tokens[i + 1].norm) else None
             if (
                 not opens_definite_name(tokens[i + 1].norm)
                 or not agrees(stem, tokens[i + 1].norm)
@@ -189,6 +201,8 @@ class OrganizationChains:
             if genitive is None or genitive[0] < 0:
                 return genitive
             last = genitive[1]
+            if stem in _CLUB:
+                return 0, last
         genitive_last = last
         last = _before_portfolio(tokens, i, genitive_last, self._modifiers(last + 1, limit, last))
         if last == i:
@@ -301,7 +315,8 @@ class OrganizationChains:
             kind = modifier_kind(norm)
             if kind is None:
                 after_adjective = j > last_head + 1 and is_adjective(tokens[j - 1].norm)
-                end = self._lam_phrase(j, limit) if after_adjective else -1
+                after_name = j == last_head + 1 and _lam_after_name(self, j, limit)
+                end = self._lam_phrase(j, limit) if after_adjective or after_name else -1
                 if end < 0:
                     break
                 known = self.entity_at(j)
@@ -421,6 +436,29 @@ class OrganizationChains:
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
         return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _pronoun_suffix(token: Token) -> bool:
+    """في داره العامرة: his house, not دارة (the two fold alike)."""
+    return token.text.endswith("ه") and head_reading(token.norm)[0] in _TA_MARBUTA_HEADS
+
+
+def _lam_after_name(chains: OrganizationChains, j: int, limit: int) -> bool:
+    """مركز أرامكو لريادة الأعمال: a body named after a known organisation in its genitive takes
+    the ل- phrase at ``j``, its object right after it (مركز أرامكو لتحفيز أصحاب ... is a purpose
+    clause)."""
+    tokens = chains.tokens
+    token = tokens[j - 1]
+    entity = next((e for e in chains.entities if e.start < token.end <= e.end), None)
+    return (
+        entity is not None
+        and entity.type is EntityType.ORGANIZATION
+        and entity.end == token.end
+        and j > 1
+        and entity.start >= tokens[j - 2].end
+        and j + 1 < limit
+        and modifier_kind(tokens[j + 1].norm) == "def"
+    )
 
 
 def _describes_person(chains: OrganizationChains, j: int) -> bool:

@@ -11,7 +11,7 @@ from arextract.ner.grammar.heads import head_reading, is_head, is_word
 from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationChains
 from arextract.ner.grammar.mentions import MEDIA, PLACES, organization
 from arextract.ner.grammar.months import without_month_names
-from arextract.ner.grammar.outlets import byline_outlet, outlet_stem, outlet_tokens
+from arextract.ner.grammar.outlets import byline_outlet, is_to, outlet_stem, outlet_tokens
 from arextract.ner.grammar.words import (
     DEFINITE_STOPS,
     ORG_HEADS,
@@ -28,6 +28,10 @@ from arextract.text.spans import SpanSet
 
 # Heads of a national broadcaster's name (الإذاعة الإيرانية): an outlet, cited, never a speaker.
 _BROADCASTERS = folded("إذاعة تلفزيون")
+# A news agency the text names by description ("وكالة أنباء النظام"، "وكالة الأنباء الرسمية"):
+# an outlet too; other agencies speak for themselves (وكالة الطاقة الذرية).
+_AGENCY = fold("وكالة")
+_NEWS = folded("أنباء الأنباء")
 
 # Dual heads naming two bodies at once (وزارتي الداخلية والعمل), with their singular, and the
 # proclitics they take.
@@ -41,7 +45,7 @@ _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
     if not any(
-        is_head(t.norm)[1] or is_head(t.norm)[0] or outlet_stem(t.norm) or t.norm == "ل" for t in tokens
+        is_head(t.norm)[1] or is_head(t.norm)[0] or outlet_stem(t.norm) or is_to(t.norm) for t in tokens
     ):
         return []
     chains = OrganizationChains(tokens, entities)
@@ -53,7 +57,7 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
         if not is_word(token) and token.norm != "ل":
             i += 1
             continue
-        outlet = outlet_tokens(tokens, i) if token.norm == "ل" or outlet_stem(token.norm) else None
+        outlet = outlet_tokens(tokens, i) if is_to(token.norm) or outlet_stem(token.norm) else None
         if outlet is not None:
             first, last = outlet
             out.append(organization(text, tokens[first].start, tokens[last].end, MEDIA))
@@ -65,7 +69,10 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             if first < 0:
                 token = tokens[-first - 1]
             start = token.start + surface_offset(token.text, is_head(token.norm)[2])
-            broadcaster = head_reading(token.norm)[0].removeprefix("ال") in _BROADCASTERS
+            head = head_reading(token.norm)[0].removeprefix("ال")
+            broadcaster = head in _BROADCASTERS or (
+                head == _AGENCY and i + 1 < n and tokens[i + 1].norm in _NEWS
+            )
             entity = organization(text, start, tokens[last].end, MEDIA if broadcaster else None)
             stem = head_reading(token.norm)[0]
             if stem.startswith("ال") and not entity.canonical.startswith("ال"):
@@ -126,6 +133,7 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
                 e.type is EntityType.ORGANIZATION
                 and e.source != EntitySource.MODEL
                 and e.start != proposal.start
+                and not _named_after(text, proposal, e)
                 for e in overlapping
             )
         ):
@@ -211,6 +219,15 @@ def _mission(proposal: Entity) -> bool:
     """مندوبية الاتحاد الأوروبي: a mission is named after the known body it represents."""
     words = proposal.canonical.split()
     return bool(words) and words[0].removeprefix("ال") in _MISSION_HEADS
+
+
+def _named_after(text: str, proposal: Entity, entity: Entity) -> bool:
+    """مركز أرامكو لريادة الأعمال: a head, a known organisation as its genitive, then a ل-
+    phrase naming what the new body does; the head and the phrase make it a body of its own
+    (``رئاسة مجلس الوزراء`` alone, ending with the known name, is still the known body)."""
+    head = fold(text[proposal.start : entity.start]).split()
+    following = fold(text[entity.end : proposal.end]).split()
+    return len(head) == 1 and bool(following) and following[0][:1] == "ل"
 
 
 def _organ(proposal: Entity) -> bool:

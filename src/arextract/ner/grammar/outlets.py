@@ -6,6 +6,7 @@ statement noun (``في تصريحات لـ«عكاظ»``), and the outlet openin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from arextract.ner.grammar.heads import is_definite, is_word
@@ -25,6 +26,9 @@ _REPORTED = folded("إن أن إنه أنه إنها أنها")
 
 # Time words and commas between the outlet and what it was told (لـ«عكاظ» أمس، إن).
 _WHEN = folded("أمس أخيرا مؤخرا اليوم ، ,")
+
+# The prepositions before an outlet told something (لـ«عكاظ»، في تصريحات إلى "الوطن").
+_TO = folded("ل إلى")
 
 # An outlet noun stands alone or after و / ب / ل (وصحيفة، بقناة، لجريدة).
 _OUTLET_PROCLITICS = frozenset(["", "و", "ب", "ل"])
@@ -56,8 +60,8 @@ def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 return None  # وكالة الأنباء ... is a head-noun name; موقع الحادث is a place
             return j, j
         return None
-    # في تصريحات لـ«X»، قال ... لـ«X» إن
-    if norm == "ل" and i > 0 and i + 2 < n and tokens[i + 1].norm in QUOTES:
+    # في تصريحات لـ«X»، قال ... لـ«X» إن، في تصريحات إلى "X"
+    if norm in _TO and i > 0 and i + 2 < n and tokens[i + 1].norm in QUOTES:
         name = _quoted_name(tokens, i + 1, 4)
         if name is None:
             return None
@@ -71,6 +75,37 @@ def outlet_tokens(tokens: list[Token], i: int) -> tuple[int, int] | None:
             return None
         return name
     return None
+
+
+def is_to(norm: str) -> bool:
+    """Whether a word is a preposition an outlet cited in quotes may follow (ل، إلى)."""
+    return norm in _TO
+
+
+def quoted_outlets(
+    text: str, tokens: list[Token], entities: list[Entity], is_outlet: Callable[[tuple[str, ...]], bool]
+) -> list[Entity]:
+    """A known paper named in quotes without its noun (``«المدينة» تواصلت``، ``أجرت «المدينة»
+    اتصالا``: ``صحيفة المدينة``): quotes around a name are how a paper cites itself or another,
+    so the quoted words are the outlet when ``صحيفة`` + them is a known outlet's name
+    (``is_outlet``); a name a mention already covers stays as found."""
+    out = list(entities)
+    for i, token in enumerate(tokens):
+        if token.norm not in QUOTES:
+            continue
+        name = _quoted_name(tokens, i, 2)
+        if name is None:
+            continue
+        first, last = name
+        start, end = tokens[first].start, tokens[last].end
+        if any(e.start < end and start < e.end for e in entities):
+            continue
+        if is_outlet((_PAPER, *(t.norm for t in tokens[first : last + 1]))):
+            out.append(organization(text, start, end, MEDIA))
+    return sorted(out, key=lambda e: e.start)
+
+
+_PAPER = fold("صحيفة")
 
 
 def _quoted_name(tokens: list[Token], opening: int, longest: int) -> tuple[int, int] | None:

@@ -122,6 +122,30 @@ def with_family_name(text: str, tokens: list[Token], entity: Entity, first: int)
     return with_end(text, entity, after.end)
 
 
+def with_compound_family_name(
+    text: str, tokens: list[Token], entity: Entity, first: int, starts: list[int]
+) -> Entity:
+    """``فيصل المهنا`` + ``أبا الخيل``: a full name read without the compound family name after
+    it (أبو / أبا + a definite word) runs on through it; a compound never begins a new name
+    right after a full one (``أم`` is also "or", so it is left out)."""
+    last = bisect_left([t.end for t in tokens], entity.end)
+    if last - first < 1 or last + 2 >= len(tokens) or tokens[last].end != entity.end:
+        return entity
+    part, family = tokens[last + 1], tokens[last + 2]
+    if part.norm not in PARTS_OF_NAME or part.norm in _NOT_COMPOUND or part.start != entity.end + 1:
+        return entity
+    if not family.norm.startswith("ال") or family.norm in DEFINITE_STOPS or family.norm in TIME_WORDS:
+        return entity
+    at = bisect_left(starts, part.start)
+    if at < len(starts) and starts[at] < family.end:
+        return entity  # another mention in the way
+    return with_end(text, entity, family.end)
+
+
+# أم is also the conjunction "or"; عبد + a definite word is a given name of its own.
+_NOT_COMPOUND = folded("أم عبد")
+
+
 def without_overrun(
     text: str,
     tokens: list[Token],

@@ -15,6 +15,7 @@ from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
+    with_compound_family_name,
     with_family_name,
     with_family_name_before_a_verb,
     with_given_name,
@@ -106,6 +107,7 @@ def refine_persons(
             entity = without_listed_conjunction(text, tokens, entity, first, person_ends)
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
+            entity = with_compound_family_name(text, tokens, entity, first, starts)
             entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
             entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
             entity = _past_a_particle(text, tokens, entity, ends, starts)
@@ -160,7 +162,14 @@ def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -
     one-word future verb (سيغادر إلى)."""
     if words and all(t.norm in HONORIFICS or t.text in NOT_NAMES or not t.norm[:1].isalpha() for t in words):
         return True
-    return len(words) == 1 and _future_verb(tokens, words[0], ends)
+    return len(words) == 1 and (_future_verb(tokens, words[0], ends) or _feminine_nisba(words[0].norm))
+
+
+def _feminine_nisba(norm: str) -> bool:
+    """A definite feminine nisba alone (``المدينة الاقتصادية``، the paper ``الاقتصادية``) is an
+    adjective or a title, never a person: a family name alone is not a feminine nisba (a short
+    word in -ية is a noun, and can be one: العطية)."""
+    return norm.startswith("ال") and len(norm) >= 7 and norm.endswith("يه")  # not العطية: a name
 
 
 def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:

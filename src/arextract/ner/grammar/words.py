@@ -21,7 +21,7 @@ ORG_HEADS = folded(
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
     "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع "
     "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة حملة جيش "
-    "حكومة إذاعة تلفزيون"
+    "حكومة إذاعة تلفزيون مرصد دارة نادي"
 )
 
 # Regional services named by the place they serve (تعليم محافظة صبيا، جوازات منطقة الجوف، صحة
@@ -82,8 +82,8 @@ NAME_END = folded(
     "إن أن إنه أنه إنها أنها بأن قد لقد كان كانت لم لن ما لا هو هي هذا هذه ذلك تلك"
 )
 
-# First halves of compound given names (عبد الله، أبو بكر، أم كلثوم).
-PARTS_OF_NAME = folded("عبد أبو أبي أم")
+# First halves of compound given names (عبد الله، أبو بكر، أم كلثوم) and family names (أبا الخيل).
+PARTS_OF_NAME = folded("عبد أبو أبي أبا أم")
 
 # Given names (Arabic and foreign) that begin with و: never a conjunction to strip.
 WAW_NAMES = folded(
