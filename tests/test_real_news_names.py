@@ -243,6 +243,7 @@ def test_sited_name_keeps_its_place(nlp: Pipeline) -> None:
         "وقال إن مدينة الرياض تستضيف المؤتمر.",  # the city
         "وانطلقت الحملة الانتخابية أمس في المدن.",  # a campaign without a complement
         "وأعلنت شركة كبيرة للتجزئة أرباحها.",  # an adjective, not a brand
+        "ويعمل شقيقه في شركة وطنية للمناولة منذ أعوام.",  # no office names it: an adjective
     ],
 )
 def test_no_organisation_from_these_phrases(nlp: Pipeline, text: str) -> None:

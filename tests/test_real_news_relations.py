@@ -133,6 +133,32 @@ def test_party_leaders_and_coordinators_hold_titles(nlp: Pipeline) -> None:
     assert key("عبدالله الفاضل") in roles(doc)
 
 
+def test_an_office_adjective_before_the_body_it_serves(nlp: Pipeline) -> None:
+    # "المنسق الإنساني | للأمم المتحدة | في العراق X": the body after the office's adjective is
+    # the affiliation, the country after في is the posting
+    doc = nlp("وتفقد المنسق الإنساني للأمم المتحدة في العراق جون ماركس مخيمات النازحين أمس.")
+    assert roles(doc) == K({"جون ماركس": {"الأمم المتحدة"}})
+    doc = nlp("وأكد المدير الفني لنادي الهلال خالد الشهري جاهزية اللاعبين للمباراة.")
+    assert roles(doc) == K({"خالد الشهري": {"نادي الهلال"}})
+
+
+def test_the_head_of_a_company_named_by_an_adjective(nlp: Pipeline) -> None:
+    # "لشركة تقنية للطاقة": after an office's title the word in ة is the company's name
+    doc = nlp("ووقع العقد المهندس سامي العتيبي الرئيس التنفيذي لشركة رقمية للاتصالات، في الرياض.")
+    assert roles(doc) == K({"سامي العتيبي": {"شركة رقمية للاتصالات"}})
+
+
+def test_a_known_coalition_by_its_short_name(nlp: Pipeline) -> None:
+    doc = nlp("وقال خالد خوجة رئيس الائتلاف السوري إن المعارضة ستحضر المؤتمر.")
+    assert roles(doc) == K({"خالد خوجة": {"الائتلاف الوطني السوري"}})
+
+
+def test_the_article_of_lam_before_a_hamza_word(nlp: Pipeline) -> None:
+    # "للأهلي" is ل + الأهلي: the club keeps its article
+    doc = nlp("وقال حسام البدري المدير الفني للأهلي إن الفريق جاهز للقاء.")
+    assert roles(doc) == K({"حسام البدري": {"الأهلي"}})
+
+
 def test_an_office_named_by_title_words_after_the_name_is_no_affiliation(nlp: Pipeline) -> None:
     doc = nlp("وقال أحمد العلي وزير الدولة ومدير مكتب الرئيس إن الحكومة مستقرة.")
     assert roles(doc) == K({"أحمد العلي": {None}})

@@ -302,18 +302,22 @@ def span_entity(
 # Heads that begin with lam: after لل the lam written is their own (للجنة، للواء).
 _LAM_HEADS = frozenset(fold(word) for word in ("لجنة", "لواء", "لقاء"))
 
+# Alefs with a hamza: after the lam of "لل" they open the noun the article was written on.
+_HAMZA_SEATS = frozenset("أإآ")
+
 
 def _restored_article(text: str, start: int, name: str) -> str:
     """The folded name of a span cut out of ``لل`` + noun: in "التابع للشركة الوطنية للنقل" the
     span "لشركة الوطنية للنقل" starts at the article's written lam (ل + الشركة), so the name is
     "الشركة ..."; a head that begins with lam keeps it and takes the article (للجنة = ل + اللجنة).
     Only when a definite word follows the noun: an adjective in the definite shows the noun had
-    the article (للبنان is ل + لبنان)."""
+    the article (للبنان is ل + لبنان), or when a hamza seat follows the lam: no name begins with
+    لأ، so "للأهلي" is ل + الأهلي."""
     words = name.split()
     if (
-        len(words) < 2
+        not words
         or not words[0].startswith("ل")
-        or not words[1].startswith("ال")
+        or not ((len(words) > 1 and words[1].startswith("ال")) or text[start + 1 : start + 2] in _HAMZA_SEATS)
         or start < 1
         or text[start - 1] != "ل"
         or (start >= 2 and text[start - 2].isalpha() and not _conjunction_at(text, start - 2))

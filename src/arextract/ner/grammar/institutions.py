@@ -135,6 +135,9 @@ _BOARD_WORDS = folded("إدارة أمناء")
 # "رئيس الهيئة للشؤون الإدارية" the لل- phrase is the office's portfolio, not the body's name.
 _OFFICE_TITLES = folded("رئيس رئيسة نائب نائبة وكيل مساعد مساعدة مستشار مستشارة مدير مديرة عضو أمين مشرف")
 
+# Adjectives of an office before the body it heads (الرئيس التنفيذي لشركة، المدير العام لمؤسسة).
+_OFFICE_ADJECTIVES = folded("التنفيذي التنفيذية العام العامة المنتدب")
+
 
 class OrganizationChains:
     """The organisation names headed in one sentence (see the module docstring), knowing the
@@ -356,7 +359,7 @@ class OrganizationChains:
             head_reading(tokens[i].norm)[0] in _BRAND_HEADS
             and k < limit
             and modifier_kind(tokens[k].norm) == "lil"
-            and not tokens[j].text.endswith(("ة", "ى"))
+            and (not tokens[j].text.endswith(("ة", "ى")) or _after_office(tokens, i))
             and self.entity_at(j) is None
         )
 
@@ -472,6 +475,18 @@ def _describes_person(chains: OrganizationChains, j: int) -> bool:
         k += 1  # (a nationality: "الخبير الإنجليزي")
     named = chains.entity_at(k) if k < len(tokens) else None
     return named is not None and named.type is EntityType.PERSON and named.start == tokens[k].start
+
+
+def _after_office(tokens: list[Token], i: int) -> bool:
+    """Whether the head at ``i`` follows an office's title ("رئيس شركة"، "الرئيس التنفيذي
+    لشركة"). A brand word in ة is an adjective (شركة وطنية للمناولة: a description) unless an
+    office names the company: "الرئيس التنفيذي لشركة تقنية للطاقة" heads one company, a named one."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1].norm
+    if previous in _OFFICE_ADJECTIVES and i > 1:
+        previous = tokens[i - 2].norm  # "الرئيس التنفيذي"، "المدير العام"
+    return previous.removeprefix("ال") in _OFFICE_TITLES
 
 
 def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:
