@@ -294,6 +294,10 @@ class SlotFiller:
                 return []
         actor = sentence.actor
         statement = query.form.rule.type == RelationType.STATEMENT
+
+        def fits(mention: Mention) -> bool:  # open to the slot, and agreeing with the verb
+            return query.open_to(mention) and _agrees(self._words, query, mention)
+
         # a participle (مؤكدا، مشيرة) never has a subject of its own after it
         participle = statement and _participle(view, match)
         implicit = (lambda _: True) if participle else self._referents.subject_is_implicit
@@ -316,20 +320,20 @@ class SlotFiller:
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
             sender = _sender(self._words, query)  # "تلقى X برقية من Y ...، مؤكدا": Y
             own, opening = (sender, True) if sender is not None else (own, opening)
-            if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
+            if opening and own in sentence.mentions and own.last < match.first and fits(own):
                 return [own]
             if _unnamed_opening(self._words, query):
                 return []  # "دعا مدير العمليات في المنظمة إلى ...، وأعلن": the one left unnamed
-        if (own := _own_subject(self._words, query)) is not None and implicit(query):
+        if (own := _own_subject(self._words, query)) is not None and fits(own) and implicit(query):
             return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
+            if sentence.narrative - where <= 2 and fits(speaker) and implicit(query):
                 return [speaker]
         if statement and implicit(query):
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
-            if body is not None and body.last < match.first and query.open_to(body):
+            if body is not None and body.last < match.first and fits(body):
                 return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
         before = None if statement else _doer_before(query)
         if before is not None:
@@ -342,7 +346,7 @@ class SlotFiller:
             local = self._referents.first_person_before(query)
             if local is not None and local.type in slot.types and implicit(query):
                 return [local]
-        if actor is not None and query.open_to(actor) and implicit(query):
+        if actor is not None and fits(actor) and implicit(query):
             return [actor]
         return []
 
@@ -1230,6 +1234,9 @@ def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
 def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
     """Whether a speech verb agrees with a feminine subject: قالت، أكدت، تؤكد، مؤكدة."""
     stem = match.stem(view.tokens)
+    text = view.tokens[match.first].text.rstrip(_MARKS + "ا")
+    if text.endswith("ت") and (_participle(view, match) or len(stem) <= 3):
+        return False  # the root's own ت: "لفت"، "لافتا" (hers: "لفتت"، "لافتة")
     return _feminine_word(view.tokens[match.first].text) or (
         stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T)
     )
@@ -1273,6 +1280,20 @@ def _agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> 
             and mention.entity.text.split()[0].endswith("ة")
         )
     ]
+
+
+def _agrees(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> bool:
+    """Whether a speech verb that leaves its speaker unsaid agrees with ``mention`` in gender: a
+    feminine one (وقالت، مشيرة) is no man's ("أعلنت الوزارة ... وأكدت" is the ministry, not the
+    minister named in between), and a masculine one (وأضاف، مؤكدا) no country's but one whose
+    name is masculine ("هنأ الرئيس مصر، مشيرا" is the president; "وأكد العراق" may be Iraq)."""
+    if query.form.rule.type != RelationType.STATEMENT or query.form.rule.pos != "verb":
+        return True  # a masdar's ة is its own ("إشارة"، "تصريحات"), no agreement
+    if _feminine(query.view, query.match):
+        return mention.type != EntityType.PERSON or _feminine_referent(words, query.view, mention)
+    if mention.type != EntityType.COUNTRY:
+        return True
+    return fold(mention.entity.canonical) in words.masculine_states
 
 
 def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
