@@ -2566,3 +2566,17 @@ def test_a_speech_verb_agrees_in_gender_with_the_speaker_it_leaves_unsaid(nlp: P
     # the root's own ت is no feminine ending: "ولفت" is still the minister's
     doc = nlp("وقال الوزير خالد العمري إن الخطة تشمل المدن كلها. ولفت إلى أن التنفيذ يبدأ قريبا.")
     assert ("لفت", key("خالد العمري")) in speech(doc)
+
+
+def test_a_body_that_opens_a_sentence_speaks_on_in_the_next_with_a_feminine_verb(nlp: Pipeline) -> None:
+    # "خففت الوزارة ... . وقالت إن": the ministry goes on, not the man named before it
+    doc = nlp(
+        "وأكد الرئيس سامي الحربي أن العلاقات متينة. من جانب آخر، خففت وزارة الخارجية الأردنية من "
+        "أهمية الخلاف حول رحلة الرئيس. وقالت إن الحديث عن الأمر سابق لأوانه."
+    )
+    said = speech(doc)
+    assert ("قالت", key("وزارة الخارجية الأردنية")) in said
+    assert ("قالت", key("سامي الحربي")) not in said
+    # its own subject after the verb, a noun no name covers: no body carried to it
+    doc = nlp("وبقيت الهند السوق الأكبر للشركة هذا العام. وقالت الشركة إن الطلب ارتفع.")
+    assert ("قالت", key("الهند")) not in speech(doc)

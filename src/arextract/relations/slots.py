@@ -335,6 +335,8 @@ class SlotFiller:
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
             if body is not None and body.last < match.first and fits(body):
                 return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
+        if statement and (carried := _previous_body(self._words, query)) is not None and fits(carried):
+            return [carried]  # "هونت الوزارة من الأمر. وقالت إن": the body the last sentence opened with
         before = None if statement else _doer_before(query)
         if before is not None:
             return [before]  # "حيث سيشارك أوباما في ... قبل أن يسافر إلى"
@@ -1190,6 +1192,42 @@ def _opening_verb(query: SlotQuery) -> int:
         if view.tokens[index].text in {"،", ","}:
             return index + 1
     return sentence.first
+
+
+def _previous_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The body the sentence before opens with as its verb's subject ("من جهتها، خففت الوزارة من
+    أهمية الخلاف."), carried into a speech verb joined by و that opens this sentence and names no
+    subject ("وقالت إن"): what it did, it goes on saying, though it said nothing before (no speaker
+    the story recorded; another name between, "سفر الرئيس X", is no subject)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "verb" or match.first != sentence.first or match.offset == 0:
+        return None
+    if sentence.index == 0 or sentence.quoted or match.last + 1 >= sentence.last:
+        return None
+    following = view.tokens[match.last + 1]
+    if not (
+        following.text in words.breaks
+        or listed(following.norm, words.complementizers)
+        or listed(following.norm, words.prepositions)
+    ):
+        return None  # "وقالت الشركة إن": its own subject, a noun no name covers
+    previous = view.sentences[sentence.index - 1]
+    if previous.quoted:
+        return None
+    verb = previous.first
+    for index in range(previous.first, min(previous.last, previous.first + _ADVERBIAL_SPAN + 1)):
+        if view.tokens[index].text in {"،", ","}:
+            verb = index + 1  # past an adverbial ("من جهة أخرى، هونت")
+            break
+    if verb + 1 >= previous.last:
+        return None
+    body = view.mention_covering(previous, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
+    opener = view.tokens[verb].norm
+    if body is None or body.first != verb + 1 or body.is_nisba or not opener.isalpha():
+        return None
+    if words.in_title(opener) or listed(opener, words.prepositions) or view.mention_covering(previous, verb):
+        return None
+    return body
 
 
 def _unnamed_opening(words: FoldedLexicons, query: SlotQuery) -> bool:
