@@ -24,7 +24,7 @@ from arextract.ner.gazetteer import Gazetteer, match_to_entity
 from arextract.pipeline import SegmentStage
 from arextract.schema import Document, Entity, EntityType
 from arextract.text.clitics import NAME_PROCLITICS
-from arextract.text.normalize import fold
+from arextract.text.normalize import display
 from arextract.text.segment import iter_sentence_tokens
 
 # --------------------------------------------------------------------------------------------
@@ -84,14 +84,14 @@ def linker(kb: KnowledgeBase) -> Linker:
 
 
 def model_mention(surface: str, entity_type: EntityType, at: int) -> Entity:
-    """A mention as the tagger would hand it to the linker (canonical = folded surface)."""
+    """A mention as the tagger would hand it to the linker (canonical = the surface as written)."""
     return Entity(
         id="",
         type=entity_type,
         text=surface,
         start=at,
         end=at + len(surface),
-        canonical=fold(surface),
+        canonical=display(surface),
         confidence=0.75,
         source="model",
     )
@@ -317,9 +317,60 @@ def test_unknown_people_cluster_on_their_longest_folded_name(kb: KnowledgeBase, 
     persons = [e for e in doc.entities if e.type is EntityType.PERSON]
     assert [e.text for e in persons] == ["سيرغي شويغو", "سيرجي شويجو", "شويغو"]
     assert len({e.canonical for e in persons}) == 1
-    assert persons[0].canonical == fold("سيرغي شويغو")
+    assert persons[0].canonical == "سيرغي شويغو"
     assert all(e.kb_id is None for e in persons)
     assert set(persons[0].aliases) == {"سيرغي شويغو", "سيرجي شويجو", "شويغو"}
+
+
+def test_unknown_person_keeps_the_spelling_written(kb: KnowledgeBase, linker: Linker) -> None:
+    # The folded key (اسامه الدوسري) is how names are matched, never the name users see; the
+    # spelling without hamza is the same person and shows the fuller one.
+    text = "وأوضح أسامة الدوسري أن المشروع يخدم الأهالي. وقال اسامة الدوسري إن التنفيذ يبدأ قريبا."
+    doc = linked(
+        text, kb, linker, model=[("أسامة الدوسري", EntityType.PERSON), ("اسامة الدوسري", EntityType.PERSON)]
+    )
+    persons = [e for e in doc.entities if e.type is EntityType.PERSON]
+    assert [e.text for e in persons] == ["أسامة الدوسري", "اسامة الدوسري"]
+    assert {e.canonical for e in persons} == {"أسامة الدوسري"}
+    assert set(persons[0].aliases) == {"أسامة الدوسري", "اسامة الدوسري"}
+
+
+def test_unknown_person_first_written_without_hamza_takes_the_fuller_spelling(
+    kb: KnowledgeBase, linker: Linker
+) -> None:
+    text = "وصرح احمد لنجاوي مدير المركز بأن العمل مستمر. وأكد أحمد لنجاوي أن النتائج مشجعة."
+    doc = linked(
+        text, kb, linker, model=[("احمد لنجاوي", EntityType.PERSON), ("أحمد لنجاوي", EntityType.PERSON)]
+    )
+    persons = [e for e in doc.entities if e.type is EntityType.PERSON]
+    assert len(persons) == 2
+    assert {e.canonical for e in persons} == {"أحمد لنجاوي"}
+
+
+def test_unknown_organization_keeps_teh_marbuta(kb: KnowledgeBase, linker: Linker) -> None:
+    text = "أعلنت جامعة الحديدة عن برنامج جديد، وقالت جامعه الحديده إن التسجيل مفتوح."
+    model = [("جامعة الحديدة", EntityType.ORGANIZATION), ("جامعه الحديده", EntityType.ORGANIZATION)]
+    doc = linked(text, kb, linker, model=model)
+    orgs = [e for e in doc.entities if e.type is EntityType.ORGANIZATION]
+    assert len(orgs) == 2
+    assert {e.canonical for e in orgs} == {"جامعة الحديدة"}
+
+
+def test_names_folding_alike_show_one_spelling_in_a_document(kb: KnowledgeBase, linker: Linker) -> None:
+    # Two entities (here of two types) whose names fold alike show one spelling, so the relation
+    # stage, which compares canonical names as strings, still compares them folded.
+    text = "زار الوفد مدينة الحديده ثم جامعة الحديدة."
+    model = [("الحديده", EntityType.CITY), ("جامعة الحديدة", EntityType.ORGANIZATION)]
+    doc = linked(text, kb, linker, model=model)
+    city = next(e for e in doc.entities if e.type is EntityType.CITY)
+    assert city.canonical == "الحديده"  # no other spelling of it in the document
+    text = "زار الوفد مدينة الحديده، ثم تحدث عن الحديدة للصحفيين."
+    model = [("الحديده", EntityType.CITY), ("الحديدة", EntityType.ORGANIZATION)]
+    doc = linked(text, kb, linker, model=model)
+    assert {(e.type, e.canonical) for e in doc.entities} == {
+        (EntityType.CITY, "الحديدة"),
+        (EntityType.ORGANIZATION, "الحديدة"),
+    }
 
 
 def test_distinct_people_sharing_a_first_name_stay_apart(kb: KnowledgeBase, linker: Linker) -> None:
@@ -355,7 +406,7 @@ def test_model_mentions_link_by_name_clitic_or_nisba(kb: KnowledgeBase, linker: 
     assert got["كازاخستان"] == (EntityType.COUNTRY, "قازاقستان", "KZ", None)
     assert got["بيجين"][:2] == (EntityType.CITY, "بكين")
     assert got["الروسي"] == (EntityType.COUNTRY, "روسيا", "RU", "nisba")
-    assert got["منظمة التعاون الرقمي"] == (EntityType.ORGANIZATION, fold("منظمة التعاون الرقمي"), None, None)
+    assert got["منظمة التعاون الرقمي"] == (EntityType.ORGANIZATION, "منظمة التعاون الرقمي", None, None)
 
 
 @pytest.mark.parametrize(
@@ -460,7 +511,7 @@ def test_counterpart_resolved_elsewhere_by_nationality(kb: KnowledgeBase, linker
     text = "وصل الرئيس البيلاروسي ماكسيم فولكوف إلى بكين. والتقى شي جين بينغ نظيره البيلاروسي أمس."
     doc = linked(text, kb, linker, model=[("ماكسيم فولكوف", EntityType.PERSON)])
     counterpart = by_text(doc, "نظيره البيلاروسي")
-    assert [e.canonical for e in counterpart] == [fold("ماكسيم فولكوف")]
+    assert [e.canonical for e in counterpart] == ["ماكسيم فولكوف"]
     assert counterpart[0].confidence < 0.9
 
 
@@ -704,6 +755,23 @@ def test_his_country_skips_an_object_after_the_verb(kb: KnowledgeBase, linker: L
     text = "والتقى الرئيس الروسي يوري سميرنوف مع الرئيس الصيني شي جين بينغ، معربا عن دعم بلاده للتعاون."
     doc = linked(text, kb, linker, model=[("يوري سميرنوف", EntityType.PERSON)])
     assert [(e.text, e.kb_id) for e in doc.entities if e.source == "coref"] == [("بلاده", "RU")]
+
+
+def test_entity_table_merges_spellings_of_an_unknown_body_across_documents(
+    kb: KnowledgeBase, linker: Linker
+) -> None:
+    # Keyed on the folded name, shown in the fullest spelling whichever document came first.
+    docs = [
+        linked(
+            "افتتحت جامعه الحديده مبنى جديدا.", kb, linker, model=[("جامعه الحديده", EntityType.ORGANIZATION)]
+        ),
+        linked(
+            "وقعت جامعة الحديدة مذكرة تفاهم.", kb, linker, model=[("جامعة الحديدة", EntityType.ORGANIZATION)]
+        ),
+    ]
+    rows = [row for row in entity_table(docs) if row.type is EntityType.ORGANIZATION]
+    assert [(row.canonical, row.documents) for row in rows] == [("جامعة الحديدة", 2)]
+    assert rows[0].aliases == sorted(["جامعه الحديده", "جامعة الحديدة"])
 
 
 def test_unknown_short_names_alone_are_one_person(kb: KnowledgeBase, linker: Linker) -> None:

@@ -2573,3 +2573,36 @@ def test_aid_given_to_the_one_after_the_lam_is_support(nlp: Pipeline) -> None:
     assert found(doc, "SUPPORT") == []
     doc = nlp("وطلب العراق مساعدة الولايات المتحدة في تدريب قواته.")
     assert found(doc, "SUPPORT") == []
+
+
+def test_a_speech_verb_agrees_in_gender_with_the_speaker_it_leaves_unsaid(nlp: Pipeline) -> None:
+    # a masculine participle is not the (feminine) country the sentence opens with
+    doc = nlp(
+        "استضافت تونس القمة أمس، حيث ألقى الرئيس سامي الحربي كلمة في افتتاحها، مشيرا إلى أن "
+        "المنطقة تحتاج إلى الاستقرار."
+    )
+    said = speech(doc)
+    assert ("مشيرا", key("تونس")) not in said
+    # a feminine verb left without a subject is no man's named in between
+    doc = nlp(
+        "أعلنت وزارة الصحة أمس عن خطة جديدة. وقال الوزير خالد العمري إن الخطة تشمل المدن كلها. "
+        "وأكدت أن التنفيذ يبدأ الشهر المقبل."
+    )
+    assert ("أكدت", key("خالد العمري")) not in speech(doc)
+    # the root's own ت is no feminine ending: "ولفت" is still the minister's
+    doc = nlp("وقال الوزير خالد العمري إن الخطة تشمل المدن كلها. ولفت إلى أن التنفيذ يبدأ قريبا.")
+    assert ("لفت", key("خالد العمري")) in speech(doc)
+
+
+def test_a_body_that_opens_a_sentence_speaks_on_in_the_next_with_a_feminine_verb(nlp: Pipeline) -> None:
+    # "خففت الوزارة ... . وقالت إن": the ministry goes on, not the man named before it
+    doc = nlp(
+        "وأكد الرئيس سامي الحربي أن العلاقات متينة. من جانب آخر، خففت وزارة الخارجية الأردنية من "
+        "أهمية الخلاف حول رحلة الرئيس. وقالت إن الحديث عن الأمر سابق لأوانه."
+    )
+    said = speech(doc)
+    assert ("قالت", key("وزارة الخارجية الأردنية")) in said
+    assert ("قالت", key("سامي الحربي")) not in said
+    # its own subject after the verb, a noun no name covers: no body carried to it
+    doc = nlp("وبقيت الهند السوق الأكبر للشركة هذا العام. وقالت الشركة إن الطلب ارتفع.")
+    assert ("قالت", key("الهند")) not in speech(doc)

@@ -25,7 +25,7 @@ from arextract.ner.grammar.heads import RANKS, is_definite
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
-from arextract.text.normalize import clean, fold, fold_words
+from arextract.text.normalize import clean, display, fold, fold_words
 from arextract.text.segment import iter_sentence_tokens
 from arextract.text.spans import SpanSet
 
@@ -104,8 +104,8 @@ def phrase_entity(
     canonical: str | None = None,
 ) -> Entity:
     """The mention from ``first`` (after its first ``offset`` folded characters: its proclitics)
-    to ``last``; its canonical is its cleaned text unless given (a coreferent mention takes its
-    antecedent's)."""
+    to ``last``; its canonical is its text as written (:func:`display`, quotes dropped) unless
+    given (a coreferent mention takes its antecedent's)."""
     article = ""
     if offset and first.norm.startswith("لل") and offset == first.norm.index("لل") + 1:
         # "للمبادرة": ل + (ا)لمبادرة; the name starts after the lams and gets its article
@@ -122,7 +122,7 @@ def phrase_entity(
         text=text,
         start=start,
         end=end,
-        canonical=canonical or article + " ".join(_QUOTE_RE.sub(" ", clean(text)).split()),
+        canonical=canonical or article + display(_QUOTE_RE.sub(" ", clean(text))),
         confidence=0.7 if source == EntitySource.RULE else 0.6,
         source=source,
     )

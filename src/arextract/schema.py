@@ -81,7 +81,10 @@ class Entity(TextSpan):
     id: str
     type: EntityType
     subtype: str | None = None
-    canonical: str = Field(description="Canonical name; the mention's normalised form when unknown.")
+    canonical: str = Field(
+        description="Canonical name: the knowledge base's when linked, else the name as written "
+        "(diacritics and tatweel removed); compare names folded (text.normalize.fold)."
+    )
     aliases: list[str] = Field(default_factory=list)
     kb_id: str | None = Field(default=None, description="Knowledge-base identifier, e.g. ISO 3166 code.")
     name_en: str | None = Field(

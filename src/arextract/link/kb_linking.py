@@ -24,7 +24,7 @@ from arextract.link.names import (
 from arextract.link.state import DocumentState, Mention, Target
 from arextract.schema import Entity, EntitySource, EntityType
 from arextract.text.clitics import NAME_PROCLITICS, CliticReading, clitic_readings
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fullest_spelling
 
 LOCATION_TYPES = frozenset([EntityType.COUNTRY, EntityType.CITY, EntityType.REGION])
 # The KB types a mention of each type may link to (a place is linked to any place).
@@ -56,7 +56,8 @@ class KBLinker:
         self._country_by_iso: dict[str, KBEntry] = {}
         self._name_starts: dict[str, tuple[tuple[CliticReading, int], ...]] = {}
         for entry in kb.entries:
-            self._entries_by_canonical.setdefault((entry.type, entry.canonical), []).append(entry)
+            # keyed folded: an upstream stage names what it did not link as written (أحمد / احمد)
+            self._entries_by_canonical.setdefault((entry.type, fold(entry.canonical)), []).append(entry)
             if entry.type is EntityType.COUNTRY and entry.kb_id:
                 self._country_by_iso.setdefault(entry.kb_id, entry)
                 for form in entry.nisba:
@@ -159,7 +160,7 @@ class KBLinker:
         """The KB person of a person mention: the gazetteer's when it linked one, else
         :meth:`link_person` on its text."""
         if entity.source != EntitySource.MODEL:
-            entries = self._entries_by_canonical.get((EntityType.PERSON, entity.canonical), [])
+            entries = self._entries_by_canonical.get((EntityType.PERSON, fold(entity.canonical)), [])
             if len(entries) == 1:
                 return entries[0], 1.0
         return self.link_person(entity.text)
@@ -227,7 +228,7 @@ class KBLinker:
 
     def gazetteer_entry(self, entity: Entity) -> KBEntry | None:
         """The entry an upstream stage linked ``entity`` to (by its canonical name and kb_id)."""
-        entries = self._entries_by_canonical.get((entity.type, entity.canonical), [])
+        entries = self._entries_by_canonical.get((entity.type, fold(entity.canonical)), [])
         for entry in entries:
             if entry.kb_id == entity.kb_id:
                 return entry
@@ -265,9 +266,11 @@ def link_non_person(kb: KBLinker, state: DocumentState, entity: Entity) -> Menti
     if entry is not None:
         key = state.target_for_entry(entry)
     else:
-        # Unknown to the KB: an upstream canonical (an earlier stage's coreference) is kept.
-        key = f"{entity.type.value}:{entity.kb_id or entity.canonical}"
-        state.targets.setdefault(
+        # Unknown to the KB: an upstream canonical (an earlier stage's coreference) is kept, and
+        # its spellings are one target (جامعة الحديدة، جامعه الحديده), named by the fullest
+        # (the first seen among equals).
+        key = f"{entity.type.value}:{entity.kb_id or fold(entity.canonical)}"
+        target = state.targets.setdefault(
             key,
             Target(
                 type=entity.type,
@@ -277,6 +280,8 @@ def link_non_person(kb: KBLinker, state: DocumentState, entity: Entity) -> Menti
                 name_en=entity.name_en,
             ),
         )
+        if target.kb_id is None and not target.kb_names:
+            target.canonical = fullest_spelling((target.canonical, entity.canonical))
     return Mention(
         entity.start,
         entity.end,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from arextract.link.state import DocumentState, Mention, Target
 from arextract.schema import Entity, EntitySource, EntityType
-from arextract.text.normalize import fold
+from arextract.text.normalize import display, fold, fullest_spelling
 
 
 def _aliases(state: DocumentState, mentions: list[Mention]) -> dict[str, list[str]]:
@@ -22,11 +22,33 @@ def _aliases(state: DocumentState, mentions: list[Mention]) -> dict[str, list[st
         names += [name for name in target.kb_names if name not in names]
         aliases[key] = names
     for key, target in state.targets.items():
-        # a person the knowledge base does not know is named by its longest full name
+        # a person the knowledge base does not know is named by its longest full name (the first
+        # seen of equal length), in the fullest of the spellings written of it
         if target.type is EntityType.PERSON and target.kb_id is None and not target.kb_names:
-            longest = max(target.full_names or surfaces.get(key, [target.canonical]), key=len)
-            target.canonical = fold(longest)
+            names = target.full_names or surfaces.get(key, [target.canonical])
+            longest = fold(max(names, key=len))
+            target.canonical = fullest_spelling(display(name) for name in names if fold(name) == longest)
+    _one_spelling(state)
     return aliases
+
+
+def _one_spelling(state: DocumentState) -> None:
+    """One spelling per name in the document: the targets whose names fold alike (أحمد لنجاوي
+    and احمد لنجاوي, two people the clustering kept apart, or a person and a body) show the
+    same one, so a relation compares names by plain equality and still compares them folded.
+    The knowledge file's spelling wins (the first target's of several); else the fullest
+    spelling (:func:`fullest_spelling`), the first target's among equals."""
+    groups: dict[str, list[Target]] = {}
+    for target in state.targets.values():
+        groups.setdefault(fold(target.canonical), []).append(target)
+    for targets in groups.values():
+        if len({target.canonical for target in targets}) < 2:
+            continue
+        known = [target.canonical for target in targets if target.kb_id is not None or target.kb_names]
+        name = known[0] if known else fullest_spelling(target.canonical for target in targets)
+        for target in targets:
+            if target.kb_id is None and not target.kb_names:
+                target.canonical = name
 
 
 def _entity(number: int, mention: Mention, target: Target, aliases: list[str]) -> Entity:

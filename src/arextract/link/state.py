@@ -15,7 +15,7 @@ import regex
 from arextract.kb import KBEntry
 from arextract.ner.gazetteer import surface_offset
 from arextract.schema import Entity, EntitySource, EntityType, Sentence, Token
-from arextract.text.normalize import fold
+from arextract.text.normalize import display, fold
 
 # Punctuation that separates a name from a phrase about it ("الصيني، شي" is no apposition).
 _CLAUSE_BREAK = regex.compile(r"[,،.:;؛()\"]")
@@ -109,10 +109,11 @@ class DocumentState:
         return entry.key
 
     def add_unknown_person(self, entity: Entity) -> str:
-        """A person the knowledge base does not know: its own target, named by its folded form."""
+        """A person the knowledge base does not know: its own target, keyed by its folded form and
+        named as written (أحمد لنجاوي, not the key احمد لنجاوي; :mod:`.output` settles the name)."""
         key = f"person:{len(self.targets)}:{fold(entity.text)}"
         self.targets[key] = Target(
-            type=EntityType.PERSON, canonical=fold(entity.text), subtype=entity.subtype
+            type=EntityType.PERSON, canonical=display(entity.text), subtype=entity.subtype
         )
         return key
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from arextract.link.names import PERSON_THRESHOLD, PersonNameIndex, name_similarity, name_tokens
 from arextract.schema import Document, Entity, EntitySource, EntityType
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fullest_spelling
 
 
 @dataclass
@@ -43,7 +43,8 @@ MAX_ALIASES = 50
 class EntityTable:
     """Entity rows accumulated document by document, so a batch never holds its documents.
 
-    Entities are keyed on (type, kb_id) when they have a kb_id, else on (type, canonical);
+    Entities are keyed on (type, kb_id) when they have a kb_id, else on (type, folded canonical),
+    the row named by the fullest spelling (:func:`fullest_spelling`, the first seen among equals);
     person rows without a kb_id also merge with a person row whose canonical or aliases reach
     ``PERSON_THRESHOLD`` in :func:`name_similarity`; an event merges with the first event row
     whose name starts with its words, or whose words it starts with (:meth:`_same_event`).
@@ -78,7 +79,8 @@ class EntityTable:
             if entity.kb_id:
                 key = (entity.type.value, "kb:" + entity.kb_id)
             else:
-                key = (entity.type.value, "name:" + entity.canonical)
+                # folded: one entity written أحمد لنجاوي in one document, احمد لنجاوي in another
+                key = (entity.type.value, "name:" + fold(entity.canonical))
             if key not in rows and entity.type is EntityType.PERSON:
                 key = self._similar_person_row(key, entity)
             if key not in rows and entity.type is EntityType.EVENT:
@@ -108,6 +110,9 @@ class EntityTable:
             if row.kb_id is None and entity.kb_id:
                 row.kb_id, row.canonical = entity.kb_id, entity.canonical
                 self._index_name(key, entity.type, entity.canonical)
+            elif row.kb_id is None and fold(row.canonical) == fold(entity.canonical):
+                # a row named as its first document wrote it takes a fuller spelling seen later
+                row.canonical = fullest_spelling((row.canonical, entity.canonical))
             if row.name_en is None and entity.name_en:  # people have English names but no kb_id
                 row.name_en = entity.name_en
             keys[entity.id] = key

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import CONJUNCTION_LETTERS, clitic_readings, longest_phrase
-from arextract.text.normalize import fold, fold_words, normalize
+from arextract.text.normalize import display, fold, fold_words, normalize
 from arextract.text.segment import tokenize
 
 # When one name belongs to several entries (عمان: Oman and Amman), the first type here wins
@@ -283,8 +283,9 @@ def span_entity(
     subtype: str | None = None,
 ) -> Entity:
     """A mention of ``text[start:end]`` not linked to a knowledge-file entry: its canonical name
-    is the folded surface (the linker may replace it). Every stage that proposes a span of its
-    own (the tagger, an external model, the name grammar, the linker's variants) makes it here."""
+    is the surface as written, in its :func:`display` form (the linker may replace it). Every
+    stage that proposes a span of its own (the tagger, an external model, the name grammar, the
+    linker's variants) makes it here."""
     surface = text[start:end]
     return Entity(
         id="",
@@ -293,7 +294,7 @@ def span_entity(
         text=surface,
         start=start,
         end=end,
-        canonical=_restored_article(text, start, fold(surface)),
+        canonical=_restored_article(text, start, display(surface)),
         confidence=confidence,
         source=source,
     )
@@ -307,7 +308,7 @@ _HAMZA_SEATS = frozenset("أإآ")
 
 
 def _restored_article(text: str, start: int, name: str) -> str:
-    """The folded name of a span cut out of ``لل`` + noun: in "التابع للشركة الوطنية للنقل" the
+    """The name of a span cut out of ``لل`` + noun: in "التابع للشركة الوطنية للنقل" the
     span "لشركة الوطنية للنقل" starts at the article's written lam (ل + الشركة), so the name is
     "الشركة ..."; a head that begins with lam keeps it and takes the article (للجنة = ل + اللجنة).
     Only when a definite word follows the noun: an adjective in the definite shows the noun had
@@ -317,13 +318,16 @@ def _restored_article(text: str, start: int, name: str) -> str:
     if (
         not words
         or not words[0].startswith("ل")
-        or not ((len(words) > 1 and words[1].startswith("ال")) or text[start + 1 : start + 2] in _HAMZA_SEATS)
+        or not (
+            (len(words) > 1 and fold(words[1]).startswith("ال"))
+            or text[start + 1 : start + 2] in _HAMZA_SEATS
+        )
         or start < 1
         or text[start - 1] != "ل"
         or (start >= 2 and text[start - 2].isalpha() and not _conjunction_at(text, start - 2))
     ):
         return name
-    return ("ال" if words[0] in _LAM_HEADS else "ا") + name
+    return ("ال" if fold(words[0]) in _LAM_HEADS else "ا") + name
 
 
 def _conjunction_at(text: str, index: int) -> bool:

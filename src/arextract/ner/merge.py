@@ -49,7 +49,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from arextract.schema import Entity, EntitySource, EntityType
-from arextract.text.normalize import fold
+from arextract.text.normalize import display, fold
 
 AGREEMENT_BONUS = 0.1
 AGREEMENT_CEILING = 0.95
@@ -286,7 +286,9 @@ def _without_site(entity: Entity, names: list[Entity]) -> Entity:
     head = entity.text[: offset - 2].rstrip()
     if len(head.split()) < 2:
         return entity
-    return entity.model_copy(update={"end": entity.start + len(head), "text": head, "canonical": fold(head)})
+    return entity.model_copy(
+        update={"end": entity.start + len(head), "text": head, "canonical": display(head)}
+    )
 
 
 def keep_longest(mentions: list[Entity]) -> list[Entity]:

@@ -107,6 +107,7 @@ class FoldedLexicons:
     name_openers: frozenset[str]
     body_heads: frozenset[str]
     state_heads: frozenset[str]
+    masculine_states: frozenset[str]
     honorific_pronouns: dict[str, frozenset[str]]
     title_links: frozenset[str]
     epithets: dict[tuple[str, ...], str]  # epithet phrase -> title_key of its office
@@ -153,6 +154,7 @@ class FoldedLexicons:
             name_openers=folded(lex.name_openers),
             body_heads=folded(lex.body_heads),
             state_heads=folded(lex.state_heads),
+            masculine_states=folded(lex.masculine_states),
             honorific_pronouns={
                 fold(pronoun): folded(nouns) for pronoun, nouns in lex.honorific_pronouns.items()
             },

@@ -357,6 +357,12 @@ class Lexicons(_Strict):
         description="Nouns through which a state is named (حكومة، جمهورية): 'X وحكومة Y' "
         "coordinates two countries.",
     )
+    masculine_states: list[str] = Field(
+        default_factory=list,
+        description="Countries whose names are masculine (العراق، الأردن): 'وأكد العراق' agrees; "
+        "any other country takes a feminine verb, so a masculine one (قال، مشيرا) left without a "
+        "subject is not carried to it.",
+    )
     title_epithets: dict[str, str] = Field(
         default_factory=dict,
         description="Epithets of an office and the office's title: a bare epithet (وأعرب خادم "

@@ -294,6 +294,10 @@ class SlotFiller:
                 return []
         actor = sentence.actor
         statement = query.form.rule.type == RelationType.STATEMENT
+
+        def fits(mention: Mention) -> bool:  # open to the slot, and agreeing with the verb
+            return query.open_to(mention) and _agrees(self._words, query, mention)
+
         # a participle (مؤكدا، مشيرة) never has a subject of its own after it
         participle = statement and _participle(view, match)
         implicit = (lambda _: True) if participle else self._referents.subject_is_implicit
@@ -316,21 +320,23 @@ class SlotFiller:
             opening = own is not None and own.first - sentence.first <= _OPENING_SUBJECT  # not a genitive
             sender = _sender(self._words, query)  # "تلقى X برقية من Y ...، مؤكدا": Y
             own, opening = (sender, True) if sender is not None else (own, opening)
-            if opening and own in sentence.mentions and own.last < match.first and query.open_to(own):
+            if opening and own in sentence.mentions and own.last < match.first and fits(own):
                 return [own]
             if _unnamed_opening(self._words, query):
                 return []  # "دعا مدير العمليات في المنظمة إلى ...، وأعلن": the one left unnamed
-        if (own := _own_subject(self._words, query)) is not None and implicit(query):
+        if (own := _own_subject(self._words, query)) is not None and fits(own) and implicit(query):
             return [own]  # "وتفقد الوزير X المشروع، وأكد أن": this clause's doer, not the last speaker
         if statement and view.speaker is not None:
             # "ونوهت الوزارة ... وأضافت أن": an unsaid speaker is the last one, if recent
             speaker, where = view.speaker
-            if sentence.narrative - where <= 2 and query.open_to(speaker) and implicit(query):
+            if sentence.narrative - where <= 2 and fits(speaker) and implicit(query):
                 return [speaker]
         if statement and implicit(query):
             body = view.mention_covering(sentence, sentence.first + 1, (EntityType.ORGANIZATION,))
-            if body is not None and body.last < match.first and query.open_to(body):
+            if body is not None and body.last < match.first and fits(body):
                 return [body]  # "واستنكر المجلس ...، مؤكدا": the body the clause opens with
+        if statement and (carried := _previous_body(self._words, query)) is not None and fits(carried):
+            return [carried]  # "هونت الوزارة من الأمر. وقالت إن": the body the last sentence opened with
         before = None if statement else _doer_before(query)
         if before is not None:
             return [before]  # "حيث سيشارك أوباما في ... قبل أن يسافر إلى"
@@ -342,7 +348,7 @@ class SlotFiller:
             local = self._referents.first_person_before(query)
             if local is not None and local.type in slot.types and implicit(query):
                 return [local]
-        if actor is not None and query.open_to(actor) and implicit(query):
+        if actor is not None and fits(actor) and implicit(query):
             return [actor]
         return []
 
@@ -1188,6 +1194,42 @@ def _opening_verb(query: SlotQuery) -> int:
     return sentence.first
 
 
+def _previous_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The body the sentence before opens with as its verb's subject ("من جهتها، خففت الوزارة من
+    أهمية الخلاف."), carried into a speech verb joined by و that opens this sentence and names no
+    subject ("وقالت إن"): what it did, it goes on saying, though it said nothing before (no speaker
+    the story recorded; another name between, "سفر الرئيس X", is no subject)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "verb" or match.first != sentence.first or match.offset == 0:
+        return None
+    if sentence.index == 0 or sentence.quoted or match.last + 1 >= sentence.last:
+        return None
+    following = view.tokens[match.last + 1]
+    if not (
+        following.text in words.breaks
+        or listed(following.norm, words.complementizers)
+        or listed(following.norm, words.prepositions)
+    ):
+        return None  # "وقالت الشركة إن": its own subject, a noun no name covers
+    previous = view.sentences[sentence.index - 1]
+    if previous.quoted:
+        return None
+    verb = previous.first
+    for index in range(previous.first, min(previous.last, previous.first + _ADVERBIAL_SPAN + 1)):
+        if view.tokens[index].text in {"،", ","}:
+            verb = index + 1  # past an adverbial ("من جهة أخرى، هونت")
+            break
+    if verb + 1 >= previous.last:
+        return None
+    body = view.mention_covering(previous, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
+    opener = view.tokens[verb].norm
+    if body is None or body.first != verb + 1 or body.is_nisba or not opener.isalpha():
+        return None
+    if words.in_title(opener) or listed(opener, words.prepositions) or view.mention_covering(previous, verb):
+        return None
+    return body
+
+
 def _unnamed_opening(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether the sentence's first verb has an official no name follows as its subject ("من
     جانبه، دعا مدير برامج الإغاثة في الأمم المتحدة إلى"): no person is named before the
@@ -1230,6 +1272,9 @@ def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
 def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
     """Whether a speech verb agrees with a feminine subject: قالت، أكدت، تؤكد، مؤكدة."""
     stem = match.stem(view.tokens)
+    text = view.tokens[match.first].text.rstrip(_MARKS + "ا")
+    if text.endswith("ت") and (_participle(view, match) or len(stem) <= 3):
+        return False  # the root's own ت: "لفت"، "لافتا" (hers: "لفتت"، "لافتة")
     return _feminine_word(view.tokens[match.first].text) or (
         stem[:1] == "ت" and not stem.startswith(_PERFECT_IN_T)
     )
@@ -1273,6 +1318,20 @@ def _agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> 
             and mention.entity.text.split()[0].endswith("ة")
         )
     ]
+
+
+def _agrees(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> bool:
+    """Whether a speech verb that leaves its speaker unsaid agrees with ``mention`` in gender: a
+    feminine one (وقالت، مشيرة) is no man's ("أعلنت الوزارة ... وأكدت" is the ministry, not the
+    minister named in between), and a masculine one (وأضاف، مؤكدا) no country's but one whose
+    name is masculine ("هنأ الرئيس مصر، مشيرا" is the president; "وأكد العراق" may be Iraq)."""
+    if query.form.rule.type != RelationType.STATEMENT or query.form.rule.pos != "verb":
+        return True  # a masdar's ة is its own ("إشارة"، "تصريحات"), no agreement
+    if _feminine(query.view, query.match):
+        return mention.type != EntityType.PERSON or _feminine_referent(words, query.view, mention)
+    if mention.type != EntityType.COUNTRY:
+        return True
+    return fold(mention.entity.canonical) in words.masculine_states
 
 
 def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:

@@ -13,7 +13,11 @@ Two levels:
 * ``fold`` (the default): ``clean`` plus the lossy folds used for matching names:
   alef variants to bare alef, alef maqsura to ya, ta marbuta to ha, hamza carriers.
 
-A third, lighter form, :func:`tagger_fold`, is the word form the shipped NER model was trained
+Names are shown in a third form, :func:`display` (``clean`` with the whitespace collapsed): an
+entity's ``canonical`` keeps the spelling it was written in (جامعة الحديدة), and every
+comparison of names folds it first.
+
+A lighter form, :func:`tagger_fold`, is the word form the shipped NER model was trained
 on (its features are keyed by it); it is built from the same tables, and its differences from
 ``fold`` are listed where it is defined.
 
@@ -171,6 +175,26 @@ def replace_surrogates(text: str) -> str:
 def clean(text: str) -> str:
     """``text`` with the ``clean`` level applied (no offsets)."""
     return _collapse_doubled(text.translate(_table(False)))
+
+
+def display(text: str) -> str:
+    """A name as shown to users: ``text`` as written, at the ``clean`` level (no diacritics or
+    tatweel) and with its whitespace collapsed, but not folded: ``جامعةِ  الحُديدة`` ->
+    ``جامعة الحديدة``, where :func:`fold`, the matching key, gives ``جامعه الحديده``. Names are
+    compared by ``fold(name)``, never by this form (``أحمد`` and ``احمد`` are one name)."""
+    return " ".join(clean(text).split())
+
+
+def fullest_spelling(names: Iterable[str]) -> str:
+    """Of several spellings of one name, the one keeping most of what :func:`fold` drops (the
+    hamzas, ة and ى): ``أحمد لنجاوي`` over ``احمد لنجاوي``; the first among equals, so the
+    choice depends only on the order the names are given in. "" when there are none."""
+    best, best_kept = "", -1
+    for name in names:
+        kept = sum(fold(char) != char for char in name)
+        if kept > best_kept:
+            best, best_kept = name, kept
+    return best
 
 
 def fold(text: str) -> str:

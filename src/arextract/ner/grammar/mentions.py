@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from arextract.ner.gazetteer import span_entity
 from arextract.schema import Entity, EntitySource, EntityType
-from arextract.text.normalize import fold
+from arextract.text.normalize import display
 
 # The confidence of every mention the grammar proposes.
 GRAMMAR_CONFIDENCE = 0.7
@@ -34,13 +34,13 @@ def organization(text: str, start: int, end: int, subtype: str | None = None) ->
 
 def with_start(text: str, entity: Entity, start: int) -> Entity:
     surface = text[start : entity.end]
-    return entity.model_copy(update={"start": start, "text": surface, "canonical": fold(surface)})
+    return entity.model_copy(update={"start": start, "text": surface, "canonical": display(surface)})
 
 
 def with_end(text: str, entity: Entity, end: int) -> Entity:
     """``entity`` ending at ``end`` instead (its surface and canonical name follow)."""
     surface = text[entity.start : end]
-    return entity.model_copy(update={"end": end, "text": surface, "canonical": fold(surface)})
+    return entity.model_copy(update={"end": end, "text": surface, "canonical": display(surface)})
 
 
 def person(text: str, start: int, end: int) -> Entity:

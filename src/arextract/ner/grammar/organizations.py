@@ -23,7 +23,7 @@ from arextract.ner.grammar.words import (
 )
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import clitic_readings
-from arextract.text.normalize import fold
+from arextract.text.normalize import display, fold
 from arextract.text.spans import SpanSet
 
 # Heads of a national broadcaster's name (الإذاعة الإيرانية): an outlet, cited, never a speaker.
@@ -174,7 +174,7 @@ def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[
             if taken.overlaps(start, tokens[last].end):
                 break
             entity = organization(text, start, tokens[last].end)
-            out.append(entity.model_copy(update={"canonical": fold(head) + " " + fold(entity.text)}))
+            out.append(entity.model_copy(update={"canonical": head + " " + display(entity.text)}))
     return out
 
 
@@ -217,7 +217,7 @@ def _runs_on(text: str, proposal: Entity, entity: Entity) -> bool:
 
 def _mission(proposal: Entity) -> bool:
     """مندوبية الاتحاد الأوروبي: a mission is named after the known body it represents."""
-    words = proposal.canonical.split()
+    words = fold(proposal.canonical).split()
     return bool(words) and words[0].removeprefix("ال") in _MISSION_HEADS
 
 
@@ -241,7 +241,7 @@ def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
     محافظة صبيا) stays a mention of its own."""
     if entity.end != proposal.end or entity.type not in (*PLACES, EntityType.COUNTRY):
         return False
-    words = proposal.canonical.split()
+    words = fold(proposal.canonical).split()
     if words and words[0] in PLACE_ONLY:
         return True
     before = fold(text[max(proposal.start, entity.start - 5) : entity.start]).split()
@@ -286,7 +286,7 @@ def without_coordinated_bodies(text: str, tokens: list[Token], entities: list[En
                 update={
                     "end": first_end,
                     "text": text[entity.start : first_end],
-                    "canonical": fold(text[entity.start : first_end]),
+                    "canonical": display(text[entity.start : first_end]),
                 }
             )
         )
@@ -295,7 +295,7 @@ def without_coordinated_bodies(text: str, tokens: list[Token], entities: list[En
                 update={
                     "start": second_start,
                     "text": text[second_start : entity.end],
-                    "canonical": fold(text[second_start : entity.end]),
+                    "canonical": display(text[second_start : entity.end]),
                 }
             )
         )
