@@ -22,7 +22,7 @@ GOLD = ROOT / "tests" / "gold" / "news"
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
     "dev": (246, 0.979, 0.935, 0.667, 0.970),
-    "val": (226, 0.856, 0.765, 1.0, 0.925),
+    "val": (226, 0.866, 0.774, 1.0, 0.925),
     "dev2": (318, 0.901, 0.827, 1.0, 0.942),
     "dev3": (248, 0.872, 0.794, 0.667, 0.920),
     "dev4": (289, 0.887, 0.709, 0.833, 0.904),

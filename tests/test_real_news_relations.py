@@ -2606,3 +2606,12 @@ def test_a_body_that_opens_a_sentence_speaks_on_in_the_next_with_a_feminine_verb
     # its own subject after the verb, a noun no name covers: no body carried to it
     doc = nlp("وبقيت الهند السوق الأكبر للشركة هذا العام. وقالت الشركة إن الطلب ارتفع.")
     assert ("قالت", key("الهند")) not in speech(doc)
+
+
+def test_a_name_cut_from_its_title_is_among_its_entitys_aliases(nlp: Pipeline) -> None:
+    # "الملك سلمان" is read as the name "سلمان" with the title before it: the surface the text
+    # gives joins the aliases (the entity's surface forms in the document), next to its source
+    doc = nlp("وقال الرئيس الأمريكي إن الملك سلمان سيزور واشنطن في سبتمبر المقبل.")
+    salman = [e for e in doc.entities if e.text == "سلمان"]
+    assert salman and all("سلمان" in e.aliases for e in salman)
+    assert all(e.aliases.index("سلمان") == e.aliases.index("الملك سلمان") + 1 for e in salman)

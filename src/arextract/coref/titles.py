@@ -108,7 +108,25 @@ def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
             changed = changed or trimmed is not entity
             entity = trimmed
         out.append(entity)
-    return out if changed else None
+    return _with_surfaces(out) if changed else None
+
+
+def _with_surfaces(entities: list[Entity]) -> list[Entity]:
+    """Each mention's aliases list its entity's surface forms in the document, so a name the
+    trimming made ("سلمان" of "الملك سلمان") joins them, next to the form it was cut from."""
+    surfaces: dict[tuple[EntityType, str, str | None], list[str]] = {}
+    for entity in entities:
+        if entity.source != EntitySource.COREF:
+            surfaces.setdefault((entity.type, entity.canonical, entity.kb_id), []).append(entity.text)
+    out = []
+    for entity in entities:
+        aliases = list(entity.aliases)
+        for text in surfaces.get((entity.type, entity.canonical, entity.kb_id), []):
+            if text not in aliases:
+                cut_from = next((i for i, alias in enumerate(aliases) if alias.endswith(" " + text)), None)
+                aliases.insert(len(aliases) if cut_from is None else cut_from + 1, text)
+        out.append(entity if aliases == entity.aliases else entity.model_copy(update={"aliases": aliases}))
+    return out
 
 
 # Words after which a title word is part of the name: "عبد الملك"، "عبد الأمير"، "آل الشيخ".
