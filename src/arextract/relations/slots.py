@@ -16,7 +16,7 @@ from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.pairs import JOINT_TYPES
 from arextract.relations.referents import Referents, pronoun_subject_at
 from arextract.relations.search import MentionSearch
-from arextract.relations.triggers import TriggerMatch
+from arextract.relations.triggers import DUAL_PRONOUN, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType, Token
 from arextract.text.clitics import CONJUNCTION_LETTERS
@@ -381,7 +381,7 @@ def _continued_subject(query: SlotQuery) -> Mention | None:
 
 def _dual_owner(query: SlotQuery) -> bool:
     """Whether the trigger is a masdar owned by two ("اجتماعهما"، "لقائهما"): they are its parties."""
-    return query.form.possessive and query.view.tokens[query.match.first].norm.endswith(_DUAL_SUFFIX)
+    return query.form.possessive and query.view.tokens[query.match.first].norm.endswith(DUAL_PRONOUN)
 
 
 def _past_name_rest(query: SlotQuery, cursor: int) -> tuple[SlotQuery, int]:
@@ -470,7 +470,6 @@ def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | Non
 _TIME_CONJUNCTIONS = {fold(word) for word in ("قبل", "بعد", "عقب")}
 _AFTER_MASDAR = _TIME_CONJUNCTIONS | fold_words(("فور", "إثر", "اثر", "بعيد"))  # "فور انتهاء زيارته"
 _MARKS = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tatweel and diacritics
-_DUAL_SUFFIX = fold("هما")  # "اجتماعهما": their (two) meeting
 _ENDING = fold_words(("انتهاء", "ختام", "اختتام", "نهاية"))  # "بعد ختام زيارته": the end of the visit
 
 
@@ -1187,8 +1186,13 @@ def _joined_verb(query: SlotQuery) -> bool:
 def _opening_verb(query: SlotQuery) -> int:
     """The token of a sentence's first verb: its first, or the one after an adverbial set off by
     a comma ("من جهتها، استنكرت")."""
-    view, sentence = query.view, query.sentence
-    for index in range(sentence.first, min(query.match.first, sentence.first + _ADVERBIAL_SPAN + 1)):
+    return _verb_after_adverbial(query.view, query.sentence, query.match.first)
+
+
+def _verb_after_adverbial(view: DocumentView, sentence: SentenceView, end: int) -> int:
+    """The first token of ``sentence``, or the one after a comma that closes an opening
+    adverbial before token ``end`` ("من جهة أخرى، هونت")."""
+    for index in range(sentence.first, min(end, sentence.first + _ADVERBIAL_SPAN + 1)):
         if view.tokens[index].text in {"،", ","}:
             return index + 1
     return sentence.first
@@ -1214,11 +1218,7 @@ def _previous_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     previous = view.sentences[sentence.index - 1]
     if previous.quoted:
         return None
-    verb = previous.first
-    for index in range(previous.first, min(previous.last, previous.first + _ADVERBIAL_SPAN + 1)):
-        if view.tokens[index].text in {"،", ","}:
-            verb = index + 1  # past an adverbial ("من جهة أخرى، هونت")
-            break
+    verb = _verb_after_adverbial(view, previous, previous.last)
     if verb + 1 >= previous.last:
         return None
     body = view.mention_covering(previous, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
@@ -1282,7 +1282,7 @@ def _feminine(view: DocumentView, match: TriggerMatch) -> bool:
 
 def _feminine_word(text: str) -> bool:
     """Whether a word ends in ت or ة, past its diacritics and tanwin (مؤكدةً، قالتْ)."""
-    bare = text.rstrip("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652ا")
+    bare = text.rstrip(_MARKS + "ا")
     return bare.endswith(("ت", "ة"))
 
 

@@ -24,7 +24,7 @@ _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 # meetings and calls take their two participants through relations.pairs.persons_for_duals
 DUAL_TYPES = frozenset({RelationType.STATEMENT, RelationType.AGREEMENT, RelationType.SUPPORT})
 _DOER_ROLES = frozenset({"speaker", "party", "supporter"})
-_DUAL_PRONOUN = "هما"
+DUAL_PRONOUN = "هما"  # the dual "their": "اجتماعهما"، "دعمهما"
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class TriggerIndex:
                         self._add(("ال" + head, *rest), TriggerForm(rule, False, False))
                     stem = head[:-1] + "ت" if head.endswith("ه") else head
                     for suffix in POSSESSIVE_SUFFIXES:
-                        dual = suffix == _DUAL_PRONOUN and _takes_dual(rule)
+                        dual = suffix == DUAL_PRONOUN and _takes_dual(rule)
                         self._add((stem + suffix, *rest), TriggerForm(rule, True, False, dual))
                 else:
                     if head.startswith(_IMPERFECT_PREFIXES):
