@@ -20,7 +20,7 @@ from arextract.ner.grammar.organizations import without_coordinated_bodies
 from arextract.ner.grammar.outlets import quoted_outlets
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.grammar.speakers import without_titled_place
-from arextract.ner.grammar.words import DEFINITE_STOPS, FAMILY, NASAB
+from arextract.ner.grammar.words import FAMILY, NASAB, nisba_shaped
 from arextract.ner.merge import PLACE_TYPES, merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
@@ -280,19 +280,14 @@ def without_surname_overrun(text: str, entities: list[Entity]) -> list[Entity]:
             and given.get(folded[0]) == 1  # opening no other name but this one
             and words.get(folded[1], 0) == 1
             and folded[1] not in _NAME_LINKS
-            and not _family_name(folded[1])
+            # a definite nisba closes a name of its own ("صالح البيحاني" is a new person, not
+            # "صالح" + a verb): a family name used alone is followed by a verb or a noun
+            and not nisba_shaped(folded[1])
         ):
             cut = entity.text.rstrip().rfind(" ")
             entity = _respanned(text, entity, entity.start, entity.start + len(entity.text[:cut].rstrip()))
         out.append(entity)
     return out
-
-
-def _family_name(word: str) -> bool:
-    """A definite nisba closes a name of its own (``صالح البيحاني`` is a new person, not
-    ``صالح`` + a verb): a family name used alone is followed by a verb or a noun, never by
-    another family name."""
-    return word.startswith("ال") and len(word) > 4 and word.endswith("ي") and word not in DEFINITE_STOPS
 
 
 def _respanned(text: str, entity: Entity, start: int, end: int) -> Entity:

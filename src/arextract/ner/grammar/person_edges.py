@@ -22,6 +22,7 @@ from arextract.ner.grammar.words import (
     PARTS_OF_NAME,
     WAW_NAMES,
     folded,
+    nisba_shaped,
 )
 from arextract.schema import Entity, EntityType, Token
 from arextract.text.clitics import clitic_readings
@@ -237,9 +238,9 @@ def with_nisba_family_name(
         return entity
     after = tokens[first + 1]
     norm = after.norm
-    if after.start != entity.end + 1 or not norm.startswith("ال") or not norm.endswith("ي") or len(norm) < 5:
+    if after.start != entity.end + 1 or not nisba_shaped(norm):
         return entity
-    if norm in DEFINITE_STOPS or norm in HONORIFICS or norm in _ORDINALS or norm in NAME_END:
+    if norm in HONORIFICS or norm in _ORDINALS or norm in NAME_END:
         return entity
     at = bisect_left(starts, after.start)
     if at < len(starts) and starts[at] < after.end:

@@ -97,3 +97,9 @@ LIST_SEPARATORS = ("،", ",", "؛")
 
 # The nasab words that carry a tagger's person mention on (محمد + ولد عبد العزيز).
 LINEAGE = folded("بن ولد")
+
+
+def nisba_shaped(norm: str) -> bool:
+    """Whether a folded word has the shape of a family name of the nisba kind (ال ... ي:
+    الحربي، البيحاني), not a definite function word ending so."""
+    return norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 5 and norm not in DEFINITE_STOPS
