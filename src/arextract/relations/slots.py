@@ -354,7 +354,7 @@ class SlotFiller:
 
 
 def _pronoun_did(words: FoldedLexicons, query: SlotQuery) -> bool:
-    """ "بتفقد الخدمات في المحافظة، حيث زار مستشفى الملك فهد يرافقه مدير الشؤون الصحية X": after
+    """ "بتفقد المرافق في المحافظة، حيث زار مستشفى صبيا العام يرافقه مدير صحة المنطقة X": after
     a pronoun subject, a verb whose other slots never take people has its doer named after it
     only when a person (past his title) comes first; the hospital is what he visited and the
     man after يرافقه his companion. (Meetings: the name after the verb is the one met, see
