@@ -74,7 +74,7 @@ class RelationExtractor:
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
-        self._restating = {rule.id for rule in self.rules if rule.restates}
+        self._restating = {rule.id for rule in self.rules if rule.restates} | {DURING_RULE}
         self._joining = {rule.id for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
@@ -201,11 +201,15 @@ class RelationExtractor:
         used: set[str] = set()
         entities_found: set[str] = set()
         # "وأكدا"، "دعمهما": a dual's doers are the two people told of before it
-        pair = (
-            self._duals(SlotQuery(view, sentence, match, form, rule.slots[0], frozenset()))
-            if form.dual
+        first = SlotQuery(view, sentence, match, form, rule.slots[0], frozenset())
+        pair = self._duals(first) if form.dual else None
+        # "X ونظيره Y اتفقا أثناء اتصال هاتفي": the dual verb's two doers held the call
+        during = (
+            self._duals.before_dual_verb(first)
+            if pair is None and rule.pos == "noun" and rule.type in JOINT_TYPES and not form.possessive
             else None
         )
+        pair = pair or during
         for slot in rule.slots:
             # reaching past commas is for arguments still missing, not for extra ones
             may_reach = len(entities_found) < rule.min_arguments or slot.required
@@ -232,14 +236,17 @@ class RelationExtractor:
             and self._reciprocal_follows(view, sentence, match)
         ):
             return self._reciprocal(view, sentence, match, form, filled)
-        if any(slot.required and not found for slot, found in filled):
-            return []
+        if during is None and any(slot.required and not found for slot, found in filled):
+            return []  # (the two doers of a dual verb need no counterpart after the noun)
         relations = []
         for arguments in expand(filled):
             unique = unique_arguments(arguments)
             if len(unique) < rule.min_arguments:
                 continue
             relations.append(build_relation(self.words, view, sentence, match, form, unique))
+        if during is not None:
+            # "وأكدا خلال اللقاء" may restate the meeting told before: dropped if it does
+            relations = [_marked(relation, DURING_RULE) for relation in relations]
         if relations and rule.type in JOINT_TYPES:
             note_pair(view, sentence, [m for _, found in filled for m in found])  # "التقى X بـY"
         elif relations and rule.type in DUAL_TYPES:
@@ -339,6 +346,14 @@ def _after_preposition(
         return False
     previous = view.tokens[match.first - 1].norm
     return previous in words.prepositions and previous not in _VERB_PREPOSITIONS
+
+
+# the meeting or call a dual verb's doers held ("وأكدا خلال المحادثات"): it may restate one
+DURING_RULE = "joint-during-dual"
+
+
+def _marked(relation: Relation, rule: str) -> Relation:
+    return relation.model_copy(update={"attributes": {**relation.attributes, "rule": rule}})
 
 
 _CHAIN_GAP = 3  # tokens between two triggers of one noun phrase ("التوقيع على اتفاقية")

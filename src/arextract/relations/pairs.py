@@ -130,6 +130,21 @@ _VERB_GAP = frozenset(fold(word) for word in ("قد", "لقد", "كانا", "ك�
 # what may open a clause whose dual verb leaves its subject unsaid: "حيث أكدا"، "بينما عبرا"
 _CLAUSE_OPENERS = frozenset(fold(word) for word in ("حيث", "بينما", "فيما", "كما", "ثم", "قد", "كانا"))
 _AND = "و"
+# the preposition between a dual verb and the meeting it tells of: "اتفقا أثناء اتصال هاتفي"
+_DURING = frozenset(fold(word) for word in ("خلال", "أثناء", "اثناء", "في"))
+
+
+def _nisba(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    covering = view.mention_covering(sentence, index)
+    return covering is not None and covering.is_nisba
+
+
+def _dual_past(norm: str) -> bool:
+    """Whether a word may be a verb's past dual ("أكدا"، "اتفقا"، "استعرضا"): a final alif
+    after a stem of three to six letters, without the article or a participle's م ("مؤكدا"
+    is one man affirming). Only read right after a name, where an accusative noun is rare."""
+    stem = norm.removeprefix(_AND).removesuffix("ا")
+    return norm.endswith("ا") and 3 <= len(stem) <= 6 and not stem.startswith(("ال", "م"))
 
 
 class DualDoers:
@@ -152,11 +167,7 @@ class DualDoers:
         if any(sides([m]) for m in named):
             return None  # "الجانبان اتفقا": the two countries, as the linker reads them
         if named and not any(_dual(m.entity.text) for m in named):
-            run = self._run_to(query, named[-1])
-            if len(run) >= 2:
-                return run
-            partner = self._pronoun_partner(query, run[0])
-            return None if partner is None else [partner, run[0]]
+            return self._named_pair(query, named[-1])
         if not named and query.form.rule.pos == "verb" and not self._unsaid_subject(query, index):
             return None
         told = [m for m in before if sides([m])]
@@ -164,6 +175,32 @@ class DualDoers:
             # "وبحث الجانبان ...، ووقعا مذكرة": the verb goes on with the two sides
             return [m for m in told if (m.first, m.last) == (told[-1].first, told[-1].last)]
         return self._told(query)
+
+    def before_dual_verb(self, query: SlotQuery) -> list[Mention] | None:
+        """The two named as the subject of a dual verb just before a meeting or call noun
+        ("أوباما ونظيره الفرنسي هولاند بحثا خلال اتصال هاتفي"، "أوضح X أنه والرئيس Y أكدا
+        خلال المحادثات"): they are its parties (``None``: no such verb, or not two named)."""
+        view, sentence, match = query.view, query.sentence, query.match
+        index = match.first - 1
+        if index > sentence.first and view.tokens[index].norm in _DURING:
+            index -= 1
+        if index <= sentence.first or not _dual_past(view.tokens[index].norm):
+            return None
+        subject = index - 1
+        while subject > sentence.first and view.tokens[subject].norm in _VERB_GAP:
+            subject -= 1
+        named = [m for m in sentence.mentions if m.last == subject and query.open_to(m)]
+        if not named or any(sides([m]) or _dual(m.entity.text) for m in named):
+            return None
+        return self._named_pair(query, named[-1])
+
+    def _named_pair(self, query: SlotQuery, last: Mention) -> list[Mention] | None:
+        """The two (or more) coordinated up to ``last``, or the speaker joined to it by "أنه و"."""
+        run = self._run_to(query, last)
+        if len(run) >= 2:
+            return run
+        partner = self._pronoun_partner(query, run[0])
+        return None if partner is None else [partner, run[0]]
 
     def _run_to(self, query: SlotQuery, last: Mention) -> list[Mention]:
         """The coordinated names that end with ``last`` ("X ونظيره التركي Y")."""
@@ -181,7 +218,10 @@ class DualDoers:
         """ "أوضح كارتر أنه والملك سلمان أكدا": "he" (the speaker) and the one joined to him."""
         view, sentence = query.view, query.sentence
         index = mention.first
-        while index > sentence.first and self._words.in_title(view.tokens[index - 1].norm.removeprefix(_AND)):
+        while index > sentence.first and (
+            self._words.in_title(view.tokens[index - 1].norm.removeprefix(_AND))
+            or _nisba(view, sentence, index - 1)  # "أنه والرئيس التونسي Y"
+        ):
             index -= 1
             if view.tokens[index].norm.startswith(_AND):
                 break

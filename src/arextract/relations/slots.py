@@ -37,6 +37,8 @@ _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may b
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
+_CONDUCT_VERBS = {fold(word) for word in ("يجري", "سيجري")}  # يُجري "conducts"; جرى only "took place"
+_FEMININE_ENDINGS = ("ة", "ات")
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
 _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة", "القناة", "المجلة"))
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
@@ -95,8 +97,10 @@ class SlotFiller:
         if antecedent is not None:
             return [antecedent], cursor
         first = query.match.first
-        if first > sentence.first and listed(
-            query.view.tokens[first - 1].norm, self._words.passive_auxiliaries
+        if (
+            first > sentence.first
+            and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
+            and not _conducts(query)
         ):
             return [], cursor  # "سيتم توقيع مذكرة"، "التي تم زيارتها": no one named is the doer
         if form.possessive:
@@ -367,6 +371,15 @@ def _pronoun_did(words: FoldedLexicons, query: SlotQuery) -> bool:
         return False
     others = [slot for slot in rule.slots if slot is not query.slot]
     return not any(EntityType.PERSON in slot.types for slot in others) and not _person_leads(words, query)
+
+
+def _conducts(query: SlotQuery) -> bool:
+    """Whether "يجري" before the masdar is يُجري, "he conducts": the masdar is feminine ("وصل X
+    إلى الرباط، وسيجري محادثات مع Y"، "سيجري زيارة"), so it is no subject of the masculine verb,
+    which then has the actor as its doer ("سيجري توقيع الاتفاقية": the signing takes place)."""
+    view, first = query.view, query.match.first
+    verb = view.tokens[first - 1].norm
+    return verb.removeprefix("و") in _CONDUCT_VERBS and view.tokens[first].text.endswith(_FEMININE_ENDINGS)
 
 
 def _continued_subject(query: SlotQuery) -> Mention | None:

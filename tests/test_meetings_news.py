@@ -1,0 +1,98 @@
+"""Meetings and calls told around another verb in news prose: the two doers of a dual verb
+before "خلال المحادثات" / "أثناء اتصال هاتفي", talks "he will conduct" (سيجري), and those who
+attended a reception (issue #14; GUIDELINES §5).
+
+Every sentence was written for this file in the style of Gulf and Arab newspapers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from arextract import Document, Pipeline
+from arextract.evaluation.relations import name_key
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def parties(doc: Document, kind: str) -> list[set[str]]:
+    """The participants of each relation of one type, as name keys."""
+    names = {entity.id: name_key(entity.canonical) for entity in doc.entities}
+    return [
+        {names[a.entity_id] for a in relation.arguments if a.role == "participant"}
+        for relation in doc.relations
+        if relation.type.value == kind
+    ]
+
+
+def keys(*names: str) -> set[str]:
+    return {name_key(name) for name in names}
+
+
+def test_dual_verb_during_a_call_names_both_callers(nlp: Pipeline) -> None:
+    # the dual verb's subject is the coordinated pair: both held the call (not his country)
+    doc = nlp(
+        "وأفاد قصر الإليزيه في بيان بأن الرئيس الفرنسي فرانسوا هولاند ونظيره الروسي فلاديمير "
+        "بوتين بحثا أثناء اتصال هاتفي مساء الاثنين سبل تسوية الأزمة الأوكرانية."
+    )
+    assert keys("فرانسوا هولاند", "فلاديمير بوتين") in parties(doc, "PHONE_CALL")
+    assert all("فرنسا" not in found and "روسيا" not in found for found in parties(doc, "PHONE_CALL"))
+
+
+def test_speaker_and_the_one_joined_to_his_pronoun_met(nlp: Pipeline) -> None:
+    # "أوضح X أنه والرئيس Y أكدا خلال المحادثات": X and Y held the talks
+    doc = nlp(
+        "وأوضح وزير الدفاع البريطاني مايكل فالون أنه والرئيس التونسي الباجي قائد السبسي "
+        "شددا خلال المحادثات على أهمية التنسيق في مكافحة الإرهاب."
+    )
+    assert keys("مايكل فالون", "الباجي قائد السبسي") in parties(doc, "MEETING")
+
+
+def test_dual_verb_during_the_meeting_told_before_adds_none(nlp: Pipeline) -> None:
+    # the definite "اللقاء" is the meeting already reported: one MEETING, not two
+    doc = nlp(
+        "التقى رئيس الوزراء الأردني عبدالله النسور في عمان أمس وزير الخارجية الإسباني خوسيه "
+        "مانويل غارسيا مارغايو. والنسور ومارغايو استعرضا خلال اللقاء العلاقات الثنائية."
+    )
+    meetings = parties(doc, "MEETING")
+    assert len(meetings) == 1
+    assert keys("عبد الله النسور", "خوسيه مانويل غارسيا مارغايو") <= meetings[0]
+
+
+def test_no_dual_verb_no_meeting_from_the_definite_noun(nlp: Pipeline) -> None:
+    # one doer and a definite "المحادثات" with no counterpart: nothing new is told
+    doc = nlp("وأكد وزير الخارجية الكويتي صباح خالد الحمد الصباح خلال المحادثات دعم بلاده للحل السياسي.")
+    assert parties(doc, "MEETING") == []
+
+
+def test_he_will_conduct_talks_after_a_comma(nlp: Pipeline) -> None:
+    # "سيجري محادثات": يُجري with a feminine masdar is "he conducts", its doer the actor
+    doc = nlp(
+        "ويصل رئيس الوزراء الإيطالي ماتيو رينزي غدا إلى القاهرة في زيارة تستغرق يومين، "
+        "وسيجري مباحثات مع الرئيس المصري عبدالفتاح السيسي حول ملف الطاقة."
+    )
+    assert keys("ماتيو رينزي", "عبد الفتاح السيسي") in parties(doc, "MEETING")
+
+
+def test_a_signing_that_takes_place_has_no_doer(nlp: Pipeline) -> None:
+    # "سيجري توقيع" (masculine masdar): the signing takes place, the visitor does not meet
+    doc = nlp(
+        "ويصل رئيس الوزراء الإيطالي ماتيو رينزي غدا إلى القاهرة، وسيجري توقيع عدد من "
+        "الاتفاقيات مع وزير الاستثمار المصري أشرف سالمان."
+    )
+    assert keys("ماتيو رينزي", "أشرف سالمان") not in parties(doc, "MEETING")
+
+
+def test_those_at_a_reception_are_no_parties(nlp: Pipeline) -> None:
+    # "وحضر الاستقبال X": the host's entourage, not a party to the meeting (dev4's decision)
+    doc = nlp(
+        "استقبل وزير الداخلية البحريني الفريق الركن الشيخ راشد بن عبدالله آل خليفة في مكتبه "
+        "أمس سفير ألمانيا لدى المملكة كاي بوكمان. وحضر الاستقبال وكيل الوزارة الشيخ نواف بن "
+        "محمد آل خليفة."
+    )
+    meetings = parties(doc, "MEETING")
+    assert keys("راشد بن عبد الله آل خليفة", "كاي بوكمان") in meetings
+    assert all(name_key("نواف بن محمد آل خليفة") not in found for found in meetings)
