@@ -96,3 +96,21 @@ def test_those_at_a_reception_are_no_parties(nlp: Pipeline) -> None:
     meetings = parties(doc, "MEETING")
     assert keys("راشد بن عبد الله آل خليفة", "كاي بوكمان") in meetings
     assert all(name_key("نواف بن محمد آل خليفة") not in found for found in meetings)
+
+
+def test_the_one_named_after_held_it_holds_the_meeting(nlp: Pipeline) -> None:
+    # "جاء ذلك خلال لقاء عقده X مع Y": X (named after عقده) held it, not the unnamed actor
+    doc = nlp(
+        "جاء ذلك خلال لقاء عقده وزير الخارجية الجزائري رمطان لعمامرة مع المبعوث الأممي إلى "
+        "ليبيا برناردينو ليون في العاصمة الجزائرية."
+    )
+    assert keys("رمطان لعمامرة", "برناردينو ليون") in parties(doc, "MEETING")
+
+
+def test_a_press_conference_held_by_the_one_named_after_it(nlp: Pipeline) -> None:
+    # the definite noun with its relative: "المؤتمر الصحفي الذي عقده X مع Y"
+    doc = nlp(
+        "وفي المؤتمر الصحفي الذي عقده وزير الخارجية الجزائري رمطان لعمامرة مع نظيره "
+        "الإسباني خوسيه مانويل غارسيا مارغايو، جرى التطرق إلى أزمة الساحل."
+    )
+    assert keys("رمطان لعمامرة", "خوسيه مانويل غارسيا مارغايو") in parties(doc, "MEETING")

@@ -36,10 +36,11 @@ _KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
-# "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _CONDUCT_VERBS = {fold(word) for word in ("يجري", "سيجري")}  # يُجري "conducts"; جرى only "took place"
 _FEMININE_ENDINGS = ("ة", "ات")
+# "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
 _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجراها", "جمعه", "جمعها", "جمعهما", "جمعتهما")}
+_HOLDING = {word for word in _HELD if not word.startswith(fold("جمع"))}  # "عقده"، "أجراه"
 _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة", "القناة", "المجلة"))
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
@@ -111,6 +112,9 @@ class SlotFiller:
                 if body is not None and body.last < query.match.first and body.type in query.slot.types:
                     return [body], cursor
                 return [], cursor
+        held = _held_by(self._words, query)
+        if held is not None:
+            return [held], held.last + 1  # "خلال لقاء عقده X مع Y": X held it, Y is met
         light = self._light_verb_subject(query)
         if light is not None:
             return light, cursor
@@ -371,6 +375,20 @@ def _pronoun_did(words: FoldedLexicons, query: SlotQuery) -> bool:
         return False
     others = [slot for slot in rule.slots if slot is not query.slot]
     return not any(EntityType.PERSON in slot.types for slot in others) and not _person_leads(words, query)
+
+
+def _held_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The one named right after "عقده"/"أجراه" following a meeting or call noun ("خلال لقاء
+    عقده الوزير X مع نظيره Y"، "المؤتمر الصحفي الذي عقده X مع Y"): he held it, whoever the
+    sentence's actor is ("جاء ذلك خلال ..."). Not "جمعه": the meeting brought "him" together."""
+    if query.form.rule.type not in JOINT_TYPES or query.form.possessive:
+        return None
+    view, sentence, index = query.view, query.sentence, query.match.last + 1
+    if index < sentence.last and view.tokens[index].norm in words.relatives:
+        index += 1
+    if index >= sentence.last or view.tokens[index].norm.removeprefix("و") not in _HOLDING:
+        return None
+    return _named_after(words, query, index + 1)
 
 
 def _conducts(query: SlotQuery) -> bool:
