@@ -114,3 +114,21 @@ def test_a_press_conference_held_by_the_one_named_after_it(nlp: Pipeline) -> Non
         "الإسباني خوسيه مانويل غارسيا مارغايو، جرى التطرق إلى أزمة الساحل."
     )
     assert keys("رمطان لعمامرة", "خوسيه مانويل غارسيا مارغايو") in parties(doc, "MEETING")
+
+
+def test_guest_named_after_a_bare_reception_then_the_hosts(nlp: Pipeline) -> None:
+    # "وكان في استقبال الرئيس X لدى وصوله المطار، A وB": X is received, A and B receive him
+    doc = nlp(
+        "وكان في استقبال رئيس الوزراء الماليزي نجيب عبد الرزاق لدى وصوله مطار الملك خالد "
+        "الدولي، عبدالرحمن بن سعد المطيري وكيل إمارة المنطقة، وتوفيق الربيعة وزير التجارة."
+    )
+    assert keys("نجيب عبد الرزاق", "عبدالرحمن بن سعد المطيري", "توفيق الربيعة") in parties(doc, "MEETING")
+
+
+def test_his_reception_keeps_the_one_named_after_as_host(nlp: Pipeline) -> None:
+    # "وكان في استقباله X": "him" is the visitor told before, X the host
+    doc = nlp(
+        "تفقد محافظ الخرج ماجد بن علي الشهري مستشفى الملك خالد بالمحافظة أمس. وكان في "
+        "استقباله مدير المستشفى الدكتور فهد بن سعد العتيبي."
+    )
+    assert keys("ماجد بن علي الشهري", "فهد بن سعد العتيبي") in parties(doc, "MEETING")

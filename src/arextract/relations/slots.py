@@ -74,6 +74,9 @@ class SlotFiller:
         (``cursor``: where this one's starts, after the trigger or the previous slot)."""
         slot, form = query.slot, query.form
         if slot.find == "previous":
+            guest = _received_guest(self._words, query)
+            if guest is not None:
+                return [guest], guest.last + 1  # "وكان في استقبال الرئيس لدى وصوله، X": then the hosts
             return _told_all(self._search, query), cursor  # "وكان في استقباله X"، "واستقبله X"
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             found, cursor = self._doer(query, cursor)
@@ -568,6 +571,17 @@ def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
 def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     mention = view.mention_covering(sentence, index)
     return mention is not None and mention.first == index and mention.is_nisba
+
+
+def _received_guest(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The guest named (past his title) in the genitive of a bare "في استقبال" ("وكان في
+    استقبال الرئيس التونسي لدى وصوله المطار، X وY"): he is the one received, and the hosts
+    come after him."""
+    last = query.view.tokens[query.match.last].norm
+    if query.form.possessive or query.form.rule.pos != "noun" or last.endswith(("ه", "ها", "هم", "هما")):
+        return None  # ("في استقباله X": X is the host, "him" the guest told before)
+    guest = _named_after(words, query, query.match.last + 1)
+    return guest if guest is not None and guest.type == EntityType.PERSON else None
 
 
 def _told_before(query: SlotQuery) -> Mention | None:
