@@ -132,3 +132,22 @@ def test_his_reception_keeps_the_one_named_after_as_host(nlp: Pipeline) -> None:
         "استقباله مدير المستشفى الدكتور فهد بن سعد العتيبي."
     )
     assert keys("ماجد بن علي الشهري", "فهد بن سعد العتيبي") in parties(doc, "MEETING")
+
+
+def test_two_who_attended_a_gathering_did_not_meet(nlp: Pipeline) -> None:
+    # "شاركا في اجتماع وزراء الخارجية العرب"، "أكدا خلال القمة الخليجية": a gathering both
+    # attended, not talks of their own
+    doc = nlp(
+        "وكان وزير الخارجية القطري خالد العطية ونظيره العماني يوسف بن علوي قد شاركا في "
+        "اجتماع وزراء الخارجية العرب. والعطية وابن علوي أكدا خلال القمة الخليجية دعم الحل."
+    )
+    assert parties(doc, "MEETING") == []
+
+
+def test_a_call_after_in(nlp: Pipeline) -> None:
+    # "بحثا في اتصال هاتفي": one cannot attend a call, so في names it too
+    doc = nlp(
+        "وكان رئيس الوزراء البريطاني ديفيد كاميرون والمستشارة الألمانية أنجيلا ميركل قد بحثا "
+        "في اتصال هاتفي أزمة المهاجرين."
+    )
+    assert keys("ديفيد كاميرون", "أنغيلا ميركل") in parties(doc, "PHONE_CALL")

@@ -13,7 +13,7 @@ The two people a dual verb or pronoun stands for (:class:`DualDoers`): "أوضح
 from __future__ import annotations
 
 from arextract.relations.candidates import SlotQuery
-from arextract.relations.lexicons import FoldedLexicons
+from arextract.relations.lexicons import FoldedLexicons, is_definite
 from arextract.relations.rules import Slot
 from arextract.relations.search import MentionSearch
 from arextract.relations.view import DocumentView, Mention, SentenceView
@@ -131,7 +131,8 @@ _VERB_GAP = frozenset(fold(word) for word in ("قد", "لقد", "كانا", "ك�
 _CLAUSE_OPENERS = frozenset(fold(word) for word in ("حيث", "بينما", "فيما", "كما", "ثم", "قد", "كانا"))
 _AND = "و"
 # the preposition between a dual verb and the meeting it tells of: "اتفقا أثناء اتصال هاتفي"
-_DURING = frozenset(fold(word) for word in ("خلال", "أثناء", "اثناء", "في"))
+_DURING = frozenset(fold(word) for word in ("خلال", "أثناء", "اثناء"))
+_IN = fold("في")
 
 
 def _nisba(view: DocumentView, sentence: SentenceView, index: int) -> bool:
@@ -182,9 +183,13 @@ class DualDoers:
         خلال المحادثات"): they are its parties (``None``: no such verb, or not two named)."""
         view, sentence, match = query.view, query.sentence, query.match
         index = match.first - 1
-        if index > sentence.first and view.tokens[index].norm in _DURING:
-            index -= 1
-        if index <= sentence.first or not _dual_past(view.tokens[index].norm):
+        calls = query.form.rule.type == RelationType.PHONE_CALL
+        if index <= sentence.first or not (
+            view.tokens[index].norm in _DURING or (calls and view.tokens[index].norm == _IN)
+        ):
+            return None  # (a call "في اتصال هاتفي"; not "شاركا في اجتماع الوزراء": attended it)
+        index -= 1
+        if not _dual_past(view.tokens[index].norm) or not self._their_own(query):
             return None
         subject = index - 1
         while subject > sentence.first and view.tokens[subject].norm in _VERB_GAP:
@@ -193,6 +198,21 @@ class DualDoers:
         if not named or any(sides([m]) or _dual(m.entity.text) for m in named):
             return None
         return self._named_pair(query, named[-1])
+
+    @staticmethod
+    def _their_own(query: SlotQuery) -> bool:
+        """Whether the noun names the two's own talks: a call, or a meeting noun with the
+        article and nothing after it naming whose it is ("أكدا خلال المحادثات"، not "خلال
+        القمة الخليجية" or "خلال اجتماع وزراء الخارجية", a gathering both attended)."""
+        if query.form.rule.type == RelationType.PHONE_CALL:
+            return True
+        view, sentence, match = query.view, query.sentence, query.match
+        if not is_definite(view.tokens[match.first].norm[match.offset :]):
+            return False
+        following = match.last + 1
+        return following >= sentence.last or not (
+            is_definite(view.tokens[following].norm) or view.mention_covering(sentence, following) is not None
+        )
 
     def _named_pair(self, query: SlotQuery, last: Mention) -> list[Mention] | None:
         """The two (or more) coordinated up to ``last``, or the speaker joined to it by "أنه و"."""
