@@ -73,11 +73,8 @@ class SlotFiller:
         """The mentions filling ``query.slot`` and where the next slot's search starts
         (``cursor``: where this one's starts, after the trigger or the previous slot)."""
         slot, form = query.slot, query.form
-        if slot.find == "previous":
-            guest = _received_guest(self._words, query)
-            if guest is not None:
-                return [guest], guest.last + 1  # "وكان في استقبال الرئيس لدى وصوله، X": then the hosts
-            return _told_all(self._search, query), cursor  # "وكان في استقباله X"، "واستقبله X"
+        if slot.find == "previous":  # "وكان في استقباله X"، "واستقبله X"، "في استقبال الرئيس ...، X"
+            return _received(self._words, self._search, query, cursor)
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             found, cursor = self._doer(query, cursor)
             return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
@@ -100,12 +97,7 @@ class SlotFiller:
         antecedent = self._referents.antecedent(query)
         if antecedent is not None:
             return [antecedent], cursor
-        first = query.match.first
-        if (
-            first > sentence.first
-            and listed(query.view.tokens[first - 1].norm, self._words.passive_auxiliaries)
-            and not _conducts(query)
-        ):
+        if _passive_before(self._words, query):
             return [], cursor  # "سيتم توقيع مذكرة"، "التي تم زيارتها": no one named is the doer
         if form.possessive:
             owner = _delegation_before(self._words, query)
@@ -394,6 +386,17 @@ def _held_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     return _named_after(words, query, index + 1)
 
 
+def _passive_before(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a passive auxiliary right before the masdar leaves it without a doer ("سيتم
+    توقيع"، "جرى بحث"), unless it is يُجري "conducts" (:func:`_conducts`)."""
+    first = query.match.first
+    return (
+        first > query.sentence.first
+        and listed(query.view.tokens[first - 1].norm, words.passive_auxiliaries)
+        and not _conducts(query)
+    )
+
+
 def _conducts(query: SlotQuery) -> bool:
     """Whether "يجري" before the masdar is يُجري, "he conducts": the masdar is feminine ("وصل X
     إلى الرباط، وسيجري محادثات مع Y"، "سيجري زيارة"), so it is no subject of the masculine verb,
@@ -571,6 +574,15 @@ def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
 def _nisba_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     mention = view.mention_covering(sentence, index)
     return mention is not None and mention.first == index and mention.is_nisba
+
+
+def _received(words: FoldedLexicons, search: MentionSearch, query: SlotQuery, cursor: int) -> Filled:
+    """The one received: the guest named after a bare "في استقبال" (the hosts are searched
+    after him), else the one "him"/"them" stands for (:func:`_told_all`)."""
+    guest = _received_guest(words, query)
+    if guest is not None:
+        return [guest], guest.last + 1
+    return _told_all(search, query), cursor
 
 
 def _received_guest(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
