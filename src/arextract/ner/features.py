@@ -219,6 +219,9 @@ class Gazetteers:
         i = 0
         while i < len(norm):
             first = norm[i] if norm[i] in self.longest else stems[i]
+            if first not in self.longest:  # most words begin no entry
+                i += 1
+                continue
             match = longest_phrase((first,), norm, i, self.longest, self.multi.get)
             if match is None:
                 i += 1

@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.schema import Entity, EntitySource, EntityType, Token
-from arextract.text.clitics import CONJUNCTION_LETTERS, clitic_readings, longest_phrase
+from arextract.text.clitics import CONJUNCTION_LETTERS, clitic_readings, longest_phrase, reading_begins_phrase
 from arextract.text.normalize import display, fold, fold_words, normalize
 from arextract.text.segment import tokenize
 
@@ -79,6 +80,7 @@ class Gazetteer:
         self._longest: dict[str, int] = {}
         for key in self._index:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        self._begins_name = lru_cache(maxsize=1 << 16)(partial(reading_begins_phrase, self._longest))
         self._ambiguous = kb.ambiguous
 
     def __len__(self) -> int:
@@ -199,6 +201,8 @@ class Gazetteer:
 
     def _longest_match(self, tokens: list[Token], words: list[str], position: int) -> GazetteerMatch | None:
         first = tokens[position]
+        if not self._begins_name(first.norm):
+            return None
         readings = clitic_readings(first.norm)
         found = longest_phrase([r.stem for r in readings], words, position, self._longest, self._entries)
         if found is None:

@@ -371,7 +371,7 @@ _NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT, RelationTy
 
 def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
     """Whether the sentence has a word of a sports story ("المباراة"، "للمنتخب")."""
-    return any(view.tokens[index].norm in words.sports for index in range(sentence.first, sentence.last))
+    return not words.sports.isdisjoint([token.norm for token in view.tokens[sentence.first : sentence.last]])
 
 
 def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:

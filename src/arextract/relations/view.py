@@ -306,7 +306,7 @@ class DocumentView:
         """Where the sentence names who goes along: from "يرافقه"، "برفقة" to the clause's end."""
         spans = []
         for index in range(sentence.first, limit):
-            if self.tokens[index].norm in self._words.companions:
+            if listed(self.tokens[index].norm, self._words.companions):
                 end = next(
                     (j for j in range(index + 1, sentence.last) if self.tokens[j].text in self._words.breaks),
                     sentence.last,
