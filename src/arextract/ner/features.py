@@ -8,6 +8,7 @@ normalised here (``arextract.text.normalize.tagger_fold``), never by the caller.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -281,7 +282,7 @@ class FeatureExtractor:
         gaz: Gazetteers | None = None,
         window: int = 2,
         domain: str = "",
-        known: set[str] | None = None,
+        known: AbstractSet[str] | None = None,
         reps: WordReps | None = None,
         cluster_context: bool = True,
         cluster_none: bool = True,

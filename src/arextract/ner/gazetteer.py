@@ -30,6 +30,7 @@ _TYPE_PRIORITY = [
     EntityType.EVENT,
     EntityType.MISC,
 ]
+_TYPE_RANK = {entity_type: rank for rank, entity_type in enumerate(_TYPE_PRIORITY)}
 
 # The words right before a one-word name that is also a common word (``ambiguous.txt``: سيول
 # floods / Seoul, ينبع springs / Yanbu) which say a place is meant: في سيول، لدى سيول، مدينة ينبع.
@@ -265,7 +266,9 @@ def disambiguate(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
 
 def _ranked(values: list[tuple[KBEntry, bool]]) -> list[tuple[KBEntry, bool]]:
     unique = list(dict.fromkeys(values))
-    return sorted(unique, key=lambda value: (value[1], _TYPE_PRIORITY.index(value[0].type)))
+    if len(unique) == 1:  # most names name one entry (built for every name at start-up)
+        return unique
+    return sorted(unique, key=lambda value: (value[1], _TYPE_RANK[value[0].type]))
 
 
 def surface_offset(word: str, folded_offset: int) -> int:
