@@ -93,6 +93,11 @@ class Slot(_Strict):
         description="Words right after which a mention does not fill the slot ('دعوة من X "
         "لزيارة': the one inviting is not the visitor).",
     )
+    nisba: bool = Field(
+        default=False,
+        description="A country's nisba adjective may fill the slot: in 'الاتفاق الروسي الأمريكي' "
+        "the two adjectives after the noun are its parties (elsewhere a nisba only qualifies a noun).",
+    )
     exclude_subtypes: list[str] = Field(
         default_factory=list,
         description="Entity subtypes that never fill this slot (a news outlet cited as a source "
