@@ -730,6 +730,13 @@ def test_two_nisbas_after_an_agreement_noun_are_its_parties(nlp: Pipeline) -> No
     assert found(nlp("وانتقد النائب الاتفاق النووي الإيراني في كلمته."), "AGREEMENT") == []
 
 
+def test_the_support_a_body_gives_named_after_the_relative_verb(nlp: Pipeline) -> None:
+    doc = nlp("وأعرب الوزير عن تقديره للدعم السخي الذي تقدمه الإمارات لليمن في هذه الظروف.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "الإمارات"), ("supported", "اليمن")]])
+    # services given are no support
+    assert found(nlp("وأشاد النائب بالخدمات التي تقدمها وزارة الصحة للأردن."), "SUPPORT") == []
+
+
 # --- general argument finding (wt-stmt) ---------------------------------------------------
 
 
