@@ -713,6 +713,30 @@ def test_in_agreement_with(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "مصر")]])
 
 
+def test_a_signing_with_the_field_of_the_memorandum_before_ma(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقعت جامعة الملك سعود أمس مذكرة تفاهم في مجال البحث العلمي والتطوير في قطاع "
+        "الطاقة مع شركة أرامكو السعودية."
+    )
+    assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "أرامكو السعودية")]])
+    # nothing signed: the one after مع is no party of an agreement told
+    doc = nlp("واتفق الوزير في اللقاء على بحث سبل تعزيز التعاون الاقتصادي مع الكويت.")
+    assert found(doc, "AGREEMENT") == []
+
+
+def test_two_nisbas_after_an_agreement_noun_are_its_parties(nlp: Pipeline) -> None:
+    doc = nlp("ورحبت الحكومة بالاتفاق الروسي الأمريكي الذي يقضي بتبادل المعلومات.")
+    assert found(doc, "AGREEMENT") == K([[("party", "روسيا"), ("party", "الولايات المتحدة")]])
+    assert found(nlp("وانتقد النائب الاتفاق النووي الإيراني في كلمته."), "AGREEMENT") == []
+
+
+def test_the_support_a_body_gives_named_after_the_relative_verb(nlp: Pipeline) -> None:
+    doc = nlp("وأعرب الوزير عن تقديره للدعم السخي الذي تقدمه الإمارات لليمن في هذه الظروف.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "الإمارات"), ("supported", "اليمن")]])
+    # services given are no support
+    assert found(nlp("وأشاد النائب بالخدمات التي تقدمها وزارة الصحة للأردن."), "SUPPORT") == []
+
+
 # --- general argument finding (wt-stmt) ---------------------------------------------------
 
 

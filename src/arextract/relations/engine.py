@@ -194,6 +194,11 @@ class RelationExtractor:
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
         ):
             return []  # "داعيا له بالتوفيق": a prayer, not a statement
+        if rule.only_after and not any(
+            view.tokens[index].norm in rule.only_after_forms
+            for index in range(max(sentence.first, match.first - rule.only_after_window), match.first)
+        ):
+            return []  # "الخدمات التي تقدمها الوزارة للمواطنين": what is given is no support
         if rule.unless_genitive and _named_genitive(self.words, view, sentence, match):
             return []  # "رفض X تصريحات المالكي": Maliki's statements, told before
         filled: list[tuple[Slot, list[Mention]]] = []

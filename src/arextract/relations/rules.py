@@ -20,6 +20,7 @@ from arextract.errors import ResourceError
 from arextract.link.lexicons import counterpart_words
 from arextract.resources import package_data
 from arextract.schema import EntityType, RelationType
+from arextract.text.clitics import proclitic_forms
 from arextract.text.normalize import fold_words
 
 _Word = TypeVar("_Word", str, list[str])  # a word, or a group of words (event_head_groups)
@@ -93,6 +94,11 @@ class Slot(_Strict):
         description="Words right after which a mention does not fill the slot ('دعوة من X "
         "لزيارة': the one inviting is not the visitor).",
     )
+    nisba: bool = Field(
+        default=False,
+        description="A country's nisba adjective may fill the slot: in 'الاتفاق الروسي الأمريكي' "
+        "the two adjectives after the noun are its parties (elsewhere a nisba only qualifies a noun).",
+    )
     exclude_subtypes: list[str] = Field(
         default_factory=list,
         description="Entity subtypes that never fill this slot (a news outlet cited as a source "
@@ -149,6 +155,15 @@ class Rule(_Strict):
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
     )
+    only_after: list[str] = Field(
+        default_factory=list,
+        description="Nouns one of which must come just before the trigger (with a proclitic or "
+        "an adjective between): 'الذي تقدمه' gives support only after 'الدعم' ('بالدعم الكبير "
+        "الذي تقدمه X لـY'), not after 'الخدمات'.",
+    )
+    only_after_window: int = Field(
+        default=2, ge=1, le=6, description="Tokens before the trigger in which `only_after` is looked for."
+    )
     unless_genitive: bool = Field(
         default=False,
         description="A noun trigger followed by a name or a title in the genitive refers to "
@@ -192,6 +207,11 @@ class Rule(_Strict):
     @cached_property
     def folded_unless_next(self) -> frozenset[str]:
         return fold_words(self.unless_next)
+
+    @cached_property
+    def only_after_forms(self) -> frozenset[str]:
+        """The folded `only_after` nouns with every proclitic ("بالدعم"، "وللمساعدات")."""
+        return frozenset(proclitic_forms(fold_words(self.only_after)))
 
 
 class Lexicons(_Strict):

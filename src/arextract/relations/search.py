@@ -74,7 +74,7 @@ class MentionSearch:
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
         candidates = _offices_speak(self._words, query, candidates) if subject else candidates
-        chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
+        chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types, slot.nisba)
         if chosen is not None and not subject:
             chosen = _governed(view, slot, start, candidates, chosen)
         if chosen is None:
