@@ -32,12 +32,17 @@ _TYPE_PRIORITY = [
 ]
 _TYPE_RANK = {entity_type: rank for rank, entity_type in enumerate(_TYPE_PRIORITY)}
 
+# Compass words: they open a place's name rather than stand as a head noun around it (جنوب
+# سيناء is a governorate, شمال أفريقيا a region), and before a name say a place is meant.
+COMPASS_WORDS = fold_words(["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"])
+
 # The words right before a one-word name that is also a common word (``ambiguous.txt``: سيول
-# floods / Seoul, ينبع springs / Yanbu) which say a place is meant: في سيول، لدى سيول، مدينة ينبع.
+# floods / Seoul, ينبع springs / Yanbu) which say a place is meant: في سيول، لدى سيول، مدينة ينبع،
+# شمال الضفة (the north of a place; but وسط is also "amid": وسط سيول جارفة).
 _PLACE_CONTEXT = fold_words(
     ["في", "إلى", "من", "لدى", "بين", "مدينة", "محافظة", "العاصمة", "عاصمة", "ميناء", "إقليم", "ولاية"]
     + ["منطقة"]
-)
+) | (COMPASS_WORDS - fold_words(["وسط"]))
 
 # The names a list may join, by kind (a city or a region is a place), and the words between two
 # items of a list (أو، a comma).

@@ -259,6 +259,11 @@ class Lexicons(_Strict):
         description="Words right after an event head that make it a description, not a name: "
         "'مؤتمر صحفي' (a press conference), 'اجتماع آخر' (another meeting).",
     )
+    match_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a match or a game: an event head right after one is its attribute, "
+        "not an event ('مباراة قمة المجموعة', the group's top match, is no summit).",
+    )
     initiative_heads: list[str] = Field(default_factory=list)
     proposal_masdars: list[str] = Field(default_factory=list)
     event_head_groups: list[list[str]] = Field(
