@@ -95,6 +95,28 @@ def test_an_indefinite_head_in_construct_governs_a_definite_one(nlp: Pipeline) -
 def test_the_head_noun_of_a_body_links_a_title_to_its_name(nlp: Pipeline) -> None:
     doc = nlp("وقال رئيس المكتب السياسي لحركة حماس خالد مشعل إن الحركة ترفض القرار.")
     assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
+
+
+def test_a_title_over_the_region_named_before_has_that_region(nlp: Pipeline) -> None:
+    # "بالمنطقة"، "الإقليم": the kind of place, not its name; the one named last before
+    doc = nlp(
+        "تفقد وزير الصحة مستشفيات منطقة تبوك يوم الأحد. وكان في استقباله مدير عام الشؤون "
+        "الصحية بالمنطقة الدكتور فهد بن سالم الشمري."
+    )
+    assert roles(doc)[key("فهد بن سالم الشمري")] == K({"منطقة تبوك"})
+    doc = nlp(
+        "وصل وفد برلماني أوروبي إلى أربيل عاصمة إقليم كردستان العراق. وعقد الوفد لقاء مع مسعود "
+        "بارزاني رئيس الإقليم تناول الأوضاع الأمنية."
+    )
+    assert roles(doc)[key("مسعود بارزاني")] == K({"إقليم كردستان"})
+
+
+def test_the_ruler_of_the_country_rules_the_country_the_story_opens_with(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أعلنت السلطات في الكويت القبض على ثلاثة مطلوبين قادمين من العراق عبر الحدود. وأشاد "
+        "أمير البلاد الشيخ صباح الأحمد الجابر الصباح بيقظة رجال الأمن."
+    )
+    assert roles(doc)[key("صباح الأحمد الجابر الصباح")] == K({"الكويت"})
     doc = nlp("وطلب الوسطاء من خالد مشعل رئيس المكتب السياسي لحركة حماس زيارة الرياض.")
     assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
 

@@ -18,7 +18,12 @@ from arextract.relations.lexicons import (
 )
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
-from arextract.text.clitics import NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES, lam_article_reading
+from arextract.text.clitics import (
+    NAME_PREPOSITIONS,
+    POSSESSIVE_SUFFIXES,
+    lam_article_reading,
+    strip_proclitics,
+)
 from arextract.text.normalize import fold
 
 # First names that begin with و, which is then not the conjunction.
@@ -44,6 +49,19 @@ _ADDRESSED_OFFICES = frozenset(fold(word) for word in ("السفير", "السف
 _JURISDICTIONS = frozenset(
     fold(word) for word in ("منطقة", "محافظة", "ولاية", "إمارة", "إقليم", "مدينة", "بلدية", "مقاطعة")
 )
+
+
+# The definite noun of a kind of place that a title governs instead of naming the place: "أمير
+# البلاد" (the country of the story), "رئيس الإقليم" (the region named before), "مدير عام الشؤون
+# الصحية بالمنطقة", "حاكم منطقة العاصمة". The place is the one of that kind named last before.
+_PLACE_ANAPHORS: dict[str, tuple[EntityType, ...]] = {
+    fold("البلاد"): (EntityType.COUNTRY,),
+    fold("الإقليم"): (EntityType.REGION,),
+    fold("المنطقة"): (EntityType.REGION,),
+    fold("الولاية"): (EntityType.REGION,),
+    fold("المحافظة"): (EntityType.REGION, EntityType.CITY),
+    fold("العاصمة"): (EntityType.CITY,),
+}
 
 
 # "in it": a title's link to a body named before ("القيادي فيه").
@@ -492,6 +510,12 @@ class Apposition:
                 continue
             if chain.affiliations:
                 break
+            anaphor = None if open_words else _anaphor_place(view, sentence, range(index, index + 1))
+            if anaphor is not None:
+                # "X رئيس الإقليم": the region named before
+                chain.last = index
+                chain.affiliations.append(anaphor)
+                break
             if listed(tokens[index].norm, self._words.titles) and not open_words:
                 chain.last = index
             elif open_words < 3 and self._word(view, sentence, index):
@@ -848,18 +872,45 @@ def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView
 def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
     """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل"، "حزب X ... القيادي فيه Y": a
     title word with the pronoun "her" (or "in it") belongs to the organisation or country
-    named last before it."""
+    named last before it; one with "البلاد" or "الإقليم" to that place (:func:`_anaphor_place`)."""
     assert chain.first is not None and chain.last is not None
     if not any(
         (view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4)
         or view.tokens[i].norm in _IN_IT  # "القيادي فيه"
         for i in range(chain.first, chain.last + 1)
     ):
-        return None
+        return _anaphor_place(view, sentence, range(chain.first, chain.last + 1))
     for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
         if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
             return mention
     return None
+
+
+def _anaphor_place(view: DocumentView, sentence: SentenceView, indices: range) -> Mention | None:
+    """The place a title's "الإقليم"، "بالمنطقة"، "العاصمة" refers to: the last place of that
+    kind named before the title, in its sentence or an earlier one; for "البلاد" the country the
+    story is about, the one it names first ("ضبط خلية من الكويتيين ... في العراق ... أمير
+    البلاد": Kuwait, though Iraq is named after it and more often)."""
+    kinds = next(
+        (
+            _PLACE_ANAPHORS[stem]
+            for i in indices
+            if (stem := strip_proclitics(view.tokens[i].norm)) in _PLACE_ANAPHORS
+            and view.mention_covering(sentence, i) is None
+        ),
+        None,
+    )
+    if kinds is None:
+        return None
+    before = [
+        mention
+        for earlier in view.sentences[: sentence.index + 1]
+        for mention in earlier.mentions_from(earlier.first, min(indices.start, earlier.last))
+        if mention.type in kinds and mention.last < indices.start
+    ]
+    if kinds == (EntityType.COUNTRY,):
+        return before[0] if before else None
+    return next((m for m in reversed(before) if not m.is_nisba), None)
 
 
 def _between_offices(
