@@ -111,6 +111,15 @@ def test_a_title_over_the_region_named_before_has_that_region(nlp: Pipeline) -> 
     assert roles(doc)[key("مسعود بارزاني")] == K({"إقليم كردستان"})
 
 
+def test_an_analyst_or_translator_named_so_holds_that_role(nlp: Pipeline) -> None:
+    # what a quoted commentator does introduces them like an office (the news gold's ROLEs)
+    doc = nlp(
+        "وقال المحلل السياسي عبدالله الحربي للصحيفة إن الحوثيين يخسرون مواقعهم. وأخطأ المترجم "
+        "البولندي يان كوفالسكي في نقل عبارة الضيف."
+    )
+    assert roles(doc) == K({"عبدالله الحربي": {None}, "يان كوفالسكي": {"بولندا"}})
+
+
 def test_the_ruler_of_the_country_rules_the_country_the_story_opens_with(nlp: Pipeline) -> None:
     doc = nlp(
         "أعلنت السلطات في الكويت القبض على ثلاثة مطلوبين قادمين من العراق عبر الحدود. وأشاد "

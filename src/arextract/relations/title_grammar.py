@@ -186,7 +186,7 @@ class TitleGrammar:
         """The title words before a name, and the form of address (الأمير، السفير) among them."""
         words = self._words
         tokens = view.tokens
-        chain = TitleChain()
+        chain, job = TitleChain(), None
         index = person.first - 1
         if (
             index >= sentence.first
@@ -235,7 +235,7 @@ class TitleGrammar:
             if listed(token.norm, words.descriptors) and not any(
                 _title_word(words, tokens[i].norm) for i in range(index + 1, person.first)
             ):
-                chain, open_words = TitleChain(), 0  # "الخبير الإنجليزي X": a description, no title
+                job, chain, open_words = _profession(words, chain, token.norm, index) or job, TitleChain(), 0
                 index -= 1
                 continue
             if chain.last is None and _honorific(words, token.norm):
@@ -257,7 +257,7 @@ class TitleGrammar:
             else:
                 break
             index -= 1
-        return chain, honorific
+        return _or_profession(chain, job), honorific
 
     def _shared_title(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain
@@ -911,6 +911,24 @@ def _anaphor_place(view: DocumentView, sentence: SentenceView, indices: range) -
     if kinds == (EntityType.COUNTRY,):
         return before[0] if before else None
     return next((m for m in reversed(before) if not m.is_nisba), None)
+
+
+def _profession(words: FoldedLexicons, chain: TitleChain, norm: str, index: int) -> TitleChain | None:
+    """ "الخبير الإنجليزي X": a description, no part of an office named before it ("مدير
+    دائرة الحكام بالاتحاد ... الخبير الإيطالي X"); but with no office before, a profession
+    among the title heads is the title ("المحلل السياسي X"، "المترجم البولندي X")."""
+    if norm not in words.title_heads:
+        return None
+    last = chain.last if chain.last is not None else index
+    return TitleChain(first=index, last=last, affiliations=list(chain.affiliations))
+
+
+def _or_profession(chain: TitleChain, job: TitleChain | None) -> TitleChain:
+    """The title read back, or the profession a description gave when no title was found
+    ("الكاتب الباحث الشرعي X": the researcher nearest the name)."""
+    if job is None or chain.first is not None or chain.counterpart is not None:
+        return chain
+    return job
 
 
 def _between_offices(
