@@ -120,6 +120,17 @@ def test_an_analyst_or_translator_named_so_holds_that_role(nlp: Pipeline) -> Non
     assert roles(doc) == K({"عبدالله الحربي": {None}, "يان كوفالسكي": {"بولندا"}})
 
 
+def test_a_second_office_joined_by_waw_after_a_name_shares_its_body(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأوضح سامي الغامدي، العضو المنتدب والرئيس التنفيذي لشركة أرامكو السعودية، أن أرباح "
+        "الربع الثاني ارتفعت."
+    )
+    assert roles(doc) == K({"سامي الغامدي": {"أرامكو السعودية"}})
+    # after a title that names its body, "والرئيس" is the second one it speaks for
+    doc = nlp("ونقل دميتري بيسكوف المتحدث باسم الرئاسة الروسية والرئيس الروسي ترحيب موسكو بالقمة.")
+    assert titles(doc)[key("دميتري بيسكوف")] == K(["المتحدث باسم"])
+
+
 def test_the_ruler_of_the_country_rules_the_country_the_story_opens_with(nlp: Pipeline) -> None:
     doc = nlp(
         "أعلنت السلطات في الكويت القبض على ثلاثة مطلوبين قادمين من العراق عبر الحدود. وأشاد "

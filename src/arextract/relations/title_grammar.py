@@ -439,7 +439,7 @@ class Apposition:
             and tokens[chain.first].norm in self._words.honorifics
         ):
             return None  # "أحمد الشيخ": a family name or a form of address, no office
-        second = self._second_title(view, sentence, index)
+        second = self._second_title(view, sentence, index, not chain.affiliations)
         if second is not None:
             # "X وزير المياه والكهرباء رئيس مجلس إدارة المؤسسة ...": a combined title
             chain.last = second.last
@@ -525,14 +525,22 @@ class Apposition:
             index += 1
         return chain, index
 
-    def _second_title(self, view: DocumentView, sentence: SentenceView, index: int) -> TitleChain | None:
+    def _second_title(
+        self, view: DocumentView, sentence: SentenceView, index: int, joinable: bool
+    ) -> TitleChain | None:
         """A second office right after the first, named with its affiliation and not followed
-        by a name ("... رئيس الوزراء Y" is Y's title)."""
+        by a name ("... رئيس الوزراء Y" is Y's title); or joined to a first that names no body by
+        و, definite or not ("X، العضو المنتدب والرئيس التنفيذي لشركة Y"، "X نائب رئيس الوزراء
+        ووزير الخارجية الأردني"; but "المتحدث باسم الرئاسة الروسية والرئيس الروسي" speaks for
+        both)."""
         tokens = view.tokens
         if index >= sentence.last:
             return None
         norm = tokens[index].norm
-        if norm not in self._words.title_heads or is_definite(norm) or tokens[index].text.endswith("ه"):
+        joined = joinable and norm[:1] == "و" and norm[1:] in self._words.title_heads
+        if tokens[index].text.endswith("ه") or not (
+            joined or (norm in self._words.title_heads and not is_definite(norm))
+        ):
             return None
         second, _ = self._title_from(view, sentence, index)
         if not second.affiliations:
