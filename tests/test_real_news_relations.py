@@ -131,6 +131,14 @@ def test_a_second_office_joined_by_waw_after_a_name_shares_its_body(nlp: Pipelin
     assert titles(doc)[key("دميتري بيسكوف")] == K(["المتحدث باسم"])
 
 
+def test_a_plural_nisba_in_a_title_is_the_people_it_serves_not_its_country(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واستقبل الطلاب في المطار مساعد رئيس قسم المصريين بالقنصلية محمود عبدالعال ورئيس قسم "
+        "شؤون المصريين في السفارة أحمد فوزي."
+    )
+    assert roles(doc) == K({"محمود عبدالعال": {None}, "أحمد فوزي": {None}})
+
+
 def test_the_ruler_of_the_country_rules_the_country_the_story_opens_with(nlp: Pipeline) -> None:
     doc = nlp(
         "أعلنت السلطات في الكويت القبض على ثلاثة مطلوبين قادمين من العراق عبر الحدود. وأشاد "

@@ -64,6 +64,10 @@ _PLACE_ANAPHORS: dict[str, tuple[EntityType, ...]] = {
 }
 
 
+# The endings of a plural nisba, folded: السعوديين، المصريون.
+_PLURAL_NISBA = (fold("يين"), fold("يون"))
+
+
 # "in it": a title's link to a body named before ("القيادي فيه").
 _IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
 
@@ -289,7 +293,7 @@ class TitleGrammar:
     ) -> None:
         """A country or organisation read back over: the affiliation next to the name, else a
         part of the title (and an affiliation a head governs inside it)."""
-        posted = _posted(self._words, view, sentence, covering)
+        posted = _posted(self._words, view, sentence, covering) or _demonym(covering)
         if chain.last is None and not posted and (honorific is None or _nisba_before(covering, honorific)):
             # "ولي العهد السعودي الأمير محمد": a nisba right before the form of address is
             # still the affiliation of the title before it
@@ -339,7 +343,7 @@ class TitleGrammar:
         posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
         words = self._words
         before = mention.first - 1
-        if _posted(words, view, sentence, mention):
+        if _posted(words, view, sentence, mention) or _demonym(mention):
             return False
         if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
             # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
@@ -919,6 +923,12 @@ def _anaphor_place(view: DocumentView, sentence: SentenceView, indices: range) -
     if kinds == (EntityType.COUNTRY,):
         return before[0] if before else None
     return next((m for m in reversed(before) if not m.is_nisba), None)
+
+
+def _demonym(mention: Mention) -> bool:
+    """A plural nisba ("مساعد رئيس قسم السعوديين في السفارة X"): the people an office
+    serves, part of its title; a singular title's affiliation agrees with it ("السعودي")."""
+    return mention.is_nisba and fold(mention.entity.text).endswith(_PLURAL_NISBA)
 
 
 def _profession(words: FoldedLexicons, chain: TitleChain, norm: str, index: int) -> TitleChain | None:
