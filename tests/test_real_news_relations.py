@@ -109,6 +109,9 @@ def test_a_title_over_the_region_named_before_has_that_region(nlp: Pipeline) -> 
         "بارزاني رئيس الإقليم تناول الأوضاع الأمنية."
     )
     assert roles(doc)[key("مسعود بارزاني")] == K({"إقليم كردستان"})
+    # the region named in the sentence before stays out of the evidence
+    evidence = [r.evidence.text for r in doc.relations if r.type.value == "ROLE"]
+    assert evidence and all(text.startswith("مسعود بارزاني") for text in evidence)
 
 
 def test_an_analyst_or_translator_named_so_holds_that_role(nlp: Pipeline) -> None:
