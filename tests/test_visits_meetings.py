@@ -223,3 +223,15 @@ def test_an_event_name_ends_before_a_clause_on_it(nlp: Pipeline) -> None:
     doc = nlp("وحضر السفير خالد العمري حفلا خطابيا أقيم بهذه المناسبة في مقر المنظمة.")
     events = {event for _, event in attendances(doc)}
     assert events and not any("قيم" in event for event in events)
+
+
+def test_an_arrival_naming_no_place_is_in_the_dateline_city(nlp: Pipeline) -> None:
+    # "مسقط - العمانية ... وصل الوفد الأردني برئاسة X": the story's city, as "هنا" is
+    doc = nlp(
+        "مسقط - العمانية\nوصل الوفد الأردني برئاسة رئيس الوزراء عبدالله النسور مساء أمس في زيارة "
+        "تستغرق يومين."
+    )
+    assert (name_key("عبد الله النسور"), name_key("مسقط")) in visits(doc)
+    # "فيصل" is a name, not ف + يصل
+    doc = nlp("جدة - واس\nفيصل بن فرحان يترأس اجتماعا تشاوريا لوزراء الخارجية العرب اليوم.")
+    assert visits(doc) == set()

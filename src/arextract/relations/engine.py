@@ -392,9 +392,13 @@ def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: Sent
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
-    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
+    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name; so
+    is one read past a letter of the name's first word ("فيصل بن فرحان" is not ف + يصل)."""
     covering = view.mention_covering(sentence, match.first)
-    return covering is not None and covering.first < match.first
+    return covering is not None and (
+        covering.first < match.first
+        or (match.offset > 0 and covering.first == match.first and covering.type == EntityType.PERSON)
+    )
 
 
 def _named_genitive(

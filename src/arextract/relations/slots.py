@@ -36,6 +36,8 @@ _KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _VISITED = (EntityType.COUNTRY, *PLACE_TYPES)  # the places a visit noun names bare after it
+_DATELINE_CHARS = 50  # the start of a story in which its dateline is: "الرياض - واس"
+_DASHES = ("-", "–", "—")
 _LAM_REACH = 6  # tokens from a visit noun to its doer's title after ل ("زيارة لم يعلن عنها لوزير")
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 # "لقاء عقده مع X"، "اتصال أجراه مع X": the noun's own verb, before its doer and the one met
@@ -74,6 +76,8 @@ class SlotFiller:
         slot, form = query.slot, query.form
         if slot.find == "previous":
             return _told_all(self._search, query), cursor  # "وكان في استقباله X"، "واستقبله X"
+        if slot.find == "dateline":
+            return _dateline_city(query), cursor  # "الرياض - واس: وصل الوفد ...": there
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             found, cursor = self._doer(query, cursor)
             return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
@@ -357,6 +361,21 @@ class SlotFiller:
         if actor is not None and fits(actor) and implicit(query):
             return [actor]
         return []
+
+
+def _dateline_city(query: SlotQuery) -> list[Mention]:
+    """The city of the story's dateline, dated ("نور سلطان 12 سبتمبر (شينخوا)") or not ("الرياض -
+    واس"، "عين اليوم – الرياض" on the first line), if the slot takes it."""
+    view = query.view
+    city = view.dateline_place()
+    if city is None:
+        head = view.text[:_DATELINE_CHARS].split("\n", 1)[0]
+        if any(dash in head for dash in _DASHES):
+            cities = (e for e in view.doc.entities if e.type == EntityType.CITY and e.end <= len(head))
+            city = next(cities, None)
+    if city is None or city.type not in query.slot.types:
+        return []
+    return [Mention(city, view.token_index(city.start), view.token_index(city.end - 1))]
 
 
 def _pronoun_did(words: FoldedLexicons, query: SlotQuery) -> bool:
