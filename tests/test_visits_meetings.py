@@ -190,7 +190,7 @@ def test_the_name_before_a_visit_masdar_is_its_doer(nlp: Pipeline) -> None:
     assert visits(doc) == {(name_key("محمد عبدالله"), name_key("موسكو"))}
     doc = nlp(
         "وقال المحلل أحمد سالم إن الروس باتوا أكثر تقبلا لفكرة التغيير، موضحا أن قبول الائتلاف "
-        "زيارة موسكو هذا الأسبوع يأتي في إطار تحول."
+        "زيارة موسكو في الأيام المقبلة يأتي في إطار تحول."
     )
     assert name_key("أحمد سالم") not in visitors(doc)
 
@@ -235,3 +235,18 @@ def test_an_arrival_naming_no_place_is_in_the_dateline_city(nlp: Pipeline) -> No
     # "فيصل" is a name, not ف + يصل
     doc = nlp("جدة - واس\nفيصل بن فرحان يترأس اجتماعا تشاوريا لوزراء الخارجية العرب اليوم.")
     assert visits(doc) == set()
+
+
+def test_a_capital_named_by_nisba_after_lam_is_visited(nlp: Pipeline) -> None:
+    # "للعاصمة الروسية": ل + العاصمة, the capital of the nisba's country
+    doc = nlp("وكانت أول زيارة رسمية قام بها أحمد سالم للعاصمة الروسية عام 2006.")
+    assert (name_key("أحمد سالم"), name_key("موسكو")) in visits(doc)
+
+
+def test_the_doer_after_yaqum_biha_past_an_epithet(nlp: Pipeline) -> None:
+    # "التي سيقوم بها خادم الحرمين الشريفين الملك X": the king, past his epithet
+    doc = nlp(
+        "وتأتي زيارة الوزير في سياق الإعداد للزيارة المنتظرة التي سيقوم بها خادم الحرمين "
+        "الشريفين الملك فهد بن عبد العزيز لموسكو."
+    )
+    assert (name_key("فهد بن عبد العزيز"), name_key("موسكو")) in visits(doc)

@@ -347,7 +347,7 @@ def _past_list_mark(view: DocumentView, index: int, end: int) -> int:
 
 def _claimed(query: SlotQuery, index: int, preps: frozenset[str]) -> tuple[int, int] | None:
     """At another VISIT trigger after a VISIT trigger, where the search goes on and up to which
-    token a preposition is that trigger's own: "توجه فور انتهاء زيارته إلى الإمارات إلى الكويت"
+    token a preposition is that trigger's own: "توجه بعد ختام زيارته إلى قطر إلى عمان"
     (the first إلى is the visit's, the next the verb's), "وصول X ومغادرته عندما يتوجه إلى Y" (Y
     is not where X arrived). ``None`` elsewhere."""
     other = query.sentence.visit_triggers.get(index)

@@ -1445,13 +1445,24 @@ def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention
             index = mention.last + 1
         elif words.in_title(norm) or norm in words.honorifics:
             index += 1
+        elif (epithet := _epithet_length(words, view, index)) > 0:
+            index += epithet  # "التي سيقوم بها خادم الحرمين الشريفين الملك X"
         else:
             return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
     return None
 
 
+def _epithet_length(words: FoldedLexicons, view: DocumentView, index: int) -> int:
+    """The tokens of an office's epithet starting at ``index`` ("خادم الحرمين الشريفين"), or 0."""
+    for phrase in words.epithets:
+        following = tuple(token.norm for token in view.tokens[index : index + len(phrase)])
+        if following == phrase:
+            return len(phrase)
+    return 0
+
+
 def _visitor_after_lam(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
-    """ "خلال زيارة لم يعلن عنها مسبقا لوزير الدفاع الأمريكي X إلى بغداد"، "زيارة للرئيس X إلى
+    """ "خلال زيارة مفاجئة لوزير الدفاع الفرنسي X إلى بغداد"، "زيارة للرئيس X إلى
     الجزائر": the person whose title ل governs makes the visit when إلى a place follows his name
     (one visited is not followed by where he went)."""
     view, sentence, match = query.view, query.sentence, query.match

@@ -69,7 +69,7 @@ class SentenceView:
     topic_markers: list[int] = field(default_factory=list)  # token indexes, ascending
     by_span: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     # VISIT triggers' first -> last tokens, noted by the engine: the preposition after each is its
-    # own ("توجه فور انتهاء زيارته إلى الإمارات إلى الكويت": only الكويت is توجه's)
+    # own ("توجه بعد ختام زيارته إلى قطر إلى عمان": only عمان is توجه's)
     visit_triggers: dict[int, int] = field(default_factory=dict)
 
     def mentions_from(self, low: int, high: int) -> list[Mention]:
