@@ -250,3 +250,14 @@ def test_the_doer_after_yaqum_biha_past_an_epithet(nlp: Pipeline) -> None:
         "الشريفين الملك فهد بن عبد العزيز لموسكو."
     )
     assert (name_key("فهد بن عبد العزيز"), name_key("موسكو")) in visits(doc)
+
+
+def test_taking_part_by_a_common_noun_is_no_ones_attendance(nlp: Pipeline) -> None:
+    # "مشاركة المئات من المقاتلين في X": those hundreds take part, not the spokesman who denies it
+    doc = nlp(
+        "وقال المتحدث باسم الحركة سامي أحمد إن الحديث عن مشاركة المئات من مقاتلي الحركة في "
+        "مهرجان الرياض للتسوق كاذب."
+    )
+    assert attendances(doc) == set()
+    doc = nlp("وأعلن الوزير أحمد سالم مشاركته في مهرجان الرياض للتسوق.")
+    assert (name_key("أحمد سالم"), name_key("مهرجان الرياض للتسوق")) in attendances(doc)

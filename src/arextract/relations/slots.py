@@ -566,6 +566,19 @@ def _agent_before(
     return [agent] if candidates.may_fill(view, agent, query.slot) else None
 
 
+def _unnamed_participant(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "الحديث عن مشاركة المئات من المقاتلين في المهرجان"، "أهمية مشاركة الشباب في X": an
+    attendance masdar whose genitive is a common noun is done by those, whom no name gives."""
+    view, sentence, following = query.view, query.sentence, query.match.last + 1
+    return (
+        query.form.rule.type == RelationType.ATTENDANCE
+        and not query.form.possessive
+        and following < sentence.last
+        and is_definite(view.tokens[following].norm)
+        and _common_noun_at(words, view, sentence, following)
+    )
+
+
 def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
     """ "اتفق القادة السعوديون والأمريكيون لدى لقاء X بالملك Y": a plain definite noun with a
     nisba after an event verb is its unnamed doer; the names further on are not (speech verbs
@@ -1512,6 +1525,8 @@ def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: S
     following = match.last + 1
     if following >= sentence.last or view.tokens[match.last].norm in words.prepositions:
         return False
+    if _unnamed_participant(words, query):
+        return True  # "مشاركة المئات من المقاتلين في X": they, not the one who spoke
     if _outlet_genitive(words, view, sentence, following):
         return True  # "ورصدت جولة «الصحيفة» أمس": the paper's reporters went round, no one named
     if listed(view.tokens[following].norm, words.title_heads):
