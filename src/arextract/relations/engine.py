@@ -152,6 +152,7 @@ class RelationExtractor:
             if _repeated_headline(self.words, view, sentence):
                 continue
             sporting = _sporting(self.words, view, sentence)
+            self._note_visit_triggers(view, sentence)
             position = sentence.first
             while position < sentence.last:
                 match = self.triggers.match(view.tokens, position, sentence.last)
@@ -177,6 +178,14 @@ class RelationExtractor:
                         view.note_speaker(found[-1], sentence)
                 position = match.last + 1
         return relations
+
+    def _note_visit_triggers(self, view: DocumentView, sentence: SentenceView) -> None:
+        """Note where the sentence's VISIT triggers are: the preposition after each is its own,
+        not that of a travel verb before it ("غادر ... متوجها بعد زيارته إلى X إلى Y")."""
+        for position in range(sentence.first, sentence.last):
+            match = self.triggers.match(view.tokens, position, sentence.last)
+            if match is not None and any(form.rule.type == RelationType.VISIT for form in match.forms):
+                sentence.visit_triggers[position] = match.last
 
     # -- one rule at one trigger -------------------------------------------------------
 
@@ -388,9 +397,13 @@ def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: Sent
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
-    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
+    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name; so
+    is one read past a letter of the name's first word ("فيصل بن فرحان" is not ف + يصل)."""
     covering = view.mention_covering(sentence, match.first)
-    return covering is not None and covering.first < match.first
+    return covering is not None and (
+        covering.first < match.first
+        or (match.offset > 0 and covering.first == match.first and covering.type == EntityType.PERSON)
+    )
 
 
 def _named_genitive(

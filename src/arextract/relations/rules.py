@@ -25,7 +25,7 @@ from arextract.text.normalize import fold_words
 
 _Word = TypeVar("_Word", str, list[str])  # a word, or a group of words (event_head_groups)
 
-Find = Literal["subject", "actor", "object", "before", "previous"]
+Find = Literal["subject", "actor", "object", "before", "previous", "dateline"]
 
 
 class _Strict(BaseModel):
@@ -46,6 +46,7 @@ class Slot(_Strict):
         clauses: ``المبادرة ... التي أطلقتها الصين``); with ``reach``, past commas.
       * ``previous``: the actor carried in from earlier sentences, not this sentence's own
         (``وكان في استقباله مدير المستشفى X``: "his" is the visitor of the sentence before).
+      * ``dateline``: the city of the story's dateline (``الرياض - واس: وصل الوفد ...``).
     """
 
     role: str

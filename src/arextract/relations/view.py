@@ -68,6 +68,9 @@ class SentenceView:
     complementizer: int = 0  # token index of the first إن/أن (``last`` when none)
     topic_markers: list[int] = field(default_factory=list)  # token indexes, ascending
     by_span: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    # VISIT triggers' first -> last tokens, noted by the engine: the preposition after each is its
+    # own ("توجه بعد ختام زيارته إلى قطر إلى عمان": only عمان is توجه's)
+    visit_triggers: dict[int, int] = field(default_factory=dict)
 
     def mentions_from(self, low: int, high: int) -> list[Mention]:
         """The mentions whose first token is in ``[low, high)``, in order."""
