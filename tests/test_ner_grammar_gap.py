@@ -213,3 +213,43 @@ def test_a_ministers_portfolio_is_part_of_the_title_not_a_ministry() -> None:
     doc = arextract.extract("وقالت وزيرة الخارجية الأمريكية إن بلادها تدعم الحوار.")
     assert [(e.text, e.type.value) for e in doc.entities][:1] == [("الأمريكية", "COUNTRY")]
     assert "وزارة الخارجية" in organizations("وقال مسؤول بوزارة الخارجية إن الوفد وصل.")
+
+
+# --- a head describing a name, a description beside it, a presidency of no state ---------------
+
+
+def test_a_kind_head_before_the_taggers_organisation_describes_it() -> None:
+    doc = arextract.extract("ووقعت الحكومة عقدا مع شركة سيمنس لبناء محطة كهرباء في الجنوب.")
+    assert ("سيمنس", "ORGANIZATION") in spans(doc)
+    assert not any(name.startswith("شركة") for name in organizations(doc.text))
+
+
+def test_a_description_beside_an_organisations_name_is_no_name() -> None:
+    assert organizations("ونقلت وكالة الأنباء الرسمية سانا عن مصدر عسكري أن الهجوم صد.") == ["سانا"]
+    found = organizations("وكانت نوكيا شركة الاتصالات الفنلندية الرائدة في سوق الهواتف لعقد كامل.")
+    assert found == ["نوكيا"]
+
+
+def test_a_presidency_is_a_body_only_of_a_state_or_a_place() -> None:
+    assert organizations("وسيتولى السفير رئاسة اللجنة الفنية المشتركة خلال العام المقبل.") == []
+    assert organizations("وأعلن الوزير استقالته من رئاسة الوفد المفاوض بعد خلافات داخلية.") == []
+    assert organizations("وأكد بيان صادر عن رئاسة مجلس الوزراء أن الحكومة ماضية في الإصلاحات.") == [
+        "رئاسة مجلس الوزراء"
+    ]
+
+
+def test_a_compass_word_says_a_place_is_meant() -> None:
+    assert places("واقتحمت القوات بلدة في شمال الضفة فجر اليوم واعتقلت ثلاثة شبان.") == ["الضفة"]
+
+
+def test_the_land_two_states_share_is_a_country_written_bare() -> None:
+    assert places("وقال الوزير إن العام المقبل سيكون عام الاستثمار بالنسبة لكوريا.") == ["كوريا"]
+
+
+def test_no_name_after_a_title_run_into_a_number() -> None:
+    for text in (
+        "ووقعت وزيرة التعاون الدولي10 اتفاقيات قروض , في إطار برنامج الدعم الأوروبي.",
+        "وأبرمت وزيرة الصناعة الأردنية12 عقود توريد , بقيمة مليون دينار.",
+    ):
+        doc = arextract.extract(text)
+        assert not any(e.type is EntityType.PERSON for e in doc.entities), text

@@ -49,3 +49,12 @@ def test_a_dialogue_is_an_event_name_only_with_a_name_in_it() -> None:
     assert events("وانطلق الحوار الاستراتيجي الصيني الأمريكي في بكين.") == [
         "الحوار الاستراتيجي الصيني الأمريكي"
     ]
+
+
+def test_a_top_match_is_no_summit() -> None:
+    assert events("وتقام مباراة قمة المجموعة الأولى بين الفريقين مساء الجمعة المقبل.") == []
+
+
+def test_an_event_name_ends_before_a_time_phrase() -> None:
+    assert events("وتحدث الوزير للصحفيين قبل مؤتمر المانحين الدولي بوقت قصير.") == ["مؤتمر المانحين الدولي"]
+    assert events("وسيعقد اجتماع مجلس الأمناء بوقت لاحق بمقر الجامعة في عمان.") == ["اجتماع مجلس الأمناء"]

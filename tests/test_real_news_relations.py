@@ -95,6 +95,59 @@ def test_an_indefinite_head_in_construct_governs_a_definite_one(nlp: Pipeline) -
 def test_the_head_noun_of_a_body_links_a_title_to_its_name(nlp: Pipeline) -> None:
     doc = nlp("وقال رئيس المكتب السياسي لحركة حماس خالد مشعل إن الحركة ترفض القرار.")
     assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
+
+
+def test_a_title_over_the_region_named_before_has_that_region(nlp: Pipeline) -> None:
+    # "بالمنطقة"، "الإقليم": the kind of place, not its name; the one named last before
+    doc = nlp(
+        "تفقد وزير الصحة مستشفيات منطقة تبوك يوم الأحد. وكان في استقباله مدير عام الشؤون "
+        "الصحية بالمنطقة الدكتور فهد بن سالم الشمري."
+    )
+    assert roles(doc)[key("فهد بن سالم الشمري")] == K({"منطقة تبوك"})
+    doc = nlp(
+        "وصل وفد برلماني أوروبي إلى أربيل عاصمة إقليم كردستان العراق. وعقد الوفد لقاء مع مسعود "
+        "بارزاني رئيس الإقليم تناول الأوضاع الأمنية."
+    )
+    assert roles(doc)[key("مسعود بارزاني")] == K({"إقليم كردستان"})
+    # the region named in the sentence before stays out of the evidence
+    evidence = [r.evidence.text for r in doc.relations if r.type.value == "ROLE"]
+    assert evidence and all(text.startswith("مسعود بارزاني") for text in evidence)
+
+
+def test_an_analyst_or_translator_named_so_holds_that_role(nlp: Pipeline) -> None:
+    # what a quoted commentator does introduces them like an office (the news gold's ROLEs)
+    doc = nlp(
+        "وقال المحلل السياسي عبدالله الحربي للصحيفة إن الحوثيين يخسرون مواقعهم. وأخطأ المترجم "
+        "البولندي يان كوفالسكي في نقل عبارة الضيف."
+    )
+    assert roles(doc) == K({"عبدالله الحربي": {None}, "يان كوفالسكي": {"بولندا"}})
+
+
+def test_a_second_office_joined_by_waw_after_a_name_shares_its_body(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأوضح سامي الغامدي، العضو المنتدب والرئيس التنفيذي لشركة أرامكو السعودية، أن أرباح "
+        "الربع الثاني ارتفعت."
+    )
+    assert roles(doc) == K({"سامي الغامدي": {"أرامكو السعودية"}})
+    # after a title that names its body, "والرئيس" is the second one it speaks for
+    doc = nlp("ونقل دميتري بيسكوف المتحدث باسم الرئاسة الروسية والرئيس الروسي ترحيب موسكو بالقمة.")
+    assert titles(doc)[key("دميتري بيسكوف")] == K(["المتحدث باسم"])
+
+
+def test_a_plural_nisba_in_a_title_is_the_people_it_serves_not_its_country(nlp: Pipeline) -> None:
+    doc = nlp(
+        "واستقبل الطلاب في المطار مساعد رئيس قسم المصريين بالقنصلية محمود عبدالعال ورئيس قسم "
+        "شؤون المصريين في السفارة أحمد فوزي."
+    )
+    assert roles(doc) == K({"محمود عبدالعال": {None}, "أحمد فوزي": {None}})
+
+
+def test_the_ruler_of_the_country_rules_the_country_the_story_opens_with(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أعلنت السلطات في الكويت القبض على ثلاثة مطلوبين قادمين من العراق عبر الحدود. وأشاد "
+        "أمير البلاد الشيخ صباح الأحمد الجابر الصباح بيقظة رجال الأمن."
+    )
+    assert roles(doc)[key("صباح الأحمد الجابر الصباح")] == K({"الكويت"})
     doc = nlp("وطلب الوسطاء من خالد مشعل رئيس المكتب السياسي لحركة حماس زيارة الرياض.")
     assert roles(doc) == K({"خالد مشعل": {"حركة حماس"}})
 
@@ -711,6 +764,30 @@ def test_two_memoranda_between_two_parties(nlp: Pipeline) -> None:
 def test_in_agreement_with(nlp: Pipeline) -> None:
     doc = nlp("وقال الجبير إن السعودية متفقة مع مصر على أهمية الحل السياسي في سوريا.")
     assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "مصر")]])
+
+
+def test_a_signing_with_the_field_of_the_memorandum_before_ma(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقعت جامعة الملك سعود أمس مذكرة تفاهم في مجال البحث العلمي والتطوير في قطاع "
+        "الطاقة مع شركة أرامكو السعودية."
+    )
+    assert found(doc, "AGREEMENT") == K([[("party", "جامعة الملك سعود"), ("party", "أرامكو السعودية")]])
+    # nothing signed: the one after مع is no party of an agreement told
+    doc = nlp("واتفق الوزير في اللقاء على بحث سبل تعزيز التعاون الاقتصادي مع الكويت.")
+    assert found(doc, "AGREEMENT") == []
+
+
+def test_two_nisbas_after_an_agreement_noun_are_its_parties(nlp: Pipeline) -> None:
+    doc = nlp("ورحبت الحكومة بالاتفاق الروسي الأمريكي الذي يقضي بتبادل المعلومات.")
+    assert found(doc, "AGREEMENT") == K([[("party", "روسيا"), ("party", "الولايات المتحدة")]])
+    assert found(nlp("وانتقد النائب الاتفاق النووي الإيراني في كلمته."), "AGREEMENT") == []
+
+
+def test_the_support_a_body_gives_named_after_the_relative_verb(nlp: Pipeline) -> None:
+    doc = nlp("وأعرب الوزير عن تقديره للدعم السخي الذي تقدمه الإمارات لليمن في هذه الظروف.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "الإمارات"), ("supported", "اليمن")]])
+    # services given are no support
+    assert found(nlp("وأشاد النائب بالخدمات التي تقدمها وزارة الصحة للأردن."), "SUPPORT") == []
 
 
 # --- general argument finding (wt-stmt) ---------------------------------------------------

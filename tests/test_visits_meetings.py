@@ -139,3 +139,125 @@ def test_inspecting_after_where_is_the_actors_visit(nlp: Pipeline) -> None:
         "المقدمة في مستشفى الملك فهد."
     )
     assert (name_key("توفيق الربيعة"), name_key("مستشفى الملك فهد")) in visits(doc)
+
+
+def attendances(doc: Document) -> set[tuple[str, str]]:
+    return {
+        (next(iter(r["attendee"])), next(iter(r["event"])))
+        for r in found(doc, "ATTENDANCE")
+        if "attendee" in r and "event" in r
+    }
+
+
+def test_a_visit_noun_between_a_travel_verb_and_its_destination_keeps_its_own(nlp: Pipeline) -> None:
+    # "توجه بعد انتهاء زيارته إلى قطر إلى عمان": the first إلى is the visit's, the next the verb's
+    doc = nlp(
+        "وقال المتحدث إن الوزير أحمد سالم توجه بعد انتهاء زيارته إلى قطر إلى سلطنة عمان لإجراء محادثات."
+    )
+    assert (name_key("أحمد سالم"), name_key("عمان")) in visits(doc)
+    assert (name_key("أحمد سالم"), name_key("قطر")) in visits(doc)
+
+
+def test_arrival_does_not_take_the_destination_of_a_later_journey(nlp: Pipeline) -> None:
+    # "وصول X ... عندما يتوجه إلى تونس": Tunis is where he goes next, not where he arrived
+    doc = nlp(
+        "وأغلقت السلطات الطرق عند وصول الرئيس أحمد سالم الخميس ومغادرته مساء السبت عندما يتوجه إلى تونس."
+    )
+    triggers = [r.trigger.text for r in doc.relations if r.type.value == "VISIT"]
+    assert triggers and not any(t.startswith("وصول") for t in triggers)
+
+
+def test_a_visit_noun_takes_no_place_far_after_its_preposition(nlp: Pipeline) -> None:
+    # "في وقت ..." is when the visit comes, and Mosul is the offensive's aim
+    doc = nlp(
+        "وتأتي زيارة الوزير أحمد سالم في وقت تسعى فيه القوات العراقية للتحضير لهجوم لاستعادة مدينة الموصل."
+    )
+    assert (name_key("أحمد سالم"), name_key("الموصل")) not in visits(doc)
+
+
+def test_person_after_lam_with_a_destination_is_the_visitor(nlp: Pipeline) -> None:
+    # "زيارة لوزير X إلى Y": the minister named after ل goes to Tripoli
+    doc = nlp("وأعلن ذلك خلال زيارة قصيرة لوزير الخارجية الألماني فرانك شتاينماير إلى طرابلس.")
+    assert (name_key("فرانك شتاينماير"), name_key("طرابلس")) in visits(doc)
+
+
+def test_the_name_before_a_visit_masdar_is_its_doer(nlp: Pipeline) -> None:
+    # "اعتزام الرئيس X زيارة موسكو": X visits; "قبول الائتلاف زيارة موسكو": an unnamed body, not
+    # the analyst who spoke
+    doc = nlp(
+        "وأكد الوزير أحمد سالم أن اعتزام الرئيس محمد عبدالله زيارة موسكو الشهر المقبل يعكس تطور العلاقات."
+    )
+    assert visits(doc) == {(name_key("محمد عبدالله"), name_key("موسكو"))}
+    doc = nlp(
+        "وقال المحلل أحمد سالم إن الروس باتوا أكثر تقبلا لفكرة التغيير، موضحا أن قبول الائتلاف "
+        "زيارة موسكو في الأيام المقبلة يأتي في إطار تحول."
+    )
+    assert name_key("أحمد سالم") not in visitors(doc)
+
+
+def test_field_visits_of_an_unnamed_delegation_go_to_the_bodies_listed(nlp: Pipeline) -> None:
+    # "الوفد الماليزي": an unnamed delegation is its country; a field visit goes to bodies too
+    doc = nlp(
+        "وقام الوفد الماليزي بزيارات ميدانية لعدد من الجهات الحكومية شملت، وزارة الصحة، جامعة "
+        "الملك عبدالعزيز."
+    )
+    assert (name_key("ماليزيا"), name_key("وزارة الصحة")) in visits(doc)
+
+
+def test_invitation_to_visit_past_a_comma(nlp: Pipeline) -> None:
+    # "... إلى الملك X، وقدم له الدعوة لزيارة مصر": the one invited is the king
+    doc = nlp("وطلب الرئيس نقل تحياته إلى الملك عبدالله الثاني، وقدم له الدعوة لزيارة مصر.")
+    assert (name_key("عبد الله الثاني"), name_key("مصر")) in visits(doc)
+
+
+def test_a_speech_at_an_event_is_attending_it(nlp: Pipeline) -> None:
+    doc = nlp("ومن المقرر أن يلقي الرئيس أحمد سالم كلمة خلال القمة العربية للتنمية الاقتصادية.")
+    assert (name_key("أحمد سالم"), name_key("القمة العربية للتنمية الاقتصادية")) in attendances(doc)
+    # a written speech is no attendance (GUIDELINES §4)
+    doc = nlp("وألقى الرئيس أحمد سالم خطابا مكتوبا في القمة العربية للتنمية الاقتصادية.")
+    assert attendances(doc) == set()
+
+
+def test_an_event_name_ends_before_a_clause_on_it(nlp: Pipeline) -> None:
+    # "حفلا خطابيا أقيم بهذه المناسبة": the verb opens a clause, the name has ended
+    doc = nlp("وحضر السفير خالد العمري حفلا خطابيا أقيم بهذه المناسبة في مقر المنظمة.")
+    events = {event for _, event in attendances(doc)}
+    assert events and not any("قيم" in event for event in events)
+
+
+def test_an_arrival_naming_no_place_is_in_the_dateline_city(nlp: Pipeline) -> None:
+    # "مسقط - العمانية ... وصل الوفد الأردني برئاسة X": the story's city, as "هنا" is
+    doc = nlp(
+        "مسقط - العمانية\nوصل الوفد الأردني برئاسة رئيس الوزراء عبدالله النسور مساء أمس في زيارة "
+        "تستغرق يومين."
+    )
+    assert (name_key("عبد الله النسور"), name_key("مسقط")) in visits(doc)
+    # "فيصل" is a name, not ف + يصل
+    doc = nlp("جدة - واس\nفيصل بن فرحان يترأس اجتماعا تشاوريا لوزراء الخارجية العرب اليوم.")
+    assert visits(doc) == set()
+
+
+def test_a_capital_named_by_nisba_after_lam_is_visited(nlp: Pipeline) -> None:
+    # "للعاصمة الروسية": ل + العاصمة, the capital of the nisba's country
+    doc = nlp("وكانت أول زيارة رسمية قام بها أحمد سالم للعاصمة الروسية عام 2006.")
+    assert (name_key("أحمد سالم"), name_key("موسكو")) in visits(doc)
+
+
+def test_the_doer_after_yaqum_biha_past_an_epithet(nlp: Pipeline) -> None:
+    # "التي سيقوم بها خادم الحرمين الشريفين الملك X": the king, past his epithet
+    doc = nlp(
+        "وتأتي زيارة الوزير في سياق الإعداد للزيارة المنتظرة التي سيقوم بها خادم الحرمين "
+        "الشريفين الملك فهد بن عبد العزيز لموسكو."
+    )
+    assert (name_key("فهد بن عبد العزيز"), name_key("موسكو")) in visits(doc)
+
+
+def test_taking_part_by_a_common_noun_is_no_ones_attendance(nlp: Pipeline) -> None:
+    # "مشاركة المئات من المقاتلين في X": those hundreds take part, not the spokesman who denies it
+    doc = nlp(
+        "وقال المتحدث باسم الحركة سامي أحمد إن الحديث عن مشاركة المئات من مقاتلي الحركة في "
+        "مهرجان الرياض للتسوق كاذب."
+    )
+    assert attendances(doc) == set()
+    doc = nlp("وأعلن الوزير أحمد سالم مشاركته في مهرجان الرياض للتسوق.")
+    assert (name_key("أحمد سالم"), name_key("مهرجان الرياض للتسوق")) in attendances(doc)

@@ -249,6 +249,7 @@ class PhraseRecognizer:
         self._stops = fold_words(lexicons.event_stops) | verbs | {"و" + verb for verb in verbs}
         self._generic = fold_words(lexicons.generic_event_words)
         self._needs_name = fold_words(lexicons.named_event_heads)
+        self._match_nouns = fold_words(lexicons.match_nouns)
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
             (EntityType.EVENT, _Heads.of(lexicons.event_heads)),
@@ -316,8 +317,8 @@ class PhraseRecognizer:
             index = 0
             while index < len(tokens):
                 reading = _event_head(tokens[index], heads)
-                if reading is None:
-                    index += 1
+                if reading is None or (index and tokens[index - 1].norm in self._match_nouns):
+                    index += 1  # (مباراة قمة: the top match)
                     continue
                 last = self._extent(mentions, tokens, index, definite=reading.stem.startswith("ال"))
                 if reading.stem in self._needs_name and not _names_inside(tokens, index, last, mentions):

@@ -14,6 +14,7 @@ from arextract.kb import KBEntry, KnowledgeBase
 from arextract.link.names import (
     NASAB_LINKS,
     PERSON_THRESHOLD,
+    emphatics,
     name_key,
     name_similarity,
     name_tokens,
@@ -199,7 +200,7 @@ class KBLinker:
                 if word and words and words[0] == word:
                     given.add(index)
                 if not word or any(
-                    w[-1:] == word[-1:] and _emphatics(w) == _emphatics(word)
+                    w[-1:] == word[-1:] and emphatics(w) == emphatics(word)
                     for w in (words[0], words[-1])
                     if w
                 ):
@@ -294,22 +295,12 @@ def link_non_person(kb: KBLinker, state: DocumentState, entity: Entity) -> Menti
     )
 
 
-def _emphatics(word: str) -> frozenset[str]:
-    """The emphatic letters of a word. The name key merges ص with س and ز, and ط with ت, for
-    the spellings of one foreign sound; an Arabic name written with an emphatic is another
-    name (صبري is no short form of هوشيار زيباري)."""
-    return frozenset(word) & _EMPHATIC
-
-
-_EMPHATIC = frozenset("صضطظ")
-
-
 def _spelled_alike(entry: KBEntry, key: str, surface: str) -> bool:
     """Whether one of ``entry``'s names (or one of their words) with the name key ``key`` has the
     emphatic letters of ``surface``."""
-    letters = _emphatics(fold(surface))
+    letters = emphatics(fold(surface))
     candidates = [*entry.names, *(word for name in entry.names for word in name_words(name))]
-    return any(name_key(known) == key and _emphatics(fold(known)) == letters for known in candidates)
+    return any(name_key(known) == key and emphatics(fold(known)) == letters for known in candidates)
 
 
 def _one_link_dropped(name: str) -> str:

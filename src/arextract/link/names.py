@@ -36,6 +36,7 @@ FUZZY_MIN_LETTERS = 4
 # Letters that transliterate one foreign sound: g (غ ج ق ك), s / z (س ز ص ث), t (ت ط).
 _LETTER_CLASS = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "ز": "س", "ص": "س", "ث": "س", "ط": "ت"})
 _LONG_VOWELS = frozenset("اوي")
+_EMPHATIC = frozenset("صضطظ")
 _DOUBLED_RE = regex.compile(r"(.)\1+")
 _NAME_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _JOIN_NEXT = frozenset(["عبد", "ابو"])  # عبد الله = عبدالله; a kunya is one word (أبو العيش)
@@ -275,3 +276,10 @@ class PersonNameIndex(Generic[_Key]):
             for combo in product(*(similar[position] for position in positions)):
                 out |= self._combos.get(combo, set())
         return out
+
+
+def emphatics(word: str) -> frozenset[str]:
+    """The emphatic letters of a word. The name key merges ص with س and ز, and ط with ت, for
+    the spellings of one foreign sound (:data:`_LETTER_CLASS`); an Arabic name written with an
+    emphatic is another name (صبري is no short form of هوشيار زيباري)."""
+    return frozenset(word) & _EMPHATIC

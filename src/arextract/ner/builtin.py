@@ -24,7 +24,7 @@ from arextract.ner.grammar.words import FAMILY, NASAB, nisba_shaped
 from arextract.ner.merge import PLACE_TYPES, merge_model_and_gazetteer
 from arextract.resources import ModelPaths
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
-from arextract.text.normalize import fold
+from arextract.text.normalize import fold, fold_words
 from arextract.text.segment import tokenize
 from arextract.text.spans import bio_spans
 
@@ -148,7 +148,19 @@ class GrammarRefinement:
         if " " in entity.text.strip():
             return False
         matches = self.names.gazetteer.find(tokenize(entity.text))
-        return not any(match.entry.type is EntityType.COUNTRY for match in matches)
+        return not any(match.entry.type is EntityType.COUNTRY for match in matches) and not self._shared_land(
+            entity.text
+        )
+
+    def _shared_land(self, text: str) -> bool:
+        """كوريا: the land of the states named by it and a compass adjective (كوريا الجنوبية،
+        كوريا الشمالية); written bare it names that land, a country in the news."""
+        word = fold(text.strip())
+        return any(
+            entry.type is EntityType.COUNTRY
+            for adjective in _COMPASS_ADJECTIVES
+            for entry, _ in self.names.gazetteer.named((word, adjective))
+        )
 
     def _names_in(self, text: str, tokens: list[Token]) -> list[Entity]:
         return [match_to_entity(match, text, "") for match in self.names.gazetteer.find(tokens)]
@@ -302,6 +314,9 @@ def _respanned(text: str, entity: Entity, start: int, end: int) -> Entity:
         subtype=entity.subtype,
     )
 
+
+# The adjectives that name one of the states sharing a land (كوريا الجنوبية، تيمور الشرقية).
+_COMPASS_ADJECTIVES = fold_words(["الشمالية", "الجنوبية", "الشرقية", "الغربية"])
 
 # Words that carry a name on after a family name (بن، آل): no overrun.
 _NAME_LINKS = NASAB | FAMILY

@@ -8,6 +8,7 @@ normalised here (``arextract.text.normalize.tagger_fold``), never by the caller.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -219,6 +220,9 @@ class Gazetteers:
         i = 0
         while i < len(norm):
             first = norm[i] if norm[i] in self.longest else stems[i]
+            if first not in self.longest:  # most words begin no entry
+                i += 1
+                continue
             match = longest_phrase((first,), norm, i, self.longest, self.multi.get)
             if match is None:
                 i += 1
@@ -278,7 +282,7 @@ class FeatureExtractor:
         gaz: Gazetteers | None = None,
         window: int = 2,
         domain: str = "",
-        known: set[str] | None = None,
+        known: AbstractSet[str] | None = None,
         reps: WordReps | None = None,
         cluster_context: bool = True,
         cluster_none: bool = True,

@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from arextract.kb import KBEntry, KnowledgeBase
 from arextract.schema import Entity, EntitySource, EntityType, Token
-from arextract.text.clitics import CONJUNCTION_LETTERS, clitic_readings, longest_phrase
+from arextract.text.clitics import CONJUNCTION_LETTERS, clitic_readings, longest_phrase, reading_begins_phrase
 from arextract.text.normalize import display, fold, fold_words, normalize
 from arextract.text.segment import tokenize
 
@@ -29,13 +30,19 @@ _TYPE_PRIORITY = [
     EntityType.EVENT,
     EntityType.MISC,
 ]
+_TYPE_RANK = {entity_type: rank for rank, entity_type in enumerate(_TYPE_PRIORITY)}
+
+# Compass words: they open a place's name rather than stand as a head noun around it (جنوب
+# سيناء is a governorate, شمال أفريقيا a region), and before a name say a place is meant.
+COMPASS_WORDS = fold_words(["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"])
 
 # The words right before a one-word name that is also a common word (``ambiguous.txt``: سيول
-# floods / Seoul, ينبع springs / Yanbu) which say a place is meant: في سيول، لدى سيول، مدينة ينبع.
+# floods / Seoul, ينبع springs / Yanbu) which say a place is meant: في سيول، لدى سيول، مدينة ينبع،
+# شمال الضفة (the north of a place; but وسط is also "amid": وسط سيول جارفة).
 _PLACE_CONTEXT = fold_words(
     ["في", "إلى", "من", "لدى", "بين", "مدينة", "محافظة", "العاصمة", "عاصمة", "ميناء", "إقليم", "ولاية"]
     + ["منطقة"]
-)
+) | (COMPASS_WORDS - fold_words(["وسط"]))
 
 # The names a list may join, by kind (a city or a region is a place), and the words between two
 # items of a list (أو، a comma).
@@ -79,6 +86,7 @@ class Gazetteer:
         self._longest: dict[str, int] = {}
         for key in self._index:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        self._begins_name = lru_cache(maxsize=1 << 16)(partial(reading_begins_phrase, self._longest))
         self._ambiguous = kb.ambiguous
 
     def __len__(self) -> int:
@@ -199,6 +207,8 @@ class Gazetteer:
 
     def _longest_match(self, tokens: list[Token], words: list[str], position: int) -> GazetteerMatch | None:
         first = tokens[position]
+        if not self._begins_name(first.norm):
+            return None
         readings = clitic_readings(first.norm)
         found = longest_phrase([r.stem for r in readings], words, position, self._longest, self._entries)
         if found is None:
@@ -261,7 +271,9 @@ def disambiguate(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
 
 def _ranked(values: list[tuple[KBEntry, bool]]) -> list[tuple[KBEntry, bool]]:
     unique = list(dict.fromkeys(values))
-    return sorted(unique, key=lambda value: (value[1], _TYPE_PRIORITY.index(value[0].type)))
+    if len(unique) == 1:  # most names name one entry (built for every name at start-up)
+        return unique
+    return sorted(unique, key=lambda value: (value[1], _TYPE_RANK[value[0].type]))
 
 
 def surface_offset(word: str, folded_offset: int) -> int:

@@ -48,6 +48,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from itertools import pairwise
 
+from arextract.ner.gazetteer import COMPASS_WORDS
 from arextract.schema import Entity, EntitySource, EntityType
 from arextract.text.normalize import display, fold
 
@@ -72,12 +73,6 @@ MAX_ADDED_WORDS = 2
 # Forms of address before a person's name that the tagger leaves out and the relation stage
 # reads as such, not as an office (its ``honorific_titles``): الشيخ تميم بن حمد آل ثاني.
 FORMS_OF_ADDRESS = frozenset(fold(word) for word in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
-
-# Compass words that open a place's name rather than a head noun around it: جنوب سيناء is a
-# governorate, not سيناء; شمال أفريقيا a region, not the continent.
-COMPASS_WORDS = frozenset(
-    fold(word) for word in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
-)
 
 # Whether folded text names a known entity of the same kind as an entity type (a knowledge-file
 # question the merge asks about the tagger's span).
@@ -197,7 +192,7 @@ def _name_inside(entity: Entity, name: Entity, known: KnownName | None) -> bool:
     if len(added) > MAX_ADDED_WORDS:
         return False
     if any(fold(word) in COMPASS_WORDS for word in before):
-        return False  # جنوب سيناء، شرق آسيا: the compass word is part of the name
+        return False  # جنوب سيناء، شرق آسيا: a compass word opens a place's name (not a head noun)
     added_words = f" {fold(' '.join(added))} "
     if any(f" {fold(alias)} " in added_words for alias in (name.canonical, *name.aliases) if alias):
         return False  # إقليم كردستان العراق: the name is in the added words, not the tagger's span

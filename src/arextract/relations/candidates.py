@@ -192,15 +192,18 @@ def carries_proclitic(token: Token, mention: Mention, proclitic: str) -> bool:
     return mention.entity.start > token.start and token.norm.startswith(fold(proclitic))
 
 
-def preferred(candidates: Sequence[Mention], types: Sequence[EntityType]) -> Mention | None:
+def preferred(
+    candidates: Sequence[Mention], types: Sequence[EntityType], nisba: bool = False
+) -> Mention | None:
     """The first candidate of the most preferred type.
 
     Nisba adjectives (الصيني) modify a noun, so they never fill a slot themselves; what they
-    stand for reaches relations through ROLE affiliations and "الجانب الصيني" phrases.
+    stand for reaches relations through ROLE affiliations and "الجانب الصيني" phrases. A slot
+    that takes them (``nisba``: "الاتفاق الروسي الأمريكي") is the exception.
     """
     for entity_type in types:
         for mention in candidates:
-            if mention.type == entity_type and not mention.is_nisba:
+            if mention.type == entity_type and (nisba or not mention.is_nisba):
                 return mention
     return None
 

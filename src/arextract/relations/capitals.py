@@ -10,6 +10,7 @@ from arextract.kb import KnowledgeBase
 from arextract.relations.lexicons import ENVOYS, listed
 from arextract.relations.triggers import TriggerIndex
 from arextract.schema import Document, Entity, EntitySource, EntityType, RelationType
+from arextract.text.clitics import lam_article_reading
 from arextract.text.normalize import fold
 
 _CAPITAL = "capital"
@@ -94,15 +95,15 @@ def capital_phrases(doc: Document, capitals: dict[str, tuple[str, str | None]]) 
     """ "زيارته إلى العاصمة الروسية": the capital named by its country's nisba, with no name
     after it ("العاصمة القطرية الدوحة" names it), becomes a mention of that city."""
     tokens, entities = doc.tokens, doc.entities
-    if not any(token.norm.endswith(_CAPITAL_NOUN) for token in tokens):
+    if not any(_capital_noun(token.norm) for token in tokens):
         return []
     starts = [token.start for token in tokens]
     by_start = {entity.start: entity for entity in entities}
     cities = {entity.start for entity in entities if entity.type == EntityType.CITY}
     found: list[Entity] = []
     for index, token in enumerate(tokens[:-1]):
-        if not token.norm.endswith(_CAPITAL_NOUN) or len(token.norm) > len(_CAPITAL_NOUN) + 3:
-            continue  # (العاصمة after its proclitics: للعاصمة، بالعاصمة، والعاصمة)
+        if not _capital_noun(token.norm):
+            continue
         nisba = by_start.get(tokens[index + 1].start)
         if nisba is None or nisba.type != EntityType.COUNTRY or nisba.subtype != "nisba":
             continue
@@ -128,6 +129,12 @@ def capital_phrases(doc: Document, capitals: dict[str, tuple[str, str | None]]) 
             )
         )
     return found
+
+
+def _capital_noun(norm: str) -> bool:
+    """ "العاصمة" after its proclitics: بالعاصمة، والعاصمة، and ل + العاصمة written للعاصمة."""
+    noun = lam_article_reading(norm) or norm
+    return noun.endswith(_CAPITAL_NOUN) and len(noun) <= len(_CAPITAL_NOUN) + 3
 
 
 def _article_start(text: str, start: int, end: int) -> int:

@@ -152,6 +152,7 @@ class RelationExtractor:
             if _repeated_headline(self.words, view, sentence):
                 continue
             sporting = _sporting(self.words, view, sentence)
+            self._note_visit_triggers(view, sentence)
             position = sentence.first
             while position < sentence.last:
                 match = self.triggers.match(view.tokens, position, sentence.last)
@@ -178,6 +179,14 @@ class RelationExtractor:
                 position = match.last + 1
         return relations
 
+    def _note_visit_triggers(self, view: DocumentView, sentence: SentenceView) -> None:
+        """Note where the sentence's VISIT triggers are: the preposition after each is its own,
+        not that of a travel verb before it ("غادر ... متوجها بعد زيارته إلى X إلى Y")."""
+        for position in range(sentence.first, sentence.last):
+            match = self.triggers.match(view.tokens, position, sentence.last)
+            if match is not None and any(form.rule.type == RelationType.VISIT for form in match.forms):
+                sentence.visit_triggers[position] = match.last
+
     # -- one rule at one trigger -------------------------------------------------------
 
     def _apply(
@@ -194,6 +203,11 @@ class RelationExtractor:
             for index in range(match.last + 1, min(sentence.last, match.last + 1 + rule.unless_window))
         ):
             return []  # "داعيا له بالتوفيق": a prayer, not a statement
+        if rule.only_after and not any(
+            view.tokens[index].norm in rule.only_after_forms
+            for index in range(max(sentence.first, match.first - rule.only_after_window), match.first)
+        ):
+            return []  # "الخدمات التي تقدمها الوزارة للمواطنين": what is given is no support
         if rule.unless_genitive and _named_genitive(self.words, view, sentence, match):
             return []  # "رفض X تصريحات المالكي": Maliki's statements, told before
         filled: list[tuple[Slot, list[Mention]]] = []
@@ -386,7 +400,7 @@ _NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT, RelationTy
 
 def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
     """Whether the sentence has a word of a sports story ("المباراة"، "للمنتخب")."""
-    return any(view.tokens[index].norm in words.sports for index in range(sentence.first, sentence.last))
+    return not words.sports.isdisjoint([token.norm for token in view.tokens[sentence.first : sentence.last]])
 
 
 def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
@@ -398,9 +412,13 @@ def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: Sent
 
 
 def _inside_name(view: DocumentView, sentence: SentenceView, match: TriggerMatch) -> bool:
-    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name."""
+    """ "عبدالعزيز بن طالب"، "خالد بن حث": a trigger word inside a name is part of the name; so
+    is one read past a letter of the name's first word ("فيصل بن فرحان" is not ف + يصل)."""
     covering = view.mention_covering(sentence, match.first)
-    return covering is not None and covering.first < match.first
+    return covering is not None and (
+        covering.first < match.first
+        or (match.offset > 0 and covering.first == match.first and covering.type == EntityType.PERSON)
+    )
 
 
 def _named_genitive(

@@ -123,6 +123,8 @@ class Referents:
                 gap = range(index + 1, position)  # "وفد حركة «حماس»", not "وفد تجاري من المجلس"
                 direct = len(gap) <= 2 and not any(view.tokens[i].norm in words.prepositions for i in gap)
         chosen = body if direct or head is None else head
+        if chosen is None and (country := _nisba_country(query, index + 1)) is not None:
+            return country, country.last + 1  # "الوفد المالطي": an unnamed delegation is its country
         return chosen, after
 
     def issuer(self, query: SlotQuery, vehicle: int) -> Mention | None:
@@ -334,3 +336,20 @@ def _noun_with_genitive(words: FoldedLexicons, query: SlotQuery, noun: int) -> b
     view, sentence = query.view, query.sentence
     genitive = view.mention_covering(sentence, noun + 1) if noun + 1 < sentence.last else None
     return genitive is not None and genitive_of_plain_noun(words, view, sentence, noun, genitive)
+
+
+def _nisba_country(query: SlotQuery, index: int) -> Mention | None:
+    """The country of a nisba at ``index`` ("المالطي" -> مالطا), if one is there, for a visit or
+    an attendance (GUIDELINES §5; "وقدم رئيس الوفد السعودي التهنئة" proposes nothing)."""
+    view, sentence = query.view, query.sentence
+    if query.form.rule.type not in {RelationType.VISIT, RelationType.ATTENDANCE}:
+        return None
+    mention = view.mention_covering(sentence, index) if index < sentence.last else None
+    if (
+        mention is None
+        or mention.first != index
+        or not mention.is_nisba
+        or mention.type != EntityType.COUNTRY
+    ):
+        return None
+    return mention

@@ -246,7 +246,8 @@ class TitleRoles:
                 arguments.append(
                     Argument(role="affiliation", entity_id=chosen.entity.id, text=chosen.entity.text)
                 )
-                spans = [chosen]
+                # (a place named in an earlier sentence, "... أمير البلاد", stays out of the evidence)
+                spans = [chosen] if chosen.entity.start >= sentence.start else []
             evidence_start = min(start, person.entity.start, *(m.entity.start for m in spans))
             evidence_end = max(end, person.entity.end, *(m.entity.end for m in spans))
             roles.append(

@@ -20,11 +20,12 @@ from arextract.errors import ResourceError
 from arextract.link.lexicons import counterpart_words
 from arextract.resources import package_data
 from arextract.schema import EntityType, RelationType
+from arextract.text.clitics import proclitic_forms
 from arextract.text.normalize import fold_words
 
 _Word = TypeVar("_Word", str, list[str])  # a word, or a group of words (event_head_groups)
 
-Find = Literal["subject", "actor", "object", "before", "previous"]
+Find = Literal["subject", "actor", "object", "before", "previous", "dateline"]
 
 
 class _Strict(BaseModel):
@@ -45,6 +46,7 @@ class Slot(_Strict):
         clauses: ``المبادرة ... التي أطلقتها الصين``); with ``reach``, past commas.
       * ``previous``: the actor carried in from earlier sentences, not this sentence's own
         (``وكان في استقباله مدير المستشفى X``: "his" is the visitor of the sentence before).
+      * ``dateline``: the city of the story's dateline (``الرياض - واس: وصل الوفد ...``).
     """
 
     role: str
@@ -92,6 +94,11 @@ class Slot(_Strict):
         default_factory=list,
         description="Words right after which a mention does not fill the slot ('دعوة من X "
         "لزيارة': the one inviting is not the visitor).",
+    )
+    nisba: bool = Field(
+        default=False,
+        description="A country's nisba adjective may fill the slot: in 'الاتفاق الروسي الأمريكي' "
+        "the two adjectives after the noun are its parties (elsewhere a nisba only qualifies a noun).",
     )
     exclude_subtypes: list[str] = Field(
         default_factory=list,
@@ -149,6 +156,15 @@ class Rule(_Strict):
     unless_window: int = Field(
         default=1, ge=1, le=40, description="Tokens after the trigger in which `unless_next` is looked for."
     )
+    only_after: list[str] = Field(
+        default_factory=list,
+        description="Nouns one of which must come just before the trigger (with a proclitic or "
+        "an adjective between): 'الذي تقدمه' gives support only after 'الدعم' ('بالدعم الكبير "
+        "الذي تقدمه X لـY'), not after 'الخدمات'.",
+    )
+    only_after_window: int = Field(
+        default=2, ge=1, le=6, description="Tokens before the trigger in which `only_after` is looked for."
+    )
     unless_genitive: bool = Field(
         default=False,
         description="A noun trigger followed by a name or a title in the genitive refers to "
@@ -192,6 +208,11 @@ class Rule(_Strict):
     @cached_property
     def folded_unless_next(self) -> frozenset[str]:
         return fold_words(self.unless_next)
+
+    @cached_property
+    def only_after_forms(self) -> frozenset[str]:
+        """The folded `only_after` nouns with every proclitic ("بالدعم"، "وللمساعدات")."""
+        return frozenset(proclitic_forms(fold_words(self.only_after)))
 
 
 class Lexicons(_Strict):
@@ -238,6 +259,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Words right after an event head that make it a description, not a name: "
         "'مؤتمر صحفي' (a press conference), 'اجتماع آخر' (another meeting).",
+    )
+    match_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a match or a game: an event head right after one is its attribute, "
+        "not an event ('مباراة قمة المجموعة', the group's top match, is no summit).",
     )
     initiative_heads: list[str] = Field(default_factory=list)
     proposal_masdars: list[str] = Field(default_factory=list)

@@ -26,8 +26,10 @@ from arextract.relations.candidates import (
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntitySource, EntityType
+from arextract.schema import EntitySource, EntityType, RelationType
 from arextract.text.normalize import fold
+
+_OWN_PREP_GAP = 3  # words from a travel word to its preposition ("زيارته الرسمية الأولى إلى")
 
 _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
@@ -74,7 +76,7 @@ class MentionSearch:
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
         ]
         candidates = _offices_speak(self._words, query, candidates) if subject else candidates
-        chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types)
+        chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types, slot.nisba)
         if chosen is not None and not subject:
             chosen = _governed(view, slot, start, candidates, chosen)
         if chosen is None:
@@ -142,6 +144,7 @@ class MentionSearch:
         # the preposition follows the trigger (or its subject) closely: اجتماعه مع، زيارة رسمية إلى
         end = min(sentence.last, start + slot.prep_window)
         index = start
+        owed = -1  # up to here, a preposition is a later VISIT trigger's own (_claimed)
         while index < end:
             token = view.tokens[index]
             if view.is_time_token(index):
@@ -150,10 +153,15 @@ class MentionSearch:
                 continue
             if token.text in self._words.breaks:
                 break
+            if (claimed := _claimed(query, index, preps)) is not None:
+                index, owed = claimed
+                continue
             if token.norm in preps or (
                 len(token.norm) > 3 and token.norm[0] == "و" and token.norm[1:] in preps
             ):
-                return index + 1  # (and "وبحضور")
+                if index > owed:
+                    return _past_list_mark(view, index + 1, end)  # (and "وبحضور")
+                owed = -1
             index += 1
         return None if slot.prep_required else start
 
@@ -330,6 +338,23 @@ class MentionSearch:
                 continue
             return False
         return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _past_list_mark(view: DocumentView, index: int, end: int) -> int:
+    """Past the comma or colon that opens a list after a verb: "شملت، وزارة الصحة، جامعة X"."""
+    return index + 1 if index < end and view.tokens[index].text in {"،", ",", ":"} else index
+
+
+def _claimed(query: SlotQuery, index: int, preps: frozenset[str]) -> tuple[int, int] | None:
+    """At another VISIT trigger after a VISIT trigger, where the search goes on and up to which
+    token a preposition is that trigger's own: "توجه بعد ختام زيارته إلى قطر إلى عمان"
+    (the first إلى is the visit's, the next the verb's), "وصول X ومغادرته عندما يتوجه إلى Y" (Y
+    is not where X arrived). ``None`` elsewhere."""
+    other = query.sentence.visit_triggers.get(index)
+    if other is None or index <= query.match.last or query.form.rule.type != RelationType.VISIT:
+        return None
+    # its own preposition ends it ("زيارته إلى") or follows it closely
+    return other + 1, -1 if query.view.tokens[other].norm in preps else other + _OWN_PREP_GAP
 
 
 def _offices_speak(words: FoldedLexicons, query: SlotQuery, candidates: list[Mention]) -> list[Mention]:

@@ -35,6 +35,10 @@ _TO = {fold(word) for word in ("إلى", "الى")}
 _KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")}
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
+_VISITED = (EntityType.COUNTRY, *PLACE_TYPES)  # the places a visit noun names bare after it
+_DATELINE_CHARS = 50  # the start of a story in which its dateline is: "الرياض - واس"
+_DASHES = ("-", "–", "—")
+_LAM_REACH = 6  # tokens from a visit noun to its doer's title after ل ("زيارة لم يعلن عنها لوزير")
 _TITLE_REACH = 14  # tokens of a title between a masdar and the person in its genitive
 _CONDUCT_VERBS = {fold(word) for word in ("يجري", "سيجري")}  # يُجري "conducts"; جرى only "took place"
 _FEMININE_ENDINGS = ("ة", "ات")
@@ -75,6 +79,8 @@ class SlotFiller:
         slot, form = query.slot, query.form
         if slot.find == "previous":  # "وكان في استقباله X"، "واستقبله X"، "في استقبال الرئيس ...، X"
             return _received(self._words, self._search, query, cursor)
+        if slot.find == "dateline":
+            return _dateline_city(query), cursor  # "الرياض - واس: وصل الوفد ...": there
         if slot.find == "actor" or (slot.find == "subject" and form.possessive):
             found, cursor = self._doer(query, cursor)
             return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
@@ -115,6 +121,8 @@ class SlotFiller:
             return light, cursor
         if (timed := _doer_before_masdar(self._words, query)) is not None:
             return [timed], cursor  # "X الذي وصل طهران بعد زيارة لبيروت": X's visit
+        if (agent := _agent_before(self._words, self._candidates, query)) is not None:
+            return agent, cursor  # "أن قبول الائتلاف زيارة موسكو": the coalition's visit
         carried = _carried_out_by(self._words, query)
         if carried is None and _carried_by_title(self._words, query):
             return [], cursor  # "زيارة يقوم بها وزير الخارجية الإيطالي إلى عمان": unnamed
@@ -134,6 +142,8 @@ class SlotFiller:
             if delegation is not None and delegation.type in query.slot.types:
                 # "زيارة وفد الحركة برئاسة X، رئيس مكتبها، إلى المملكة": the place comes after
                 return [delegation], _past_appositive(self._words, query, after)
+            if (visitor := _visitor_after_lam(self._words, query)) is not None:
+                return [visitor], visitor.last + 1
             genitive = _genitive_person(self._words, self._candidates, query)
             if genitive is not None and _met_by_genitive(self._words, query, genitive):
                 return [genitive], genitive.last + 1
@@ -356,6 +366,21 @@ class SlotFiller:
         return []
 
 
+def _dateline_city(query: SlotQuery) -> list[Mention]:
+    """The city of the story's dateline, dated ("نور سلطان 12 سبتمبر (شينخوا)") or not ("الرياض -
+    واس"، "عين اليوم – الرياض" on the first line), if the slot takes it."""
+    view = query.view
+    city = view.dateline_place()
+    if city is None:
+        head = view.text[:_DATELINE_CHARS].split("\n", 1)[0]
+        if any(dash in head for dash in _DASHES):
+            cities = (e for e in view.doc.entities if e.type == EntityType.CITY and e.end <= len(head))
+            city = next(cities, None)
+    if city is None or city.type not in query.slot.types:
+        return []
+    return [Mention(city, view.token_index(city.start), view.token_index(city.end - 1))]
+
+
 def _pronoun_did(words: FoldedLexicons, query: SlotQuery) -> bool:
     """ "بتفقد المرافق في المحافظة، حيث زار مستشفى صبيا العام يرافقه مدير صحة المنطقة X": after
     a pronoun subject, a verb whose other slots never take people has its doer named after it
@@ -548,6 +573,47 @@ def _doer_before_masdar(words: FoldedLexicons, query: SlotQuery) -> Mention | No
     ):
         return None
     return mention if mention.last < index and query.open_to(mention) else None
+
+
+def _agent_before(
+    words: FoldedLexicons, candidates: CandidateFilter, query: SlotQuery
+) -> list[Mention] | None:
+    """ "موضحا أن قبول الائتلاف السوري زيارة موسكو"، "اعتزام الرئيس X زيارة الرياض": the name right
+    before a visit masdar with its place bare after it visits, not the sentence's actor; a
+    common noun there is an unnamed visitor (``[]``). ``None``: no such noun before it."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.type != RelationType.VISIT or match.offset or match.first <= sentence.first + 1:
+        return None
+    place = view.mention_covering(sentence, match.last + 1)
+    if place is None or place.first != match.last + 1 or place.is_nisba or place.type not in _VISITED:
+        return None
+    agent = view.mention_covering(sentence, match.first - 1)
+    if agent is not None and agent.is_nisba and agent.first > sentence.first:
+        agent = view.mention_covering(sentence, agent.first - 1)  # past its nisba: "الائتلاف السوري"
+    if agent is None:
+        before = match.first - 1
+        unnamed = (  # (not "أعلن X عزمه زيارة موسكو": his own)
+            is_definite(view.tokens[before].norm)
+            and not view.is_time_token(before)
+            and _common_noun_at(words, view, sentence, before)
+        )
+        return [] if unnamed else None
+    if agent.is_nisba or not query.open_to(agent):
+        return None
+    return [agent] if candidates.may_fill(view, agent, query.slot) else None
+
+
+def _unnamed_participant(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """ "الحديث عن مشاركة المئات من المقاتلين في المهرجان"، "أهمية مشاركة الشباب في X": an
+    attendance masdar whose genitive is a common noun is done by those, whom no name gives."""
+    view, sentence, following = query.view, query.sentence, query.match.last + 1
+    return (
+        query.form.rule.type == RelationType.ATTENDANCE
+        and not query.form.possessive
+        and following < sentence.last
+        and is_definite(view.tokens[following].norm)
+        and _common_noun_at(words, view, sentence, following)
+    )
 
 
 def _unnamed_doer(words: FoldedLexicons, query: SlotQuery) -> bool:
@@ -1449,8 +1515,39 @@ def _named_after(words: FoldedLexicons, query: SlotQuery, start: int) -> Mention
             index = mention.last + 1
         elif words.in_title(norm) or norm in words.honorifics:
             index += 1
+        elif (epithet := _epithet_length(words, view, index)) > 0:
+            index += epithet  # "التي سيقوم بها خادم الحرمين الشريفين الملك X"
         else:
             return None  # "التي يقوم بها إلى إسبانيا": no one named; the actor does it
+    return None
+
+
+def _epithet_length(words: FoldedLexicons, view: DocumentView, index: int) -> int:
+    """The tokens of an office's epithet starting at ``index`` ("خادم الحرمين الشريفين"), or 0."""
+    for phrase in words.epithets:
+        following = tuple(token.norm for token in view.tokens[index : index + len(phrase)])
+        if following == phrase:
+            return len(phrase)
+    return 0
+
+
+def _visitor_after_lam(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """ "خلال زيارة مفاجئة لوزير الدفاع الفرنسي X إلى بغداد"، "زيارة للرئيس X إلى
+    الجزائر": the person whose title ل governs makes the visit when إلى a place follows his name
+    (one visited is not followed by where he went)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.type != RelationType.VISIT or query.form.possessive:
+        return None
+    for index in range(match.last + 1, min(sentence.last - 1, match.last + 1 + _LAM_REACH)):
+        norm = view.tokens[index].norm
+        if view.tokens[index].text in words.breaks or view.mention_covering(sentence, index) is not None:
+            return None  # "زيارة الوزير X للرياض": the genitive's; "زيارة لبغداد": a place
+        if norm.startswith("ل") and words.prefixed_title(norm):
+            named = _named_after(words, query, index + 1)
+            following = named.last + 1 if named is not None else sentence.last
+            if named is None or following >= sentence.last or view.tokens[following].norm not in _TO:
+                return None
+            return named if named.type == EntityType.PERSON else None
     return None
 
 
@@ -1485,6 +1582,8 @@ def _unfit_genitive(words: FoldedLexicons, candidates: CandidateFilter, query: S
     following = match.last + 1
     if following >= sentence.last or view.tokens[match.last].norm in words.prepositions:
         return False
+    if _unnamed_participant(words, query):
+        return True  # "مشاركة المئات من المقاتلين في X": they, not the one who spoke
     if _outlet_genitive(words, view, sentence, following):
         return True  # "ورصدت جولة «الصحيفة» أمس": the paper's reporters went round, no one named
     if listed(view.tokens[following].norm, words.title_heads):

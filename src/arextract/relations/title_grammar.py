@@ -18,7 +18,12 @@ from arextract.relations.lexicons import (
 )
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
-from arextract.text.clitics import NAME_PREPOSITIONS, POSSESSIVE_SUFFIXES, lam_article_reading
+from arextract.text.clitics import (
+    NAME_PREPOSITIONS,
+    POSSESSIVE_SUFFIXES,
+    lam_article_reading,
+    strip_proclitics,
+)
 from arextract.text.normalize import fold
 
 # First names that begin with و, which is then not the conjunction.
@@ -44,6 +49,23 @@ _ADDRESSED_OFFICES = frozenset(fold(word) for word in ("السفير", "السف
 _JURISDICTIONS = frozenset(
     fold(word) for word in ("منطقة", "محافظة", "ولاية", "إمارة", "إقليم", "مدينة", "بلدية", "مقاطعة")
 )
+
+
+# The definite noun of a kind of place that a title governs instead of naming the place: "أمير
+# البلاد" (the country of the story), "رئيس الإقليم" (the region named before), "مدير عام الشؤون
+# الصحية بالمنطقة", "حاكم منطقة العاصمة". The place is the one of that kind named last before.
+_PLACE_ANAPHORS: dict[str, tuple[EntityType, ...]] = {
+    fold("البلاد"): (EntityType.COUNTRY,),
+    fold("الإقليم"): (EntityType.REGION,),
+    fold("المنطقة"): (EntityType.REGION,),
+    fold("الولاية"): (EntityType.REGION,),
+    fold("المحافظة"): (EntityType.REGION, EntityType.CITY),
+    fold("العاصمة"): (EntityType.CITY,),
+}
+
+
+# The endings of a plural nisba, folded: السعوديين، المصريون.
+_PLURAL_NISBA = (fold("يين"), fold("يون"))
 
 
 # "in it": a title's link to a body named before ("القيادي فيه").
@@ -168,7 +190,7 @@ class TitleGrammar:
         """The title words before a name, and the form of address (الأمير، السفير) among them."""
         words = self._words
         tokens = view.tokens
-        chain = TitleChain()
+        chain, job = TitleChain(), None
         index = person.first - 1
         if (
             index >= sentence.first
@@ -217,7 +239,7 @@ class TitleGrammar:
             if listed(token.norm, words.descriptors) and not any(
                 _title_word(words, tokens[i].norm) for i in range(index + 1, person.first)
             ):
-                chain, open_words = TitleChain(), 0  # "الخبير الإنجليزي X": a description, no title
+                job, chain, open_words = _profession(words, chain, token.norm, index) or job, TitleChain(), 0
                 index -= 1
                 continue
             if chain.last is None and _honorific(words, token.norm):
@@ -239,7 +261,7 @@ class TitleGrammar:
             else:
                 break
             index -= 1
-        return chain, honorific
+        return _or_profession(chain, job), honorific
 
     def _shared_title(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain
@@ -271,7 +293,7 @@ class TitleGrammar:
     ) -> None:
         """A country or organisation read back over: the affiliation next to the name, else a
         part of the title (and an affiliation a head governs inside it)."""
-        posted = _posted(self._words, view, sentence, covering)
+        posted = _posted(self._words, view, sentence, covering) or _demonym(covering)
         if chain.last is None and not posted and (honorific is None or _nisba_before(covering, honorific)):
             # "ولي العهد السعودي الأمير محمد": a nisba right before the form of address is
             # still the affiliation of the title before it
@@ -321,7 +343,7 @@ class TitleGrammar:
         posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
         words = self._words
         before = mention.first - 1
-        if _posted(words, view, sentence, mention):
+        if _posted(words, view, sentence, mention) or _demonym(mention):
             return False
         if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
             # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
@@ -421,7 +443,7 @@ class Apposition:
             and tokens[chain.first].norm in self._words.honorifics
         ):
             return None  # "أحمد الشيخ": a family name or a form of address, no office
-        second = self._second_title(view, sentence, index)
+        second = self._second_title(view, sentence, index, not chain.affiliations)
         if second is not None:
             # "X وزير المياه والكهرباء رئيس مجلس إدارة المؤسسة ...": a combined title
             chain.last = second.last
@@ -492,6 +514,12 @@ class Apposition:
                 continue
             if chain.affiliations:
                 break
+            anaphor = None if open_words else _anaphor_place(view, sentence, range(index, index + 1))
+            if anaphor is not None:
+                # "X رئيس الإقليم": the region named before
+                chain.last = index
+                chain.affiliations.append(anaphor)
+                break
             if listed(tokens[index].norm, self._words.titles) and not open_words:
                 chain.last = index
             elif open_words < 3 and self._word(view, sentence, index):
@@ -501,14 +529,22 @@ class Apposition:
             index += 1
         return chain, index
 
-    def _second_title(self, view: DocumentView, sentence: SentenceView, index: int) -> TitleChain | None:
+    def _second_title(
+        self, view: DocumentView, sentence: SentenceView, index: int, joinable: bool
+    ) -> TitleChain | None:
         """A second office right after the first, named with its affiliation and not followed
-        by a name ("... رئيس الوزراء Y" is Y's title)."""
+        by a name ("... رئيس الوزراء Y" is Y's title); or joined to a first that names no body by
+        و, definite or not ("X، العضو المنتدب والرئيس التنفيذي لشركة Y"، "X نائب رئيس الوزراء
+        ووزير الخارجية الأردني"; but "المتحدث باسم الرئاسة الروسية والرئيس الروسي" speaks for
+        both)."""
         tokens = view.tokens
         if index >= sentence.last:
             return None
         norm = tokens[index].norm
-        if norm not in self._words.title_heads or is_definite(norm) or tokens[index].text.endswith("ه"):
+        joined = joinable and norm[:1] == "و" and norm[1:] in self._words.title_heads
+        if tokens[index].text.endswith("ه") or not (
+            joined or (norm in self._words.title_heads and not is_definite(norm))
+        ):
             return None
         second, _ = self._title_from(view, sentence, index)
         if not second.affiliations:
@@ -848,18 +884,69 @@ def _portfolio(words: FoldedLexicons, view: DocumentView, sentence: SentenceView
 def _pronoun_owner(view: DocumentView, sentence: SentenceView, chain: TitleChain) -> Mention | None:
     """ "مسؤول من حركة حماس ... رئيس مكتبها السياسي خالد مشعل"، "حزب X ... القيادي فيه Y": a
     title word with the pronoun "her" (or "in it") belongs to the organisation or country
-    named last before it."""
+    named last before it; one with "البلاد" or "الإقليم" to that place (:func:`_anaphor_place`)."""
     assert chain.first is not None and chain.last is not None
     if not any(
         (view.tokens[i].norm.endswith("ها") and len(view.tokens[i].norm) > 4)
         or view.tokens[i].norm in _IN_IT  # "القيادي فيه"
         for i in range(chain.first, chain.last + 1)
     ):
-        return None
+        return _anaphor_place(view, sentence, range(chain.first, chain.last + 1))
     for mention in reversed(sentence.mentions_from(sentence.first, chain.first)):
         if mention.last < chain.first and mention.type in AFFILIATION_TYPES and not mention.is_nisba:
             return mention
     return None
+
+
+def _anaphor_place(view: DocumentView, sentence: SentenceView, indices: range) -> Mention | None:
+    """The place a title's "الإقليم"، "بالمنطقة"، "العاصمة" refers to: the last place of that
+    kind named before the title, in its sentence or an earlier one; for "البلاد" the country the
+    story is about, the one it names first ("ضبط خلية من الكويتيين ... في العراق ... أمير
+    البلاد": Kuwait, though Iraq is named after it and more often)."""
+    kinds = next(
+        (
+            _PLACE_ANAPHORS[stem]
+            for i in indices
+            if (stem := strip_proclitics(view.tokens[i].norm)) in _PLACE_ANAPHORS
+            and view.mention_covering(sentence, i) is None
+        ),
+        None,
+    )
+    if kinds is None:
+        return None
+    before = [
+        mention
+        for earlier in view.sentences[: sentence.index + 1]
+        for mention in earlier.mentions_from(earlier.first, min(indices.start, earlier.last))
+        if mention.type in kinds and mention.last < indices.start
+    ]
+    if kinds == (EntityType.COUNTRY,):
+        return before[0] if before else None
+    return next((m for m in reversed(before) if not m.is_nisba), None)
+
+
+def _demonym(mention: Mention) -> bool:
+    """A plural nisba ("مساعد رئيس قسم السعوديين في السفارة X"): the people an office
+    serves, part of its title; a singular title's affiliation agrees with it ("السعودي")."""
+    return mention.is_nisba and fold(mention.entity.text).endswith(_PLURAL_NISBA)
+
+
+def _profession(words: FoldedLexicons, chain: TitleChain, norm: str, index: int) -> TitleChain | None:
+    """ "الخبير الإنجليزي X": a description, no part of an office named before it ("مدير
+    دائرة الحكام بالاتحاد ... الخبير الإيطالي X"); but with no office before, a profession
+    among the title heads is the title ("المحلل السياسي X"، "المترجم البولندي X")."""
+    if norm not in words.title_heads:
+        return None
+    last = chain.last if chain.last is not None else index
+    return TitleChain(first=index, last=last, affiliations=list(chain.affiliations))
+
+
+def _or_profession(chain: TitleChain, job: TitleChain | None) -> TitleChain:
+    """The title read back, or the profession a description gave when no title was found
+    ("الكاتب الباحث الشرعي X": the researcher nearest the name)."""
+    if job is None or chain.first is not None or chain.counterpart is not None:
+        return chain
+    return job
 
 
 def _between_offices(

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from arextract.relations.rules import Rule
 from arextract.schema import RelationType, Token
-from arextract.text.clitics import CONJUNCTIONS, POSSESSIVE_SUFFIXES, clitic_readings
+from arextract.text.clitics import CONJUNCTIONS, POSSESSIVE_SUFFIXES, clitic_readings, reading_begins_phrase
 from arextract.text.normalize import fold
 
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -79,6 +80,7 @@ class TriggerIndex:
         self._longest: dict[str, int] = {}
         for key in self._forms:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        self._begins_trigger = lru_cache(maxsize=1 << 16)(partial(reading_begins_phrase, self._longest))
 
     def _add(self, key: tuple[str, ...], form: TriggerForm) -> None:
         forms = self._forms.setdefault(key, [])
@@ -91,6 +93,8 @@ class TriggerIndex:
 
     def match(self, tokens: Sequence[Token], position: int, end: int) -> TriggerMatch | None:
         """The longest trigger starting at token ``position`` and ending before ``end``."""
+        if not self._begins_trigger(tokens[position].norm):
+            return None
         best: TriggerMatch | None = None
         for reading in clitic_readings(tokens[position].norm):
             longest = self._longest.get(reading.stem, 0)

@@ -68,6 +68,9 @@ class SentenceView:
     complementizer: int = 0  # token index of the first إن/أن (``last`` when none)
     topic_markers: list[int] = field(default_factory=list)  # token indexes, ascending
     by_span: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    # VISIT triggers' first -> last tokens, noted by the engine: the preposition after each is its
+    # own ("توجه بعد ختام زيارته إلى قطر إلى عمان": only عمان is توجه's)
+    visit_triggers: dict[int, int] = field(default_factory=dict)
 
     def mentions_from(self, low: int, high: int) -> list[Mention]:
         """The mentions whose first token is in ``[low, high)``, in order."""
@@ -306,7 +309,7 @@ class DocumentView:
         """Where the sentence names who goes along: from "يرافقه"، "برفقة" to the clause's end."""
         spans = []
         for index in range(sentence.first, limit):
-            if self.tokens[index].norm in self._words.companions:
+            if listed(self.tokens[index].norm, self._words.companions):
                 end = next(
                     (j for j in range(index + 1, sentence.last) if self.tokens[j].text in self._words.breaks),
                     sentence.last,

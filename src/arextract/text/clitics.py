@@ -161,6 +161,14 @@ def strip_proclitics(word: str) -> str:
 Value = TypeVar("Value")
 
 
+def reading_begins_phrase(longest: Mapping[str, int], folded_word: str) -> bool:
+    """Whether some clitic reading of a word begins a phrase of a lexicon (``longest`` maps the
+    lexicon's first words to their longest phrase, as in :func:`longest_phrase`). Most words of
+    a text begin none; callers memoise this per word (``lru_cache(partial(this, longest))``) so
+    a token that starts no name or trigger costs one lookup."""
+    return any(reading.stem in longest for reading in clitic_readings(folded_word))
+
+
 def longest_phrase(
     first_forms: Sequence[str],
     words: Sequence[str],

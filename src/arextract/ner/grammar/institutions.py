@@ -88,6 +88,12 @@ _NAMESAKE_ONLY = folded("مدينة")
 # "headed by" (الوفد برئاسة الشيخ ...): a preposition phrase, never a body.
 _CHAIRED_BY = folded("برئاسة وبرئاسة")
 
+# رئاسة is a body (the presidency) only of a state, its government or a place (رئاسة الجمهورية،
+# رئاسة مجلس الوزراء، رئاسة إقليم كردستان); before anything else it is the chairing itself
+# (سيتولى رئاسة السلطة الانتقالية، ورئاسة الوفد المصري), no body.
+_PRESIDENCY = fold("رئاسة")
+_PRESIDED = folded("الجمهورية الوزراء الحكومة الدولة مجلس إقليم")
+
 # Nouns of a genitive whose first letter looks like a proclitic but is the word's own (مجلس
 # وزراء الخارجية العرب، معهد بحوث الطاقة، مركز بحوث الصحراء).
 _WHOLE_NOUNS = folded("وزراء بحوث")
@@ -174,7 +180,7 @@ class OrganizationChains:
         if i and tokens[i].norm in _BOARD_WORDS and head_reading(tokens[i - 1].norm)[0] in _BOARD_HEADS:
             return None  # "مجلس إدارة ...": the board, not a body of its own
         stem = head_reading(tokens[i].norm)[0]
-        if stem in _DEFINITE_ONLY:
+        if stem in _DEFINITE_ONLY or _chairing(self, i, stem):
             return None
         if stem.removeprefix("ال") in _NATIONAL:
             return _national(self, i) if definite else None
@@ -439,6 +445,15 @@ class OrganizationChains:
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
         return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _chairing(chains: OrganizationChains, i: int, stem: str) -> bool:
+    """Whether the head at ``i`` is رئاسة before what no presidency is of (a state, a government
+    or a place): the chairing itself (رئاسة اللجنة الفنية)."""
+    if stem != _PRESIDENCY or i + 1 >= len(chains.tokens):
+        return False
+    entity = chains.entity_at(i + 1)
+    return chains.tokens[i + 1].norm not in _PRESIDED and (entity is None or entity.type not in PLACES)
 
 
 def _pronoun_suffix(token: Token) -> bool:

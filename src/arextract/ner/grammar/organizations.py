@@ -41,6 +41,12 @@ _DUAL_CLITICS = frozenset(["", "و", "ب", "ل", "وب", "ول"])
 # Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
 _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 
+# Heads that say what kind of body the name after them is (a company, a party), not an organ of
+# another body (بعثة، مفوضية، قيادة، مجلس): in شركة سياك، حزب العمال the name is the word the
+# tagger read as an organisation, the head a description of it. (A club keeps its head: نادي
+# الزمالك is the name the relation stage reports, see institutions._CLUB.)
+_KIND_HEADS = folded("شركة حزب منظمة تنظيم جبهة")
+
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
@@ -109,6 +115,8 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
     kept = list(entities)
     for proposal in proposals:
         overlapping = [e for e in kept if e.start < proposal.end and proposal.start < e.end]
+        if _describes_a_name(text, proposal, overlapping, kept):
+            continue  # شركة السيارات الصينية + سياك: a description in apposition to the name
         if any(e.start == proposal.start and e.end == proposal.end for e in overlapping):
             same = next(e for e in overlapping if e.start == proposal.start and e.end == proposal.end)
             if same.type is EntityType.ORGANIZATION and proposal.subtype == MEDIA and not same.subtype:
@@ -123,6 +131,14 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
                 )
             continue
         if any(e.start < proposal.start or e.end > proposal.end for e in overlapping):
+            continue
+        if len(overlapping) == 1 and _kind_of(text, proposal, overlapping[0]):
+            # شركة + سياك: the tagger's name stays the mention, the headed form one of its names
+            inner = overlapping[0]
+            if proposal.canonical not in inner.aliases:
+                kept[kept.index(inner)] = inner.model_copy(
+                    update={"aliases": [*inner.aliases, proposal.canonical]}
+                )
             continue
         if any(e.type in (EntityType.INITIATIVE, EntityType.EVENT) for e in overlapping):
             continue
@@ -213,6 +229,45 @@ def _runs_on(text: str, proposal: Entity, entity: Entity) -> bool:
         return False
     following = fold(text[entity.end : proposal.end]).split()
     return bool(following) and following[0][:1] in ("و", "ل")
+
+
+def _describes_a_name(text: str, proposal: Entity, inside: list[Entity], entities: list[Entity]) -> bool:
+    """Whether ``proposal`` is a description (a head and definite common words, a nationality
+    among them at most) written right next to an organisation's name, with nothing between
+    (``شركة السيارات الصينية سياك``، ``وكالة الأنباء الرسمية سونا``، ``فولكسفاغن شركة السيارات
+    الألمانية``): two nouns side by side are in apposition, the name is the organisation and
+    the phrase describes it."""
+    if any(e.subtype != "nisba" for e in inside):
+        return False
+    words = fold(proposal.text).split()[1:]
+    if not words or not all(word.startswith("ال") for word in words):
+        return False  # مركز الأمير سلطان للعلوم والتقنية «سايتك»: a name beside its acronym
+    return any(
+        e.type is EntityType.ORGANIZATION
+        and (_apposed(text[proposal.end : e.start]) or _apposed(text[e.end : proposal.start]))
+        for e in entities
+    )
+
+
+def _apposed(between: str) -> bool:
+    """Whether two nouns with ``between`` them stand side by side: a space, and quotes around a
+    name (شركة الأدوية الأمريكية "إيلي ليلي")."""
+    return between.startswith(" ") and not between.strip(" " + "".join(QUOTES))
+
+
+def _kind_of(text: str, proposal: Entity, entity: Entity) -> bool:
+    """Whether ``proposal`` is a kind head (:data:`_KIND_HEADS`) and then exactly the tagger's
+    organisation ``entity`` (شركة + بي ام دبليو، بنادي + الغرافة): the head describes the name."""
+    if entity.type is not EntityType.ORGANIZATION or entity.source != EntitySource.MODEL:
+        return False
+    if entity.end != proposal.end or entity.start <= proposal.start:
+        return False
+    head = fold(text[proposal.start : entity.start]).split()
+    if len(head) != 1 or head[0] not in _KIND_HEADS:
+        return False
+    # شركة جبل عمر للتطوير، شركة بنده للتجزئة: a brand and its ل- complement make the head part of
+    # the company's full name
+    return not any(word[:1] == "ل" for word in fold(entity.text).split()[1:])
 
 
 def _mission(proposal: Entity) -> bool:

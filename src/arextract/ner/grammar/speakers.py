@@ -132,6 +132,8 @@ def _after_title(tokens: list[Token], o: int, spans: dict[int, int]) -> bool:
     لجنوب أفريقيا، سفير مصر في الجزائر)."""
     if o < 1 or not (tokens[o].norm.startswith("ال") or o in spans) or tokens[o].norm in DEFINITE_STOPS:
         return False
+    if any(c.isdigit() for c in tokens[o].norm):
+        return False  # "وزيرة التعاون الدولي10 اتفاقيات": a number glued on; a counted noun follows
     closes_a_name = o in spans
     k, words = (spans[o] - 1, _LONG_COMPLEMENT) if closes_a_name else (o - 1, 3)
     while k >= 0 and words > 0:
