@@ -152,10 +152,10 @@ class RelationExtractor:
             if _repeated_headline(self.words, view, sentence):
                 continue
             sporting = _sporting(self.words, view, sentence)
-            self._note_visit_triggers(view, sentence)
+            matches = self._matches(view, sentence)
             position = sentence.first
             while position < sentence.last:
-                match = self.triggers.match(view.tokens, position, sentence.last)
+                match = matches.get(position)
                 if match is None or _inside_name(view, sentence, match):
                     position += 1
                     continue
@@ -179,13 +179,18 @@ class RelationExtractor:
                 position = match.last + 1
         return relations
 
-    def _note_visit_triggers(self, view: DocumentView, sentence: SentenceView) -> None:
-        """Note where the sentence's VISIT triggers are: the preposition after each is its own,
-        not that of a travel verb before it ("غادر ... متوجها بعد زيارته إلى X إلى Y")."""
+    def _matches(self, view: DocumentView, sentence: SentenceView) -> dict[int, TriggerMatch]:
+        """The longest trigger starting at each token of the sentence. Where the VISIT triggers
+        are is noted on the sentence: the preposition after each is its own, not that of a travel
+        verb before it ("غادر ... متوجها بعد زيارته إلى X إلى Y")."""
+        matches: dict[int, TriggerMatch] = {}
         for position in range(sentence.first, sentence.last):
             match = self.triggers.match(view.tokens, position, sentence.last)
-            if match is not None and any(form.rule.type == RelationType.VISIT for form in match.forms):
-                sentence.visit_triggers[position] = match.last
+            if match is not None:
+                matches[position] = match
+                if any(form.rule.type == RelationType.VISIT for form in match.forms):
+                    sentence.visit_triggers[position] = match.last
+        return matches
 
     # -- one rule at one trigger -------------------------------------------------------
 
