@@ -190,6 +190,47 @@ def test_time_in_the_clause_dates_the_relation() -> None:
     assert [date for _, date, _ in relations(doc, "MEETING")] == ["2023-03-12"]
 
 
+def test_a_time_set_off_by_commas_dates_the_clause_before_it() -> None:
+    doc = arextract.extract(
+        "أجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع الرئيس التونسي قيس سعيد في مارس "
+        "الماضي، ثم استقبل ماكرون وزير الخارجية التونسي نبيل عمار في قصر الإليزيه بباريس، في "
+        "أكتوبر الماضي."
+    )
+    assert [date for _, date, _ in relations(doc, "PHONE_CALL")] == ["XXXX-03"]
+    assert [date for _, date, _ in relations(doc, "MEETING")] == ["XXXX-10"]
+
+
+def test_a_time_in_what_another_speech_verb_reports_dates_nothing_before_it() -> None:
+    doc = arextract.extract(
+        "وقال وزير الدفاع الأمريكي لويد أوستن إنه والملك عبدالله الثاني أكدا خلال المحادثات "
+        "أهمية التنسيق الأمني، وقال الوزير: إن بلاده ستستضيف اجتماعا للتحالف في نوفمبر."
+    )
+    assert [date for _, date, _ in relations(doc, "MEETING")] == [None]
+
+
+def test_the_lead_event_of_the_day_before_dates_the_story() -> None:
+    # the lead's call was yesterday: what follows of it has yesterday's date, not the dateline's
+    doc = arextract.extract(
+        "تونس 14 مارس 2024 (وات) - أجرى وزير الخارجية التونسي نبيل عمار، مساء أمس الأربعاء، "
+        "محادثات هاتفية مع وزير الخارجية الإيطالي أنطونيو تاياني.\n"
+        "وأكد عمار حرص تونس على تطوير التعاون مع إيطاليا."
+    )
+    assert [date for _, date, _ in relations(doc, "PHONE_CALL")] == ["2024-03-13"]
+    assert [date for _, date, _ in relations(doc, "STATEMENT")] == ["2024-03-13"]
+
+
+def test_a_pluperfect_visit_is_not_the_story_event() -> None:
+    doc = arextract.extract(
+        "عمّان 15 آذار/مارس 2023 (بترا) - التقى وزير الخارجية أيمن الصفدي اليوم الأربعاء وزير "
+        "الخارجية الإسباني خوسيه مانويل ألباريس.\n"
+        "وكان ألباريس قد زار لبنان قبل وصوله إلى عمّان."
+    )
+    assert {dict(args)["destination"]: date for args, date, _ in relations(doc, "VISIT")} == {
+        "لبنان": None,
+        "عمان": "2023-03-15",
+    }
+
+
 # --- user rules -------------------------------------------------------------------------
 
 USER_RULES = """

@@ -52,13 +52,21 @@ def date_for(
         # "صرح خلال لقائه X في 18 يونيو أن الملك سيزور روسيا": a time before إن/أن dates
         # the saying, not what is reported
         opening = view.tokens[sentence.complementizer].end
-    found = governing_time(
-        [time for time in view.times_in(sentence) if not _embedded(view, sentence, time, trigger_start)],
-        trigger_start,
-        (max(clause_start, opening), min(clause_end, until)),
-        (opening, until),
-        view.dateline_time,
-    )
+    times = [time for time in view.times_in(sentence) if not _embedded(view, sentence, time, trigger_start)]
+    clause = (max(clause_start, opening), min(clause_end, until))
+    found = governing_time(times, trigger_start, clause, clause, view.dateline_time)
+    if found is None:
+        # The sentence: first a time set off by commas next to the clause ("استقبله في سان
+        # بطرسبورغ، في يونيو الماضي"), then the nearest one not inside what another speech
+        # verb reports ("أكدا خلال المحادثات ...، وقال: إن ... في مايو").
+        adverbial = _adverbial_clause(view, sentence, clause_end, until)
+        found = governing_time(
+            [time for time in times if not _beyond_complementizer(view, time, trigger_start)],
+            trigger_start,
+            adverbial or (opening, until),
+            (opening, until),
+            view.dateline_time,
+        )
     # A saying is dated by a day next to it ("قال اليوم"); a year or a range in its clause
     # dates something else it mentions ("عقب زيارة ... في الفترة من 10 إلى 16 سبتمبر").
     if found is not None and not (kind == RelationType.STATEMENT and found.granularity not in _DAY_LIKE):
@@ -68,7 +76,55 @@ def date_for(
     # proposals, agreements after إن/أن) is not dated by the day it was said.
     if kind == RelationType.ROLE or (reported and kind != RelationType.STATEMENT):
         return None
+    if _pluperfect(view, sentence, trigger_start):
+        return None  # "وكانت X قد زارت إسرائيل": an earlier event, not the story's main one
     return view.lead_time
+
+
+_PREPOSITIONS = frozenset(fold(word) for word in ("في", "وفي", "خلال", "وذلك", "يوم"))
+
+
+def _adverbial_clause(
+    view: DocumentView, sentence: SentenceView, clause_end: int, until: int
+) -> tuple[int, int] | None:
+    """The clause right after a trigger's clause when it holds nothing but a time expression
+    ("، في يونيو (حزيران) الماضي."): it dates the clause before it."""
+    if clause_end >= min(sentence.end, until):
+        return None
+    first = view.token_index(clause_end) + 1
+    index = first
+    while index < sentence.last and view.tokens[index].start < until:
+        token = view.tokens[index]
+        if token.text in view.words.breaks:
+            break
+        if not (view.is_time_token(index) or token.norm in _PREPOSITIONS):
+            return None
+        index += 1
+    if index == first:
+        return None
+    return clause_end, view.tokens[index - 1].end
+
+
+def _beyond_complementizer(view: DocumentView, time: Time, trigger_start: int) -> bool:
+    """Whether an إن/أن stands between a trigger and a later time: the time is then in what
+    someone says ("أكدا خلال المحادثات ...، وقال: إن ... في مايو"), not the trigger's."""
+    if time.start <= trigger_start:
+        return False
+    first, last = view.token_index(trigger_start), view.token_index(time.start)
+    return any(view.tokens[index].norm in view.words.complementizers for index in range(first + 1, last))
+
+
+_WAS = frozenset(fold(word) for word in ("كان", "كانت", "كانا", "كانوا", "وكان", "وكانت", "وكانا", "وكانوا"))
+_PLUPERFECT_REACH = 8  # tokens from كان to its قد ("وكانت وزيرة الخارجية اليابانية قد")
+
+
+def _pluperfect(view: DocumentView, sentence: SentenceView, trigger_start: int) -> bool:
+    """Whether the trigger is the verb of "كان X قد ..." (the past before the story's day)."""
+    trigger = view.token_index(trigger_start)
+    if trigger - 1 < sentence.first or view.tokens[trigger - 1].norm != fold("قد"):
+        return False
+    low = max(sentence.first, trigger - 1 - _PLUPERFECT_REACH)
+    return any(view.tokens[index].norm in _WAS for index in range(low, trigger - 1))
 
 
 _EMBEDDED_REACH = 8  # tokens from a relative pronoun (or منذ) to the time its verb governs

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property
 
 import regex
@@ -407,6 +408,21 @@ class DocumentView:
         lead = self.sentences[0]
         iso = doc.doc_date.isoformat()
         in_lead = [t for t in doc.times if lead.start <= t.start < lead.end and t.value == iso]
-        dateline = in_lead[0] if in_lead else None
-        today = in_lead[-1] if in_lead else None
-        return dateline, today
+        if not in_lead:
+            return None, None
+        return in_lead[0], _days_before(doc, in_lead[0].end, lead.end) or in_lead[-1]
+
+
+def _days_before(doc: Document, start: int, end: int) -> Time | None:
+    """The first day of the week before the document date told of in ``[start, end)``: the lead's
+    event may be of the days before its dateline ("الجزائر 28 أوت 2023 (واج) - أجرى عطاف، يوم
+    أمس الأحد، محادثات"), and the later sentences tell of that call."""
+    if doc.doc_date is None:
+        return None
+    today, week_before = doc.doc_date.isoformat(), (doc.doc_date - timedelta(days=7)).isoformat()
+    for time in doc.times:
+        if not start <= time.start < end or time.granularity not in {"day", "part_of_day"}:
+            continue
+        if isinstance(time.value, str) and week_before <= time.value <= today:
+            return time
+    return None

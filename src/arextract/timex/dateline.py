@@ -46,15 +46,16 @@ def _agency_pattern() -> re.Pattern[str]:
 def _bare_agency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Datelines whose agency code stands without brackets, on the normalised text.
 
-    * trailing: ``جدة 3 رمضان 1437هـ الموافق 8 يونيو 2016م واس`` (the code ends the line) and
-      ``الرياض - واس: ...`` / ``الرياض ـ واس`` (a dash or a colon sets it off);
+    * trailing: ``جدة 3 رمضان 1437هـ الموافق 8 يونيو 2016م واس`` (the code ends the line, or
+      the story runs on after it on the same line: a date right before the code sets it off)
+      and ``الرياض - واس: ...`` / ``الرياض ـ واس`` (a dash or a colon sets it off);
     * leading: ``سبق- الرياض: ...`` / ``واس – الرياض`` (code, dash, city, then a colon or the
       end of the line).
     """
     ag = _agency_alternation()
     trailing = re.compile(
         rf"(?P<pre>[^\n]*?)(?P<sep>[\s{_DASH_CLASS}:]*)(?<!\w)(?:وكاله\s+)?(?P<ag>{ag})(?!\w)"
-        rf"(?P<post>[ \t]*(?:[:{_DASH_CLASS}]+|\.?[ \t]*(?=\n|$)))"
+        rf"(?P<post>[ \t]*(?:[:{_DASH_CLASS}]+|\.?[ \t]*(?=\n|$))|[ \t]+(?=\S))"
     )
     leading = re.compile(
         rf"(?:وكاله\s+)?(?P<ag>{ag})(?P<sep>[ \t]*[{_DASH_CLASS}][ \t]*|[ \t]+)"
@@ -142,6 +143,8 @@ def _bare_dateline(nt: Normalized, lead: int, line_end: int) -> tuple[date | Non
     city_end = times[0].start if times else pe
     if times and text[times[-1].end : pe].strip(" \t،,"):
         return None  # words between the date and the code: a sentence, not a dateline
+    if not times and not m.group("post").strip() and m.end() < line_end:
+        return None  # "الرياض - خاص بالتعاون مع": only a date sets off a code the story runs on from
     words = _city_words(text[ps:city_end])
     if not words or len(words) > _DATELINE_MAX_CITY_WORDS:
         return None

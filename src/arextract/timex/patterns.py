@@ -131,9 +131,10 @@ class _Shapes:
         """The shapes made of words (a month, a relative period, a day), after :meth:`dates`."""
         gm, wd, shift, pod = self.gm, self.wd, self.shift, self.pod
         return {
-            # سبتمبر الماضي / في شهر ماي
+            # سبتمبر الماضي / في شهر ماي; a direction word makes an ambiguous name a month too
+            # ("جوان الماضي", "آب المقبل")
             "month_rel": (
-                rf"(?:شهر\s+)?(?P<p_m>{self.gm_plain}){_R}(?:\s*(?:/|\(|-)\s*(?:{gm}){_R}(?:\s*\))?)?"
+                rf"(?:شهر\s+)?(?P<p_m>{gm}){_R}(?:\s*(?:/|\(|-)\s*(?:{gm}){_R}(?:\s*\))?)?"
                 rf"\s+(?P<p_rel>{shift})"
             ),
             "month_bare": rf"شهر\s+(?P<q_m>{gm})|(?:{self.month_after})(?P<q_m2>{self.gm_plain})",
