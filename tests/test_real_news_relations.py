@@ -2749,3 +2749,13 @@ def test_a_quotation_right_after_the_verb_holds_no_speaker(nlp: Pipeline) -> Non
     assert speech(doc) == [("قال", key("محمد العمري")), ("أضاف", key("محمد العمري"))]
     doc = nlp('وقالت "هيومن رايتس ووتش" إن الوضع الإنساني سيئ.')
     assert speech(doc) == [("قالت", key("هيومن رايتس ووتش"))]
+
+
+def test_a_capital_opening_its_clause_before_a_speech_verb_is_its_state(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتتهم الدول الغربية إيران بالسعي إلى امتلاك سلاح نووي، لكن طهران تقول إن برنامجها "
+        "مخصص للأغراض السلمية."
+    )
+    assert speech(doc) == K([("تقول", "إيران")])
+    doc = nlp("وصل الوزير إلى موسكو قال إن الزيارة ناجحة.")
+    assert key("روسيا") not in [speaker for _, speaker in speech(doc)]
