@@ -2692,3 +2692,70 @@ def test_a_name_cut_from_its_title_is_among_its_entitys_aliases(nlp: Pipeline) -
     salman = [e for e in doc.entities if e.text == "سلمان"]
     assert salman and all("سلمان" in e.aliases for e in salman)
     assert all(e.aliases.index("سلمان") == e.aliases.index("الملك سلمان") + 1 for e in salman)
+
+
+def test_an_outlet_word_inside_what_is_said_does_not_silence_the_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد وزير النقل صالح الجاسر أهمية تطوير الموانئ بالتعاون مع وكالة الوزارة للشؤون الفنية. "
+        "وأوضح أن وكالة الوزارة للتخطيط أعدت دراسة شاملة للمشروع."
+    )
+    assert ("أوضح", key("صالح الجاسر")) in speech(doc)
+    doc = nlp("وذكرت وكالة الأنباء الرسمية أن الوزير وصل إلى المدينة.")
+    assert speech(doc) == []
+
+
+def test_a_spokesman_named_again_by_his_title_over_its_body_after_lam(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أوضح الناطق الإعلامي لجوازات منطقة تبوك الرائد خالد العنزي أن عدد المسافرين ارتفع. "
+        "وأضاف الناطق الإعلامي لجوازات منطقة تبوك أن المنفذ يعمل على مدار الساعة."
+    )
+    assert speech(doc) == [("أوضح", key("خالد العنزي")), ("أضاف", key("خالد العنزي"))]
+
+
+def test_a_bare_title_is_the_holder_the_story_gives_no_other_country(nlp: Pipeline) -> None:
+    doc = nlp(
+        "بحث وزير الخارجية فيصل بن فرحان أمس في الرياض مع وزير خارجية الأردن أيمن الصفدي "
+        "تطورات المنطقة.\n"
+        "وشدد وزير الخارجية خلال اللقاء على أهمية إيجاد حل في سوريا يضمن رحيل بشار الأسد، "
+        "كما تمت مناقشة الملفات الإقليمية."
+    )
+    assert ("شدد", key("فيصل بن فرحان")) in speech(doc)
+    assert key("أيمن الصفدي") not in [speaker for trigger, speaker in speech(doc) if trigger == "شدد"]
+
+
+def test_a_title_after_its_holders_name_and_a_comma_is_his_role(nlp: Pipeline) -> None:
+    doc = nlp(
+        "من جانبه أكد السفير حسام زكي، الأمين العام المساعد لجامعة الدول العربية، في تصريح "
+        "صحفي أن الجامعة تدعم الحل."
+    )
+    assert roles(doc) == K({"حسام زكي": {"جامعة الدول العربية"}})
+
+
+def test_the_official_with_a_nisba_is_the_one_of_that_country_named_before(nlp: Pipeline) -> None:
+    doc = nlp(
+        "استقبل رئيس الوزراء اليمني أحمد بن مبارك في عدن أمس وزير الدولة الإماراتي للشؤون "
+        "الخارجية خليفة المرر. وأكد المسؤول الإماراتي أن بلاده ستواصل دعم الشعب اليمني."
+    )
+    assert ("أكد", key("خليفة المرر")) in speech(doc)
+    doc = nlp("وقال مسؤول إماراتي إن بلاده ستواصل دعم الشعب اليمني.")
+    assert speech(doc) == []
+
+
+def test_a_quotation_right_after_the_verb_holds_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال الباحث السياسي محمد العمري إن الحوثيين لم يستفيدوا من تجاربهم.\n"
+        'وأضاف "عبدالملك الحوثي بات في وضع صعب منذ بدء العمليات العسكرية في مارس الماضي".'
+    )
+    assert speech(doc) == [("قال", key("محمد العمري")), ("أضاف", key("محمد العمري"))]
+    doc = nlp('وقالت "هيومن رايتس ووتش" إن الوضع الإنساني سيئ.')
+    assert speech(doc) == [("قالت", key("هيومن رايتس ووتش"))]
+
+
+def test_a_capital_opening_its_clause_before_a_speech_verb_is_its_state(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتتهم الدول الغربية إيران بالسعي إلى امتلاك سلاح نووي، لكن طهران تقول إن برنامجها "
+        "مخصص للأغراض السلمية."
+    )
+    assert speech(doc) == K([("تقول", "إيران")])
+    doc = nlp("وصل الوزير إلى موسكو قال إن الزيارة ناجحة.")
+    assert key("روسيا") not in [speaker for _, speaker in speech(doc)]

@@ -28,6 +28,7 @@ _REFERENCE_CONFIDENCE = 0.7  # times the person's confidence
 
 Holders = dict[tuple[str, str | None], set[str]]  # (title key, affiliation) -> people
 _ADDRESSED = "@addressed"
+_BARE = "@bare"  # the people a ROLE gives the title with no affiliation at all
 # One office, three names in Arabic news (title keys: folded, without the article)
 _PREMIER_NAMES = tuple(title_key(name) for name in ("رئيس الوزراء", "رئيس مجلس الوزراء", "رئيس الحكومة"))
 _PREMIER = {
@@ -249,6 +250,12 @@ class TitleReferences:
             index = sentence.first
             while index < sentence.last:
                 token = view.tokens[index]
+                if token.norm in self._words.official_references and (
+                    official := self._official_at(view, sentence, index, holders, people)
+                ):
+                    found.append(official)
+                    index += 2
+                    continue
                 if (
                     token.norm not in self._words.title_heads
                     or view.mention_covering(sentence, index) is not None
@@ -277,9 +284,10 @@ class TitleReferences:
         if following is not None and following.type == EntityType.PERSON and not _governed(view, following):
             return None, last  # a title before a name is a ROLE, not a reference
         names, last = self._holders_of(view, index, last, affiliation, holders)
-        previous = (
-            view.mention_covering(sentence, index - 1, (EntityType.PERSON,))
-            if index > sentence.first
+        apposed = index - 1 - (index - 1 > sentence.first and view.tokens[index - 1].text in {"،", ","})
+        previous = (  # (also past a comma: "السفير X، الأمين العام المساعد للجامعة،")
+            view.mention_covering(sentence, apposed, (EntityType.PERSON,))
+            if apposed >= sentence.first
             else None
         )
         actor = sentence.actor
@@ -291,6 +299,26 @@ class TitleReferences:
             end = view.tokens[last].end if affiliation is None else affiliation.entity.end
             return _reference(person, view.text, token.start, end), last
         return None, last
+
+    def _official_at(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        index: int,
+        holders: Holders,
+        people: dict[str, Entity],
+    ) -> Entity | None:
+        """ "وأكد المسؤول الإماراتي": the one person of the document whose title the story gave
+        with that country (or whom the knowledge files give it), if there is exactly one."""
+        nisba = view.mention_covering(sentence, index + 1) if index + 1 < sentence.last else None
+        if nisba is None or not nisba.is_nisba or nisba.first != index + 1:
+            return None
+        country = nisba.entity.canonical
+        names = {n for (_, affiliation), held in holders.items() if affiliation == country for n in held}
+        names |= {n for n in people if self._countries.get(n) == country}
+        if len(names) != 1:
+            return None
+        return _reference(people[next(iter(names))], view.text, view.tokens[index].start, nisba.entity.end)
 
     def _past_title(self, view: DocumentView, sentence: SentenceView, index: int, last: int) -> int:
         """The first token after a title, its commas and its affiliations: "وزير الشؤون
@@ -323,7 +351,8 @@ class TitleReferences:
         token = view.tokens[index]
         if affiliation is not None:
             canon = affiliation.entity.canonical
-            title = title_key(view.text[token.start : affiliation.entity.start])
+            # (without the ل the affiliation's token opens with: "الناطق الإعلامي لجوازات X")
+            title = title_key(view.text[token.start : affiliation.entity.start]).removesuffix(" ل")
             names = holders.get((title, canon), set()) or holders.get(
                 (title_key(view.text[token.start : affiliation.entity.end]), None), set()
             )  # "نائب خادم الحرمين الشريفين": the country is inside the held title
@@ -337,6 +366,10 @@ class TitleReferences:
         for end_index in range(last, index - 1, -1):
             title = title_key(view.text[token.start : view.tokens[end_index].end])
             names = holders.get((title, None), set())
+            if len(names) > 1 and len(bare := names & holders.get((title, _BARE), set())) == 1:
+                # "وزير الخارجية X ... مع وزير خارجية مصر Y ... وشدد وزير الخارجية": the
+                # minister the story gives no other country, not the one it names as Egypt's
+                names = bare
             if names:
                 return names, end_index
             complement = view.tokens[end_index].norm
@@ -431,7 +464,7 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
         # "ولي ولي العهد وزير الدفاع"
         for size in range(min(2, len(words)), len(words) + 1):
             prefix = " ".join(words[:size])
-            for key in {(prefix, affiliation_name), (prefix, None)}:
+            for key in {(prefix, affiliation_name), (prefix, None), (prefix, affiliation_name or _BARE)}:
                 holders.setdefault(key, set()).add(person.canonical)
         for variant in _PREMIER.get(title, ()):
             # "رئيس الحكومة" for the one the story made "رئيس الوزراء"

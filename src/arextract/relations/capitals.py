@@ -56,7 +56,11 @@ def speaking_capitals(
             continue
         match = triggers.match(doc.tokens, before, before + 1)
         spoken = match is not None and any(form.rule.type == RelationType.STATEMENT for form in match.forms)
-        if not spoken and not listed(doc.tokens[before].norm, ENVOYS):
+        if (
+            not spoken
+            and not listed(doc.tokens[before].norm, ENVOYS)
+            and not _speaks_next(doc, triggers, city)
+        ):
             continue
         state = states.get(fold(city.canonical)) or states.get(fold(city.text))
         if state is None:
@@ -76,6 +80,30 @@ def speaking_capitals(
     if not replaced:
         return None
     return [replaced.get(e.id, e) for e in doc.entities]
+
+
+_SUBJECT_OPENERS = {fold(word) for word in ("لكن", "ولكن", "بينما", "فيما", "أن")}  # "غير أن موسكو"
+
+
+def _speaks_next(doc: Document, triggers: TriggerIndex, city: Entity) -> bool:
+    """ "لكن طهران تقول إنه سلمي"، "بينما موسكو تؤكد أن": a capital opening its clause (after a
+    comma, لكن or بينما; not "في طهران قال الوزير") right before a speech verb is its subject."""
+    starts = [token.start for token in doc.tokens]
+    first = bisect_left(starts, city.start)
+    last = bisect_left(starts, city.end) - 1
+    if first >= len(doc.tokens) or doc.tokens[first].start != city.start or last + 1 >= len(doc.tokens):
+        return False  # (a clitic before the name: "بطهران"، "لموسكو")
+    previous = doc.tokens[first - 1] if first > 0 else None
+    if (
+        previous is not None
+        and previous.text not in {"،", ",", "."}
+        and previous.norm not in _SUBJECT_OPENERS
+    ):
+        return False
+    match = triggers.match(doc.tokens, last + 1, last + 2)
+    return match is not None and any(
+        form.rule.type == RelationType.STATEMENT and form.rule.pos == "verb" for form in match.forms
+    )
 
 
 _CAPITAL_NOUN = fold("العاصمة")

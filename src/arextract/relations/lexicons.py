@@ -89,6 +89,7 @@ class FoldedLexicons:
     visiting: frozenset[str]
     prepositions: frozenset[str]
     honorifics: frozenset[str]
+    official_references: frozenset[str]  # المسؤول (الإماراتي)
     vehicles: frozenset[str]
     unnamed_sources: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -136,6 +137,7 @@ class FoldedLexicons:
             visiting=folded(lex.visiting),
             prepositions=folded(lex.prepositions),
             honorifics=folded(lex.honorific_titles),
+            official_references=folded(lex.official_references),
             vehicles=folded(lex.statement_vehicles),
             unnamed_sources=folded(lex.unnamed_sources),
             receiving_verbs=folded(lex.receiving_verbs),

@@ -287,6 +287,10 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Title heads that alone are a form of address, not an office (الأمير، الشيخ).",
     )
+    official_references: list[str] = Field(
+        default_factory=list,
+        description="Words for any official that with a nisba refer back (المسؤول الإماراتي).",
+    )
     title_links: list[str] = Field(
         default_factory=list,
         description="Prepositions inside a title phrase (المشرف العام على، مندوب ... لدى).",

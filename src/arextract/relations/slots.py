@@ -18,7 +18,7 @@ from arextract.relations.referents import Referents, pronoun_subject_at
 from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import DUAL_PRONOUN, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
-from arextract.schema import EntityType, RelationType, Token
+from arextract.schema import EntitySource, EntityType, RelationType, Token
 from arextract.text.clitics import CONJUNCTION_LETTERS
 from arextract.text.normalize import fold, fold_words
 
@@ -937,10 +937,15 @@ def _group_met(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
 
 
 def _outlet_follows(words: FoldedLexicons, query: SlotQuery) -> bool:
-    """Whether an outlet's head noun is the trigger's subject (after an adverbial)."""
+    """Whether an outlet's head noun is the trigger's subject (after an adverbial); not one
+    inside what is said ("وأوضح أن وكالة الوزارة أعدت"، "وبين أن وكالة ...")."""
     view, sentence, match = query.view, query.sentence, query.match
+    if view.tokens[match.last].norm in words.complementizers:
+        return False
     for index in range(match.last + 1, min(sentence.last, match.last + 1 + _ADVERBIAL_SPAN)):
         norm = view.tokens[index].norm
+        if norm in words.complementizers or view.tokens[index].text in words.breaks:
+            return False
         if norm in words.outlet_heads:
             return True
         if index > match.last + 1 and not listed(view.tokens[index - 1].norm, _ADVERBIAL_OPENERS):
@@ -1080,7 +1085,26 @@ def _subject_may_follow(words: FoldedLexicons, query: SlotQuery) -> bool:
     rule, view, match = query.form.rule, query.view, query.match
     if rule.pos != "verb" or view.tokens[match.last].norm in words.complementizers:
         return False
+    if rule.type == RelationType.STATEMENT and _opens_quotation(query):
+        return False
     return not (rule.type == RelationType.STATEMENT and _participle(view, match))
+
+
+_OPENING_QUOTES = frozenset('"«“')
+_QUOTED_NAME_SPAN = 5  # tokens a quoted name runs ("وقالت "هيومن رايتس ووتش" إن")
+
+
+def _opens_quotation(query: SlotQuery) -> bool:
+    """Whether the speech verb is followed right away by the words it quotes ("وأضاف "صالح بات
+    في وضع صعب ..."": the speaker is the one before, not a name inside the quotation); a short
+    quoted name closed before إن/أن ("وقالت "هيومن رايتس ووتش" إن") may still be the subject."""
+    view, sentence, after = query.view, query.sentence, query.match.last + 1
+    if after >= sentence.last or view.tokens[after].text not in _OPENING_QUOTES:
+        return False
+    for index in range(after + 1, min(sentence.last, after + 1 + _QUOTED_NAME_SPAN)):
+        if view.tokens[index].text in {'"', "»", "”"}:
+            return False
+    return True
 
 
 def _participle(view: DocumentView, match: TriggerMatch) -> bool:
@@ -1469,7 +1493,12 @@ def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceVie
     if view.tokens[index].norm not in words.unnamed_sources:
         return False
     covering = view.mention_covering(sentence, index)
-    return covering is None or (covering.type == EntityType.PERSON and covering.first == index)
+    # (not "المسؤول الإماراتي" that coreference gave the Emirati the story named)
+    return covering is None or (
+        covering.type == EntityType.PERSON
+        and covering.first == index
+        and covering.entity.source != EntitySource.COREF
+    )
 
 
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
