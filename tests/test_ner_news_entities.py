@@ -139,3 +139,39 @@ def test_a_short_name_with_an_emphatic_letter_is_not_a_known_name_without_it(nlp
     persons = {e.text: e.canonical for e in doc.entities if e.type is EntityType.PERSON}
     assert persons.get("زيباري") == "هوشيار زيباري"
     assert persons.get("صبري") not in (None, "هوشيار زيباري")
+
+
+# --- ranks, passports, glued headlines ----------------------------------------------------------
+
+
+def test_the_second_word_of_a_rank_is_no_part_of_the_name() -> None:
+    # العقيد ركن، الفريق أول: the tagger sometimes starts the name on the rank's second word
+    text = "وحضر الحفل العقيد ركن سامي الحربي قائد الكتيبة، والفريق أول طيار ماجد العنزي."
+    named = [
+        mention(text, "ركن سامي الحربي", EntityType.PERSON, MODEL),
+        mention(text, "أول طيار ماجد العنزي", EntityType.PERSON, MODEL),
+    ]
+    out = refine_persons(text, tokenize(text), named)
+    assert found(out) == {("سامي الحربي", "PERSON"), ("ماجد العنزي", "PERSON")}
+
+
+def test_a_name_that_is_also_a_rank_word_stays_whole_without_a_rank_before_it() -> None:
+    # بحري is a given name too (بحري عثمان) when no rank stands before it
+    text = "وقال بحري عثمان مدير الشركة إن العمل مستمر."
+    named = [mention(text, "بحري عثمان", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("بحري عثمان", "PERSON")}
+
+
+def test_the_passports_directorate_is_a_body(nlp: Pipeline) -> None:
+    text = "وأوضح مدير عام الجوازات أن مكاتب الجوازات ستعمل خلال إجازة العيد."
+    assert "الجوازات" in organizations(nlp, text)
+
+
+def test_a_headline_glued_to_the_first_word_of_the_story_is_split(nlp: Pipeline) -> None:
+    # the headline's last word ends in ة, a letter that only ends a word: التقى begins the story
+    text = "الوزير في باريس لختام الجولةالتقى وزير الخارجية عادل الجبير نظيره الفرنسي لوران فابيوس أمس."
+    words = [t.text for t in tokenize(text)]
+    assert "الجولة" in words and "التقى" in words
+    doc = nlp(text)
+    assert all(text[e.start : e.end] == e.text for e in doc.entities)
+    assert any(r.type.value == "MEETING" for r in doc.relations)
