@@ -175,3 +175,11 @@ def test_a_headline_glued_to_the_first_word_of_the_story_is_split(nlp: Pipeline)
     doc = nlp(text)
     assert all(text[e.start : e.end] == e.text for e in doc.entities)
     assert any(r.type.value == "MEETING" for r in doc.relations)
+
+
+def test_the_iran_nuclear_deal_is_an_initiative_and_iran_stays_a_country(nlp: Pipeline) -> None:
+    text = "وجدد الوزير تأييد بلاده للاتفاق النووي مع إيران، مؤكدا أن تطبيق خطة فيينا يخدم المنطقة."
+    found_here = found(nlp(text).entities)
+    assert ("لاتفاق النووي", "INITIATIVE") in found_here  # after the proclitic ل of للاتفاق
+    assert ("خطة فيينا", "INITIATIVE") in found_here
+    assert ("إيران", "COUNTRY") in found_here
