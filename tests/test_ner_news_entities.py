@@ -183,3 +183,16 @@ def test_the_iran_nuclear_deal_is_an_initiative_and_iran_stays_a_country(nlp: Pi
     assert ("لاتفاق النووي", "INITIATIVE") in found_here  # after the proclitic ل of للاتفاق
     assert ("خطة فيينا", "INITIATIVE") in found_here
     assert ("إيران", "COUNTRY") in found_here
+
+
+def test_a_name_cut_after_its_lineage_takes_the_family_name_before_an_office_title() -> None:
+    text = "ورافقه في الجولة وسلطان بن فهد الدوسري نائب رئيس الهيئة، ووفد من المسؤولين."
+    named = [mention(text, "سلطان بن فهد", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("سلطان بن فهد الدوسري", "PERSON")}
+
+
+def test_a_definite_object_after_a_lineage_is_no_family_name() -> None:
+    # no office title after it: المراجعين is the object of the verb, not a family name
+    text = "وتفقد ماجد بن سعد المراجعين في المستشفى."
+    named = [mention(text, "ماجد بن سعد", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("ماجد بن سعد", "PERSON")}

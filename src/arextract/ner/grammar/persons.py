@@ -17,6 +17,7 @@ from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
     with_compound_family_name,
     with_family_name,
+    with_family_name_after_lineage,
     with_family_name_before_a_verb,
     with_given_name,
     with_lineage,
@@ -111,6 +112,7 @@ def refine_persons(
             entity = with_compound_family_name(text, tokens, entity, first, starts)
             entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
             entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
+            entity = with_family_name_after_lineage(text, tokens, entity, starts)
             entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
