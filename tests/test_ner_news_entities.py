@@ -139,3 +139,60 @@ def test_a_short_name_with_an_emphatic_letter_is_not_a_known_name_without_it(nlp
     persons = {e.text: e.canonical for e in doc.entities if e.type is EntityType.PERSON}
     assert persons.get("زيباري") == "هوشيار زيباري"
     assert persons.get("صبري") not in (None, "هوشيار زيباري")
+
+
+# --- ranks, passports, glued headlines ----------------------------------------------------------
+
+
+def test_the_second_word_of_a_rank_is_no_part_of_the_name() -> None:
+    # العقيد ركن، الفريق أول: the tagger sometimes starts the name on the rank's second word
+    text = "وحضر الحفل العقيد ركن سامي الحربي قائد الكتيبة، والفريق أول طيار ماجد العنزي."
+    named = [
+        mention(text, "ركن سامي الحربي", EntityType.PERSON, MODEL),
+        mention(text, "أول طيار ماجد العنزي", EntityType.PERSON, MODEL),
+    ]
+    out = refine_persons(text, tokenize(text), named)
+    assert found(out) == {("سامي الحربي", "PERSON"), ("ماجد العنزي", "PERSON")}
+
+
+def test_a_name_that_is_also_a_rank_word_stays_whole_without_a_rank_before_it() -> None:
+    # بحري is a given name too (بحري عثمان) when no rank stands before it
+    text = "وقال بحري عثمان مدير الشركة إن العمل مستمر."
+    named = [mention(text, "بحري عثمان", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("بحري عثمان", "PERSON")}
+
+
+def test_the_passports_directorate_is_a_body(nlp: Pipeline) -> None:
+    text = "وأوضح مدير عام الجوازات أن مكاتب الجوازات ستعمل خلال إجازة العيد."
+    assert "الجوازات" in organizations(nlp, text)
+
+
+def test_a_headline_glued_to_the_first_word_of_the_story_is_split(nlp: Pipeline) -> None:
+    # the headline's last word ends in ة, a letter that only ends a word: التقى begins the story
+    text = "الوزير في باريس لختام الجولةالتقى وزير الخارجية عادل الجبير نظيره الفرنسي لوران فابيوس أمس."
+    words = [t.text for t in tokenize(text)]
+    assert "الجولة" in words and "التقى" in words
+    doc = nlp(text)
+    assert all(text[e.start : e.end] == e.text for e in doc.entities)
+    assert any(r.type.value == "MEETING" for r in doc.relations)
+
+
+def test_the_iran_nuclear_deal_is_an_initiative_and_iran_stays_a_country(nlp: Pipeline) -> None:
+    text = "وجدد الوزير تأييد بلاده للاتفاق النووي مع إيران، مؤكدا أن تطبيق خطة فيينا يخدم المنطقة."
+    found_here = found(nlp(text).entities)
+    assert ("لاتفاق النووي", "INITIATIVE") in found_here  # after the proclitic ل of للاتفاق
+    assert ("خطة فيينا", "INITIATIVE") in found_here
+    assert ("إيران", "COUNTRY") in found_here
+
+
+def test_a_name_cut_after_its_lineage_takes_the_family_name_before_an_office_title() -> None:
+    text = "ورافقه في الجولة وسلطان بن فهد الدوسري نائب رئيس الهيئة، ووفد من المسؤولين."
+    named = [mention(text, "سلطان بن فهد", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("سلطان بن فهد الدوسري", "PERSON")}
+
+
+def test_a_definite_object_after_a_lineage_is_no_family_name() -> None:
+    # no office title after it: المراجعين is the object of the verb, not a family name
+    text = "وتفقد ماجد بن سعد المراجعين في المستشفى."
+    named = [mention(text, "ماجد بن سعد", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("ماجد بن سعد", "PERSON")}

@@ -174,3 +174,12 @@ def test_sentence_tokens_are_the_tokens_each_sentence_contains(text: str) -> Non
     sentences, tokens = split_sentences(text), tokenize(text)
     groups = list(iter_sentence_tokens(sentences, tokens))
     assert groups == [[t for t in tokens if s.start <= t.start < s.end] for s in sentences]
+
+
+def test_a_word_glued_after_a_word_final_letter_is_its_own_token() -> None:
+    # ة and ى end a word (ة is written ت before a suffix); ىء is a hamza seat, not an end
+    text = "ختام الدورةأقامت الجمعية حفلا أخرىمن شاطىء مدرسته"
+    words = [(t.text, text[t.start : t.end]) for t in tokenize(text)]
+    expected = ["ختام", "الدورة", "أقامت", "الجمعية", "حفلا", "أخرى", "من", "شاطىء", "مدرسته"]
+    assert [w for w, _ in words] == expected
+    assert all(w == s for w, s in words)

@@ -130,12 +130,32 @@ def _token(text: str, start: int, end: int) -> Token:
     return token
 
 
+# A word-final letter followed by another letter: a missing space (a headline glued to the
+# story, "المعايدةأقامت"، "أخرىمن"). ة is only ever word-final (before a suffix it is written ت:
+# مدرسته), and so is ى except as a hamza seat (شاطىء، الطوارىء). The glued word needs two
+# letters, so a typo inside one word (الخصخصىة) stays whole.
+_GLUED_RE = regex.compile(r"(?:ة|ى(?!ء))\p{M}*(?=[\u0621-\u063A\u0641-\u064A]{2})")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text`` and their folded form."""
-    return [
-        _token(match.group(), match.start(), match.end())
-        for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
-    ]
+    """Tokens of ``text[start:end]`` with offsets into ``text`` and their folded form; a word
+    glued after a word-final ة or ى (``الزيارةزار``) is its own token (see ``_GLUED_RE``)."""
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        if "ة" in word or "ى" in word:
+            tokens.extend(_unglued(text, match.start(), match.end()))
+        else:
+            tokens.append(_token(word, match.start(), match.end()))
+    return tokens
+
+
+def _unglued(text: str, start: int, end: int) -> Iterator[Token]:
+    """The words of ``text[start:end]``, split after each word-final letter another word follows."""
+    for glued in _GLUED_RE.finditer(text, start, end):
+        yield _token(text[start : glued.end()], start, glued.end())
+        start = glued.end()
+    yield _token(text[start:end], start, end)
 
 
 def iter_sentence_tokens(sentences: list[Sentence], tokens: list[Token]) -> Iterator[list[Token]]:

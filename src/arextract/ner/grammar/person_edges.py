@@ -272,3 +272,31 @@ def with_family_name_before_a_verb(
     if at < len(starts) and starts[at] < after.end:
         return entity
     return with_end(text, entity, after.end)
+
+
+# Office titles in apposition after a full name (وعقلا بن علي العقلا نائب رئيس الديوان): the
+# word before one closes the name. The first words of NAME_END's list.
+_APPOSED_TITLES = folded("رئيس وزير نائب مدير أمير سفير محافظ وكيل مساعد مستشار عضو")
+
+
+def with_family_name_after_lineage(
+    text: str, tokens: list[Token], entity: Entity, starts: list[int]
+) -> Entity:
+    """``عقلا بن علي`` + ``العقلا نائب رئيس``: a tagger's name ending in its lineage (بن X) runs
+    on through the definite family name after it when an office title follows that (the
+    appositive of a list of officials); ``فيصل بن بندر المهنئين بالعيد`` is left alone."""
+    last = bisect_left([t.end for t in tokens], entity.end)
+    if last < 2 or last + 2 >= len(tokens) or tokens[last].end != entity.end:
+        return entity
+    if tokens[last - 1].norm not in NASAB or tokens[last - 2].end <= entity.start:
+        return entity  # a given name, بن and the father's name (after a proclitic: وعقلا)
+    family, then = tokens[last + 1], tokens[last + 2]
+    norm = family.norm
+    if family.start != entity.end + 1 or not norm.startswith("ال") or len(norm) < 5:
+        return entity
+    if norm in DEFINITE_STOPS or norm in HONORIFICS or norm in TIME_WORDS:
+        return entity
+    at = bisect_left(starts, family.start)
+    if (at < len(starts) and starts[at] < family.end) or then.norm not in _APPOSED_TITLES:
+        return entity
+    return with_end(text, entity, family.end)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end
+from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end, with_start
 from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
     with_compound_family_name,
     with_family_name,
+    with_family_name_after_lineage,
     with_family_name_before_a_verb,
     with_given_name,
     with_lineage,
@@ -101,6 +102,7 @@ def refine_persons(
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
             if _not_a_name(tokens, words, ends):
                 continue
+            entity, words = _without_rank_part(text, tokens, entity, words, first)
             entity, words = without_time_word(text, tokens, entity, words, ends)
             entity, words = without_overrun(text, tokens, entity, words, ends, is_person_name)
             entity = without_glued_place(text, tokens, entity, words, ends, is_place)
@@ -110,6 +112,7 @@ def refine_persons(
             entity = with_compound_family_name(text, tokens, entity, first, starts)
             entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
             entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
+            entity = with_family_name_after_lineage(text, tokens, entity, starts)
             entity = _past_a_particle(text, tokens, entity, ends, starts)
         out.append(entity)
     out = _joined_at_hyphens(text, out)
@@ -120,6 +123,21 @@ def refine_persons(
     if not any(is_honorific(t.norm) for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
+
+
+def _without_rank_part(
+    text: str, tokens: list[Token], entity: Entity, words: list[Token], first: int
+) -> tuple[Entity, list[Token]]:
+    """``العقيد ركن`` + ``نبيل العايد``: the second word of a rank (ركن، أول، طيار) after the
+    rank belongs to the title, not to the name the tagger starts on it."""
+    if not 0 < first < len(tokens) or not is_honorific(tokens[first - 1].norm):
+        return entity, words
+    cut = 0
+    while cut < len(words) - 1 and words[cut].norm in _RANK_PARTS and words[cut].start >= entity.start:
+        cut += 1
+    if cut == 0:
+        return entity, words
+    return with_start(text, entity, words[cut].start), words[cut:]
 
 
 def _past_a_particle(
