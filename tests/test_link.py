@@ -915,3 +915,12 @@ def test_the_kingdom_alone_is_the_news_kingdom_when_no_monarchy_is_named() -> No
     doc = arextract.extract("ورفض خبراء عرب تصريحات المسؤول العراقي ضد المملكة، مؤكدين أنها تحارب الإرهاب.")
     [kingdom] = [e for e in doc.entities if e.text == "المملكة"]
     assert kingdom.canonical == "السعودية"
+
+
+def test_a_body_with_and_without_its_head_noun_is_one_body() -> None:
+    # النادي الأهلي ... الأهلي: one club, named by the fuller form
+    doc = arextract.extract(
+        "وأعلن النادي الأهلي تعاقده مع مدرب جديد. وقال رئيس الأهلي إن الفريق جاهز للموسم.",
+    )
+    clubs = {e.canonical for e in doc.entities if e.type is EntityType.ORGANIZATION and "هلي" in e.text}
+    assert clubs == {"النادي الأهلي"}

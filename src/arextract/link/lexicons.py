@@ -40,6 +40,7 @@ class LinkLexicons:
     kingdom_followers: frozenset[str] = frozenset()
     monarchies: tuple[str, ...] = ()
     kingdom_default: str = ""
+    body_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def lexicons() -> LinkLexicons:
         kingdom_followers=fold_words(data["kingdom"]["name_followers"]),
         monarchies=tuple(data["kingdom"]["monarchies"]),
         kingdom_default=str(data["kingdom"]["default"]),
+        body_heads=fold_words(data["bodies"]["heads"]),
     )
 
 
