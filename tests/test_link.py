@@ -910,13 +910,6 @@ def test_his_country_after_an_unnamed_official_is_the_officials_country() -> Non
     assert his_country.canonical == "روسيا"
 
 
-def test_the_kingdom_alone_is_the_news_kingdom_when_no_monarchy_is_named() -> None:
-    # no Saudi cue and no monarchy named: المملكة is still the kingdom of the (Saudi) news
-    doc = arextract.extract("ورفض خبراء عرب تصريحات المسؤول العراقي ضد المملكة، مؤكدين أنها تحارب الإرهاب.")
-    [kingdom] = [e for e in doc.entities if e.text == "المملكة"]
-    assert kingdom.canonical == "السعودية"
-
-
 def test_a_body_with_and_without_its_head_noun_is_one_body() -> None:
     # النادي الأهلي ... الأهلي: one club, named by the fuller form
     doc = arextract.extract(

@@ -13,6 +13,7 @@ from arextract.link.kb_linking import KBLinker
 from arextract.link.lexicons import LinkLexicons
 from arextract.link.state import DocumentState
 from arextract.schema import EntityType
+from arextract.text.normalize import fold
 
 
 def assign_person_countries(state: DocumentState, lex: LinkLexicons) -> None:
@@ -51,8 +52,8 @@ def home_kingdom(kb: KBLinker, state: DocumentState, lex: LinkLexicons) -> str |
     """The target key of the kingdom a bare "المملكة" means in this document, or None: the
     kingdom of the first city named (the dateline), else the one monarchy among the countries
     named, else the one monarchy among the known persons' countries (a minister of the
-    knowledge files), else the default kingdom when no monarchy is named (see [kingdom] in
-    link.toml)."""
+    knowledge files), else the default kingdom when the text carries one of its cues (see
+    [kingdom] in link.toml)."""
     monarchies = lex.monarchies
     named: list[str] = []
     officials: set[str] = set()
@@ -75,11 +76,13 @@ def home_kingdom(kb: KBLinker, state: DocumentState, lex: LinkLexicons) -> str |
         iso = named[0]
     elif not named and len(officials) == 1:
         iso = officials.pop()  # وفد المملكة ... الجبير: the one monarchy whose known official is named
-    elif not named and (not officials or lex.kingdom_default in officials):
-        # no monarchy named at all: the news' own kingdom (a Saudi paper's المملكة is Saudi
-        # Arabia even when the story names no Saudi: "تقف المملكة ضد الإرهاب")
+    elif not named and _has_cue(fold(state.text), lex.kingdom_cues):
         iso = lex.kingdom_default
     else:
         iso = None
     entry = kb.country(iso) if iso else None
     return state.target_for_entry(entry) if entry is not None else None
+
+
+def _has_cue(folded_text: str, cues: tuple[str, ...]) -> bool:
+    return any(cue in folded_text for cue in cues)

@@ -13,7 +13,7 @@ from typing import Any
 
 from arextract.resources import package_data
 from arextract.text.clitics import proclitic_forms
-from arextract.text.normalize import fold_words
+from arextract.text.normalize import fold, fold_words
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class LinkLexicons:
     kingdom_followers: frozenset[str] = frozenset()
     monarchies: tuple[str, ...] = ()
     kingdom_default: str = ""
+    kingdom_cues: tuple[str, ...] = ()
     body_heads: frozenset[str] = frozenset()
 
 
@@ -80,6 +81,7 @@ def lexicons() -> LinkLexicons:
         kingdom_followers=fold_words(data["kingdom"]["name_followers"]),
         monarchies=tuple(data["kingdom"]["monarchies"]),
         kingdom_default=str(data["kingdom"]["default"]),
+        kingdom_cues=tuple(fold(w) for w in data["kingdom"]["default_cues"]),
         body_heads=fold_words(data["bodies"]["heads"]),
     )
 
