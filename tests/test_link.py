@@ -917,3 +917,14 @@ def test_a_body_with_and_without_its_head_noun_is_one_body() -> None:
     )
     clubs = {e.canonical for e in doc.entities if e.type is EntityType.ORGANIZATION and "هلي" in e.text}
     assert clubs == {"النادي الأهلي"}
+
+
+def test_a_nisba_past_the_clause_of_the_speech_verb_is_not_the_speakers_country() -> None:
+    # "أكد المتحدث أن الوفد الروسي سيزور بلاده": the Russian delegation visits the speaker's
+    # country, so بلاده is not Russia
+    text = (
+        "وقال الرئيس اليمني عبدربه منصور هادي إن روسيا شريك مهم. "
+        "وأكد المتحدث أن الوفد الروسي سيزور بلاده الشهر المقبل."
+    )
+    doc = arextract.extract(text)
+    assert all(e.canonical != "روسيا" for e in doc.entities if e.text == "بلاده")

@@ -76,8 +76,11 @@ class PossessivePhrases:
         else:
             return None
         for after in range(verb + 2, min(index, verb + 2 + _TITLE_WORDS)):
-            if self.persons.spans.covers(state.tokens[after].start):
-                return None
+            if (
+                self.persons.spans.covers(state.tokens[after].start)
+                or state.norm_at(after) in self.lex.name_particles
+            ):
+                return None  # "أكد المتحدث أن الوفد الصيني ... بلاده": the nisba is past the subject
             entry = nisba_at(self.kb, state, after)
             if entry is not None:
                 return entry
