@@ -840,3 +840,91 @@ def test_a_family_name_after_al_stands_for_the_person_only_after_al() -> None:
     pilot = next(e for e in doc.entities if e.text == "سعود" and text[: e.start].endswith("الطيار "))
     family = next(e for e in doc.entities if e.start > pilot.end and "سعود" in e.text)
     assert pilot.canonical not in (prince.canonical, family.canonical)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_person"),
+    [
+        (
+            "وضم الوفد المرافق تميم بن عبدالعزيز السالم مستشار الديوان.",
+            "تميم بن عبدالعزيز السالم",
+            "تمام سلام",
+        ),
+        ("وكان في الاستقبال خالد بن صالح العباد مدير المراسم.", "خالد بن صالح العباد", "خالد العبيدي"),
+        ("وأشاد المدير تميم السالم بجهود الفريق.", "تميم السالم", "تمام سلام"),
+    ],
+)
+def test_an_arabic_name_with_other_vowels_is_another_person(text: str, name: str, not_person: str) -> None:
+    # تميم السالم and تمام سلام share the skeleton تمم سلم (the long vowels dropped, for the
+    # spellings of foreign names), but ي where the other has ا makes another Arabic name
+    doc = arextract.extract(text)
+    [mention] = [e for e in doc.entities if e.text == name]
+    assert mention.canonical != not_person
+
+
+def test_a_foreign_name_with_a_vowel_left_out_is_still_the_person() -> None:
+    # نتانياهو / نتنياهو: one spelling leaves a long vowel out, the letters agree otherwise
+    doc = arextract.extract("وقال بنيامين نتانياهو إن حكومته ترفض الاتفاق.")
+    [mention] = [e for e in doc.entities if e.type is EntityType.PERSON]
+    assert mention.canonical == "بنيامين نتنياهو"
+
+
+def test_a_nasab_chain_extending_a_known_name_is_that_person() -> None:
+    # the KB knows محمد بن سلمان بن عبدالعزيز; the article adds آل سعود: one person, so the
+    # later محمد بن سلمان is the same entity, not a second one with a ROLE of its own
+    text = (
+        "واستقبل الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي ولي العهد وزير الدفاع الوفد "
+        "الزائر في جدة. وأوضح الأمير محمد بن سلمان أن التنسيق قائم."
+    )
+    doc = arextract.extract(text)
+    persons = {e.canonical for e in doc.entities if e.type is EntityType.PERSON}
+    assert persons == {"محمد بن سلمان"}
+
+
+def test_a_shorter_nasab_in_one_article_is_the_person_named_in_full() -> None:
+    # not in the KB: فيصل بن خالد after فيصل بن خالد بن سلطان is he
+    text = (
+        "ودشن الأمير ناصر بن خالد بن سلطان أمير المنطقة المعرض أمس. "
+        "وقال الأمير ناصر بن خالد إن المعرض يعكس نهضة المنطقة."
+    )
+    doc = arextract.extract(text)
+    canonicals = {e.canonical for e in doc.entities if e.type is EntityType.PERSON}
+    assert canonicals == {"ناصر بن خالد بن سلطان"}
+
+
+def test_different_forebears_are_different_people() -> None:
+    text = "وحضر الأمير ناصر بن خالد بن سلطان والأمير ناصر بن خالد بن فهد المناسبة."
+    doc = arextract.extract(text)
+    assert len({e.canonical for e in doc.entities if e.type is EntityType.PERSON}) == 2
+
+
+def test_his_country_after_an_unnamed_official_is_the_officials_country() -> None:
+    # بلاده is the country of the one the clause is about (the Russian envoy), not of the
+    # president named before, nor of the country the support goes to
+    text = (
+        "وطالب الرئيس اليمني عبدربه منصور هادي روسيا بتقديم المساعدات لليمن. "
+        "من جهته أكد السفير الروسي استمرار دعم بلاده لليمن في كل المجالات."
+    )
+    doc = arextract.extract(text)
+    [his_country] = [e for e in doc.entities if e.text == "بلاده"]
+    assert his_country.canonical == "روسيا"
+
+
+def test_a_body_with_and_without_its_head_noun_is_one_body() -> None:
+    # النادي الأهلي ... الأهلي: one club, named by the fuller form
+    doc = arextract.extract(
+        "وأعلن النادي الأهلي تعاقده مع مدرب جديد. وقال رئيس الأهلي إن الفريق جاهز للموسم.",
+    )
+    clubs = {e.canonical for e in doc.entities if e.type is EntityType.ORGANIZATION and "هلي" in e.text}
+    assert clubs == {"النادي الأهلي"}
+
+
+def test_a_nisba_past_the_clause_of_the_speech_verb_is_not_the_speakers_country() -> None:
+    # "أكد المتحدث أن الوفد الروسي سيزور بلاده": the Russian delegation visits the speaker's
+    # country, so بلاده is not Russia
+    text = (
+        "وقال الرئيس اليمني عبدربه منصور هادي إن روسيا شريك مهم. "
+        "وأكد المتحدث أن الوفد الروسي سيزور بلاده الشهر المقبل."
+    )
+    doc = arextract.extract(text)
+    assert all(e.canonical != "روسيا" for e in doc.entities if e.text == "بلاده")

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.coref.anchors import PhraseContext
+from arextract.coref.anchors import PhraseContext, nisba_at
+from arextract.kb import KBEntry
 from arextract.link.state import Mention, is_word
 
 SUBJECT = 0.8  # the latest person after a subject verb (قال، أكد)
 LATEST_PERSON = 0.65  # the latest person, subject or not
+# An unnamed subject (أكد السفير الصيني ... بلاده): the verb at most _CLAUSE_REACH tokens before
+# the possessive, the nisba among the _TITLE_WORDS tokens after the verb's first (the title's head).
+_CLAUSE_REACH = 8
+_TITLE_WORDS = 3
 
 
 class PossessivePhrases:
@@ -37,21 +42,49 @@ class PossessivePhrases:
         position = bisect_left(self.persons.starts, token.start) - 1
         while position >= 0 and not ended(position):
             position -= 1
-        if position < 0:
-            return
-        chosen = persons[position]
-        confidence = LATEST_PERSON
-        subject = latest[position]
-        while subject >= 0 and not ended(subject):
-            subject = latest[subject - 1] if subject else -1
-        if subject >= 0:
-            chosen, confidence = persons[subject], SUBJECT
-        country = state.targets[chosen.target].country
-        entry = self.kb.country(country) if country else None
+        entry = None
+        if position >= 0:
+            chosen = persons[position]
+            confidence = LATEST_PERSON
+            subject = latest[position]
+            while subject >= 0 and not ended(subject):
+                subject = latest[subject - 1] if subject else -1
+            if subject >= 0:
+                chosen, confidence = persons[subject], SUBJECT
+            country = state.targets[chosen.target].country
+            entry = self.kb.country(country) if country else None
+        titled = self._titled_subject(index, persons[position].end if position >= 0 else -1)
+        if titled is not None:
+            entry, confidence = titled, SUBJECT
         if entry is None:
             return
         start = state.surface_start(index, self.forms.possessive[token.norm][1])
         state.add_coreference(start, token.end, state.target_for_entry(entry), confidence)
+
+    def _titled_subject(self, index: int, person_end: int) -> KBEntry | None:
+        """The country of an unnamed subject of the clause of the possessive word at ``index``,
+        a title with a nisba after a subject verb that follows the latest person: in "دعا هادي
+        الصين إلى ... وأكد السفير الصيني دعم بلاده لليمن" بلاده is China, not هادي's Yemen."""
+        state = self.state
+        sentence = state.sentence_of(state.tokens[index].start)
+        for verb in range(index - 1, max(-1, index - 1 - _CLAUSE_REACH), -1):
+            token = state.tokens[verb]
+            if token.start < person_end or state.sentence_of(token.start) != sentence:
+                return None
+            if token.norm in self.forms.subject_verbs:
+                break
+        else:
+            return None
+        for after in range(verb + 2, min(index, verb + 2 + _TITLE_WORDS)):
+            if (
+                self.persons.spans.covers(state.tokens[after].start)
+                or state.norm_at(after) in self.lex.name_particles
+            ):
+                return None  # "أكد المتحدث أن الوفد الصيني ... بلاده": the nisba is past the subject
+            entry = nisba_at(self.kb, state, after)
+            if entry is not None:
+                return entry
+        return None
 
     def _latest_subjects(self) -> list[int]:
         if self._latest_subject is None:

@@ -15,10 +15,13 @@ from arextract.link.names import (
     NASAB_LINKS,
     PERSON_THRESHOLD,
     emphatics,
+    extends_lineage,
     name_key,
     name_similarity,
     name_tokens,
     name_words,
+    nasab_dropped,
+    spelled_alike,
     token_skeleton,
     without_nasab,
 )
@@ -136,10 +139,15 @@ class KBLinker:
         key = name_key(name)
         if key in self._person_key:
             exact = self.unique_person(key, name)
-            return (exact, 1.0) if exact is not None else (None, 0.0)
+            if exact is not None and _vowels_agree(exact, key, name):
+                return exact, 1.0
+            return None, 0.0
         short = _one_link_dropped(name)  # عادل بن أحمد الجبير is the KB's عادل الجبير
         if short in self._person_key and (entry := self.unique_person(short)) is not None:
-            return entry, 1.0
+            return (entry, 1.0) if _vowels_agree(entry, short, _one_link_dropped_name(name)) else (None, 0.0)
+        extended = self._extended_lineage(name)  # محمد بن سلمان بن عبدالعزيز آل سعود
+        if extended is not None:
+            return extended, 1.0
         tokens = name_tokens(name)
         candidates: set[int] = set()
         for token in tokens:
@@ -156,6 +164,19 @@ class KBLinker:
         if best_score >= PERSON_THRESHOLD and len(best) == 1:
             return best[0], best_score
         return None, best_score
+
+    def _extended_lineage(self, name: str) -> KBEntry | None:
+        """The one KB person ``name`` names with a longer lineage than the KB gives (محمد بن
+        سلمان بن عبدالعزيز آل سعود is the KB's محمد بن سلمان بن عبدالعزيز)."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return None
+        found = {
+            index
+            for index in self._person_token.get(tokens[0], set())
+            if any(extends_lineage(name, known) for known in self._people[index].names)
+        }
+        return self._people[found.pop()] if len(found) == 1 else None
 
     def person_entry(self, entity: Entity) -> tuple[KBEntry | None, float]:
         """The KB person of a person mention: the gazetteer's when it linked one, else
@@ -311,3 +332,14 @@ def _one_link_dropped(name: str) -> str:
     if sum(word in NASAB_LINKS for word in words) != 1 or len(words) < 4 or words[1] not in NASAB_LINKS:
         return ""
     return without_nasab(name)
+
+
+def _one_link_dropped_name(name: str) -> str:
+    """``given بن father family`` as ``given family`` (its words, folded), for spelling checks."""
+    return " ".join(nasab_dropped(name))
+
+
+def _vowels_agree(entry: KBEntry, key: str, surface: str) -> bool:
+    """Whether one of ``entry``'s names with the name key ``key`` is spelled like ``surface``
+    but for long vowels one of them leaves out (:func:`~arextract.link.names.spelled_alike`)."""
+    return any(name_key(known) == key and spelled_alike(known, surface) for known in entry.names)

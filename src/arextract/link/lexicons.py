@@ -41,6 +41,7 @@ class LinkLexicons:
     monarchies: tuple[str, ...] = ()
     kingdom_default: str = ""
     kingdom_cues: tuple[str, ...] = ()
+    body_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def lexicons() -> LinkLexicons:
         monarchies=tuple(data["kingdom"]["monarchies"]),
         kingdom_default=str(data["kingdom"]["default"]),
         kingdom_cues=tuple(fold(w) for w in data["kingdom"]["default_cues"]),
+        body_heads=fold_words(data["bodies"]["heads"]),
     )
 
 

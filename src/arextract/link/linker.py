@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from arextract.coref.phrases import PhraseCoreference
 from arextract.kb import KnowledgeBase
+from arextract.link.bodies import merge_headed_names
 from arextract.link.countries import assign_person_countries
 from arextract.link.kb_linking import KBLinker, link_non_person
 from arextract.link.lexicons import lexicons, phrase_forms
@@ -50,6 +51,7 @@ class Linker:
                 persons.append(entity)
             else:
                 state.mentions.append(link_non_person(self.kb_linker, state, entity))
+        merge_headed_names(state, self._lex.body_heads)
         if self.find_mentions:
             persons += find_person_variants(self.kb_linker, state, entities, self._lex.function_words)
         clusters = PersonClusterer(self.kb_linker, state)(persons)

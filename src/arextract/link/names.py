@@ -50,8 +50,8 @@ def name_words(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def token_skeleton(token: str) -> str:
-    """The skeleton of one folded name token (see :func:`name_key`)."""
+def token_letters(token: str) -> str:
+    """One folded name token before its long vowels are dropped (see :func:`name_key`)."""
     token = token.replace("ء", "")
     if token == "ابن":
         return "بن"
@@ -59,7 +59,13 @@ def token_skeleton(token: str) -> str:
         token = token[2:]  # the article, unless the token is (ends in) الله
     if len(token) > 2 and token[-1] == "ه" and token[-2] in _LONG_VOWELS:
         token = token[:-1]  # جيه / جي، سيرجيه / سيرجي: a written final e
-    token = token.replace("تش", "ش").translate(_LETTER_CLASS)
+    return _DOUBLED_RE.sub(r"\1", token.replace("تش", "ش").translate(_LETTER_CLASS))
+
+
+@lru_cache(maxsize=65536)
+def token_skeleton(token: str) -> str:
+    """The skeleton of one folded name token (see :func:`name_key`)."""
+    token = token_letters(token)
     if len(token) <= 2:  # يي، شي، لي: the vowel is all that tells them apart
         return token
     token = token[0] + "".join(char for char in token[1:] if char not in _LONG_VOWELS)
@@ -69,6 +75,11 @@ def token_skeleton(token: str) -> str:
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """The skeletons of the tokens of a person name (compound names joined: عبد الله)."""
+    return tuple(skeleton for skeleton in map(token_skeleton, _joined_words(name)) if skeleton)
+
+
+def _joined_words(name: str) -> list[str]:
+    """The folded words of a person name, compound names joined (عبد الله -> عبدالله)."""
     words = name_words(name)
     joined: list[str] = []
     index = 0
@@ -83,7 +94,27 @@ def name_tokens(name: str) -> tuple[str, ...]:
             continue
         joined.append(word)
         index += 1
-    return tuple(skeleton for skeleton in map(token_skeleton, joined) if skeleton)
+    return joined
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(char in letters for char in short)
+
+
+@lru_cache(maxsize=65536)
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two person names with one skeleton may be spellings of one name: each token's
+    letters (long vowels kept) are those of the other's with some long vowels left out.
+
+    The skeleton drops long vowels, for the many ways a foreign name is written (نتنياهو /
+    نتانياهو، ترامب / ترمب), but an Arabic name with another vowel is another name: تميم السالم
+    is not تمام سلام, nor خالد العباد خالد العبيدي (ي / ا where the other has ا / none)."""
+    forms_a = [form for form in map(token_letters, _joined_words(a)) if form]
+    forms_b = [form for form in map(token_letters, _joined_words(b)) if form]
+    if len(forms_a) != len(forms_b):
+        return True  # not aligned token by token: the similarity alone decides
+    return all(_is_subsequence(x, y) or _is_subsequence(y, x) for x, y in zip(forms_a, forms_b, strict=True))
 
 
 def name_key(name: str) -> str:
@@ -105,22 +136,73 @@ FAMILY_LINK = "ال"  # آل, folded to its skeleton
 LINEAGE = NASAB_LINKS | {FAMILY_LINK}
 
 
-def without_nasab(name: str) -> str:
-    """The name key of a person name with its ``بن X`` links dropped ("" when it has none)."""
+def nasab_dropped(name: str) -> list[str]:
+    """The folded words of a person name without its ``بن X`` links (the name's own words when
+    it has none): عادل بن أحمد الجبير -> عادل، الجبير."""
     words = name_words(name)
     kept: list[str] = []
-    dropped = False
     index = 0
     while index < len(words):
         word = words[index]
-        if word in ("بن", "ابن", "بنت") and index + 1 < len(words):
+        if word in NASAB_LINKS and index + 1 < len(words):
             skip = 2 if words[index + 1] not in _JOIN_NEXT else 3  # بن عبد الله
             index += skip
-            dropped = True
             continue
         kept.append(word)
         index += 1
+    return kept
+
+
+def without_nasab(name: str) -> str:
+    """The name key of a person name with its ``بن X`` links dropped ("" when it has none)."""
+    kept = nasab_dropped(name)
+    dropped = len(kept) < len(name_words(name))
     return name_key(" ".join(kept)) if dropped and len(kept) >= 2 else ""
+
+
+_SON_OF = frozenset({"بن", "بنت"})  # skeletons of بن، ابن، بنت
+
+
+@lru_cache(maxsize=65536)
+def lineage(name: str) -> tuple[str, tuple[str, ...], str] | None:
+    """The given name, forebears and family name (skeletons; "" for none) of a nasab name:
+    محمد بن سلمان بن عبدالعزيز آل سعود -> (محمد، (سلمان، عبدالعزيز)، سعود); None for a name
+    with no ``بن X`` after its given name, or with other words in it."""
+    tokens = name_tokens(name)
+    if len(tokens) < 3 or tokens[1] not in _SON_OF:
+        return None
+    fathers: list[str] = []
+    index = 1
+    while index + 1 < len(tokens) and tokens[index] in _SON_OF:
+        fathers.append(tokens[index + 1])
+        index += 2
+    rest = tokens[index:]
+    if not rest:
+        return tokens[0], tuple(fathers), ""
+    if len(rest) == 2 and rest[0] == FAMILY_LINK:
+        return tokens[0], tuple(fathers), rest[1]
+    if len(rest) == 1 and rest[0] not in _SON_OF and rest[0] != FAMILY_LINK:
+        return tokens[0], tuple(fathers), rest[0]
+    return None
+
+
+def extends_lineage(longer: str, shorter: str, min_fathers: int = 2) -> bool:
+    """Whether ``longer`` is ``shorter`` with its lineage carried further: the same given name,
+    the forebears of ``shorter`` first among its own, and the same family name if ``shorter``
+    has one (محمد بن سلمان بن عبدالعزيز آل سعود extends محمد بن سلمان بن عبدالعزيز and محمد بن
+    سلمان آل سعود). ``shorter`` must name someone alone: a family name, or ``min_fathers``
+    forebears (محمد بن سلمان may be a Saudi or a Bahraini prince; in one article it is the one
+    the article named in full)."""
+    long_parts, short_parts = lineage(longer), lineage(shorter)
+    if long_parts is None or short_parts is None or long_parts == short_parts:
+        return False
+    given, fathers, family = long_parts
+    short_given, short_fathers, short_family = short_parts
+    if given != short_given or fathers[: len(short_fathers)] != short_fathers:
+        return False
+    if short_family:
+        return family == short_family
+    return len(short_fathers) >= min_fathers
 
 
 @lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ from arextract.link.names import (
     LINEAGE,
     PERSON_THRESHOLD,
     PersonNameIndex,
+    extends_lineage,
     name_key,
     name_similarity,
     name_tokens,
@@ -94,7 +95,9 @@ class PersonClusterer:
                 similar, score = self._similar_cluster(entity.text, clusters, names)
                 confidence = 1.0 if similar is None else FUZZY_LINK * score
                 if similar is None:
-                    similar = self._nasab_cluster(entity.text, clusters)
+                    similar = self._nasab_cluster(entity.text, clusters) or self._lineage_cluster(
+                        entity.text, clusters
+                    )
                     if similar is not None:
                         confidence = SHORT_FORM_LINK
                 key = similar or self.state.add_unknown_person(entity)
@@ -204,6 +207,17 @@ class PersonClusterer:
                 if without_nasab(other) == key or _middle_dropped(other, first, last):
                     found.add(cluster)
                     break
+        return found.pop() if len(found) == 1 else None
+
+    def _lineage_cluster(self, name: str, clusters: dict[str, int]) -> str | None:
+        """The one cluster named with ``name``'s lineage carried further (or shorter): after
+        سعود بن عبدالله بن محمد, سعود بن عبدالله is he (one forebear is enough within an article)."""
+        found = {
+            cluster
+            for cluster in clusters
+            for other in (*self.state.targets[cluster].full_names, *self.state.targets[cluster].kb_names)
+            if extends_lineage(other, name, min_fathers=1) or extends_lineage(name, other)
+        }
         return found.pop() if len(found) == 1 else None
 
     def _short_index(self, clusters: list[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
