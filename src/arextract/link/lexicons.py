@@ -22,7 +22,8 @@ class LinkLexicons:
 
     side: frozenset[str]
     side_dual: frozenset[str]
-    dual: frozenset[str]
+    dual: frozenset[str]  # the two sides or states, and the two leaders standing for them
+    side_pair: frozenset[str]  # the two sides or states only (الجانبان، البلدين)
     dual_ambiguous: frozenset[str]
     plural_quantifiers: frozenset[str]
     plural_adjectives: frozenset[str]
@@ -63,7 +64,8 @@ def lexicons() -> LinkLexicons:
     return LinkLexicons(
         side=fold_words(data["side"]["nouns"]),
         side_dual=fold_words(data["side"]["dual_nouns"]),
-        dual=fold_words(data["dual"]["words"]),
+        dual=fold_words([*data["dual"]["words"], *data["dual"]["leaders"]]),
+        side_pair=fold_words(data["dual"]["words"]),
         dual_ambiguous=fold_words(data["dual"]["ambiguous"]),
         plural_quantifiers=fold_words(data["dual"]["plural_quantifiers"]),
         plural_adjectives=fold_words(data["dual"]["plural_adjectives"]),

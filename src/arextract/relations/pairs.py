@@ -12,6 +12,7 @@ The two people a dual verb or pronoun stands for (:class:`DualDoers`): "أوضح
 
 from __future__ import annotations
 
+from arextract.link.lexicons import lexicons as link_lexicons
 from arextract.relations.candidates import SlotQuery
 from arextract.relations.lexicons import FoldedLexicons, is_definite
 from arextract.relations.rules import Slot
@@ -32,12 +33,6 @@ _PERSON_DUALS = frozenset(
     )
 )  # fmt: skip
 _REACH = 600  # characters back from the trigger in which the pair was named
-# the two sides or states: a statement, agreement or support of "الجانبان" is the two countries'
-# (GUIDELINES §2), though a meeting of theirs is the two people's
-_SIDE_DUALS = frozenset(
-    fold(word)
-    for word in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان", "الدولتين")
-)
 _GUEST_REACH = 200  # characters from a meeting's trigger to the guest's visit it tells
 
 
@@ -304,9 +299,12 @@ class DualDoers:
 
 
 def sides(mentions: list[Mention]) -> bool:
-    """Whether the mentions are read from a word for the two sides or states ("الجانبان")."""
+    """Whether the mentions are read from a word for the two sides or states ("الجانبان";
+    link.toml [dual] words): a statement, agreement or support of theirs is the two countries'
+    (GUIDELINES §2), though a meeting of theirs is the two people's."""
+    words = link_lexicons().side_pair
     return bool(mentions) and all(
-        any(reading.stem in _SIDE_DUALS for reading in clitic_readings(fold(m.entity.text))) for m in mentions
+        any(reading.stem in words for reading in clitic_readings(fold(m.entity.text))) for m in mentions
     )
 
 
