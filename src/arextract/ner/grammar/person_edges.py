@@ -274,7 +274,7 @@ def with_family_name_before_a_verb(
     return with_end(text, entity, after.end)
 
 
-# Office titles in apposition after a full name (وعقلا بن علي العقلا نائب رئيس الديوان): the
+# Office titles in apposition after a full name (وسعد بن فهد المطيري نائب رئيس الهيئة): the
 # word before one closes the name. The first words of NAME_END's list.
 _APPOSED_TITLES = folded("رئيس وزير نائب مدير أمير سفير محافظ وكيل مساعد مستشار عضو")
 
