@@ -126,7 +126,7 @@ _VERB_GAP = frozenset(fold(word) for word in ("قد", "لقد", "كانا", "ك�
 _CLAUSE_OPENERS = frozenset(fold(word) for word in ("حيث", "بينما", "فيما", "كما", "ثم", "قد", "كانا"))
 _AND = "و"
 # the preposition between a dual verb and the meeting it tells of: "اتفقا أثناء اتصال هاتفي"
-_DURING = frozenset(fold(word) for word in ("خلال", "أثناء", "اثناء"))
+_DURING = frozenset(fold(word) for word in ("خلال", "أثناء"))  # (folded: اثناء too)
 _IN = fold("في")
 
 

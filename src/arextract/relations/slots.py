@@ -19,7 +19,7 @@ from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import DUAL_PRONOUN, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType, RelationType, Token
-from arextract.text.clitics import CONJUNCTION_LETTERS
+from arextract.text.clitics import CONJUNCTION_LETTERS, POSSESSIVE_SUFFIXES
 from arextract.text.normalize import fold, fold_words
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
@@ -656,7 +656,7 @@ def _received_guest(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     استقبال الرئيس التونسي لدى وصوله المطار، X وY"): he is the one received, and the hosts
     come after him."""
     last = query.view.tokens[query.match.last].norm
-    if query.form.possessive or query.form.rule.pos != "noun" or last.endswith(("ه", "ها", "هم", "هما")):
+    if query.form.possessive or query.form.rule.pos != "noun" or last.endswith(POSSESSIVE_SUFFIXES):
         return None  # ("في استقباله X": X is the host, "him" the guest told before)
     guest = _named_after(words, query, query.match.last + 1)
     return guest if guest is not None and guest.type == EntityType.PERSON else None

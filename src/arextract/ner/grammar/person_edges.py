@@ -19,6 +19,7 @@ from arextract.ner.grammar.words import (
     LIST_SEPARATORS,
     NAME_END,
     NASAB,
+    OFFICE_TITLES,
     PARTS_OF_NAME,
     WAW_NAMES,
     folded,
@@ -274,11 +275,6 @@ def with_family_name_before_a_verb(
     return with_end(text, entity, after.end)
 
 
-# Office titles in apposition after a full name (وسعد بن فهد المطيري نائب رئيس الهيئة): the
-# word before one closes the name. The first words of NAME_END's list.
-_APPOSED_TITLES = folded("رئيس وزير نائب مدير أمير سفير محافظ وكيل مساعد مستشار عضو")
-
-
 def with_family_name_after_lineage(
     text: str, tokens: list[Token], entity: Entity, starts: list[int]
 ) -> Entity:
@@ -297,6 +293,6 @@ def with_family_name_after_lineage(
     if norm in DEFINITE_STOPS or norm in HONORIFICS or norm in TIME_WORDS:
         return entity
     at = bisect_left(starts, family.start)
-    if (at < len(starts) and starts[at] < family.end) or then.norm not in _APPOSED_TITLES:
+    if (at < len(starts) and starts[at] < family.end) or then.norm not in OFFICE_TITLES:
         return entity
     return with_end(text, entity, family.end)

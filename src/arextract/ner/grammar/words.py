@@ -76,9 +76,12 @@ FAMILY = folded("آل بني")
 
 # Words that end a person's name: company (بحضور، يرافقه), a title after the name (رئيس،
 # وزير), time words, prepositions, particles and pronouns.
-NAME_END = folded(
-    "بحضور يرافقه يرافقهم برفقة بصحبة وبحضور ويرافقه رئيس وزير نائب مدير أمير سفير محافظ وكيل "
-    "مساعد مستشار عضو الذي التي الذين اليوم أمس صباح مساء يوم خلال في من مع عن و "
+# Office titles that open an apposition after a full name (X نائب رئيس الهيئة): the word
+# before one closes the name.
+OFFICE_TITLES = folded("رئيس وزير نائب مدير أمير سفير محافظ وكيل مساعد مستشار عضو")
+NAME_END = OFFICE_TITLES | folded(
+    "بحضور يرافقه يرافقهم برفقة بصحبة وبحضور ويرافقه "
+    "الذي التي الذين اليوم أمس صباح مساء يوم خلال في من مع عن و "
     "إن أن إنه أنه إنها أنها بأن قد لقد كان كانت لم لن ما لا هو هي هذا هذه ذلك تلك"
 )
 
