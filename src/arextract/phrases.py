@@ -17,21 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
-
 from arextract.coref.events import EventAntecedents, head_groups
 from arextract.ner.gazetteer import surface_offset
 from arextract.ner.grammar.heads import RANKS, is_definite
 from arextract.relations.rules import Lexicons
 from arextract.schema import Document, Entity, EntitySource, EntityType, Token, numbered
+from arextract.text import quotes
 from arextract.text.clitics import NOUN_PROCLITICS, CliticReading, clitic_readings
 from arextract.text.normalize import clean, display, fold, fold_words
 from arextract.text.segment import iter_sentence_tokens
 from arextract.text.spans import SpanSet
 
 _MAX_EVENT_TOKENS = 16
-_QUOTES = frozenset({'"', "“", "”", "«", "»"})
-_QUOTE_RE = regex.compile(r"[\"“”«»]")
 # A head noun opens a name written bare or under a conjunction or preposition (وبمؤتمر، للمبادرة).
 _HEAD_PROCLITICS = frozenset({"", *NOUN_PROCLITICS})
 # Titles after which a person's name goes on an institution's name (مستشفى الملك خالد).
@@ -122,7 +119,7 @@ def phrase_entity(
         text=text,
         start=start,
         end=end,
-        canonical=canonical or article + display(_QUOTE_RE.sub(" ", clean(text))),
+        canonical=canonical or article + display(quotes.MARKS_RE.sub(" ", clean(text))),
         confidence=0.7 if source == EntitySource.RULE else 0.6,
         source=source,
     )
@@ -361,7 +358,7 @@ class PhraseRecognizer:
             return head  # "مؤتمر صحفي": a press conference is no name
         for index in range(head + 1, min(len(tokens), head + _MAX_EVENT_TOKENS)):
             token = tokens[index]
-            if token.text in _QUOTES:
+            if token.text in quotes.MARKS:
                 quoted = not quoted
                 continue
             if quoted:
@@ -411,7 +408,7 @@ def _names_inside(tokens: list[Token], head: int, last: int, mentions: _Mentions
     """Whether a mention (a country's nisba included) or a quote is among ``tokens[head + 1 ..
     last]``."""
     words = tokens[head + 1 : last + 1]
-    if any(token.text in _QUOTES for token in words):
+    if any(token.text in quotes.MARKS for token in words):
         return True
     return bool(words) and any(
         spans.overlaps(words[0].start, words[-1].end)

@@ -9,8 +9,9 @@ from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import DocumentView, SentenceView
 from arextract.schema import TextSpan
+from arextract.text import quotes
 
-_QUOTE_OPENERS = {":", '"', "«", "“"}
+_QUOTE_OPENERS = quotes.OPENING | {":"}
 
 
 def modality(

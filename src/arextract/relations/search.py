@@ -27,6 +27,7 @@ from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType, RelationType
+from arextract.text import quotes
 from arextract.text.normalize import fold
 
 _OWN_PREP_GAP = 3  # words from a travel word to its preposition ("زيارته الرسمية الأولى إلى")
@@ -35,7 +36,6 @@ _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
 # who reaches past commas must start a phrase there: not a noun's genitive ("وأكد حرص مصر")
 _NAMED_BY_PHRASE = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
-_QUOTES = {'"', "«", "»", "“", "”"}  # quotation marks around a name
 
 
 class MentionSearch:
@@ -599,7 +599,7 @@ def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, men
     gap = [view.tokens[index] for index in range(previous.last + 1, mention.first)]
     if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words.state_heads:
         return False
-    return all(token.norm in words.state_heads or token.text in _QUOTES for token in gap[1:])
+    return all(token.norm in words.state_heads or token.text in quotes.MARKS for token in gap[1:])
 
 
 def _embedded(view: DocumentView, previous: Mention, mention: Mention) -> bool:

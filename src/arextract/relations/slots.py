@@ -19,6 +19,7 @@ from arextract.relations.search import MentionSearch
 from arextract.relations.triggers import DUAL_PRONOUN, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType, RelationType, Token
+from arextract.text import quotes
 from arextract.text.clitics import CONJUNCTION_LETTERS, POSSESSIVE_SUFFIXES
 from arextract.text.normalize import fold, fold_words
 
@@ -1090,7 +1091,6 @@ def _subject_may_follow(words: FoldedLexicons, query: SlotQuery) -> bool:
     return not (rule.type == RelationType.STATEMENT and _participle(view, match))
 
 
-_OPENING_QUOTES = frozenset('"«“')
 _QUOTED_NAME_SPAN = 5  # tokens a quoted name runs ("وقالت "هيومن رايتس ووتش" إن")
 
 
@@ -1099,7 +1099,7 @@ def _opens_quotation(query: SlotQuery) -> bool:
     في وضع صعب ..."": the speaker is the one before, not a name inside the quotation); a short
     quoted name closed before إن/أن ("وقالت "هيومن رايتس ووتش" إن") may still be the subject."""
     view, sentence, after = query.view, query.sentence, query.match.last + 1
-    if after >= sentence.last or view.tokens[after].text not in _OPENING_QUOTES:
+    if after >= sentence.last or view.tokens[after].text not in quotes.OPENING:
         return False
     for index in range(after + 1, min(sentence.last, after + 1 + _QUOTED_NAME_SPAN)):
         if view.tokens[index].text in {'"', "»", "”"}:

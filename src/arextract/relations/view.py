@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
-import regex
-
 from arextract.relations.bylines import byline_end
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, Time
+from arextract.text import quotes
 from arextract.text.normalize import fold
 
 # A country or organisation in a title is its affiliation ("وزير الخارجية الصيني"); a city or
@@ -22,9 +21,6 @@ AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
 _ACTOR_TYPES = (EntityType.PERSON,)
 _HEADED_BY = frozenset(fold(word) for word in ("برئاسة", "وبرئاسة", "يرأسه", "يترأسه"))
-_OPENING_QUOTES = "«“"
-_QUOTES_OPENING_SPEECH = {"«", "“", '"'}  # after a colon: direct speech begins
-_QUOTE_MARK_RE = regex.compile(r"[«»“”]")
 
 
 @dataclass
@@ -252,11 +248,11 @@ class DocumentView:
 
     def _mark_quoted(self, views: list[SentenceView]) -> None:
         """Which sentences start inside «...» or “...” (one pass over the quotation marks)."""
-        marks = [(m.start(), m.group()) for m in _QUOTE_MARK_RE.finditer(self.text)]
+        marks = [(m.start(), m.group()) for m in quotes.PAIRED_RE.finditer(self.text)]
         position, depth, narrative = 0, 0, 0
         for view in views:
             while position < len(marks) and marks[position][0] < view.start:
-                depth = max(0, depth + (1 if marks[position][1] in _OPENING_QUOTES else -1))
+                depth = max(0, depth + (1 if marks[position][1] in quotes.PAIRED_OPENING else -1))
                 position += 1
             view.quoted = depth > 0
             view.narrative = narrative
@@ -337,7 +333,7 @@ class DocumentView:
     def _quotation(self, sentence: SentenceView) -> int:
         """The token of the first colon that opens a quotation in the sentence (``last`` if none)."""
         for index in range(sentence.first, sentence.last - 1):
-            if self.tokens[index].text == ":" and self.tokens[index + 1].text in _QUOTES_OPENING_SPEECH:
+            if self.tokens[index].text == ":" and self.tokens[index + 1].text in quotes.OPENING:
                 return index
         return sentence.last
 

@@ -26,6 +26,7 @@ from arextract.ner.grammar.words import (
     nisba_shaped,
 )
 from arextract.schema import Entity, EntityType, Token
+from arextract.text import quotes
 from arextract.text.clitics import clitic_readings
 from arextract.text.normalize import fold
 from arextract.timex.lexicon import lexicon as time_lexicon
@@ -184,7 +185,7 @@ TIME_WORDS = frozenset(
 
 
 # What follows a time word closing a clause's subject (أن، إن، في, a quote), not a name's end.
-_AFTER_TIME_WORD = folded("أن إن ان في خلال عن على مع إلى الى أمام لدى") | frozenset(':"«“')
+_AFTER_TIME_WORD = folded("أن إن ان في خلال عن على مع إلى الى أمام لدى") | quotes.OPENING | {":"}
 
 
 def without_time_word(

@@ -7,6 +7,7 @@ Lists used by one grammar only stay in that grammar's module.
 
 from __future__ import annotations
 
+from arextract.text import quotes
 from arextract.text.normalize import fold_words
 
 
@@ -53,7 +54,7 @@ ANAPHORS = frozenset(
 OUTLET_NOUNS = folded("صحيفة جريدة مجلة قناة موقع وكالة إذاعة تلفزيون")
 
 # Quotation marks around an outlet's name (لـ«عكاظ»).
-QUOTES = frozenset("\"«»“”'")
+QUOTES = quotes.MARKS_AND_APOSTROPHE
 
 # Honorifics and forms of address that stand before a name (never a name themselves).
 HONORIFICS = folded(
