@@ -143,14 +143,19 @@ def _bare_dateline(nt: Normalized, lead: int, line_end: int) -> tuple[date | Non
     city_end = times[0].start if times else pe
     if times and text[times[-1].end : pe].strip(" \t،,"):
         return None  # words between the date and the code: a sentence, not a dateline
-    if not times and not m.group("post").strip() and m.end() < line_end:
-        return None  # "الرياض - خاص بالتعاون مع": only a date sets off a code the story runs on from
+    has_sep = m.end("sep") > m.start("sep")
+    ss, se = original_span(nt, m.start("sep"), m.end("sep")) if has_sep else (pe, pe)
+    dashed = any(c in _DASHES for c in text[ss:se])
+    # The story runs on after the code on the same line: only a date, or a dash before an
+    # agency's own code, sets it off ("جدة - واس استقبل", "دمشق-سانا أكد"); a generic source
+    # does not ("الرياض - خاص بالتعاون مع الوزارة").
+    runs_on = not m.group("post").strip() and m.end() < line_end
+    if not times and runs_on and (not dashed or m.group("ag") in lexicon().generic_sources):
+        return None
     words = _city_words(text[ps:city_end])
     if not words or len(words) > _DATELINE_MAX_CITY_WORDS:
         return None
-    has_sep = m.end("sep") > m.start("sep")
-    ss, se = original_span(nt, m.start("sep"), m.end("sep")) if has_sep else (pe, pe)
-    separated = any(c in _DASHES + ":" for c in text[ss:se]) or m.group("post").strip(" \t.") != ""
+    separated = dashed or ":" in text[ss:se] or m.group("post").strip(" \t.") != ""
     if not times and not separated:
         return None
     if not times and len(words) > 3:

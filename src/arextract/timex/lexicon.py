@@ -47,6 +47,7 @@ class Lexicon:
         self.year_followers = {fold(w) for w in words["year_followers"]}
         self.not_today_followers = {fold(w) for w in words["not_today_followers"]}
         self.agencies = [fold(w) for w in words["agencies"]]
+        self.generic_sources = {fold(w) for w in words["generic_sources"]}
 
 
 @cache

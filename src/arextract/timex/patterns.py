@@ -69,7 +69,8 @@ class _Shapes:
     def gdate(self, p: str) -> str:
         return (
             rf"(?:(?:يوم\s+)?\(?(?:{self.wd})\)?\s*[،,]?\s*)?{self.day(p)}\s*{self.gmonth(p)}"
-            rf"(?:\s*[،,]?\s*{self.gyear(p)}|\s+(?P<{p}rel>{self.shift}){_R})?"
+            # INA writes a slash before the year: "بغداد/ 14 آذار/ 2024 (واع)"
+            rf"(?:\s*[،,/]?\s*{self.gyear(p)}|\s+(?P<{p}rel>{self.shift}){_R})?"
         )
 
     def hdate(self, p: str) -> str:
