@@ -261,3 +261,70 @@ def test_taking_part_by_a_common_noun_is_no_ones_attendance(nlp: Pipeline) -> No
     assert attendances(doc) == set()
     doc = nlp("وأعلن الوزير أحمد سالم مشاركته في مهرجان الرياض للتسوق.")
     assert (name_key("أحمد سالم"), name_key("مهرجان الرياض للتسوق")) in attendances(doc)
+
+
+def test_a_photo_credit_is_no_visitor(nlp: Pipeline) -> None:
+    # "(تصوير: X)" credits the photographer, who is no argument of the tour
+    doc = nlp(
+        "عين اليوم – تبوك (تصوير: فهد الشمري)  قام وكيل وزارة الصحة سامي المطيري بجولة تفقدية "
+        "في منطقة تبوك أمس، حيث تفقد مستشفى الملك سلمان العسكري."
+    )
+    assert name_key("فهد الشمري") not in visitors(doc)
+    assert (name_key("سامي المطيري"), name_key("مستشفى الملك سلمان العسكري")) in visits(doc)
+
+
+def test_an_unnamed_delegation_carrying_out_a_visit_is_its_body(nlp: Pipeline) -> None:
+    # "الزيارة التي سيقوم بها الوفد الأممي": the UN's visit, not the one who welcomed it
+    doc = nlp(
+        "ورحب وزير الخارجية اليمني رياض ياسين بالزيارة التي سيقوم بها الوفد الأممي إلى مدينة تعز الشهر المقبل."
+    )
+    assert visits(doc) == {(name_key("الأمم المتحدة"), name_key("تعز"))}
+
+
+def test_troops_inspected_are_no_destination(nlp: Pipeline) -> None:
+    # "تفقد القوات": troops, not a place or facility, and no place further on either
+    doc = nlp(
+        "ووصل وزير الدفاع البريطاني مايكل فالون إلى قبرص، وتفقد فالون القوات البريطانية المنتشرة في الجزيرة."
+    )
+    assert {destination for _, destination in visits(doc)} == {name_key("قبرص")}
+
+
+def test_a_visit_done_by_a_plural_group_is_not_the_speakers(nlp: Pipeline) -> None:
+    # "قاموا بزيارة ... وزيارة": the children visited, not the director who tells of it
+    doc = nlp(
+        "وأوضح مدير الجمعية خالد العنزي أن الأطفال قاموا بزيارة المتحف الوطني وتناول الغداء وزيارة "
+        "مدينة الطائف."
+    )
+    assert name_key("خالد العنزي") not in visitors(doc)
+
+
+def test_a_visit_to_a_body_seat_is_a_visit_to_the_body(nlp: Pipeline) -> None:
+    # "بزيارة لمقر X": a VISIT to X (GUIDELINES §5); a seat naming no body leaves the city's
+    doc = nlp("قام وزير التجارة توفيق الربيعة أمس بزيارة لمقر الغرفة التجارية الصناعية بجدة، والتقى رئيسها.")
+    assert (name_key("توفيق الربيعة"), name_key("الغرفة التجارية الصناعية")) in visits(doc)
+    doc = nlp("وعبر الأمير سلطان بن سلمان عن تعازيه خلال زيارته مقر العزاء في مدينة أبها.")
+    assert {destination for _, destination in visits(doc)} == {name_key("أبها")}
+
+
+def test_a_counterpart_named_after_a_comma_is_met(nlp: Pipeline) -> None:
+    # "مع نظيره الإماراتي، عبدالله بن زايد": the name after the counterpart phrase and its comma
+    # (with two Emiratis in the story, the counterpart word alone resolves to no one)
+    doc = nlp(
+        "وثمن وزير الخارجية الأردني ناصر جودة دور الإمارات التي يقودها الشيخ خليفة بن زايد. وقال "
+        "جودة في مؤتمر صحفي مع نظيره الإماراتي، عبدالله بن زايد، إن البلدين متفقان."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("ناصر جودة"), name_key("عبد الله بن زايد آل نهيان")} in participants
+
+
+def test_talks_held_with_a_named_person_in_a_relative_clause(nlp: Pipeline) -> None:
+    # "في اللقاء الذي عقده مع X": a meeting of the clause's doer with X; talks a state holds with
+    # other states ("المفاوضات التي أجرتها مع الدول الكبرى") are none
+    doc = nlp(
+        "وجدد رئيس الحكومة التونسية الحبيب الصيد، في اللقاء الذي عقده مع الأمين العام لاتحاد الشغل "
+        "حسين العباسي، دعوته إلى الحوار."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("الحبيب الصيد"), name_key("حسين العباسي")} in participants
+    doc = nlp("وأعلنت إيران أن المفاوضات التي أجرتها مع الدول الكبرى انتهت.")
+    assert not found(doc, "MEETING")

@@ -16,6 +16,22 @@ _MEDIA = "media"
 _WORD = regex.compile(r"\w+")
 # the desk a story comes from, in place of the city: "متابعات" (follow-ups), "وكالات" (agencies)
 _DESKS = frozenset({"متابعات", "متابعة", "وكالات", "الوكالات"})
+# a photo credit beside the byline or a picture: "(تصوير: X)"، "عدسة - X"; the photographer took
+# the pictures and is no argument of the story
+_CREDIT = regex.compile(r"(?:تصوير|عدسة|بعدسة)\s*[:\-–—]\s*[^()\[\]:\n\-–—،,.]{1,40}")
+
+
+def outside_story(doc: Document) -> frozenset[str]:
+    """The ids of the people who made the story, not told of in it: the reporters of its opening
+    byline and the photographers it credits ("(تصوير: سالم العمري)")."""
+    byline = byline_end(doc)
+    credits = [(found.start(), found.end()) for found in _CREDIT.finditer(doc.text)]
+    return frozenset(
+        entity.id
+        for entity in doc.entities
+        if entity.type == EntityType.PERSON
+        and (entity.end <= byline or any(start <= entity.start < end for start, end in credits))
+    )
 
 
 def byline_end(doc: Document) -> int:

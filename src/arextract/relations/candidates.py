@@ -63,8 +63,12 @@ class CandidateFilter:
             return False  # "مسقط رأسه": a birthplace, not Muscat
         if mention.type == EntityType.PERSON and view.in_facility_name(mention):
             return False  # "وصلت إلى مطار الملك عبد العزيز": the airport, not the king
-        if not set(slot.types) & set(PLACE_TYPES) and view.in_facility_name(mention):
-            return False  # "استقبل X بمقر السفارة Y": where, not who (unless the slot takes places)
+        if (
+            not set(slot.types) & set(PLACE_TYPES)
+            and view.in_facility_name(mention)
+            and slot.role != "destination"
+        ):
+            return False  # "استقبل X بمقر السفارة Y": where, not who (a visit to a seat is to the body)
         if slot.find != "subject":
             return True
         previous = mention.first - 1

@@ -36,6 +36,11 @@ ENVOYS = folded(
 )
 
 
+# A light verb in the plural ("كما قاموا بزيارة المدينة المنورة"): a group does the masdar
+# after it, never the one the story follows.
+PLURAL_LIGHT_VERBS = folded(("قاموا", "يقومون", "سيقومون", "قمن", "يقمن"))
+
+
 def listed(folded_word: str, words: AbstractSet[str]) -> bool:
     """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
     return folded_word in words or (
@@ -94,6 +99,7 @@ class FoldedLexicons:
     unnamed_sources: frozenset[str]
     receiving_verbs: frozenset[str]
     delegations: frozenset[str]
+    troops: frozenset[str]
     sports: frozenset[str]  # with every proclitic form ("للمنتخب"، "بالمباراة")
     unnamed_groups: frozenset[str]  # with every proclitic form ("بالمواطنين")
     group_verbs: frozenset[str]
@@ -142,6 +148,7 @@ class FoldedLexicons:
             unnamed_sources=folded(lex.unnamed_sources),
             receiving_verbs=folded(lex.receiving_verbs),
             delegations=folded(lex.delegations),
+            troops=folded(lex.troops),
             sports=frozenset(proclitic_forms(folded(lex.sports_words))),
             unnamed_groups=frozenset(proclitic_forms(folded(lex.unnamed_groups))),
             group_verbs=folded(lex.group_verbs),

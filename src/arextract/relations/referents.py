@@ -339,8 +339,9 @@ def _noun_with_genitive(words: FoldedLexicons, query: SlotQuery, noun: int) -> b
 
 
 def _nisba_country(query: SlotQuery, index: int) -> Mention | None:
-    """The country of a nisba at ``index`` ("المالطي" -> مالطا), if one is there, for a visit or
-    an attendance (GUIDELINES §5; "وقدم رئيس الوفد السعودي التهنئة" proposes nothing)."""
+    """The country of a nisba at ``index`` ("المالطي" -> مالطا), or the body ("الأممي" -> الأمم
+    المتحدة), if one is there, for a visit or an attendance (GUIDELINES §5; "وقدم رئيس الوفد
+    السعودي التهنئة" proposes nothing)."""
     view, sentence = query.view, query.sentence
     if query.form.rule.type not in {RelationType.VISIT, RelationType.ATTENDANCE}:
         return None
@@ -349,7 +350,7 @@ def _nisba_country(query: SlotQuery, index: int) -> Mention | None:
         mention is None
         or mention.first != index
         or not mention.is_nisba
-        or mention.type != EntityType.COUNTRY
+        or mention.type not in {EntityType.COUNTRY, EntityType.ORGANIZATION}
     ):
         return None
     return mention

@@ -362,6 +362,11 @@ class Lexicons(_Strict):
         description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "
         "stand for the body named after them, or the person heading them.",
     )
+    troops: list[str] = Field(
+        default_factory=list,
+        description="Heads of armed units: 'وتفقد الوزير القوات الأمريكية' inspects troops, no "
+        "place or facility, so such a body is never a VISIT's destination.",
+    )
     unnamed_groups: list[str] = Field(
         default_factory=list,
         description="Unnamed groups and things one receives or meets ('استقبل X المهنئين من "

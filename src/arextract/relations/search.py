@@ -79,7 +79,7 @@ class MentionSearch:
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types, slot.nisba)
         if chosen is not None and not subject:
             chosen = _governed(view, slot, start, candidates, chosen)
-        if chosen is None:
+        if chosen is None or _troops(self._words, view, slot, chosen):
             return []
         found = [chosen]
         if slot.coordinated:
@@ -106,9 +106,9 @@ class MentionSearch:
                 if only_title and index - 1 > start and (subject or token.text in {"،", ","}):
                     continue  # "مع مساعدة وزير الخارجية، آن باترسون": the name after its title
                 return index - 1
-            headed = headed or (only_title and listed(token.norm, words.title_heads))
+            headed = headed or (only_title and _heads_name_title(words, token.norm))
             only_title = only_title and (
-                _title_word(words, view, sentence, index - 1)
+                _name_title_word(words, view, sentence, index - 1)
                 or (headed and is_definite(token.norm) and token.norm not in words.stops)
                 # "المتحدث الرسمي باسم رئاسة الجمهورية، X": the body the title names
                 or (headed and view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None)
@@ -498,6 +498,23 @@ def _posting_before_name(
     ):
         after += 1  # "في الجزائر الدكتور X"
     return after < sentence.last and view.mention_covering(sentence, after, (EntityType.PERSON,)) is not None
+
+
+def _heads_name_title(words: FoldedLexicons, norm: str) -> bool:
+    """A title's head before the name it introduces, or a counterpart word ("مع نظيره المصري،
+    سامح شكري": the name after the counterpart phrase and its comma)."""
+    return listed(norm, words.title_heads) or listed(norm, words.counterpart)
+
+
+def _name_title_word(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """A word of the title phrase before a name: a counterpart word or a title's word."""
+    return listed(view.tokens[index].norm, words.counterpart) or _title_word(words, view, sentence, index)
+
+
+def _troops(words: FoldedLexicons, view: DocumentView, slot: Slot, chosen: Mention) -> bool:
+    """ "وتفقد الوزير القوات الأمريكية في الجزيرة": troops inspected are no destination, and no
+    place named further on is one either (GUIDELINES §5)."""
+    return slot.role == "destination" and listed(view.tokens[chosen.first].norm, words.troops)
 
 
 def _title_word(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:

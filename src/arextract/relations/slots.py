@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
-from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.lexicons import PLURAL_LIGHT_VERBS, FoldedLexicons, is_definite, listed
 from arextract.relations.pairs import JOINT_TYPES
 from arextract.relations.referents import Referents, pronoun_subject_at
 from arextract.relations.search import MentionSearch
@@ -117,7 +117,7 @@ class SlotFiller:
         held = _held_by(self._words, query)
         if held is not None:
             return [held], held.last + 1  # "خلال لقاء عقده X مع Y": X held it, Y is met
-        light = self._light_verb_subject(query)
+        light = _light_verb_subject(self._words, self._referents, query)
         if light is not None:
             return light, cursor
         if (timed := _doer_before_masdar(self._words, query)) is not None:
@@ -127,6 +127,8 @@ class SlotFiller:
         carried = _carried_out_by(self._words, query)
         if carried is None and _carried_by_title(self._words, query):
             return [], cursor  # "زيارة يقوم بها وزير الخارجية الإيطالي إلى عمان": unnamed
+        if carried is None and (delegated := _carried_by_delegation(self._words, self._referents, query)):
+            return delegated
         if carried is not None:
             # the place may be named before "يقوم بها" ("زيارة لإيران تقوم بها X") or after
             # the doer ("التي يقوم بها X لموسكو")
@@ -165,28 +167,6 @@ class SlotFiller:
         if actor is not None and query.open_to(actor) and not _unnamed_owner(self._words, query, actor):
             return [actor], cursor
         return [], cursor
-
-    def _light_verb_subject(self, query: SlotQuery) -> list[Mention] | None:
-        """ "قام وفد من وزارة الخارجية أمس بزيارة": the subject of قام does the masdar after ب
-        (``None``: no such verb; ``[]``: a delegation whose body is not named)."""
-        view, sentence, match = query.view, query.sentence, query.match
-        if match.offset == 0 or not view.tokens[match.first].norm.lstrip(CONJUNCTION_LETTERS).startswith("ب"):
-            return None
-        for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
-            token = view.tokens[index]
-            if token.norm in self._words.complementizers or token.text in {".", "؛", ":"}:
-                return None
-            if not listed(token.norm, self._words.light_verbs):
-                continue
-            following = index + 1
-            if following < match.first and listed(view.tokens[following].norm, self._words.delegations):
-                body = self._referents.delegation(query, following)
-                return [body] if body is not None and body.type in query.slot.types else []
-            for mention in sentence.mentions_from(following, match.first):
-                if query.open_to(mention) and not mention.is_nisba:
-                    return [mention]
-            return _doer_of_light_verb(self._words, query, index)
-        return None
 
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
         """The object after the trigger (or its subject), after one of the slot's prepositions."""
@@ -827,6 +807,48 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
             index += 1
         else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
             return words.is_plain_noun(norm) and not listed(norm, words.delegations)
+    return False
+
+
+def _light_verb_subject(
+    words: FoldedLexicons, referents: Referents, query: SlotQuery
+) -> list[Mention] | None:
+    """ "قام وفد من وزارة الخارجية أمس بزيارة": the subject of قام does the masdar after ب
+    (``None``: no such verb; ``[]``: a delegation whose body is not named)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if match.offset and _group_did(words, query):
+        return []  # "كما قاموا بزيارة الحرم وزيارة المدينة": a group, not the actor
+    if match.offset == 0 or not view.tokens[match.first].norm.lstrip(CONJUNCTION_LETTERS).startswith("ب"):
+        return None
+    for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.norm in words.complementizers or token.text in {".", "؛", ":"}:
+            return None
+        if not listed(token.norm, words.light_verbs):
+            continue
+        following = index + 1
+        if following < match.first and listed(view.tokens[following].norm, words.delegations):
+            body = referents.delegation(query, following)
+            return [body] if body is not None and body.type in query.slot.types else []
+        for mention in sentence.mentions_from(following, match.first):
+            if query.open_to(mention) and not mention.is_nisba:
+                return [mention]
+        return _doer_of_light_verb(words, query, index)
+    return None
+
+
+def _group_did(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a plural light verb governs the masdar, after ب or joined by و to the one after
+    ب ("قاموا بزيارة الحرم وأداء العمرة وزيارة المدينة"): a group did it."""
+    view, sentence, match = query.view, query.sentence, query.match
+    for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.norm in words.complementizers or token.text in {".", "؛", ":"}:
+            return False
+        if listed(token.norm, PLURAL_LIGHT_VERBS):
+            return True
+        if listed(token.norm, words.light_verbs):
+            return False
     return False
 
 
@@ -1504,15 +1526,30 @@ def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceVie
 def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     """ "الزيارة المرتقبة التي سوف يقوم بها الملك X لموسكو": the one named after "يقوم بها"
     does the masdar (with no one named there, "التي يقوم بها إلى", the actor does)."""
+    index = _carried_index(words, query)
+    return None if index is None else _named_after(words, query, index + 1)
+
+
+def _carried_by_delegation(words: FoldedLexicons, referents: Referents, query: SlotQuery) -> Filled | None:
+    """ "الزيارة التي سيقوم بها الوفد الأممي إلى عدن": a delegation after "يقوم بها" does the
+    masdar as its body or country (GUIDELINES §5), and the place follows it."""
+    index = _carried_index(words, query)
+    if index is None:
+        return None
+    delegation, after = referents.delegation_phrase(query, index + 1)
+    return ([delegation], after) if delegation is not None and delegation.type in query.slot.types else None
+
+
+def _carried_index(words: FoldedLexicons, query: SlotQuery) -> int | None:
+    """The "بها" of "يقوم بها" shortly after the masdar, in its clause, if there is one."""
     view, sentence, match = query.view, query.sentence, query.match
     end = min(sentence.last, match.last + _CARRIED_REACH)
     for index in range(match.last + 1, end):
         token = view.tokens[index]
         if token.text in words.breaks:
             return None
-        if token.norm != "بها" or not listed(view.tokens[index - 1].norm, words.light_verbs):
-            continue
-        return _named_after(words, query, index + 1)
+        if token.norm == "بها" and listed(view.tokens[index - 1].norm, words.light_verbs):
+            return index
     return None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
-from arextract.relations.bylines import byline_end
+from arextract.relations.bylines import outside_story
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, Time
 from arextract.text import quotes
@@ -226,9 +226,9 @@ class DocumentView:
             last = bisect.bisect_left(self._token_starts, sentence.end)
             views.append(SentenceView(number, first, last, sentence.start, sentence.end))
         sentence_starts = [view.start for view in views]
-        byline = byline_end(self.doc)  # its reporters are no argument of the story
+        outside = outside_story(self.doc)  # its reporters and photographers are no argument
         for entity in self.doc.entities:
-            if entity.end <= byline and entity.type == EntityType.PERSON:
+            if entity.id in outside:
                 continue
             first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
             number = bisect.bisect_right(sentence_starts, entity.start) - 1
