@@ -276,7 +276,8 @@ def test_a_photo_credit_is_no_visitor(nlp: Pipeline) -> None:
 def test_an_unnamed_delegation_carrying_out_a_visit_is_its_body(nlp: Pipeline) -> None:
     # "الزيارة التي سيقوم بها الوفد الأممي": the UN's visit, not the one who welcomed it
     doc = nlp(
-        "ورحب وزير الخارجية اليمني رياض ياسين بالزيارة التي سيقوم بها الوفد الأممي إلى مدينة تعز الشهر المقبل."
+        "ورحب وزير الخارجية اليمني رياض ياسين بالزيارة التي سيقوم بها الوفد الأممي إلى مدينة تعز "
+        "الشهر المقبل."
     )
     assert visits(doc) == {(name_key("الأمم المتحدة"), name_key("تعز"))}
 
