@@ -329,3 +329,21 @@ def test_talks_held_with_a_named_person_in_a_relative_clause(nlp: Pipeline) -> N
     assert {name_key("الحبيب الصيد"), name_key("حسين العباسي")} in participants
     doc = nlp("وأعلنت إيران أن المفاوضات التي أجرتها مع الدول الكبرى انتهت.")
     assert not found(doc, "MEETING")
+
+
+def test_a_visit_as_a_means_has_no_visitor(nlp: Pipeline) -> None:
+    # "من خلال زيارة مقر X": how anyone may register, not a visit the speaker made
+    doc = nlp(
+        "وأوضح رئيس اللجنة سامي الحربي أن الرحلات مستمرة، ويتم التسجيل فيها من خلال زيارة مقر جمعية "
+        "الثقافة والفنون بالطائف."
+    )
+    assert not found(doc, "VISIT")
+
+
+def test_a_headline_line_past_its_own_stops_adds_nothing(nlp: Pipeline) -> None:
+    # the closing "رابط الخبر" line repeats the headline, even after "بالصور.."
+    doc = nlp(
+        "وشكر قائد المنطقة اللواء سعيد الغامدي الشيخ صالح الحميد على الزيارة.\n"
+        "رابط الخبر بصحيفة الوئام: بالصور.. الشيخ الحميد يقوم بزيارة إلى مقر قيادة المنطقة الجنوبية"
+    )
+    assert not found(doc, "VISIT")

@@ -409,10 +409,16 @@ def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView)
 
 
 def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
-    """Whether the sentence opens with the words of a line repeating the headline ("رابط الخبر")."""
+    """Whether the sentence, or the line it is on, opens with the words of a line repeating the
+    headline ("رابط الخبر"; the line runs on past its own stops: "رابط الخبر بصحيفة X: بالصور..
+    إمام الحرم يقوم بزيارة إلى Y")."""
+    line = view.text.rfind("\n", 0, view.tokens[sentence.first].start) + 1
+    first = view.token_index(line)
+    first += int(view.tokens[first].start < line)
     return any(
-        tuple(token.norm for token in view.tokens[sentence.first : sentence.first + len(phrase)]) == phrase
+        tuple(token.norm for token in view.tokens[start : start + len(phrase)]) == phrase
         for phrase in words.repeated_headlines
+        for start in {sentence.first, first}
     )
 
 

@@ -26,6 +26,7 @@ from arextract.text.normalize import fold, fold_words
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
 _ADVERBIAL_OPENERS = {"من"}
 _VOS_REACH = 12  # tokens after a verb in which a delegation may be its late subject
+_BY_WAY_OF = (fold("من"), fold("خلال"))
 _LIGHT_VERB_REACH = 12  # tokens between قام and the masdar after ب
 _CARRIED_REACH = 8  # tokens from a masdar to "يقوم بها", and from there to its doer
 _RESTATEMENT_REACH = 6  # tokens after a title in which the name it stands for may follow
@@ -165,7 +166,7 @@ class SlotFiller:
             if local is not None and local.type in query.slot.types:
                 return [local], cursor
         if actor is not None and query.open_to(actor) and not _unnamed_owner(self._words, query, actor):
-            return [actor], cursor
+            return ([], cursor) if _means(query) else ([actor], cursor)
         return [], cursor
 
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
@@ -1747,6 +1748,17 @@ def _title_gap(words: FoldedLexicons, query: SlotQuery, start: int, mention: Men
         else:
             return False
     return True
+
+
+def _means(query: SlotQuery) -> bool:
+    """ "ويتم التسجيل من خلال زيارة مقر الجمعية": a bare masdar after "من خلال" (by way of) is a
+    means anyone may take, not something the story's actor did ("من خلال زيارته" is his)."""
+    view, first = query.view, query.match.first
+    return (
+        not query.form.possessive
+        and first - 2 >= query.sentence.first
+        and (view.tokens[first - 2].norm, view.tokens[first - 1].norm) == _BY_WAY_OF
+    )
 
 
 def _unnamed_owner(words: FoldedLexicons, query: SlotQuery, actor: Mention) -> bool:
