@@ -47,6 +47,9 @@ _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 # الزمالك is the name the relation stage reports, see institutions._CLUB.)
 _KIND_HEADS = folded("شركة حزب منظمة تنظيم جبهة")
 
+# The nouns of a printed outlet (not قناة: قناة السويس is a waterway).
+_PAPERS = folded("صحيفة جريدة مجلة")
+
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
@@ -62,6 +65,11 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
         token = tokens[i]
         if not is_word(token) and token.norm != "ل":
             i += 1
+            continue
+        headed = _headed_outlet(text, tokens, i, entities) if outlet_stem(token.norm) else None
+        if headed is not None:
+            out.append(headed[0])
+            i = headed[1] + 1
             continue
         outlet = outlet_tokens(tokens, i) if is_to(token.norm) or outlet_stem(token.norm) else None
         if outlet is not None:
@@ -91,6 +99,27 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             continue
         i += 1
     return out
+
+
+def _headed_outlet(text: str, tokens: list[Token], i: int, entities: list[Entity]) -> tuple[Entity, int] | None:
+    """A paper named after a place or a club (``صحيفة مكة``، ``لصحيفة المدينة``، ``مجلة الزمالك``):
+    the name alone is the place or the club the tagger found there, so the outlet's name keeps
+    its noun. (The outlet, its last token), or None."""
+    stem = outlet_stem(tokens[i].norm)
+    if stem not in _PAPERS or i + 1 >= len(tokens):
+        return None
+    after = tokens[i + 1]
+    inner = next((e for e in entities if e.start == after.start), None)
+    if inner is None or not (
+        inner.type in (*PLACES, EntityType.COUNTRY)
+        or (inner.type is EntityType.ORGANIZATION and inner.source == EntitySource.MODEL)
+    ):
+        return None
+    last = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].end == inner.end), None)
+    if last is None:
+        return None
+    start = tokens[i].start + surface_offset(tokens[i].text, len(tokens[i].norm) - len(stem))
+    return organization(text, start, inner.end, MEDIA), last
 
 
 def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
@@ -125,6 +154,7 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
                 same.type is not EntityType.ORGANIZATION
                 and same.source != EntitySource.MODEL
                 and _quoted(text, same)
+                and not _named_with_noun(text, same)
             ):
                 kept[kept.index(same)] = same.model_copy(
                     update={"type": EntityType.ORGANIZATION, "kb_id": None, "subtype": MEDIA}
@@ -301,6 +331,14 @@ def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
         return True
     before = fold(text[max(proposal.start, entity.start - 5) : entity.start]).split()
     return bool(before) and before[-1] in SITE_PREPOSITIONS
+
+
+def _named_with_noun(text: str, entity: Entity) -> bool:
+    """Whether the knowledge files name ``entity`` with the outlet noun written before it
+    (``قناة السويس`` is the waterway, the place the canal's name was narrowed to is no channel)."""
+    before = fold(text[max(0, entity.start - 8) : entity.start]).split()
+    words = fold(entity.canonical).split()
+    return bool(before) and len(words) > 1 and words[0] == outlet_stem(before[-1])
 
 
 def _quoted(text: str, entity: Entity) -> bool:
