@@ -9,13 +9,14 @@ from __future__ import annotations
 from arextract.ner.gazetteer import surface_offset
 from arextract.ner.grammar.heads import head_reading, is_head, is_word
 from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationChains
-from arextract.ner.grammar.mentions import MEDIA, PLACES, organization
+from arextract.ner.grammar.mentions import MEDIA, PLACES, organization, with_end
 from arextract.ner.grammar.months import without_month_names
 from arextract.ner.grammar.outlets import byline_outlet, is_to, outlet_stem, outlet_tokens
 from arextract.ner.grammar.words import (
     DEFINITE_STOPS,
     ORG_HEADS,
     OUTLET_NOUNS,
+    PLACE_NOUNS,
     PLACE_ONLY,
     QUOTES,
     SITE_PREPOSITIONS,
@@ -46,6 +47,9 @@ _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 # tagger read as an organisation, the head a description of it. (A club keeps its head: نادي
 # الزمالك is the name the relation stage reports, see institutions._CLUB.)
 _KIND_HEADS = folded("شركة حزب منظمة تنظيم جبهة")
+
+# Committees named with the council they belong to (لجنة الشؤون الخارجية بمجلس النواب).
+_COMMITTEES = folded("لجنة")
 
 # The nouns of a printed outlet (not قناة: قناة السويس is a waterway).
 _PAPERS = folded("صحيفة جريدة مجلة")
@@ -191,7 +195,29 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
                 kept.remove(e)
         kept.append(proposal)
     kept.sort(key=lambda e: e.start)
-    return kept
+    return with_councils(text, kept)
+
+
+def with_councils(text: str, entities: list[Entity]) -> list[Entity]:
+    """A committee and the council it belongs to, written with ب (``لجنة الشؤون الخارجية بمجلس
+    النواب``، ``لجنة الدفاع بالبرلمان الباكستاني``): the committee's name takes the council in,
+    and the council stays a mention of its own."""
+    bodies = [e for e in entities if e.type is EntityType.ORGANIZATION and e.subtype != MEDIA]
+    out = list(entities)
+    for committee in bodies:
+        words = fold(committee.canonical).split()
+        if len(words) < 2 or words[0].removeprefix("ال") not in _COMMITTEES:
+            continue
+        council = next(
+            (e for e in bodies if e.start == committee.end + 2 and text[committee.end : e.start] == " ب"),
+            None,
+        )
+        if council is not None:
+            canonical = committee.canonical + " " + display(text[committee.end : council.end])
+            out[out.index(committee)] = with_end(text, committee, council.end).model_copy(
+                update={"canonical": canonical, "kb_id": None}
+            )
+    return out
 
 
 def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
@@ -329,7 +355,11 @@ def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
     words = fold(proposal.canonical).split()
     if words and words[0] in PLACE_ONLY:
         return True
-    before = fold(text[max(proposal.start, entity.start - 5) : entity.start]).split()
+    if text[entity.start - 1 : entity.start] == "ب" and text[entity.start - 2 : entity.start - 1] == " ":
+        return True  # الغرفة التجارية الصناعية بجدة
+    before = fold(text[max(proposal.start, entity.start - 14) : entity.start]).split()
+    if len(before) >= 2 and (before[-1] in PLACE_NOUNS or before[-1][1:] in PLACE_NOUNS):
+        return True  # أمانة منطقة المدينة المنورة، في محافظة جدة، بمحافظة جدة: a place noun first
     return bool(before) and before[-1] in SITE_PREPOSITIONS
 
 

@@ -29,6 +29,10 @@ ORG_HEADS = folded(
 # a region, never a country), never in the definite (التعليم العام is education).
 PLACE_ONLY = folded("تعليم صحة جوازات جمارك مرور حكومة")
 
+# Place nouns between a regional service and its place (جوازات منطقة الجوف), or a sited name
+# and its place (الإدارة العامة للدفاع المدني في محافظة جدة).
+PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة")
+
 # The prepositions before the place that closes a sited name (السفارة السعودية في لبنان،
 # بعثة الاتحاد الأوروبي لدى الأردن).
 SITE_PREPOSITIONS = folded("في لدى")
