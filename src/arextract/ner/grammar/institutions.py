@@ -107,6 +107,11 @@ _WHOLE_NOUNS = folded("وزراء بحوث")
 # الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
 _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة غرفة إدارة")
 
+# Local bodies whose name ends in their city after ب too (الغرفة التجارية الصناعية بجدة، إدارة
+# التعليم بالأحساء); a mission's place follows في / لدى (بعثة المفوضية الأوروبية + بالقاهرة is
+# where it acts).
+_LOCAL_BODIES = folded("غرفة إدارة")
+
 
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
 _NEEDS_COMPLEMENT = folded("لجنة حملة")
@@ -230,7 +235,7 @@ class OrganizationChains:
             return None  # قوات الاحتلال، قوة حفظ السلام: a common noun and its genitive
         if definite and tokens[last].norm in RANKS:
             return None  # المؤسسة المالية الأولى: a rank, not a name
-        last = self._site(i, last, limit)
+        last = _site(self, i, last, limit)
         if (
             definite
             and head_reading(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
@@ -406,33 +411,6 @@ class OrganizationChains:
             return None
         return 0, self.last_token(entity)
 
-    def _site(self, i: int, last: int, limit: int) -> int:
-        """The place closing a diplomatic mission's or an alliance's name (السفارة السعودية في
-        لبنان، تحالف دعم الشرعية في اليمن، الغرفة التجارية الصناعية بجدة، الإدارة العامة للدفاع
-        المدني في محافظة جدة): ``في`` / ``لدى`` / ``ب`` and a country, city or region (after a
-        place noun at most)."""
-        tokens = self.tokens
-        j = last + 1
-        head = head_reading(tokens[i].norm)[0].removeprefix("ال")
-        if head not in _SITED_HEADS or j >= min(len(tokens), limit + 2):
-            return last
-        norm = tokens[j].norm
-        glued = norm[:1] == "ب" and len(norm) > 3 and norm not in SITE_PREPOSITIONS
-        if not glued and (norm not in SITE_PREPOSITIONS or j + 1 >= len(tokens)):
-            return last
-        k = j if glued else j + 1
-        start = tokens[k].start + (1 if glued else 0)
-        entity = self.entity_at(k)
-        if entity is None and (tokens[k].norm[1:] if glued else tokens[k].norm) in PLACE_NOUNS:
-            k += 1  # بمحافظة جدة، في منطقة الرياض
-            entity = self.entity_at(k) if k < len(tokens) else None
-            start = tokens[k].start if k < len(tokens) else -1
-        if entity is None or entity.start != start:
-            return last
-        if entity.type in PLACES or entity.type is EntityType.COUNTRY:
-            return self.last_token(entity)
-        return last
-
     def _lam_phrase(self, j: int, limit: int) -> int:
         """The last token of a ل- phrase inside a name after an adjective (-1 if none): a place
         (الجماعة الحضرية لطنجة) or a verbal noun and its definite object (المؤسسة العامة لتحلية
@@ -537,6 +515,34 @@ def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:
         )
         and modifier_kind(tokens[i + 1].norm) == "lil"
     )
+
+
+def _site(chains: OrganizationChains, i: int, last: int, limit: int) -> int:
+    """The place closing a diplomatic mission's or an alliance's name (السفارة السعودية في
+    لبنان، تحالف دعم الشرعية في اليمن، الغرفة التجارية الصناعية بجدة، الإدارة العامة للدفاع
+    المدني في محافظة جدة): ``في`` / ``لدى`` (``ب`` for a local body) and a country, city or
+    region, after a place noun at most."""
+    tokens = chains.tokens
+    j = last + 1
+    head = head_reading(tokens[i].norm)[0].removeprefix("ال")
+    if head not in _SITED_HEADS or j >= min(len(tokens), limit + 2):
+        return last
+    norm = tokens[j].norm
+    glued = head in _LOCAL_BODIES and norm[:1] == "ب" and len(norm) > 3
+    if not glued and (norm not in SITE_PREPOSITIONS or j + 1 >= len(tokens)):
+        return last
+    k = j if glued else j + 1
+    start = tokens[k].start + (1 if glued else 0)
+    entity = chains.entity_at(k)
+    if entity is None and (tokens[k].norm[1:] if glued else tokens[k].norm) in PLACE_NOUNS:
+        k += 1  # بمحافظة جدة، في منطقة الرياض
+        entity = chains.entity_at(k) if k < len(tokens) else None
+        start = tokens[k].start if k < len(tokens) else -1
+    if entity is None or entity.start != start:
+        return last
+    if entity.type in PLACES or entity.type is EntityType.COUNTRY:
+        return chains.last_token(entity)
+    return last
 
 
 def _before_portfolio(tokens: list[Token], i: int, first: int, last: int) -> int:

@@ -105,19 +105,18 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
     return out
 
 
-def _headed_outlet(text: str, tokens: list[Token], i: int, entities: list[Entity]) -> tuple[Entity, int] | None:
-    """A paper named after a place or a club (``صحيفة مكة``، ``لصحيفة المدينة``، ``مجلة الزمالك``):
-    the name alone is the place or the club the tagger found there, so the outlet's name keeps
-    its noun. (The outlet, its last token), or None."""
+def _headed_outlet(
+    text: str, tokens: list[Token], i: int, entities: list[Entity]
+) -> tuple[Entity, int] | None:
+    """A paper named after a place (``صحيفة مكة``، ``لصحيفة المدينة``): the name alone is the
+    place found there, so the outlet's name keeps its noun (a paper of a name of its own is
+    named without it: صحيفة هآرتس is هآرتس). (The outlet, its last token), or None."""
     stem = outlet_stem(tokens[i].norm)
     if stem not in _PAPERS or i + 1 >= len(tokens):
         return None
     after = tokens[i + 1]
     inner = next((e for e in entities if e.start == after.start), None)
-    if inner is None or not (
-        inner.type in (*PLACES, EntityType.COUNTRY)
-        or (inner.type is EntityType.ORGANIZATION and inner.source == EntitySource.MODEL)
-    ):
+    if inner is None or inner.type not in (*PLACES, EntityType.COUNTRY):
         return None
     last = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].end == inner.end), None)
     if last is None:

@@ -313,7 +313,9 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
     return out
 
 
-def _family_name_mention(tokens: list[Token], j: int, entity: Entity, taken: list[tuple[int, int, int]]) -> bool:
+def _family_name_mention(
+    tokens: list[Token], j: int, entity: Entity, taken: list[tuple[int, int, int]]
+) -> bool:
     """Whether the tagger's ``entity`` right after the title's given name at ``j`` is the family
     name the tagger read alone (``الفريق مهاب`` + ``مميش``): a person of its own, nothing found
     at the given name, which is no verb of saying (``الرئيس قال``)."""
