@@ -24,7 +24,9 @@ _PURPOSE_NOUNS = folded(
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
 # (الحزب + a nisba is a party's name: الحزب الجمهوري، الحزب الدستوري; الحزب الحاكم is no nisba.)
-_INDEFINITE_ONLY = folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة")
+_INDEFINITE_ONLY = folded(
+    "إدارة قوة قوات قيادة مكتب مجمع تنظيم جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة مصلحة"
+)
 
 # Heads that are common nouns first (force, command, administration): with a bare genitive and
 # nothing after it they describe (قوات الاحتلال، قوة حفظ السلام، إدارة الحرب، قيادة الحلف); a

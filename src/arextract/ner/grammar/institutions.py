@@ -113,6 +113,11 @@ _SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بع�
 _LOCAL_BODIES = folded("غرفة إدارة")
 
 
+# Heads that are common nouns first (مصلحة: an interest) and name a public service only with
+# العامة after their genitive (مصلحة الجمارك العامة، مصلحة الإحصاءات العامة).
+_PUBLIC_SERVICES = folded("مصلحة")
+_GENERAL = fold("العامة")
+
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
 _NEEDS_COMPLEMENT = folded("لجنة حملة")
 
@@ -236,6 +241,10 @@ class OrganizationChains:
         if definite and tokens[last].norm in RANKS:
             return None  # المؤسسة المالية الأولى: a rank, not a name
         last = _site(self, i, last, limit)
+        if stem.removeprefix("ال") in _PUBLIC_SERVICES and (
+            definite or all(t.norm != _GENERAL for t in tokens[i + 2 : last + 1])
+        ):
+            return None  # مصلحة الشعب، المصلحة العامة: an interest; مصلحة الجمارك العامة a body
         if (
             definite
             and head_reading(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT

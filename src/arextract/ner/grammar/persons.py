@@ -19,6 +19,7 @@ from arextract.ner.grammar.person_edges import (
     with_family_name,
     with_family_name_after_lineage,
     with_family_name_before_a_verb,
+    with_first_syllable,
     with_given_name,
     with_lineage,
     with_nisba_family_name,
@@ -119,6 +120,7 @@ def refine_persons(
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
             entity = with_compound_family_name(text, tokens, entity, first, starts)
+            entity = with_first_syllable(text, tokens, entity, first, starts)
             entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
             entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
             entity = with_family_name_after_lineage(text, tokens, entity, starts)
