@@ -300,7 +300,7 @@ def with_family_name_after_lineage(
 
 
 # Short function words that could pass for a syllable of an East Asian name (له، به، ثم).
-_SHORT_WORDS = folded("له لها لهم به بها بهم فيه منه عنه ثم أو أي كل بل إذ إذا لو كي")
+_SHORT_WORDS = folded("له لها لهم به بها بهم فيه منه عنه ثم أو أي كل بل إذ إذا لو كي يا")
 
 
 def with_first_syllable(
@@ -313,7 +313,7 @@ def with_first_syllable(
     if first < 1 or first >= len(tokens) or tokens[first].start != entity.start:
         return entity
     words = fold(entity.text).split()
-    if len(words) != 2 or any(len(w) > 3 or w.startswith("ال") for w in words):
+    if len(words) != 2 or any(len(w) > 3 or w.startswith("ال") or w in _LINEAGE_WORDS for w in words):
         return entity
     before = tokens[first - 1]
     if before.end != entity.start - 1 or not is_name_word(before) or not 2 <= len(before.norm) <= 3:
