@@ -113,3 +113,38 @@ def test_a_committee_takes_in_its_council_which_stays_a_body(nlp: Pipeline) -> N
 def test_a_branch_of_a_countrys_forces_is_a_body(nlp: Pipeline) -> None:
     text = "وأجرت القوات البحرية الباكستانية مناورات في بحر العرب."
     assert "القوات البحرية الباكستانية" in organizations(nlp, text)
+
+
+def test_a_public_service_is_named_with_its_general_adjective(nlp: Pipeline) -> None:
+    assert "مصلحة الضرائب العامة" in organizations(nlp, "وأعلنت مصلحة الضرائب العامة تمديد مهلة السداد.")
+
+
+def test_an_interest_is_no_public_service(nlp: Pipeline) -> None:
+    assert not organizations(nlp, "وقال إن الاتفاق يصب في مصلحة الشعب اليمني وأمنه.")
+
+
+def test_a_participle_after_the_genitive_closes_a_bodys_name(nlp: Pipeline) -> None:
+    text = "واستقبل مركز الرعاية المتكاملة وفدا من المتطوعين صباح العيد."
+    assert "مركز الرعاية المتكاملة" in organizations(nlp, text)
+
+
+def test_a_participle_right_after_a_definite_head_describes_it(nlp: Pipeline) -> None:
+    assert not organizations(nlp, "وتعد الشركة المتعطشة للنمو من أسرع الشركات توسعا.")
+
+
+def test_the_first_syllable_of_a_chinese_name_joins_the_rest() -> None:
+    text = "وأعرب لوه شي جن خلال لقائه الوزير عن تقدير بلاده للتعاون."
+    named = [mention(text, "شي جن", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), named)) == {("لوه شي جن", "PERSON")}
+
+
+def test_a_verb_or_a_vocative_is_no_syllable_of_a_name() -> None:
+    text = "وقال شي جن إن الزيارة ناجحة، ثم نادى يا ابن عمي."
+    named = [
+        mention(text, "شي جن", EntityType.PERSON, MODEL),
+        mention(text, "ابن عمي", EntityType.PERSON, MODEL),
+    ]
+    assert found(refine_persons(text, tokenize(text), named)) == {
+        ("شي جن", "PERSON"),
+        ("ابن عمي", "PERSON"),
+    }
