@@ -75,6 +75,11 @@ def test_the_suez_canal_is_a_place_not_an_outlet(nlp: Pipeline) -> None:
     assert not any(e.type is EntityType.ORGANIZATION for e in doc.entities)
 
 
+def test_the_saudi_southern_border_is_a_place(nlp: Pipeline) -> None:
+    doc = nlp("وتفقد قائد القوات البرية الوحدات المرابطة في الحد الجنوبي أمس.")
+    assert ("الحد الجنوبي", "REGION") in found(doc.entities)
+
+
 # --- organisations ------------------------------------------------------------------------------
 
 
