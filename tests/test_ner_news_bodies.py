@@ -153,3 +153,11 @@ def test_a_verb_or_a_vocative_is_no_syllable_of_a_name() -> None:
         ("شي جن", "PERSON"),
         ("ابن عمي", "PERSON"),
     }
+
+
+def test_a_dual_head_names_two_known_universities(nlp: Pipeline) -> None:
+    text = "وأطلقت جامعتا الملك سعود والملك فهد للبترول والمعادن برنامجا مشتركا للباحثين."
+    doc = nlp(text)
+    bodies = {e.canonical for e in doc.entities if e.type is EntityType.ORGANIZATION}
+    assert {"جامعة الملك سعود", "جامعة الملك فهد للبترول والمعادن"} <= bodies
+    assert not any(e.type is EntityType.PERSON for e in doc.entities)

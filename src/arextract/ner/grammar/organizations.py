@@ -6,6 +6,8 @@ not fight what the tagger and the knowledge files found (policy in :func:`add_gr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from arextract.ner.gazetteer import surface_offset
 from arextract.ner.grammar.heads import head_reading, is_head, is_word
 from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationChains
@@ -38,6 +40,10 @@ _NEWS = folded("أنباء الأنباء")
 # proclitics they take.
 _DUALS = {fold("وزارتي"): "وزارة"}
 _DUAL_CLITICS = frozenset(["", "و", "ب", "ل", "وب", "ول"])
+
+# Dual heads of bodies named after a person or a place (جامعتي أم القرى والملك عبدالعزيز): the
+# two names are checked against the knowledge files, not read by the portfolio grammar.
+_KNOWN_DUALS = {fold("جامعتي"): "جامعة", fold("جامعتا"): "جامعة"}
 
 # Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
 _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
@@ -247,6 +253,46 @@ def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[
             entity = organization(text, start, tokens[last].end)
             out.append(entity.model_copy(update={"canonical": head + " " + display(entity.text)}))
     return out
+
+
+def known_dual_bodies(
+    text: str, tokens: list[Token], entities: list[Entity], is_known: Callable[[tuple[str, ...]], bool]
+) -> list[Entity]:
+    """The two bodies of a dual head named after a person or a place (``جامعتي أم القرى والملك
+    عبدالعزيز``): X و Y after the head, each a known organisation with the singular head
+    (``is_known``: جامعة أم القرى، جامعة الملك عبدالعزيز), the first of three words at most,
+    the second of four. The bodies replace the mentions inside them (the tagger's أم القرى)."""
+    out = entities
+    for i, token in enumerate(tokens[:-3]):
+        head = next(
+            (_KNOWN_DUALS[r.stem] for r in clitic_readings(token.norm) if r.stem in _KNOWN_DUALS), None
+        )
+        pair = _known_pair(tokens, i, fold(head), is_known) if head is not None else None
+        if head is None or pair is None:
+            continue
+        bodies = [
+            organization(text, start, end).model_copy(
+                update={"canonical": f"{head} {display(text[start:end])}"}
+            )
+            for start, end in pair
+        ]
+        kept = [e for e in out if not any(e.start < b.end and b.start < e.end for b in bodies)]
+        out = sorted(kept + bodies, key=lambda e: e.start)
+    return out
+
+
+def _known_pair(
+    tokens: list[Token], i: int, head: str, is_known: Callable[[tuple[str, ...]], bool]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The (start, end) of the two names after the dual head at ``i``, or None."""
+    for k in range(i + 2, min(len(tokens), i + 5)):
+        if tokens[k].norm[:1] != "و" or not is_known((head, *(t.norm for t in tokens[i + 1 : k]))):
+            continue
+        for last in range(k, min(len(tokens), k + 4)):
+            words = (tokens[k].norm[1:], *(t.norm for t in tokens[k + 1 : last + 1]))
+            if is_known((head, *words)):
+                return (tokens[i + 1].start, tokens[k - 1].end), (tokens[k].start + 1, tokens[last].end)
+    return None
 
 
 def _portfolio(tokens: list[Token], j: int, conjoined: bool) -> tuple[int, int] | None:
