@@ -20,6 +20,9 @@ def _aliases(state: DocumentState, mentions: list[Mention]) -> dict[str, list[st
     for key, target in state.targets.items():
         names = list(surfaces.get(key, []))
         names += [name for name in target.kb_names if name not in names]
+        place = _province_place(target)
+        if place is not None and place not in names:
+            names.append(place)
         aliases[key] = names
     for key, target in state.targets.items():
         # a person the knowledge base does not know is named by its longest full name (the first
@@ -30,6 +33,20 @@ def _aliases(state: DocumentState, mentions: list[Mention]) -> dict[str, list[st
             target.canonical = fullest_spelling(display(name) for name in names if fold(name) == longest)
     _one_spelling(state)
     return aliases
+
+
+# The head of a province's name in the knowledge files (منطقة مكة المكرمة، منطقة حائل).
+_PROVINCE = "منطقة "
+
+
+def _province_place(target: Target) -> str | None:
+    """The place a known province is also named by: ``منطقة مكة المكرمة`` is ``مكة المكرمة`` too
+    (``أمير منطقة حائل``: the affiliation is حائل, tests/gold/GUIDELINES.md §5)."""
+    if target.type is not EntityType.REGION or not target.kb_names:
+        return None
+    if not target.canonical.startswith(_PROVINCE) or len(target.canonical) <= len(_PROVINCE):
+        return None
+    return target.canonical[len(_PROVINCE) :]
 
 
 def _one_spelling(state: DocumentState) -> None:

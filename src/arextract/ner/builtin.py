@@ -16,7 +16,7 @@ from arextract.ner.backends import KnownNames, known_names
 from arextract.ner.gazetteer import AMBIGUOUS_CONFIDENCE, GazetteerMatch, match_to_entity, span_entity
 from arextract.ner.grammar import add_grammar_mentions, add_place_mentions, refine_persons
 from arextract.ner.grammar.idioms import without_place_idioms
-from arextract.ner.grammar.organizations import without_coordinated_bodies
+from arextract.ner.grammar.organizations import known_dual_bodies, without_coordinated_bodies
 from arextract.ner.grammar.outlets import quoted_outlets
 from arextract.ner.grammar.portfolios import without_portfolios
 from arextract.ner.grammar.speakers import without_titled_place
@@ -113,6 +113,7 @@ class GrammarRefinement:
         found = add_grammar_mentions(text, tokens, add_place_mentions(text, tokens, refined))
         found = without_coordinated_bodies(text, tokens, found)
         found = quoted_outlets(text, tokens, found, self._known_outlet)
+        found = known_dual_bodies(text, tokens, found, self._known_outlet)
         found = join_split_places(text, found)
         return [
             e
@@ -121,7 +122,8 @@ class GrammarRefinement:
         ]
 
     def _known_outlet(self, key: tuple[str, ...]) -> bool:
-        """Whether folded words are exactly a known news outlet's name (صحيفة المدينة)."""
+        """Whether folded words are exactly a known organisation's name (an outlet: صحيفة
+        المدينة; a university: جامعة أم القرى)."""
         return any(entry.type is EntityType.ORGANIZATION for entry, _ in self.names.gazetteer.named(key))
 
     def _known_word(self, norm: str) -> bool:

@@ -24,7 +24,9 @@ _PURPOSE_NOUNS = folded(
 # Heads whose bare definite form + adjective is too often a common noun phrase
 # (الإدارة الأمريكية is the government; القوة العسكرية is strength): indefinite use only.
 # (الحزب + a nisba is a party's name: الحزب الجمهوري، الحزب الدستوري; الحزب الحاكم is no nisba.)
-_INDEFINITE_ONLY = folded("إدارة قوة قوات قيادة مكتب مجمع تنظيم جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة")
+_INDEFINITE_ONLY = folded(
+    "إدارة قوة قوات قيادة مكتب مجمع تنظيم جبهة تعليم صحة جوازات جمارك مرور مدينة مدرسة مصلحة"
+)
 
 # Heads that are common nouns first (force, command, administration): with a bare genitive and
 # nothing after it they describe (قوات الاحتلال، قوة حفظ السلام، إدارة الحرب، قيادة الحلف); a
@@ -121,7 +123,15 @@ def is_adjective(norm: str) -> bool:
     participle = (
         stem.startswith("م") and len(stem) >= 5 and stem.endswith(("ين", "ون")) and norm not in GENERIC
     )
-    return len(stem) >= 3 and (nisba or participle) and norm not in DEFINITE_STOPS
+    return len(stem) >= 3 and (nisba or participle or _kind_participle(norm)) and norm not in DEFINITE_STOPS
+
+
+def _kind_participle(norm: str) -> bool:
+    """A participle of the forms that say what a body does, after its genitive (مركز الرعاية
+    المستمرة، شركة الخدمات المتكاملة; not المنعقد "convened", a state). Right after a definite
+    head it describes (الشركة المتعطشة للطاقة، المركز المتواضع), so it opens no name."""
+    stem = norm[2:]
+    return stem.startswith(("مست", "مت")) and len(stem) >= 5 and norm not in GENERIC
 
 
 def modifier_kind(norm: str) -> str | None:
@@ -166,4 +176,6 @@ def opens_definite_name(norm: str) -> bool:
     """Whether the word after a definite head makes it a name: a لل- complement or an adjective
     that is not generic (الهيئة السعودية، اللجنة العليا للمشاريع; not المركز الأول)."""
     kind = modifier_kind(norm)
-    return norm not in GENERIC and (kind == "lil" or (kind == "def" and is_adjective(norm)))
+    return norm not in GENERIC and (
+        kind == "lil" or (kind == "def" and is_adjective(norm) and not _kind_participle(norm))
+    )

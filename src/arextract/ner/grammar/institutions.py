@@ -40,7 +40,14 @@ from arextract.ner.grammar.heads import (
     opens_definite_name,
 )
 from arextract.ner.grammar.mentions import PLACES
-from arextract.ner.grammar.words import ANAPHORS, DEFINITE_STOPS, PLACE_ONLY, SITE_PREPOSITIONS, folded
+from arextract.ner.grammar.words import (
+    ANAPHORS,
+    DEFINITE_STOPS,
+    PLACE_NOUNS,
+    PLACE_ONLY,
+    SITE_PREPOSITIONS,
+    folded,
+)
 from arextract.schema import Entity, EntityType, Token
 from arextract.text.clitics import NOUN_PROCLITICS
 from arextract.text.normalize import fold
@@ -68,8 +75,6 @@ _TA_MARBUTA_HEADS = folded("دارة")
 # Heads named after a person (مدرسة القاسم بن محمد): the person's name is part of the name.
 _NAMED_AFTER = folded("مدرسة")
 
-# Place nouns between a regional service and its place (جوازات منطقة الجوف).
-_PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة")
 
 # Definite forms of indefinite-only heads that do open a name (الإدارة العامة للمرور،
 # القيادة العامة للقوات المسلحة).
@@ -100,7 +105,18 @@ _WHOLE_NOUNS = folded("وزراء بحوث")
 
 # Heads whose name may end in a place after في / لدى (السفارة السعودية في لبنان، تحالف دعم
 # الشرعية في اليمن, بعثة الاتحاد الأوروبي لدى الأردن); the place stays a mention of its own.
-_SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة")
+_SITED_HEADS = folded("سفارة قنصلية ملحقية مندوبية بعثة ممثلية تحالف حملة غرفة إدارة")
+
+# Local bodies whose name ends in their city after ب too (الغرفة التجارية الصناعية بجدة، إدارة
+# التعليم بالأحساء); a mission's place follows في / لدى (بعثة المفوضية الأوروبية + بالقاهرة is
+# where it acts).
+_LOCAL_BODIES = folded("غرفة إدارة")
+
+
+# Heads that are common nouns first (مصلحة: an interest) and name a public service only with
+# العامة after their genitive (مصلحة الجمارك العامة، مصلحة الإحصاءات العامة).
+_PUBLIC_SERVICES = folded("مصلحة")
+_GENERAL = fold("العامة")
 
 # Definite heads that name a body only with a لل- complement (اللجنة العليا للمشاريع).
 _NEEDS_COMPLEMENT = folded("لجنة حملة")
@@ -119,6 +135,10 @@ _REGIONAL = folded("حكومة")
 # A party in the definite, and the adjectives that describe one without naming it.
 _PARTY = fold("الحزب")
 _PARTY_DESCRIPTIONS = folded("السياسي الكردي العربي الشيعي السني الإسلامي الديني الحاكم المعارض")
+
+# The branches of a country's armed forces, between القوات and its nisba (القوات الجوية
+# الأمريكية).
+_FORCE_BRANCHES = folded("البحرية الجوية البرية")
 
 # Adjectives that stay in an army's name after the nisba (الجيش السوري الحر).
 _ARMY_ADJECTIVES = folded("الحر")
@@ -220,7 +240,11 @@ class OrganizationChains:
             return None  # قوات الاحتلال، قوة حفظ السلام: a common noun and its genitive
         if definite and tokens[last].norm in RANKS:
             return None  # المؤسسة المالية الأولى: a rank, not a name
-        last = self._site(i, last, limit)
+        last = _site(self, i, last, limit)
+        if stem.removeprefix("ال") in _PUBLIC_SERVICES and (
+            definite or all(t.norm != _GENERAL for t in tokens[i + 2 : last + 1])
+        ):
+            return None  # مصلحة الشعب، المصلحة العامة: an interest; مصلحة الجمارك العامة a body
         if (
             definite
             and head_reading(tokens[i].norm)[0][2:] in _NEEDS_COMPLEMENT
@@ -387,7 +411,7 @@ class OrganizationChains:
         """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None;
         ``region_only``: a region's body (حكومة الأنبار; حكومة طهران is Iran's government)."""
         j = i + 1
-        if j < len(self.tokens) and self.tokens[j].norm in _PLACE_NOUNS and self.entity_at(j) is None:
+        if j < len(self.tokens) and self.tokens[j].norm in PLACE_NOUNS and self.entity_at(j) is None:
             j += 1
         entity = self.entity_at(j) if j < len(self.tokens) else None
         if entity is None or entity.type not in PLACES or entity.start != self.tokens[j].start:
@@ -395,22 +419,6 @@ class OrganizationChains:
         if region_only and entity.type is not EntityType.REGION:
             return None
         return 0, self.last_token(entity)
-
-    def _site(self, i: int, last: int, limit: int) -> int:
-        """The place closing a diplomatic mission's or an alliance's name (السفارة السعودية في
-        لبنان، تحالف دعم الشرعية في اليمن): ``في`` / ``لدى`` and a country, city or region."""
-        tokens = self.tokens
-        j = last + 1
-        if head_reading(tokens[i].norm)[0].removeprefix("ال") not in _SITED_HEADS:
-            return last
-        if j + 1 >= min(len(tokens), limit + 2) or tokens[j].norm not in SITE_PREPOSITIONS:
-            return last
-        entity = self.entity_at(j + 1)
-        if entity is None or entity.start != tokens[j + 1].start:
-            return last
-        if entity.type in PLACES or entity.type is EntityType.COUNTRY:
-            return self.last_token(entity)
-        return last
 
     def _lam_phrase(self, j: int, limit: int) -> int:
         """The last token of a ل- phrase inside a name after an adjective (-1 if none): a place
@@ -518,6 +526,34 @@ def _portfolio_after_anaphor(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _site(chains: OrganizationChains, i: int, last: int, limit: int) -> int:
+    """The place closing a diplomatic mission's or an alliance's name (السفارة السعودية في
+    لبنان، تحالف دعم الشرعية في اليمن، الغرفة التجارية الصناعية بجدة، الإدارة العامة للدفاع
+    المدني في محافظة جدة): ``في`` / ``لدى`` (``ب`` for a local body) and a country, city or
+    region, after a place noun at most."""
+    tokens = chains.tokens
+    j = last + 1
+    head = head_reading(tokens[i].norm)[0].removeprefix("ال")
+    if head not in _SITED_HEADS or j >= min(len(tokens), limit + 2):
+        return last
+    norm = tokens[j].norm
+    glued = head in _LOCAL_BODIES and norm[:1] == "ب" and len(norm) > 3
+    if not glued and (norm not in SITE_PREPOSITIONS or j + 1 >= len(tokens)):
+        return last
+    k = j if glued else j + 1
+    start = tokens[k].start + (1 if glued else 0)
+    entity = chains.entity_at(k)
+    if entity is None and (tokens[k].norm[1:] if glued else tokens[k].norm) in PLACE_NOUNS:
+        k += 1  # بمحافظة جدة، في منطقة الرياض
+        entity = chains.entity_at(k) if k < len(tokens) else None
+        start = tokens[k].start if k < len(tokens) else -1
+    if entity is None or entity.start != start:
+        return last
+    if entity.type in PLACES or entity.type is EntityType.COUNTRY:
+        return chains.last_token(entity)
+    return last
+
+
 def _before_portfolio(tokens: list[Token], i: int, first: int, last: int) -> int:
     """The end of a body's name after a deputy's title: in "وكيل وزارة الصحة للخدمات
     العلاجية" and "وكيل الحرس الوطني للقطاع الغربي" the لل- phrase is the deputy's portfolio."""
@@ -554,8 +590,11 @@ def _joins_chain(entity: Entity, kind: str, previous: str) -> bool:
 def _national(chains: OrganizationChains, i: int) -> tuple[int, int] | None:
     """A national army or force: الجيش / القوات + a country's nisba (الجيش المصري، الجيش السوري
     الحر، القوات العراقية); جيش الاحتلال and الجيش الوطني are descriptions."""
-    entity = chains.entity_at(i + 1) if i + 1 < len(chains.tokens) else None
-    if entity is None or entity.type is not EntityType.COUNTRY or entity.start != chains.tokens[i + 1].start:
+    tokens = chains.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].norm in _FORCE_BRANCHES and chains.entity_at(i + 1) is None:
+        i += 1  # القوات البحرية الباكستانية: a branch of a country's forces
+    entity = chains.entity_at(i + 1) if i + 1 < len(tokens) else None
+    if entity is None or entity.type is not EntityType.COUNTRY or entity.start != tokens[i + 1].start:
         return None
     last = chains.last_token(entity)
     if last + 1 < len(chains.tokens) and chains.tokens[last + 1].norm in _ARMY_ADJECTIVES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from arextract.ner.grammar.heads import is_head
 from arextract.ner.grammar.mentions import person, with_start
 from arextract.ner.grammar.names import CROWN, is_name_word
+from arextract.ner.grammar.speakers import is_speech_verb
 from arextract.ner.grammar.words import (
     ANAPHORS,
     DEFINITE_STOPS,
@@ -62,6 +63,8 @@ def _listed_given_name(word: Token) -> bool:
         return False  # "، وعلى لسان المتحدث": a preposition (على folds like the name علي)
     if given[0] in "لب" and (given[1:] in HONORIFICS or given[1:] in NAME_END or given[1:] == CROWN):
         return False  # ولولي عهده، ولسمو ...
+    if is_speech_verb(word.norm):
+        return False  # "، وأكد أحمد الخضري رئيس التحرير": the verb of saying before the name
     return given[0] not in "يتن" or given in _VERB_LIKE_NAMES  # not a verb (ويضيف، وتابع)
 
 

@@ -6,16 +6,19 @@ not fight what the tagger and the knowledge files found (policy in :func:`add_gr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from arextract.ner.gazetteer import surface_offset
 from arextract.ner.grammar.heads import head_reading, is_head, is_word
 from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationChains
-from arextract.ner.grammar.mentions import MEDIA, PLACES, organization
+from arextract.ner.grammar.mentions import MEDIA, PLACES, organization, with_end
 from arextract.ner.grammar.months import without_month_names
 from arextract.ner.grammar.outlets import byline_outlet, is_to, outlet_stem, outlet_tokens
 from arextract.ner.grammar.words import (
     DEFINITE_STOPS,
     ORG_HEADS,
     OUTLET_NOUNS,
+    PLACE_NOUNS,
     PLACE_ONLY,
     QUOTES,
     SITE_PREPOSITIONS,
@@ -38,6 +41,10 @@ _NEWS = folded("أنباء الأنباء")
 _DUALS = {fold("وزارتي"): "وزارة"}
 _DUAL_CLITICS = frozenset(["", "و", "ب", "ل", "وب", "ول"])
 
+# Dual heads of bodies named after a person or a place (جامعتي أم القرى والملك عبدالعزيز): the
+# two names are checked against the knowledge files, not read by the portfolio grammar.
+_KNOWN_DUALS = {fold("جامعتي"): "جامعة", fold("جامعتا"): "جامعة"}
+
 # Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
 _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 
@@ -46,6 +53,12 @@ _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
 # tagger read as an organisation, the head a description of it. (A club keeps its head: نادي
 # الزمالك is the name the relation stage reports, see institutions._CLUB.)
 _KIND_HEADS = folded("شركة حزب منظمة تنظيم جبهة")
+
+# Committees named with the council they belong to (لجنة الشؤون الخارجية بمجلس النواب).
+_COMMITTEES = folded("لجنة")
+
+# The nouns of a printed outlet (not قناة: قناة السويس is a waterway).
+_PAPERS = folded("صحيفة جريدة مجلة")
 
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
@@ -62,6 +75,11 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
         token = tokens[i]
         if not is_word(token) and token.norm != "ل":
             i += 1
+            continue
+        headed = _headed_outlet(text, tokens, i, entities) if outlet_stem(token.norm) else None
+        if headed is not None:
+            out.append(headed[0])
+            i = headed[1] + 1
             continue
         outlet = outlet_tokens(tokens, i) if is_to(token.norm) or outlet_stem(token.norm) else None
         if outlet is not None:
@@ -91,6 +109,26 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             continue
         i += 1
     return out
+
+
+def _headed_outlet(
+    text: str, tokens: list[Token], i: int, entities: list[Entity]
+) -> tuple[Entity, int] | None:
+    """A paper named after a place (``صحيفة مكة``، ``لصحيفة المدينة``): the name alone is the
+    place found there, so the outlet's name keeps its noun (a paper of a name of its own is
+    named without it: صحيفة هآرتس is هآرتس). (The outlet, its last token), or None."""
+    stem = outlet_stem(tokens[i].norm)
+    if stem not in _PAPERS or i + 1 >= len(tokens):
+        return None
+    after = tokens[i + 1]
+    inner = next((e for e in entities if e.start == after.start), None)
+    if inner is None or inner.type not in (*PLACES, EntityType.COUNTRY):
+        return None
+    last = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].end == inner.end), None)
+    if last is None:
+        return None
+    start = tokens[i].start + surface_offset(tokens[i].text, len(tokens[i].norm) - len(stem))
+    return organization(text, start, inner.end, MEDIA), last
 
 
 def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
@@ -125,6 +163,7 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
                 same.type is not EntityType.ORGANIZATION
                 and same.source != EntitySource.MODEL
                 and _quoted(text, same)
+                and not _named_with_noun(text, same)
             ):
                 kept[kept.index(same)] = same.model_copy(
                     update={"type": EntityType.ORGANIZATION, "kb_id": None, "subtype": MEDIA}
@@ -161,7 +200,29 @@ def add_grammar_mentions(text: str, tokens: list[Token], entities: list[Entity])
                 kept.remove(e)
         kept.append(proposal)
     kept.sort(key=lambda e: e.start)
-    return kept
+    return with_councils(text, kept)
+
+
+def with_councils(text: str, entities: list[Entity]) -> list[Entity]:
+    """A committee and the council it belongs to, written with ب (``لجنة الشؤون الخارجية بمجلس
+    النواب``، ``لجنة الدفاع بالبرلمان الباكستاني``): the committee's name takes the council in,
+    and the council stays a mention of its own."""
+    bodies = [e for e in entities if e.type is EntityType.ORGANIZATION and e.subtype != MEDIA]
+    out = list(entities)
+    for committee in bodies:
+        words = fold(committee.canonical).split()
+        if len(words) < 2 or words[0].removeprefix("ال") not in _COMMITTEES:
+            continue
+        council = next(
+            (e for e in bodies if e.start == committee.end + 2 and text[committee.end : e.start] == " ب"),
+            None,
+        )
+        if council is not None:
+            canonical = committee.canonical + " " + display(text[committee.end : council.end])
+            out[out.index(committee)] = with_end(text, committee, council.end).model_copy(
+                update={"canonical": canonical, "kb_id": None}
+            )
+    return out
 
 
 def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
@@ -192,6 +253,46 @@ def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[
             entity = organization(text, start, tokens[last].end)
             out.append(entity.model_copy(update={"canonical": head + " " + display(entity.text)}))
     return out
+
+
+def known_dual_bodies(
+    text: str, tokens: list[Token], entities: list[Entity], is_known: Callable[[tuple[str, ...]], bool]
+) -> list[Entity]:
+    """The two bodies of a dual head named after a person or a place (``جامعتي أم القرى والملك
+    عبدالعزيز``): X و Y after the head, each a known organisation with the singular head
+    (``is_known``: جامعة أم القرى، جامعة الملك عبدالعزيز), the first of three words at most,
+    the second of four. The bodies replace the mentions inside them (the tagger's أم القرى)."""
+    out = entities
+    for i, token in enumerate(tokens[:-3]):
+        head = next(
+            (_KNOWN_DUALS[r.stem] for r in clitic_readings(token.norm) if r.stem in _KNOWN_DUALS), None
+        )
+        pair = _known_pair(tokens, i, fold(head), is_known) if head is not None else None
+        if head is None or pair is None:
+            continue
+        bodies = [
+            organization(text, start, end).model_copy(
+                update={"canonical": f"{head} {display(text[start:end])}"}
+            )
+            for start, end in pair
+        ]
+        kept = [e for e in out if not any(e.start < b.end and b.start < e.end for b in bodies)]
+        out = sorted(kept + bodies, key=lambda e: e.start)
+    return out
+
+
+def _known_pair(
+    tokens: list[Token], i: int, head: str, is_known: Callable[[tuple[str, ...]], bool]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The (start, end) of the two names after the dual head at ``i``, or None."""
+    for k in range(i + 2, min(len(tokens), i + 5)):
+        if tokens[k].norm[:1] != "و" or not is_known((head, *(t.norm for t in tokens[i + 1 : k]))):
+            continue
+        for last in range(k, min(len(tokens), k + 4)):
+            words = (tokens[k].norm[1:], *(t.norm for t in tokens[k + 1 : last + 1]))
+            if is_known((head, *words)):
+                return (tokens[i + 1].start, tokens[k - 1].end), (tokens[k].start + 1, tokens[last].end)
+    return None
 
 
 def _portfolio(tokens: list[Token], j: int, conjoined: bool) -> tuple[int, int] | None:
@@ -299,8 +400,20 @@ def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
     words = fold(proposal.canonical).split()
     if words and words[0] in PLACE_ONLY:
         return True
-    before = fold(text[max(proposal.start, entity.start - 5) : entity.start]).split()
+    if text[entity.start - 1 : entity.start] == "ب" and text[entity.start - 2 : entity.start - 1] == " ":
+        return True  # الغرفة التجارية الصناعية بجدة
+    before = fold(text[max(proposal.start, entity.start - 14) : entity.start]).split()
+    if len(before) >= 2 and (before[-1] in PLACE_NOUNS or before[-1][1:] in PLACE_NOUNS):
+        return True  # أمانة منطقة المدينة المنورة، في محافظة جدة، بمحافظة جدة: a place noun first
     return bool(before) and before[-1] in SITE_PREPOSITIONS
+
+
+def _named_with_noun(text: str, entity: Entity) -> bool:
+    """Whether the knowledge files name ``entity`` with the outlet noun written before it
+    (``قناة السويس`` is the waterway, the place the canal's name was narrowed to is no channel)."""
+    before = fold(text[max(0, entity.start - 8) : entity.start]).split()
+    words = fold(entity.canonical).split()
+    return bool(before) and len(words) > 1 and words[0] == outlet_stem(before[-1])
 
 
 def _quoted(text: str, entity: Entity) -> bool:

@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from arextract.ner.grammar.mentions import PLACES, with_end, with_start
 from arextract.ner.grammar.names import is_name_word, nasab_end
+from arextract.ner.grammar.speakers import is_speech_verb
 from arextract.ner.grammar.words import (
     DEFINITE_STOPS,
     FAMILY,
@@ -297,3 +298,32 @@ def with_family_name_after_lineage(
     if (at < len(starts) and starts[at] < family.end) or then.norm not in OFFICE_TITLES:
         return entity
     return with_end(text, entity, family.end)
+
+
+# Short function words that could pass for a syllable of an East Asian name (له، به، ثم).
+_SHORT_WORDS = folded("له لها لهم به بها بهم فيه منه عنه ثم أو أي كل بل إذ إذا لو كي يا")
+
+
+def with_first_syllable(
+    text: str, tokens: list[Token], entity: Entity, first: int, starts: list[int]
+) -> Entity:
+    """``لوه`` + ``شو شنج``، ``لي`` + ``كه تشيانغ``: a Chinese or Korean name is written in short
+    syllables, and the tagger sometimes leaves out the first; a two-word person of syllables
+    (at most three letters, no article) takes in the short name word right before it (no
+    function word or verb, no mention there)."""
+    if first < 1 or first >= len(tokens) or tokens[first].start != entity.start:
+        return entity
+    words = fold(entity.text).split()
+    if len(words) != 2 or any(len(w) > 3 or w.startswith("ال") or w in _LINEAGE_WORDS for w in words):
+        return entity
+    before = tokens[first - 1]
+    if before.end != entity.start - 1 or not is_name_word(before) or not 2 <= len(before.norm) <= 3:
+        return entity
+    if before.norm in _SHORT_WORDS or before.norm in NASAB or before.norm in FAMILY:
+        return entity
+    if is_speech_verb(before.norm):
+        return entity  # قال شو شنج: the verb before the name
+    at = bisect_left(starts, before.start)
+    if at < len(starts) and starts[at] < before.end:
+        return entity
+    return with_start(text, entity, before.start)

@@ -19,6 +19,7 @@ from arextract.ner.grammar.person_edges import (
     with_family_name,
     with_family_name_after_lineage,
     with_family_name_before_a_verb,
+    with_first_syllable,
     with_given_name,
     with_lineage,
     with_nisba_family_name,
@@ -27,8 +28,16 @@ from arextract.ner.grammar.person_edges import (
     without_overrun,
     without_time_word,
 )
-from arextract.ner.grammar.speakers import with_speakers
-from arextract.ner.grammar.words import HONORIFICS, NAME_END, NOT_NAMES, PARTS_OF_NAME, WAW_NAMES, folded
+from arextract.ner.grammar.speakers import is_speech_verb, with_speakers, without_leading_verb
+from arextract.ner.grammar.words import (
+    HONORIFICS,
+    NAME_END,
+    NOT_NAMES,
+    OFFICE_TITLES,
+    PARTS_OF_NAME,
+    WAW_NAMES,
+    folded,
+)
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import PROCLITICS, carries_article
 from arextract.text.normalize import fold
@@ -98,6 +107,7 @@ def refine_persons(
             entity = with_lineage(text, tokens, entity, ends, starts, is_place)
             entity = _named_before_a_title(tokens, token_starts, entity, ends)
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
+            entity = without_leading_verb(text, tokens, entity)
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
             if _not_a_name(tokens, words, ends):
@@ -110,6 +120,7 @@ def refine_persons(
             entity = with_given_name(text, tokens, entity, first)
             entity = with_family_name(text, tokens, entity, first)
             entity = with_compound_family_name(text, tokens, entity, first, starts)
+            entity = with_first_syllable(text, tokens, entity, first, starts)
             entity = with_nisba_family_name(text, tokens, entity, first, starts, is_known_word)
             entity = with_family_name_before_a_verb(text, tokens, entity, first, starts)
             entity = with_family_name_after_lineage(text, tokens, entity, starts)
@@ -266,6 +277,15 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
         if end < 0:
             i = j
             continue
+        if end == j and j + 1 < n and _opens_a_name(tokens, i, j):
+            # one name word after the title, then a family name without the article
+            after = next((k for s, _, k in taken if s == tokens[j + 1].start), None)
+            if after is not None and _family_name_mention(tokens, j, out[after], taken):
+                out[after] = with_start(text, out[after], tokens[j].start)  # الفريق مهاب + مميش
+                i = j + 1
+                continue
+            if after is None and _closed_family_name(tokens, j + 1):
+                end = j + 1  # الفريق مهاب مميش، رئيس الهيئة
         start, stop = tokens[j].start, tokens[end].end
         overlapping = [(s, e, k) for s, e, k in taken if s < stop and start < e]
         if not overlapping:
@@ -293,6 +313,36 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
     if additions:
         out = sorted(out + additions, key=lambda e: e.start)
     return out
+
+
+def _family_name_mention(
+    tokens: list[Token], j: int, entity: Entity, taken: list[tuple[int, int, int]]
+) -> bool:
+    """Whether the tagger's ``entity`` right after the title's given name at ``j`` is the family
+    name the tagger read alone (``الفريق مهاب`` + ``مميش``): a person of its own, nothing found
+    at the given name, which is no verb of saying (``الرئيس قال``)."""
+    return (
+        entity.type is EntityType.PERSON
+        and entity.source == EntitySource.MODEL
+        and tokens[j + 1].start == tokens[j].end + 1
+        and not any(s < tokens[j].end and tokens[j].start < e for s, e, _ in taken)
+        and not is_speech_verb(tokens[j].norm)
+    )
+
+
+def _closed_family_name(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` ends a two-word name after a title without the article (``الفريق مهاب
+    مميش، رئيس``): a name word, no noun with a pronoun or in ة (ضيفه), closed by a comma or an
+    office title in apposition."""
+    if k + 1 >= len(tokens) or not is_name_word(tokens[k]) or len(tokens[k].norm) < 3:
+        return False
+    word = tokens[k]
+    if word.text.endswith(("ه", "ة", "ا")) or (word.norm[0] == "و" and word.norm not in WAW_NAMES):
+        return False
+    if is_speech_verb(word.norm):
+        return False
+    closing = tokens[k + 1].norm
+    return closing in ("،", ",") or closing in OFFICE_TITLES
 
 
 def _opens_a_name(tokens: list[Token], i: int, j: int) -> bool:

@@ -6,7 +6,7 @@ words the tagger missed become a person when a title follows them.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from arextract.ner.grammar.heads import GENERIC, is_head
@@ -71,6 +71,11 @@ _ADJECTIVES = folded("كبير كبيرة عديدة عديد جديد جديد�
 @lru_cache(maxsize=50_000)  # asked of every token of every sentence
 def _is_verb(norm: str) -> bool:
     return any(r.proclitic in ("", "و", "ف") and r.stem in _VERBS for r in clitic_readings(norm))
+
+
+def is_speech_verb(norm: str) -> bool:
+    """A verb of saying or meeting (قال، وأكد، استقبل), which opens no name."""
+    return _is_verb(norm)
 
 
 def _given(token: Token) -> bool:
@@ -302,6 +307,25 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     if added:
         out = sorted(out + added, key=lambda e: e.start)
     return out
+
+
+# Verbs of saying that are given names too (طالب): a name may begin with them.
+_NAMES_LIKE_VERBS = folded("طالب")
+
+
+def without_leading_verb(text: str, tokens: list[Token], entity: Entity) -> Entity:
+    """``وأكد`` + ``أحمد الخضري رئيس التحرير``: a tagger's person that opens with a verb of saying
+    or meeting and goes on by two words or more is the name after the verb, its subject (not
+    from a given name spelled like one: طالب)."""
+    first = bisect_right([t.start for t in tokens], entity.start) - 1
+    if entity.type is not EntityType.PERSON or not 0 <= first < len(tokens) - 2:
+        return entity
+    verb = tokens[first]
+    if not _is_verb(verb.norm) or any(r.stem in _NAMES_LIKE_VERBS for r in clitic_readings(verb.norm)):
+        return entity
+    if entity.start >= verb.end or tokens[first + 2].end > entity.end:
+        return entity
+    return with_start(text, entity, tokens[first + 1].start)
 
 
 # Titles whose complement is a place (محافظ صلاح الدين، والي طنجة، أمير منطقة...).

@@ -22,13 +22,17 @@ ORG_HEADS = folded(
     "اتحاد جمعية مركز معهد كلية أكاديمية مكتب ديوان محكمة نيابة شرطة سفارة قنصلية بلدية "
     "أمانة حزب جبهة تحالف ائتلاف برلمان غرفة مديرية قوة قوات قيادة تنظيم مجمع "
     "ملحقية مندوبية بعثة عمادة حرس درك مفوضية مدينة تعليم صحة جوازات جمارك مرور مدرسة حملة جيش "
-    "حكومة إذاعة تلفزيون مرصد دارة نادي"
+    "حكومة إذاعة تلفزيون مرصد دارة نادي مصلحة"
 )
 
 # Regional services named by the place they serve (تعليم محافظة صبيا، جوازات منطقة الجوف، صحة
 # الرياض) and a province's government (حكومة كردستان): a body only before a place (a city or
 # a region, never a country), never in the definite (التعليم العام is education).
 PLACE_ONLY = folded("تعليم صحة جوازات جمارك مرور حكومة")
+
+# Place nouns between a regional service and its place (جوازات منطقة الجوف), or a sited name
+# and its place (الإدارة العامة للدفاع المدني في محافظة جدة).
+PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة")
 
 # The prepositions before the place that closes a sited name (السفارة السعودية في لبنان،
 # بعثة الاتحاد الأوروبي لدى الأردن).
