@@ -2759,3 +2759,71 @@ def test_a_capital_opening_its_clause_before_a_speech_verb_is_its_state(nlp: Pip
     assert speech(doc) == K([("تقول", "إيران")])
     doc = nlp("وصل الوزير إلى موسكو قال إن الزيارة ناجحة.")
     assert key("روسيا") not in [speaker for _, speaker in speech(doc)]
+
+
+def test_a_speaker_inside_quoted_words_does_not_carry_to_the_participles_after(nlp: Pipeline) -> None:
+    # the king speaks inside the minister's quotation; مستطردا and مضيفا go on with the minister
+    doc = nlp(
+        "قال وزير الخارجية الأردني أيمن الصفدي: ”نعمل مع الأشقاء لحل الأزمة كما أكد الملك عبدالله”، "
+        "مستطرداً ”الحل السياسي هو الطريق الوحيد”.\nمضيفًا: هناك تنسيق دائم بين البلدين."
+    )
+    assert ("مستطرداً", key("أيمن الصفدي")) in speech(doc)
+    assert ("مضيفًا", key("أيمن الصفدي")) in speech(doc)
+
+
+def test_a_participle_after_qad_goes_to_the_body_the_clause_opens_with(nlp: Pipeline) -> None:
+    # "فقد استدعت الوزارة ...، معربة": the ministry, not the state that spoke before
+    doc = nlp(
+        "وتؤكد دولة الكويت أن هذه التصريحات مرفوضة، مؤكدة أنها ستتخذ كل الإجراءات. وعليه، فقد "
+        "استدعت وزارة الخارجية سفير دولة الكويت لدى إيران للتشاور، معربة عن أملها في أن تعود "
+        "العلاقات إلى طبيعتها."
+    )
+    assert speech(doc)[-1] == ("معربة", key("وزارة الخارجية"))
+
+
+def test_a_subject_fronted_after_a_framing_an_speaks(nlp: Pipeline) -> None:
+    doc = nlp(
+        "يذكر أن وزير المالية الكويتي أنس الصالح، أكد على أهمية ضبط الإنفاق العام، مطالبا "
+        "الوزارات بخفض مصروفاتها."
+    )
+    assert speech(doc) == [("أكد", key("أنس الصالح")), ("مطالبا", key("أنس الصالح"))]
+    # what a framing أن says is no subject of the verb after its comma
+    doc = nlp(
+        "وقال وزير الاقتصاد الكويتي محمد العيبان إن السوق تتعافى. وفي معرض إشارته إلى أن الكويت "
+        "ستوسع صادراتها، قال العيبان إن الطلب يرتفع."
+    )
+    assert key("الكويت") not in [speaker for _, speaker in speech(doc)]
+
+
+def test_the_person_a_long_title_after_a_speech_verb_introduces_speaks(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وفي السياق ذاته ذكر رئيس قسم الطوارئ والمشرف على برنامج التطوع بالمستشفى الدكتور سعد "
+        "العتيبي، أن البرنامج يستقبل المتطوعين."
+    )
+    assert speech(doc) == [("ذكر", key("سعد العتيبي"))]
+    # a member left unnamed: the leader in the genitive of his party does not speak
+    doc = nlp("قال عضو في حزب الرئيس اليمني السابق علي عبدالله صالح إن ممثلين للحزب يجرون محادثات.")
+    assert speech(doc) == []
+
+
+def test_one_left_unnamed_speaks_for_no_one_named(nlp: Pipeline) -> None:
+    # "أحد المدربين يصرح" inside a headline quoted is no one the story named
+    doc = nlp(
+        "وقال رئيس النادي خالد المطيري إن الفريق جاهز. وفي عنوان آخر كتبت المجلة: “أحد المدربين "
+        "يصرح: الفريق الأقوى في الدوري”."
+    )
+    assert speech(doc) == [("قال", key("خالد المطيري"))]
+    # "أحد الرموز" inside a clause is no source: the participle after it is the ambassador's
+    doc = nlp(
+        "وأكد السفير عبدالله المعلمي أهمية الحدث، موضحا أن الهدية تعد أحد الرموز الثقافية للتراث "
+        "العربي الذي يدعو إلى التسامح في العالم، معرباً عن سعادته بالمناسبة."
+    )
+    assert ("معرباً", key("عبدالله المعلمي")) in speech(doc)
+
+
+def test_one_whose_name_was_not_disclosed_makes_no_statement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقال وزير الداخلية عبدالله الحربي إن الشرطة اعتقلت رجلا. كما اعتقلت معه امرأة لم يكشف "
+        "عن اسمها. وكشف الحربي أن التحقيق مستمر."
+    )
+    assert speech(doc) == [("قال", key("عبدالله الحربي")), ("كشف", key("عبدالله الحربي"))]

@@ -301,9 +301,9 @@ class SlotFiller:
             delegation = self._referents.delegation(query, match.last + 1, reach=_VOS_REACH)
             if delegation is not None and delegation.type in slot.types:
                 return [delegation]
-        if statement and not participle and _unnamed_official(self._words, query):
-            view.unnamed_speaker = sentence.narrative  # and his next words: not the last speaker's
-            return []  # "وأكد عضو مجلس الإدارة المشرف على ... أن": an official the text leaves unnamed
+        if statement and not participle and (official := _titled_official(self._words, query)) is not None:
+            view.unnamed_speaker = view.unnamed_speaker if official else sentence.narrative
+            return [m for m in official if fits(m)]
         if statement and _unnamed_spoke(view, sentence) and implicit(query):
             return []  # "قال مصدر ... وأضاف أن": the unnamed source again
         joined = statement and not participle and _joined_verb(query)
@@ -1173,6 +1173,8 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether the subject after a speech verb is a source left unnamed ("وقال مصدر"، "وأشار
     المصدر"، "وقال أمس مسؤول"): not one a title stands for."""
     view, sentence = query.view, query.sentence
+    if _participle(view, query.match):
+        return False  # it has no subject of its own: "تعد أحد الرموز ...، معربا" is still his
     index = query.match.last + 1
     while index < sentence.last and (
         view.is_time_token(index)
@@ -1184,13 +1186,17 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
         index += 1
     if index < sentence.last and _unnamed_at(words, view, sentence, index):
         return True
+
     # before the verb, opening its clause: "غير أن مصادر مطلعة في الحزب ذكرت أن"
-    index = query.match.first - 1
-    while index > max(sentence.first, query.match.first - _OWNER_REACH - 2):
+    def opens(index: int) -> bool:  # (a quotation opens a clause too: "“أحد المدربين يصرح: ...”")
         token = view.tokens[index - 1]
-        if token.text in words.breaks or token.norm in words.complementizers:
-            break
+        return token.text in words.breaks or token.norm in words.complementizers or token.text in quotes.MARKS
+
+    index = query.match.first - 1
+    while index > max(sentence.first, query.match.first - _OWNER_REACH - 2) and not opens(index):
         index -= 1
+    if index > sentence.first and not opens(index):
+        return False  # the clause opens further back: "تعد أحد الرموز ... الذي يدعو" is no one speaking
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
 
 
@@ -1213,6 +1219,47 @@ def _unnamed_official(words: FoldedLexicons, query: SlotQuery) -> bool:
     return not any(m.type == EntityType.PERSON for m in sentence.mentions_from(index, end + 1))
 
 
+def _titled_official(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The official a title after a speech verb introduces: the person named past a long title
+    ("ذكر رئيس المركز والمشرف على برنامج العيد الأستاذ Y، أن": Y), or no one when the title
+    names no one ("وأكد عضو مجلس الإدارة المشرف على ... أن": an official the text leaves unnamed,
+    and his next words are not the last speaker's); ``None``: neither."""
+    if (named := _named_past_title(words, query)) is not None:
+        return [named]
+    return [] if _unnamed_official(words, query) else None
+
+
+def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The person a long title after a speech verb introduces, named before what is said ("ذكر
+    رئيس مركز الرعاية والمشرف على برنامج العيد بالمركز الأستاذ X، أن"): the last person named
+    before a preposition that follows one ("وقال مستشار الرئيس Y، X، إن": X)."""
+    view, sentence = query.view, query.sentence
+    index = query.match.last + 1
+    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
+        index += 1
+    if index >= sentence.last or view.mention_covering(sentence, index) is not None:
+        return None
+    if not listed(view.tokens[index].norm, words.title_heads) or index + 1 >= sentence.last:
+        return None
+    if listed(view.tokens[index + 1].norm, words.prepositions):
+        return None  # "قال عضو في الحزب ...": one of its members, left unnamed
+    named: Mention | None = None
+    for at in range(index + 1, min(sentence.last, index + _TITLE_REACH + 6)):
+        token = view.tokens[at]
+        if _says(words, token):
+            return named if at < sentence.last and token.norm in words.complementizers else None
+        person = view.mention_covering(sentence, at, (EntityType.PERSON,))
+        if person is not None and person.first == at:
+            # introduced as the subject, after a form of address or a comma; not a genitive
+            # ("قال عضو في حزب الرئيس المخلوع X إن": a member left unnamed)
+            before = view.tokens[at - 1]
+            introduced = before.norm in words.honorifics or before.norm in words.title_modifiers
+            named = person if introduced or before.text in {"،", ","} else None
+        elif person is None and named is not None and listed(token.norm, words.stops):
+            return None  # "وقال الوزير X خلال لقائه Y": a clause goes on after the name
+    return None
+
+
 def _says(words: FoldedLexicons, token: Token) -> bool:
     return token.norm in words.complementizers or token.text in {":", ".", "؛"}
 
@@ -1221,7 +1268,7 @@ def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
     """The speakers a construction around the trigger names (``None``: no such construction):
     "تصريحات صدرت عن الرئيس X" (X's), "وكان الوزير X، رئيس اللجنة، قد أكد" (X, however long
     his title), "وقالت الحكومة المصرية إن" (the state), "وقال كل من X وY إن" (both)."""
-    for found in (_issued_by(words, query), _kana_qad_subject(words, query)):
+    for found in (_issued_by(words, query), _kana_qad_subject(words, query), _fronted_subject(words, query)):
         if found is not None:
             return found
     if (state := _government_of(query)) is not None:
@@ -1259,6 +1306,7 @@ def _issued_by(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
 _KANA = {fold("كان"), fold("كانت")}
 _OR = fold("أو")
 _QAD = fold("قد")
+_QAD_PARTICLES = fold_words(("قد", "وقد", "فقد", "لقد"))
 _KANA_REACH = 20  # tokens from كان to the verb after قد (the subject's name and title between)
 
 
@@ -1278,6 +1326,33 @@ def _kana_qad_subject(words: FoldedLexicons, query: SlotQuery) -> list[Mention] 
         if listed(norm, _KANA):
             subject = _first_subject(words, query, index + 1, first - 1)
             return [] if subject is None else [subject]
+    return None
+
+
+_FRAME_REACH = 4  # tokens from a sentence's start to the أن of "يذكر أن"، "والجدير بالذكر أن"
+
+
+def _fronted_subject(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The subject a framing أن puts before its verb, set off by a comma ("يذكر أن رئيس اللجنة
+    X، أكد على"، "والجدير بالذكر أن الوزير X، صرح بأن"): the first name after أن; ``None``: no
+    such clause, or no one named in it. The أن opens the sentence, no one named before it ("وقال
+    الوزير إن X، أكد" is told by the minister)."""
+    view, sentence, first = query.view, query.sentence, query.match.first
+    if query.form.rule.pos != "verb" or first - 2 < sentence.first:
+        return None
+    if view.tokens[first - 1].text not in {"،", ","}:
+        return None
+    for index in range(first - 2, max(sentence.first, first - _KANA_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks:
+            return None
+        if token.norm in words.complementizers:
+            if index - sentence.first > _FRAME_REACH or sentence.mentions_from(sentence.first, index):
+                return None
+            subject = _first_subject(words, query, index + 1, first - 1)
+            # the name closes the clause right before its comma ("وفي معرض إشارته إلى أن الصين
+            # ستوسع انفتاحها، قال وانغ": what أن says, not a subject)
+            return [subject] if subject is not None and subject.last == first - 2 else None
     return None
 
 
@@ -1429,6 +1504,8 @@ def _opening_body(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     an adverbial set off by a comma ("واستنكر المجلس"، "من جهتها، استنكرت الهيئة ...")."""
     view, sentence = query.view, query.sentence
     verb = _opening_verb(query)
+    if verb + 1 < query.match.first and view.tokens[verb].norm in _QAD_PARTICLES:
+        verb += 1  # "وعليه، فقد استدعت الوزارة السفير ...، معربة": the verb after قد
     body = view.mention_covering(sentence, verb + 1, (EntityType.ORGANIZATION, EntityType.COUNTRY))
     if body is None or body.first != verb + 1 or body.last >= query.match.first or body.is_nisba:
         return None

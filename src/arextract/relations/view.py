@@ -152,7 +152,7 @@ class DocumentView:
     def note_speaker(self, relation: Relation, sentence: SentenceView) -> None:
         """Remember who spoke last (implicit speakers of later speech verbs); a speaker
         inside someone's quoted words ("«... وقد أكد لي X ...». وأضاف") is not."""
-        if sentence.quoted:
+        if sentence.quoted or inside_quotation(self.text, sentence, relation.trigger.start):
             return
         self.unnamed_speaker = None
         entity_id = relation.arguments[0].entity_id
@@ -422,3 +422,12 @@ def _days_before(doc: Document, start: int, end: int) -> Time | None:
         if isinstance(time.value, str) and week_before <= time.value <= today:
             return time
     return None
+
+
+def inside_quotation(text: str, sentence: SentenceView, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation opened earlier in ``sentence``: 'قائلا: «...
+    كما أكد الرئيس X»، مضيفا': X speaks inside the quoted words, and the participle after them
+    goes on with the one quoted. Any mark counts, either way round: news sites open with ” or "
+    as often as with “ ("قائلا :” نبذل ... كما أكد الرئيس X”، مستطردا"), so an odd count of
+    marks before ``offset`` within its sentence puts it inside a quotation."""
+    return len(quotes.MARKS_RE.findall(text, sentence.start, offset)) % 2 == 1
