@@ -2827,3 +2827,20 @@ def test_one_whose_name_was_not_disclosed_makes_no_statement(nlp: Pipeline) -> N
         "عن اسمها. وكشف الحربي أن التحقيق مستمر."
     )
     assert speech(doc) == [("قال", key("عبدالله الحربي")), ("كشف", key("عبدالله الحربي"))]
+
+
+def test_a_feminine_plural_or_first_person_an_opens_what_is_said(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أكدت رئيسة الجمعية نورة الشهري أن العمل مستمر. وأضافت الشهري أن الجمعية وقعت اتفاقية مع "
+        "جمعية الحرفيين بمنطقة جازان لدعم الحرفيات وتسويق منتجاتهن. وأكدت أنهن يهدفن إلى تطوير العمل."
+    )
+    assert [speaker for _, speaker in speech(doc)] == [key("نورة الشهري")] * 3
+
+
+def test_his_highness_is_not_the_prince_only_present_at_the_occasion(nlp: Pipeline) -> None:
+    doc = nlp(
+        "كرم صاحب السمو الملكي الأمير فيصل بن مشعل أمير منطقة القصيم في مكتبه ببريدة أمس، بحضور "
+        "وكيل الإمارة صاحب السمو الأمير عبدالعزيز بن سعد، عددا من رجال الأمن.\n"
+        "وقال سموه إن رجال الأمن يستحقون كل تقدير."
+    )
+    assert [speaker for _, speaker in speech(doc)] == [key("فيصل بن مشعل بن سعود")]

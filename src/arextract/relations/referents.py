@@ -22,6 +22,8 @@ from arextract.text.normalize import fold
 
 _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
 _DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or head is named
+_IN_PRESENCE = {fold(word) for word in ("بحضور", "وبحضور")}
+_PRESENCE_REACH = 14  # title words between بحضور and the name of the one present
 _OWNER_REACH = 8  # title words between a person and the body in the genitive of his title
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
 _PRONOUN_GAP = {
@@ -160,6 +162,7 @@ class Referents:
         view, sentence, match = query.view, query.sentence, query.match
         nouns = self._words.honorific_pronouns[pronoun]
         addressed: list[Mention] = []
+        present: list[Mention] = []  # named as present at the occasion: "بحضور صاحب السمو X"
         for view_sentence in reversed(view.sentences[: sentence.index + 1]):
             for mention in reversed(view_sentence.mentions):
                 if mention.type != EntityType.PERSON or mention.first >= match.first:
@@ -167,14 +170,28 @@ class Referents:
                 window = range(max(view_sentence.first, mention.first - 3), mention.first + 1)
                 if any(listed(view.tokens[i].norm, nouns) for i in window):
                     addressed.append(mention)
+                    if self._present_at(view, view_sentence, mention):
+                        present.append(mention)
         if not addressed:
             return None
-        # two ministers (معالي) met: "معاليه" is the one the story follows, else the last named
+        # two ministers (معالي) met: "معاليه" is the one the story follows, else the last named;
+        # not one only present ("كرم صاحب السمو X ...، بحضور صاحب السمو Y. وقال سموه": X)
         actor = sentence.actor
         for mention in addressed:
             if actor is not None and mention.entity.canonical == actor.entity.canonical:
                 return mention
-        return addressed[0]
+        return next((mention for mention in addressed if mention not in present), addressed[0])
+
+    def _present_at(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+        """Whether the clause naming ``mention`` opens with بحضور ("بحضور وكيل الإمارة صاحب
+        السمو X"): one present at what the sentence tells, not the one doing it."""
+        for index in range(mention.first - 1, max(sentence.first, mention.first - _PRESENCE_REACH) - 1, -1):
+            token = view.tokens[index]
+            if token.text in self._words.breaks:
+                return False
+            if token.norm in _IN_PRESENCE:
+                return True
+        return False
 
     def first_person_before(self, query: SlotQuery, last: bool = False) -> Mention | None:
         """The first person named before the trigger (the last one if ``last``).
