@@ -2793,6 +2793,11 @@ def test_a_subject_fronted_after_a_framing_an_speaks(nlp: Pipeline) -> None:
         "ستوسع صادراتها، قال العيبان إن الطلب يرتفع."
     )
     assert key("الكويت") not in [speaker for _, speaker in speech(doc)]
+    doc = nlp(
+        "وقال وزير الخارجية الفرنسي لوران فابيوس إن الاتفاق مهم. وفي ما يبدو أنه محاولة فرنسية "
+        "لدعم موقف جواد ظريف، قال فابيوس في المؤتمر الصحفي إن العقوبات سترفع."
+    )
+    assert [speaker for _, speaker in speech(doc)] == [key("لوران فابيوس")] * 2
 
 
 def test_the_person_a_long_title_after_a_speech_verb_introduces_speaks(nlp: Pipeline) -> None:
@@ -2844,3 +2849,17 @@ def test_his_highness_is_not_the_prince_only_present_at_the_occasion(nlp: Pipeli
         "وقال سموه إن رجال الأمن يستحقون كل تقدير."
     )
     assert [speaker for _, speaker in speech(doc)] == [key("فيصل بن مشعل بن سعود")]
+
+
+def test_a_newspaper_issuing_a_statement_of_its_own_speaks(nlp: Pipeline) -> None:
+    doc = nlp("وأكدت صحيفة «نيويورك تايمز» في بيان نشرته أمس، أن مراسلها محتجز منذ شهر.")
+    assert [speaker for _, speaker in speech(doc)] == [key("صحيفة نيويورك تايمز")]
+    # an outlet cited as the source, or an agency relaying a statement, is no speaker
+    assert speech(nlp("وذكرت صحيفة «نيويورك تايمز» أن الوزير سيستقيل.")) == []
+    assert speech(nlp("وذكرت وكالة الأنباء الكويتية في بيان إن التصريحات مرفوضة.")) == []
+
+
+def test_a_state_after_a_title_governed_by_lam_is_not_the_speaker(nlp: Pipeline) -> None:
+    # "المبعوث الخاص لرئيس الصين": the envoy of China's president speaks, not China
+    doc = nlp("أكد المبعوث الخاص لرئيس الصين وزير الثقافة أن بلاده تدعم مصر.")
+    assert key("الصين") not in [speaker for _, speaker in speech(doc)]

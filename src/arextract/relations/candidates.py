@@ -26,6 +26,9 @@ from arextract.text.normalize import fold
 # not the prepositions بين (between) and عبر (via)
 _DISTRICTS = frozenset(fold(word) for word in ("منطقة", "محافظة"))  # title words naming a district
 _QAD = frozenset(fold(word) for word in ("قد", "وقد", "فقد", "لقد", "ولقد"))
+_IN = fold("في")
+_AGENCY = frozenset(fold(word) for word in ("وكالة", "الوكالة", "ووكالة"))
+_QUOTE_MARKS = frozenset('"«»“”')
 _COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
 
@@ -52,10 +55,27 @@ class CandidateFilter:
     def __init__(self, words: FoldedLexicons) -> None:
         self._words = words
 
+    def _own_statement(self, view: DocumentView, mention: Mention) -> bool:
+        """ "وأكدت صحيفة «X» في بيان نشرته أن": an outlet issuing a statement of its own speaks as
+        a body (the story is about it), unlike one cited as the source of the news; not a news
+        agency, which relays others' statements ("وذكرت وكالة الأنباء في بيان إن")."""
+        if any(view.tokens[at].norm in _AGENCY for at in range(max(0, mention.first - 1), mention.first + 1)):
+            return False
+        index = mention.last + 1
+        while index < len(view.tokens) and view.tokens[index].text in _QUOTE_MARKS:
+            index += 1
+        if index + 1 >= len(view.tokens):
+            return False
+        return view.tokens[index].norm == _IN and view.tokens[index + 1].norm in self._words.vehicles
+
     def may_fill(self, view: DocumentView, mention: Mention, slot: Slot) -> bool:
         """A subject is never a mention after a preposition ("في تصريح لوكالة الأنباء"،
         "بحسب موسكو"), nor of a subtype the slot excludes (a news outlet cited as a source)."""
-        if mention.entity.subtype is not None and mention.entity.subtype in slot.exclude_subtypes:
+        if (
+            mention.entity.subtype is not None
+            and mention.entity.subtype in slot.exclude_subtypes
+            and not self._own_statement(view, mention)
+        ):
             return False
         if slot.not_after and view.title_opener(mention) in slot.folded_not_after:
             return False  # "دعوة من الملك X لزيارة": the one inviting
@@ -136,6 +156,8 @@ class CandidateFilter:
             return opener in words.title_links or self.in_title(view, sentence, coordinated)
         if norm[:1] == "ك" and norm[1:] in words.titles:
             return True  # "أول زيارة له كرئيس للولايات المتحدة"
+        if norm[:1] == "ل" and norm[1:] in words.title_heads:
+            return True  # "أكد المبعوث الخاص لرئيس الصين": the envoy of its head, not the state
         if not listed(norm, words.titles):
             return False
         if (

@@ -1350,10 +1350,32 @@ def _fronted_subject(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
             if index - sentence.first > _FRAME_REACH or sentence.mentions_from(sentence.first, index):
                 return None
             subject = _first_subject(words, query, index + 1, first - 1)
-            # the name closes the clause right before its comma ("وفي معرض إشارته إلى أن الصين
-            # ستوسع انفتاحها، قال وانغ": what أن says, not a subject)
-            return [subject] if subject is not None and subject.last == first - 2 else None
+            # the name closes the subject right before its comma, after its title alone ("وفي
+            # معرض إشارته إلى أن الصين ستوسع انفتاحها، قال وانغ"، "وفي ما يبدو أنه محاولة لدعم
+            # موقف X، قال Y": what أن says, not a subject)
+            if (
+                subject is None
+                or subject.last != first - 2
+                or not _title_only(words, query, index + 1, subject)
+            ):
+                return None
+            return [subject]
     return None
+
+
+def _title_only(words: FoldedLexicons, query: SlotQuery, start: int, subject: Mention) -> bool:
+    """Whether tokens [start, subject) are the subject's title: title words, forms of address,
+    names ("رئيس لجنة الشؤون الخارجية بمجلس النواب X")."""
+    view, sentence = query.view, query.sentence
+    for index in range(start, subject.first):
+        norm = view.tokens[index].norm
+        if view.mention_covering(sentence, index) is None and not (
+            words.in_title(norm)
+            or norm in words.honorifics
+            or (norm[:1] in "بل" and words.in_title(norm[1:]))
+        ):
+            return False
+    return True
 
 
 def _first_subject(words: FoldedLexicons, query: SlotQuery, start: int, end: int) -> Mention | None:
