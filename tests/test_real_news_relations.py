@@ -2863,3 +2863,11 @@ def test_a_state_after_a_title_governed_by_lam_is_not_the_speaker(nlp: Pipeline)
     # "المبعوث الخاص لرئيس الصين": the envoy of China's president speaks, not China
     doc = nlp("أكد المبعوث الخاص لرئيس الصين وزير الثقافة أن بلاده تدعم مصر.")
     assert key("الصين") not in [speaker for _, speaker in speech(doc)]
+
+
+def test_a_participle_after_one_of_a_group_left_unnamed_has_no_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأكد مدير الشرطة اللواء سعد الحربي أن الوضع مستقر. وكان أحد المتطوعين تدخل لفض الشجار "
+        "في السوق، مطالبا الجميع بالتزام الهدوء."
+    )
+    assert speech(doc) == [("أكد", key("سعد الحربي"))]

@@ -1503,7 +1503,13 @@ def _unnamed_opening(words: FoldedLexicons, query: SlotQuery) -> bool:
     trigger."""
     view, sentence = query.view, query.sentence
     subject = _opening_verb(query) + 1
-    if subject >= query.match.first or not listed(view.tokens[subject].norm, words.title_heads):
+    if subject >= query.match.first:
+        return False
+    # (or one of a group: "وكان أحد رجال الأمن ظهر ...، مطالبا الجميع بالهدوء")
+    if not (
+        listed(view.tokens[subject].norm, words.title_heads)
+        or view.tokens[subject].norm in words.unnamed_sources
+    ):
         return False
     if view.mention_covering(sentence, subject) is not None or any(
         m.type == EntityType.PERSON and subject < m.first < query.match.first
