@@ -17,6 +17,7 @@ from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType, Token
+from arextract.text import quotes
 from arextract.text.clitics import PREPOSITION_LETTERS
 from arextract.text.normalize import fold
 
@@ -28,7 +29,6 @@ _DISTRICTS = frozenset(fold(word) for word in ("منطقة", "محافظة"))  #
 _QAD = frozenset(fold(word) for word in ("قد", "وقد", "فقد", "لقد", "ولقد"))
 _IN = fold("في")
 _AGENCY = frozenset(fold(word) for word in ("وكالة", "الوكالة", "ووكالة"))
-_QUOTE_MARKS = frozenset('"«»“”')
 _COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
 
@@ -62,7 +62,7 @@ class CandidateFilter:
         if any(view.tokens[at].norm in _AGENCY for at in range(max(0, mention.first - 1), mention.first + 1)):
             return False
         index = mention.last + 1
-        while index < len(view.tokens) and view.tokens[index].text in _QUOTE_MARKS:
+        while index < len(view.tokens) and view.tokens[index].text in quotes.MARKS:
             index += 1
         if index + 1 >= len(view.tokens):
             return False
