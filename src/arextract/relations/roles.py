@@ -238,6 +238,12 @@ class TitleRoles:
             key = inner.entity.kb_id or inner.entity.canonical
             if all(a is None or (a.entity.kb_id or a.entity.canonical) != key for a in affiliations):
                 affiliations.append(inner)
+        named = [a for a in affiliations if a is not None and not self._epithet(view, a)]
+        if named and len(named) < len(affiliations):
+            # "مستشار خادم الحرمين الشريفين أمير منطقة حائل": the adviser of the king (an
+            # aide's complement, not a state's office) and the governor of the region: one
+            # office, the region's; the epithet alone stays the state ("سفير خادم الحرمين")
+            affiliations = list(named)
         roles = []
         for chosen in affiliations:
             arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
@@ -263,6 +269,12 @@ class TitleRoles:
                 )
             )
         return roles
+
+    def _epithet(self, view: DocumentView, mention: Mention) -> bool:
+        """Whether a country is named by the epithet of its head of state ("خادم الحرمين
+        الشريفين"), a person's office rather than the state's name."""
+        words = tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1))
+        return words in self._words.epithets
 
     def _title(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain, titles_by_person: dict[str, str]
