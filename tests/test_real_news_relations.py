@@ -2419,16 +2419,14 @@ def test_the_region_after_fi_closes_an_apposition_of_unlisted_words(nlp: Pipelin
 
 def test_a_place_inside_a_longer_title_is_its_affiliation(nlp: Pipeline) -> None:
     doc = nlp(
-        "ونقل وكيل إمارة منطقة القصيم المساعد للشؤون الأمنية الأمير سعد بن فهد أمس تهاني "
-        "الأمير إلى الموظفين."
+        "ونقل وكيل إمارة منطقة القصيم المساعد للشؤون الأمنية الأمير سعد بن فهد أمس تهاني الأمير إلى الموظفين."
     )
     assert roles(doc) == K({"سعد بن فهد": {"منطقة القصيم"}})
 
 
 def test_lam_on_a_head_after_a_noun_opens_the_title_and_a_body_of_states_is_named(nlp: Pipeline) -> None:
     doc = nlp(
-        "وبعث الوزير رسالة لمفوض الأمم المتحدة السامي لشؤون اللاجئين فيليبو غراندي، شرح فيها "
-        "أوضاع النازحين."
+        "وبعث الوزير رسالة لمفوض الأمم المتحدة السامي لشؤون اللاجئين فيليبو غراندي، شرح فيها أوضاع النازحين."
     )
     assert roles(doc) == K({"فيليبو غراندي": {"الأمم المتحدة"}})
     assert titles(doc)[key("فيليبو غراندي")][0].startswith(key("مفوض"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from arextract.ner.grammar.words import QUOTES
 from arextract.relations.lexicons import (
     ENVOYS,
     PATRONYMIC,
@@ -19,6 +18,7 @@ from arextract.relations.lexicons import (
 )
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
+from arextract.text import quotes
 from arextract.text.clitics import (
     NAME_PREPOSITIONS,
     POSSESSIVE_SUFFIXES,
@@ -209,7 +209,7 @@ class TitleGrammar:
             token = tokens[index]
             if chain.last is None and chain.counterpart is None and _list_item(words, view, index, person):
                 break  # "X رئيس الجامعة والدكتور Y": the title before و is the previous name's
-            if token.text in QUOTES and _quoted_body(view, sentence, index):
+            if token.text in quotes.MARKS and _quoted_body(view, sentence, index):
                 index -= 1  # "مراسل صحيفة «واشنطن بوست» في طهران X"
                 continue
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
@@ -372,7 +372,7 @@ class TitleGrammar:
         if norm in words.title_links:
             # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى"، "سفير مصر لدى": something
             # must follow
-            body = index - 2 if left and view.tokens[index - 1].text in QUOTES else index - 1
+            body = index - 2 if left and view.tokens[index - 1].text in quotes.MARKS else index - 1
             governed = view.mention_covering(sentence, body, AFFILIATION_TYPES) is not None
             # "المشرف العام على مستشفى X": what follows may be the affiliation itself
             # "القيادي في حركة X": the organisation a member belongs to
@@ -446,7 +446,7 @@ class Apposition:
         if comma:
             # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
             end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
-            if end < sentence.last and tokens[end].text in QUOTES:
+            if end < sentence.last and tokens[end].text in quotes.MARKS:
                 end += 1  # "X، رئيس تحرير صحيفة «Y» إن"
             closing = (
                 i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
@@ -481,7 +481,7 @@ class Apposition:
         index += 1
         open_words = 0
         while index < sentence.last:
-            if tokens[index].text in QUOTES and _quoted_body(view, sentence, index):
+            if tokens[index].text in quotes.MARKS and _quoted_body(view, sentence, index):
                 index += 1  # "X مراسل صحيفة «نيويورك تايمز»"
                 continue
             unit = _jurisdiction_after(view, sentence, index)
@@ -516,7 +516,7 @@ class Apposition:
                     index = covering.last + 1
                     continue
                 chain.affiliations.append(covering)
-                before = index - 2 if tokens[index - 1].text in QUOTES else index - 1
+                before = index - 2 if tokens[index - 1].text in quotes.MARKS else index - 1
                 chain.last = before if open_words else chain.last
                 open_words = 0
                 index = covering.last + 1
@@ -903,7 +903,7 @@ def _inner_affiliation(
     before = mention.first - 1
     if _posted(words, view, sentence, mention) or _demonym(mention):
         return False
-    if before > sentence.first and view.tokens[before].text in QUOTES:
+    if before > sentence.first and view.tokens[before].text in quotes.MARKS:
         before -= 1  # "مراسل صحيفة «X»": the name in quotation marks
     if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
         # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
