@@ -2826,3 +2826,14 @@ def test_a_capital_opening_its_clause_before_a_speech_verb_is_its_state(nlp: Pip
     assert speech(doc) == K([("تقول", "إيران")])
     doc = nlp("وصل الوزير إلى موسكو قال إن الزيارة ناجحة.")
     assert key("روسيا") not in [speaker for _, speaker in speech(doc)]
+
+
+def test_a_name_after_the_conjunction_is_the_next_item_not_the_titled_one(nlp: Pipeline) -> None:
+    # "وزير الخارجية | ومحمد العلي": two people; the minister is not named
+    doc = nlp("وحضر اللقاء وزير الخارجية ومحمد العلي وأمين الغرفة.")
+    assert key("محمد العلي") not in roles(doc)
+    doc = nlp("وحضر الاجتماع وكيل الوزارة ومحمد الشهري مدير إدارة المشاريع بالوزارة.")
+    assert [title.split()[0] for title in titles(doc)[key("محمد الشهري")]] == K(["مدير"])
+    # a name that itself opens with و keeps the title before it
+    doc = nlp("وقال وزير الخارجية وليد المعلم إن الحل سياسي.")
+    assert titles(doc)[key("وليد المعلم")] == K(["وزير الخارجية"])

@@ -203,6 +203,11 @@ class TitleGrammar:
             and starts_new_title(tokens[person.first].norm, words.title_heads)
         ):
             return chain, None  # "ممثل | السلطان قابوس": the name carries its own title
+        if index >= sentence.first and view.text[tokens[person.first].start : person.entity.start] == "و":
+            # "وحضر وزير الخارجية | ومحمد العلي": a name after the conjunction و is the next
+            # item of a list; the title before it is another's (a name may itself open with و:
+            # وانغ، وليد, so only a و left out of the name counts)
+            return chain, None
         honorific: int | None = None
         open_words = 0
         while index >= sentence.first:
