@@ -2837,3 +2837,16 @@ def test_a_name_after_the_conjunction_is_the_next_item_not_the_titled_one(nlp: P
     # a name that itself opens with و keeps the title before it
     doc = nlp("وقال وزير الخارجية وليد المعلم إن الحل سياسي.")
     assert titles(doc)[key("وليد المعلم")] == K(["وزير الخارجية"])
+
+
+def test_journalists_and_lawyers_named_by_their_profession(nlp: Pipeline) -> None:
+    doc = nlp("واعتقلت السلطات زوجته الصحافية الإيرانية مريم رضائي في منزلهما.")
+    assert roles(doc) == K({"مريم رضائي": {"إيران"}})
+    doc = nlp("وقال محامي المتهمين خالد أبو بكر إن الحكم قاس.")
+    assert titles(doc) == K({"خالد أبو بكر": ["محامي المتهمين"]})
+
+
+def test_an_indefinite_head_opening_a_name_is_no_title_inside_it(nlp: Pipeline) -> None:
+    # "أمين" is also a given name; only a definite head is a title inside a name (الملك عبدالله)
+    doc = nlp("وقال أمين الشيلي إن المشروع تأخر كثيرا.")
+    assert roles(doc) == {}

@@ -401,7 +401,14 @@ class TitleGrammar:
         """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
         norm = view.tokens[person.first].norm
         words = self._words
-        if person.last > person.first and norm in words.title_heads and norm not in words.honorifics:
+        if (
+            person.last > person.first
+            and norm in words.title_heads
+            and norm not in words.honorifics
+            # "الملك عبد الله الثاني"؛ an indefinite head opens a genitive, not a name
+            # ("محامية رضايان" read as one person)
+            and is_definite(norm)
+        ):
             return TitleChain(first=person.first, last=person.first)
         return None
 
