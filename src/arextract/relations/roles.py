@@ -23,6 +23,7 @@ _NAME_HOSTS = (EntityType.ORGANIZATION, EntityType.INITIATIVE)
 _AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CITY, EntityType.REGION)
 
 _BY_WAY_OF = (fold("عن"), fold("طريق"))
+_COMMAS = frozenset({"،", ","})
 
 RoleKey = tuple[str, str, str]  # (person, title key, affiliation key or "")
 
@@ -110,7 +111,11 @@ class TitleRoles:
     ) -> TitleChain | None:
         """ "ولي ولي العهد الأمير محمد بن سلمان وزير الدفاع": in protocol style a title, a
         form of address and the name may be followed by a second office in apposition."""
-        if chain.last is None or not any(
+        if chain.last is None:
+            return None
+        if person.last + 1 < sentence.last and view.tokens[person.last + 1].text in _COMMAS:
+            return self._set_off_office(view, sentence, person)
+        if not any(
             listed(view.tokens[i].norm, self._words.honorifics) for i in range(chain.last + 1, person.first)
         ):
             return None
@@ -138,6 +143,19 @@ class TitleRoles:
         ):
             return None
         return second
+
+    def _set_off_office(
+        self, view: DocumentView, sentence: SentenceView, person: Mention
+    ) -> TitleChain | None:
+        """ "مفوض الأمم المتحدة السامي X، الرئيس الدوري لمجلس حقوق الإنسان،": a second office
+        of a body, set off by commas after a titled name."""
+        second = self._grammar.after(view, sentence, person)
+        if second is None or second.last is None or not second.affiliations:
+            return None
+        if any(m.type == EntityType.COUNTRY for m in second.affiliations):
+            return None  # "استقبل ولي العهد X، وزير الخارجية الأمريكي": his guest
+        after = max([second.last, *(m.last for m in second.affiliations)]) + 1
+        return second if after < sentence.last and view.tokens[after].text in _COMMAS else None
 
     @staticmethod
     def _inside_name(sentence: SentenceView, person: Mention) -> bool:
