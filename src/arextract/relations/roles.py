@@ -114,7 +114,7 @@ class TitleRoles:
         if chain.last is None:
             return None
         if person.last + 1 < sentence.last and view.tokens[person.last + 1].text in _COMMAS:
-            return self._set_off_office(view, sentence, person)
+            return _set_off_office(self._grammar, view, sentence, person)
         if not any(
             listed(view.tokens[i].norm, self._words.honorifics) for i in range(chain.last + 1, person.first)
         ):
@@ -143,19 +143,6 @@ class TitleRoles:
         ):
             return None
         return second
-
-    def _set_off_office(
-        self, view: DocumentView, sentence: SentenceView, person: Mention
-    ) -> TitleChain | None:
-        """ "مفوض الأمم المتحدة السامي X، الرئيس الدوري لمجلس حقوق الإنسان،": a second office
-        of a body, set off by commas after a titled name."""
-        second = self._grammar.after(view, sentence, person)
-        if second is None or second.last is None or not second.affiliations:
-            return None
-        if any(m.type == EntityType.COUNTRY for m in second.affiliations):
-            return None  # "استقبل ولي العهد X، وزير الخارجية الأمريكي": his guest
-        after = max([second.last, *(m.last for m in second.affiliations)]) + 1
-        return second if after < sentence.last and view.tokens[after].text in _COMMAS else None
 
     @staticmethod
     def _inside_name(sentence: SentenceView, person: Mention) -> bool:
@@ -256,7 +243,7 @@ class TitleRoles:
             key = inner.entity.kb_id or inner.entity.canonical
             if all(a is None or (a.entity.kb_id or a.entity.canonical) != key for a in affiliations):
                 affiliations.append(inner)
-        named = [a for a in affiliations if a is not None and not self._epithet(view, a)]
+        named = [a for a in affiliations if a is not None and not _epithet(self._words, view, a)]
         if named and len(named) < len(affiliations):
             # "مستشار خادم الحرمين الشريفين أمير منطقة حائل": the adviser of the king (an
             # aide's complement, not a state's office) and the governor of the region: one
@@ -287,12 +274,6 @@ class TitleRoles:
                 )
             )
         return roles
-
-    def _epithet(self, view: DocumentView, mention: Mention) -> bool:
-        """Whether a country is named by the epithet of its head of state ("خادم الحرمين
-        الشريفين"), a person's office rather than the state's name."""
-        words = tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1))
-        return words in self._words.epithets
 
     def _title(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain, titles_by_person: dict[str, str]
@@ -341,6 +322,26 @@ class TitleRoles:
             attributes={"rule": _VISIT_RULE},
             confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
         )
+
+
+def _set_off_office(
+    grammar: TitleGrammar, view: DocumentView, sentence: SentenceView, person: Mention
+) -> TitleChain | None:
+    """ "مفوض الأمم المتحدة السامي X، الرئيس الدوري لمجلس حقوق الإنسان،": a second office
+    of a body, set off by commas after a titled name."""
+    second = grammar.after(view, sentence, person)
+    if second is None or second.last is None or not second.affiliations:
+        return None
+    if any(m.type == EntityType.COUNTRY for m in second.affiliations):
+        return None  # "استقبل ولي العهد X، وزير الخارجية الأمريكي": his guest
+    after = max([second.last, *(m.last for m in second.affiliations)]) + 1
+    return second if after < sentence.last and view.tokens[after].text in _COMMAS else None
+
+
+def _epithet(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
+    """Whether a country is named by the epithet of its head of state ("خادم الحرمين
+    الشريفين"), a person's office rather than the state's name."""
+    return tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1)) in words.epithets
 
 
 def _names_a_place(

@@ -146,7 +146,7 @@ class TitleGrammar:
         ):
             # "معالي X وزير الخارجية معالي Y": the title is X's apposition; Y's name opens
             # with its own honorific
-            return self.after(view, sentence, person) or self.inside(view, person)
+            return self.after(view, sentence, person) or _inside(self._words, view, person)
         # a title begins with a head word (وزير, الرئيس, بالرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             norm = tokens[chain.first].norm
@@ -169,7 +169,7 @@ class TitleGrammar:
                 # "السفير الأمريكي مارك ليبرت": an ambassador addressed so holds an office; a
                 # prince or sheikh with a nisba ("الأمير الأردني X") holds a rank, no title
                 return TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
-            return self.after(view, sentence, person) or self.inside(view, person)
+            return self.after(view, sentence, person) or _inside(self._words, view, person)
         if chain.first is None and chain.counterpart is not None:
             chain.inner = []
         _adopt_jurisdiction(view, chain)  # "مدير الثقافة في ولاية وهران X"
@@ -397,21 +397,6 @@ class TitleGrammar:
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 
-    def inside(self, view: DocumentView, person: Mention) -> TitleChain | None:
-        """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
-        norm = view.tokens[person.first].norm
-        words = self._words
-        if (
-            person.last > person.first
-            and norm in words.title_heads
-            and norm not in words.honorifics
-            # "الملك عبد الله الثاني"؛ an indefinite head opens a genitive, not a name
-            # ("محامية رضايان" read as one person)
-            and is_definite(norm)
-        ):
-            return TitleChain(first=person.first, last=person.first)
-        return None
-
     def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
         return self._apposition.read(view, sentence, person)
@@ -609,6 +594,21 @@ class Apposition:
         # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
         left = view.tokens[index - 1].norm
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _inside(words: FoldedLexicons, view: DocumentView, person: Mention) -> TitleChain | None:
+    """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
+    norm = view.tokens[person.first].norm
+    if (
+        person.last > person.first
+        and norm in words.title_heads
+        and norm not in words.honorifics
+        # "الملك عبد الله الثاني"؛ an indefinite head opens a genitive, not a name
+        # ("محامية رضايان" read as one person)
+        and is_definite(norm)
+    ):
+        return TitleChain(first=person.first, last=person.first)
+    return None
 
 
 def _ends_other_title(
