@@ -23,6 +23,7 @@ _NAME_HOSTS = (EntityType.ORGANIZATION, EntityType.INITIATIVE)
 _AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CITY, EntityType.REGION)
 
 _BY_WAY_OF = (fold("عن"), fold("طريق"))
+_COMMAS = frozenset({"،", ","})
 
 RoleKey = tuple[str, str, str]  # (person, title key, affiliation key or "")
 
@@ -110,7 +111,11 @@ class TitleRoles:
     ) -> TitleChain | None:
         """ "ولي ولي العهد الأمير محمد بن سلمان وزير الدفاع": in protocol style a title, a
         form of address and the name may be followed by a second office in apposition."""
-        if chain.last is None or not any(
+        if chain.last is None:
+            return None
+        if person.last + 1 < sentence.last and view.tokens[person.last + 1].text in _COMMAS:
+            return _set_off_office(self._grammar, view, sentence, person)
+        if not any(
             listed(view.tokens[i].norm, self._words.honorifics) for i in range(chain.last + 1, person.first)
         ):
             return None
@@ -238,6 +243,12 @@ class TitleRoles:
             key = inner.entity.kb_id or inner.entity.canonical
             if all(a is None or (a.entity.kb_id or a.entity.canonical) != key for a in affiliations):
                 affiliations.append(inner)
+        named = [a for a in affiliations if a is not None and not _epithet(self._words, view, a)]
+        if named and len(named) < len(affiliations):
+            # "مستشار خادم الحرمين الشريفين أمير منطقة حائل": the adviser of the king (an
+            # aide's complement, not a state's office) and the governor of the region: one
+            # office, the region's; the epithet alone stays the state ("سفير خادم الحرمين")
+            affiliations = list(named)
         roles = []
         for chosen in affiliations:
             arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
@@ -311,6 +322,26 @@ class TitleRoles:
             attributes={"rule": _VISIT_RULE},
             confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
         )
+
+
+def _set_off_office(
+    grammar: TitleGrammar, view: DocumentView, sentence: SentenceView, person: Mention
+) -> TitleChain | None:
+    """ "مفوض الأمم المتحدة السامي X، الرئيس الدوري لمجلس حقوق الإنسان،": a second office
+    of a body, set off by commas after a titled name."""
+    second = grammar.after(view, sentence, person)
+    if second is None or second.last is None or not second.affiliations:
+        return None
+    if any(m.type == EntityType.COUNTRY for m in second.affiliations):
+        return None  # "استقبل ولي العهد X، وزير الخارجية الأمريكي": his guest
+    after = max([second.last, *(m.last for m in second.affiliations)]) + 1
+    return second if after < sentence.last and view.tokens[after].text in _COMMAS else None
+
+
+def _epithet(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
+    """Whether a country is named by the epithet of its head of state ("خادم الحرمين
+    الشريفين"), a person's office rather than the state's name."""
+    return tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1)) in words.epithets
 
 
 def _names_a_place(

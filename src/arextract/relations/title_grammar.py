@@ -18,6 +18,7 @@ from arextract.relations.lexicons import (
 )
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType
+from arextract.text import quotes
 from arextract.text.clitics import (
     NAME_PREPOSITIONS,
     POSSESSIVE_SUFFIXES,
@@ -86,6 +87,10 @@ _OVER = fold("على")
 _MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة", "إدارة", "الإدارة"))
 
 
+# The knowledge files' subtype of a body of states (الأمم المتحدة، الاتحاد الأوروبي).
+_INTERGOVERNMENTAL = "intergovernmental"
+
+
 # Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
 # never runs back over one ("... التقى الشيخ X" in a headline without punctuation).
 _VERBS_LIKE_DEFINITE = frozenset(
@@ -141,7 +146,7 @@ class TitleGrammar:
         ):
             # "معالي X وزير الخارجية معالي Y": the title is X's apposition; Y's name opens
             # with its own honorific
-            return self.after(view, sentence, person) or self.inside(view, person)
+            return self.after(view, sentence, person) or _inside(self._words, view, person)
         # a title begins with a head word (وزير, الرئيس, بالرئيس...), not a complement (الخارجية)
         while chain.first is not None and chain.last is not None and chain.first <= chain.last:
             norm = tokens[chain.first].norm
@@ -164,7 +169,7 @@ class TitleGrammar:
                 # "السفير الأمريكي مارك ليبرت": an ambassador addressed so holds an office; a
                 # prince or sheikh with a nisba ("الأمير الأردني X") holds a rank, no title
                 return TitleChain(first=honorific, last=honorific, affiliations=chain.affiliations)
-            return self.after(view, sentence, person) or self.inside(view, person)
+            return self.after(view, sentence, person) or _inside(self._words, view, person)
         if chain.first is None and chain.counterpart is not None:
             chain.inner = []
         _adopt_jurisdiction(view, chain)  # "مدير الثقافة في ولاية وهران X"
@@ -198,12 +203,20 @@ class TitleGrammar:
             and starts_new_title(tokens[person.first].norm, words.title_heads)
         ):
             return chain, None  # "ممثل | السلطان قابوس": the name carries its own title
+        if index >= sentence.first and view.text[tokens[person.first].start : person.entity.start] == "و":
+            # "وحضر وزير الخارجية | ومحمد العلي": a name after the conjunction و is the next
+            # item of a list; the title before it is another's (a name may itself open with و:
+            # وانغ، وليد, so only a و left out of the name counts)
+            return chain, None
         honorific: int | None = None
         open_words = 0
         while index >= sentence.first:
             token = tokens[index]
             if chain.last is None and chain.counterpart is None and _list_item(words, view, index, person):
                 break  # "X رئيس الجامعة والدكتور Y": the title before و is the previous name's
+            if token.text in quotes.MARKS and _quoted_body(view, sentence, index):
+                index -= 1  # "مراسل صحيفة «واشنطن بوست» في طهران X"
+                continue
             covering = view.mention_covering(sentence, index, AFFILIATION_TYPES)
             if _head_in_office(words, view, covering, index, person):
                 chain.first = chain.last = index  # "مكتب الرئيس X": X is "الرئيس"
@@ -218,6 +231,7 @@ class TitleGrammar:
                 and referent.entity.source == EntitySource.COREF
                 and view.tokens[referent.first].norm in words.title_heads
                 and view.tokens[referent.last + 1].norm[:1] != "و"  # "الوزير ومدير عام X": two people
+                and not _object_after_head(words, view, sentence, chain, referent.last)
             ):
                 # "المبعوث الأممي إلى اليمن X": a title the linker read as a reference
                 chain.first = referent.first
@@ -242,14 +256,18 @@ class TitleGrammar:
                 job, chain, open_words = _profession(words, chain, token.norm, index) or job, TitleChain(), 0
                 index -= 1
                 continue
+            if token.norm[:1] in "بل" and token.norm[1:] in words.name_openers:
+                break  # "لقاء X وزير الشؤون الاجتماعية | بسمو الأمير Y": ب governs Y's address
             if chain.last is None and _honorific(words, token.norm):
                 honorific = index  # "الأمير محمد"، "السفير المعلمي": a form of address
             elif _title_word(words, token.norm):
-                if _ends_other_title(words, view, chain, token.norm, person):
+                if _ends_other_title(words, view, chain, token.norm, person) or _object_after_head(
+                    words, view, sentence, chain, index
+                ):
                     break
                 chain.first = index
                 chain.last = chain.last if chain.last is not None else index
-                if _prepositioned_head(words, token.norm):
+                if _prepositioned_head(words, token.norm) or _addressed_by_lam(words, view, sentence, index):
                     break  # "التقى الوزير | بالرئيس العام للهيئة X": the preposition opens it
             elif listed(token.norm, words.title_modifiers):
                 if listed(token.norm, words.visiting):
@@ -301,7 +319,7 @@ class TitleGrammar:
             return
         # "مندوب المملكة الدائم لدى الأمم المتحدة السفير X": after a form of
         # address, what comes before is a title of its own
-        if self._inner_affiliation(view, sentence, covering):
+        if _inner_affiliation(self._words, view, sentence, covering):
             chain.inner.append(covering)
         chain.first = covering.first
         chain.last = chain.last if chain.last is not None else covering.last
@@ -338,25 +356,6 @@ class TitleGrammar:
             return True
         return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
 
-    def _inner_affiliation(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
-        """Whether a country or organisation inside a title is the office's affiliation: not a
-        posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
-        words = self._words
-        before = mention.first - 1
-        if _posted(words, view, sentence, mention) or _demonym(mention):
-            return False
-        if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
-            # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
-            # title's own complement ("عميد شؤون أعضاء هيئة التدريس"); or joined by و to one
-            # that is ("رئيس هيئة كبار العلماء وإدارة البحوث")
-            left = view.tokens[before].norm
-            if listed(left, words.state_heads) and before > sentence.first:
-                # "سفير جمهورية فرنسا لدى": the state's noun, governed by the title word
-                left = view.tokens[before - 1].norm
-            if not (listed(left, words.titles) or words.prefixed_title(left)):
-                return False
-        return not _titled_office(words, mention)  # "عضو مجلس الدولة"
-
     def _open_title_word(
         self, view: DocumentView, sentence: SentenceView, index: int, chain: TitleChain
     ) -> bool:
@@ -378,7 +377,8 @@ class TitleGrammar:
         if norm in words.title_links:
             # "المشرف العام على المستشفى"، "مندوب المملكة الدائم لدى"، "سفير مصر لدى": something
             # must follow
-            governed = view.mention_covering(sentence, index - 1, AFFILIATION_TYPES) is not None
+            body = index - 2 if left and view.tokens[index - 1].text in quotes.MARKS else index - 1
+            governed = view.mention_covering(sentence, body, AFFILIATION_TYPES) is not None
             # "المشرف العام على مستشفى X": what follows may be the affiliation itself
             # "القيادي في حركة X": the organisation a member belongs to
             opened = chain.last is not None or (
@@ -396,14 +396,6 @@ class TitleGrammar:
             return True  # "الرئيس العام لرعاية الشباب X"، "المدير العام لشؤون المساجد X"
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
-
-    def inside(self, view: DocumentView, person: Mention) -> TitleChain | None:
-        """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
-        norm = view.tokens[person.first].norm
-        words = self._words
-        if person.last > person.first and norm in words.title_heads and norm not in words.honorifics:
-            return TitleChain(first=person.first, last=person.first)
-        return None
 
     def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
@@ -451,6 +443,8 @@ class Apposition:
         if comma:
             # between commas: "دعا X، الأمين العام إلى ..." is an address, not an apposition
             end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
+            if end < sentence.last and tokens[end].text in quotes.MARKS:
+                end += 1  # "X، رئيس تحرير صحيفة «Y» إن"
             closing = (
                 i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
             )
@@ -459,8 +453,11 @@ class Apposition:
                 # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
                 # described further, and the apposition holds
                 following = tokens[end].norm
-                if listed(following, self._words.relatives) or (
-                    is_definite(following) and following not in self._words.stops
+                if (
+                    listed(following, self._words.relatives)
+                    or (is_definite(following) and following not in self._words.stops)
+                    # "قال X، رئيس هيئة Y إن ...": the reported speech after the speaker
+                    or following in self._words.complementizers
                 ):
                     return chain
             if end < sentence.last and (
@@ -481,10 +478,18 @@ class Apposition:
         index += 1
         open_words = 0
         while index < sentence.last:
+            if tokens[index].text in quotes.MARKS and _quoted_body(view, sentence, index):
+                index += 1  # "X مراسل صحيفة «نيويورك تايمز»"
+                continue
             unit = _jurisdiction_after(view, sentence, index)
-            if unit is not None and not chain.affiliations and head not in ENVOYS:
-                # "X مدير الثقافة في ولاية وهران"، "X مدير التعليم بمنطقة القصيم"
-                chain.affiliations.append(unit)
+            if (
+                unit is not None
+                and head not in ENVOYS
+                and all(_service_of(view, m, unit) for m in chain.affiliations)
+            ):
+                # "X مدير الثقافة في ولاية وهران"، "X مدير التعليم بمنطقة القصيم"، "X مدير
+                # الدفاع المدني بمنطقة تبوك"
+                chain.affiliations = [unit]
                 break
             place = view.mention_covering(sentence, index, PLACE_TYPES)
             if (
@@ -508,16 +513,21 @@ class Apposition:
                     index = covering.last + 1
                     continue
                 chain.affiliations.append(covering)
-                chain.last = index - 1 if open_words else chain.last
+                before = index - 2 if tokens[index - 1].text in quotes.MARKS else index - 1
+                chain.last = before if open_words else chain.last
                 open_words = 0
                 index = covering.last + 1
                 continue
             if chain.affiliations:
                 break
-            anaphor = None if open_words else _anaphor_place(view, sentence, range(index, index + 1))
+            # "X مدير عام الشؤون الصحية في المنطقة"، "... الصحية بالمنطقة": after في or with ب,
+            # the unit's noun closes even a title of unlisted words
+            at = index + 1 if tokens[index].norm == _IN and index + 1 < sentence.last else index
+            linked = at > index or tokens[index].norm[:1] == "ب"
+            anaphor = None if open_words and not linked else _anaphor_place(view, sentence, range(at, at + 1))
             if anaphor is not None:
                 # "X رئيس الإقليم": the region named before
-                chain.last = index
+                chain.last = at
                 chain.affiliations.append(anaphor)
                 break
             if listed(tokens[index].norm, self._words.titles) and not open_words:
@@ -586,6 +596,21 @@ class Apposition:
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
 
 
+def _inside(words: FoldedLexicons, view: DocumentView, person: Mention) -> TitleChain | None:
+    """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
+    norm = view.tokens[person.first].norm
+    if (
+        person.last > person.first
+        and norm in words.title_heads
+        and norm not in words.honorifics
+        # "الملك عبد الله الثاني"؛ an indefinite head opens a genitive, not a name
+        # ("محامية رضايان" read as one person)
+        and is_definite(norm)
+    ):
+        return TitleChain(first=person.first, last=person.first)
+    return None
+
+
 def _ends_other_title(
     words: FoldedLexicons, view: DocumentView, chain: TitleChain, norm: str, person: Mention
 ) -> bool:
@@ -601,6 +626,27 @@ def _ends_other_title(
     ) or (
         # "بحضور الوزير ومدير عام الصندوق X": a bare "الوزير" is someone else
         opened[:1] == "و" and opened[1:] in heads and norm in heads and norm.startswith("ال")
+    )
+
+
+def _object_after_head(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, chain: TitleChain, index: int
+) -> bool:
+    """ "استقبل الرئيس | مبعوث الأمين العام X": a definite head standing alone (not governed
+    by a head before it, as in "نائب الرئيس رئيس الوزراء X") before an indefinite head is the
+    subject of the clause; the title of the name after it opens with the indefinite head."""
+    tokens = view.tokens
+    if chain.first != index + 1 or index <= sentence.first:
+        return False
+    opened = tokens[chain.first].norm
+    heads = words.title_heads
+    return (
+        starts_new_title(tokens[index].norm, heads)
+        and not _honorific(words, tokens[index].norm)
+        and opened in heads
+        and not is_definite(opened)
+        and not (opened[:1] == "و" and opened[1:] in heads)  # "ووزير": a list ("وزير" is no و)
+        and not _title_word(words, tokens[index - 1].norm)
     )
 
 
@@ -678,11 +724,15 @@ def _add_place(
         # الشرق الأوسط"): a part of the title
         chain.first = place.first
         chain.last = chain.last if chain.last is not None else place.last
-    elif chain.last is None and (
-        listed(previous, words.titles) or _construct_noun(words, view, sentence, before)
-    ):
+    elif listed(previous, words.titles) or _construct_noun(words, view, sentence, before):
         # "محافظ عنيزة"، "أمير منطقة حائل"؛ "رئيس إقليم كردستان"، "مدير أمن محافظة X"
-        chain.affiliations.append(place)
+        if chain.last is None:
+            chain.affiliations.append(place)
+            return True
+        # "وكيل إمارة منطقة القصيم المساعد للحقوق الأمير X": the place a head inside the
+        # title governs, the office's affiliation
+        chain.inner.append(place)
+        chain.first = place.first
     else:
         return False
     return True
@@ -701,15 +751,28 @@ def _jurisdiction_intro(view: DocumentView, sentence: SentenceView, noun: int) -
 
 def _adopt_jurisdiction(view: DocumentView, chain: TitleChain) -> None:
     """A place closing a title with no other affiliation is the office's jurisdiction (not an
-    envoy's posting: "القنصل العام بجدة")."""
-    if (
-        chain.jurisdiction is not None
-        and chain.first is not None
-        and not chain.affiliations
-        and not chain.inner
-        and not listed(view.tokens[chain.first].norm, ENVOYS)
-    ):
-        chain.affiliations.append(chain.jurisdiction)
+    envoy's posting: "القنصل العام بجدة"); so is one after a service named by its function
+    ("مدير الدفاع المدني بمنطقة تبوك": the region's civil defence, GUIDELINES §5)."""
+    if chain.jurisdiction is None or chain.first is None or chain.affiliations:
+        return
+    if listed(view.tokens[chain.first].norm, ENVOYS):
+        return
+    if chain.inner and not all(_service_of(view, m, chain.jurisdiction) for m in chain.inner):
+        return
+    chain.inner = []
+    chain.affiliations.append(chain.jurisdiction)
+
+
+def _service_of(view: DocumentView, body: Mention, place: Mention) -> bool:
+    """Whether a body right before "بمنطقة X" or "في محافظة X" is a public service named by
+    its function with the article ("الدفاع المدني"، "الإدارة العامة للمرور"), which that place
+    has one of; not an institution with a name of its own ("جامعة الملك خالد بمنطقة عسير")."""
+    return (
+        body.type == EntityType.ORGANIZATION
+        and body.last < place.first
+        and place.first - body.last <= 3
+        and is_definite(view.tokens[body.first].norm)
+    )
 
 
 def _lam_complement(view: DocumentView, chain: TitleChain, index: int) -> bool:
@@ -804,8 +867,8 @@ def _governs_the_name(norm: str, heads: frozenset[str], head: int, person: Menti
 def _titled_office(words: FoldedLexicons, mention: Mention) -> bool:
     """An office named by title words alone ("مجلس الدولة"، "مكتب الرئيس"): part of a title,
     not an affiliation; but "وكيل وزارة الصحة" is the ministry's."""
-    if mention.type != EntityType.ORGANIZATION:
-        return False
+    if mention.type != EntityType.ORGANIZATION or mention.entity.subtype == _INTERGOVERNMENTAL:
+        return False  # "مفوض الأمم المتحدة السامي": a body of states, whatever its words
     names = fold(mention.entity.text).split()
     return names[0] not in _MINISTRY and all(
         listed(word, words.titles) or words.prefixed_title(word) for word in names
@@ -842,6 +905,69 @@ def _prepositioned_head(words: FoldedLexicons, norm: str) -> bool:
     """A head word after ب ("التقى بالرئيس"، "بوزير"): the start of its title phrase (not after
     ل, which may link a title to another office: "المستشار الاقتصادي لرئيس الوزراء X")."""
     return len(norm) > 3 and norm[0] == "ب" and norm[1:] in words.title_heads
+
+
+def _inner_affiliation(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, mention: Mention
+) -> bool:
+    """Whether a country or organisation inside a title is the office's affiliation: not a
+    posting (لدى الأمم المتحدة) nor an office named by title words (مجلس الدولة)."""
+    before = mention.first - 1
+    if _posted(words, view, sentence, mention) or _demonym(mention):
+        return False
+    if before > sentence.first and view.tokens[before].text in quotes.MARKS:
+        before -= 1  # "مراسل صحيفة «X»": the name in quotation marks
+    if before >= sentence.first and view.tokens[mention.first].text[:1] != "و":
+        # governed by a title word (رئيس هيئة X، مدير عام صندوق X), not by a noun of the
+        # title's own complement ("عميد شؤون أعضاء هيئة التدريس"); or joined by و to one
+        # that is ("رئيس هيئة كبار العلماء وإدارة البحوث")
+        left = view.tokens[before].norm
+        if (listed(left, words.state_heads) or _outlet_of_title(words, view, sentence, before)) and (
+            before > sentence.first
+        ):
+            # "سفير جمهورية فرنسا لدى": the state's noun, governed by the title word;
+            # "مراسل قناة الجزيرة": the outlet's noun
+            left = view.tokens[before - 1].norm
+        if not (listed(left, words.titles) or words.prefixed_title(left)):
+            return False
+    return not _titled_office(words, mention)  # "عضو مجلس الدولة"
+
+
+def _quoted_body(view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """Whether the quotation mark at ``index`` opens or closes an organisation's name
+    ("«واشنطن بوست»")."""
+    return any(
+        sentence.first <= at < sentence.last
+        and view.mention_covering(sentence, at, (EntityType.ORGANIZATION,)) is not None
+        for at in (index - 1, index + 1)
+    )
+
+
+def _outlet_of_title(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """ "مراسل صحيفة «X»"، "مراسل قناة الجزيرة": an outlet's noun before its name, governed
+    by the title word before it."""
+    return (
+        index > sentence.first
+        and listed(view.tokens[index].norm, words.outlet_heads)
+        and listed(view.tokens[index - 1].norm, words.title_heads)
+    )
+
+
+def _addressed_by_lam(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """ "رسالة | لمفوض الأمم المتحدة السامي X"، "بعثها | لوزير الخارجية X": ل on an indefinite
+    head after a word that is no part of a title (an indefinite noun, a verb) opens the title;
+    after a definite word it may link two offices ("المستشار الاقتصادي لرئيس الوزراء X")."""
+    norm = view.tokens[index].norm
+    if len(norm) <= 3 or norm[0] != "ل" or norm[1:] not in words.title_heads or index <= sentence.first:
+        return False
+    left = view.tokens[index - 1]
+    return (
+        left.text.isalpha()
+        and not is_definite(left.norm)
+        and not _title_word(words, left.norm)
+        and not listed(left.norm, words.title_modifiers)
+        and view.mention_covering(sentence, index - 1) is None
+    )
 
 
 def _addressed_office(norm: str) -> bool:
