@@ -790,6 +790,39 @@ def test_the_support_a_body_gives_named_after_the_relative_verb(nlp: Pipeline) -
     assert found(nlp("وأشاد النائب بالخدمات التي تقدمها وزارة الصحة للأردن."), "SUPPORT") == []
 
 
+def test_a_people_stands_for_its_country_as_the_one_supported(nlp: Pipeline) -> None:
+    doc = nlp("وجدد الوزير التأكيد على استمرار دولة الكويت في دعمها الثابت للشعب السوري.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "الكويت"), ("supported", "سوريا")]])
+
+
+def test_her_support_is_no_masculine_states(nlp: Pipeline) -> None:
+    # "ودعمها" is China's, named before: Iraq would take "ودعمه"
+    doc = nlp("وثمن الوزير مواقف الصين ووقوفها إلى جانب العراق ودعمها للأمم المتحدة.")
+    assert found(doc, "SUPPORT") == []
+    doc = nlp("وثمن الوزير مواقف الصين ووقوفها إلى جانب تطلعات الشعب اليمني ودعمها للأمم المتحدة.")
+    assert found(doc, "SUPPORT") == []
+
+
+def test_a_declared_partnership_between_two_bodies_is_an_agreement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلنت الوزارة أمس عن شراكة استراتيجية بين هيئة الهلال الأحمر السعودي وجامعة الملك "
+        "عبدالعزيز في مجال التدريب."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [[("party", "هيئة الهلال الأحمر السعودي"), ("party", "جامعة الملك عبد العزيز")]]
+    )
+    # the partnership already there, strengthened, is no agreement told
+    assert found(nlp("وتهدف الزيارة إلى تعزيز الشراكة بين السعودية وفرنسا."), "AGREEMENT") == []
+
+
+def test_the_signers_named_after_a_light_verb_and_the_document(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقام بتوقيع الاتفاقية وكيل وزارة التعليم الدكتور سعد الشهري ومدير جامعة الملك فهد "
+        "للبترول والمعادن الدكتور خالد السلطان."
+    )
+    assert K([("party", "سعد الشهري"), ("party", "خالد السلطان")]) in found(doc, "AGREEMENT")
+
+
 # --- general argument finding (wt-stmt) ---------------------------------------------------
 
 
@@ -2275,6 +2308,15 @@ def test_a_time_before_that_dates_the_saying_not_what_is_reported(nlp: Pipeline)
     )
     assert dates(doc, "MEETING") == ["XXXX-03-12"]
     assert dates(doc, "VISIT") == [None]
+
+
+def test_a_second_relative_clause_on_the_same_noun_takes_its_time(nlp: Pipeline) -> None:
+    # "الزيارة التي ... في مارس، والتي شهدت": what the visit witnessed is dated by the visit
+    doc = nlp(
+        "وبحث الجانبان البناء على نتائج الزيارة التي قام بها الرئيس المصري إلى بكين في مارس "
+        "الماضي، والتي شهدت توقيع اتفاقية بين مصر والصين."
+    )
+    assert dates(doc, "AGREEMENT") == ["XXXX-03"]
 
 
 def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipeline) -> None:
