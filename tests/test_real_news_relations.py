@@ -515,6 +515,15 @@ def test_two_calls_from_two_coordinated_leaders(nlp: Pipeline) -> None:
 # --- ATTENDANCE, VISIT ----------------------------------------------------------------
 
 
+def test_a_celebration_is_named_by_its_occasion_after_bi(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وشارك وزير الثقافة الدكتور عادل الطريفي أمس في الاحتفال بافتتاح المتحف الوطني الجديد في الرياض."
+    )
+    assert found(doc, "ATTENDANCE") == K(
+        [[("event", "الاحتفال بافتتاح المتحف الوطني الجديد"), ("attendee", "عادل الطريفي")]]
+    )
+
+
 def test_in_the_presence_of_at_a_named_ceremony(nlp: Pipeline) -> None:
     doc = nlp(
         "أقامت وزارة النقل مساء الخميس حفل استقبال بمناسبة عيد الأضحى، بحضور وزير النقل سامي الدوسري، "
