@@ -824,6 +824,35 @@ def test_a_declared_partnership_between_two_bodies_is_an_agreement(nlp: Pipeline
     assert found(nlp("وتهدف الزيارة إلى تعزيز الشراكة بين السعودية وفرنسا."), "AGREEMENT") == []
 
 
+def test_two_bare_body_heads_joined_by_wa_are_the_bodies_named_before(nlp: Pipeline) -> None:
+    # "الوزارة والجامعة": و opens the second body, no part of the first one's name
+    doc = nlp(
+        "استقبل وزير الصحة رئيس جامعة الملك سعود في مقر وزارة الصحة أمس. وأعلن الجانبان عن "
+        "شراكة نوعية بين الوزارة والجامعة في مجال البحوث."
+    )
+    assert found(doc, "AGREEMENT") == K([[("party", "وزارة الصحة"), ("party", "جامعة الملك سعود")]])
+
+
+def test_a_body_named_as_a_city_referred_to_by_its_head(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقعت مدينة الملك عبدالعزيز للعلوم والتقنية أمس اتفاقية مع الشركة السعودية للكهرباء. "
+        "وبموجب الاتفاقية تتولى المدينة تقديم المساعدة الفنية للشركة السعودية للكهرباء."
+    )
+    assert found(doc, "SUPPORT") == K(
+        [[("supporter", "مدينة الملك عبدالعزيز للعلوم والتقنية"), ("supported", "الشركة السعودية للكهرباء")]]
+    )
+
+
+def test_a_memorandum_named_by_its_purpose_between_two_bodies(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتهدف مذكرة إنشاء المختبر المشترك بين جامعة الملك سعود وهيئة الهلال الأحمر السعودي إلى "
+        "تطوير الأبحاث."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [[("party", "جامعة الملك سعود"), ("party", "هيئة الهلال الأحمر السعودي")]]
+    )
+
+
 def test_the_signers_named_after_a_light_verb_and_the_document(nlp: Pipeline) -> None:
     doc = nlp(
         "وقام بتوقيع الاتفاقية وكيل وزارة التعليم الدكتور سعد الشهري ومدير جامعة الملك فهد "
