@@ -853,6 +853,14 @@ def test_a_memorandum_named_by_its_purpose_between_two_bodies(nlp: Pipeline) -> 
     )
 
 
+def test_what_took_place_between_two_sides_is_no_signing(nlp: Pipeline) -> None:
+    doc = nlp("وأفاد المرصد بأن اشتباكات عنيفة وقعت بين الجيش السوري وتنظيم داعش قرب تدمر.")
+    assert found(doc, "AGREEMENT") == []
+    # after what is signed, the passive names its parties after بين
+    doc = nlp("وأشار إلى مذكرة التفاهم التي أبرمت بين السعودية والأردن العام الماضي.")
+    assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "الأردن")]])
+
+
 def test_the_signers_named_after_a_light_verb_and_the_document(nlp: Pipeline) -> None:
     doc = nlp(
         "وقام بتوقيع الاتفاقية وكيل وزارة التعليم الدكتور سعد الشهري ومدير جامعة الملك فهد "
