@@ -515,6 +515,15 @@ def test_two_calls_from_two_coordinated_leaders(nlp: Pipeline) -> None:
 # --- ATTENDANCE, VISIT ----------------------------------------------------------------
 
 
+def test_a_celebration_is_named_by_its_occasion_after_bi(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وشارك وزير الثقافة الدكتور عادل الطريفي أمس في الاحتفال بافتتاح المتحف الوطني الجديد في الرياض."
+    )
+    assert found(doc, "ATTENDANCE") == K(
+        [[("event", "الاحتفال بافتتاح المتحف الوطني الجديد"), ("attendee", "عادل الطريفي")]]
+    )
+
+
 def test_in_the_presence_of_at_a_named_ceremony(nlp: Pipeline) -> None:
     doc = nlp(
         "أقامت وزارة النقل مساء الخميس حفل استقبال بمناسبة عيد الأضحى، بحضور وزير النقل سامي الدوسري، "
@@ -788,6 +797,76 @@ def test_the_support_a_body_gives_named_after_the_relative_verb(nlp: Pipeline) -
     assert found(doc, "SUPPORT") == K([[("supporter", "الإمارات"), ("supported", "اليمن")]])
     # services given are no support
     assert found(nlp("وأشاد النائب بالخدمات التي تقدمها وزارة الصحة للأردن."), "SUPPORT") == []
+
+
+def test_a_people_stands_for_its_country_as_the_one_supported(nlp: Pipeline) -> None:
+    doc = nlp("وجدد الوزير التأكيد على استمرار دولة الكويت في دعمها الثابت للشعب السوري.")
+    assert found(doc, "SUPPORT") == K([[("supporter", "الكويت"), ("supported", "سوريا")]])
+
+
+def test_her_support_is_no_masculine_states(nlp: Pipeline) -> None:
+    # "ودعمها" is China's, named before: Iraq would take "ودعمه"
+    doc = nlp("وثمن الوزير مواقف الصين ووقوفها إلى جانب العراق ودعمها للأمم المتحدة.")
+    assert found(doc, "SUPPORT") == []
+    doc = nlp("وثمن الوزير مواقف الصين ووقوفها إلى جانب تطلعات الشعب اليمني ودعمها للأمم المتحدة.")
+    assert found(doc, "SUPPORT") == []
+
+
+def test_a_declared_partnership_between_two_bodies_is_an_agreement(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلنت الوزارة أمس عن شراكة استراتيجية بين هيئة الهلال الأحمر السعودي وجامعة الملك "
+        "عبدالعزيز في مجال التدريب."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [[("party", "هيئة الهلال الأحمر السعودي"), ("party", "جامعة الملك عبد العزيز")]]
+    )
+    # the partnership already there, strengthened, is no agreement told
+    assert found(nlp("وتهدف الزيارة إلى تعزيز الشراكة بين السعودية وفرنسا."), "AGREEMENT") == []
+
+
+def test_two_bare_body_heads_joined_by_wa_are_the_bodies_named_before(nlp: Pipeline) -> None:
+    # "الوزارة والجامعة": و opens the second body, no part of the first one's name
+    doc = nlp(
+        "استقبل وزير الصحة رئيس جامعة الملك سعود في مقر وزارة الصحة أمس. وأعلن الجانبان عن "
+        "شراكة نوعية بين الوزارة والجامعة في مجال البحوث."
+    )
+    assert found(doc, "AGREEMENT") == K([[("party", "وزارة الصحة"), ("party", "جامعة الملك سعود")]])
+
+
+def test_a_body_named_as_a_city_referred_to_by_its_head(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقعت مدينة الملك عبدالعزيز للعلوم والتقنية أمس اتفاقية مع الشركة السعودية للكهرباء. "
+        "وبموجب الاتفاقية تتولى المدينة تقديم المساعدة الفنية للشركة السعودية للكهرباء."
+    )
+    assert found(doc, "SUPPORT") == K(
+        [[("supporter", "مدينة الملك عبدالعزيز للعلوم والتقنية"), ("supported", "الشركة السعودية للكهرباء")]]
+    )
+
+
+def test_a_memorandum_named_by_its_purpose_between_two_bodies(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وتهدف مذكرة إنشاء المختبر المشترك بين جامعة الملك سعود وهيئة الهلال الأحمر السعودي إلى "
+        "تطوير الأبحاث."
+    )
+    assert found(doc, "AGREEMENT") == K(
+        [[("party", "جامعة الملك سعود"), ("party", "هيئة الهلال الأحمر السعودي")]]
+    )
+
+
+def test_what_took_place_between_two_sides_is_no_signing(nlp: Pipeline) -> None:
+    doc = nlp("وأفاد المرصد بأن اشتباكات عنيفة وقعت بين الجيش السوري وتنظيم داعش قرب تدمر.")
+    assert found(doc, "AGREEMENT") == []
+    # after what is signed, the passive names its parties after بين
+    doc = nlp("وأشار إلى مذكرة التفاهم التي أبرمت بين السعودية والأردن العام الماضي.")
+    assert found(doc, "AGREEMENT") == K([[("party", "السعودية"), ("party", "الأردن")]])
+
+
+def test_the_signers_named_after_a_light_verb_and_the_document(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وقام بتوقيع الاتفاقية وكيل وزارة التعليم الدكتور سعد الشهري ومدير جامعة الملك فهد "
+        "للبترول والمعادن الدكتور خالد السلطان."
+    )
+    assert K([("party", "سعد الشهري"), ("party", "خالد السلطان")]) in found(doc, "AGREEMENT")
 
 
 # --- general argument finding (wt-stmt) ---------------------------------------------------
@@ -2275,6 +2354,15 @@ def test_a_time_before_that_dates_the_saying_not_what_is_reported(nlp: Pipeline)
     )
     assert dates(doc, "MEETING") == ["XXXX-03-12"]
     assert dates(doc, "VISIT") == [None]
+
+
+def test_a_second_relative_clause_on_the_same_noun_takes_its_time(nlp: Pipeline) -> None:
+    # "الزيارة التي ... في مارس، والتي شهدت": what the visit witnessed is dated by the visit
+    doc = nlp(
+        "وبحث الجانبان البناء على نتائج الزيارة التي قام بها الرئيس المصري إلى بكين في مارس "
+        "الماضي، والتي شهدت توقيع اتفاقية بين مصر والصين."
+    )
+    assert dates(doc, "AGREEMENT") == ["XXXX-03"]
 
 
 def test_a_time_in_a_clause_of_another_verb_does_not_date_the_trigger(nlp: Pipeline) -> None:

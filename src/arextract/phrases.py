@@ -247,6 +247,7 @@ class PhraseRecognizer:
         self._generic = fold_words(lexicons.generic_event_words)
         self._needs_name = fold_words(lexicons.named_event_heads)
         self._match_nouns = fold_words(lexicons.match_nouns)
+        self._celebrations = fold_words(lexicons.celebration_heads)
         self._breaks = set(lexicons.clause_breaks) | {"(", ")"}
         self._kinds = [
             (EntityType.EVENT, _Heads.of(lexicons.event_heads)),
@@ -317,7 +318,9 @@ class PhraseRecognizer:
                 if reading is None or (index and tokens[index - 1].norm in self._match_nouns):
                     index += 1  # (مباراة قمة: the top match)
                     continue
-                last = self._extent(mentions, tokens, index, definite=reading.stem.startswith("ال"))
+                definite = reading.stem.startswith("ال")
+                occasion = definite and reading.stem in self._celebrations
+                last = self._extent(mentions, tokens, index, definite=definite, occasion=occasion)
                 if reading.stem in self._needs_name and not _names_inside(tokens, index, last, mentions):
                     last = index  # "الحوار الفعلي": a dialogue, no name
                 if last > index:
@@ -346,12 +349,17 @@ class PhraseRecognizer:
                 index += 1
         return events
 
-    def _extent(self, mentions: _Mentions, tokens: list[Token], head: int, definite: bool) -> int:
+    def _extent(
+        self, mentions: _Mentions, tokens: list[Token], head: int, definite: bool, occasion: bool = False
+    ) -> int:
         """The last token of the event name that starts at ``head`` (``head`` if none).
 
         After a definite head (المؤتمر) a name continues only with a definite adjective or a
-        lam-genitive (الاجتماع الثالث لوزراء...): "أطلق المؤتمر مبادرتين" is head + object.
+        lam-genitive (الاجتماع الثالث لوزراء...): "أطلق المؤتمر مبادرتين" is head + object. A
+        celebration (``occasion``) is also named by what it celebrates, after ب: "الاحتفال
+        بافتتاح الميناء الجديد".
         """
+        opening = ("ال", "ل", "ب") if occasion else ("ال", "ل")
         last = head
         quoted = False
         if head + 1 < len(tokens) and tokens[head + 1].norm in self._generic:
@@ -364,7 +372,7 @@ class PhraseRecognizer:
             if quoted:
                 last = index
                 continue
-            if definite and index == head + 1 and not token.norm.startswith(("ال", "ل")):
+            if definite and index == head + 1 and not token.norm.startswith(opening):
                 break
             if token.text in self._breaks or not any(c.isalnum() for c in token.text):
                 break  # punctuation ends a name (a bullet, a slash, a dash)

@@ -226,7 +226,8 @@ class BodyReferences:
                 or (named is None and (words.in_title(following) or following in words.honorifics))
             ):
                 return norm[skip:], skip  # "رئيس المجلس (الدكتور) X": the holder's name follows
-            if is_definite(following) or named is not None:
+            joined = following[:1] == "و" and not titled  # "بين الهيئة والجامعة": two bodies
+            if not joined and (is_definite(following) or named is not None):
                 return "", 0  # "المجلس الأعلى"، "الهيئة السعودية": a name of its own
         return norm[skip:], skip
 

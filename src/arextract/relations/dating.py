@@ -149,12 +149,22 @@ def _embedded(view: DocumentView, sentence: SentenceView, time: Time, trigger_st
             continue
         if index + 1 >= first or view.is_time_token(index + 1):
             return False  # "منذ عامين": the time itself
+        if relative and first < trigger and _joined_relative(view, token.norm, first, trigger):
+            return False  # "الزيارة التي أجراها في ديسمبر، والتي شهدت توقيع": the same noun's time
         if not relative or first < trigger:
             return True
         word = view.tokens[trigger].text
         bare = next((word[: -len(s)] for s in ("هما", "هم", "ها", "ه") if word.endswith(s)), word)
         return _WHICH.get(token.norm) is not bare.endswith(("ة", "ت"))  # ("زيارتها": زيارت)
     return False
+
+
+def _joined_relative(view: DocumentView, relative: str, time: int, trigger: int) -> bool:
+    """Whether the trigger is in a second relative clause joined by و to the one holding the
+    time (token indexes): both tell of the same noun ("الزيارة التي أجراها X في ديسمبر الماضي،
+    والتي شهدت إعلان شراكة": the announcement is dated by the visit)."""
+    joined = "و" + relative
+    return any(view.tokens[index].norm == joined for index in range(time + 1, trigger))
 
 
 def clause_around(offset: int, sentence: SentenceView) -> tuple[int, int]:

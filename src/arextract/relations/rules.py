@@ -260,6 +260,11 @@ class Lexicons(_Strict):
         description="Words right after an event head that make it a description, not a name: "
         "'مؤتمر صحفي' (a press conference), 'اجتماع آخر' (another meeting).",
     )
+    celebration_heads: list[str] = Field(
+        default_factory=list,
+        description="Definite event heads named by the occasion after ب too: 'الاحتفال بافتتاح "
+        "الميناء الجديد', 'الاحتفالات بالذكرى السبعين لعيد النصر'.",
+    )
     match_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of a match or a game: an event head right after one is its attribute, "

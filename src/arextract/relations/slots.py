@@ -87,7 +87,7 @@ class SlotFiller:
             found, cursor = self._doer(query, cursor)
             return _with_co_doers(self._search, query, _owner_agreeing(self._words, query, found)), cursor
         if slot.find == "before":
-            return self._search.before(query), cursor
+            return _her_state(self._words, query, self._search.before(query)), cursor
         if slot.find == "object":
             return self._object(query, cursor, may_reach)
         named = None if _relative_on_noun(self._words, query) else self._named_subject(query, cursor)
@@ -1922,6 +1922,19 @@ def _owner_agreeing(words: FoldedLexicons, query: SlotQuery, found: list[Mention
         ):
             return [mention]
     return []
+
+
+def _her_state(words: FoldedLexicons, query: SlotQuery, found: list[Mention]) -> list[Mention]:
+    """A masdar's feminine pronoun is no masculine state's: in "ووقوفها إلى جانب إرادة الشعب
+    اليمني ودعمها لقرار مجلس الأمن" "her" support is not Yemen's (اليمن takes "his": "ودعمه")."""
+    if (
+        not found
+        or not query.form.possessive
+        or not query.view.tokens[query.match.first].norm.endswith(_FEMININE_OWNER)
+    ):
+        return found
+    masculine = words.masculine_states
+    return [m for m in found if not (m.type == EntityType.COUNTRY and fold(m.entity.canonical) in masculine)]
 
 
 def _feminine_referent(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
