@@ -1637,7 +1637,7 @@ def _carried_out_by(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
 
 
 def _carried_by_delegation(words: FoldedLexicons, referents: Referents, query: SlotQuery) -> Filled | None:
-    """ "الزيارة التي سيقوم بها الوفد الأممي إلى عدن": a delegation after "يقوم بها" does the
+    """ "الزيارة التي يقوم بها الوفد الأممي إلى صنعاء": a delegation after "يقوم بها" does the
     masdar as its body or country (GUIDELINES §5), and the place follows it."""
     index = _carried_index(words, query)
     if index is None:

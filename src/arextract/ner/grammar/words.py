@@ -31,7 +31,7 @@ ORG_HEADS = folded(
 PLACE_ONLY = folded("تعليم صحة جوازات جمارك مرور حكومة")
 
 # Place nouns between a regional service and its place (جوازات منطقة الجوف), or a sited name
-# and its place (الإدارة العامة للدفاع المدني في محافظة جدة).
+# and its place (الإدارة العامة للدفاع المدني في محافظة الطائف).
 PLACE_NOUNS = folded("منطقة محافظة مدينة ولاية إمارة")
 
 # The prepositions before the place that closes a sited name (السفارة السعودية في لبنان،
