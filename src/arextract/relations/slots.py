@@ -1200,15 +1200,25 @@ def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
     return index < query.match.first and _unnamed_at(words, view, sentence, index)
 
 
-def _unnamed_official(words: FoldedLexicons, query: SlotQuery) -> bool:
-    """Whether a title no mention covers follows the speech verb and no person is named before
-    what is said: "وأكد عضو مجلس الإدارة المشرف على الإعلام أن" (the speaker is left unnamed, or
-    named in a way no mention caught)."""
+def _bare_word_after_verb(words: FoldedLexicons, query: SlotQuery) -> int | None:
+    """The first word after the speech verb, past times and adverbs ("وقال أمس رئيس ..."), when
+    no mention covers it (where a title the speaker is introduced by may begin); else None."""
     view, sentence = query.view, query.sentence
     index = query.match.last + 1
     while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
         index += 1
     if index >= sentence.last or view.mention_covering(sentence, index) is not None:
+        return None
+    return index
+
+
+def _unnamed_official(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a title no mention covers follows the speech verb and no person is named before
+    what is said: "وأكد عضو مجلس الإدارة المشرف على الإعلام أن" (the speaker is left unnamed, or
+    named in a way no mention caught)."""
+    view, sentence = query.view, query.sentence
+    index = _bare_word_after_verb(words, query)
+    if index is None:
         return False
     norm = view.tokens[index].norm
     if not listed(norm, words.title_heads) or norm.startswith("ال"):
@@ -1221,7 +1231,7 @@ def _unnamed_official(words: FoldedLexicons, query: SlotQuery) -> bool:
 
 def _titled_official(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
     """The official a title after a speech verb introduces: the person named past a long title
-    ("ذكر رئيس المركز والمشرف على برنامج العيد الأستاذ Y، أن": Y), or no one when the title
+    ("ذكر رئيس المركز والمشرف على البرنامج الأستاذ Y، أن": Y), or no one when the title
     names no one ("وأكد عضو مجلس الإدارة المشرف على ... أن": an official the text leaves unnamed,
     and his next words are not the last speaker's); ``None``: neither."""
     if (named := _named_past_title(words, query)) is not None:
@@ -1231,13 +1241,11 @@ def _titled_official(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
 
 def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
     """The person a long title after a speech verb introduces, named before what is said ("ذكر
-    رئيس مركز الرعاية والمشرف على برنامج العيد بالمركز الأستاذ X، أن"): the last person named
+    رئيس المركز والمشرف على البرنامج الصيفي الأستاذ X، أن"): the last person named
     before a preposition that follows one ("وقال مستشار الرئيس Y، X، إن": X)."""
     view, sentence = query.view, query.sentence
-    index = query.match.last + 1
-    while index < sentence.last and (view.is_time_token(index) or view.tokens[index].norm in words.adverbs):
-        index += 1
-    if index >= sentence.last or view.mention_covering(sentence, index) is not None:
+    index = _bare_word_after_verb(words, query)
+    if index is None:
         return None
     if not listed(view.tokens[index].norm, words.title_heads) or index + 1 >= sentence.last:
         return None
