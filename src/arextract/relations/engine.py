@@ -412,6 +412,8 @@ def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: Sent
     """Whether the sentence, or the line it is on, opens with the words of a line repeating the
     headline ("رابط الخبر"; the line runs on past its own stops: "رابط الخبر بصحيفة X: بالصور..
     إمام الحرم يقوم بزيارة إلى Y")."""
+    if sentence.first >= min(sentence.last, len(view.tokens)):
+        return False  # a sentence of no tokens (a line of diacritics alone)
     line = view.text.rfind("\n", 0, view.tokens[sentence.first].start) + 1
     first = view.token_index(line)
     first += int(view.tokens[first].start < line)
