@@ -253,3 +253,14 @@ def test_no_name_after_a_title_run_into_a_number() -> None:
     ):
         doc = arextract.extract(text)
         assert not any(e.type is EntityType.PERSON for e in doc.entities), text
+
+
+def test_no_name_in_an_idiom_after_a_titled_subject() -> None:
+    # "تبادل الرئيس أطراف الحديث": he chatted; the idiom's object is no person, so no ROLE
+    for text in (
+        "وفي ختام الحفل تبادل الرئيس أطراف الحديث مع كبار المدعوين في القاعة الرئيسية.",
+        "وتجاذب الأمير أطراف الحديث مع عدد من أعيان المحافظة خلال مأدبة العشاء.",
+    ):
+        doc = arextract.extract(text)
+        assert not any(e.type is EntityType.PERSON for e in doc.entities), text
+        assert not doc.relations, text

@@ -741,6 +741,14 @@ def test_inspected_two_hospitals(nlp: Pipeline) -> None:
     )
 
 
+def test_a_rank_after_a_police_body_opens_the_officer_name(nlp: Pipeline) -> None:
+    # "مدير شرطة المحافظة العميد X": the rank is X's, no word of the body's name
+    doc = nlp("وأوضح مدير شرطة المحافظة العميد ناصر القحطاني أن الدوريات انتشرت منذ الصباح.")
+    assert roles(doc) == K({"ناصر القحطاني": {"شرطة المحافظة"}})
+    doc = nlp("وكشف مدير الشرطة اللواء فايز الحربي أن المتهمين أحيلوا إلى النيابة.")
+    assert roles(doc) == K({"فايز الحربي": {None}})
+
+
 # --- SUPPORT, AGREEMENT ---------------------------------------------------------------
 
 

@@ -56,6 +56,10 @@ _ARTICLE_AFTER_PROCLITIC = tuple(p for p in PROCLITICS if carries_article(p))
 # Attached pronouns: "قناعته"، "وأهميتها" are nouns with "his"/"her", no given name.
 _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "ها", "هم", "هما")
 
+# The object of an idiom placed right after its verb's titled subject: "وتبادل الرئيس أطراف
+# الحديث مع الضيوف" (chatted with): the words after the title are no name.
+_IDIOM_OBJECTS = {fold("أطراف"): fold("الحديث")}
+
 # Particles inside foreign family names (Le, de, du, van, von, da, del, der).
 _PARTICLES = folded("لو دي دو فان فون دا ديل دير")
 
@@ -364,6 +368,8 @@ def _opens_a_name(tokens: list[Token], i: int, j: int) -> bool:
     if tokens[i].norm == _OWNER and j == i + 1:
         return False  # "صاحب إحدى الوحدات": an owner; صاحب addresses only with السمو، الجلالة ...
     norm = tokens[j].norm
+    if j + 1 < len(tokens) and _IDIOM_OBJECTS.get(norm) == tokens[j + 1].norm:
+        return False  # "تبادل الرئيس أطراف الحديث": an idiom's object
     if norm.startswith(_ARTICLE_AFTER_PROCLITIC) or (norm[:1] == "و" and norm not in WAW_NAMES):
         return False
     if norm == CROWN or (norm[:1] == "ل" and norm[1:2] in ("ا", "ت") and len(norm) > 4):
