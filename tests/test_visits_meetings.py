@@ -394,3 +394,21 @@ def test_a_third_person_present_at_a_meeting_held_with_a_counterpart_takes_part(
     )
     participants = [r["participant"] for r in found(doc, "MEETING")]
     assert {name_key("سامح شكري"), name_key("أيمن الصفدي"), name_key("محمد سمير")} in participants
+
+
+def test_one_named_as_taking_part_joins_the_meeting_just_told(nlp: Pipeline) -> None:
+    # "عقد X اجتماعا مع Y شارك فيه Z": Z is a participant too (one MEETING of everyone named)
+    doc = nlp(
+        "وعقد وزير الدفاع الفرنسي جان إيف لودريان اجتماعا مع رئيس البرلمان العراقي محمد "
+        "الحلبوسي شارك فيه محافظ نينوى نجم الجبوري وعدد من النواب."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("جان إيف لودريان"), name_key("محمد الحلبوسي"), name_key("نجم الجبوري")} in participants
+    # a gathering in the next sentence is another one
+    doc = nlp(
+        "ثم التقى وزير الخارجية سامح شكري وزير الخارجية الأردني أيمن الصفدي. وشهد المؤتمر "
+        "الذي شارك فيه وزير الطاقة عبدالعزيز بن سلمان عروضا."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("سامح شكري"), name_key("أيمن الصفدي")} in participants
+    assert all(name_key("عبدالعزيز بن سلمان") not in p for p in participants)
