@@ -412,3 +412,17 @@ def test_one_named_as_taking_part_joins_the_meeting_just_told(nlp: Pipeline) -> 
     participants = [r["participant"] for r in found(doc, "MEETING")]
     assert {name_key("سامح شكري"), name_key("أيمن الصفدي")} in participants
     assert all(name_key("عبدالعزيز بن سلمان") not in p for p in participants)
+
+
+def test_a_third_person_present_after_a_comma_takes_part(nlp: Pipeline) -> None:
+    # "استقبل X السفير Y، بحضور Z": the slot's own preposition right after the comma
+    doc = nlp(
+        "استقبل محافظ الطائف سعد بن مقبل الميموني في مكتبه أمس القنصل الياباني هيروشي ساتو، "
+        "بحضور وكيل المحافظة خالد بن ناصر المطيري."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {
+        name_key("سعد بن مقبل الميموني"),
+        name_key("هيروشي ساتو"),
+        name_key("خالد بن ناصر المطيري"),
+    } in participants
