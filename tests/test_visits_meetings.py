@@ -348,3 +348,81 @@ def test_a_headline_line_past_its_own_stops_adds_nothing(nlp: Pipeline) -> None:
         "رابط الخبر بصحيفة الوئام: بالصور.. الشيخ الحميد يقوم بزيارة إلى مقر قيادة المنطقة الجنوبية"
     )
     assert not found(doc, "VISIT")
+
+
+def test_a_meal_or_a_sitting_with_a_named_person_is_a_meeting(nlp: Pipeline) -> None:
+    # "تناول X العشاء مع Y"، "جلس X مع Y": met in person, as with التقى
+    doc = nlp(
+        "تناول الرئيس الفرنسي إيمانويل ماكرون العشاء مع المستشار الألماني أولاف شولتس في برلين مساء السبت."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("إيمانويل ماكرون"), name_key("أولاف شولتس")} in participants
+    doc = nlp("وجلس الرئيس الكيني وليام روتو مع رئيس الوزراء الإثيوبي آبي أحمد نحو ساعة في نيروبي.")
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("وليام روتو"), name_key("آبي أحمد")} in participants
+
+
+def test_a_meal_or_a_seat_with_no_one_named_is_no_meeting(nlp: Pipeline) -> None:
+    doc = nlp("وجلس وزير الخارجية فيصل بن فرحان في الصف الأول مع الوفود المشاركة في المؤتمر.")
+    assert not found(doc, "MEETING")
+    doc = nlp("تناول وزير الصحة فهد الجلاجل الكلمة مع بداية الجلسة الثانية للمنتدى.")
+    assert not found(doc, "MEETING")
+
+
+def test_honouring_in_the_hosts_office_is_a_meeting_of_all_named(nlp: Pipeline) -> None:
+    # GUIDELINES §5 (dev5): كرم X in his office, with those present after بحضور, one meeting
+    doc = nlp(
+        "كرم أمير منطقة حائل الأمير عبدالعزيز بن سعد في مكتبه أمس الرائد فهد القحطاني "
+        "بحضور وكيل الإمارة عادل بن صالح المطيري."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {
+        name_key("عبدالعزيز بن سعد"),
+        name_key("فهد القحطاني"),
+        name_key("عادل بن صالح المطيري"),
+    } in participants
+    # at a ceremony, honouring is no meeting
+    doc = nlp("كرم وزير التعليم يوسف البنيان الطلاب الفائزين سعد العتيبي وخالد الحربي في حفل أقيم بالرياض.")
+    assert not found(doc, "MEETING")
+
+
+def test_a_third_person_present_at_a_meeting_held_with_a_counterpart_takes_part(nlp: Pipeline) -> None:
+    # "عقد X اجتماعا مع Y بحضور Z" (GUIDELINES §5: بحضور a named third person adds him)
+    doc = nlp(
+        "وعقد وزير الخارجية المصري سامح شكري اجتماعا مع نظيره الأردني أيمن الصفدي بحضور "
+        "السفير المصري لدى الأردن محمد سمير."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("سامح شكري"), name_key("أيمن الصفدي"), name_key("محمد سمير")} in participants
+
+
+def test_one_named_as_taking_part_joins_the_meeting_just_told(nlp: Pipeline) -> None:
+    # "عقد X اجتماعا مع Y شارك فيه Z": Z is a participant too (one MEETING of everyone named)
+    doc = nlp(
+        "وعقد وزير الدفاع الفرنسي جان إيف لودريان اجتماعا مع رئيس البرلمان العراقي محمد "
+        "الحلبوسي شارك فيه محافظ نينوى نجم الجبوري وعدد من النواب."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("جان إيف لودريان"), name_key("محمد الحلبوسي"), name_key("نجم الجبوري")} in participants
+    # a gathering in the next sentence is another one
+    doc = nlp(
+        "ثم التقى وزير الخارجية سامح شكري وزير الخارجية الأردني أيمن الصفدي. وشهد المؤتمر "
+        "الذي شارك فيه وزير الطاقة عبدالعزيز بن سلمان عروضا."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {name_key("سامح شكري"), name_key("أيمن الصفدي")} in participants
+    assert all(name_key("عبدالعزيز بن سلمان") not in p for p in participants)
+
+
+def test_a_third_person_present_after_a_comma_takes_part(nlp: Pipeline) -> None:
+    # "استقبل X السفير Y، بحضور Z": the slot's own preposition right after the comma
+    doc = nlp(
+        "استقبل محافظ الطائف سعد بن مقبل الميموني في مكتبه أمس القنصل الياباني هيروشي ساتو، "
+        "بحضور وكيل المحافظة خالد بن ناصر المطيري."
+    )
+    participants = [r["participant"] for r in found(doc, "MEETING")]
+    assert {
+        name_key("سعد بن مقبل الميموني"),
+        name_key("هيروشي ساتو"),
+        name_key("خالد بن ناصر المطيري"),
+    } in participants

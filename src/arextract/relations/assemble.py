@@ -25,7 +25,6 @@ _VISIT_NOUN_RULE = "visit-noun"
 _IN_RE = re.compile(r"(?:^|\s)(?:في|ب)\s?$")
 _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
 _LONGEST_TRIGGER = 200  # characters of a speech verb trigger, at most (for the search window)
-_JOINED_WITHIN = 1500  # characters between a meeting and "وحضر اللقاء" that joins it
 
 
 def expand(filled: list[tuple[Slot, list[Mention]]]) -> list[Arguments]:
@@ -209,21 +208,25 @@ def _close(text: str, end: int, start: int) -> bool:
     return end <= start and start - end < _RESTATED_WITHIN and "." not in text[end:start]
 
 
-def joined(relations: list[Relation], joining: set[str], within: int = _JOINED_WITHIN) -> list[Relation]:
+def joined(relations: list[Relation], joining: dict[str, int]) -> list[Relation]:
     """ "وحضر اللقاء X": the arguments of a ``joins_previous`` rule's relation join the last
-    relation of its type before it (at most ``within`` characters back); alone, it is dropped."""
+    relation of its type before it (at most the rule's ``joins_within`` characters after its
+    evidence, given by rule id in ``joining``); alone, it is dropped."""
     if not joining:
         return relations
     out: list[Relation] = []
     for relation in sorted(relations, key=lambda r: r.trigger.start):
-        if relation.attributes.get("rule") not in joining:
+        rule = relation.attributes.get("rule")
+        if rule not in joining:
             out.append(relation)
             continue
+        within = joining[str(rule)]
         for position in range(len(out) - 1, -1, -1):
             earlier = out[position]
             if earlier.type != relation.type:
                 continue
-            if relation.trigger.start - earlier.trigger.end <= within:
+            # (from the end of what told it: "اجتماعا مع Y شارك فيه X" follows Y closely)
+            if relation.trigger.start - max(earlier.trigger.end, earlier.evidence.end) <= within:
                 ids = {a.entity_id for a in earlier.arguments}
                 extra = [a for a in relation.arguments if a.entity_id not in ids]
                 out[position] = earlier.model_copy(update={"arguments": [*earlier.arguments, *extra]})

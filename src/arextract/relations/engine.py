@@ -75,7 +75,7 @@ class RelationExtractor:
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
         self._restating = {rule.id for rule in self.rules if rule.restates} | {DURING_RULE}
-        self._joining = {rule.id for rule in self.rules if rule.joins_previous}
+        self._joining = {rule.id: rule.joins_within for rule in self.rules if rule.joins_previous}
         self._roles = TitleRoles(self.words)
         self._title_countries = TitleCountries(self.words)
         self._homes = people_countries(knowledge)

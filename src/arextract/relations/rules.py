@@ -175,6 +175,12 @@ class Rule(_Strict):
         description="The arguments join the last relation of the same type told before instead "
         "of making one ('وحضر اللقاء X': X took part in the meeting already reported).",
     )
+    joins_within: int = Field(
+        default=1500,
+        ge=1,
+        description="Characters back from the trigger to the relation a `joins_previous` rule "
+        "joins: 'وحضر اللقاء X' closes a paragraph, 'اجتماعا مع Y شارك فيه X' follows its noun.",
+    )
     with_article: bool = Field(
         default=True,
         description="A noun trigger also matches with the article ال. 'اللقاء' on its own names a "

@@ -151,14 +151,12 @@ class MentionSearch:
                 end = min(sentence.last, end + 1)  # "وصل ... اليوم الجمعة إلى كينيا"
                 index += 1
                 continue
-            if token.text in self._words.breaks:
+            if token.text in self._words.breaks and not _prep_after_comma(view, index, end, preps):
                 break
             if (claimed := _claimed(query, index, preps)) is not None:
                 index, owed = claimed
                 continue
-            if token.norm in preps or (
-                len(token.norm) > 3 and token.norm[0] == "و" and token.norm[1:] in preps
-            ):
+            if _is_prep(token.norm, preps):
                 if index > owed:
                     return _past_list_mark(view, index + 1, end)  # (and "وبحضور")
                 owed = -1
@@ -629,3 +627,15 @@ def _embedded(view: DocumentView, previous: Mention, mention: Mention) -> bool:
         and not any(view.tokens[i].text in {"،", ","} or view.tokens[i].norm.startswith("و") for i in gap)
         and not view.tokens[mention.first].norm.startswith("و")
     )
+
+
+def _prep_after_comma(view: DocumentView, index: int, end: int, preps: frozenset[str]) -> bool:
+    """A comma right before one of the slot's prepositions: "استقبل X السفير Y، بحضور وكيل
+    الإمارة Z" (Z was at the meeting too); any other break ends the search."""
+    following = view.tokens[index + 1].norm if index + 1 < end else ""
+    return view.tokens[index].text in {"،", ","} and _is_prep(following, preps)
+
+
+def _is_prep(norm: str, preps: frozenset[str]) -> bool:
+    """One of the slot's prepositions, or it after و ("وبحضور")."""
+    return norm in preps or (len(norm) > 3 and norm[0] == "و" and norm[1:] in preps)
