@@ -665,6 +665,16 @@ def test_the_last_office_of_a_chained_title_refers_to_its_holder(nlp: Pipeline) 
     ]
 
 
+def test_a_title_with_a_nisba_refers_to_the_holder_at_a_body_of_that_country(nlp: Pipeline) -> None:
+    # "المتحدث باسم الخارجية الأردنية" ... "المتحدث الأردني": the same spokesman
+    doc = nlp(
+        "وقال المستشار سامر الحديدي المتحدث باسم الخارجية الأردنية إن الزيارة ناجحة."
+        " وبحسب المتحدث الأردني، بحث الوزيران ملف اللاجئين."
+    )
+    speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
+    assert speakers == [key("سامر الحديدي"), key("سامر الحديدي")]
+
+
 def test_a_later_office_of_a_chained_title_is_no_second_mention(nlp: Pipeline) -> None:
     # "رئيس مجلس إدارة الهيئة" inside X's own ROLE is his title, not another mention of him
     doc = nlp(

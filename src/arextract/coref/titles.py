@@ -382,6 +382,8 @@ class TitleReferences:
                 # "الرئيس هولاند ... الرئيس الفرنسي": the holder of the bare title whose country
                 # the knowledge files give
                 names = {n for n in holders.get((title, None), set()) if self._countries.get(n) == canon}
+            if not names and affiliation.is_nisba:
+                names = _of_body_named_by(holders, title, affiliation.entity.text)
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()
@@ -511,6 +513,22 @@ def _title_holders(
                 # "الوزير الأمريكي": the one American minister of the story
                 holders.setdefault((words[0], affiliation_name), set()).add(person.canonical)
     return holders, people
+
+
+def _of_body_named_by(holders: Holders, title: str, nisba: str) -> set[str]:
+    """ "علاء يوسف المتحدث باسم الرئاسة المصرية" ... "وبحسب المتحدث المصري": the holders of
+    the title at a body whose name carries the same nisba (المصري، المصرية)."""
+    stem = fold(nisba).removeprefix("ال").removesuffix("ه")
+    names: set[str] = set()
+    for (held, body), people in holders.items():
+        if (
+            held == title
+            and body is not None
+            and not body.startswith("@")
+            and any(fold(word).removeprefix("ال").removesuffix("ه") == stem for word in body.split()[1:])
+        ):
+            names |= people
+    return names
 
 
 def _role_spans(view: DocumentView, roles: list[Relation]) -> dict[str, list[tuple[int, int]]]:
