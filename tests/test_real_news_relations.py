@@ -675,6 +675,16 @@ def test_a_title_with_a_nisba_refers_to_the_holder_at_a_body_of_that_country(nlp
     assert speakers == [key("سامر الحديدي"), key("سامر الحديدي")]
 
 
+def test_an_honorific_pronoun_names_the_one_its_honorific_opened_a_long_title_for(nlp: Pipeline) -> None:
+    # "معالي" four words before the name: "معاليه" is the minister, not the host named first
+    doc = nlp(
+        "استقبل مدير جامعة الملك سعود الدكتور فهد العتيبي أمس معالي وزير الشؤون الإسلامية والدعوة"
+        " والإرشاد الشيخ خالد بن سعد الحربي في مقر الجامعة. وأكد معاليه أن الوزارة ماضية في تطوير"
+        " برامجها."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("خالد بن سعد الحربي"))]]
+
+
 def test_a_later_office_of_a_chained_title_is_no_second_mention(nlp: Pipeline) -> None:
     # "رئيس مجلس إدارة الهيئة" inside X's own ROLE is his title, not another mention of him
     doc = nlp(
