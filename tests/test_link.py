@@ -285,6 +285,18 @@ def test_model_short_form_with_two_candidates_stays_unlinked(kb: KnowledgeBase, 
     }
 
 
+def test_a_given_name_alone_must_be_spelled_as_it_is() -> None:
+    # "كرم" (honoured) shares the skeleton of كريم (the given name of a KB premier, كريم
+    # ماسيموف) but is not it
+    full = load_kb()
+    text = "كرم المحافظ الطلاب المتفوقين في حفل أقيم بالمناسبة."
+    doc = linked(text, full, Linker(full), model=[("كرم", EntityType.PERSON)])
+    assert [e.canonical for e in by_text(doc, "كرم")] == ["كرم"]
+    # but a loose spelling still counts: "إسحق" alone may be إسحاق دار as well as إسحق هرتسوغ
+    doc = linked("وغنى إسحق في مجلس الخليفة.", full, Linker(full), model=[("إسحق", EntityType.PERSON)])
+    assert [e.canonical for e in by_text(doc, "إسحق")] == ["إسحق"]
+
+
 def test_kb_person_in_another_spelling_is_found_and_linked(kb: KnowledgeBase, linker: Linker) -> None:
     text = "وصل وانج يى إلى موسكو حيث التقى سيرجيه لافروف."
     doc = linked(text, kb, linker)

@@ -646,6 +646,65 @@ def test_a_name_that_runs_on_into_its_office_ends_before_it(nlp: Pipeline) -> No
     assert [e.text for e in doc.entities if e.type.value == "PERSON"] == ["عبدالعزيز آل الشيخ"]
 
 
+def test_a_title_word_closing_a_nasab_chain_is_a_family_name(nlp: Pipeline) -> None:
+    # السلطان after "X بن Y" with nothing of an office after it: the family name, no ROLE
+    doc = nlp("وكرم مدير الشرطة العقيد سالم بن عبدالرحمن السلطان، تقديرا لجهوده في حفظ الأمن.")
+    assert [e.text for e in doc.entities if e.type.value == "PERSON"] == ["سالم بن عبدالرحمن السلطان"]
+    assert all("السلطان" not in title for title in titles(doc).get(key("سالم بن عبدالرحمن السلطان"), []))
+
+
+def test_the_last_office_of_a_chained_title_refers_to_its_holder(nlp: Pipeline) -> None:
+    # "X مستشار خادم الحرمين الشريفين أمير منطقة تبوك" ... "سمو أمير منطقة تبوك": X receives
+    doc = nlp(
+        "واستقبل الأمير نواف بن سعد مستشار خادم الحرمين الشريفين أمير منطقة تبوك في مكتبه أمس"
+        " وفدا من رجال الأعمال.\nوفي سياق آخر، استقبل سمو أمير منطقة تبوك في مقر الإمارة يوم"
+        " أمس، وزير النقل المهندس سالم بن ناصر الدوسري."
+    )
+    assert found(doc, "MEETING") == [
+        [("participant", key("نواف بن سعد")), ("participant", key("سالم بن ناصر الدوسري"))]
+    ]
+
+
+def test_a_title_with_a_nisba_refers_to_the_holder_at_a_body_of_that_country(nlp: Pipeline) -> None:
+    # "المتحدث باسم الخارجية الأردنية" ... "المتحدث الأردني": the same spokesman
+    doc = nlp(
+        "وقال المستشار سامر الحديدي المتحدث باسم الخارجية الأردنية إن الزيارة ناجحة."
+        " وبحسب المتحدث الأردني، بحث الوزيران ملف اللاجئين."
+    )
+    speakers = [dict(arguments)["speaker"] for arguments in found(doc, "STATEMENT")]
+    assert speakers == [key("سامر الحديدي"), key("سامر الحديدي")]
+
+
+def test_an_honorific_pronoun_names_the_one_its_honorific_opened_a_long_title_for(nlp: Pipeline) -> None:
+    # "معالي" four words before the name: "معاليه" is the minister, not the host named first
+    doc = nlp(
+        "استقبل مدير جامعة الملك سعود الدكتور فهد العتيبي أمس معالي وزير الشؤون الإسلامية والدعوة"
+        " والإرشاد الشيخ خالد بن سعد الحربي في مقر الجامعة. وأكد معاليه أن الوزارة ماضية في تطوير"
+        " برامجها."
+    )
+    assert found(doc, "STATEMENT") == [[("speaker", key("خالد بن سعد الحربي"))]]
+
+
+def test_a_later_office_of_a_chained_title_is_no_second_mention(nlp: Pipeline) -> None:
+    # "رئيس مجلس إدارة الهيئة" inside X's own ROLE is his title, not another mention of him
+    doc = nlp(
+        "وقال المهندس فهد العنزي وزير النقل إن العمل مستمر. ويرأس المهندس فهد العنزي وزير النقل"
+        " رئيس مجلس إدارة الهيئة العامة للموانئ، غدا الأحد، اجتماع مجلس الإدارة الـ45."
+    )
+    references = [e for e in doc.entities if e.source.value == "coref" and e.type.value == "PERSON"]
+    assert [e.text for e in references if "رئيس" in e.text] == []
+
+
+def test_a_name_glued_to_waw_after_an_apposed_office_is_the_next_item(nlp: Pipeline) -> None:
+    # "X موفد المفوضية الأوروبية وماتياس كولر": و opens the list's next item, not the name
+    doc = nlp(
+        "وقال الوزير إن المفاوضات جرت بعد لقائه مع كارلوس مارتينيز موفد المفوضية الأوروبية"
+        " وماتياس كولر من البنك المركزي الأوروبي."
+    )
+    people = [e.text for e in doc.entities if e.type.value == "PERSON"]
+    assert people == ["كارلوس مارتينيز", "ماتياس كولر"]
+
+
 def test_a_capital_speaks_for_its_state(nlp: Pipeline) -> None:
     doc = nlp("وقالت موسكو إن المحادثات ستتناول الأزمة في سوريا.")
     assert found(doc, "STATEMENT") == [[("speaker", key("روسيا"))]]

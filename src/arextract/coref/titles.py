@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Set as AbstractSet
 
 from arextract.ner.gazetteer import surface_offset
-from arextract.relations.lexicons import FoldedLexicons, is_definite, listed, title_key
+from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons, is_definite, listed, title_key
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
@@ -95,7 +95,7 @@ def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
     others = {(e.end) for e in doc.entities if e.type != EntityType.PERSON}
     for entity in doc.entities:
         if entity.type == EntityType.PERSON and entity.source != EntitySource.COREF:
-            trimmed = _without_trailing_title(entity, prefixes)
+            trimmed = _without_trailing_title(entity, prefixes, doc.text)
             before = bisect_left(starts, trimmed.start) - 1
             previous = doc.tokens[before] if before >= 0 else None
             offset = _title_prefix(trimmed.text, prefixes)
@@ -134,10 +134,12 @@ def _with_surfaces(entities: list[Entity]) -> list[Entity]:
 _NAME_LINKS = fold_words(("عبد", "آل", "أبو", "ابو", "بن", "ابن", "بنت"))
 
 
-def _without_trailing_title(entity: Entity, offices: AbstractSet[str]) -> Entity:
-    """The mention without an office word it ran on into ("... بن طالب الملحق")."""
+def _without_trailing_title(entity: Entity, offices: AbstractSet[str], text: str) -> Entity:
+    """The mention without an office word it ran on into ("... بن طالب الملحق الثقافي")."""
     words = entity.text.split()
     if len(words) < 3 or fold(words[-1]) not in offices or fold(words[-2]) in _NAME_LINKS:
+        return entity
+    if _family_name(words, text[entity.end :]):
         return entity
     cut = entity.text.rstrip()[: -len(words[-1])].rstrip()
     update: dict[str, object] = {"text": cut, "end": entity.start + len(cut)}
@@ -145,6 +147,20 @@ def _without_trailing_title(entity: Entity, offices: AbstractSet[str]) -> Entity
     if canonical and fold(canonical[-1]) == fold(words[-1]):
         update["canonical"] = " ".join(canonical[:-1])
     return entity.model_copy(update=update)
+
+
+# What ends a name where an office running on from it would go on (its complement would follow)
+_CLAUSE_ENDS = frozenset('،,.؛;:»"()\n')
+
+
+def _family_name(words: list[str], after: str) -> bool:
+    """ "العقيد عمر بن عبدالهادي السلطان،": a title word closing a nasab chain (X بن Y) with
+    nothing of an office after it is the family name (السلطان، الأمير، الوزير are Gulf family
+    names); an office that ran on into the name goes on: "عبدالعزيز بن طالب الملحق الثقافي"."""
+    if not any(fold(word) in PATRONYMIC for word in words[1:-2]):
+        return False
+    rest = after.lstrip(" ")
+    return not rest or rest[0] in _CLAUSE_ENDS
 
 
 def _title_prefix(text: str, prefixes: AbstractSet[str]) -> int:
@@ -242,11 +258,12 @@ class TitleReferences:
     def mentions(self, view: DocumentView, roles: list[Relation]) -> list[Entity]:
         """ "ولي العهد السعودي", "وزير الخارجية", "رئيس الجمهورية" with no name after them:
         the one person of the document holding that title (and affiliation), if unique."""
-        holders, people = _title_holders(view, roles)
+        holders, people = _title_holders(view, roles, self._words.title_heads)
         _addressed(self._words, view, holders, people)
         if not holders:
             return []
         found: list[Entity] = self._epithet_mentions(view, roles, people)
+        own = _role_spans(view, roles)
         for sentence in view.sentences:
             index = sentence.first
             while index < sentence.last:
@@ -264,7 +281,11 @@ class TitleReferences:
                     index += 1
                     continue
                 reference, last = self._reference_at(view, sentence, index, holders, people)
-                if reference is not None:
+                # (not a later office of a chained title inside its holder's own ROLE: "X وزير
+                # المياه رئيس مجلس إدارة المؤسسة" is one title, not a second mention of X)
+                if reference is not None and not any(
+                    start < reference.start < end for start, end in own.get(reference.canonical, ())
+                ):
                     found.append(reference)
                 index = last + 1
         return found
@@ -361,6 +382,8 @@ class TitleReferences:
                 # "الرئيس هولاند ... الرئيس الفرنسي": the holder of the bare title whose country
                 # the knowledge files give
                 names = {n for n in holders.get((title, None), set()) if self._countries.get(n) == canon}
+            if not names and affiliation.is_nisba:
+                names = _of_body_named_by(holders, title, affiliation.entity.text)
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()
@@ -446,9 +469,12 @@ class TitleReferences:
         return not (after < sentence.last and view.mention_covering(sentence, after, (EntityType.PERSON,)))
 
 
-def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, dict[str, Entity]]:
+def _title_holders(
+    view: DocumentView, roles: list[Relation], heads: AbstractSet[str]
+) -> tuple[Holders, dict[str, Entity]]:
     """(title key, affiliation) -> the people the ROLE relations give it to, also for the first
-    words of a combined title and for the bare head ("الوزير"); and the people by name."""
+    words of a combined title, for its last office and for the bare head ("الوزير"); and the
+    people by name."""
     entities = {e.id: e for e in view.doc.entities}
     holders: Holders = {}
     people: dict[str, Entity] = {}
@@ -467,6 +493,15 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
             prefix = " ".join(words[:size])
             for key in {(prefix, affiliation_name), (prefix, None), (prefix, affiliation_name or _BARE)}:
                 holders.setdefault(key, set()).add(person.canonical)
+        # "مستشار خادم الحرمين الشريفين أمير منطقة الجوف" ... "سمو أمير منطقة الجوف": the last
+        # office of a chained title (the one its affiliation completes) refers to its holder too
+        last_office = next((j for j in range(len(words) - 1, 0, -1) if words[j] in heads), None)
+        if last_office is not None:
+            office = " ".join(words[last_office:])
+            # (never as the bare title of the story: "نائب رئيس الوزراء وزير الخارجية X" does
+            # not make X the one "وزير الخارجية" another country's minister could be)
+            for key in {(office, affiliation_name), (office, None)}:
+                holders.setdefault(key, set()).add(person.canonical)
         for variant in _PREMIER.get(title, ()):
             # "رئيس الحكومة" for the one the story made "رئيس الوزراء"
             for key in {(variant, affiliation_name), (variant, None)}:
@@ -478,6 +513,37 @@ def _title_holders(view: DocumentView, roles: list[Relation]) -> tuple[Holders, 
                 # "الوزير الأمريكي": the one American minister of the story
                 holders.setdefault((words[0], affiliation_name), set()).add(person.canonical)
     return holders, people
+
+
+def _of_body_named_by(holders: Holders, title: str, nisba: str) -> set[str]:
+    """ "علاء يوسف المتحدث باسم الرئاسة المصرية" ... "وبحسب المتحدث المصري": the holders of
+    the title at a body whose name carries the same nisba (المصري، المصرية)."""
+    stem = fold(nisba).removeprefix("ال").removesuffix("ه")
+    names: set[str] = set()
+    for (held, body), people in holders.items():
+        if (
+            held == title
+            and body is not None
+            and not body.startswith("@")
+            and any(fold(word).removeprefix("ال").removesuffix("ه") == stem for word in body.split()[1:])
+        ):
+            names |= people
+    return names
+
+
+def _role_spans(view: DocumentView, roles: list[Relation]) -> dict[str, list[tuple[int, int]]]:
+    """Person -> the spans of the ROLE relations that give them a title."""
+    entities = {e.id: e for e in view.doc.entities}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for role in roles:
+        if role.type != RelationType.ROLE:
+            continue
+        for arg in role.arguments:
+            if arg.role == "person" and arg.entity_id in entities:
+                spans.setdefault(entities[arg.entity_id].canonical, []).append(
+                    (role.evidence.start, role.evidence.end)
+                )
+    return spans
 
 
 def _addressed(

@@ -209,6 +209,7 @@ class KBLinker:
         found: set[int] = set()
         exact: set[int] = set()
         given: set[int] = set()  # people whose first name is spelled so (إسماعيل هنية)
+        loose: set[int] = set()  # people whose first name is only spelled alike
         word = fold(surface).split()[-1] if surface and surface.strip() else ""
         for index in self._person_token.get(token_key, set()):
             for name in self._people[index].names:
@@ -220,6 +221,10 @@ class KBLinker:
                     exact.add(index)
                 if word and words and words[0] == word:
                     given.add(index)
+                if word and token_key != tokens[-1] and words and words[0] != word:
+                    # a given name alone is spelled as it is: "كرم" (honoured) is no كريم; the
+                    # one it may be still makes a short form shared by two people ambiguous
+                    loose.add(index)
                 if not word or any(
                     w[-1:] == word[-1:] and emphatics(w) == emphatics(word)
                     for w in (words[0], words[-1])
@@ -228,7 +233,7 @@ class KBLinker:
                     found.add(index)
         if len(exact) == 1 and not given - exact:
             return self._people[exact.pop()]
-        return self._people[found.pop()] if len(found) == 1 else None
+        return self._people[found.pop()] if len(found) == 1 and not found <= loose else None
 
     # -- places, organisations, initiatives -------------------------------------------------
 

@@ -168,7 +168,9 @@ class Referents:
                 if mention.type != EntityType.PERSON or mention.first >= match.first:
                     continue
                 window = range(max(view_sentence.first, mention.first - 3), mention.first + 1)
-                if any(listed(view.tokens[i].norm, nouns) for i in window):
+                if any(listed(view.tokens[i].norm, nouns) for i in window) or self._title_opened_by(
+                    view, view_sentence, mention, nouns
+                ):
                     addressed.append(mention)
                     if self._present_at(view, view_sentence, mention):
                         present.append(mention)
@@ -181,6 +183,25 @@ class Referents:
             if actor is not None and mention.entity.canonical == actor.entity.canonical:
                 return mention
         return next((mention for mention in addressed if mention not in present), addressed[0])
+
+    def _title_opened_by(
+        self, view: DocumentView, sentence: SentenceView, mention: Mention, nouns: frozenset[str]
+    ) -> bool:
+        """Whether the honorific opens the long title before the name: "معالي وزير الشؤون
+        الإسلامية والدعوة والإرشاد الشيخ X" (title words, words with the article and named bodies
+        between, no comma)."""
+        words = self._words
+        for index in range(mention.first - 1, max(sentence.first, mention.first - _PRESENCE_REACH) - 1, -1):
+            norm = view.tokens[index].norm
+            if listed(norm, nouns):
+                return True
+            if not (
+                words.in_title(norm)
+                or is_definite(norm)
+                or view.mention_covering(sentence, index, AFFILIATION_TYPES) is not None
+            ):
+                return False
+        return False
 
     def _present_at(self, view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
         """Whether the clause naming ``mention`` opens with بحضور ("بحضور وكيل الإمارة صاحب

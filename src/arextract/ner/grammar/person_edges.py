@@ -63,6 +63,28 @@ def without_listed_conjunction(
     return with_start(text, entity, entity.start + 1)
 
 
+# How far a person's apposed office may run before the next name of a list (in characters)
+_APPOSITION_SPAN = 60
+
+
+def apposed_ends(text: str, entities: list[Entity]) -> frozenset[int]:
+    """Where a body or place closing a person's apposed office ends ("سامي العلي موفد البنك
+    الدولي" + "ومارتن كولر ..."): a name right after it, glued to و, is the list's next item as
+    one right after a name is (``without_listed_conjunction``)."""
+    person_ends = sorted(e.end for e in entities if e.type is EntityType.PERSON)
+    ends: set[int] = set()
+    for entity in entities:
+        if entity.type is EntityType.PERSON:
+            continue
+        before = bisect_left(person_ends, entity.start + 1) - 1
+        if before < 0:
+            continue
+        between = text[person_ends[before] : entity.start]
+        if len(between) <= _APPOSITION_SPAN and not any(mark in between for mark in ".؟!\n"):
+            ends.add(entity.end)
+    return frozenset(ends)
+
+
 def with_given_name(text: str, tokens: list[Token], entity: Entity, first: int) -> Entity:
     """``لعمارة بن يونس`` read as ``بن يونس``: a name never begins with بن; the word before,
     without a proclitic ل or و (not from لطفي، وليد), is the given name."""

@@ -15,6 +15,7 @@ from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
+    apposed_ends,
     with_compound_family_name,
     with_family_name,
     with_family_name_after_lineage,
@@ -104,7 +105,9 @@ def refine_persons(
     token_starts = [t.start for t in tokens]
     ends = {t.end: i for i, t in enumerate(tokens)}
     starts = sorted(e.start for e in entities)
-    person_ends = frozenset(e.end for e in entities if e.type is EntityType.PERSON)
+    person_ends = frozenset(e.end for e in entities if e.type is EntityType.PERSON) | apposed_ends(
+        text, entities
+    )
     out: list[Entity] = []
     for entity in entities:
         if entity.source == EntitySource.MODEL:
