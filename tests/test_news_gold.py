@@ -18,16 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "news"
 
 # Measured with `python -m arextract.evaluate relations tests/gold/news/PART` (PART in dev, val,
-# dev2 to dev5, test) when the rules were last changed; a drop of more than 0.02 fails.
+# dev2 to dev6, test) when the rules were last changed; a drop of more than 0.02 fails.
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
-    "dev": (246, 0.979, 0.943, 0.857, 0.970),
+    "dev": (246, 0.983, 0.947, 0.857, 0.970),
     "val": (226, 0.881, 0.823, 1.0, 0.931),
-    "dev2": (318, 0.912, 0.852, 1.0, 0.945),
-    "dev3": (248, 0.895, 0.823, 0.667, 0.923),
-    "dev4": (289, 0.931, 0.789, 0.833, 0.919),
-    "dev5": (230, 0.736, 0.583, 1.0, 0.818),
-    "test": (237, 0.817, 0.696, 1.0, 0.904),
+    "dev2": (318, 0.916, 0.855, 1.0, 0.948),
+    "dev3": (248, 0.900, 0.839, 0.667, 0.926),
+    "dev4": (289, 0.939, 0.803, 0.833, 0.928),
+    "dev5": (230, 0.925, 0.800, 1.0, 0.885),
+    "dev6": (262, 0.809, 0.649, 1.0, 0.832),
+    "test": (237, 0.832, 0.709, 1.0, 0.911),
 }
 MARGIN = 0.02
 
