@@ -3066,7 +3066,7 @@ def test_a_feminine_plural_or_first_person_an_opens_what_is_said(nlp: Pipeline) 
 
 def test_his_highness_is_not_the_prince_only_present_at_the_occasion(nlp: Pipeline) -> None:
     doc = nlp(
-        "كرم أمير منطقة القصيم صاحب السمو الملكي الأمير فيصل بن مشعل في مكتبه بمدينة بريدة، بحضور "
+        "كرم سمو الأمير فيصل بن مشعل أمير القصيم في مكتبه بمدينة بريدة، بحضور "
         "وكيل الإمارة صاحب السمو الأمير عبدالعزيز بن سعد، عددا من رجال الأمن.\n"
         "وقال سموه إن رجال الأمن يستحقون كل تقدير."
     )
