@@ -44,6 +44,7 @@ _DUAL_CLITICS = frozenset(["", "و", "ب", "ل", "وب", "ول"])
 # Dual heads of bodies named after a person or a place (جامعتي أم القرى والملك عبدالعزيز): the
 # two names are checked against the knowledge files, not read by the portfolio grammar.
 _KNOWN_DUALS = {fold("جامعتي"): "جامعة", fold("جامعتا"): "جامعة"}
+_DUAL_ENDINGS = tuple(_KNOWN_DUALS)
 
 # Missions named after the body they represent (مندوبية الاتحاد الأوروبي، بعثة الأمم المتحدة).
 _MISSION_HEADS = folded("مندوبية بعثة ممثلية")
@@ -264,6 +265,8 @@ def known_dual_bodies(
     the second of four. The bodies replace the mentions inside them (the tagger's أم القرى)."""
     out = entities
     for i, token in enumerate(tokens[:-3]):
+        if not token.norm.endswith(_DUAL_ENDINGS):
+            continue  # (a clitic reading only strips a prefix: the stem ends the word)
         head = next(
             (_KNOWN_DUALS[r.stem] for r in clitic_readings(token.norm) if r.stem in _KNOWN_DUALS), None
         )
