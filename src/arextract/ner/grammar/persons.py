@@ -114,7 +114,7 @@ def refine_persons(
             entity = with_lineage(text, tokens, entity, ends, starts, is_place)
             entity = _named_before_a_title(tokens, token_starts, entity, ends)
         if entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL:
-            entity = without_leading_verb(text, tokens, entity)
+            entity = without_leading_verb(text, tokens, token_starts, entity)
             first = bisect_left(token_starts, entity.start)
             words = [t for t in tokens[first : first + 16] if t.end <= entity.end]
             if _not_a_name(tokens, words, ends):

@@ -313,12 +313,14 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
 _NAMES_LIKE_VERBS = folded("طالب")
 
 
-def without_leading_verb(text: str, tokens: list[Token], entity: Entity) -> Entity:
+def without_leading_verb(text: str, tokens: list[Token], token_starts: list[int], entity: Entity) -> Entity:
     """``وأكد`` + ``أحمد الخضري رئيس التحرير``: a tagger's person that opens with a verb of saying
     or meeting and goes on by two words or more is the name after the verb, its subject (not
-    from a given name spelled like one: طالب)."""
-    first = bisect_right([t.start for t in tokens], entity.start) - 1
-    if entity.type is not EntityType.PERSON or not 0 <= first < len(tokens) - 2:
+    from a given name spelled like one: طالب). ``token_starts``: the tokens' starts, in order."""
+    if entity.type is not EntityType.PERSON:
+        return entity
+    first = bisect_right(token_starts, entity.start) - 1
+    if not 0 <= first < len(tokens) - 2:
         return entity
     verb = tokens[first]
     if not _is_verb(verb.norm) or any(r.stem in _NAMES_LIKE_VERBS for r in clitic_readings(verb.norm)):
