@@ -37,11 +37,6 @@ ENVOYS = folded(
 )
 
 
-# A light verb in the plural ("كما قاموا بزيارة المدينة المنورة"): a group does the masdar
-# after it, never the one the story follows.
-PLURAL_LIGHT_VERBS = folded(("قاموا", "يقومون", "سيقومون", "قمن", "يقمن"))
-
-
 def listed(folded_word: str, words: AbstractSet[str]) -> bool:
     """Whether a folded word, or the word after a conjunction (و، ف), is in ``words``."""
     return folded_word in words or (
@@ -111,6 +106,7 @@ class FoldedLexicons:
     companions: frozenset[str]
     passive_auxiliaries: frozenset[str]
     light_verbs: frozenset[str]
+    plural_light_verbs: frozenset[str]
     outlet_heads: frozenset[str]
     name_openers: frozenset[str]
     body_heads: frozenset[str]
@@ -160,6 +156,7 @@ class FoldedLexicons:
             companions=folded(lex.companions),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),
+            plural_light_verbs=folded(lex.plural_light_verbs),
             outlet_heads=folded(lex.outlet_heads),
             name_openers=folded(lex.name_openers),
             body_heads=folded(lex.body_heads),

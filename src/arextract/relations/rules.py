@@ -330,6 +330,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Verbs whose subject does the masdar after ب: 'قام وفد من الوزارة بزيارة'.",
     )
+    plural_light_verbs: list[str] = Field(
+        default_factory=list,
+        description="Light verbs in the plural: 'كما قاموا بزيارة المدينة' is a group's visit, never "
+        "the actor's.",
+    )
     outlet_heads: list[str] = Field(
         default_factory=list,
         description="Nouns that open an outlet's name: 'ذكرت صحيفة «X»' cites a source, not a speaker, "

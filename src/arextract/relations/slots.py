@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
-from arextract.relations.lexicons import PLURAL_LIGHT_VERBS, FoldedLexicons, is_definite, listed
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.pairs import JOINT_TYPES
 from arextract.relations.referents import Referents, pronoun_subject_at
 from arextract.relations.search import MentionSearch
@@ -821,36 +821,37 @@ def _light_verb_subject(
         return []  # "كما قاموا بزيارة الحرم وزيارة المدينة": a group, not the actor
     if match.offset == 0 or not view.tokens[match.first].norm.lstrip(CONJUNCTION_LETTERS).startswith("ب"):
         return None
+    index = _light_verb_before(words, query)
+    if index is None:
+        return None
+    following = index + 1
+    if following < match.first and listed(view.tokens[following].norm, words.delegations):
+        body = referents.delegation(query, following)
+        return [body] if body is not None and body.type in query.slot.types else []
+    for mention in sentence.mentions_from(following, match.first):
+        if query.open_to(mention) and not mention.is_nisba:
+            return [mention]
+    return _doer_of_light_verb(words, query, index)
+
+
+def _light_verb_before(words: FoldedLexicons, query: SlotQuery) -> int | None:
+    """The nearest light verb, singular or plural, before the masdar in its clause ("قام",
+    "قاموا"), or None."""
+    view, sentence, match = query.view, query.sentence, query.match
     for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
         token = view.tokens[index]
         if token.norm in words.complementizers or token.text in {".", "؛", ":"}:
             return None
-        if not listed(token.norm, words.light_verbs):
-            continue
-        following = index + 1
-        if following < match.first and listed(view.tokens[following].norm, words.delegations):
-            body = referents.delegation(query, following)
-            return [body] if body is not None and body.type in query.slot.types else []
-        for mention in sentence.mentions_from(following, match.first):
-            if query.open_to(mention) and not mention.is_nisba:
-                return [mention]
-        return _doer_of_light_verb(words, query, index)
+        if listed(token.norm, words.light_verbs) or listed(token.norm, words.plural_light_verbs):
+            return index
     return None
 
 
 def _group_did(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether a plural light verb governs the masdar, after ب or joined by و to the one after
     ب ("قاموا بزيارة الحرم وأداء العمرة وزيارة المدينة"): a group did it."""
-    view, sentence, match = query.view, query.sentence, query.match
-    for index in range(match.first - 1, max(sentence.first, match.first - _LIGHT_VERB_REACH) - 1, -1):
-        token = view.tokens[index]
-        if token.norm in words.complementizers or token.text in {".", "؛", ":"}:
-            return False
-        if listed(token.norm, PLURAL_LIGHT_VERBS):
-            return True
-        if listed(token.norm, words.light_verbs):
-            return False
-    return False
+    index = _light_verb_before(words, query)
+    return index is not None and listed(query.view.tokens[index].norm, words.plural_light_verbs)
 
 
 def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> list[Mention] | None:
