@@ -29,6 +29,14 @@ _DISTRICTS = frozenset(fold(word) for word in ("منطقة", "محافظة"))  #
 _QAD = frozenset(fold(word) for word in ("قد", "وقد", "فقد", "لقد", "ولقد"))
 _IN = fold("في")
 _AGENCY = frozenset(fold(word) for word in ("وكالة", "الوكالة", "ووكالة"))
+# "وكالة الأنباء «دوغان»"، "وكالة الأناضول للأنباء": an agency of news (not "وكالة الطاقة الدولية");
+# "مؤسسة الإذاعة والتلفزيون": a broadcaster, whatever its head noun
+_NEWS = frozenset(
+    fold(word) for word in ("الأنباء", "أنباء", "للأنباء", "الصحافة", "الإذاعة", "التلفزيون", "والتلفزيون")
+)
+# "قال لي: يا بني": "to me", which the NER may read as the name Li when no fuller name of the
+# document ("لي كه تشيانغ") makes it one
+_TO_ME = frozenset(fold(word) for word in ("لي", "لنا"))
 _COORDINATION_GAP_RE = regex.compile(r"^(?:|\s*[،,][\s،,]*(?:و\s*)?|\s*و\s*|\s+[-–]\s+)$")
 
 
@@ -77,8 +85,16 @@ class CandidateFilter:
             and not self._own_statement(view, mention)
         ):
             return False
+        if (
+            slot.exclude_subtypes
+            and self._named_as_outlet(view, mention)
+            and not self._own_statement(view, mention)
+        ):
+            return False  # "ذكرت وكالة الأنباء «دوغان» أن": an outlet the NER gave no subtype
         if slot.not_after and view.title_opener(mention) in slot.folded_not_after:
             return False  # "دعوة من الملك X لزيارة": the one inviting
+        if mention.first == mention.last and fold(mention.entity.canonical) in _TO_ME:
+            return False
         if self._idiom(view, mention):
             return False  # "مسقط رأسه": a birthplace, not Muscat
         if mention.type == EntityType.PERSON and view.in_facility_name(mention):
@@ -105,6 +121,22 @@ class CandidateFilter:
                 return False
         return not self._title_governed(view, mention)
 
+    def _named_as_outlet(self, view: DocumentView, mention: Mention) -> bool:
+        """Whether an outlet's head noun names the mention: it opens it ("صحيفة نيويورك تايمز"،
+        "وكالة الأناضول للأنباء") or governs it past quotation marks and الأنباء ("وكالة الأنباء
+        «دوغان»"); an agency only with news in its name, a broadcaster by its nouns."""
+        tokens = view.tokens
+        head = mention.first - 1
+        while head >= 0 and (tokens[head].text in quotes.MARKS or tokens[head].norm in _NEWS):
+            head -= 1
+        head = head if head >= 0 and head < mention.first - 1 else mention.first
+        words = [tokens[at].norm for at in range(head, mention.last + 1)]
+        if any(word in _NEWS for word in words[1:]) and words[0] in {fold("مؤسسة"), fold("هيئة")}:
+            return True  # "مؤسسة الإذاعة والتلفزيون التركية"
+        if words[0] in _AGENCY:
+            return any(word in _NEWS for word in words[1:])
+        return words[0] in self._words.outlet_heads
+
     def _idiom(self, view: DocumentView, mention: Mention) -> bool:
         following = mention.last + 1
         if following >= len(view.tokens):
@@ -120,12 +152,11 @@ class CandidateFilter:
         leftmost: str | None = None
         while index >= 0 and index >= mention.first - 10:
             norm = view.tokens[index].norm
-            if (
-                words.in_title(norm)
-                or (
-                    norm[:1] in {"ب", "ل"} and (norm[1:] in words.titles or norm[1:] in words.title_modifiers)
-                )
-                or view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None
+            if view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None:
+                index -= 1  # "المتحدث الأمني بوزارة الداخلية X": ب governs the body, not the name
+                continue
+            if words.in_title(norm) or (
+                norm[:1] in {"ب", "ل"} and (norm[1:] in words.titles or norm[1:] in words.title_modifiers)
             ):
                 leftmost = norm
                 index -= 1
@@ -290,10 +321,12 @@ def office_of_holder(
     if office is None or office.last != person.first - 1 or office.is_nisba:
         return None
     heads = words.title_heads
-    if listed(view.tokens[office.first].norm, heads) or not any(
-        listed(view.tokens[index].norm, heads) for index in range(office.first + 1, office.last + 1)
+    if listed(view.tokens[office.first].norm, heads) or (
+        words.office_head([view.tokens[index].norm for index in range(office.first, office.last + 1)]) is None
     ):
-        return None  # no holder's title inside: "وزارة الخارجية X" is no office of X
+        # no holder's title inside: "وزارة الخارجية X" is no office of X, nor "مدينة الملك سعود
+        # الطبية X" (named after a king) that of its director X
+        return None
     before = office.first - 1
     norm = view.tokens[before].norm if before >= sentence.first else ""
     if listed(norm, heads) or (norm[:1] in {"ب", "ل"} and norm[1:] in heads):

@@ -3,7 +3,7 @@ shares (a word is compared folded, and also without a leading و/ف: ``وقال`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -173,6 +173,19 @@ class FoldedLexicons:
     def in_title(self, folded_word: str) -> bool:
         """A title word or a word that modifies one (وزير، نائب، الأول), alone or after و/ف."""
         return listed(folded_word, self.titles) or listed(folded_word, self.title_modifiers)
+
+    def office_head(self, body: Sequence[str]) -> int | None:
+        """The position of the head word of the office a body's name ends with ("حزب رئيس
+        الوزراء العراقي"، "مكتب الرئيس": 1), whose holder a name right after it is; ``None`` for a
+        body named after a person ("مدينة الملك سعود الطبية": a name after the head) or none."""
+        head = next((at for at in range(1, len(body)) if listed(body[at], self.title_heads)), None)
+        if head is None:
+            return None
+        # (title words and nisbas after it: "رئيس الوزراء العراقي")
+        rest = body[head + 1 :]
+        if all(self.in_title(word) or (is_definite(word) and word.endswith("ي")) for word in rest):
+            return head
+        return None
 
     def prefixed_title(self, folded_word: str) -> bool:
         """ "بوزارة"، "لشؤون"، "للمرشد"، "لدولة رئيس الوزراء": a title word (or an honorific) after

@@ -23,6 +23,7 @@ from arextract.text.normalize import fold
 _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
 _DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or head is named
 _IN_PRESENCE = {fold(word) for word in ("بحضور", "وبحضور")}
+_ALL = {fold(word) for word in ("جميع", "كافة", "كل")}  # "ودعا جميع المستفيدين إلى": all of the addressed
 _PRESENCE_REACH = 14  # title words between بحضور and the name of the one present
 _OWNER_REACH = 8  # title words between a person and the body in the genitive of his title
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
@@ -288,6 +289,8 @@ class Referents:
             and query.form.rule.type == RelationType.STATEMENT
         ):
             return True  # "ودعا المهندسين إلى": a plural in -ين is the object, the subject unsaid
+        if covering is None and token.norm in _ALL and _all_addressed(view, sentence, query.slot, following):
+            return True  # "ودعا جميع المستفيدين إلى": those called on, the subject unsaid
         if covering is None:
             # a prepositional phrase next ("يلتقي خلالها بفخامة الرئيس"، "قام بزيارة"): no subject
             # ("وقال لـ«الوطن»"، "وقال للصحفيين": a lone ل, or لل for ل + ال)
@@ -366,6 +369,18 @@ def _oblique_plural(norm: str) -> bool:
     subject, which would be in -ون/-ان."""
     word = norm[1:] if len(norm) > 2 and norm[0] in CONJUNCTION_LETTERS else norm
     return word.startswith("ال") and word.endswith("ين") and len(word) > 6
+
+
+def _all_addressed(view: DocumentView, sentence: SentenceView, slot: Slot, quantifier: int) -> bool:
+    """Whether "جميع"/"كافة" + a plural in -ين at ``quantifier`` is followed by the preposition
+    that marks the one called on ("دعا كافة المواطنين إلى"; not "وأكد جميع المشاركين أن")."""
+    after = quantifier + 2
+    return (
+        bool(slot.addressed_by)
+        and after < sentence.last
+        and _oblique_plural(view.tokens[quantifier + 1].norm)
+        and view.tokens[after].norm in slot.folded_addressed_by
+    )
 
 
 def _noun_with_genitive(words: FoldedLexicons, query: SlotQuery, noun: int) -> bool:

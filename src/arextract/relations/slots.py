@@ -90,6 +90,8 @@ class SlotFiller:
             return _her_state(self._words, query, self._search.before(query)), cursor
         if slot.find == "object":
             return self._object(query, cursor, may_reach)
+        if form.rule.type == RelationType.STATEMENT and _quoted_unnamed(self._words, query):
+            return [], cursor  # "ونقلت عن مصدر في الوزارة قوله": the source's words, unnamed
         named = None if _relative_on_noun(self._words, query) else self._named_subject(query, cursor)
         if named is not None:
             return _agreeing(self._words, query, named[0]), named[1]
@@ -172,6 +174,8 @@ class SlotFiller:
     def _object(self, query: SlotQuery, cursor: int, may_reach: bool) -> Filled:
         """The object after the trigger (or its subject), after one of the slot's prepositions."""
         search, view = self._search, query.view
+        if query.form.rule.type == RelationType.STATEMENT and _member_of(self._words, query, cursor):
+            return [], cursor  # "نقلا عن عضو في حزب الرئيس X": one of its members, left unnamed
         if _group_met(self._words, query, cursor):
             return [], cursor  # "استقبل X المهنئين من منسوبي الوزارة": the one met is unnamed
         if _delegation_next(self._words, query, cursor):
@@ -1166,8 +1170,15 @@ def _sender(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
 
 
 def _unnamed_spoke(view: DocumentView, sentence: SentenceView) -> bool:
-    """Whether an unnamed source spoke last, in this sentence or the two before."""
-    return view.unnamed_speaker is not None and sentence.narrative - view.unnamed_speaker <= 2
+    """Whether an unnamed source spoke last, in this sentence or the two before, and no person
+    has come forward since ("وقال شهود إن ... . وانتقل الحاكم X إلى المدينة. وقال في مؤتمر
+    صحافي": the governor speaks)."""
+    if view.unnamed_speaker is None or sentence.narrative - view.unnamed_speaker > 2:
+        return False
+    actor = sentence.actor
+    if actor is None or actor.type != EntityType.PERSON or actor.first >= sentence.first:
+        return True
+    return view.sentence_of(actor.first).narrative <= view.unnamed_speaker
 
 
 def _unnamed_source(words: FoldedLexicons, query: SlotQuery) -> bool:
@@ -1250,7 +1261,7 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
         return None
     if not listed(view.tokens[index].norm, words.title_heads) or index + 1 >= sentence.last:
         return None
-    if listed(view.tokens[index + 1].norm, words.prepositions):
+    if _member_of(words, query, index):
         return None  # "قال عضو في الحزب ...": one of its members, left unnamed
     named: Mention | None = None
     for at in range(index + 1, min(sentence.last, index + _TITLE_REACH + 6)):
@@ -1267,6 +1278,37 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
         elif person is None and named is not None and listed(token.norm, words.stops):
             return None  # "وقال الوزير X خلال لقائه Y": a clause goes on after the name
     return None
+
+
+# "ونقلت الصحيفة عن X قوله"، "نقلا عن X قوله": the one whose words are passed on is after عن
+_PASSED_ON = fold_words(("نقل", "ونقل", "نقلت", "ونقلت", "نقلا", "ونقلا", "ناقلا", "ونقلوا", "نقلوا"))
+_QUOTED_REACH = 16  # tokens from عن back to the verb of passing on, and on to قوله
+
+
+def _quoted_unnamed(words: FoldedLexicons, query: SlotQuery) -> bool:
+    """Whether a possessive speech noun ("قوله") follows "نقل/نقلا عن" + a source left unnamed
+    ("مصدر في الوزارة"، "عضو في حزب الرئيس X"): the words are that source's, not X's."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if query.form.rule.pos != "noun":
+        return False
+    for at in range(match.first - 1, max(sentence.first, match.first - _QUOTED_REACH) - 1, -1):
+        if view.tokens[at].norm != "عن":
+            continue
+        passed = any(view.tokens[verb].norm in _PASSED_ON for verb in range(max(sentence.first, at - 4), at))
+        source = at + 1
+        return passed and (_unnamed_at(words, view, sentence, source) or _member_of(words, query, source))
+    return False
+
+
+def _member_of(words: FoldedLexicons, query: SlotQuery, index: int) -> bool:
+    """Whether a title head at ``index`` is followed by a preposition ("عضو في الحزب"، "قيادي
+    في حركة X"): one of a body's members, whom the text leaves unnamed."""
+    view, sentence = query.view, query.sentence
+    return (
+        index + 1 < sentence.last
+        and listed(view.tokens[index].norm, words.title_heads)
+        and listed(view.tokens[index + 1].norm, words.prepositions)
+    )
 
 
 def _says(words: FoldedLexicons, token: Token) -> bool:

@@ -221,6 +221,15 @@ class TitleGrammar:
             if _head_in_office(words, view, covering, index, person):
                 chain.first = chain.last = index  # "مكتب الرئيس X": X is "الرئيس"
                 break
+            if covering is not None and not any(
+                listed(tokens[at].norm, words.title_heads) for at in range(covering.last + 1, person.first)
+            ):
+                head = _office_inside(words, view, sentence, covering)
+                if head is not None:
+                    # "عضو في حزب رئيس الوزراء العراقي السابق X": X holds the office the party
+                    # is named after, not the membership (an unnamed member speaks)
+                    chain.first, chain.last = head, covering.last
+                    break
             if covering is not None:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
                 index = covering.first - 1
@@ -894,6 +903,22 @@ def _head_in_office(
         and office.first < index == person.first - 1
         and starts_new_title(view.tokens[index].norm, words.title_heads)
     )
+
+
+def _office_inside(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, body: Mention
+) -> int | None:
+    """The head word of the office a body is named after ("حزب رئيس الوزراء العراقي"، "مكتب
+    رئيس الوزراء": رئيس), when no title governs the body ("عضو في حزب ...", the body alone); a
+    title in construct before it ("مدير مكتب رئيس الوزراء X") is left to the chain, and so is a
+    body named after a person ("مدينة الملك سعود الطبية": the name ends the office there)."""
+    if body.type != EntityType.ORGANIZATION or body.entity.subtype == _INTERGOVERNMENTAL:
+        return None
+    before = body.first - 1
+    if before >= sentence.first and _title_word(words, view.tokens[before].norm):
+        return None
+    head = words.office_head([view.tokens[at].norm for at in range(body.first, body.last + 1)])
+    return None if head is None else body.first + head
 
 
 def _title_word(words: FoldedLexicons, norm: str) -> bool:
