@@ -112,3 +112,17 @@ def test_words_passed_on_from_an_unnamed_source_are_no_one_named(nlp: Pipeline) 
     # a named source passed on still speaks
     doc = nlp("ونقلت الصحيفة عن وزير الخارجية عادل الجبير قوله إن المملكة تدعم الحل.")
     assert speech(doc) == [("قوله", name_key("عادل الجبير"))]
+
+
+def test_the_official_a_long_title_introduces_by_an_abbreviation_or_a_slash_speaks(nlp: Pipeline) -> None:
+    # "م." (engineer) before the name, past a body and a region inside the title: not the body
+    doc = nlp(
+        "وأوضح مدير عام فرع وزارة الزراعة والمياه بمنطقة القصيم م. خالد الحربي، أن موسم التمور سيبدأ مبكرا."
+    )
+    assert speech(doc) == [("أوضح", name_key("خالد الحربي"))]
+    # a rank set off by a slash, beyond the ordinary reach of the subject
+    doc = nlp(
+        "وأكد نائب المتحدث الرسمي للدفاع المدني بمنطقة الحدود الشمالية الرائد /فهد سالم العنزي أن "
+        "الفرق باشرت الحريق."
+    )
+    assert speech(doc) == [("أكد", name_key("فهد سالم العنزي"))]

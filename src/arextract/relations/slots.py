@@ -233,6 +233,8 @@ class SlotFiller:
                 return [issuer], cursor
         if rule.type == RelationType.STATEMENT and (framed := _framed_speakers(words, query)) is not None:
             return framed, cursor
+        if rule.type == RelationType.STATEMENT and (titled := _named_past_title(words, query)) is not None:
+            return [titled], cursor  # "وأوضح مدير عام فرع وزارة X بمنطقة Y م. Z، أن": Z, past the body
         if rule.type == RelationType.STATEMENT and _unnamed_source(words, query):
             # "وقال مصدر في الوزارة إن"، "وأضاف المصدر": no one named speaks, now or next
             view.unnamed_speaker = sentence.narrative
@@ -1266,7 +1268,7 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
     named: Mention | None = None
     for at in range(index + 1, min(sentence.last, index + _TITLE_REACH + 6)):
         token = view.tokens[at]
-        if _says(words, token):
+        if _says(words, token) and not _abbreviated(view, at):
             return named if at < sentence.last and token.norm in words.complementizers else None
         person = view.mention_covering(sentence, at, (EntityType.PERSON,))
         if person is not None and person.first == at:
@@ -1274,7 +1276,9 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
             # ("قال عضو في حزب الرئيس المخلوع X إن": a member left unnamed)
             before = view.tokens[at - 1]
             introduced = before.norm in words.honorifics or before.norm in words.title_modifiers
-            named = person if introduced or before.text in {"،", ","} else None
+            # "النقيب /نايف X"، "م. محمد X": a rank set off by a slash, an abbreviated address
+            addressed = introduced or _abbreviated(view, at - 1) or before.text in {"،", ",", "/"}
+            named = person if addressed else None
         elif person is None and named is not None and listed(token.norm, words.stops):
             return None  # "وقال الوزير X خلال لقائه Y": a clause goes on after the name
     return None
@@ -1309,6 +1313,11 @@ def _member_of(words: FoldedLexicons, query: SlotQuery, index: int) -> bool:
         and listed(view.tokens[index].norm, words.title_heads)
         and listed(view.tokens[index + 1].norm, words.prepositions)
     )
+
+
+def _abbreviated(view: DocumentView, index: int) -> bool:
+    """Whether token ``index`` is the period of a one-letter form of address ("م. محمد"، "د. سعد")."""
+    return view.tokens[index].text == "." and index > 0 and len(view.tokens[index - 1].text) == 1
 
 
 def _says(words: FoldedLexicons, token: Token) -> bool:
