@@ -126,3 +126,14 @@ def test_the_official_a_long_title_introduces_by_an_abbreviation_or_a_slash_spea
         "الفرق باشرت الحريق."
     )
     assert speech(doc) == [("أكد", name_key("فهد سالم العنزي"))]
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph(nlp: Pipeline) -> None:
+    # the product name opens a quotation mark that is never closed: the next paragraphs are
+    # the story's own, and the last speaker there goes on speaking
+    doc = nlp(
+        "وقال الخبير سامي الحربي إن الشركة اشترت طائرات من طراز “سيسنا الحديثة.\n"
+        "وقال مدير المركز خالد العمري: “نريد الاستفادة من كل قطرة”.\n"
+        "وذكر أن المركز يعد دراسات جديدة."
+    )
+    assert speech(doc)[-1] == ("ذكر", name_key("خالد العمري"))

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
+import regex
+
 from arextract.relations.bylines import outside_story
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, Time
@@ -78,6 +80,16 @@ _TOPIC_REACH = 8  # tokens from a topic preposition to the name it governs
 _BLESSING = fold("رضي")
 _FROM = frozenset(fold(word) for word in ("عن", "وعن", "فعن"))
 _AMMA = frozenset(fold(word) for word in ("أما", "وأما", "اما", "واما"))  # "أما عن X فقال"
+# Paired quotation marks, and paragraph breaks, which close a quotation a story left open
+# ("اشترت طائرات من طراز “سيسنا.\nوقال ..."): the next paragraph is the story's own
+_QUOTING_RE = regex.compile(quotes.PAIRED_RE.pattern + "|\n")
+
+
+def _depth_after(depth: int, mark: str) -> int:
+    """How many quotations are open after a quotation mark or a paragraph break."""
+    if mark == "\n":
+        return 0
+    return max(0, depth + (1 if mark in quotes.PAIRED_OPENING else -1))
 
 
 class Namings:
@@ -248,11 +260,11 @@ class DocumentView:
 
     def _mark_quoted(self, views: list[SentenceView]) -> None:
         """Which sentences start inside «...» or “...” (one pass over the quotation marks)."""
-        marks = [(m.start(), m.group()) for m in quotes.PAIRED_RE.finditer(self.text)]
+        marks = [(m.start(), m.group()) for m in _QUOTING_RE.finditer(self.text)]
         position, depth, narrative = 0, 0, 0
         for view in views:
             while position < len(marks) and marks[position][0] < view.start:
-                depth = max(0, depth + (1 if marks[position][1] in quotes.PAIRED_OPENING else -1))
+                depth = _depth_after(depth, marks[position][1])
                 position += 1
             view.quoted = depth > 0
             view.narrative = narrative
