@@ -137,3 +137,11 @@ def test_a_quotation_left_open_ends_with_its_paragraph(nlp: Pipeline) -> None:
         "وذكر أن المركز يعد دراسات جديدة."
     )
     assert speech(doc)[-1] == ("ذكر", name_key("خالد العمري"))
+
+
+def test_a_verse_quoted_is_no_statement_of_the_story(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وكتب الكاتب خالد السليمان مقالا عن الحوار. والمطلوب لغة تجمع ولا تفرق، لغة تستند إلى "
+        "قوله تعالى: وقولوا للناس حسنا."
+    )
+    assert speech(doc) == []
