@@ -199,3 +199,12 @@ def test_spoke_by_phone_is_a_call(nlp: Pipeline) -> None:
     )
     assert keys("ديفيد كاميرون", "باراك أوباما") in parties(doc, "PHONE_CALL")
     assert parties(doc, "MEETING") == []
+
+
+def test_his_meeting_with_a_word_before_ma(nlp: Pipeline) -> None:
+    # "اجتماعه الثنائي مع X": an adjective or a time between the masdar and مع
+    doc = nlp(
+        "وشدد رئيس الوزراء الإيطالي ماتيو رينزي خلال اجتماعه الثنائي مع المستشارة الألمانية "
+        "أنجيلا ميركل على ضرورة تقاسم أعباء الهجرة."
+    )
+    assert keys("ماتيو رينزي", "أنغيلا ميركل") in parties(doc, "MEETING")
