@@ -97,6 +97,7 @@ class FoldedLexicons:
     delegations: frozenset[str]
     troops: frozenset[str]
     sports: frozenset[str]  # with every proclitic form ("للمنتخب"، "بالمباراة")
+    sports_meetings: frozenset[str]  # with the future prefix ("سيجتمع")
     unnamed_groups: frozenset[str]  # with every proclitic form ("بالمواطنين")
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
@@ -147,6 +148,7 @@ class FoldedLexicons:
             delegations=folded(lex.delegations),
             troops=folded(lex.troops),
             sports=frozenset(proclitic_forms(folded(lex.sports_words))),
+            sports_meetings=folded(lex.sports_meetings),
             unnamed_groups=frozenset(proclitic_forms(folded(lex.unnamed_groups))),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},

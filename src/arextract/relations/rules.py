@@ -373,6 +373,11 @@ class Lexicons(_Strict):
         "'يلتقي الفريق مع X' is a match, 'توجه الفريق إلى' a trip and 'وقع النادي مع اللاعب' a "
         "contract: no MEETING, VISIT or AGREEMENT.",
     )
+    sports_meetings: list[str] = Field(
+        default_factory=list,
+        description="Meeting triggers that name no match ('اجتمع'، 'اجتماعا مع'): in a sentence of a "
+        "sports story they still give a MEETING ('اجتمع رئيس النادي X مع المدرب Y').",
+    )
     delegations: list[str] = Field(
         default_factory=list,
         description="Nouns of a delegation: 'وفد من وزارة النقل' and 'الوفد الكويتي برئاسة X' "
