@@ -2953,6 +2953,25 @@ def test_a_title_after_its_holders_name_and_a_comma_is_his_role(nlp: Pipeline) -
     assert roles(doc) == K({"حسام زكي": {"جامعة الدول العربية"}})
 
 
+def test_a_title_after_a_comma_may_close_on_a_colon_or_a_bracketed_alias(nlp: Pipeline) -> None:
+    doc = nlp("وقال ماهر الدوسري، الرئيس التنفيذي لشركة الخليج للاستثمار: «نتوقع نموا أكبر هذا العام».")
+    assert roles(doc) == K({"ماهر الدوسري": {"شركة الخليج للاستثمار"}})
+    doc = nlp("وأشار نايف العتيبي، المدير العام لشركة الاتصالات السعودية (STC)، إلى ارتفاع عدد المشتركين.")
+    assert roles(doc) == K({"نايف العتيبي": {"شركة الاتصالات السعودية"}})
+
+
+def test_a_name_in_quotation_marks_keeps_its_title(nlp: Pipeline) -> None:
+    doc = nlp("وقال “بيتر هانسن” الرئيس التنفيذي لشركة أبل: إن المبيعات ارتفعت.")
+    assert roles(doc) == K({"بيتر هانسن": {"آبل"}})
+    doc = nlp("وأوضح المدير الإقليمي لشركة سيمنس السيد “توماس كلاين” أن الأرباح تراجعت هذا الربع.")
+    assert roles(doc) == K({"توماس كلاين": {"سيمنس"}})
+
+
+def test_a_director_of_an_airport_named_after_a_king_is_not_the_king(nlp: Pipeline) -> None:
+    doc = nlp("وأوضح مدير مطار الملك خالد الدولي أن الرحلات تسير وفق جدولها المعتاد.")
+    assert roles(doc) == {}
+
+
 def test_the_official_with_a_nisba_is_the_one_of_that_country_named_before(nlp: Pipeline) -> None:
     doc = nlp(
         "استقبل رئيس الوزراء اليمني أحمد بن مبارك في عدن أمس وزير الدولة الإماراتي للشؤون "

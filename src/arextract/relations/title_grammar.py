@@ -77,6 +77,14 @@ _IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
 _DEPUTIES = frozenset(fold(word) for word in ("نائب", "نائبة"))
 
 
+# What closes a title set off after a name by a comma: another comma or a full stop; or a colon
+# right after the title, before the words quoted ("قال X، رئيس جمعية Y: «...»").
+_CLOSINGS = frozenset({"،", ",", "؛", "."})
+
+# The longest bracketed alias after a body's name that a title apposition reads past, in tokens.
+_ALIAS_SPAN = 8
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -197,6 +205,8 @@ class TitleGrammar:
         tokens = view.tokens
         chain, job = TitleChain(), None
         index = person.first - 1
+        if _quoted_name(view, sentence, person):
+            index -= 1  # "الرئيس التنفيذي لشركة إسوس “جوني شيه”": the opening mark
         if (
             index >= sentence.first
             and _governs_the_name(tokens[index].norm, words.title_heads, person.first, person)
@@ -420,6 +430,8 @@ class Apposition:
         if tokens[person.last].norm in PATRONYMIC:
             return None  # "عبدالله بن | مساعد": a name cut before its father's, no apposition
         index = person.last + 1
+        if _quoted_name(view, sentence, person):
+            index += 1  # "قال “جون كول” المدير التنفيذي للشركة": the closing mark
         comma = index < sentence.last and tokens[index].text in {"،", ","}
         if comma:
             index += 1  # "إبراهيم محلب، رئيس مجلس الوزراء،"
@@ -445,8 +457,11 @@ class Apposition:
             end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
             if end < sentence.last and tokens[end].text in quotes.MARKS:
                 end += 1  # "X، رئيس تحرير صحيفة «Y» إن"
+            end = _past_alias(view, sentence, end)  # "X، الرئيس التنفيذي لشركة Y (Z)،"
             closing = (
-                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
+                i
+                for i in range(end, min(end + 3, sentence.last))
+                if tokens[i].text in _CLOSINGS or (i == end and tokens[i].text == ":")
             )
             close = next(closing, None)
             if close is None and chain.affiliations and end < sentence.last:
@@ -594,6 +609,33 @@ class Apposition:
         # a noun in construct after a title word: "مدير جمارك ..."، "والي أمن ..."
         left = view.tokens[index - 1].norm
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
+
+
+def _quoted_name(view: DocumentView, sentence: SentenceView, person: Mention) -> bool:
+    """Whether the name stands in quotation marks, as some papers write names ("“جون كول”").
+    A full name only: one quoted word is more often a word set off ("السفير هدف «رمزي»")."""
+    tokens = view.tokens
+    before, after = person.first - 1, person.last + 1
+    return (
+        person.last > person.first
+        and before >= sentence.first
+        and after < sentence.last
+        and tokens[before].text in quotes.OPENING
+        and tokens[after].text in quotes.MARKS
+        and tokens[after].text not in quotes.PAIRED_OPENING
+    )
+
+
+def _past_alias(view: DocumentView, sentence: SentenceView, end: int) -> int:
+    """The token after a short bracketed alias at ``end`` ("شركة أرامكو السعودية (أرامكو)"),
+    else ``end``: the alias belongs to the body the title names."""
+    tokens = view.tokens
+    if end >= sentence.last or tokens[end].text != "(":
+        return end
+    for i in range(end + 1, min(end + _ALIAS_SPAN, sentence.last)):
+        if tokens[i].text == ")":
+            return i + 1
+    return end
 
 
 def _inside(words: FoldedLexicons, view: DocumentView, person: Mention) -> TitleChain | None:
