@@ -2967,6 +2967,16 @@ def test_a_name_in_quotation_marks_keeps_its_title(nlp: Pipeline) -> None:
     assert roles(doc) == K({"توماس كلاين": {"سيمنس"}})
 
 
+def test_a_unit_of_a_body_after_bi_or_li_stays_in_the_title(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأفاد المتحدث الرسمي بمديرية الدفاع المدني بمنطقة نجران النقيب سعد القحطاني أن فرق "
+        "الإطفاء سيطرت على الحريق."
+    )
+    assert roles(doc) == K({"سعد القحطاني": {"منطقة نجران"}})
+    doc = nlp("وقال الناطق الإعلامي لقيادة حرس الحدود العقيد ماجد الشهري إن الدوريات أحبطت محاولة التهريب.")
+    assert roles(doc) == K({"ماجد الشهري": {"حرس الحدود"}})
+
+
 def test_a_director_of_an_airport_named_after_a_king_is_not_the_king(nlp: Pipeline) -> None:
     doc = nlp("وأوضح مدير مطار الملك خالد الدولي أن الرحلات تسير وفق جدولها المعتاد.")
     assert roles(doc) == {}

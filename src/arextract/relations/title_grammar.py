@@ -402,6 +402,8 @@ class TitleGrammar:
             return norm not in _VERBS_LIKE_DEFINITE
         if _body_of_affiliation(words, view, sentence, index):
             return True
+        if left_is_title and _unit_of_body(words, view, sentence, index):
+            return True  # "المتحدث الرسمي بمديرية الدفاع المدني X"، "بقيادة حرس الحدود"
         if left_is_title and _lam_complement(view, chain, index):
             return True  # "الرئيس العام لرعاية الشباب X"، "المدير العام لشؤون المساجد X"
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
@@ -727,6 +729,17 @@ def _body_of_affiliation(
         len(norm) <= 3 or norm[0] != "ل" or "ال" + norm[1:] not in words.body_heads
     ):
         return False  # "حركة" ("القيادي في حركة حماس") or "لحركة"
+    body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
+    return body is not None and body.first == index + 1
+
+
+def _unit_of_body(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """ "بمديرية" in "المتحدث الرسمي بمديرية الدفاع المدني X": ب or ل and the noun of a unit in
+    construct with the organisation named right after it, the unit the office serves in (not
+    "وزير الخارجية بجهود الأمم المتحدة": praise, and the name after it someone else's)."""
+    norm = view.tokens[index].norm
+    if norm[:1] not in {"ب", "ل"} or norm[1:] not in words.unit_heads:
+        return False
     body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
     return body is not None and body.first == index + 1
 
