@@ -2967,6 +2967,14 @@ def test_a_name_in_quotation_marks_keeps_its_title(nlp: Pipeline) -> None:
     assert roles(doc) == K({"توماس كلاين": {"سيمنس"}})
 
 
+def test_a_longer_title_set_off_by_commas_names_its_place(nlp: Pipeline) -> None:
+    doc = nlp("وقال فهد المالكي، وزير الشؤون البلدية والقروية في الأردن، إن المعرض سيفتتح الشهر المقبل.")
+    assert roles(doc) == K({"فهد المالكي": {"الأردن"}})
+    # a predicate after the title: he asked the head of government, he is not him
+    doc = nlp("وطالب فهد المالكي، رئيس الحكومة بإجراء تحقيق عاجل في الحادث، بحسب المصادر.")
+    assert roles(doc) == {}
+
+
 def test_a_unit_of_a_body_after_bi_or_li_stays_in_the_title(nlp: Pipeline) -> None:
     doc = nlp(
         "وأفاد المتحدث الرسمي بمديرية الدفاع المدني بمنطقة نجران النقيب سعد القحطاني أن فرق "

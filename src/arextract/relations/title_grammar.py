@@ -84,6 +84,10 @@ _CLOSINGS = frozenset({"،", ",", "؛", "."})
 # The longest bracketed alias after a body's name that a title apposition reads past, in tokens.
 _ALIAS_SPAN = 8
 
+# The longest rest of a title set off by commas after a name, in tokens.
+_SET_OFF_SPAN = 10
+_PLACES_AND_BODIES = (*AFFILIATION_TYPES, *PLACE_TYPES)
+
 
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
@@ -466,6 +470,8 @@ class Apposition:
                 if tokens[i].text in _CLOSINGS or (i == end and tokens[i].text == ":")
             )
             close = next(closing, None)
+            if close is None and not chain.affiliations and self._set_off(view, sentence, chain, end):
+                return chain
             if close is None and chain.affiliations and end < sentence.last:
                 # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
                 # described further, and the apposition holds
@@ -486,6 +492,40 @@ class Apposition:
             ):
                 return None
         return chain
+
+    def _set_off(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, end: int) -> bool:
+        """Whether a longer title set off by commas runs from ``end`` to the next comma or colon
+        ("X، وزير الثقافة والإرشاد الإسلامي في إيران، خلال ..."، "X، رئيس جهاز الأمن القومي في
+        اليمن:"): title words and one place or body, which is the affiliation. Extends ``chain``
+        when so. A predicate ("طالب X، رئيس الحكومة بإجراء تحقيق، ...") or
+        another name in the stretch is no title."""
+        tokens = view.tokens
+        last, found, index = chain.last, None, end
+        while index < min(end + _SET_OFF_SPAN, sentence.last):
+            text = tokens[index].text
+            if text in _CLOSINGS or text == ":":
+                if found is None:
+                    return False  # a body the tagger missed: its title would lack it
+                chain.last = last
+                chain.affiliations.append(found)
+                return True
+            mention = view.mention_covering(sentence, index, _PLACES_AND_BODIES)
+            if mention is not None and found is None and mention.first == index:
+                found, index = mention, mention.last + 1  # "في إيران"، "لمنظمة X"
+                continue
+            linked = tokens[index].norm in self._words.title_links and index + 1 < sentence.last
+            if found is None and linked and view.mention_covering(sentence, index + 1, _PLACES_AND_BODIES):
+                index += 1  # "في" before the place the office serves
+                continue
+            if (
+                found is not None
+                or view.mention_covering(sentence, index)
+                or not self._word(view, sentence, index)
+            ):
+                return False
+            last = index
+            index += 1
+        return False
 
     def _title_from(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[TitleChain, int]:
         """The title whose head is token ``index`` (see :meth:`read`), and the token it stops at."""
