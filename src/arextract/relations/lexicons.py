@@ -103,6 +103,7 @@ class FoldedLexicons:
     name_idioms: set[tuple[str, ...]]
     repeated_headlines: set[tuple[str, ...]]
     facility_heads: frozenset[str]
+    unit_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
     companions: frozenset[str]
     passive_auxiliaries: frozenset[str]
@@ -154,6 +155,7 @@ class FoldedLexicons:
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
             repeated_headlines={_phrase(phrase) for phrase in lex.repeated_headlines},
             facility_heads=folded(lex.facility_heads),
+            unit_heads=folded(lex.unit_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
             companions=folded(lex.companions),
             passive_auxiliaries=folded(lex.passive_auxiliaries),

@@ -344,6 +344,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Heads of names given after a person ('مطار الملك عبد العزيز'): not that person.",
     )
+    unit_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a unit of a body, after ب or ل in a title and before the body's name "
+        "('المتحدث الرسمي بمديرية الدفاع المدني X'): part of the title.",
+    )
     repeated_headlines: list[str] = Field(
         default_factory=list,
         description="Words opening a line that repeats the story's headline ('رابط الخبر بصحيفة "
