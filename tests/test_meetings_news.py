@@ -1,6 +1,7 @@
 """Meetings and calls told around another verb in news prose: the two doers of a dual verb
 before "خلال المحادثات" / "أثناء اتصال هاتفي", talks "he will conduct" (سيجري), and those who
-attended a reception (issue #14; GUIDELINES §5).
+attended a reception (issue #14; GUIDELINES §5); a meeting noun's pronoun and the ب written on
+the name after it ("لقائها"، "اجتماعه بوزير")، a meeting in a sports story, a call "تحدث هاتفيا".
 
 Every sentence was written for this file in the style of Gulf and Arab newspapers.
 """
@@ -151,3 +152,59 @@ def test_a_call_after_in(nlp: Pipeline) -> None:
         "في اتصال هاتفي أزمة المهاجرين."
     )
     assert keys("ديفيد كاميرون", "أنغيلا ميركل") in parties(doc, "PHONE_CALL")
+
+
+def test_hamza_of_a_meeting_noun_sits_on_ya_before_her_pronoun(nlp: Pipeline) -> None:
+    # "لقائها" is "لقاء" + "ها" with the hamza on its ya seat: her meeting with the one after it
+    doc = nlp(
+        "وأوضحت وزيرة الخارجية الأسترالية جولي بيشوب عقب لقائها رئيس الوزراء الماليزي نجيب "
+        "عبد الرزاق أن البلدين سيعززان التعاون البحري."
+    )
+    assert keys("جولي بيشوب", "نجيب عبد الرزاق") in parties(doc, "MEETING")
+
+
+def test_his_meeting_with_a_person_whose_title_carries_ba(nlp: Pipeline) -> None:
+    # "اجتماعه بوزير الداخلية X": the ب of "اجتماعه ب" is written on the title before the name
+    doc = nlp(
+        "وبحث وزير الداخلية المغربي محمد حصاد ملف الهجرة خلال اجتماعه بوزير الداخلية الإسباني "
+        "خورخي فرنانديث دياث في الرباط أمس."
+    )
+    assert keys("محمد حصاد", "خورخي فرنانديث دياث") in parties(doc, "MEETING")
+
+
+def test_his_meeting_at_a_seat_meets_no_one(nlp: Pipeline) -> None:
+    # "اجتماعه بمقر الوزارة" says where the meeting was, not with whom
+    doc = nlp(
+        "وأكد وزير الصحة السعودي خالد الفالح خلال اجتماعه بمقر الوزارة في الرياض أمس أن الحملة ستبدأ قريبا."
+    )
+    assert parties(doc, "MEETING") == []
+
+
+def test_a_meeting_in_a_sports_story_but_not_a_match(nlp: Pipeline) -> None:
+    # "اجتمع" never names a game, even beside "المباراة"; "يلتقي الهلال مع الأهلي" is one
+    doc = nlp(
+        "واجتمع رئيس النادي الأمير فيصل بن تركي مع مدرب الفريق الأول خورخي داسيلفا عقب "
+        "المباراة الودية لمناقشة احتياجات الفريق."
+    )
+    assert keys("فيصل بن تركي", "خورخي داسيلفا") in parties(doc, "MEETING")
+    match = nlp("ويلتقي الهلال مع الأهلي في المباراة النهائية للبطولة مساء الجمعة.")
+    assert parties(match, "MEETING") == []
+
+
+def test_spoke_by_phone_is_a_call(nlp: Pipeline) -> None:
+    # "تحدث X هاتفيا مع Y": a call, as "بحث X هاتفيا مع Y"
+    doc = nlp(
+        "وتحدث رئيس الوزراء البريطاني ديفيد كاميرون هاتفيا مع الرئيس الأمريكي باراك أوباما "
+        "مساء الأحد بشأن الأزمة الليبية."
+    )
+    assert keys("ديفيد كاميرون", "باراك أوباما") in parties(doc, "PHONE_CALL")
+    assert parties(doc, "MEETING") == []
+
+
+def test_his_meeting_with_a_word_before_ma(nlp: Pipeline) -> None:
+    # "اجتماعه الثنائي مع X": an adjective or a time between the masdar and مع
+    doc = nlp(
+        "وشدد رئيس الوزراء الإيطالي ماتيو رينزي خلال اجتماعه الثنائي مع المستشارة الألمانية "
+        "أنجيلا ميركل على ضرورة تقاسم أعباء الهجرة."
+    )
+    assert keys("ماتيو رينزي", "أنغيلا ميركل") in parties(doc, "MEETING")

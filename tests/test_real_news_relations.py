@@ -2953,6 +2953,43 @@ def test_a_title_after_its_holders_name_and_a_comma_is_his_role(nlp: Pipeline) -
     assert roles(doc) == K({"حسام زكي": {"جامعة الدول العربية"}})
 
 
+def test_a_title_after_a_comma_may_close_on_a_colon_or_a_bracketed_alias(nlp: Pipeline) -> None:
+    doc = nlp("وقال ماهر الدوسري، الرئيس التنفيذي لشركة الخليج للاستثمار: «نتوقع نموا أكبر هذا العام».")
+    assert roles(doc) == K({"ماهر الدوسري": {"شركة الخليج للاستثمار"}})
+    doc = nlp("وأشار نايف العتيبي، المدير العام لشركة الاتصالات السعودية (STC)، إلى ارتفاع عدد المشتركين.")
+    assert roles(doc) == K({"نايف العتيبي": {"شركة الاتصالات السعودية"}})
+
+
+def test_a_name_in_quotation_marks_keeps_its_title(nlp: Pipeline) -> None:
+    doc = nlp("وقال “بيتر هانسن” الرئيس التنفيذي لشركة أبل: إن المبيعات ارتفعت.")
+    assert roles(doc) == K({"بيتر هانسن": {"آبل"}})
+    doc = nlp("وأوضح المدير الإقليمي لشركة سيمنس السيد “توماس كلاين” أن الأرباح تراجعت هذا الربع.")
+    assert roles(doc) == K({"توماس كلاين": {"سيمنس"}})
+
+
+def test_a_longer_title_set_off_by_commas_names_its_place(nlp: Pipeline) -> None:
+    doc = nlp("وقال فهد المالكي، وزير الشؤون البلدية والقروية في الأردن، إن المعرض سيفتتح الشهر المقبل.")
+    assert roles(doc) == K({"فهد المالكي": {"الأردن"}})
+    # a predicate after the title: he asked the head of government, he is not him
+    doc = nlp("وطالب فهد المالكي، رئيس الحكومة بإجراء تحقيق عاجل في الحادث، بحسب المصادر.")
+    assert roles(doc) == {}
+
+
+def test_a_unit_of_a_body_after_bi_or_li_stays_in_the_title(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأفاد المتحدث الرسمي بمديرية الدفاع المدني بمنطقة نجران النقيب سعد القحطاني أن فرق "
+        "الإطفاء سيطرت على الحريق."
+    )
+    assert roles(doc) == K({"سعد القحطاني": {"منطقة نجران"}})
+    doc = nlp("وقال الناطق الإعلامي لقيادة حرس الحدود العقيد ماجد الشهري إن الدوريات أحبطت محاولة التهريب.")
+    assert roles(doc) == K({"ماجد الشهري": {"حرس الحدود"}})
+
+
+def test_a_director_of_an_airport_named_after_a_king_is_not_the_king(nlp: Pipeline) -> None:
+    doc = nlp("وأوضح مدير مطار الملك خالد الدولي أن الرحلات تسير وفق جدولها المعتاد.")
+    assert roles(doc) == {}
+
+
 def test_the_official_with_a_nisba_is_the_one_of_that_country_named_before(nlp: Pipeline) -> None:
     doc = nlp(
         "استقبل رئيس الوزراء اليمني أحمد بن مبارك في عدن أمس وزير الدولة الإماراتي للشؤون "

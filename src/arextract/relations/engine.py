@@ -163,7 +163,11 @@ class RelationExtractor:
                 for form in match.forms:
                     if form.rule.type in produced:
                         continue  # the first rule of a type that reads this trigger wins
-                    if sporting and form.rule.type in _NOT_IN_SPORTS:
+                    if (
+                        sporting
+                        and form.rule.type in _NOT_IN_SPORTS
+                        and not _sports_meeting(self.words, view, match, form)
+                    ):
                         continue  # "يلتقي الفريق مع X في المباراة": a match, not a meeting
                     found = self._apply(view, sentence, match, form)
                     if not found:
@@ -406,6 +410,14 @@ _NOT_IN_SPORTS = frozenset({RelationType.MEETING, RelationType.VISIT, RelationTy
 def _sporting(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:
     """Whether the sentence has a word of a sports story ("المباراة"، "للمنتخب")."""
     return not words.sports.isdisjoint([token.norm for token in view.tokens[sentence.first : sentence.last]])
+
+
+def _sports_meeting(
+    words: FoldedLexicons, view: DocumentView, match: TriggerMatch, form: TriggerForm
+) -> bool:
+    """Whether a trigger in a sports story's sentence names a meeting all the same ("اجتمع
+    رئيس النادي X بالمدرب Y"; "يلتقي الهلال مع النصر" is a game)."""
+    return form.rule.type == RelationType.MEETING and match.stem(view.tokens) in words.sports_meetings
 
 
 def _repeated_headline(words: FoldedLexicons, view: DocumentView, sentence: SentenceView) -> bool:

@@ -97,11 +97,13 @@ class FoldedLexicons:
     delegations: frozenset[str]
     troops: frozenset[str]
     sports: frozenset[str]  # with every proclitic form ("للمنتخب"، "بالمباراة")
+    sports_meetings: frozenset[str]  # with the future prefix ("سيجتمع")
     unnamed_groups: frozenset[str]  # with every proclitic form ("بالمواطنين")
     group_verbs: frozenset[str]
     name_idioms: set[tuple[str, ...]]
     repeated_headlines: set[tuple[str, ...]]
     facility_heads: frozenset[str]
+    unit_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
     companions: frozenset[str]
     passive_auxiliaries: frozenset[str]
@@ -147,11 +149,13 @@ class FoldedLexicons:
             delegations=folded(lex.delegations),
             troops=folded(lex.troops),
             sports=frozenset(proclitic_forms(folded(lex.sports_words))),
+            sports_meetings=folded(lex.sports_meetings),
             unnamed_groups=frozenset(proclitic_forms(folded(lex.unnamed_groups))),
             group_verbs=folded(lex.group_verbs),
             name_idioms={_phrase(phrase) for phrase in lex.name_idioms},
             repeated_headlines={_phrase(phrase) for phrase in lex.repeated_headlines},
             facility_heads=folded(lex.facility_heads),
+            unit_heads=folded(lex.unit_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
             companions=folded(lex.companions),
             passive_auxiliaries=folded(lex.passive_auxiliaries),

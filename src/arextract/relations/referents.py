@@ -13,7 +13,7 @@ from arextract.relations.candidates import (
     country_adjective,
     genitive_of_plain_noun,
 )
-from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.lexicons import FoldedLexicons, folded, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntityType, RelationType
@@ -22,8 +22,8 @@ from arextract.text.normalize import fold
 
 _HEADED_BY = {fold(word) for word in ("برئاسة", "يرأسه", "يترأسه", "ترأسه")}
 _DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or head is named
-_IN_PRESENCE = {fold(word) for word in ("بحضور", "وبحضور")}
-_ALL = {fold(word) for word in ("جميع", "كافة", "كل")}  # "ودعا جميع المستفيدين إلى": all of the addressed
+_IN_PRESENCE = folded(("بحضور",))  # listed() takes وبحضور too
+_ALL = folded(("جميع", "كافة", "كل"))  # "ودعا جميع المستفيدين إلى": all of the addressed
 _PRESENCE_REACH = 14  # title words between بحضور and the name of the one present
 _OWNER_REACH = 8  # title words between a person and the body in the genitive of his title
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
@@ -211,7 +211,7 @@ class Referents:
             token = view.tokens[index]
             if token.text in self._words.breaks:
                 return False
-            if token.norm in _IN_PRESENCE:
+            if listed(token.norm, _IN_PRESENCE):
                 return True
         return False
 

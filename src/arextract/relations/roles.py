@@ -359,6 +359,11 @@ def _names_a_place(
             return False
     if before < sentence.first:
         return False
+    inner = person.first - 2
+    if not chain.after and chain.first <= inner and words.heads_facility(view.tokens[inner].norm):
+        # "مدير مطار الملك خالد الدولي": the king's name is the airport's, and the title its
+        # director's (someone else, or nobody named)
+        return True
     norm = view.tokens[before].norm
     if before > sentence.first and (view.tokens[before - 1].norm, norm) == _BY_WAY_OF:
         return False  # "عن طريق الرئيس التركي X": by way of him

@@ -344,6 +344,11 @@ class Lexicons(_Strict):
         default_factory=list,
         description="Heads of names given after a person ('مطار الملك عبد العزيز'): not that person.",
     )
+    unit_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a unit of a body, after ب or ل in a title and before the body's name "
+        "('المتحدث الرسمي بمديرية الدفاع المدني X'): part of the title.",
+    )
     repeated_headlines: list[str] = Field(
         default_factory=list,
         description="Words opening a line that repeats the story's headline ('رابط الخبر بصحيفة "
@@ -372,6 +377,11 @@ class Lexicons(_Strict):
         description="Words of a sports story ('المباراة'، 'المنتخب'): in a sentence with one, "
         "'يلتقي الفريق مع X' is a match, 'توجه الفريق إلى' a trip and 'وقع النادي مع اللاعب' a "
         "contract: no MEETING, VISIT or AGREEMENT.",
+    )
+    sports_meetings: list[str] = Field(
+        default_factory=list,
+        description="Meeting triggers that name no match ('اجتمع'، 'اجتماعا مع'): in a sentence of a "
+        "sports story they still give a MEETING ('اجتمع رئيس النادي X مع المدرب Y').",
     )
     delegations: list[str] = Field(
         default_factory=list,

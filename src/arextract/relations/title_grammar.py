@@ -77,6 +77,18 @@ _IN_IT = frozenset(fold(word) for word in ("فيه", "فيها"))
 _DEPUTIES = frozenset(fold(word) for word in ("نائب", "نائبة"))
 
 
+# What closes a title set off after a name by a comma: another comma or a full stop; or a colon
+# right after the title, before the words quoted ("قال X، رئيس جمعية Y: «...»").
+_CLOSINGS = frozenset({"،", ",", "؛", "."})
+
+# The longest bracketed alias after a body's name that a title apposition reads past, in tokens.
+_ALIAS_SPAN = 8
+
+# The longest rest of a title set off by commas after a name, in tokens.
+_SET_OFF_SPAN = 10
+_PLACES_AND_BODIES = (*AFFILIATION_TYPES, *PLACE_TYPES)
+
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -197,6 +209,8 @@ class TitleGrammar:
         tokens = view.tokens
         chain, job = TitleChain(), None
         index = person.first - 1
+        if _quoted_name(view, sentence, person):
+            index -= 1  # "الرئيس التنفيذي لشركة إسوس “جوني شيه”": the opening mark
         if (
             index >= sentence.first
             and _governs_the_name(tokens[index].norm, words.title_heads, person.first, person)
@@ -401,6 +415,8 @@ class TitleGrammar:
             return norm not in _VERBS_LIKE_DEFINITE
         if _body_of_affiliation(words, view, sentence, index):
             return True
+        if left_is_title and _unit_of_body(words, view, sentence, index):
+            return True  # "المتحدث الرسمي بمديرية الدفاع المدني X"، "بقيادة حرس الحدود"
         if left_is_title and _lam_complement(view, chain, index):
             return True  # "الرئيس العام لرعاية الشباب X"، "المدير العام لشؤون المساجد X"
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
@@ -429,6 +445,8 @@ class Apposition:
         if tokens[person.last].norm in PATRONYMIC:
             return None  # "عبدالله بن | مساعد": a name cut before its father's, no apposition
         index = person.last + 1
+        if _quoted_name(view, sentence, person):
+            index += 1  # "قال “جون كول” المدير التنفيذي للشركة": the closing mark
         comma = index < sentence.last and tokens[index].text in {"،", ","}
         if comma:
             index += 1  # "إبراهيم محلب، رئيس مجلس الوزراء،"
@@ -454,10 +472,15 @@ class Apposition:
             end = max([chain.last or 0, *(m.last for m in chain.affiliations)]) + 1
             if end < sentence.last and tokens[end].text in quotes.MARKS:
                 end += 1  # "X، رئيس تحرير صحيفة «Y» إن"
+            end = _past_alias(view, sentence, end)  # "X، الرئيس التنفيذي لشركة Y (Z)،"
             closing = (
-                i for i in range(end, min(end + 3, sentence.last)) if tokens[i].text in {"،", ",", "؛", "."}
+                i
+                for i in range(end, min(end + 3, sentence.last))
+                if tokens[i].text in _CLOSINGS or (i == end and tokens[i].text == ":")
             )
             close = next(closing, None)
+            if close is None and not chain.affiliations and self._set_off(view, sentence, chain, end):
+                return chain
             if close is None and chain.affiliations and end < sentence.last:
                 # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
                 # described further, and the apposition holds
@@ -478,6 +501,40 @@ class Apposition:
             ):
                 return None
         return chain
+
+    def _set_off(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, end: int) -> bool:
+        """Whether a longer title set off by commas runs from ``end`` to the next comma or colon
+        ("X، وزير الثقافة والإرشاد الإسلامي في إيران، خلال ..."، "X، رئيس جهاز الأمن القومي في
+        اليمن:"): title words and one place or body, which is the affiliation. Extends ``chain``
+        when so. A predicate ("طالب X، رئيس الحكومة بإجراء تحقيق، ...") or
+        another name in the stretch is no title."""
+        tokens = view.tokens
+        last, found, index = chain.last, None, end
+        while index < min(end + _SET_OFF_SPAN, sentence.last):
+            text = tokens[index].text
+            if text in _CLOSINGS or text == ":":
+                if found is None:
+                    return False  # a body the tagger missed: its title would lack it
+                chain.last = last
+                chain.affiliations.append(found)
+                return True
+            mention = view.mention_covering(sentence, index, _PLACES_AND_BODIES)
+            if mention is not None and found is None and mention.first == index:
+                found, index = mention, mention.last + 1  # "في إيران"، "لمنظمة X"
+                continue
+            linked = tokens[index].norm in self._words.title_links and index + 1 < sentence.last
+            if found is None and linked and view.mention_covering(sentence, index + 1, _PLACES_AND_BODIES):
+                index += 1  # "في" before the place the office serves
+                continue
+            if (
+                found is not None
+                or view.mention_covering(sentence, index)
+                or not self._word(view, sentence, index)
+            ):
+                return False
+            last = index
+            index += 1
+        return False
 
     def _title_from(self, view: DocumentView, sentence: SentenceView, index: int) -> tuple[TitleChain, int]:
         """The title whose head is token ``index`` (see :meth:`read`), and the token it stops at."""
@@ -605,6 +662,33 @@ class Apposition:
         return norm[:1] not in "لب" and (listed(left, words.titles) or left in words.title_heads)
 
 
+def _quoted_name(view: DocumentView, sentence: SentenceView, person: Mention) -> bool:
+    """Whether the name stands in quotation marks, as some papers write names ("“جون كول”").
+    A full name only: one quoted word is more often a word set off ("السفير هدف «رمزي»")."""
+    tokens = view.tokens
+    before, after = person.first - 1, person.last + 1
+    return (
+        person.last > person.first
+        and before >= sentence.first
+        and after < sentence.last
+        and tokens[before].text in quotes.OPENING
+        and tokens[after].text in quotes.MARKS
+        and tokens[after].text not in quotes.PAIRED_OPENING
+    )
+
+
+def _past_alias(view: DocumentView, sentence: SentenceView, end: int) -> int:
+    """The token after a short bracketed alias at ``end`` ("شركة أرامكو السعودية (أرامكو)"),
+    else ``end``: the alias belongs to the body the title names."""
+    tokens = view.tokens
+    if end >= sentence.last or tokens[end].text != "(":
+        return end
+    for i in range(end + 1, min(end + _ALIAS_SPAN, sentence.last)):
+        if tokens[i].text == ")":
+            return i + 1
+    return end
+
+
 def _inside(words: FoldedLexicons, view: DocumentView, person: Mention) -> TitleChain | None:
     """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
     norm = view.tokens[person.first].norm
@@ -694,6 +778,17 @@ def _body_of_affiliation(
         len(norm) <= 3 or norm[0] != "ل" or "ال" + norm[1:] not in words.body_heads
     ):
         return False  # "حركة" ("القيادي في حركة حماس") or "لحركة"
+    body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
+    return body is not None and body.first == index + 1
+
+
+def _unit_of_body(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    """ "بمديرية" in "المتحدث الرسمي بمديرية الدفاع المدني X": ب or ل and the noun of a unit in
+    construct with the organisation named right after it, the unit the office serves in (not
+    "وزير الخارجية بجهود الأمم المتحدة": praise, and the name after it someone else's)."""
+    norm = view.tokens[index].norm
+    if norm[:1] not in {"ب", "ل"} or norm[1:] not in words.unit_heads:
+        return False
     body = view.mention_covering(sentence, index + 1, (EntityType.ORGANIZATION,))
     return body is not None and body.first == index + 1
 

@@ -65,10 +65,10 @@ class TriggerIndex:
                 if rule.pos == "noun":
                     if rule.with_article and not head.startswith("ال"):
                         self._add(("ال" + head, *rest), TriggerForm(rule, False, False))
-                    stem = head[:-1] + "ت" if head.endswith("ه") else head
-                    for suffix in POSSESSIVE_SUFFIXES:
-                        dual = suffix == DUAL_PRONOUN and _takes_dual(rule)
-                        self._add((stem + suffix, *rest), TriggerForm(rule, True, False, dual))
+                    for stem in _possessive_stems(head):
+                        for suffix in POSSESSIVE_SUFFIXES:
+                            dual = suffix == DUAL_PRONOUN and _takes_dual(rule)
+                            self._add((stem + suffix, *rest), TriggerForm(rule, True, False, dual))
                 else:
                     if head.startswith(_IMPERFECT_PREFIXES):
                         self._add(("س" + head, *rest), TriggerForm(rule, False, True))
@@ -128,6 +128,17 @@ def _dual_verb(head: str) -> str | None:
     if len(head) < 3 or head.endswith(("ت", "ا", "ى", "ي", "ه", "ة", "و")) or head.startswith("م"):
         return None
     return head + "ان" if head.startswith(("ي", "ت")) else head + "ا"
+
+
+def _possessive_stems(head: str) -> tuple[str, ...]:
+    """The folded stems a noun takes before a possessive pronoun: the ta marbuta is written ت
+    (زيارة -> زيارته), and a final hamza sits on its seat, ي in the genitive or و in the
+    nominative (لقاء -> "بعد لقائها الرئيس"، "وجاء لقاؤه مع"; folding keeps the seat)."""
+    if head.endswith("ه"):
+        return (head[:-1] + "ت",)
+    if head.endswith("ء"):
+        return (head, head[:-1] + "ي", head[:-1] + "و")
+    return (head,)
 
 
 def _has_possessive(word: str) -> bool:
