@@ -44,3 +44,14 @@ def test_a_local_office_closes_with_its_city_after_ba(nlp: Pipeline) -> None:
 def test_managing_a_crisis_in_a_country_is_no_office(nlp: Pipeline) -> None:
     doc = nlp("وانتقد النائب إدارة الأزمة في سوريا خلال الأعوام الماضية.")
     assert not organizations(doc)
+
+
+def test_a_body_ends_before_the_participle_of_whom_it_serves(nlp: Pipeline) -> None:
+    doc = nlp("وانسحبت قوات الأمن الخاصة الموالية للحاكم السابق من مواقعها شرق المدينة.")
+    assert "قوات الأمن الخاصة" in organizations(doc)
+    assert not any("الموالية" in name for name in organizations(doc))
+
+
+def test_a_name_ends_before_the_participle_of_its_charge(nlp: Pipeline) -> None:
+    doc = nlp("وقالت الهيئة الوطنية لمكافحة الفساد المكلفة بالتحقيق إنها تلقت البلاغات.")
+    assert "الهيئة الوطنية لمكافحة الفساد" in organizations(doc)

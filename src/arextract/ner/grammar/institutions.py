@@ -81,6 +81,10 @@ _NAMED_AFTER = folded("مدرسة")
 # (and التنفيذي / التنفيذية: المكتب التنفيذي للحركة)
 _OPENING_ADJECTIVES = folded("العامة العليا المركزية التنفيذي التنفيذية")
 
+# Participles that tell whom a body serves or what it was charged with, after its name (قوات
+# الأمن الخاصة الموالية لصالح، اللجنة العامة المكلفة بالملف): a description, never a name's word.
+_STANCES = folded("الموالي الموالية الموالين الموالون المكلف المكلفة")
+
 # Adjectives of a body's organ, whose ل- phrase names the body it serves (الأمانة العامة لجامعة
 # الدول العربية، المكتب التنفيذي لحركة فتح، اللجنة التنفيذية لمنظمة التحرير): the organ's name
 # takes in that organisation.
@@ -374,7 +378,7 @@ class OrganizationChains:
             entity = self.entity_at(j)
             if kind == "coord" and (is_head(norm)[0] or entity is not None):
                 break
-            if kind == "def" and not is_adjective(norm) and entity is None:
+            if kind == "def" and (not is_adjective(norm) or norm in _STANCES) and entity is None:
                 break
             if entity is not None:
                 if not _joins_chain(entity, kind, tokens[j - 1].norm):
@@ -416,6 +420,7 @@ class OrganizationChains:
             or is_head(after)[0]
             or after in ANAPHORS
             or after in GENERIC
+            or after in _STANCES
             or _describes_person(self, j)
         ):
             return last
