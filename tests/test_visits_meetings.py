@@ -426,3 +426,22 @@ def test_a_third_person_present_after_a_comma_takes_part(nlp: Pipeline) -> None:
         name_key("هيروشي ساتو"),
         name_key("خالد بن ناصر المطيري"),
     } in participants
+
+
+def test_reported_clause_names_its_own_traveller(nlp: Pipeline) -> None:
+    # "وقال X إن المبعوث Y ... بعد جولته": the tour is Y's, the one the reported clause opens with
+    doc = nlp(
+        "وقال الباحث السياسي ماجد الحربي إن المبعوث الأممي مارتن غريفيث يعمل على إنعاش "
+        "المحادثات بعد جولته التي شملت الرياض ومسقط."
+    )
+    assert (name_key("مارتن غريفيث"), name_key("مسقط")) in visits(doc)
+    assert name_key("ماجد الحربي") not in visitors(doc)
+    # "وأوضح X أن العائلة سافرت ... في جولة": the family toured, not the speaker
+    doc = nlp(
+        "وأوضح المتحدث باسم المستشفى سعيد القحطاني أن العائلة سافرت بعد العيد مباشرة في جولة "
+        "شملت البحرين والكويت."
+    )
+    assert name_key("سعيد القحطاني") not in visitors(doc)
+    # the speaker's own visit ("إن زيارته") stays his
+    doc = nlp("وقال وزير الطاقة خالد الفالح إن زيارته إلى موسكو كانت مثمرة.")
+    assert (name_key("خالد الفالح"), name_key("موسكو")) in visits(doc)

@@ -52,7 +52,9 @@ _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دو�
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
-_IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
+_IMPERFECT = ("ي", "ت")
+# "قبل أن يبدأ زيارة"، "بعد أن": أن of time, with no speech reported after it
+_BEFORE_THAT = fold_words(("قبل", "بعد", "منذ"))  # the prefixes of the imperfect's third person
 _PERFECT_IN_T = ("تابع", "تحدث")  # perfect speech verbs that begin with ت
 # Words before an imperfect verb that are no noun it could describe: auxiliaries, particles
 # fmt: off
@@ -155,6 +157,8 @@ class SlotFiller:
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
                 # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
                 return [], cursor
+        if (reported := _reported_doer(self._words, query)) is not None:
+            return reported, cursor
         actor = sentence.actor
         if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
             # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival;
@@ -809,6 +813,48 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
         else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
             return words.is_plain_noun(norm) and not listed(norm, words.delegations)
     return False
+
+
+def _reported_doer(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The doer of a visit noun in speech the actor (named in the sentence or carried) reports,
+    when the reported clause opens with its own subject: the person named there ("وقال X إن
+    المبعوث Y يسعى ... بعد جولته التي شملت"), or no one named ("وبين X أن الأسرة غادرت ... في
+    جولة شملت"; only a noun without "his": "إن زيارته" stays the speaker's). ``None``: no such
+    clause."""
+    view, sentence, match = query.view, query.sentence, query.match
+    said = sentence.complementizer
+    actor = sentence.actor
+    if (
+        query.form.rule.type != RelationType.VISIT
+        or not said + 1 < match.first
+        or actor is None
+        or (actor in sentence.mentions and actor.last >= said)
+    ):
+        return None
+    opening = said + 1
+    subject = view.mention_covering(sentence, opening)
+    if subject is None and words.in_title(view.tokens[opening].norm):
+        # "أن المبعوث الدولي X": the person the title opening the clause introduces
+        end = min(match.first, opening + _TITLE_REACH)
+        subject = next(
+            (m for m in sentence.mentions_from(opening, end) if m.type == EntityType.PERSON),
+            None,
+        )
+        if subject is not None and any(
+            view.tokens[index].text in words.breaks for index in range(opening, subject.first)
+        ):
+            subject = None
+    if subject is not None:
+        fits = subject.last < match.first and subject.type == EntityType.PERSON
+        return [subject] if fits and subject.type in query.slot.types else None
+    if (
+        not query.form.possessive
+        and not listed(view.tokens[said - 1].norm, _BEFORE_THAT)
+        and not view.tokens[opening].norm.startswith(_IMPERFECT)  # "أن يبدأ زيارة": no clause subject
+        and _common_noun_at(words, view, sentence, opening)
+    ):
+        return []
+    return None
 
 
 def _light_verb_subject(
