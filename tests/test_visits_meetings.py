@@ -445,3 +445,29 @@ def test_reported_clause_names_its_own_traveller(nlp: Pipeline) -> None:
     # the speaker's own visit ("إن زيارته") stays his
     doc = nlp("وقال وزير الطاقة خالد الفالح إن زيارته إلى موسكو كانت مثمرة.")
     assert (name_key("خالد الفالح"), name_key("موسكو")) in visits(doc)
+
+
+def test_goods_that_reach_a_country_are_no_visit(nlp: Pipeline) -> None:
+    # "وأصبحت منتجات الأسر تصل إلى": after a sister of كان, the common noun (with its
+    # genitive) is what arrives, not the speaker
+    doc = nlp(
+        "قالت رئيسة الجمعية نورة السالم إن لدى الجمعية نماذج ناجحة كثيرة، وأصبحت منتجات الأسر "
+        "تصل إلى فرنسا والكويت."
+    )
+    assert name_key("نورة السالم") not in visitors(doc)
+    doc = nlp("وقال مدير المصنع سامي العتيبي إن الطلب ارتفع، وباتت منتجاته تصل إلى ألمانيا والهند.")
+    assert name_key("سامي العتيبي") not in visitors(doc)
+    # a named traveller after كان still travels
+    doc = nlp("وكان وزير الطاقة خالد الفالح قد وصل إلى جدة أمس.")
+    assert (name_key("خالد الفالح"), name_key("جدة")) in visits(doc)
+
+
+def test_person_a_facility_is_named_after_is_no_visitor(nlp: Pipeline) -> None:
+    # "وكيل جامعة الأمير X بالخرج الدكتور Y": X names the university; Y inspects
+    doc = nlp(
+        "تفقد وكيل جامعة الأمير سطام بن عبدالعزيز بالخرج الدكتور فهد بن سعد المطيري كلية طب الأسنان أمس."
+    )
+    assert visitors(doc) == {name_key("فهد بن سعد المطيري")}
+    # "مشفى الملك X": the hospital's name, not a king who visited
+    doc = nlp("وكان فريق الشركة قد زار مشفى الملك فهد في جدة.")
+    assert name_key("فهد") not in visitors(doc)

@@ -34,7 +34,8 @@ _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be 
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
 _GOVERNED = tuple(fold(prefix) for prefix in ("لل", "بال", "كال", "فال"))
 _TO = {fold(word) for word in ("إلى", "الى")}
-_KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")}
+# كان and its sisters before a travel verb's subject: "وكان اللاعب قد وصل"، "وأصبحت منتجاتهم تصل"
+_KANA_SISTERS = fold_words(("كان", "كانت", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "صار", "صارت"))
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _VISITED = (EntityType.COUNTRY, *PLACE_TYPES)  # the places a visit noun names bare after it
@@ -923,8 +924,9 @@ def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> l
 
 def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether a travel verb's doer, with no name around it, is a common noun: right after the
-    verb ("وصلت الطائرة إلى"، "ستصل قوة سعودية إلى عدن") or before it after كان ("وكان اللاعب
-    قد وصل إلى جدة"). The sentence's actor did not travel then."""
+    verb ("وصلت الطائرة إلى"، "ستصل قوة سعودية إلى عدن") or before it after كان or a sister of
+    it ("وكان اللاعب قد وصل إلى جدة"، "وأصبحت منتجاتها تصل إلى"). The sentence's actor did not
+    travel then."""
     view, sentence, match = query.view, query.sentence, query.match
     if query.form.rule.type != RelationType.VISIT or query.form.rule.pos != "verb":
         return False
@@ -950,11 +952,13 @@ def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
         return True
     if before > sentence.first and view.tokens[before].norm == fold("قد"):
         before -= 1
-    return (
-        before > sentence.first
-        and listed(view.tokens[before - 1].norm, _KANA)
-        and _common_noun_at(words, view, sentence, before)
-    )
+    # the noun with its genitive, if plain too ("وأصبحت منتجات الأسر تصل")
+    for opening in (before, before - 1):
+        if not (opening > sentence.first and _common_noun_at(words, view, sentence, opening)):
+            return False
+        if listed(view.tokens[opening - 1].norm, _KANA_SISTERS):
+            return True
+    return False
 
 
 def _relative_on_noun(words: FoldedLexicons, query: SlotQuery) -> bool:
