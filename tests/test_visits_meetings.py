@@ -471,3 +471,24 @@ def test_person_a_facility_is_named_after_is_no_visitor(nlp: Pipeline) -> None:
     # "مشفى الملك X": the hospital's name, not a king who visited
     doc = nlp("وكان فريق الشركة قد زار مشفى الملك فهد في جدة.")
     assert name_key("فهد") not in visitors(doc)
+
+
+def test_own_inspection_visit_reaches_the_facility(nlp: Pipeline) -> None:
+    # "خلال زيارته التفقدية لمستشفى X": his inspection visit goes to the named facility
+    doc = nlp(
+        "وأكد وزير الصحة خالد الفالح أن الخدمات متميزة، جاء ذلك خلال زيارته التفقدية لمستشفى "
+        "الملك فهد المركزي بجازان أمس."
+    )
+    assert (name_key("خالد الفالح"), name_key("مستشفى الملك فهد المركزي")) in visits(doc)
+
+
+def test_visit_made_where_the_clause_before_places_him(nlp: Pipeline) -> None:
+    # "في X، حيث يقوم بأول زيارة": the visit is to X
+    doc = nlp(
+        "وحذر الرئيس النيجيري محمد بخاري الموجود حاليا في واشنطن، حيث يقوم بأول زيارة له منذ "
+        "توليه مهامه، من تراجع الدعم."
+    )
+    assert (name_key("محمد بخاري"), name_key("واشنطن")) in visits(doc)
+    # a passive visit names no visitor
+    doc = nlp("وقال الوزير خالد الفالح في الرياض حيث تمت زيارة المعرض إن الخدمات ممتازة.")
+    assert not visits(doc)

@@ -39,6 +39,9 @@ _KANA_SISTERS = fold_words(("كان", "كانت", "أصبح", "أصبحت", "ب�
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _VISITED = (EntityType.COUNTRY, *PLACE_TYPES)  # the places a visit noun names bare after it
+_WHERE = fold("حيث")
+_WHERE_REACH = 4  # tokens from حيث to the visit noun ("حيث كان في زيارة"، "حيث يقوم بأول زيارة")
+_IN = fold("في")
 _DATELINE_CHARS = 50  # the start of a story in which its dateline is: "الرياض - واس"
 _DASHES = ("-", "–", "—")
 _LAM_REACH = 6  # tokens from a visit noun to its doer's title after ل ("زيارة لم يعلن عنها لوزير")
@@ -92,7 +95,9 @@ class SlotFiller:
         if slot.find == "before":
             return _her_state(self._words, query, self._search.before(query)), cursor
         if slot.find == "object":
-            return self._object(query, cursor, may_reach)
+            found, cursor = self._object(query, cursor, may_reach)
+            where = None if found else _visited_where(self._words, query)
+            return ([where], cursor) if where is not None else (found, cursor)
         named = None if _relative_on_noun(self._words, query) else self._named_subject(query, cursor)
         if named is not None:
             return _agreeing(self._words, query, named[0]), named[1]
@@ -814,6 +819,37 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
         else:  # ("استقبال وفد من الكونغرس": a delegation stands for the body named after it)
             return words.is_plain_noun(norm) and not listed(norm, words.delegations)
     return False
+
+
+def _visited_where(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The place a visit noun with none after it is made in, named before حيث ("في واشنطن، حيث
+    يقوم بأول زيارة"، "في إثيوبيا، حيث كان في زيارة رسمية")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if (
+        query.form.rule.type != RelationType.VISIT
+        or query.slot.role != "destination"
+        or query.form.rule.pos != "noun"
+    ):
+        return None
+    where = next(
+        (
+            index
+            for index in range(match.first - 1, max(sentence.first, match.first - _WHERE_REACH) - 1, -1)
+            if view.tokens[index].norm == _WHERE
+        ),
+        None,
+    )
+    if where is None or any(view.tokens[index].text in words.breaks for index in range(where, match.first)):
+        return None
+    before = where - 1
+    if before > sentence.first and view.tokens[before].text in words.breaks:
+        before -= 1
+    place = view.mention_covering(sentence, before)
+    if place is None or place.is_nisba or place.type not in _VISITED or place.type not in query.slot.types:
+        return None
+    preposition = view.tokens[place.first - 1].norm if place.first > sentence.first else ""
+    at = preposition == _IN or carries_proclitic(view.tokens[place.first], place, "ب")
+    return place if at and query.open_to(place) else None
 
 
 def _reported_doer(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
