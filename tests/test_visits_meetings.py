@@ -492,3 +492,15 @@ def test_visit_made_where_the_clause_before_places_him(nlp: Pipeline) -> None:
     # a passive visit names no visitor
     doc = nlp("وقال الوزير خالد الفالح في الرياض حيث تمت زيارة المعرض إن الخدمات ممتازة.")
     assert not visits(doc)
+
+
+def test_round_of_talks_is_no_tour(nlp: Pipeline) -> None:
+    # "جولة ثانية من محادثات السلام في X": a round of talks held in X, not a journey there
+    doc = nlp(
+        "وقال زعيم الحركة الملا أختر منصور إن الحركة مستعدة، ومن المقرر أن تبدأ جولة ثانية من "
+        "محادثات السلام في باكستان الأسبوع المقبل."
+    )
+    assert not visits(doc)
+    # a tour stays one
+    doc = nlp("وبدأ وزير الخارجية الإيراني محمد جواد ظريف جولة شملت الكويت وقطر.")
+    assert (name_key("محمد جواد ظريف"), name_key("قطر")) in visits(doc)
