@@ -426,3 +426,81 @@ def test_a_third_person_present_after_a_comma_takes_part(nlp: Pipeline) -> None:
         name_key("هيروشي ساتو"),
         name_key("خالد بن ناصر المطيري"),
     } in participants
+
+
+def test_reported_clause_names_its_own_traveller(nlp: Pipeline) -> None:
+    # "وقال X إن المبعوث Y ... بعد جولته": the tour is Y's, the one the reported clause opens with
+    doc = nlp(
+        "وقال الباحث السياسي ماجد الحربي إن المبعوث الأممي مارتن غريفيث يعمل على إنعاش "
+        "المحادثات بعد جولته التي شملت الرياض ومسقط."
+    )
+    assert (name_key("مارتن غريفيث"), name_key("مسقط")) in visits(doc)
+    assert name_key("ماجد الحربي") not in visitors(doc)
+    # "وأوضح X أن العائلة سافرت ... في جولة": the family toured, not the speaker
+    doc = nlp(
+        "وأوضح المتحدث باسم المستشفى سعيد القحطاني أن العائلة سافرت بعد العيد مباشرة في جولة "
+        "شملت البحرين والكويت."
+    )
+    assert name_key("سعيد القحطاني") not in visitors(doc)
+    # the speaker's own visit ("إن زيارته") stays his
+    doc = nlp("وقال وزير الطاقة خالد الفالح إن زيارته إلى موسكو كانت مثمرة.")
+    assert (name_key("خالد الفالح"), name_key("موسكو")) in visits(doc)
+
+
+def test_goods_that_reach_a_country_are_no_visit(nlp: Pipeline) -> None:
+    # "وأصبحت منتجات الأسر تصل إلى": after a sister of كان, the common noun (with its
+    # genitive) is what arrives, not the speaker
+    doc = nlp(
+        "قالت رئيسة الجمعية نورة السالم إن لدى الجمعية نماذج ناجحة كثيرة، وأصبحت منتجات الأسر "
+        "تصل إلى فرنسا والكويت."
+    )
+    assert name_key("نورة السالم") not in visitors(doc)
+    doc = nlp("وقال مدير المصنع سامي العتيبي إن الطلب ارتفع، وباتت منتجاته تصل إلى ألمانيا والهند.")
+    assert name_key("سامي العتيبي") not in visitors(doc)
+    # a named traveller after كان still travels
+    doc = nlp("وكان وزير الطاقة خالد الفالح قد وصل إلى جدة أمس.")
+    assert (name_key("خالد الفالح"), name_key("جدة")) in visits(doc)
+
+
+def test_person_a_facility_is_named_after_is_no_visitor(nlp: Pipeline) -> None:
+    # "وكيل جامعة الأمير X بالخرج الدكتور Y": X names the university; Y inspects
+    doc = nlp(
+        "تفقد وكيل جامعة الأمير سطام بن عبدالعزيز بالخرج الدكتور فهد بن سعد المطيري كلية طب الأسنان أمس."
+    )
+    assert visitors(doc) == {name_key("فهد بن سعد المطيري")}
+    # "مشفى الملك X": the hospital's name, not a king who visited
+    doc = nlp("وكان فريق الشركة قد زار مشفى الملك فهد في جدة.")
+    assert name_key("فهد") not in visitors(doc)
+
+
+def test_own_inspection_visit_reaches_the_facility(nlp: Pipeline) -> None:
+    # "خلال زيارته التفقدية لمستشفى X": his inspection visit goes to the named facility
+    doc = nlp(
+        "وأكد وزير الصحة خالد الفالح أن الخدمات متميزة، جاء ذلك خلال زيارته التفقدية لمستشفى "
+        "الملك فهد المركزي بجازان أمس."
+    )
+    assert (name_key("خالد الفالح"), name_key("مستشفى الملك فهد المركزي")) in visits(doc)
+
+
+def test_visit_made_where_the_clause_before_places_him(nlp: Pipeline) -> None:
+    # "في X، حيث يقوم بأول زيارة": the visit is to X
+    doc = nlp(
+        "وحذر الرئيس النيجيري محمد بخاري الموجود حاليا في واشنطن، حيث يقوم بأول زيارة له منذ "
+        "توليه مهامه، من تراجع الدعم."
+    )
+    assert (name_key("محمد بخاري"), name_key("واشنطن")) in visits(doc)
+    # a passive visit names no visitor
+    doc = nlp("وقال الوزير خالد الفالح في الرياض حيث تمت زيارة المعرض إن الخدمات ممتازة.")
+    assert not visits(doc)
+
+
+def test_round_of_talks_is_no_tour(nlp: Pipeline) -> None:
+    # "جولة ثانية من محادثات السلام في X": a round of talks held in X, not a journey there
+    doc = nlp(
+        "وقال زعيم الحركة الملا أختر منصور إن الحركة مستعدة، ومن المقرر أن تبدأ جولة ثانية من "
+        "محادثات السلام في باكستان الأسبوع المقبل."
+    )
+    assert not visits(doc)
+    # a tour stays one
+    doc = nlp("وبدأ وزير الخارجية الإيراني محمد جواد ظريف جولة شملت الكويت وقطر.")
+    assert (name_key("محمد جواد ظريف"), name_key("قطر")) in visits(doc)

@@ -21,7 +21,7 @@ Arguments = list[tuple[str, Mention]]  # (role, mention)
 
 _STATEMENT_NOUN_RULE = "statement-noun"
 _VISIT_VERB_RULES = frozenset({"visit-verb", "visit-arrive", "visit-arrive-bare"})
-_VISIT_NOUN_RULE = "visit-noun"
+_VISIT_NOUN_RULES = frozenset({"visit-noun", "visit-tour"})
 _IN_RE = re.compile(r"(?:^|\s)(?:في|ب)\s?$")
 _RESTATED_WITHIN = 120  # characters between a speech verb and the noun restating it
 _LONGEST_TRIGGER = 200  # characters of a speech verb trigger, at most (for the search window)
@@ -187,7 +187,7 @@ def without_restated_visits(relations: list[Relation], doc: Document) -> list[Re
         return frozenset(canonical.get(a.entity_id) for a in relation.arguments)
 
     def restated(relation: Relation) -> bool:
-        if relation.type != RelationType.VISIT or relation.attributes.get("rule") != _VISIT_NOUN_RULE:
+        if relation.type != RelationType.VISIT or relation.attributes.get("rule") not in _VISIT_NOUN_RULES:
             return False
         start = relation.trigger.start
         if not (_IN_RE.search(doc.text[max(0, start - 4) : start]) or relation.trigger.text.startswith("ب")):

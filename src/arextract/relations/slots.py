@@ -34,10 +34,14 @@ _OWNER_REACH = 4  # tokens before a possessive masdar in which its owner may be 
 _OPENING_SUBJECT = 6  # tokens from a sentence's start to its subject ("من جانبه رفض السفير X")
 _GOVERNED = tuple(fold(prefix) for prefix in ("لل", "بال", "كال", "فال"))
 _TO = {fold(word) for word in ("إلى", "الى")}
-_KANA = {fold(word) for word in ("كان", "كانت", "وكان", "وكانت")}
+# كان and its sisters before a travel verb's subject: "وكان اللاعب قد وصل"، "وأصبحت منتجاتهم تصل"
+_KANA_SISTERS = fold_words(("كان", "كانت", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "صار", "صارت"))
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _VISITED = (EntityType.COUNTRY, *PLACE_TYPES)  # the places a visit noun names bare after it
+_WHERE = fold("حيث")
+_WHERE_REACH = 4  # tokens from حيث to the visit noun ("حيث كان في زيارة"، "حيث يقوم بأول زيارة")
+_IN = fold("في")
 _DATELINE_CHARS = 50  # the start of a story in which its dateline is: "الرياض - واس"
 _DASHES = ("-", "–", "—")
 _LAM_REACH = 6  # tokens from a visit noun to its doer's title after ل ("زيارة لم يعلن عنها لوزير")
@@ -52,7 +56,9 @@ _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دو�
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
-_IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
+_IMPERFECT = ("ي", "ت")
+# "قبل أن يبدأ زيارة"، "بعد أن": أن of time, with no speech reported after it
+_BEFORE_THAT = fold_words(("قبل", "بعد", "منذ"))  # the prefixes of the imperfect's third person
 _PERFECT_IN_T = ("تابع", "تحدث")  # perfect speech verbs that begin with ت
 # Words before an imperfect verb that are no noun it could describe: auxiliaries, particles
 # fmt: off
@@ -89,7 +95,9 @@ class SlotFiller:
         if slot.find == "before":
             return _her_state(self._words, query, self._search.before(query)), cursor
         if slot.find == "object":
-            return self._object(query, cursor, may_reach)
+            found, cursor = self._object(query, cursor, may_reach)
+            where = None if found else _visited_where(self._words, query)
+            return ([where], cursor) if where is not None else (found, cursor)
         if form.rule.type == RelationType.STATEMENT and _quoted_unnamed(self._words, query):
             return [], cursor  # "ونقلت عن مصدر في الوزارة قوله": the source's words, unnamed
         named = None if _relative_on_noun(self._words, query) else self._named_subject(query, cursor)
@@ -157,6 +165,8 @@ class SlotFiller:
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
                 # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
                 return [], cursor
+        if (reported := _reported_doer(self._words, query)) is not None:
+            return reported, cursor
         actor = sentence.actor
         if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
             # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival;
@@ -817,6 +827,79 @@ def _unnamed_genitive(words: FoldedLexicons, query: SlotQuery, cursor: int, ment
     return False
 
 
+def _visited_where(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The place a visit noun with none after it is made in, named before حيث ("في واشنطن، حيث
+    يقوم بأول زيارة"، "في إثيوبيا، حيث كان في زيارة رسمية")."""
+    view, sentence, match = query.view, query.sentence, query.match
+    if (
+        query.form.rule.type != RelationType.VISIT
+        or query.slot.role != "destination"
+        or query.form.rule.pos != "noun"
+    ):
+        return None
+    where = next(
+        (
+            index
+            for index in range(match.first - 1, max(sentence.first, match.first - _WHERE_REACH) - 1, -1)
+            if view.tokens[index].norm == _WHERE
+        ),
+        None,
+    )
+    if where is None or any(view.tokens[index].text in words.breaks for index in range(where, match.first)):
+        return None
+    before = where - 1
+    if before > sentence.first and view.tokens[before].text in words.breaks:
+        before -= 1
+    place = view.mention_covering(sentence, before)
+    if place is None or place.is_nisba or place.type not in _VISITED or place.type not in query.slot.types:
+        return None
+    preposition = view.tokens[place.first - 1].norm if place.first > sentence.first else ""
+    at = preposition == _IN or carries_proclitic(view.tokens[place.first], place, "ب")
+    return place if at and query.open_to(place) else None
+
+
+def _reported_doer(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The doer of a visit noun in speech the actor (named in the sentence or carried) reports,
+    when the reported clause opens with its own subject: the person named there ("وقال X إن
+    المبعوث Y يسعى ... بعد جولته التي شملت"), or no one named ("وبين X أن الأسرة غادرت ... في
+    جولة شملت"; only a noun without "his": "إن زيارته" stays the speaker's). ``None``: no such
+    clause."""
+    view, sentence, match = query.view, query.sentence, query.match
+    said = sentence.complementizer
+    actor = sentence.actor
+    if (
+        query.form.rule.type != RelationType.VISIT
+        or not said + 1 < match.first
+        or actor is None
+        or (actor in sentence.mentions and actor.last >= said)
+    ):
+        return None
+    opening = said + 1
+    subject = view.mention_covering(sentence, opening)
+    if subject is None and words.in_title(view.tokens[opening].norm):
+        # "أن المبعوث الدولي X": the person the title opening the clause introduces
+        end = min(match.first, opening + _TITLE_REACH)
+        subject = next(
+            (m for m in sentence.mentions_from(opening, end) if m.type == EntityType.PERSON),
+            None,
+        )
+        if subject is not None and any(
+            view.tokens[index].text in words.breaks for index in range(opening, subject.first)
+        ):
+            subject = None
+    if subject is not None:
+        fits = subject.last < match.first and subject.type == EntityType.PERSON
+        return [subject] if fits and subject.type in query.slot.types else None
+    if (
+        not query.form.possessive
+        and not listed(view.tokens[said - 1].norm, _BEFORE_THAT)
+        and not view.tokens[opening].norm.startswith(_IMPERFECT)  # "أن يبدأ زيارة": no clause subject
+        and _common_noun_at(words, view, sentence, opening)
+    ):
+        return []
+    return None
+
+
 def _light_verb_subject(
     words: FoldedLexicons, referents: Referents, query: SlotQuery
 ) -> list[Mention] | None:
@@ -883,8 +966,9 @@ def _doer_of_light_verb(words: FoldedLexicons, query: SlotQuery, verb: int) -> l
 
 def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
     """Whether a travel verb's doer, with no name around it, is a common noun: right after the
-    verb ("وصلت الطائرة إلى"، "ستصل قوة سعودية إلى عدن") or before it after كان ("وكان اللاعب
-    قد وصل إلى جدة"). The sentence's actor did not travel then."""
+    verb ("وصلت الطائرة إلى"، "ستصل قوة سعودية إلى عدن") or before it after كان or a sister of
+    it ("وكان اللاعب قد وصل إلى جدة"، "وأصبحت منتجاتها تصل إلى"). The sentence's actor did not
+    travel then."""
     view, sentence, match = query.view, query.sentence, query.match
     if query.form.rule.type != RelationType.VISIT or query.form.rule.pos != "verb":
         return False
@@ -910,11 +994,13 @@ def _common_noun_traveller(words: FoldedLexicons, query: SlotQuery) -> bool:
         return True
     if before > sentence.first and view.tokens[before].norm == fold("قد"):
         before -= 1
-    return (
-        before > sentence.first
-        and listed(view.tokens[before - 1].norm, _KANA)
-        and _common_noun_at(words, view, sentence, before)
-    )
+    # the noun with its genitive, if plain too ("وأصبحت منتجات الأسر تصل")
+    for opening in (before, before - 1):
+        if not (opening > sentence.first and _common_noun_at(words, view, sentence, opening)):
+            return False
+        if listed(view.tokens[opening - 1].norm, _KANA_SISTERS):
+            return True
+    return False
 
 
 def _relative_on_noun(words: FoldedLexicons, query: SlotQuery) -> bool:

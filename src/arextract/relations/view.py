@@ -22,7 +22,11 @@ from arextract.text.normalize import fold
 AFFILIATION_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
 _ACTOR_TYPES = (EntityType.PERSON,)
+_BODY = (EntityType.ORGANIZATION,)  # a facility named after a person is a body
 _HEADED_BY = frozenset(fold(word) for word in ("برئاسة", "وبرئاسة", "يرأسه", "يترأسه"))
+# A governor's office named by its region ("وكيل إمارة منطقة مكة المكرمة"): the region inside it
+# is the argument (as أمير منطقة حائل gives حائل), the office a named entity only.
+_PLACE_NAMED = "place_named"
 
 
 @dataclass
@@ -240,7 +244,7 @@ class DocumentView:
         sentence_starts = [view.start for view in views]
         outside = outside_story(self.doc)  # its reporters and photographers are no argument
         for entity in self.doc.entities:
-            if entity.id in outside:
+            if entity.id in outside or entity.subtype == _PLACE_NAMED:
                 continue
             first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
             number = bisect.bisect_right(sentence_starts, entity.start) - 1
@@ -365,8 +369,8 @@ class DocumentView:
         return ""
 
     def in_facility_name(self, mention: Mention, sentence: SentenceView | None = None) -> bool:
-        """ "مطار الملك عبد العزيز"، "جسر الملك فهد": a name inside a facility's name."""
-        return self._words.heads_facility(self.title_opener(mention, sentence))
+        """ "مطار الملك عبد العزيز"، "جامعة الأمير X بالخرج": a name inside a facility's name."""
+        return _in_facility_name(self, mention, sentence)
 
     def in_topic(self, sentence: SentenceView, mention: Mention) -> bool:
         """ "أما عن المدافع X فقال"، "وحول قرار الاتحاد قال": a mention in a clause that opens with
@@ -443,3 +447,17 @@ def inside_quotation(text: str, sentence: SentenceView, offset: int) -> bool:
     as often as with “ ("قائلا :” نبذل ... كما أكد الرئيس X”، مستطردا"), so an odd count of
     marks before ``offset`` within its sentence puts it inside a quotation."""
     return len(quotes.MARKS_RE.findall(text, sentence.start, offset)) % 2 == 1
+
+
+def _in_facility_name(view: DocumentView, mention: Mention, sentence: SentenceView | None) -> bool:
+    """ "مطار الملك عبد العزيز"، "جسر الملك فهد": a facility's head before the name and its title;
+    or a body the name overlaps that a facility's head opens ("وكيل جامعة الأمير X بالخرج" with
+    the body "جامعة الأمير X": the university's name, not the one its deputy head works for)."""
+    if view.words.heads_facility(view.title_opener(mention, sentence)):
+        return True
+    body = view.mention_covering(sentence or view.sentence_of(mention.first), mention.first, _BODY)
+    return (
+        body is not None
+        and body.first < mention.first
+        and view.words.heads_facility(view.tokens[body.first].norm)
+    )

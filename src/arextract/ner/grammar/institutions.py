@@ -81,6 +81,10 @@ _NAMED_AFTER = folded("مدرسة")
 # (and التنفيذي / التنفيذية: المكتب التنفيذي للحركة)
 _OPENING_ADJECTIVES = folded("العامة العليا المركزية التنفيذي التنفيذية")
 
+# Participles that tell whom a body serves or what it was charged with, after its name (قوات
+# الأمن الخاصة الموالية لصالح، اللجنة العامة المكلفة بالملف): a description, never a name's word.
+_STANCES = folded("الموالي الموالية الموالين الموالون المكلف المكلفة")
+
 # Adjectives of a body's organ, whose ل- phrase names the body it serves (الأمانة العامة لجامعة
 # الدول العربية، المكتب التنفيذي لحركة فتح، اللجنة التنفيذية لمنظمة التحرير): the organ's name
 # takes in that organisation.
@@ -131,6 +135,11 @@ _NATIONAL_FORCES = folded("القوات")
 
 # Heads of a province's or an emirate's body: before a region only (حكومة الأنبار).
 _REGIONAL = folded("حكومة")
+
+# The office of a region's governor (إمارة منطقة مكة المكرمة، إمارة المنطقة الشرقية): a body
+# before a region named as a منطقة only (إمارة دبي، إمارة الشارقة are the emirates themselves).
+EMIRATE_OFFICE = folded("إمارة")
+_REGION_NOUNS = folded("منطقة المنطقة")
 
 # A party in the definite, and the adjectives that describe one without naming it.
 _PARTY = fold("الحزب")
@@ -204,6 +213,8 @@ class OrganizationChains:
             return None
         if stem.removeprefix("ال") in _NATIONAL:
             return _national(self, i) if definite else None
+        if stem.removeprefix("ال") in EMIRATE_OFFICE:
+            return None if definite else _region_office(self, i)
         if stem.removeprefix("ال") in PLACE_ONLY:
             return None if stem.startswith("ال") else self._place_genitive(i, stem in _REGIONAL)
         if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
@@ -236,11 +247,13 @@ class OrganizationChains:
         last = _before_portfolio(tokens, i, genitive_last, self._modifiers(last + 1, limit, last))
         if last == i:
             return None
-        if not definite and last == genitive_last and self._described(i, last):
+        sited = _site(self, i, last, limit)
+        described = not definite and last == genitive_last and self._described(i, last)
+        if described and not _branch(self, last, sited):
             return None  # قوات الاحتلال، قوة حفظ السلام: a common noun and its genitive
         if definite and tokens[last].norm in RANKS:
             return None  # المؤسسة المالية الأولى: a rank, not a name
-        last = _site(self, i, last, limit)
+        last = sited
         if stem.removeprefix("ال") in _PUBLIC_SERVICES and (
             definite or all(t.norm != _GENERAL for t in tokens[i + 2 : last + 1])
         ):
@@ -334,8 +347,13 @@ class OrganizationChains:
                 # وكالة الوزارة للشؤون الفنية: an unnamed body (an anaphor) is the organ's genitive
                 unnamed = tokens[k].norm in ANAPHORS and modifier_kind(tokens[k + 1].norm) == "lil"
                 return (0, inner[1]) if unnamed else (-k - 1, inner[1])
-        if tokens[k].norm in ANAPHORS and (k + 1 >= limit or modifier_kind(tokens[k + 1].norm) is None):
-            return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor
+        if (
+            tokens[k].norm in ANAPHORS
+            and (k + 1 >= limit or modifier_kind(tokens[k + 1].norm) is None)
+            and not (tokens[k].norm[2:] in PLACE_ONLY and _branch(self, k, _site(self, i, k, limit)))
+        ):
+            return None  # قيادة الحركة، مجلس إدارة الشركة: the genitive is an anaphor (not the
+            # service of إدارة التعليم بجازان, a place's office)
         return 0, k
 
     def _modifiers(self, j: int, limit: int, last: int) -> int:
@@ -360,7 +378,7 @@ class OrganizationChains:
             entity = self.entity_at(j)
             if kind == "coord" and (is_head(norm)[0] or entity is not None):
                 break
-            if kind == "def" and not is_adjective(norm) and entity is None:
+            if kind == "def" and (not is_adjective(norm) or norm in _STANCES) and entity is None:
                 break
             if entity is not None:
                 if not _joins_chain(entity, kind, tokens[j - 1].norm):
@@ -402,6 +420,7 @@ class OrganizationChains:
             or is_head(after)[0]
             or after in ANAPHORS
             or after in GENERIC
+            or after in _STANCES
             or _describes_person(self, j)
         ):
             return last
@@ -453,6 +472,28 @@ class OrganizationChains:
     def _blocks(self, index: int) -> bool:
         entity = self.entity_at(index)
         return entity is not None and entity.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+
+def _branch(chains: OrganizationChains, last: int, sited: int) -> bool:
+    """Whether a local body's name closes with its city or region after ب (``إدارة التعليم
+    بجازان``، ``إدارة المرور بمحافظة جدة``): the office of a place, a name even with a bare
+    genitive (إدارة الأزمة في اليمن, with في or a country, is managing the crisis). ``sited``
+    is the last token :func:`_site` gives the name ending at ``last``."""
+    if sited == last or chains.tokens[last + 1].norm[:1] != "ب":
+        return False
+    end = chains.tokens[sited].end
+    return any(e.type in PLACES and e.end == end for e in chains.entities)
+
+
+def _region_office(chains: OrganizationChains, i: int) -> tuple[int, int] | None:
+    """(0, last token) of a region's office at ``i`` (إمارة منطقة الرياض), or None."""
+    found = chains._place_genitive(i, region_only=True)
+    if found is None:
+        return None
+    # the region _place_genitive found: right after the head, or after منطقة
+    region = chains.entity_at(i + 1) or chains.entity_at(i + 2)
+    named = region is not None and fold(region.canonical).partition(" ")[0] in _REGION_NOUNS
+    return found if named else None
 
 
 def _chairing(chains: OrganizationChains, i: int, stem: str) -> bool:

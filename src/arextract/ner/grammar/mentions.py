@@ -15,6 +15,9 @@ from arextract.text.normalize import display
 GRAMMAR_CONFIDENCE = 0.7
 
 MEDIA = "media"  # the subtype of a news outlet: cited as a source, never a speaker
+# The subtype of a governor's office named by its region (إمارة منطقة مكة المكرمة): a name of its
+# own, while the relations take the region inside it (وكيل إمارة منطقة X is X's, GUIDELINES §5).
+PLACE_NAMED = "place_named"
 
 # Mention types that are places inside a name (صندوق أبوظبي للتنمية، مجلس محافظة بغداد).
 PLACES = frozenset([EntityType.CITY, EntityType.REGION])

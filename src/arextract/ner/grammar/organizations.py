@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.ner.grammar.heads import head_reading, is_head, is_word
-from arextract.ner.grammar.institutions import ORGAN_ADJECTIVES, OrganizationChains
-from arextract.ner.grammar.mentions import MEDIA, PLACES, organization, with_end
+from arextract.ner.grammar.institutions import EMIRATE_OFFICE, ORGAN_ADJECTIVES, OrganizationChains
+from arextract.ner.grammar.mentions import MEDIA, PLACE_NAMED, PLACES, organization, with_end
 from arextract.ner.grammar.months import without_month_names
 from arextract.ner.grammar.outlets import byline_outlet, is_to, outlet_stem, outlet_tokens
 from arextract.ner.grammar.words import (
@@ -98,8 +98,10 @@ def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]
             broadcaster = head in _BROADCASTERS or (
                 head == _AGENCY and i + 1 < n and tokens[i + 1].norm in _NEWS
             )
-            entity = organization(text, start, tokens[last].end, MEDIA if broadcaster else None)
             stem = head_reading(token.norm)[0]
+            # إمارة منطقة الرياض: named by the region the relations take
+            subtype = MEDIA if broadcaster else PLACE_NAMED if head in EMIRATE_OFFICE else None
+            entity = organization(text, start, tokens[last].end, subtype)
             if stem.startswith("ال") and not entity.canonical.startswith("ال"):
                 # للجنة: the head's own lam is the written one; the name is اللجنة ... للشركة:
                 # the article's lam is written; the name is الشركة ...
@@ -401,8 +403,8 @@ def _site_of(text: str, proposal: Entity, entity: Entity) -> bool:
     if entity.end != proposal.end or entity.type not in (*PLACES, EntityType.COUNTRY):
         return False
     words = fold(proposal.canonical).split()
-    if words and words[0] in PLACE_ONLY:
-        return True
+    if words and (words[0] in PLACE_ONLY or words[0] in EMIRATE_OFFICE):
+        return True  # تعليم محافظة صبيا، إمارة المنطقة الشرقية
     if text[entity.start - 1 : entity.start] == "ب" and text[entity.start - 2 : entity.start - 1] == " ":
         return True  # الغرفة التجارية الصناعية بجدة
     before = fold(text[max(proposal.start, entity.start - 14) : entity.start]).split()
