@@ -235,15 +235,9 @@ class TitleGrammar:
             if _head_in_office(words, view, covering, index, person):
                 chain.first = chain.last = index  # "مكتب الرئيس X": X is "الرئيس"
                 break
-            if covering is not None and not any(
-                listed(tokens[at].norm, words.title_heads) for at in range(covering.last + 1, person.first)
-            ):
-                head = _office_inside(words, view, sentence, covering)
-                if head is not None:
-                    # "عضو في حزب رئيس الوزراء العراقي السابق X": X holds the office the party
-                    # is named after, not the membership (an unnamed member speaks)
-                    chain.first, chain.last = head, covering.last
-                    break
+            if (office := _office_inside(words, view, sentence, covering, person)) is not None:
+                chain.first, chain.last = office  # "عضو في حزب رئيس الوزراء X": X is the premier
+                break
             if covering is not None:
                 self._add_affiliation(view, sentence, chain, covering, honorific)
                 index = covering.first - 1
@@ -1001,19 +995,22 @@ def _head_in_office(
 
 
 def _office_inside(
-    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, body: Mention
-) -> int | None:
-    """The head word of the office a body is named after ("حزب رئيس الوزراء العراقي"، "مكتب
-    رئيس الوزراء": رئيس), when no title governs the body ("عضو في حزب ...", the body alone); a
-    title in construct before it ("مدير مكتب رئيس الوزراء X") is left to the chain, and so is a
-    body named after a person ("مدينة الملك سعود الطبية": the name ends the office there)."""
-    if body.type != EntityType.ORGANIZATION or body.entity.subtype == _INTERGOVERNMENTAL:
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, body: Mention | None, person: Mention
+) -> tuple[int, int] | None:
+    """The office a body right before a name is named after ("حزب رئيس الوزراء العراقي"، "مكتب
+    رئيس الوزراء": from رئيس to the body's end), whose holder the name is: "عضو في حزب رئيس الوزراء
+    العراقي السابق X" is X the premier, not a member (the member who speaks is left unnamed).
+    Not when a title governs the body ("مدير مكتب رئيس الوزراء X" is left to the chain), another
+    head comes between, or the body is named after a person ("مدينة الملك سعود الطبية")."""
+    if body is None or body.type != EntityType.ORGANIZATION or body.entity.subtype == _INTERGOVERNMENTAL:
+        return None
+    if any(listed(view.tokens[at].norm, words.title_heads) for at in range(body.last + 1, person.first)):
         return None
     before = body.first - 1
     if before >= sentence.first and _title_word(words, view.tokens[before].norm):
         return None
     head = words.office_head([view.tokens[at].norm for at in range(body.first, body.last + 1)])
-    return None if head is None else body.first + head
+    return None if head is None else (body.first + head, body.last)
 
 
 def _title_word(words: FoldedLexicons, norm: str) -> bool:
