@@ -102,8 +102,8 @@ def test_a_person_the_story_turns_to_after_unnamed_witnesses_speaks(nlp: Pipelin
 def test_words_passed_on_from_an_unnamed_source_are_no_one_named(nlp: Pipeline) -> None:
     # "نقلا عن عضو في حزب الرئيس X": a member left unnamed, not the president in the genitive
     doc = nlp(
-        "ونشر موقع إخباري، نقلا عن عضو في حزب الرئيس اليمني السابق علي عبد الله صالح، قوله إن "
-        "الحزب يجري اتصالات."
+        "وأوردت قناة محلية، نقلا عن عضو في حزب الرئيس المصري الأسبق حسني مبارك، قوله إن "
+        "الحزب يعد لمؤتمره العام."
     )
     assert speech(doc) == []
     # "قوله" after "نقلت عن مصدر": the source's words, not those of the minister named before
@@ -122,10 +122,10 @@ def test_the_official_a_long_title_introduces_by_an_abbreviation_or_a_slash_spea
     assert speech(doc) == [("أوضح", name_key("خالد الحربي"))]
     # a rank set off by a slash, beyond the ordinary reach of the subject
     doc = nlp(
-        "وأكد نائب المتحدث الرسمي للدفاع المدني بمنطقة الحدود الشمالية الرائد /فهد سالم العنزي أن "
+        "وأفاد مساعد المتحدث الرسمي للدفاع المدني بمنطقة تبوك النقيب /سعد محمد الشهري أن "
         "الفرق باشرت الحريق."
     )
-    assert speech(doc) == [("أكد", name_key("فهد سالم العنزي"))]
+    assert speech(doc) == [("أفاد", name_key("سعد محمد الشهري"))]
 
 
 def test_a_quotation_left_open_ends_with_its_paragraph(nlp: Pipeline) -> None:

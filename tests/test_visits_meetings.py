@@ -483,12 +483,12 @@ def test_own_inspection_visit_reaches_the_facility(nlp: Pipeline) -> None:
 
 
 def test_visit_made_where_the_clause_before_places_him(nlp: Pipeline) -> None:
-    # "في X، حيث يقوم بأول زيارة": the visit is to X
+    # "في X، حيث يقوم بزيارة": the visit is to X
     doc = nlp(
-        "وحذر الرئيس النيجيري محمد بخاري الموجود حاليا في واشنطن، حيث يقوم بأول زيارة له منذ "
-        "توليه مهامه، من تراجع الدعم."
+        "وانتقد الرئيس النيجيري محمد بخاري، المتواجد في لندن، حيث يقوم بزيارة رسمية تستمر ثلاثة "
+        "أيام، تراجع الدعم الدولي."
     )
-    assert (name_key("محمد بخاري"), name_key("واشنطن")) in visits(doc)
+    assert (name_key("محمد بخاري"), name_key("لندن")) in visits(doc)
     # a passive visit names no visitor
     doc = nlp("وقال الوزير خالد الفالح في الرياض حيث تمت زيارة المعرض إن الخدمات ممتازة.")
     assert not visits(doc)

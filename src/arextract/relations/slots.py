@@ -56,9 +56,9 @@ _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دو�
 _GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
-_IMPERFECT = ("ي", "ت")
+_IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
 # "قبل أن يبدأ زيارة"، "بعد أن": أن of time, with no speech reported after it
-_BEFORE_THAT = fold_words(("قبل", "بعد", "منذ"))  # the prefixes of the imperfect's third person
+_BEFORE_THAT = fold_words(("قبل", "بعد", "منذ"))
 _PERFECT_IN_T = ("تابع", "تحدث")  # perfect speech verbs that begin with ت
 # Words before an imperfect verb that are no noun it could describe: auxiliaries, particles
 # fmt: off
@@ -1371,7 +1371,7 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
 
 
 # "ونقلت الصحيفة عن X قوله"، "نقلا عن X قوله": the one whose words are passed on is after عن
-_PASSED_ON = fold_words(("نقل", "ونقل", "نقلت", "ونقلت", "نقلا", "ونقلا", "ناقلا", "ونقلوا", "نقلوا"))
+_PASSED_ON = fold_words(("نقل", "نقلت", "نقلا", "ناقلا", "نقلوا"))  # read with listed(): ونقلت too
 _QUOTED_REACH = 16  # tokens from عن back to the verb of passing on, and on to قوله
 
 
@@ -1384,7 +1384,8 @@ def _quoted_unnamed(words: FoldedLexicons, query: SlotQuery) -> bool:
     for at in range(match.first - 1, max(sentence.first, match.first - _QUOTED_REACH) - 1, -1):
         if view.tokens[at].norm != "عن":
             continue
-        passed = any(view.tokens[verb].norm in _PASSED_ON for verb in range(max(sentence.first, at - 4), at))
+        verbs = range(max(sentence.first, at - 4), at)
+        passed = any(listed(view.tokens[verb].norm, _PASSED_ON) for verb in verbs)
         source = at + 1
         return passed and (_unnamed_at(words, view, sentence, source) or _member_of(words, query, source))
     return False

@@ -498,7 +498,7 @@ class Apposition:
 
     def _set_off(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, end: int) -> bool:
         """Whether a longer title set off by commas runs from ``end`` to the next comma or colon
-        ("X، وزير الثقافة والإرشاد الإسلامي في إيران، خلال ..."، "X، رئيس جهاز الأمن القومي في
+        ("X، وزير الثقافة في إيران، خلال ..."، "X، رئيس جهاز الأمن القومي في
         اليمن:"): title words and one place or body, which is the affiliation. Extends ``chain``
         when so. A predicate ("طالب X، رئيس الحكومة بإجراء تحقيق، ...") or
         another name in the stretch is no title."""
