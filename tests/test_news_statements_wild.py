@@ -122,8 +122,7 @@ def test_the_official_a_long_title_introduces_by_an_abbreviation_or_a_slash_spea
     assert speech(doc) == [("أوضح", name_key("خالد الحربي"))]
     # a rank set off by a slash, beyond the ordinary reach of the subject
     doc = nlp(
-        "وأفاد مساعد المتحدث الرسمي للدفاع المدني بمنطقة تبوك النقيب /سعد محمد الشهري أن "
-        "الفرق باشرت الحريق."
+        "وأفاد مساعد المتحدث الرسمي للدفاع المدني بمنطقة تبوك النقيب /سعد محمد الشهري أن الفرق باشرت الحريق."
     )
     assert speech(doc) == [("أفاد", name_key("سعد محمد الشهري"))]
 
