@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import regex
 
+from arextract.ner.grammar.mentions import MEDIA
 from arextract.schema import Document, EntityType
 
 _OPENING = 120  # characters in which a byline ends
 _MAX_WORDS = 4  # words of one byline part (a name, an outlet, a city)
 _PART = regex.compile(r"\s*([^-–—:\n]{1,60}?)\s*([-–—:])")
-_MEDIA = "media"
 _WORD = regex.compile(r"\w+")
 # the desk a story comes from, in place of the city: "متابعات" (follow-ups), "وكالات" (agencies)
 _DESKS = frozenset({"متابعات", "متابعة", "وكالات", "الوكالات"})
@@ -59,7 +59,7 @@ def byline_end(doc: Document) -> int:
         # اليوم  قال"، "خالد العمري – جدة كشف")
         start = len(text) - len(text[position:].lstrip())
         last = starts.get(start)
-        if parts and last is not None and (last.subtype == _MEDIA or last.type == EntityType.CITY):
+        if parts and last is not None and (last.subtype == MEDIA or last.type == EntityType.CITY):
             return last.end
         word = _WORD.match(text, start)
         if parts and word is not None and word.group() in _DESKS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from arextract.ner.grammar.mentions import MEDIA
 from arextract.relations.candidates import CandidateFilter, SlotQuery, carries_proclitic
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.pairs import JOINT_TYPES
@@ -1759,7 +1760,7 @@ def _agrees(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> bool:
 def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) -> bool:
     """Whether token ``index`` is in an outlet's name ("لـ«الاقتصادية»")."""
     covering = view.mention_covering(sentence, index)
-    return covering is not None and covering.entity.subtype == "media"
+    return covering is not None and covering.entity.subtype == MEDIA
 
 
 def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
@@ -1955,7 +1956,7 @@ def _outlet_genitive(words: FoldedLexicons, view: DocumentView, sentence: Senten
     if token.text[:1] in '«"“' or listed(token.norm, words.outlet_heads) or token.norm in _OUTLET_NOUNS:
         return True
     covering = view.mention_covering(sentence, index)
-    return covering is not None and covering.first == index and covering.entity.subtype == "media"
+    return covering is not None and covering.first == index and covering.entity.subtype == MEDIA
 
 
 def _bare_argument(words: FoldedLexicons, query: SlotQuery, cursor: int, mention: Mention) -> bool:

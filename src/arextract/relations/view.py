@@ -11,6 +11,7 @@ from functools import cached_property
 
 import regex
 
+from arextract.ner.grammar.mentions import PLACE_NAMED
 from arextract.relations.bylines import outside_story
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.schema import Document, Entity, EntitySource, EntityType, Relation, Time
@@ -24,9 +25,6 @@ PLACE_TYPES = (EntityType.CITY, EntityType.REGION)
 _ACTOR_TYPES = (EntityType.PERSON,)
 _BODY = (EntityType.ORGANIZATION,)  # a facility named after a person is a body
 _HEADED_BY = frozenset(fold(word) for word in ("برئاسة", "وبرئاسة", "يرأسه", "يترأسه"))
-# A governor's office named by its region ("وكيل إمارة منطقة مكة المكرمة"): the region inside it
-# is the argument (as أمير منطقة حائل gives حائل), the office a named entity only.
-_PLACE_NAMED = "place_named"
 
 
 @dataclass
@@ -244,7 +242,7 @@ class DocumentView:
         sentence_starts = [view.start for view in views]
         outside = outside_story(self.doc)  # its reporters and photographers are no argument
         for entity in self.doc.entities:
-            if entity.id in outside or entity.subtype == _PLACE_NAMED:
+            if entity.id in outside or entity.subtype == PLACE_NAMED:
                 continue
             first, last = self.token_index(entity.start), self.token_index(entity.end - 1)
             number = bisect.bisect_right(sentence_starts, entity.start) - 1
