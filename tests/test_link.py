@@ -940,3 +940,21 @@ def test_a_nisba_past_the_clause_of_the_speech_verb_is_not_the_speakers_country(
     )
     doc = arextract.extract(text)
     assert all(e.canonical != "روسيا" for e in doc.entities if e.text == "بلاده")
+
+
+def test_an_official_named_by_his_family_after_al_is_the_full_name() -> None:
+    # "آل الشيخ" alone is the mufti named in full before, not a person of its own
+    text = (
+        "وحذر المفتي العام الشيخ عبدالعزيز بن عبدالله آل الشيخ من دعاة الفرقة في خطبة الجمعة. "
+        "وأوضح آل الشيخ أن الغلو يهدد أمن المجتمعات."
+    )
+    doc = arextract.extract(text)
+    ents = {e.id: e for e in doc.entities}
+    speakers = {
+        ents[a.entity_id].canonical
+        for r in doc.relations
+        if r.type.value == "STATEMENT"
+        for a in r.arguments
+        if a.role == "speaker"
+    }
+    assert speakers == {"عبدالعزيز آل الشيخ"}

@@ -207,3 +207,32 @@ def test_a_verb_in_the_future_before_a_time_word_is_no_name() -> None:
     text = "وأعلن المكتب أن الوزير سيغادر اليوم إلى القاهرة."
     tagged = [mention(text, "سيغادر", EntityType.PERSON, MODEL)]
     assert refine_persons(text, tokenize(text), tagged) == []
+
+
+# --- a country's nisba that is a given name (تركي) -------------------------------------------
+
+
+def _with_nisba_country(text: str, word: str = "تركي") -> set[tuple[str, str]]:
+    country = mention(text, word, EntityType.COUNTRY, GAZETTEER)
+    return found(refine_persons(text, tokenize(text), [country], is_known_word=lambda norm: False))
+
+
+def test_a_country_nisba_before_a_family_name_is_a_given_name() -> None:
+    text = "وأوضح مدير مكتب التعليم بالمحافظة تركي السحيم أن الاختبارات تبدأ الأحد."
+    assert _with_nisba_country(text) == {("تركي السحيم", "PERSON")}
+
+
+def test_a_country_nisba_after_an_honorific_is_a_given_name() -> None:
+    text = "وزار الأمير تركي مقر الجمعية صباح أمس."
+    assert _with_nisba_country(text) == {("تركي", "PERSON")}
+
+
+def test_a_country_nisba_describing_a_noun_stays_a_country() -> None:
+    assert _with_nisba_country("وأكد مسؤول تركي الجنسية أن الحادث عرضي.") == {("تركي", "COUNTRY")}
+    assert _with_nisba_country("وصرح دبلوماسي تركي رفيع بأن المحادثات مستمرة.") == {("تركي", "COUNTRY")}
+
+
+def test_a_person_the_tagger_ended_at_al_runs_on_through_the_family_name() -> None:
+    text = "وأوضح آل الشيخ أن الغلو يهدد أمن المجتمعات."
+    al = mention(text, "آل", EntityType.PERSON, MODEL)
+    assert found(refine_persons(text, tokenize(text), [al])) == {("آل الشيخ", "PERSON")}

@@ -68,6 +68,14 @@ def with_lineage(entities: list[Entity], tokens: list[Token], text: str) -> list
     return out
 
 
+def _family_only(name: str) -> bool:
+    """Whether a person is named by the family alone (``وأوضح آل الشيخ``، ``آل عطيان``): a short
+    name of the one whose full name ends so (عبدالعزيز بن عبدالله آل الشيخ), never another
+    person named الشيخ or عطيان."""
+    tokens = name_tokens(name)
+    return len(tokens) == 2 and tokens[0] == FAMILY_LINK
+
+
 class PersonClusterer:
     """Clusters the person mentions of one document into targets and adds their mentions."""
 
@@ -78,8 +86,9 @@ class PersonClusterer:
 
     def __call__(self, persons: list[Entity]) -> list[str]:
         """Cluster ``persons``; returns the full-name clusters' target keys in creation order."""
-        clusters = self._cluster_full_names([e for e in persons if len(name_tokens(e.text)) >= 2])
-        self._attach_short_names([e for e in persons if len(name_tokens(e.text)) < 2], clusters)
+        short = [e for e in persons if len(name_tokens(e.text)) < 2 or _family_only(e.text)]
+        clusters = self._cluster_full_names([e for e in persons if e not in short])
+        self._attach_short_names(short, clusters)
         return clusters
 
     def _cluster_full_names(self, full: list[Entity]) -> list[str]:
@@ -119,9 +128,10 @@ class PersonClusterer:
         resolved: dict[str, str] = {}  # skeleton -> the full-name cluster it last stood for
         for entity in sorted(short, key=lambda e: e.start):
             tokens = name_tokens(entity.text)
-            token_key = tokens[0] if tokens else ""
-            owners = short_index.get(token_key, set())
-            if self.state.norm_at(self.state.token_at(entity.start) - 1) == FAMILY_LINK:
+            token_key = tokens[-1] if tokens else ""
+            family_only = _family_only(entity.text)
+            owners = set() if family_only else short_index.get(token_key, set())
+            if family_only or self.state.norm_at(self.state.token_at(entity.start) - 1) == FAMILY_LINK:
                 owners = owners | families.get(token_key, set())
             confidence = SHORT_FORM_LINK
             found: str | None = None
@@ -129,7 +139,7 @@ class PersonClusterer:
                 found = next(iter(owners))
             elif owners:
                 found = self._owner_in_focus(entity, owners, resolved.get(token_key))
-            else:
+            elif not family_only:
                 exact = self.kb.unique_person(token_key, entity.text)
                 if exact is not None and self.kb.ends_alike(exact, entity.text):
                     found, confidence = self.state.target_for_entry(exact), 1.0

@@ -31,8 +31,10 @@ from arextract.ner.grammar.person_edges import (
 )
 from arextract.ner.grammar.speakers import is_speech_verb, with_speakers, without_leading_verb
 from arextract.ner.grammar.words import (
+    FAMILY,
     HONORIFICS,
     NAME_END,
+    NASAB,
     NOT_NAMES,
     OFFICE_TITLES,
     PARTS_OF_NAME,
@@ -66,6 +68,10 @@ _PARTICLES = folded("لو دي دو فان فون دا ديل دير")
 
 # Definite titles in apposition after a name (تيان تشي السفير الصيني).
 _APPOSITIVE_TITLES = folded("السفير السفيرة الأمين المبعوث الممثل المتحدث الوزير المستشار النائب")
+
+# Definite nouns completing a nationality's nisba (تركي الأصل، تركي الجنسية، تركي الصنع): no
+# family name after the nisba read as a given name.
+_NISBA_COMPLEMENTS = folded("الأصل الجنسية الصنع المنشأ المولد")
 
 # Prepositions after a future verb the tagger read as a name (سيغادر إلى).
 _PREPOSITIONS = frozenset(["الي", "إلى", "إلي", "من", "على", "في", "عن", "مع", "لدى", "الى"])
@@ -110,6 +116,7 @@ def refine_persons(
     )
     out: list[Entity] = []
     for entity in entities:
+        entity = _nisba_given_name(text, tokens, entity, ends, starts, is_known_word)
         if entity.source == EntitySource.MODEL:
             entity = with_lineage(text, tokens, entity, ends, starts, is_place)
             entity = _named_before_a_title(tokens, token_starts, entity, ends)
@@ -193,6 +200,47 @@ def _named_before_a_title(
     return entity.model_copy(update={"type": EntityType.PERSON, "subtype": None, "kb_id": None})
 
 
+def _nisba_given_name(
+    text: str,
+    tokens: list[Token],
+    entity: Entity,
+    ends: dict[int, int],
+    starts: list[int],
+    is_known_word: object,
+) -> Entity:
+    """``تركي``: a country's nisba without the article is also a given name. The knowledge files'
+    country is a person when an honorific stands right before it (``الأمير تركي``) or a family
+    name follows it that no mention claims (``تركي الشليل``، ``تركي بن ناصر``، ``تركي آل
+    الشيخ``), not a noun completing the nationality (``تركي الأصل``) nor a known word."""
+    last = ends.get(entity.end)
+    if entity.type is not EntityType.COUNTRY or entity.source == EntitySource.MODEL or last is None:
+        return entity
+    word = tokens[last]
+    if word.start != entity.start or word.norm.startswith("ال") or not word.norm.endswith("ي"):
+        return entity
+    stop = entity.end
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    at = bisect_left(starts, after.start) if after is not None else len(starts)
+    if after is not None and not (at < len(starts) and starts[at] < after.end):
+        end = nasab_end(tokens, last, min(len(tokens), last + 8))
+        follows = after.norm in NASAB or after.norm in FAMILY or after.norm.startswith("ال")
+        if end > last and follows and not _nisba_complement(after.norm, is_known_word):
+            stop = tokens[end].end
+    before = tokens[last - 1].norm if last else ""
+    titled = is_honorific(before) and before not in _RANK_PARTS
+    if stop == entity.end and not titled:
+        return entity
+    return person(text, entity.start, stop)
+
+
+def _nisba_complement(norm: str, is_known_word: object) -> bool:
+    """A definite word after a nisba that is no family name: a known name (التركي), a noun
+    completing the nationality (الأصل، الجنسية) or a feminine noun (الحكومة)."""
+    if norm in _NISBA_COMPLEMENTS or norm.endswith(("ه", "ة")):
+        return True
+    return callable(is_known_word) and bool(is_known_word(norm))
+
+
 def _not_a_name(tokens: list[Token], words: list[Token], ends: dict[int, int]) -> bool:
     """A model mention of only honorifics, function words and punctuation (الشيخ، على), or a
     one-word future verb (سيغادر إلى)."""
@@ -225,8 +273,8 @@ def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
 
 def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """A name never ends with the first half of a compound (``عمر أبو`` + ``العيش``، ``خالد عبد``
-    + ``الله``): a tagger's person ending in أبو/عبد/أم runs on through the next word, taking in
-    a person mention that begins there."""
+    + ``الله``، ``آل`` + ``الشيخ``): a tagger's person ending in أبو/عبد/أم/آل runs on through the
+    next word, taking in a person mention that begins there."""
     ends = {t.end: i for i, t in enumerate(tokens)}
     merged: list[Entity] = []
     entities = sorted(entities, key=lambda e: e.start)
@@ -240,8 +288,7 @@ def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Ent
             and entity.source == EntitySource.MODEL
             and last is not None
             and last + 1 < len(tokens)
-            and tokens[last].start > entity.start
-            and tokens[last].norm in PARTS_OF_NAME
+            and _first_half(tokens[last], entity)
         ):
             following = tokens[last + 1]
             nxt = entities[index + 1] if index + 1 < len(entities) else None
@@ -251,6 +298,13 @@ def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Ent
                 entity = with_end(text, entity, following.end)
         merged.append(entity)
     return merged
+
+
+def _first_half(token: Token, entity: Entity) -> bool:
+    """Whether the last word of ``entity`` opens a compound it cannot end: أبو/عبد after a given
+    name (``عمر أبو``), or آل/بني even alone (``وأوضح آل الشيخ``: an official named by his family,
+    never a person called ``آل``)."""
+    return token.norm in FAMILY or (token.start > entity.start and token.norm in PARTS_OF_NAME)
 
 
 def _second_half(token: Token) -> bool:
