@@ -632,6 +632,16 @@ def test_an_agreement_right_before_between(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == []
 
 
+def test_a_capital_among_the_parties_after_between(nlp: Pipeline) -> None:
+    # a capital after an agreement's بين stands for its state (GUIDELINES §5)
+    doc = nlp("ويتوقع خبراء أن يغير الاتفاق النووي التاريخي بين واشنطن وطهران موازين المنطقة.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الولايات المتحدة")), ("party", key("إيران"))]]
+    # a rapprochement is no agreement, and the capitals stay cities
+    doc = nlp("ويقلق الخليج من التقارب بين طهران وواشنطن.")
+    assert found(doc, "AGREEMENT") == []
+    assert {e.type.value for e in doc.entities if e.text == "طهران"} == {"CITY"}
+
+
 def test_a_programme_introduced_by_a_body(nlp: Pipeline) -> None:
     doc = nlp("أشاد المسؤول بمبادرة سلامتك التي استحدثتها وزارة العمل.")
     assert [dict(arguments)["proposer"] for arguments in found(doc, "PROPOSAL")] == K(["وزارة العمل"])
