@@ -621,6 +621,27 @@ def test_a_passive_signing_between_a_state_and_a_group(nlp: Pipeline) -> None:
     assert found(doc, "AGREEMENT") == [[("party", key("إيران")), ("party", key("مجموعة 5+1"))]]  # once
 
 
+def test_an_agreement_right_before_between(nlp: Pipeline) -> None:
+    # "اتفاق بين" with nothing between the noun and بين: the parties follow the preposition
+    doc = nlp("وهبطت أسعار النفط عقب التوصل إلى اتفاق بين إيران وفرنسا مساء الثلاثاء.")
+    assert found(doc, "AGREEMENT") == [[("party", key("إيران")), ("party", key("فرنسا"))]]
+    doc = nlp("وتنص اتفاقية بين الأردن ومصر على تبادل الخبرات.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الأردن")), ("party", key("مصر"))]]
+    # a speaker before it is no party
+    doc = nlp("وحذر الوزير الإسرائيلي أفيغدور ليبرمان من الاتفاق بين الدول الغربية وإيران.")
+    assert found(doc, "AGREEMENT") == []
+
+
+def test_a_capital_among_the_parties_after_between(nlp: Pipeline) -> None:
+    # a capital after an agreement's بين stands for its state (GUIDELINES §5)
+    doc = nlp("ويتوقع خبراء أن يغير الاتفاق النووي التاريخي بين واشنطن وطهران موازين المنطقة.")
+    assert found(doc, "AGREEMENT") == [[("party", key("الولايات المتحدة")), ("party", key("إيران"))]]
+    # a rapprochement is no agreement, and the capitals stay cities
+    doc = nlp("ويقلق الخليج من التقارب بين طهران وواشنطن.")
+    assert found(doc, "AGREEMENT") == []
+    assert {e.type.value for e in doc.entities if e.text == "طهران"} == {"CITY"}
+
+
 def test_a_programme_introduced_by_a_body(nlp: Pipeline) -> None:
     doc = nlp("أشاد المسؤول بمبادرة سلامتك التي استحدثتها وزارة العمل.")
     assert [dict(arguments)["proposer"] for arguments in found(doc, "PROPOSAL")] == K(["وزارة العمل"])

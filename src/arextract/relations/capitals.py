@@ -4,7 +4,7 @@ Sudan's ambassador."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from arextract.kb import KnowledgeBase
 from arextract.relations.lexicons import ENVOYS, listed
@@ -60,6 +60,7 @@ def speaking_capitals(
             not spoken
             and not listed(doc.tokens[before].norm, ENVOYS)
             and not _speaks_next(doc, triggers, city)
+            and not _agreement_party(doc, triggers, city)
         ):
             continue
         state = states.get(fold(city.canonical)) or states.get(fold(city.text))
@@ -104,6 +105,32 @@ def _speaks_next(doc: Document, triggers: TriggerIndex, city: Entity) -> bool:
     return match is not None and any(
         form.rule.type == RelationType.STATEMENT and form.rule.pos == "verb" for form in match.forms
     )
+
+
+_BETWEEN = {fold(word) for word in ("بين", "وبين")}
+_BETWEEN_REACH = 4  # "بين X وY": the capital is at most the third word after بين
+_NOUN_REACH = 4  # "الاتفاق النووي التاريخي بين": the agreement noun shortly before بين
+
+
+def _agreement_party(doc: Document, triggers: TriggerIndex, city: Entity) -> bool:
+    """ "التوصل إلى اتفاق بين طهران ومجموعة 5+1": a capital among the parties after an agreement's
+    بين stands for its state (GUIDELINES §5), as a speaking one does; not "التقارب بين طهران
+    وواشنطن" (no agreement) nor "الاتفاق الموقع في طهران" (a place)."""
+    starts = [token.start for token in doc.tokens]
+    first = bisect_right(starts, city.start) - 1
+    for between in range(first - 1, max(-1, first - 1 - _BETWEEN_REACH), -1):
+        token = doc.tokens[between]
+        if token.text in {"،", ",", "."}:
+            return False
+        if token.norm in _BETWEEN:
+            break
+    else:
+        return False
+    for index in range(max(0, between - _NOUN_REACH), between):
+        match = triggers.match(doc.tokens, index, between)
+        if match is not None and any(form.rule.type == RelationType.AGREEMENT for form in match.forms):
+            return True
+    return False
 
 
 _CAPITAL_NOUN = fold("العاصمة")
