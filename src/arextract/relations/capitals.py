@@ -59,8 +59,8 @@ def speaking_capitals(
         if (
             not spoken
             and not listed(doc.tokens[before].norm, ENVOYS)
-            and not _speaks_next(doc, triggers, city)
-            and not _agreement_party(doc, triggers, city)
+            and not _speaks_next(doc, triggers, city, starts)
+            and not _agreement_party(doc, triggers, city, starts)
         ):
             continue
         state = states.get(fold(city.canonical)) or states.get(fold(city.text))
@@ -86,10 +86,11 @@ def speaking_capitals(
 _SUBJECT_OPENERS = {fold(word) for word in ("لكن", "ولكن", "بينما", "فيما", "أن")}  # "غير أن موسكو"
 
 
-def _speaks_next(doc: Document, triggers: TriggerIndex, city: Entity) -> bool:
+def _speaks_next(doc: Document, triggers: TriggerIndex, city: Entity, starts: list[int]) -> bool:
     """ "لكن طهران تقول إنه سلمي"، "بينما موسكو تؤكد أن": a capital opening its clause (after a
-    comma, لكن or بينما; not "في طهران قال الوزير") right before a speech verb is its subject."""
-    starts = [token.start for token in doc.tokens]
+    comma, لكن or بينما; not "في طهران قال الوزير") right before a speech verb is its subject.
+    ``starts``: the tokens' start offsets, built once per document (built per capital, they made
+    the stage quadratic)."""
     first = bisect_left(starts, city.start)
     last = bisect_left(starts, city.end) - 1
     if first >= len(doc.tokens) or doc.tokens[first].start != city.start or last + 1 >= len(doc.tokens):
@@ -112,11 +113,10 @@ _BETWEEN_REACH = 4  # "بين X وY": the capital is at most the third word afte
 _NOUN_REACH = 4  # "الاتفاق النووي التاريخي بين": the agreement noun shortly before بين
 
 
-def _agreement_party(doc: Document, triggers: TriggerIndex, city: Entity) -> bool:
+def _agreement_party(doc: Document, triggers: TriggerIndex, city: Entity, starts: list[int]) -> bool:
     """ "التوصل إلى اتفاق بين طهران ومجموعة 5+1": a capital among the parties after an agreement's
     بين stands for its state (GUIDELINES §5), as a speaking one does; not "التقارب بين طهران
     وواشنطن" (no agreement) nor "الاتفاق الموقع في طهران" (a place)."""
-    starts = [token.start for token in doc.tokens]
     first = bisect_right(starts, city.start) - 1
     for between in range(first - 1, max(-1, first - 1 - _BETWEEN_REACH), -1):
         token = doc.tokens[between]
