@@ -884,8 +884,7 @@ def test_a_given_name_before_another_family_name_is_no_short_form(nlp: Pipeline)
 def test_a_father_name_ending_a_nasab_is_no_short_form(nlp: Pipeline) -> None:
     # مساعد after بن is the father: a later مساعد is someone else
     doc = nlp(
-        "وفي النادي استقال الأمير فيصل بن مساعد من منصبه. وحضر الجمعية العمومية مساعد وعدد من "
-        "أعضاء الشرف."
+        "وفي النادي استقال الأمير فيصل بن مساعد من منصبه. وحضر الجمعية العمومية مساعد وعدد من أعضاء الشرف."
     )
     persons = [(e.text, e.canonical) for e in doc.entities if e.type is EntityType.PERSON]
     assert ("مساعد", "فيصل بن مساعد") not in persons
