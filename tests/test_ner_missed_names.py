@@ -303,3 +303,9 @@ def test_a_family_name_after_a_definite_title_and_its_body_takes_its_given_name(
     text = "وأكد المتحدث الرسمي لإدارة المرور بالقصيم ضرورة الالتزام بالأنظمة."
     body = mention(text, "إدارة المرور بالقصيم", EntityType.ORGANIZATION, GAZETTEER)
     assert found(with_speakers(text, tokenize(text), [body])) == {("إدارة المرور بالقصيم", "ORGANIZATION")}
+
+
+def test_a_time_adverb_between_a_title_and_the_name_is_no_given_name() -> None:
+    text = "وأجرى محادثات سرية مع الرئيس الإيراني آنذاك هاشمي رفسنجاني في طهران."
+    name = [mention(text, "هاشمي رفسنجاني", EntityType.PERSON, MODEL)]
+    assert found(with_speakers(text, tokenize(text), name)) == {("هاشمي رفسنجاني", "PERSON")}
