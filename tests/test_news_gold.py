@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "news"
 
 # Measured with `python -m arextract.evaluate relations tests/gold/news/PART` (PART in dev, val,
-# dev2 to dev6, test) when the rules were last changed; a drop of more than 0.02 fails.
+# dev2 to dev7, test) when the rules were last changed; a drop of more than 0.02 fails.
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
     "dev": (246, 0.983, 0.947, 0.857, 0.970),
@@ -28,8 +28,9 @@ FLOORS = {
     "dev4": (289, 0.936, 0.806, 0.833, 0.928),
     "dev5": (230, 0.925, 0.800, 1.0, 0.888),
     "dev6": (262, 0.814, 0.653, 1.0, 0.836),
-    # annotated blind in round 9; its one dated relation is not dated right (no dateline)
-    "dev7": (202, 0.813, 0.604, 0.0, 0.753),
+    # annotated blind in round 9, development data since; its one dated relation is not dated
+    # right (no dateline)
+    "dev7": (201, 0.813, 0.607, 0.0, 0.753),
     "test": (237, 0.840, 0.709, 1.0, 0.911),
 }
 MARGIN = 0.02

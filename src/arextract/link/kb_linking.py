@@ -21,6 +21,7 @@ from arextract.link.names import (
     name_tokens,
     name_words,
     nasab_dropped,
+    similarity_ceiling,
     spelled_alike,
     token_skeleton,
     without_nasab,
@@ -135,7 +136,8 @@ class KBLinker:
         return entries[0] if len(entries) == 1 else None
 
     def link_person(self, name: str) -> tuple[KBEntry | None, float]:
-        """The KB person a full name refers to and the similarity, or (None, best score)."""
+        """The KB person a full name refers to and the similarity, or (None, the best score of the
+        KB names that could reach ``PERSON_THRESHOLD``)."""
         key = name_key(name)
         if key in self._person_key:
             exact = self.unique_person(key, name)
@@ -156,7 +158,16 @@ class KBLinker:
         best_score = 0.0
         for index in sorted(candidates):
             entry = self._people[index]
-            score = max(name_similarity(name, known) for known in entry.names)
+            # A name that cannot reach the threshold cannot be the link; comparing it is the
+            # linker's main cost (a four-word name shares محمد with hundreds of KB people).
+            score = max(
+                (
+                    name_similarity(name, known)
+                    for known in entry.names
+                    if similarity_ceiling(len(tokens), len(name_tokens(known))) >= PERSON_THRESHOLD
+                ),
+                default=0.0,
+            )
             if score > best_score + 1e-9:
                 best, best_score = [entry], score
             elif abs(score - best_score) <= 1e-9 and entry not in best:

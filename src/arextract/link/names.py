@@ -232,6 +232,13 @@ def _tokens_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return 2 * previous[-1] / (len(a) + len(b))
 
 
+def similarity_ceiling(a_tokens: int, b_tokens: int) -> float:
+    """The most :func:`name_similarity` can give two names of these token counts (each token of
+    the shorter one matched exactly): a name of three tokens is never the same person as one of
+    four (6/7 < ``PERSON_THRESHOLD``), so a linker need not compare them."""
+    return 2 * min(a_tokens, b_tokens) / (a_tokens + b_tokens) if a_tokens and b_tokens else 0.0
+
+
 @lru_cache(maxsize=65536)
 def name_similarity(a: str, b: str) -> float:
     """How alike two person names are, in [0, 1], token by token on their skeletons.

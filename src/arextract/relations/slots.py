@@ -1953,7 +1953,7 @@ def _outlet_genitive(words: FoldedLexicons, view: DocumentView, sentence: Senten
     """A news outlet in the genitive at ``index``: a quoted name («عكاظ»، "الوطن"), an outlet's
     head noun (الصحيفة، وكالة) or a mention of a news outlet."""
     token = view.tokens[index]
-    if token.text[:1] in '«"“' or listed(token.norm, words.outlet_heads) or token.norm in _OUTLET_NOUNS:
+    if token.text[:1] in quotes.OPENING or listed(token.norm, words.outlet_heads) or token.norm in _OUTLET_NOUNS:
         return True
     covering = view.mention_covering(sentence, index)
     return covering is not None and covering.first == index and covering.entity.subtype == MEDIA
