@@ -236,3 +236,76 @@ def test_a_person_the_tagger_ended_at_al_runs_on_through_the_family_name() -> No
     text = "وأوضح آل الشيخ أن الغلو يهدد أمن المجتمعات."
     al = mention(text, "آل", EntityType.PERSON, MODEL)
     assert found(refine_persons(text, tokenize(text), [al])) == {("آل الشيخ", "PERSON")}
+
+
+# --- round 10: a name cut one word short -------------------------------------------------------
+
+
+def test_a_foreign_name_runs_on_to_its_last_word_before_a_title() -> None:
+    text = "وقال بيتر هانسون لويد متحدث باسم البعثة الأممية إن المحادثات ستستأنف."
+    cut = [mention(text, "بيتر هانسون", EntityType.PERSON, MODEL)]
+    assert found(with_speakers(text, tokenize(text), cut)) == {("بيتر هانسون لويد", "PERSON")}
+
+
+def test_a_name_runs_on_to_its_last_word_before_the_complementiser() -> None:
+    text = "وقال هنري كولمار، إن التقرير سيصدر قريبا."
+    cut = [mention(text, "هنري", EntityType.PERSON, MODEL)]
+    assert found(with_speakers(text, tokenize(text), cut)) == {("هنري كولمار", "PERSON")}
+
+
+def test_an_adverb_or_the_one_told_after_a_name_is_no_last_name() -> None:
+    for text in ("وقال كيري كذلك إن المحادثات مثمرة.", "وقال كيري لرويترز إن المحادثات مثمرة."):
+        alone = [mention(text, "كيري", EntityType.PERSON, MODEL)]
+        assert found(with_speakers(text, tokenize(text), alone)) == {("كيري", "PERSON")}
+
+
+def test_a_name_after_an_honorific_read_from_its_family_name_alone() -> None:
+    text = "وحضر الحفل المهندس مفلح الدوسري وعدد من المسؤولين."
+    family = [mention(text, "الدوسري", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), family)) == {("مفلح الدوسري", "PERSON")}
+
+
+def test_a_father_named_like_a_title_ends_the_nasab() -> None:
+    text = "وأشاد رئيس النادي بدعم فيصل بن مساعد للفريق."
+    cut = [mention(text, "فيصل بن", EntityType.PERSON, MODEL)]
+    assert found(refine_persons(text, tokenize(text), cut)) == {("فيصل بن مساعد", "PERSON")}
+
+
+def test_a_regional_service_then_its_director_read_as_one_person() -> None:
+    text = "ورافقه مدير تعليم تبوك سالم العطوي خلال الجولة."
+    tokens = tokenize(text)
+    run_on = mention(text, "تبوك سالم العطوي", EntityType.PERSON, MODEL)
+    place = mention(text, "تبوك", EntityType.CITY, GAZETTEER)
+
+    def known_place(first: int, last: int) -> Entity | None:
+        return place if text[tokens[first].start : tokens[last].end] == "تبوك" else None
+
+    named, model = without_titled_place(text, tokens, [place], [run_on], known_place)
+    assert found(named) == {("تبوك", "CITY")}
+    assert found(model) == {("سالم العطوي", "PERSON")}
+
+
+def test_a_given_name_in_ta_marbuta_before_a_tagged_family_name_after_a_title() -> None:
+    text = "وكانت وزيرة الثقافة اليمنية سمية الحداد قد صرحت بأن المعرض سيقام."
+    family = [mention(text, "الحداد", EntityType.PERSON, MODEL)]
+    assert found(with_speakers(text, tokenize(text), family)) == {("سمية الحداد", "PERSON")}
+    text = "وأكد وزير الخارجية ضرورة التعاون بين البلدين."
+    assert with_speakers(text, tokenize(text), []) == []
+
+
+def test_a_family_name_after_a_definite_title_and_its_body_takes_its_given_name() -> None:
+    text = "وأوضح المتحدث الرسمي لإدارة المرور بالقصيم ضيدان الشمري أن الحركة انسيابية."
+    body = mention(text, "إدارة المرور بالقصيم", EntityType.ORGANIZATION, GAZETTEER)
+    family = mention(text, "الشمري", EntityType.PERSON, MODEL)
+    out = found(with_speakers(text, tokenize(text), [body, family]))
+    assert ("ضيدان الشمري", "PERSON") in out and ("الشمري", "PERSON") not in out
+    # a definite title alone adds no name the tagger did not read
+    text = "وأكد المتحدث الرسمي لإدارة المرور بالقصيم ضرورة الالتزام بالأنظمة."
+    body = mention(text, "إدارة المرور بالقصيم", EntityType.ORGANIZATION, GAZETTEER)
+    assert found(with_speakers(text, tokenize(text), [body])) == {("إدارة المرور بالقصيم", "ORGANIZATION")}
+
+
+def test_a_time_adverb_between_a_title_and_the_name_is_no_given_name() -> None:
+    text = "وأجرى محادثات سرية مع الرئيس الإيراني آنذاك هاشمي رفسنجاني في طهران."
+    name = [mention(text, "هاشمي رفسنجاني", EntityType.PERSON, MODEL)]
+    assert found(with_speakers(text, tokenize(text), name)) == {("هاشمي رفسنجاني", "PERSON")}

@@ -14,6 +14,7 @@ from arextract.link.lexicons import LinkLexicons
 from arextract.link.names import name_key, name_words, token_skeleton
 from arextract.link.state import DocumentState, Mention, is_word
 from arextract.ner.gazetteer import span_entity, surface_offset
+from arextract.ner.grammar.words import NASAB, nisba_shaped
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import NAME_PROCLITICS, clitic_readings, proclitic_forms
 from arextract.text.normalize import fold
@@ -101,7 +102,8 @@ def find_person_variants(
 
 def _short_form_words(state: DocumentState, clusters: list[str], lex: LinkLexicons) -> dict[str, str]:
     """Folded first / last word of a full name of the document -> its cluster, for the words
-    that stand for one cluster only and may stand alone for a person (not بن، الثاني)."""
+    that stand for one cluster only and may stand alone for a person (not بن، الثاني, nor a
+    father's name ending the name: مساعد in عبدالرحمن بن مساعد)."""
     words: dict[str, str] = {}
     ambiguous: set[str] = set()
     for key in clusters:
@@ -110,6 +112,8 @@ def _short_form_words(state: DocumentState, clusters: list[str], lex: LinkLexico
             for word in {folded[0], folded[-1]}:
                 if len(word) < 2 or word in lex.short_form_stop:
                     continue
+                if word == folded[-1] and len(folded) > 2 and folded[-2] in NASAB:
+                    continue  # عبدالرحمن بن مساعد: the father's name alone is someone else
                 if words.get(word, key) != key:
                     ambiguous.add(word)
                 words[word] = key
@@ -163,8 +167,9 @@ def add_short_forms(state: DocumentState, clusters: list[str], lex: LinkLexicons
         return
     first_mention = _drop_misread_places(state, words, lex)
     spans = SpanSet((m.start, m.end) for m in state.mentions)
+    person_starts = {m.start for m in state.mentions if m.type is EntityType.PERSON}
     forms = proclitic_forms(words, NAME_PROCLITICS)
-    for token in state.tokens:
+    for index, token in enumerate(state.tokens):
         form = forms.get(token.norm)
         if form is None:
             continue
@@ -177,6 +182,9 @@ def add_short_forms(state: DocumentState, clusters: list[str], lex: LinkLexicons
             continue  # a short form refers back to a full name already seen
         if spans.overlaps(start, end):
             continue
+        following = state.tokens[index + 1] if index + 1 < len(state.tokens) else None
+        if following is not None and (following.start in person_starts or nisba_shaped(following.norm)):
+            continue  # مسفر + المالكي / الحارثي: a given name before another person's family name
         state.mentions.append(
             Mention(
                 start,

@@ -16,6 +16,7 @@ from arextract.ner.grammar.words import (
     NAME_END,
     NASAB,
     NOT_NAMES,
+    OFFICE_TITLES,
     PARTS_OF_NAME,
     folded,
 )
@@ -58,6 +59,12 @@ def is_name_word(token: Token) -> bool:
     )
 
 
+def is_father_name(token: Token) -> bool:
+    """A word after بن/بنت is the father's name even when it is also an office title
+    (``عبدالله بن مساعد``، ``فهد بن أمير``): the nasab leaves no room for a title there."""
+    return is_name_word(token) or (token.norm in OFFICE_TITLES and token.text not in NOT_NAMES)
+
+
 def nasab_end(tokens: list[Token], j: int, limit: int) -> int:
     """The last token of ``given (بن given)* ((آل|بني) family | ال-family)?`` starting at ``j``,
     or -1 when ``tokens[j]`` cannot begin a name."""
@@ -67,7 +74,7 @@ def nasab_end(tokens: list[Token], j: int, limit: int) -> int:
     k = j + 1
     if tokens[j].norm in PARTS_OF_NAME and k < limit and tokens[k].norm[:1].isalpha():
         last, k = k, k + 1  # عبد الله، أبو بكر
-    while k + 1 < limit and tokens[k].norm in NASAB and is_name_word(tokens[k + 1]):
+    while k + 1 < limit and tokens[k].norm in NASAB and is_father_name(tokens[k + 1]):
         last, k = k + 1, k + 2
         if tokens[last].norm in PARTS_OF_NAME and k < limit and tokens[k].norm[:1].isalpha():
             last, k = k, k + 1

@@ -11,7 +11,16 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.ner.grammar.mentions import GRAMMAR_CONFIDENCE, PLACES, person, with_end, with_start
-from arextract.ner.grammar.names import AL, CROWN, HIGHNESS, ROYAL, is_honorific, is_name_word, nasab_end
+from arextract.ner.grammar.names import (
+    AL,
+    CROWN,
+    HIGHNESS,
+    ROYAL,
+    is_father_name,
+    is_honorific,
+    is_name_word,
+    nasab_end,
+)
 from arextract.ner.grammar.officials import with_appointed, with_listed_officials
 from arextract.ner.grammar.person_edges import (
     TIME_WORDS,
@@ -38,8 +47,10 @@ from arextract.ner.grammar.words import (
     NOT_NAMES,
     OFFICE_TITLES,
     PARTS_OF_NAME,
+    PERSON_NOUNS,
     WAW_NAMES,
     folded,
+    nisba_shaped,
 )
 from arextract.schema import Entity, EntitySource, EntityType, Token
 from arextract.text.clitics import PROCLITICS, carries_article
@@ -145,7 +156,7 @@ def refine_persons(
     out = with_appointed(text, tokens, out)
     out = with_listed_officials(text, tokens, out)
     out = with_speakers(text, tokens, out)
-    if not any(is_honorific(t.norm) for t in tokens):
+    if not any(is_honorific(t.norm) or t.norm in PERSON_NOUNS for t in tokens):
         return out
     return _with_honorific_chains(text, tokens, out)
 
@@ -273,8 +284,9 @@ def _joined_at_hyphens(text: str, entities: list[Entity]) -> list[Entity]:
 
 def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """A name never ends with the first half of a compound (``عمر أبو`` + ``العيش``، ``خالد عبد``
-    + ``الله``، ``آل`` + ``الشيخ``): a tagger's person ending in أبو/عبد/أم/آل runs on through the
-    next word, taking in a person mention that begins there."""
+    + ``الله``، ``آل`` + ``الشيخ``) nor with its nasab word (``عبدالله بن`` + ``مساعد``): a
+    tagger's person ending in أبو/عبد/أم/آل/بن runs on through the next word, taking in a person
+    mention that begins there."""
     ends = {t.end: i for i, t in enumerate(tokens)}
     merged: list[Entity] = []
     entities = sorted(entities, key=lambda e: e.start)
@@ -294,21 +306,24 @@ def _joined_after_a_name_part(text: str, tokens: list[Token], entities: list[Ent
             nxt = entities[index + 1] if index + 1 < len(entities) else None
             if nxt is not None and nxt.start == following.start and nxt.type is EntityType.PERSON:
                 entity, skip_to = with_end(text, entity, nxt.end), nxt.end
-            elif (nxt is None or nxt.start >= following.end) and _second_half(following):
+            elif (nxt is None or nxt.start >= following.end) and _second_half(following, tokens[last]):
                 entity = with_end(text, entity, following.end)
         merged.append(entity)
     return merged
 
 
 def _first_half(token: Token, entity: Entity) -> bool:
-    """Whether the last word of ``entity`` opens a compound it cannot end: أبو/عبد after a given
-    name (``عمر أبو``), or آل/بني even alone (``وأوضح آل الشيخ``: an official named by his family,
-    never a person called ``آل``)."""
-    return token.norm in FAMILY or (token.start > entity.start and token.norm in PARTS_OF_NAME)
+    """Whether the last word of ``entity`` opens a compound it cannot end: أبو/عبد or a nasab
+    word after a given name (``عمر أبو``، ``عبدالله بن``), or آل/بني even alone (``وأوضح آل
+    الشيخ``: an official named by his family, never a person called ``آل``)."""
+    return token.norm in FAMILY or (token.start > entity.start and token.norm in PARTS_OF_NAME | NASAB)
 
 
-def _second_half(token: Token) -> bool:
-    """A word that can end a compound name (بكر، العيش، الله): letters, no function word."""
+def _second_half(token: Token, before: Token) -> bool:
+    """A word that can end a compound name (بكر، العيش، الله): letters, no function word; after
+    بن any father's name, an office title's word too (``بن مساعد``)."""
+    if before.norm in NASAB:
+        return is_father_name(token)
     norm = token.norm
     return norm[:1].isalpha() and not norm.isascii() and token.text not in NOT_NAMES and norm not in NAME_END
 
@@ -321,18 +336,22 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
     i = 0
     additions: list[Entity] = []
     while i < n:
-        if not is_honorific(tokens[i].norm) or (
+        noun = tokens[i].norm in PERSON_NOUNS
+        if not (is_honorific(tokens[i].norm) or noun) or (
             tokens[i].norm == ROYAL and (i == 0 or tokens[i - 1].norm != HIGHNESS)
         ):
             i += 1  # الحرس الملكي: الملكي is an honorific only in صاحب السمو الملكي
             continue
-        j = i
+        j = i + 1 if noun else i
         while j < n and (is_honorific(tokens[j].norm) or tokens[j].norm in ("/", ".")):
             j += 1
         if j >= n or j == i:
             i += 1
             continue
         end = nasab_end(tokens, j, min(n, j + 12))
+        if noun and not is_honorific(tokens[j - 1].norm) and not _family_after_a_noun(tokens, j, end, taken):
+            i = j
+            continue
         if end < 0 and tokens[j].norm == AL and j + 1 < n and tokens[j + 1].norm[:1].isalpha():
             end = j + 1  # معالي آل الشيخ: the official by his family name
         if end < 0:
@@ -356,7 +375,9 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
         elif len(overlapping) == 1:
             s, e, k = overlapping[0]
             entity = out[k]
-            if entity.type is EntityType.PERSON and s == start and e < stop:
+            if _family_name_alone(tokens, j, entity, s, e, start, stop) and _opens_a_name(tokens, i, j):
+                out[k] = with_start(text, entity, start)  # الأستاذ حاكم + الدويش
+            elif entity.type is EntityType.PERSON and s == start and e < stop:
                 extended = with_end(text, entity, stop)
                 if entity.source != EntitySource.MODEL:
                     # a known name followed by more lineage is another person (عبدالله بن
@@ -374,6 +395,39 @@ def _with_honorific_chains(text: str, tokens: list[Token], out: list[Entity]) ->
     if additions:
         out = sorted(out + additions, key=lambda e: e.start)
     return out
+
+
+def _family_name_alone(
+    tokens: list[Token], j: int, entity: Entity, s: int, e: int, start: int, stop: int
+) -> bool:
+    """Whether the tagger read only the family name of the name after the title
+    (``الأستاذ حاكم`` + ``الدويش``، ``المواطن مسفر`` + ``الدعجاني``): a person of its own
+    ending where the name does, the given name before it no verb of saying."""
+    return (
+        entity.type is EntityType.PERSON
+        and entity.source == EntitySource.MODEL
+        and start < s
+        and e == stop
+        and not is_speech_verb(tokens[j].norm)
+    )
+
+
+def _family_after_a_noun(tokens: list[Token], j: int, end: int, taken: list[tuple[int, int, int]]) -> bool:
+    """After a noun of trade or standing (``المواطن``، ``المدافع``) the name must end in a family
+    name, one the tagger read as a person or one of the nisba shape (``المواطن عيد الغامدي``),
+    after a given name that is no verb (``المواطن يحتاج``، ``ستبحث``), accusative word or noun
+    with a pronoun (``يأخذ الفنان مكانه الطبيعي``: his natural place)."""
+    if end <= j:
+        return False
+    given = tokens[j].norm
+    if given[:1] in "يت" or (given[:1] == "س" and given[1:2] in "يتن") or given.endswith("ا"):
+        return False
+    if len(given) > 3 and tokens[j].text.endswith(("ه", "ها", "هم")):
+        return False
+    family = tokens[end]
+    if any(s == family.start and e == family.end for s, e, _ in taken):
+        return True
+    return nisba_shaped(family.norm)
 
 
 def _family_name_mention(

@@ -18,6 +18,7 @@ from arextract.ner.grammar.words import (
     HONORIFICS,
     NAME_END,
     NOT_NAMES,
+    PLACE_ONLY,
     QUOTES,
     SITE_PREPOSITIONS,
     folded,
@@ -40,11 +41,11 @@ _TITLES = folded(
 )
 
 
-# Adverbs between a verb and its subject (قال أيضا، وفقا لـ), and sources that speak (ذكر
-# بيان مكتب رئيس الوزراء).
+# Adverbs between a verb and its subject (قال أيضا، وفقا لـ) or a title and the name (الرئيس
+# الإيراني آنذاك هاشمي رفسنجاني), and sources that speak (ذكر بيان مكتب رئيس الوزراء).
 _ADVERBS = folded(
     "أيضا ايضا وفقا فوفقا طبقا تبعا نقلا استنادا كذلك بدوره بدورها بيان مصدر مصادر تقرير "
-    "تقارير وكالة صحيفة موقع غير عقب إثر اثر قبيل بعيد عند حين"
+    "تقارير وكالة صحيفة موقع غير عقب إثر اثر قبيل بعيد عند حين آنذاك حينذاك وقتذاك حينئذ عندئذ"
 )
 
 
@@ -100,17 +101,20 @@ def _family(token: Token) -> bool:
     return _given(token) or (norm.startswith("ال") and len(norm) > 4)
 
 
-def _strict_name(given: Token, second: Token) -> bool:
+def _strict_name(given: Token, second: Token, tagged: bool = False) -> bool:
     """After a title and its complement the name must look like one: a given name with no
     proclitic and no accusative ending (not للشؤون، دوليا), a family name that is no feminine
-    adjective (الخارجية، العامة)."""
+    adjective (الخارجية، العامة). A given name in ة (نادية، عيضة) only before a family name the
+    tagger read as a person (``tagged``): alone, such a word is more often a noun (ضرورة)."""
     norm = given.norm
     if not _given(given) or norm[0] in "ولبفك" or norm.endswith("ا") or norm in GENERIC:
         return False
     if norm[0] == "س" and norm[1:2] in ("ي", "ت", "ن"):
         return False  # ستثري، سيبحث: a verb in the future
-    if (norm[0] in "يت" and norm not in _VERB_LIKE_NAMES) or given.text.endswith(("ه", "ة")):
-        return False  # يحمل، ينفي (verbs); موقعه، نبذة، ضرورة (nouns)
+    if (norm[0] in "يت" and norm not in _VERB_LIKE_NAMES) or given.text.endswith("ه"):
+        return False  # يحمل، ينفي (verbs); موقعه (a noun and its pronoun)
+    if given.text.endswith("ة") and not tagged:
+        return False  # نبذة، ضرورة (nouns)
     family = second.norm
     if family in _ADJECTIVES or family in FAMILY or family.endswith(("ا", "ات")) or second.text.endswith("ه"):
         return False  # دور كبير، شن هجوما، عكس تأثيره; علي آل + مريح goes on
@@ -128,13 +132,14 @@ def _titled(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].norm in _TITLES
 
 
-def _after_title(tokens: list[Token], o: int, spans: dict[int, int]) -> bool:
+def _after_title(tokens: list[Token], o: int, spans: dict[int, int], definite: bool = False) -> bool:
     """Whether token ``o`` closes a title and its complement (عضو المجلس، محافظ صلاح الدين،
     وزير الزراعة الفرنسي): an indefinite title at most three tokens back, and only definite
     words or mentions (``spans``: their last token -> their first) between. When ``o`` closes a
     place or a body, the complement may be longer, a mention counting as one word and في/لدى
     before a place allowed (رئيس وزراء سانت فنسنت وجزر غرينادين، وزيرة العلاقات الدولية والتعاون
-    لجنوب أفريقيا، سفير مصر في الجزائر)."""
+    لجنوب أفريقيا، سفير مصر في الجزائر). ``definite``: a definite title counts too (``المتحدث
+    الرسمي لإدارة الطرق بالباحة``), for the caller's narrower use."""
     if o < 1 or not (tokens[o].norm.startswith("ال") or o in spans) or tokens[o].norm in DEFINITE_STOPS:
         return False
     if any(c.isdigit() for c in tokens[o].norm):
@@ -143,8 +148,8 @@ def _after_title(tokens: list[Token], o: int, spans: dict[int, int]) -> bool:
     k, words = (spans[o] - 1, _LONG_COMPLEMENT) if closes_a_name else (o - 1, 3)
     while k >= 0 and words > 0:
         norm = tokens[k].norm
-        if _indefinite_title(norm):
-            return True
+        if _indefinite_title(norm) or (definite and norm in _TITLES):
+            return True  # (definite: المتحدث الرسمي لإدارة الطرق بالباحة)
         words -= 1
         if closes_a_name and k in spans:
             k = spans[k] - 1
@@ -253,8 +258,9 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
         apposed = not verb and _apposed(tokens, i, covered)
-        if not verb and not apposed and not _after_title(tokens, i, spans):
-            continue
+        framed = verb or apposed or _after_title(tokens, i, spans)
+        if not framed and not _after_title(tokens, i, spans, definite=True):
+            continue  # (after a definite title, only a family name the tagger read takes its given name)
         if verb:
             i = _past_outlet(tokens, i)  # قال لـ«عكاظ» + the speaker
             if i + 3 >= len(tokens):
@@ -262,19 +268,29 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
         given, second = tokens[i + 1], tokens[i + 2]
         at = bisect_left(starts, given.start)
         if at < len(starts) and starts[at] < given.end:
-            continue  # a mention begins at the given name: nothing missed
+            # a mention begins at the given name: nothing missed, unless it stops one word short
+            if framed:
+                out[at] = _with_last_name(text, tokens, token_starts, entities[at], i + 1, starts)
+            continue
         if at < len(starts) and starts[at] == second.start:
             entity = entities[at]
             model_person = entity.type is EntityType.PERSON and entity.source == EntitySource.MODEL
             titled = _titled(tokens, bisect_left(token_starts, entity.end))
             if (
                 model_person
-                and (_given(given) if verb else _strict_name(given, second))
+                and (_given(given) if verb else _strict_name(given, second, tagged=True))
                 and (titled or not verb)
             ):
                 out[at] = with_start(text, entity, given.start)  # أوضح راجح + بادي الناطق
-            elif not verb and _mistyped_family_name(tokens, entity, i + 2) and _strict_name(given, second):
+            elif (
+                framed
+                and not verb
+                and _mistyped_family_name(tokens, entity, i + 2)
+                and _strict_name(given, second)
+            ):
                 out[at] = person(text, given.start, second.end)  # ... لجنوب أفريقيا ناليدي + باندور CITY
+            continue
+        if not framed:
             continue
         if at > 0 and entities[at - 1].end > given.start:
             before = entities[at - 1]
@@ -309,6 +325,36 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     return out
 
 
+def _with_last_name(
+    text: str, tokens: list[Token], token_starts: list[int], entity: Entity, first: int, starts: list[int]
+) -> Entity:
+    """``قال نوربرت`` + ``لامرت إن``، ``قال مايكل ماكوي`` + ``لويث متحدث باسم``: a tagger's person
+    of one to three words right after the verb or the title stops one word short when a word
+    that can only be a name (no article, clitic, adverb or accusative ending) comes next and the
+    name's frame closes after it: a comma, إن/أن, or a title in apposition."""
+    if entity.type is not EntityType.PERSON or entity.source != EntitySource.MODEL:
+        return entity
+    last = bisect_left(token_starts, entity.end) - 1
+    if not first <= last <= first + 2 or tokens[last].end != entity.end or last + 2 >= len(tokens):
+        return entity
+    word, closing = tokens[last + 1], tokens[last + 2]
+    at = bisect_left(starts, word.start)
+    if (at < len(starts) and starts[at] < word.end) or word.start != entity.end + 1:
+        return entity
+    norm = word.norm
+    if not _given(word) or norm.startswith("ال") or norm[:1] == "و" or len(norm) < 3:
+        return entity  # وزملاؤه: the next item of a list (a name may begin with ف/ب/ك: فلتشر)
+    if norm.endswith(("ا", "ات")) or word.text.endswith(("ة", "ه")) or norm in _ADJECTIVES:
+        return entity  # أيضا، مجددا، صراحة، نفسه: an adverb or a noun, not a family name
+    if norm[0] == "س" and norm[1:2] in ("ي", "ت", "ن"):
+        return entity  # سيزور: a verb in the future
+    if _titled(tokens, last + 2):
+        return with_end(text, entity, word.end)
+    if norm[0] == "ل" or not (closing.norm in _COMMAS or closing.norm in _AFTER_NAME):
+        return entity  # "قال X لرويترز إن": the one told; only a title after it says a name
+    return with_end(text, entity, word.end)
+
+
 # Verbs of saying that are given names too (طالب): a name may begin with them.
 _NAMES_LIKE_VERBS = folded("طالب")
 
@@ -334,15 +380,21 @@ def without_leading_verb(text: str, tokens: list[Token], token_starts: list[int]
 _PLACE_TITLES = folded("محافظ والي أمير حاكم عمدة رئيس")
 
 
+def _names_a_place(norm: str) -> bool:
+    """A title whose complement is a place (محافظ، والي), or a regional service named by the
+    place it serves (``مدير تعليم`` + ``جازان عيسى حكمي``، ``مدير صحة`` + place)."""
+    return norm in _PLACE_TITLES or norm in PLACE_ONLY
+
+
 def without_titled_place(
     text: str, tokens: list[Token], named: list[Entity], model: list[Entity], place: object
 ) -> tuple[list[Entity], list[Entity]]:
     """``محافظ صلاح الدين رائد الجبوري`` read by the tagger as one person: after a title whose
-    complement is a place, a tagger's person that begins with one or two words naming a known
-    place (``place(first, last)``: that place's mention, or None; the title says a place is
-    meant, so a name that is also a given name counts) and goes on by two words or more is that
-    place, then the person. Returns the knowledge files' mentions with the place added and the
-    tagger's with the person narrowed."""
+    complement is a place (or a regional service: تعليم جازان), a tagger's person that begins
+    with one or two words naming a known place (``place(first, last)``: that place's mention, or
+    None; the title says a place is meant, so a name that is also a given name counts) and goes
+    on by two words or more is that place, then the person. Returns the knowledge files' mentions
+    with the place added and the tagger's with the person narrowed."""
     if not callable(place) or not any(e.type is EntityType.PERSON for e in model):
         return named, model
     token_starts = [t.start for t in tokens]
@@ -351,15 +403,18 @@ def without_titled_place(
     added = []
     for entity in model:
         at = bisect_left(token_starts, entity.start)
-        if entity.type is EntityType.PERSON and 0 < at < len(tokens) and tokens[at - 1].norm in _PLACE_TITLES:
+        if entity.type is EntityType.PERSON and 0 < at < len(tokens) and _names_a_place(tokens[at - 1].norm):
             last = bisect_left(token_starts, entity.end) - 1
             for width in (2, 1):
                 found = place(at, at + width - 1) if last - (at + width - 1) >= 2 else None
-                if found is not None and found.start not in taken:
-                    added.append(found)
+                if found is not None:
+                    if found.start not in taken:
+                        added.append(found)
+                    # the place named already (جازان from the knowledge files): the person still
+                    # begins after it
                     entity = with_start(text, entity, tokens[at + width].start)
                     break
         out.append(entity)
     if not added:
-        return named, model
+        return named, out
     return sorted(named + added, key=lambda e: e.start), out

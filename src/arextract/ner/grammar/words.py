@@ -69,6 +69,15 @@ HONORIFICS = folded(
     "خادم الحرمين الشريفين الملك الرئيس السفير الإمام"
 )
 
+# Nouns of a person's trade or standing that stand before a full name like an honorific
+# (``المواطن عيد الغامدي``، ``المدافع علي الخيبري``), but are common nouns too (``المواطن يحتاج
+# الدعم``): the name grammar reads two name words after one only when the second is a family name.
+PERSON_NOUNS = folded(
+    "المواطن المواطنة المقيم المقيمة الزميل الزميلة المدرب اللاعب المدافع المهاجم الحارس "
+    "الإعلامي الإعلامية الكاتب الكاتبة الشاعر الشاعرة الفنان الفنانة الروائي المخرج الممثل "
+    "الممثلة الناشط الناشطة المحامي المحامية الأستاذ الطالب الطالبة الباحث الباحثة الداعية"
+)
+
 # Words that end a name however they are spelled (function words the tagger's document-level
 # consistency sometimes marks as a name: على is the name علي once folded).
 NOT_NAMES = frozenset(["على", "إلى", "الى", "حتى", "لدى", "متى", "عن", "من", "في", "مع", "بعد", "قبل"])
