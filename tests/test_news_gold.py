@@ -29,7 +29,7 @@ FLOORS = {
     "dev5": (230, 0.925, 0.800, 1.0, 0.888),
     "dev6": (262, 0.814, 0.653, 1.0, 0.836),
     # annotated blind in round 9; its one dated relation is not dated right (no dateline)
-    "dev7": (202, 0.813, 0.604, 0.0, 0.753),
+    "dev7": (201, 0.813, 0.604, 0.0, 0.753),
     "test": (237, 0.840, 0.709, 1.0, 0.911),
 }
 MARGIN = 0.02
