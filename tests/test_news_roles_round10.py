@@ -49,3 +49,11 @@ def test_a_spokesman_of_a_states_organ_holds_the_office_of_that_state(nlp: Pipel
 def test_an_organ_named_on_its_own_keeps_the_body(nlp: Pipeline) -> None:
     doc = nlp("وقالت الخارجية الأمريكية في بيان إن واشنطن ترحب بوقف إطلاق النار في المدينة.")
     assert speakers(doc) == [name_key("وزارة الخارجية الأمريكية")]
+
+
+def test_a_coach_is_named_by_his_post(nlp: Pipeline) -> None:
+    # "المدرب X" gives a ROLE (GUIDELINES §5, dev7); a player named by his position gives none
+    doc = nlp("وأشرف المدرب ماريو سالفاتوري على الحصة التدريبية، وغاب عنها المهاجم كريم العتيبي للإصابة.")
+    assert roles(doc) == {name_key("ماريو سالفاتوري"): {None}}
+    doc = nlp("وقال مدرب نادي الاتفاق ماريو سالفاتوري إن الفريق جاهز للموسم الجديد.")
+    assert roles(doc) == {name_key("ماريو سالفاتوري"): {name_key("نادي الاتفاق")}}
