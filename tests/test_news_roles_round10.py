@@ -57,3 +57,10 @@ def test_a_coach_is_named_by_his_post(nlp: Pipeline) -> None:
     assert roles(doc) == {name_key("ماريو سالفاتوري"): {None}}
     doc = nlp("وقال مدرب نادي الاتفاق ماريو سالفاتوري إن الفريق جاهز للموسم الجديد.")
     assert roles(doc) == {name_key("ماريو سالفاتوري"): {name_key("نادي الاتفاق")}}
+
+
+def test_an_engineers_abbreviation_between_title_and_name(nlp: Pipeline) -> None:
+    # "م." (المهندس) is a form of address, as "د." is: the title before it is the name's
+    doc = nlp("وأكد مدير عام شركة المياه الوطنية م. فهد العنزي أن أعمال الصيانة ستنتهي قريبا.")
+    assert name_key("فهد العنزي") in roles(doc)
+    assert speakers(doc) == [name_key("فهد العنزي")]

@@ -103,6 +103,11 @@ _MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة", "إدا�
 _INTERGOVERNMENTAL = "intergovernmental"
 
 
+# Forms of address written as one letter and a full stop between a title and a name: "د."
+# (الدكتور), "م." (المهندس): "المتحدث الرسمي للهيئة م. X".
+_ABBREVIATED = frozenset(fold(letter) for letter in ("د", "م"))
+
+
 # Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
 # never runs back over one ("... التقى الشيخ X" in a headline without punctuation).
 _VERBS_LIKE_DEFINITE = frozenset(
@@ -371,7 +376,7 @@ class TitleGrammar:
             return True
         if _between_offices(self._words, view, sentence, chain, index):
             return True
-        return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
+        return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in _ABBREVIATED
 
     def _open_title_word(
         self, view: DocumentView, sentence: SentenceView, index: int, chain: TitleChain
