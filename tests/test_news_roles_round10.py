@@ -64,3 +64,12 @@ def test_an_engineers_abbreviation_between_title_and_name(nlp: Pipeline) -> None
     doc = nlp("وأكد مدير عام شركة المياه الوطنية م. فهد العنزي أن أعمال الصيانة ستنتهي قريبا.")
     assert name_key("فهد العنزي") in roles(doc)
     assert speakers(doc) == [name_key("فهد العنزي")]
+
+
+def test_a_title_set_off_by_commas_may_name_a_body_and_where_it_is(nlp: Pipeline) -> None:
+    # the body of a title set off after the name, then the place it is in: the body
+    doc = nlp("وقالت ليندا مارتن، مديرة الدراسات في منظمة الصحة العالمية في جنيف، إن الوباء تراجع.")
+    assert roles(doc) == {name_key("ليندا مارتن"): {name_key("منظمة الصحة العالمية")}}
+    # a body written in quotation marks after a detached لـ
+    doc = nlp("وأعلن كمال الورتاني، الأمين العام لـ«حركة النهضة»، أن الحزب سيشارك في الانتخابات.")
+    assert roles(doc) == {name_key("كمال الورتاني"): {name_key("حركة النهضة")}}
