@@ -73,3 +73,9 @@ def test_a_title_set_off_by_commas_may_name_a_body_and_where_it_is(nlp: Pipeline
     # a body written in quotation marks after a detached لـ
     doc = nlp("وأعلن كمال الورتاني، الأمين العام لـ«حركة النهضة»، أن الحزب سيشارك في الانتخابات.")
     assert roles(doc) == {name_key("كمال الورتاني"): {name_key("حركة النهضة")}}
+
+
+def test_a_place_before_an_assistants_portfolio_is_the_offices_jurisdiction(nlp: Pipeline) -> None:
+    # "بمنطقة X" inside the title, then the assistant's portfolio with لل-: the region's office
+    doc = nlp("وأكد مساعد مدير عام التعليم بمنطقة القصيم للشؤون المدرسية خالد الحربي أن الاستعدادات اكتملت.")
+    assert roles(doc) == {name_key("خالد الحربي"): {name_key("منطقة القصيم")}}

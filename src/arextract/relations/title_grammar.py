@@ -89,6 +89,9 @@ _SET_OFF_SPAN = 10
 _PLACES_AND_BODIES = (*AFFILIATION_TYPES, *PLACE_TYPES)
 
 
+# "لل" folded: a portfolio after a title ("للشؤون التعليمية").
+_LIL = fold("لل")
+
 # "لـ" written apart from the body it links to a title: "المدير التنفيذي لـ«حركة X»".
 _LAM = fold("ل")
 
@@ -863,7 +866,9 @@ def _add_place(
     intro = place.first if _written_with_bi(view, place) else _jurisdiction_intro(view, sentence, before)
     if intro is not None:
         # "مدير التعليم بمنطقة القصيم"، "مدير الثقافة في ولاية وهران": the jurisdiction
-        if chain.last is None:
+        if chain.last is None or _portfolio_after(view, place, chain.last):
+            # (also before an assistant's portfolio: "مساعد المدير العام للتعليم بجدة للشؤون
+            # التعليمية X" is an office of Jeddah's, GUIDELINES §5)
             chain.jurisdiction = place
         chain.last = chain.last if chain.last is not None else place.last
         chain.first = intro
@@ -885,6 +890,17 @@ def _add_place(
     else:
         return False
     return True
+
+
+def _portfolio_after(view: DocumentView, place: Mention, last: int) -> bool:
+    """Whether the title words from the place to ``last`` are a portfolio with لل- and its
+    adjectives ("بجدة | للخدمات المساندة"، "بمنطقة الرياض | للشؤون الأمنية")."""
+    tokens = view.tokens
+    return (
+        place.last < last <= place.last + 3
+        and tokens[place.last + 1].norm.startswith(_LIL)
+        and all(is_definite(tokens[i].norm) for i in range(place.last + 2, last + 1))
+    )
 
 
 def _jurisdiction_intro(view: DocumentView, sentence: SentenceView, noun: int) -> int | None:
