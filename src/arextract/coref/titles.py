@@ -16,6 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons, is_definite, listed, title_key
+from arextract.relations.organs import organ_state
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
@@ -384,6 +385,10 @@ class TitleReferences:
                 names = {n for n in holders.get((title, None), set()) if self._countries.get(n) == canon}
             if not names and affiliation.is_nisba:
                 names = _of_body_named_by(holders, title, affiliation.entity.text)
+            state = organ_state(view.sentence_of(index), affiliation) if not names else None
+            if state is not None:
+                # "المتحدث باسم الخارجية الأمريكية" again: the title held with the organ's state
+                names = holders.get((title, state.entity.canonical), set())
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()

@@ -34,6 +34,7 @@ from arextract.relations.capitals import (
     speaking_capitals,
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
+from arextract.relations.organs import organ_states, state_nisbas
 from arextract.relations.pairs import (
     JOINT_TYPES,
     DualDoers,
@@ -71,6 +72,7 @@ class RelationExtractor:
         knowledge = kb if kb is not None else load_kb()
         self._capital_states = capital_states(knowledge)
         self._country_capitals = country_capitals(knowledge)
+        self._state_nisbas = state_nisbas(knowledge)
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"
@@ -120,7 +122,11 @@ class RelationExtractor:
         states = speaking_capitals(doc, self.triggers, self._capital_states)
         if states is not None:
             doc.entities = states  # (the same spans: ids and order unchanged)
-        countries = [*self._title_countries.mentions(doc), *capital_phrases(doc, self._country_capitals)]
+        countries = [
+            *self._title_countries.mentions(doc),
+            *capital_phrases(doc, self._country_capitals),
+            *organ_states(doc, self._state_nisbas, self.words),
+        ]
         if countries:
             doc.entities = numbered([*doc.entities, *countries])
         view = DocumentView(doc, self.words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import date_for
 from arextract.relations.lexicons import FoldedLexicons, listed, title_key
+from arextract.relations.organs import organ_state
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
@@ -234,6 +235,8 @@ class TitleRoles:
             ),
             None,
         )
+        if affiliation is not None and affiliation.type == EntityType.ORGANIZATION:
+            affiliation = organ_state(sentence, affiliation) or affiliation
         # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
         # combined title governs ("مفتي عام المملكة رئيس هيئة كبار العلماء")
         affiliations: list[Mention | None] = (

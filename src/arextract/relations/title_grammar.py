@@ -89,6 +89,12 @@ _SET_OFF_SPAN = 10
 _PLACES_AND_BODIES = (*AFFILIATION_TYPES, *PLACE_TYPES)
 
 
+# "لل" folded: a portfolio after a title ("للشؤون التعليمية").
+_LIL = fold("لل")
+
+# "لـ" written apart from the body it links to a title: "المدير التنفيذي لـ«حركة X»".
+_LAM = fold("ل")
+
 # "على" folded: the link of an office to what it oversees (المشرف العام على), not a posting.
 _OVER = fold("على")
 
@@ -101,6 +107,11 @@ _MINISTRY = frozenset(fold(word) for word in ("وزارة", "لجنة", "إدا�
 
 # The knowledge files' subtype of a body of states (الأمم المتحدة، الاتحاد الأوروبي).
 _INTERGOVERNMENTAL = "intergovernmental"
+
+
+# Forms of address written as one letter and a full stop between a title and a name: "د."
+# (الدكتور), "م." (المهندس): "المتحدث الرسمي للهيئة م. X".
+_ABBREVIATED = frozenset(fold(letter) for letter in ("د", "م"))
 
 
 # Past-tense verbs that look like definite nouns once folded (التقى، ألقى -> القي): a title
@@ -371,7 +382,7 @@ class TitleGrammar:
             return True
         if _between_offices(self._words, view, sentence, chain, index):
             return True
-        return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in {"د"}
+        return token.text == "." and index - 1 >= sentence.first and tokens[index - 1].norm in _ABBREVIATED
 
     def _open_title_word(
         self, view: DocumentView, sentence: SentenceView, index: int, chain: TitleChain
@@ -475,6 +486,12 @@ class Apposition:
             close = next(closing, None)
             if close is None and not chain.affiliations and self._set_off(view, sentence, chain, end):
                 return chain
+            if (
+                close is None
+                and chain.affiliations
+                and self._set_off(view, sentence, chain, end, chain.affiliations[-1])
+            ):
+                return chain  # "X، رئيس الهيئة التنفيذية في حزب Y،"
             if close is None and chain.affiliations and end < sentence.last:
                 # "X، رئيس حركة Y الجزائرية المحسوبة على ..."، "... التي": the body named is
                 # described further, and the apposition holds
@@ -496,28 +513,52 @@ class Apposition:
                 return None
         return chain
 
-    def _set_off(self, view: DocumentView, sentence: SentenceView, chain: TitleChain, end: int) -> bool:
+    def _set_off(
+        self,
+        view: DocumentView,
+        sentence: SentenceView,
+        chain: TitleChain,
+        end: int,
+        seed: Mention | None = None,
+    ) -> bool:
         """Whether a longer title set off by commas runs from ``end`` to the next comma or colon
         ("X، وزير الثقافة في إيران، خلال ..."، "X، رئيس جهاز الأمن القومي في
-        اليمن:"): title words and one place or body, which is the affiliation. Extends ``chain``
-        when so. A predicate ("طالب X، رئيس الحكومة بإجراء تحقيق، ...") or
+        اليمن:"): title words and one place or body, which is the affiliation, or more than one
+        joined by a link ("في"، "ب"، "لـ«»": see :func:`_named_last_body`). Extends ``chain``
+        when so (``seed``: the body the title named before ``end``, which a later one after a
+        link may replace). A predicate ("طالب X، رئيس الحكومة بإجراء تحقيق، ...") or
         another name in the stretch is no title."""
         tokens = view.tokens
-        last, found, index = chain.last, None, end
+        last, found, index = chain.last, seed, end
+        named: list[Mention] = [seed] if seed is not None else []  # a second one only after a link
+        linked_to = False
         while index < min(end + _SET_OFF_SPAN, sentence.last):
             text = tokens[index].text
             if text in _CLOSINGS or text == ":":
                 if found is None:
                     return False  # a body the tagger missed: its title would lack it
+                if seed is not None and len(named) == 1:
+                    return False  # nothing after the body named already
                 chain.last = last
-                chain.affiliations.append(found)
+                if seed is not None:
+                    chain.affiliations.remove(seed)
+                chain.affiliations.append(_named_last_body(named))
                 return True
-            mention = view.mention_covering(sentence, index, _PLACES_AND_BODIES)
-            if mention is not None and found is None and mention.first == index:
-                found, index = mention, mention.last + 1  # "في إيران"، "لمنظمة X"
+            if text in quotes.MARKS and index + 1 < sentence.last:
+                index += 1  # "المدير التنفيذي لـ«حركة X»،"
                 continue
-            linked = tokens[index].norm in self._words.title_links and index + 1 < sentence.last
-            if found is None and linked and view.mention_covering(sentence, index + 1, _PLACES_AND_BODIES):
+            mention = view.mention_covering(sentence, index, _PLACES_AND_BODIES)
+            attached = mention is not None and mention.entity.start > tokens[index].start  # "بالعاصمة"
+            if mention is not None and mention.first == index and (found is None or linked_to or attached):
+                # "في إيران"، "لمنظمة X"; "مدير الأبحاث في جمعية X في بريطانيا"، "رئيس الهيئة
+                # التنفيذية في حزب X"
+                found, index = mention, mention.last + 1
+                named.append(mention)
+                linked_to = False
+                continue
+            linked_to = tokens[index].norm in self._words.title_links or tokens[index].norm == _LAM
+            linked = linked_to and index + 1 < sentence.last
+            if linked and view.mention_covering(sentence, _past_mark(view, index + 1), _PLACES_AND_BODIES):
                 index += 1  # "في" before the place the office serves
                 continue
             if (
@@ -683,6 +724,19 @@ def _past_alias(view: DocumentView, sentence: SentenceView, end: int) -> int:
     return end
 
 
+def _past_mark(view: DocumentView, index: int) -> int:
+    """``index``, or the token after it when it is a quotation mark ("لـ«حركة X»")."""
+    return index + 1 if view.tokens[index].text in quotes.MARKS else index
+
+
+def _named_last_body(named: list[Mention]) -> Mention:
+    """The affiliation of a title naming more than one body or place: the last body ("رئيس
+    الهيئة التنفيذية في حزب X"، "نائب مدير شؤون الشرق الأوسط في منظمة X"; a body's branch in a
+    place is the body: "مدير الأبحاث في جمعية X في بريطانيا"), else the first place."""
+    bodies = [m for m in named if m.type == EntityType.ORGANIZATION]
+    return bodies[-1] if bodies else named[0]
+
+
 def _inside(words: FoldedLexicons, view: DocumentView, person: Mention) -> TitleChain | None:
     """A name given with its title: "الملك عبد الله الثاني", "الأمير فيصل بن فرحان"."""
     norm = view.tokens[person.first].norm
@@ -812,7 +866,9 @@ def _add_place(
     intro = place.first if _written_with_bi(view, place) else _jurisdiction_intro(view, sentence, before)
     if intro is not None:
         # "مدير التعليم بمنطقة القصيم"، "مدير الثقافة في ولاية وهران": the jurisdiction
-        if chain.last is None:
+        if chain.last is None or _portfolio_after(view, place, chain.last):
+            # (also before an assistant's portfolio: "مساعد المدير العام للتعليم بجدة للشؤون
+            # التعليمية X" is an office of Jeddah's, GUIDELINES §5)
             chain.jurisdiction = place
         chain.last = chain.last if chain.last is not None else place.last
         chain.first = intro
@@ -834,6 +890,17 @@ def _add_place(
     else:
         return False
     return True
+
+
+def _portfolio_after(view: DocumentView, place: Mention, last: int) -> bool:
+    """Whether the title words from the place to ``last`` are a portfolio with لل- and its
+    adjectives ("بجدة | للخدمات المساندة"، "بمنطقة الرياض | للشؤون الأمنية")."""
+    tokens = view.tokens
+    return (
+        place.last < last <= place.last + 3
+        and tokens[place.last + 1].norm.startswith(_LIL)
+        and all(is_definite(tokens[i].norm) for i in range(place.last + 2, last + 1))
+    )
 
 
 def _jurisdiction_intro(view: DocumentView, sentence: SentenceView, noun: int) -> int | None:
