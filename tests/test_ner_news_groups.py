@@ -28,15 +28,7 @@ def test_a_groups_head_after_a_verb_of_adopting_is_no_masdar_phrase() -> None:
 def test_the_resistance_named_by_its_adjective_is_a_body_that_speaks() -> None:
     doc = arextract.extract("وأكدت المقاومة الشعبية في تعز أنها استعادت السيطرة على التلال المحيطة.")
     assert "المقاومة الشعبية" in names(doc, EntityType.ORGANIZATION)
-    speakers = [
-        e.canonical
-        for r in doc.relations
-        if r.type is RelationType.STATEMENT
-        for a in r.arguments
-        for e in doc.entities
-        if e.id == a.entity_id
-    ]
-    assert speakers == ["المقاومة الشعبية"]
+    assert speakers(doc) == ["المقاومة الشعبية"]
 
 
 def test_a_nisba_after_the_resistances_adjective_joins_its_name() -> None:
@@ -74,3 +66,35 @@ def test_a_noun_after_a_bodys_lam_phrase_is_the_clauses_object() -> None:
     doc = arextract.extract("ووزعت جمعية النور لرعاية الأيتام الهدايا على الأطفال في العيد.")
     assert "جمعية النور لرعاية الأيتام" in names(doc, EntityType.ORGANIZATION)
     assert not any("الهدايا" in name for name in names(doc, EntityType.ORGANIZATION))
+
+
+def speakers(doc: Document) -> list[str]:
+    return [
+        e.canonical
+        for r in doc.relations
+        if r.type is RelationType.STATEMENT
+        for a in r.arguments
+        for e in doc.entities
+        if e.id == a.entity_id
+    ]
+
+
+def test_a_bare_head_before_ila_refers_to_the_body_named_before() -> None:
+    doc = arextract.extract(
+        "نشرت منظمة العفو الدولية تقريرا عن السجون أمس. وأشارت المنظمة إلى أن أعداد المعتقلين تضاعفت."
+    )
+    assert "منظمة العفو الدولية" in speakers(doc)
+
+
+def test_a_bare_head_refers_to_a_known_group_named_without_it() -> None:
+    doc = arextract.extract(
+        "عينت حركة طالبان قائدا عسكريا جديدا لها. وقالت الحركة في بيان إن القائد الجديد يحظى بالإجماع."
+    )
+    assert speakers(doc) == ["حركة طالبان"]
+
+
+def test_a_known_group_followed_by_the_verbs_object_keeps_its_name() -> None:
+    doc = arextract.extract("وتبنى تنظيم داعش التفجير، وقال التنظيم في بيان إن الهجوم استهدف ثكنة عسكرية.")
+    assert names(doc, EntityType.ORGANIZATION) >= {"تنظيم داعش"}
+    assert not any("التفجير" in name for name in names(doc, EntityType.ORGANIZATION))
+    assert speakers(doc) == ["تنظيم الدولة الإسلامية"]
