@@ -98,3 +98,17 @@ def test_a_known_group_followed_by_the_verbs_object_keeps_its_name() -> None:
     assert names(doc, EntityType.ORGANIZATION) >= {"تنظيم داعش"}
     assert not any("التفجير" in name for name in names(doc, EntityType.ORGANIZATION))
     assert speakers(doc) == ["تنظيم الدولة الإسلامية"]
+
+
+def test_the_world_wars_and_the_july_revolution_are_events() -> None:
+    doc = arextract.extract(
+        "وتحدث المؤرخ عن دمار المدن الأوروبية في الحرب العالمية الثانية، ثم عن إرث ثورة 23 يوليو في مصر."
+    )
+    assert {"الحرب العالمية الثانية", "ثورة 23 يوليو"} <= {
+        e.canonical for e in doc.entities if e.type is EntityType.EVENT
+    }
+
+
+def test_a_description_with_a_coordinated_noun_beside_a_quoted_name_is_no_body() -> None:
+    doc = arextract.extract("وأعلنت شركة البرمجيات والحوسبة الأميركية «مايكروسوفت» أن أرباحها تراجعت.")
+    assert speakers(doc) == ["مايكروسوفت"]

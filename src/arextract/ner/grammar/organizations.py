@@ -349,7 +349,8 @@ def _describes_a_name(text: str, proposal: Entity, inside: list[Entity], entitie
     if any(e.subtype != "nisba" for e in inside):
         return False
     words = fold(proposal.text).split()[1:]
-    if not words or not all(word.startswith("ال") for word in words):
+    # (والتكنولوجيا: a coordinated common noun is still a description)
+    if not words or not all(word.removeprefix("و").startswith("ال") for word in words):
         return False  # مركز الأمير سلطان للعلوم والتقنية «سايتك»: a name beside its acronym
     return any(
         e.type is EntityType.ORGANIZATION
