@@ -291,6 +291,8 @@ class PhraseRecognizer:
                     following += 1
                 if following >= len(tokens) or tokens[following].norm not in self._masdars:
                     continue
+                if mentions.organizations.covers(tokens[following].start):
+                    continue  # "تبنى تنظيم داعش الهجوم": a body's head (تنظيم) is no masdar
                 last = self._extent(mentions, tokens, following, definite=False)
                 if last > following:
                     out.append(

@@ -212,8 +212,10 @@ class BodyReferences:
                 covering = view.mention_covering(sentence, index)
                 if covering is not None:
                     if covering.type == EntityType.ORGANIZATION and covering.first == index:
-                        head = "ال" + fold(covering.entity.text).split()[0].removeprefix("ال")
-                        named.setdefault(head, {}).setdefault(covering.entity.canonical, covering.entity)
+                        # by the head written or the known name's (طالبان is حركة طالبان: الحركة)
+                        for name in (covering.entity.text, covering.entity.canonical):
+                            head = "ال" + fold(name).split()[0].removeprefix("ال")
+                            named.setdefault(head, {}).setdefault(covering.entity.canonical, covering.entity)
                     continue
                 head, skip = self._head_at(view, sentence, index)
                 bodies = named.get(head, {}) if head else {}

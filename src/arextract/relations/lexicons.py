@@ -52,8 +52,9 @@ def title_key(title: str) -> str:
 
 
 def is_definite(folded_word: str) -> bool:
-    """ "الإسكان"، "للدراسات"، "والقروية"، "بالخارج": a word with the article."""
-    return folded_word.startswith(("ال", "لل")) or (
+    """ "الإسكان"، "للدراسات"، "والقروية"، "بالخارج": a word with the article (not "إلى", folded
+    الي: "وأشارت الوزارة إلى أن" is a bare head before a preposition)."""
+    return (folded_word.startswith(("ال", "لل")) and len(folded_word) > 3) or (
         len(folded_word) > 3 and folded_word[0] in "وبلف" and folded_word[1:].startswith("ال")
     )
 

@@ -56,9 +56,9 @@ from arextract.text.spans import SpanSet
 # The longest chain after a head, in tokens: the cost stays linear in the sentence.
 _MAX_CHAIN = 8
 
-# Heads that name a body only in the definite, with a ل- complement (الحملة الوطنية لنصرة ...;
-# not الحملة الانتخابية, حملة اعتقالات).
-_DEFINITE_ONLY = folded("حملة")
+# Heads that name a body only in the definite (الحملة الوطنية لنصرة ...، المقاومة الشعبية; not
+# حملة اعتقالات, مقاومة الاحتلال "resisting the occupation").
+_DEFINITE_ONLY = folded("حملة مقاومة")
 
 # Feminine company heads that take a brand name then a ل- complement (شركة بنده للتجزئة).
 _BRAND_HEADS = folded("شركة مجموعة مؤسسة")
@@ -145,6 +145,11 @@ _REGION_NOUNS = folded("منطقة المنطقة")
 _PARTY = fold("الحزب")
 _PARTY_DESCRIPTIONS = folded("السياسي الكردي العربي الشيعي السني الإسلامي الديني الحاكم المعارض")
 
+# The armed resistance, named by an adjective of its own (المقاومة الشعبية، المقاومة الجنوبية،
+# then a nisba at most: المقاومة الشعبية اليمنية); a people's or a country's resistance alone
+# (المقاومة الفلسطينية) is a movement described, no body.
+_RESISTANCE = fold("المقاومة")
+
 # The branches of a country's armed forces, between القوات and its nisba (القوات الجوية
 # الأمريكية).
 _FORCE_BRANCHES = folded("البحرية الجوية البرية")
@@ -169,6 +174,10 @@ _BOARD_WORDS = folded("إدارة أمناء")
 # Office titles before a body named by its bare head: in "وكيل الوزارة للشؤون الفنية" and
 # "رئيس الهيئة للشؤون الإدارية" the لل- phrase is the office's portfolio, not the body's name.
 _OFFICE_TITLES = folded("رئيس رئيسة نائب نائبة وكيل مساعد مساعدة مستشار مستشارة مدير مديرة عضو أمين مشرف")
+
+# Heads of civil bodies named by one word, then what they serve after ل (مؤسسة الضمير لحقوق
+# الإنسان، مركز الخليج لحقوق الإنسان، جمعية البر لرعاية الأيتام).
+_CIVIL_HEADS = folded("مؤسسة مركز جمعية")
 
 # Adjectives of an office before the body it heads (الرئيس التنفيذي لشركة، المدير العام لمؤسسة).
 _OFFICE_ADJECTIVES = folded("التنفيذي التنفيذية العام العامة المنتدب")
@@ -232,7 +241,7 @@ class OrganizationChains:
             if (
                 not opens_definite_name(tokens[i + 1].norm)
                 or not agrees(stem, tokens[i + 1].norm)
-                or self._described_party(stem, i + 1)
+                or _described_body(self, stem, i + 1)
             ):
                 return None
             last = i
@@ -376,7 +385,9 @@ class OrganizationChains:
                 j = last + 1
                 continue
             entity = self.entity_at(j)
-            if kind == "coord" and (is_head(norm)[0] or entity is not None):
+            if kind == "coord" and (
+                is_head(norm)[0] or entity is not None or _conjoined_noun(tokens, last_head, j)
+            ):
                 break
             if kind == "def" and (not is_adjective(norm) or norm in _STANCES) and entity is None:
                 break
@@ -390,16 +401,6 @@ class OrganizationChains:
             j += 1
         return last
 
-    def _described_party(self, stem: str, j: int) -> bool:
-        """الحزب الكردي، الحزب التركي، الحزب السياسي: a party described by a people or a country,
-        not named (الحزب الجمهوري، الحزب الدستوري are names)."""
-        if stem != _PARTY:
-            return False
-        entity = self.entity_at(j)
-        return self.tokens[j].norm in _PARTY_DESCRIPTIONS or (
-            entity is not None and entity.type is EntityType.COUNTRY
-        )
-
     def _brand(self, i: int, j: int, k: int, limit: int) -> bool:
         """A brand name after a company head, before a لل- complement (شركة بنده للتجزئة)."""
         tokens = self.tokens
@@ -412,10 +413,12 @@ class OrganizationChains:
         )
 
     def _plain_adjective(self, j: int, limit: int, last: int) -> int:
-        """After a ل- phrase, one definite adjective that is not a nisba (لتحلية المياه المالحة)."""
+        """After a ل- phrase, one definite adjective that is not a nisba (لتحلية المياه المالحة);
+        a noun there is the clause's object (لرعاية الأيتام + المساعدات)."""
         after = self.tokens[j].norm if j < limit and is_word(self.tokens[j]) else ""
         if (
             modifier_kind(after) != "def"
+            or not (is_adjective(after) or after.endswith("ه"))
             or self.entity_at(j) is not None
             or is_head(after)[0]
             or after in ANAPHORS
@@ -505,6 +508,30 @@ def _chairing(chains: OrganizationChains, i: int, stem: str) -> bool:
     return chains.tokens[i + 1].norm not in _PRESIDED and (entity is None or entity.type not in PLACES)
 
 
+def _described_body(chains: OrganizationChains, stem: str, j: int) -> bool:
+    """الحزب الكردي، الحزب التركي، الحزب السياسي: a party described by a people or a country,
+    not named (الحزب الجمهوري، الحزب الدستوري are names); so is the resistance (المقاومة
+    الفلسطينية; المقاومة الشعبية is a name)."""
+    if stem not in (_PARTY, _RESISTANCE):
+        return False
+    entity = chains.entity_at(j)
+    return (stem == _PARTY and chains.tokens[j].norm in _PARTY_DESCRIPTIONS) or (
+        entity is not None and entity.type is EntityType.COUNTRY
+    )
+
+
+def _conjoined_noun(tokens: list[Token], head: int, j: int) -> bool:
+    """Whether the word after و at ``j`` is a noun right after a definite head's own adjectives
+    (المقاومة الشعبية + والقوات الوطنية، + والتقدم نحو ...): a second phrase; the name was the
+    head and its adjectives. (An adjective coordinates: الهيئة الملكية والوطنية; and so does
+    a noun after a complement: الهيئة العامة للسياحة والتراث الوطني.)"""
+    return (
+        is_head(tokens[head].norm)[:2] == (True, True)
+        and all(modifier_kind(t.norm) == "def" and is_adjective(t.norm) for t in tokens[head + 1 : j])
+        and not is_adjective(tokens[j].norm[1:])
+    )
+
+
 def _pronoun_suffix(token: Token) -> bool:
     """في داره العامرة: his house, not دارة (the two fold alike)."""
     return token.text.endswith("ه") and head_reading(token.norm)[0] in _TA_MARBUTA_HEADS
@@ -516,6 +543,8 @@ def _lam_after_name(chains: OrganizationChains, j: int, limit: int) -> bool:
     clause)."""
     tokens = chains.tokens
     token = tokens[j - 1]
+    if j > 1 and _civil_name(chains, j - 2) and j + 1 < limit and modifier_kind(tokens[j + 1].norm) == "def":
+        return True
     entity = next((e for e in chains.entities if e.start < token.end <= e.end), None)
     return (
         entity is not None
@@ -525,6 +554,21 @@ def _lam_after_name(chains: OrganizationChains, j: int, limit: int) -> bool:
         and entity.start >= tokens[j - 2].end
         and j + 1 < limit
         and modifier_kind(tokens[j + 1].norm) == "def"
+    )
+
+
+def _civil_name(chains: OrganizationChains, i: int) -> bool:
+    """Whether tokens ``i``, ``i + 1`` are a civil body's indefinite head and the one definite word
+    naming it (مؤسسة الضمير، مركز الخليج), which a ل- phrase may go on: مؤسسة الضمير لحقوق
+    الإنسان, as مركز أرامكو لريادة الأعمال. (Not an anaphor: مركز الشرطة، جمعية الحي.)"""
+    head, name, named = chains.tokens[i], chains.tokens[i + 1].norm, chains.entity_at(i + 1)
+    return (
+        is_head(head.norm)[:2] == (True, False)
+        and head_reading(head.norm)[0] in _CIVIL_HEADS
+        and is_definite(name)
+        and name not in ANAPHORS
+        and name not in DEFINITE_STOPS
+        and (named is None or named.type in PLACES)
     )
 
 

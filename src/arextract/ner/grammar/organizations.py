@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from arextract.ner.gazetteer import surface_offset
-from arextract.ner.grammar.heads import head_reading, is_head, is_word
+from arextract.ner.grammar.heads import head_reading, is_adjective, is_definite, is_head, is_word
 from arextract.ner.grammar.institutions import EMIRATE_OFFICE, ORGAN_ADJECTIVES, OrganizationChains
 from arextract.ner.grammar.mentions import MEDIA, PLACE_NAMED, PLACES, organization, with_end
 from arextract.ner.grammar.months import without_month_names
@@ -325,7 +325,7 @@ def _portfolio_word(norm: str) -> bool:
 def _runs_on(text: str, proposal: Entity, entity: Entity) -> bool:
     """Whether a proposal goes on past a known organisation (a knowledge-file name, not the
     tagger's guess, which the grammar may extend) at its start with a word under و or ل
-    (والحكومة، للفترة): that word opens a new phrase, it continues no known name (a longer
+    (والحكومة، للفترة) or a definite noun: that word opens a new phrase, it continues no known name (a longer
     known name would have been found as one)."""
     if entity.type is not EntityType.ORGANIZATION or entity.source == EntitySource.MODEL:
         return False
@@ -334,7 +334,10 @@ def _runs_on(text: str, proposal: Entity, entity: Entity) -> bool:
     if entity.end >= proposal.end:
         return False
     following = fold(text[entity.end : proposal.end]).split()
-    return bool(following) and following[0][:1] in ("و", "ل")
+    # (or with a definite noun, the verb's object: "وتبنى تنظيم داعش التفجير"; an adjective
+    # goes on the name: وزارة الخارجية الأمريكية)
+    noun = bool(following) and is_definite(following[0]) and not is_adjective(following[0])
+    return bool(following) and (following[0][:1] in ("و", "ل") or noun)
 
 
 def _describes_a_name(text: str, proposal: Entity, inside: list[Entity], entities: list[Entity]) -> bool:
@@ -346,7 +349,8 @@ def _describes_a_name(text: str, proposal: Entity, inside: list[Entity], entitie
     if any(e.subtype != "nisba" for e in inside):
         return False
     words = fold(proposal.text).split()[1:]
-    if not words or not all(word.startswith("ال") for word in words):
+    # (والتكنولوجيا: a coordinated common noun is still a description)
+    if not words or not all(word.removeprefix("و").startswith("ال") for word in words):
         return False  # مركز الأمير سلطان للعلوم والتقنية «سايتك»: a name beside its acronym
     return any(
         e.type is EntityType.ORGANIZATION
