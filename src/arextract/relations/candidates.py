@@ -185,6 +185,10 @@ class CandidateFilter:
             # "سفير ... لدى إيطاليا ومالطا": as the one it is joined to
             opener = view.tokens[coordinated.first - 1].norm if coordinated.first > sentence.first else ""
             return opener in words.title_links or self.in_title(view, sentence, coordinated)
+        if coordinated is not None and coordinated.first < before:
+            # "دعم الولايات المتحدة لمصر": المتحدة ends the name before, no title word; the
+            # name is in a title only as that name is ("مبعوث الأمم المتحدة لليمن")
+            return self.in_title(view, sentence, coordinated)
         if norm[:1] == "ك" and norm[1:] in words.titles:
             return True  # "أول زيارة له كرئيس للولايات المتحدة"
         if norm[:1] == "ل" and norm[1:] in words.title_heads:

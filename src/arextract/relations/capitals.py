@@ -61,6 +61,7 @@ def speaking_capitals(
             and not listed(doc.tokens[before].norm, ENVOYS)
             and not _speaks_next(doc, triggers, city, starts)
             and not _agreement_party(doc, triggers, city, starts)
+            and not _supporting(doc, triggers, city, before, starts)
         ):
             continue
         state = states.get(fold(city.canonical)) or states.get(fold(city.text))
@@ -105,6 +106,27 @@ def _speaks_next(doc: Document, triggers: TriggerIndex, city: Entity, starts: li
     match = triggers.match(doc.tokens, last + 1, last + 2)
     return match is not None and any(
         form.rule.type == RelationType.STATEMENT and form.rule.pos == "verb" for form in match.forms
+    )
+
+
+_LAM = fold("ل")
+
+
+def _supporting(doc: Document, triggers: TriggerIndex, city: Entity, before: int, starts: list[int]) -> bool:
+    """ "دعم واشنطن لجهود مكافحة الإرهاب"، "تأييد موسكو للأسد": a capital in the genitive of a
+    support noun, with the one supported after ل, is its state giving the support (GUIDELINES
+    §5: a capital standing for its state as a party); not "دعم القاهرة" alone (the city may be
+    the one supported)."""
+    match = triggers.match(doc.tokens, before, before + 1)
+    if match is None or not any(
+        form.rule.type == RelationType.SUPPORT and form.rule.pos == "noun" for form in match.forms
+    ):
+        return False
+    after = bisect_left(starts, city.end)
+    return (
+        after < len(doc.tokens)
+        and len(doc.tokens[after].norm) > 2
+        and doc.tokens[after].norm.startswith(_LAM)
     )
 
 

@@ -255,7 +255,9 @@ class RelationExtractor:
             return []  # a dual done by one name: misread
         if ambiguous and _verb_object(self.words, view, sentence, match, filled):
             return []  # "أكد الرئيس X دعم بلاده لـY": the masdar is what he affirmed
-        if rule.type == RelationType.SUPPORT and _own_country_after(view, match, filled):
+        if rule.type == RelationType.SUPPORT and (
+            _own_country_after(view, match, filled) or _genitive_supports(view, sentence, match, filled)
+        ):
             return []  # "دعم بلاده لليمن": his country supports, read by the genitive's rule
         if (
             rule.reciprocal
@@ -365,6 +367,29 @@ def _own_country_after(
         return False
     mention = filled[1][1][0]
     return mention.first == match.last + 1 and view.tokens[mention.first].norm in link_lexicons().possessive
+
+
+_LAM = fold("ل")
+_EFFORTS = fold("جهود")
+
+
+def _genitive_supports(
+    view: DocumentView, sentence: SentenceView, match: TriggerMatch, filled: list[tuple[Slot, list[Mention]]]
+) -> bool:
+    """Whether the name right after the masdar, taken as the one supported, has a ل-phrase after
+    it naming the one it supports ("وأكد الوزير دعم الصين لمصر"، "دعم واشنطن لجهود X"): the
+    genitive is the supporter, read by support-noun-genitive, not the one the subject supports."""
+    if len(filled) < 2 or not filled[1][1] or match.last + 1 >= sentence.last:
+        return False
+    mention = filled[1][1][0]
+    after = mention.last + 1
+    if mention.first != match.last + 1 or after >= sentence.last:
+        return False
+    norm = view.tokens[after].norm
+    if not norm.startswith(_LAM) or len(norm) < 3:
+        return False
+    named = view.mention_covering(sentence, after)
+    return (named is not None and named.first == after) or norm[1:] == _EFFORTS
 
 
 def _after_preposition(

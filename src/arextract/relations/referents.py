@@ -25,6 +25,7 @@ _DELEGATION_WINDOW = 14  # tokens after a delegation word in which its body or h
 _IN_PRESENCE = folded(("بحضور",))  # listed() takes وبحضور too
 _ALL = folded(("جميع", "كافة", "كل"))  # "ودعا جميع المستفيدين إلى": all of the addressed
 _PRESENCE_REACH = 14  # title words between بحضور and the name of the one present
+_NOUN_PHRASE = 3  # words of a plain subject between إن/أن and its verb ("إن الشركات الوطنية ستشارك")
 _OWNER_REACH = 8  # title words between a person and the body in the genitive of his title
 _SUBJECT_SLOT = Slot(role="subject", find="subject", types=[EntityType.PERSON])
 _PRONOUN_GAP = {
@@ -253,6 +254,10 @@ class Referents:
             return False
         if query.form.rule.pos == "noun":
             return True
+        if query.form.rule.type != RelationType.STATEMENT and _noun_after_complementizer(
+            words, view, sentence, match.first
+        ):
+            return False  # "وقال X إن الوفد سيشارك في المنتدى": the delegation takes part, not X
         ending = view.tokens[match.last]
         if ending.norm in words.complementizers or not any(ch.isalnum() for ch in ending.text):
             return True  # "وبين أن ..."، "وتابع: ..."
@@ -314,6 +319,38 @@ class Referents:
             or view.is_time_token(after)  # "ثم سيزور قطر مساء اليوم نفسه"
             or view.mention_covering(sentence, after) is not None
         )
+
+
+def _noun_after_complementizer(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, first: int
+) -> bool:
+    """Whether plain definite words, no name nor title, stand between إن/أن and the verb at
+    ``first`` ("إن الشركات الوطنية ستشارك"، "أن الوفد سيزور"): the verb's subject, said though
+    unnamed."""
+    noun = first - 1
+    while (
+        noun > sentence.first
+        and first - noun <= _NOUN_PHRASE
+        and _plain_definite(words, view, sentence, noun)
+    ):
+        if view.tokens[noun - 1].norm in words.complementizers:
+            return True
+        noun -= 1
+    return False
+
+
+def _plain_definite(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
+    norm = view.tokens[index].norm
+    named = view.mention_covering(sentence, index)  # (a nisba may follow: "إن الوفد السعودي")
+    return (
+        norm.isalpha()
+        and is_definite(norm)
+        and (named is None or named.is_nisba)
+        and not words.in_title(norm)
+        and not words.prefixed_title(norm)
+        and not listed(norm, words.honorifics)
+        and norm not in words.adverbs
+    )
 
 
 def pronoun_subject_at(

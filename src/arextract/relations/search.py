@@ -156,6 +156,8 @@ class MentionSearch:
             if (claimed := _claimed(query, index, preps)) is not None:
                 index, owed = claimed
                 continue
+            if _lam_name(view, sentence, slot, index):
+                return index  # "زيارة X لعدن برفقة الوزراء ... في الرياض": the lam's place
             if _is_prep(token.norm, preps):
                 if index > owed:
                     return _past_list_mark(view, index + 1, end)  # (and "وبحضور")
@@ -634,6 +636,23 @@ def _prep_after_comma(view: DocumentView, index: int, end: int, preps: frozenset
     الإمارة Z" (Z was at the meeting too); any other break ends the search."""
     following = view.tokens[index + 1].norm if index + 1 < end else ""
     return view.tokens[index].text in {"،", ","} and _is_prep(following, preps)
+
+
+_LAM = fold("ل")
+
+
+def _lam_name(view: DocumentView, sentence: SentenceView, slot: Slot, index: int) -> bool:
+    """Whether a name of the slot's types starts at ``index`` with ل written on it, for a slot
+    that lists ل among its prepositions ("زيارته لعدن"): it is the object the preposition
+    introduces, even when another of the slot's prepositions follows ("... في الرياض")."""
+    if _LAM not in slot.folded_preps:
+        return False
+    mention = view.mention_covering(sentence, index, slot.types)
+    return (
+        mention is not None
+        and mention.first == index
+        and carries_proclitic(view.tokens[index], mention, _LAM)
+    )
 
 
 def _is_prep(norm: str, preps: frozenset[str]) -> bool:
