@@ -208,3 +208,31 @@ def test_his_meeting_with_a_word_before_ma(nlp: Pipeline) -> None:
         "أنجيلا ميركل على ضرورة تقاسم أعباء الهجرة."
     )
     assert keys("ماتيو رينزي", "أنغيلا ميركل") in parties(doc, "MEETING")
+
+
+def test_he_met_a_minister_whose_field_is_no_title_word(nlp: Pipeline) -> None:
+    # "أنه التقى بوزير الإسكان X": the ب on the title governs the name; the one meeting is the
+    # speaker ("الإسكان" is not among the title words)
+    doc = nlp(
+        "وذكر وزير الزراعة الدكتور منصور العتيبي في حديث للصحفيين أمس أنه التقى بوزير الإسكان "
+        "سلطان البقمي لمناقشة مشاريع المساكن الريفية."
+    )
+    assert keys("منصور العتيبي", "سلطان البقمي") in parties(doc, "MEETING")
+
+
+def test_a_host_with_a_long_chained_title_before_his_name(nlp: Pipeline) -> None:
+    # the subject's title (two offices and two bodies) runs past the usual window to his name
+    doc = nlp(
+        "استقبل مفتي عام السلطنة رئيس مجلس الإفتاء وهيئة الأوقاف والشؤون الدينية الشيخ سالم بن "
+        "خلفان الراشدي، أمس، سفير جمهورية إندونيسيا لدى السلطنة عارف حسن أمين."
+    )
+    assert keys("سالم بن خلفان الراشدي", "عارف حسن أمين") in parties(doc, "MEETING")
+
+
+def test_the_body_whose_office_he_received_in_is_no_participant(nlp: Pipeline) -> None:
+    # "في مكتبه بالديوان الأميري": where the host received, not whom
+    doc = nlp(
+        "استقبل الشيخ ناصر بن سالم الحمود رئيس مجلس الوزراء، في مكتبه بالديوان الأميري قبل "
+        "ظهر اليوم، أعضاء لجنة الشباب المنتخبة."
+    )
+    assert all(name_key("الديوان الأميري") not in found for found in parties(doc, "MEETING"))

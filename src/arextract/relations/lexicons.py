@@ -106,6 +106,7 @@ class FoldedLexicons:
     unit_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
     companions: frozenset[str]
+    host_offices: frozenset[str]
     passive_auxiliaries: frozenset[str]
     light_verbs: frozenset[str]
     plural_light_verbs: frozenset[str]
@@ -158,6 +159,7 @@ class FoldedLexicons:
             unit_heads=folded(lex.unit_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
             companions=folded(lex.companions),
+            host_offices=folded(lex.host_offices),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),
             plural_light_verbs=folded(lex.plural_light_verbs),
