@@ -236,3 +236,24 @@ def test_the_body_whose_office_he_received_in_is_no_participant(nlp: Pipeline) -
         "ظهر اليوم، أعضاء لجنة الشباب المنتخبة."
     )
     assert all(name_key("الديوان الأميري") not in found for found in parties(doc, "MEETING"))
+
+
+def test_talks_with_those_acting_for_a_named_body(nlp: Pipeline) -> None:
+    # "مع ممثلين عن حركة X"، "مع ممثلي صندوق X والبنك Y": the bodies they act for take part
+    # (GUIDELINES §5: an unnamed delegation counts as its country or body)
+    doc = nlp(
+        "والتقى وزير الخارجية الإيراني محمد جواد ظريف في بيروت مساء الثلاثاء مع ممثلين عن حركة "
+        "حماس لبحث التطورات في غزة."
+    )
+    assert keys("محمد جواد ظريف", "حركة حماس") in parties(doc, "MEETING")
+    doc = nlp(
+        "وعقد وزير المالية القبرصي هاريس جورجيادس أمس اجتماعا مع ممثلي صندوق النقد الدولي "
+        "والبنك المركزي الأوروبي في نيقوسيا."
+    )
+    assert keys("هاريس جورجيادس", "صندوق النقد الدولي", "البنك المركزي الأوروبي") in parties(doc, "MEETING")
+
+
+def test_officials_named_only_by_their_nationality_stay_unnamed(nlp: Pipeline) -> None:
+    # "مع مسؤولين عراقيين": no body is named, so no MEETING with a state is read
+    doc = nlp("واجتمع المبعوث الأمريكي جون ألين في أربيل أمس مع مسؤولين عراقيين لبحث خطط التحالف.")
+    assert parties(doc, "MEETING") == []

@@ -367,6 +367,11 @@ class Lexicons(_Strict):
         description="Words naming who goes along ('يرافقه X'، 'برفقة X'): X is a companion, never the "
         "sentence's actor (a companion gets no VISIT).",
     )
+    representatives: list[str] = Field(
+        default_factory=list,
+        description="Those who act for a body or state, left unnamed ('محادثات مع قادة الحوثيين'، "
+        "'مباحثات مع المسؤولين في المملكة'): at a meeting the body or state named after them takes part.",
+    )
     host_offices: list[str] = Field(
         default_factory=list,
         description="A host's office ('استقبل X في مكتبه بالديوان Y'): the body after it is where he "
