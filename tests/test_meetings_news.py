@@ -257,3 +257,12 @@ def test_officials_named_only_by_their_nationality_stay_unnamed(nlp: Pipeline) -
     # "مع مسؤولين عراقيين": no body is named, so no MEETING with a state is read
     doc = nlp("واجتمع المبعوث الأمريكي جون ألين في أربيل أمس مع مسؤولين عراقيين لبحث خطط التحالف.")
     assert parties(doc, "MEETING") == []
+
+
+def test_the_meeting_that_brought_him_together_with_a_named_person(nlp: Pipeline) -> None:
+    # "خلال اللقاء الذي جمعه بالوزير X": "him" is the one the sentence is about
+    doc = nlp(
+        "وشدد الأمين العام لمجلس التعاون عبداللطيف الزياني خلال اللقاء الذي جمعه أمس بالوزير "
+        "البحريني خالد بن أحمد آل خليفة على أهمية تنسيق المواقف الخليجية."
+    )
+    assert keys("عبد اللطيف بن راشد الزياني", "خالد بن أحمد آل خليفة") in parties(doc, "MEETING")
