@@ -208,3 +208,61 @@ def test_his_meeting_with_a_word_before_ma(nlp: Pipeline) -> None:
         "أنجيلا ميركل على ضرورة تقاسم أعباء الهجرة."
     )
     assert keys("ماتيو رينزي", "أنغيلا ميركل") in parties(doc, "MEETING")
+
+
+def test_he_met_a_minister_whose_field_is_no_title_word(nlp: Pipeline) -> None:
+    # "أنه التقى بوزير الإسكان X": the ب on the title governs the name; the one meeting is the
+    # speaker ("الإسكان" is not among the title words)
+    doc = nlp(
+        "وذكر وزير الزراعة الدكتور منصور العتيبي في حديث للصحفيين أمس أنه التقى بوزير الإسكان "
+        "سلطان البقمي لمناقشة مشاريع المساكن الريفية."
+    )
+    assert keys("منصور العتيبي", "سلطان البقمي") in parties(doc, "MEETING")
+
+
+def test_a_host_with_a_long_chained_title_before_his_name(nlp: Pipeline) -> None:
+    # the subject's title (two offices and two bodies) runs past the usual window to his name
+    doc = nlp(
+        "استقبل مفتي عام السلطنة رئيس مجلس الإفتاء وهيئة الأوقاف والشؤون الدينية الشيخ سالم بن "
+        "خلفان الراشدي، أمس، سفير جمهورية إندونيسيا لدى السلطنة عارف حسن أمين."
+    )
+    assert keys("سالم بن خلفان الراشدي", "عارف حسن أمين") in parties(doc, "MEETING")
+
+
+def test_the_body_whose_office_he_received_in_is_no_participant(nlp: Pipeline) -> None:
+    # "في مكتبه بالديوان الأميري": where the host received, not whom
+    doc = nlp(
+        "استقبل الشيخ ناصر بن سالم الحمود رئيس مجلس الوزراء، في مكتبه بالديوان الأميري قبل "
+        "ظهر اليوم، أعضاء لجنة الشباب المنتخبة."
+    )
+    assert all(name_key("الديوان الأميري") not in found for found in parties(doc, "MEETING"))
+
+
+def test_talks_with_those_acting_for_a_named_body(nlp: Pipeline) -> None:
+    # "مع ممثلين عن حركة X"، "مع ممثلي صندوق X والبنك Y": the bodies they act for take part
+    # (GUIDELINES §5: an unnamed delegation counts as its country or body)
+    doc = nlp(
+        "والتقى وزير الخارجية الإيراني محمد جواد ظريف في بيروت مساء الثلاثاء مع ممثلين عن حركة "
+        "حماس لبحث التطورات في غزة."
+    )
+    assert keys("محمد جواد ظريف", "حركة حماس") in parties(doc, "MEETING")
+    doc = nlp(
+        "وعقد وزير المالية القبرصي هاريس جورجيادس أمس اجتماعا مع ممثلي صندوق النقد الدولي "
+        "والبنك المركزي الأوروبي في نيقوسيا."
+    )
+    assert keys("هاريس جورجيادس", "صندوق النقد الدولي", "البنك المركزي الأوروبي") in parties(doc, "MEETING")
+
+
+def test_officials_named_only_by_their_nationality_stay_unnamed(nlp: Pipeline) -> None:
+    # "مع مسؤولين عراقيين": no body is named, so no MEETING with a state is read
+    doc = nlp("واجتمع المبعوث الأمريكي جون ألين في أربيل أمس مع مسؤولين عراقيين لبحث خطط التحالف.")
+    assert parties(doc, "MEETING") == []
+
+
+def test_the_meeting_that_brought_him_together_with_a_named_person(nlp: Pipeline) -> None:
+    # "خلال اللقاء الذي جمعه بالوزير X": "him" is the one the sentence is about
+    doc = nlp(
+        "وشدد الأمين العام لمجلس التعاون عبداللطيف الزياني خلال اللقاء الذي جمعه أمس بالوزير "
+        "البحريني خالد بن أحمد آل خليفة على أهمية تنسيق المواقف الخليجية."
+    )
+    assert keys("عبد اللطيف بن راشد الزياني", "خالد بن أحمد آل خليفة") in parties(doc, "MEETING")

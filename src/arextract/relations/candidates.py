@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from arextract.relations.lexicons import FoldedLexicons, listed
+from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
 from arextract.relations.rules import Slot
 from arextract.relations.triggers import TriggerForm, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
@@ -105,6 +105,13 @@ class CandidateFilter:
             and slot.role != "destination"
         ):
             return False  # "استقبل X بمقر السفارة Y": where, not who (a visit to a seat is to the body)
+        if (
+            mention.type != EntityType.PERSON
+            and not set(slot.types) & set(PLACE_TYPES)
+            and mention.first > 0
+            and listed(view.tokens[mention.first - 1].norm, self._words.host_offices)
+        ):
+            return False  # "استقبل X في مكتبه بالديوان الأميري Y": where he received
         if slot.find != "subject":
             return True
         previous = mention.first - 1
@@ -150,6 +157,7 @@ class CandidateFilter:
         words = self._words
         index = mention.first - 1
         leftmost: str | None = None
+        unlisted = 0  # a ministry's field the title words do not list: "بوزير الإسكان X"
         while index >= 0 and index >= mention.first - 10:
             norm = view.tokens[index].norm
             if view.mention_covering(view.sentence_of(index), index, AFFILIATION_TYPES) is not None:
@@ -159,6 +167,10 @@ class CandidateFilter:
                 norm[:1] in {"ب", "ل"} and (norm[1:] in words.titles or norm[1:] in words.title_modifiers)
             ):
                 leftmost = norm
+                index -= 1
+                continue
+            if is_definite(norm) and norm not in words.stops and unlisted < 2 and leftmost is None:
+                unlisted += 1  # (it counts only if a title opens the phrase before it)
                 index -= 1
                 continue
             break

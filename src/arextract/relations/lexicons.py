@@ -107,6 +107,8 @@ class FoldedLexicons:
     unit_heads: frozenset[str]
     pronoun_subjects: frozenset[str]
     companions: frozenset[str]
+    host_offices: frozenset[str]
+    representatives: frozenset[str]
     passive_auxiliaries: frozenset[str]
     light_verbs: frozenset[str]
     plural_light_verbs: frozenset[str]
@@ -159,6 +161,8 @@ class FoldedLexicons:
             unit_heads=folded(lex.unit_heads),
             pronoun_subjects=folded(lex.pronoun_subjects),
             companions=folded(lex.companions),
+            host_offices=folded(lex.host_offices),
+            representatives=folded(lex.representatives),
             passive_auxiliaries=folded(lex.passive_auxiliaries),
             light_verbs=folded(lex.light_verbs),
             plural_light_verbs=folded(lex.plural_light_verbs),

@@ -367,6 +367,16 @@ class Lexicons(_Strict):
         description="Words naming who goes along ('يرافقه X'، 'برفقة X'): X is a companion, never the "
         "sentence's actor (a companion gets no VISIT).",
     )
+    representatives: list[str] = Field(
+        default_factory=list,
+        description="Those who act for a body or state, left unnamed ('محادثات مع قادة الحوثيين'، "
+        "'مباحثات مع المسؤولين في المملكة'): at a meeting the body or state named after them takes part.",
+    )
+    host_offices: list[str] = Field(
+        default_factory=list,
+        description="A host's office ('استقبل X في مكتبه بالديوان Y'): the body after it is where he "
+        "received, and the one received is named after it.",
+    )
     pronoun_subjects: list[str] = Field(
         default_factory=list,
         description="Words after which a verb's doer is a pronoun ('إنه سيلتقي X'، 'حيث التقى X'): "

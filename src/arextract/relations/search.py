@@ -126,7 +126,8 @@ class MentionSearch:
                 token.norm in words.complementizers or token.norm in words.relatives
             ) and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None:
                 return index - 1  # (but "بان كي مون" is a name, not بأن)
-        return end if subject else _past_open_title(words, view, sentence, start, end)
+        long_title = only_title and headed  # a subject's too: "استقبل مفتي عام السلطنة رئيس ... X"
+        return end if subject and not long_title else _past_open_title(words, view, sentence, start, end)
 
     def after_prep(self, query: SlotQuery, start: int) -> int | None:
         """Where the argument after one of the slot's prepositions starts; ``start`` when there

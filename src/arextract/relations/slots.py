@@ -38,6 +38,7 @@ _TO = {fold(word) for word in ("إلى", "الى")}
 # كان and its sisters before a travel verb's subject: "وكان اللاعب قد وصل"، "وأصبحت منتجاتهم تصل"
 _KANA_SISTERS = fold_words(("كان", "كانت", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "صار", "صارت"))
 _OFFICE_REACH = 4  # tokens before a light verb in which an unnamed office may be its doer
+_REPRESENTED_LINKS = {fold(word) for word in ("من", "عن", "في")}  # "قادة من حزب X"، "ممثلين عن X"
 _GROUP_REACH = 8  # tokens after a meeting trigger (or its subject) to an unnamed group met
 _VISITED = (EntityType.COUNTRY, *PLACE_TYPES)  # the places a visit noun names bare after it
 _WHERE = fold("حيث")
@@ -192,7 +193,7 @@ class SlotFiller:
         if _delegation_next(self._words, query, cursor):
             return _delegation_met(self._referents, query, cursor)
         query, cursor = _past_name_rest(query, cursor)
-        after = search.after_prep(query, cursor)
+        after = own = search.after_prep(query, cursor)
         found = search.after(query, after) if after is not None else []
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
             # a preposition further on introduced nothing: "زيارة للعراق منذ ... في فبراير"
@@ -202,7 +203,8 @@ class SlotFiller:
             after = search.after_prep(query, query.match.last + 1)
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
-            return [], cursor
+            found = self._represented(query, own)  # "محادثات مع قادة الحوثيين": the body they act for
+            return found, (found[-1].last + 1 if found else cursor)
         found = found or _listed(self._referents.delegation(query, cursor, reach=2))  # "استقبل X وفدا من"
         if found and _dual_owner(query) and carries_proclitic(view.tokens[found[0].first], found[0], "ب"):
             found = []  # "خلال اجتماعهما بوزارة التعليم": the two met there, at the ministry
@@ -218,9 +220,18 @@ class SlotFiller:
             and _unnamed_genitive(self._words, query, cursor, found[0])
         ):
             found = []  # "للقاء مسؤولين عراقيين لبحث ... تنظيم داعش": the one met is unnamed
+        found = found or self._represented(query, own)
         if not found and query.slot.reach and may_reach:
             found = search.reach(query, cursor)
         return found, (found[-1].last + 1 if found else cursor)
+
+    def _represented(self, query: SlotQuery, start: int | None) -> list[Mention]:
+        """The body (and those coordinated with it) a group acting for it stands for at a meeting:
+        "مع ممثلي صندوق النقد الدولي والمفوضية الأوروبية"."""
+        body = _represented(self._words, self._candidates, query, start)
+        if body is None:
+            return []
+        return [body, *self._search.coordinated(query, body)] if query.slot.coordinated else [body]
 
     def _named_subject(self, query: SlotQuery, cursor: int) -> Filled | None:
         """The subject the sentence names around the trigger (``None`` if it names none).
@@ -1035,6 +1046,32 @@ def _common_noun_at(words: FoldedLexicons, view: DocumentView, sentence: Sentenc
         and norm not in words.prepositions
         and norm not in words.pronoun_subjects
     )
+
+
+def _represented(
+    words: FoldedLexicons, candidates: CandidateFilter, query: SlotQuery, start: int | None
+) -> Mention | None:
+    """ "محادثات مع قادة الحوثيين"، "مباحثات مع المسؤولين في المملكة"، "التقى مع ممثلين عن حزب X":
+    at a meeting, the body or state those acting for it are of (GUIDELINES §5), named right after
+    them or after من/عن/في; only after the slot's own preposition."""
+    view, sentence, slot = query.view, query.sentence, query.slot
+    if (
+        start is None
+        or query.form.rule.type not in JOINT_TYPES
+        or not 0 < start < sentence.last
+        or view.tokens[start - 1].norm not in slot.folded_preps
+    ):
+        return None
+    index = start
+    while index < min(sentence.last, start + 2) and listed(view.tokens[index].norm, words.representatives):
+        index += 1
+    if index == start or index >= sentence.last:
+        return None
+    index += view.tokens[index].norm in _REPRESENTED_LINKS
+    body = view.mention_covering(sentence, index, (EntityType.ORGANIZATION, EntityType.COUNTRY))
+    if body is None or body.first != index or body.is_nisba or not query.open_to(body):
+        return None
+    return body if candidates.may_fill(view, body, slot) else None
 
 
 def _group_met(words: FoldedLexicons, query: SlotQuery, cursor: int) -> bool:
