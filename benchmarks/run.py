@@ -115,8 +115,13 @@ def bench_extract(corpus: Path, backend: str) -> dict[str, float]:
         arextract.extract(text, backend=backend)
     seconds = time.perf_counter() - started
     tokens = sum(map(words, texts))
-    return {"docs": len(texts), "tokens": tokens, "seconds": seconds,
-            "tokens_s": tokens / seconds, "docs_s": len(texts) / seconds}
+    return {
+        "docs": len(texts),
+        "tokens": tokens,
+        "seconds": seconds,
+        "tokens_s": tokens / seconds,
+        "docs_s": len(texts) / seconds,
+    }
 
 
 class TreeSampler(threading.Thread):
@@ -152,8 +157,9 @@ class TreeSampler(threading.Thread):
             time.sleep(self.interval)
 
 
-def bench_cli(corpus: Path, tokens: int, docs: int, workers: int, extra: list[str] | None = None
-              ) -> dict[str, float]:
+def bench_cli(
+    corpus: Path, tokens: int, docs: int, workers: int, extra: list[str] | None = None
+) -> dict[str, float]:
     out = Path(tempfile.mkdtemp(prefix=f"arextract-bench-{workers}-"))
     command = [PY, "-m", "arextract", str(corpus), "-o", str(out), "-q", "-j", str(workers), *(extra or [])]
     if BACKEND:
@@ -174,9 +180,17 @@ def bench_cli(corpus: Path, tokens: int, docs: int, workers: int, extra: list[st
     worker_peaks = [rss for pid, rss in sampler.peaks.items() if pid != process.pid]
     # Dask and multiprocessing helpers (resource trackers, nannies) are small; workers are the big ones.
     worker_peak = max(worker_peaks, default=main_peak) if workers > 1 else main_peak
-    return {"workers": workers, "docs": summary["documents"], "tokens": tokens, "wall": wall,
-            "seconds": summary["seconds"], "tokens_s": tokens / wall, "docs_s": summary["documents"] / wall,
-            "main_rss_mb": main_peak / 2**20, "worker_rss_mb": worker_peak / 2**20}
+    return {
+        "workers": workers,
+        "docs": summary["documents"],
+        "tokens": tokens,
+        "wall": wall,
+        "seconds": summary["seconds"],
+        "tokens_s": tokens / wall,
+        "docs_s": summary["documents"] / wall,
+        "main_rss_mb": main_peak / 2**20,
+        "worker_rss_mb": worker_peak / 2**20,
+    }
 
 
 COLD_START = r"""
@@ -201,8 +215,14 @@ def bench_cold_start(runs: int = 3) -> dict[str, float]:
     measured: list[dict[str, float]] = []
     for _ in range(runs + 1):
         started = time.perf_counter()
-        result = subprocess.run([PY, "-c", COLD_START, str(SEEDS[0]), BACKEND], cwd=ROOT,
-                                capture_output=True, text=True, check=True, env=env)
+        result = subprocess.run(
+            [PY, "-c", COLD_START, str(SEEDS[0]), BACKEND],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
         data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
         data["wall"] = time.perf_counter() - started
         measured.append(data)
@@ -230,8 +250,13 @@ def bench_long_article(megabytes: float, timeout: float) -> dict[str, object]:
     text = (text * (size // len(text) + 1))[:size]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
         handle.write(text)
-    sampler_process = subprocess.Popen([PY, "-c", LONG_ARTICLE, handle.name, BACKEND], cwd=ROOT,
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler_process = subprocess.Popen(
+        [PY, "-c", LONG_ARTICLE, handle.name, BACKEND],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     sampler = TreeSampler(sampler_process.pid, interval=0.5)
     sampler.start()
     try:
@@ -243,16 +268,25 @@ def bench_long_article(megabytes: float, timeout: float) -> dict[str, object]:
     except subprocess.TimeoutExpired:
         sampler_process.kill()
         sampler_process.communicate()
-        return {"megabytes": megabytes, "chars": len(text), "words": words(text), "timeout": timeout,
-                "rss_mb": max(sampler.peaks.values(), default=0) / 2**20}
+        return {
+            "megabytes": megabytes,
+            "chars": len(text),
+            "words": words(text),
+            "timeout": timeout,
+            "rss_mb": max(sampler.peaks.values(), default=0) / 2**20,
+        }
     finally:
         sampler.stop.set()
         os.unlink(handle.name)
     if sampler_process.returncode != 0:
         return {"megabytes": megabytes, "chars": len(text), "error": stderr[-500:]}
     data: dict[str, object] = json.loads(stdout.strip().splitlines()[-1])
-    data.update(megabytes=megabytes, chars=len(text), words=words(text),
-                rss_mb=max(sampler.peaks.values(), default=0) / 2**20)
+    data.update(
+        megabytes=megabytes,
+        chars=len(text),
+        words=words(text),
+        rss_mb=max(sampler.peaks.values(), default=0) / 2**20,
+    )
     return data
 
 
@@ -315,8 +349,13 @@ def bench_ner_stage(repeat: int) -> dict[str, float]:
 
 
 def bench_bert(threads: int, seconds: float) -> dict[str, float]:
-    result = subprocess.run([PY, "-c", BERT, str(threads), str(seconds), *map(str, SEEDS)], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [PY, "-c", BERT, str(threads), str(seconds), *map(str, SEEDS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return data
 
@@ -370,7 +409,9 @@ def pathological_text(name, n, root):
     return seed.replace(".", " ").replace(chr(10), " ") * n
 """
 
-PATHOLOGICAL_RUN = PATHOLOGICAL_TEXT + r"""
+PATHOLOGICAL_RUN = (
+    PATHOLOGICAL_TEXT
+    + r"""
 import json, resource, sys, time
 from arextract.pipeline import Pipeline
 nlp = Pipeline(backend=sys.argv[4])
@@ -383,6 +424,7 @@ print(json.dumps({"seconds": seconds, "chars": len(text), "entities": len(doc.en
                   "relations": len(doc.relations), "timings": doc.meta.timings,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+)
 
 
 def bench_pathological(timeout: float) -> list[dict[str, object]]:
@@ -393,8 +435,9 @@ def bench_pathological(timeout: float) -> list[dict[str, object]]:
             command = [PY, "-c", PATHOLOGICAL_RUN, name, str(size), str(ROOT), BACKEND]
             env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
             try:
-                result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                                        env=env)
+                result = subprocess.run(
+                    command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env
+                )
             except subprocess.TimeoutExpired:
                 runs.append({"name": name, "n": size, "timeout": timeout})
                 continue
@@ -475,12 +518,23 @@ def bench_people(count: int, timeout: float) -> list[dict[str, object]]:
         tokens = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
         try:
             cli = bench_cli(corpus, tokens, count, 1)
-            runs.append({"run": "CLI `-j 1` (wall, incl. start-up)", "docs": cli["docs"],
-                         "seconds": cli["wall"], "rss_mb": cli["main_rss_mb"]})
+            runs.append(
+                {
+                    "run": "CLI `-j 1` (wall, incl. start-up)",
+                    "docs": cli["docs"],
+                    "seconds": cli["wall"],
+                    "rss_mb": cli["main_rss_mb"],
+                }
+            )
         except (RuntimeError, KeyError, ValueError) as error:
             runs.append({"run": "CLI `-j 1`", "error": str(error)[-300:]})
-        result = subprocess.run([PY, "-c", PEOPLE_IN_PROCESS, str(corpus), BACKEND], cwd=ROOT,
-                                capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(
+            [PY, "-c", PEOPLE_IN_PROCESS, str(corpus), BACKEND],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         if result.returncode != 0:
             runs.append({"run": "`extract()` + `EntityTable` in-process", "error": result.stderr[-300:]})
         else:
@@ -495,16 +549,23 @@ RELIABILITY_START = "<!-- reliability: written by benchmarks/run.py --only patho
 RELIABILITY_END = "<!-- reliability: end -->"
 
 
-def report_reliability(pathological: list[dict[str, object]], people: list[dict[str, object]],
-                       command: str) -> str:
+def report_reliability(
+    pathological: list[dict[str, object]], people: list[dict[str, object]], command: str
+) -> str:
     """The "Pathological inputs" and "Many distinct people" sections, between markers."""
-    lines = [RELIABILITY_START, "", "## Pathological inputs (issue #17)", "",
-             f"Written by `{command}` on {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, load average "
-             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}. Each run is one `extract()` in a fresh "
-             "interpreter (one BLAS thread); the ratio is the larger size's seconds over the smaller's "
-             "(near-linear: about 2).", "",
-             "| input | n | characters | seconds | ratio to n/2 | peak RSS (MB) | slowest stages (s) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        RELIABILITY_START,
+        "",
+        "## Pathological inputs (issue #17)",
+        "",
+        f"Written by `{command}` on {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}. Each run is one `extract()` in a fresh "
+        "interpreter (one BLAS thread); the ratio is the larger size's seconds over the smaller's "
+        "(near-linear: about 2).",
+        "",
+        "| input | n | characters | seconds | ratio to n/2 | peak RSS (MB) | slowest stages (s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     previous: dict[str, float] = {}
     for run in pathological:
         name = str(run["name"])
@@ -518,13 +579,21 @@ def report_reliability(pathological: list[dict[str, object]], people: list[dict[
         previous[name] = seconds
         timings: dict[str, float] = run["timings"]  # type: ignore[assignment]
         slow = ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:3])
-        lines.append(f"| {label} | {run['n']:,} | {run['chars']:,} | {seconds:.2f} | {ratio} | "  # type: ignore[str-format]
-                     f"{float(run['rss_mb']):.0f} | {slow} |")  # type: ignore[arg-type]
-    lines += ["", "## Many distinct people (issue #17)", "",
-              "Short generated news items, each naming three people no other item names (varied Arabic "
-              "first and last names), so the entity table gets three new person rows per document.", "",
-              "| run | docs | seconds | of which `extract()` | of which the entity table | person rows "
-              "| peak RSS (MB) |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines.append(
+            f"| {label} | {run['n']:,} | {run['chars']:,} | {seconds:.2f} | {ratio} | "  # type: ignore[str-format]
+            f"{float(run['rss_mb']):.0f} | {slow} |"
+        )  # type: ignore[arg-type]
+    lines += [
+        "",
+        "## Many distinct people (issue #17)",
+        "",
+        "Short generated news items, each naming three people no other item names (varied Arabic "
+        "first and last names), so the entity table gets three new person rows per document.",
+        "",
+        "| run | docs | seconds | of which `extract()` | of which the entity table | person rows "
+        "| peak RSS (MB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for run in people:
         if "error" in run:
             lines.append(f"| {run['run']} | | failed: {run['error']!r} | | | | |")
@@ -532,8 +601,10 @@ def report_reliability(pathological: list[dict[str, object]], people: list[dict[
         extract = f"{float(run['extract']):.1f}" if "extract" in run else ""  # type: ignore[arg-type]
         table = f"{float(run['table']):.2f}" if "table" in run else ""  # type: ignore[arg-type]
         people_rows = f"{run['people']:,}" if run.get("people") is not None else ""  # type: ignore[str-format]
-        lines.append(f"| {run['run']} | {run['docs']:,} | {float(run['seconds']):.1f} | {extract} | "  # type: ignore[str-format, arg-type]
-                     f"{table} | {people_rows} | {float(run['rss_mb']):.0f} |")  # type: ignore[arg-type]
+        lines.append(
+            f"| {run['run']} | {run['docs']:,} | {float(run['seconds']):.1f} | {extract} | "  # type: ignore[str-format, arg-type]
+            f"{table} | {people_rows} | {float(run['rss_mb']):.0f} |"
+        )  # type: ignore[arg-type]
     lines += ["", RELIABILITY_END]
     return "\n".join(lines) + "\n"
 
@@ -594,24 +665,32 @@ def report(facts: dict[str, str], corpus: tuple[int, int], results: dict[str, ob
             f"| {label} (wall, incl. start-up) | {run['docs']:,} | {run['wall']:.1f} | "
             f"{run['tokens_s']:,.0f} | "
             f"{run['docs_s']:.1f} | {run['tokens_s'] / run['workers']:,.0f} | {run['main_rss_mb']:.0f} | "
-            f"{run['worker_rss_mb']:.0f} |")
+            f"{run['worker_rss_mb']:.0f} |"
+        )
     one = next((r for r in cli if r["workers"] == 1 and not r.get("dask")), None)
     two = next((r for r in cli if r["workers"] == 2 and not r.get("dask")), None)
     lines += ["", "## Against the targets", "", "| target | measured | |", "| --- | --- | --- |"]
     if one:
-        lines.append(f"| end to end ≥ {TARGET_TOKENS_PER_WORKER:,} tokens/s per worker | `extract()` "
-                     f"{ex['tokens_s']:,.0f}; CLI -j 1 {one['tokens_s']:,.0f} | "
-                     f"{verdict(one['tokens_s'] >= TARGET_TOKENS_PER_WORKER)} |")
+        lines.append(
+            f"| end to end ≥ {TARGET_TOKENS_PER_WORKER:,} tokens/s per worker | `extract()` "
+            f"{ex['tokens_s']:,.0f}; CLI -j 1 {one['tokens_s']:,.0f} | "
+            f"{verdict(one['tokens_s'] >= TARGET_TOKENS_PER_WORKER)} |"
+        )
     if two:
-        lines.append(f"| (per worker at -j 2) | CLI -j 2 {two['tokens_s'] / 2:,.0f} | "
-                     f"{verdict(two['tokens_s'] / 2 >= TARGET_TOKENS_PER_WORKER)} |")
+        lines.append(
+            f"| (per worker at -j 2) | CLI -j 2 {two['tokens_s'] / 2:,.0f} | "
+            f"{verdict(two['tokens_s'] / 2 >= TARGET_TOKENS_PER_WORKER)} |"
+        )
     if one and two:
         speedup = two["tokens_s"] / one["tokens_s"]
-        lines.append(f"| 2 workers ≥ {TARGET_SPEEDUP_2}x one | {speedup:.2f}x | "
-                     f"{verdict(speedup >= TARGET_SPEEDUP_2)} |")
+        lines.append(
+            f"| 2 workers ≥ {TARGET_SPEEDUP_2}x one | {speedup:.2f}x | "
+            f"{verdict(speedup >= TARGET_SPEEDUP_2)} |"
+        )
     peak = max([r["worker_rss_mb"] for r in cli] or [0])
-    lines.append(f"| peak RSS ≤ {TARGET_RSS_MB} MB per worker | {peak:.0f} MB | "
-                 f"{verdict(peak <= TARGET_RSS_MB)} |")
+    lines.append(
+        f"| peak RSS ≤ {TARGET_RSS_MB} MB per worker | {peak:.0f} MB | {verdict(peak <= TARGET_RSS_MB)} |"
+    )
     lines += [
         "",
         "## Cold start (fresh interpreter, bytecode cached, median of 3)",
@@ -653,24 +732,37 @@ def report(facts: dict[str, str], corpus: tuple[int, int], results: dict[str, ob
         "",
         f"Target: ≥ 50,000 tokens/s on one core: {verdict(ner['tokens_s'] >= 50_000)}.",
     ]
-    lines += ["", "## Long single articles (fresh interpreter each)", "",
-              "| size | words | seconds | words/s | peak RSS (MB) | slowest stages (s) |",
-              "| ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines += [
+        "",
+        "## Long single articles (fresh interpreter each)",
+        "",
+        "| size | words | seconds | words/s | peak RSS (MB) | slowest stages (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     for run in longs:
         if "timeout" in run:
-            lines.append(f"| {run['megabytes']} MB | {run['words']:,} | > {run['timeout']:.0f} (stopped) | | "
-                         f"{run['rss_mb']:.0f} | |")
+            lines.append(
+                f"| {run['megabytes']} MB | {run['words']:,} | > {run['timeout']:.0f} (stopped) | | "
+                f"{run['rss_mb']:.0f} | |"
+            )
         elif "error" in run:
             lines.append(f"| {run['megabytes']} MB | | failed: {run['error']!r} | | | |")
         else:
             timings: dict[str, float] = run["timings"]  # type: ignore[assignment]
             slow = ", ".join(f"{k} {v:.1f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:3])
             seconds = float(run["seconds"])  # type: ignore[arg-type]
-            lines.append(f"| {run['megabytes']} MB | {run['words']:,} | {seconds:.1f} | "
-                         f"{int(run['words']) / seconds:,.0f} | {run['rss_mb']:.0f} | {slow} |")  # type: ignore[call-overload]
+            lines.append(
+                f"| {run['megabytes']} MB | {run['words']:,} | {seconds:.1f} | "
+                f"{int(run['words']) / seconds:,.0f} | {run['rss_mb']:.0f} | {slow} |"
+            )  # type: ignore[call-overload]
     total = sum(stages.values()) or 1.0
-    lines += ["", "## Where the time goes (cProfile, the seeds)", "",
-              "| stage | share of pipeline time |", "| --- | ---: |"]
+    lines += [
+        "",
+        "## Where the time goes (cProfile, the seeds)",
+        "",
+        "| stage | share of pipeline time |",
+        "| --- | ---: |",
+    ]
     for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
         lines.append(f"| {stage} | {100 * seconds / total:.0f}% |")
     lines += ["", "| function (self time) | self s | cumulative s |", "| --- | ---: | ---: |"]
@@ -695,8 +787,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask", action="store_true", help="also time --engine dask -j 2")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--backend", default=None, help="NER backend for every run (default: the default)")
-    parser.add_argument("--only", nargs="+", choices=["pathological", "people"], default=None,
-                        help="run only these reliability sections and update them in the output")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["pathological", "people"],
+        default=None,
+        help="run only these reliability sections and update them in the output",
+    )
     parser.add_argument("--people-docs", type=int, default=20_000, help="documents of the people batch")
     parser.add_argument("--reliability-timeout", type=float, default=600.0, help="seconds per run")
     args = parser.parse_args(argv)

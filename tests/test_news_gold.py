@@ -18,20 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "news"
 
 # Measured with `python -m arextract.evaluate relations tests/gold/news/PART` (PART in dev, val,
-# dev2 to dev7, test) when the rules were last changed; a drop of more than 0.02 fails.
+# dev2 to dev8, test) when the rules were last changed; a drop of more than 0.02 fails.
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
     "dev": (246, 0.983, 0.947, 0.857, 0.970),
-    "val": (226, 0.886, 0.823, 1.0, 0.931),
-    "dev2": (318, 0.916, 0.855, 1.0, 0.948),
+    "val": (226, 0.890, 0.827, 1.0, 0.931),
+    "dev2": (318, 0.916, 0.859, 1.0, 0.948),
     "dev3": (248, 0.900, 0.839, 0.667, 0.926),
-    "dev4": (289, 0.936, 0.806, 0.833, 0.928),
-    "dev5": (230, 0.925, 0.800, 1.0, 0.888),
-    "dev6": (262, 0.814, 0.653, 1.0, 0.836),
-    # annotated blind in round 9, development data since; its one dated relation is not dated
+    "dev4": (289, 0.936, 0.806, 0.833, 0.931),
+    "dev5": (230, 0.925, 0.804, 1.0, 0.888),
+    "dev6": (262, 0.848, 0.683, 1.0, 0.858),
+    # annotated blind in round 9, development data since; its two dated relations are not dated
     # right (no dateline)
-    "dev7": (201, 0.813, 0.607, 0.0, 0.753),
-    "test": (237, 0.840, 0.709, 1.0, 0.911),
+    "dev7": (201, 0.861, 0.647, 0.0, 0.783),
+    # annotated blind in round 10 while its helpers worked; none of its matched relations is dated
+    "dev8": (184, 0.846, 0.625, 0.0, 0.860),
+    "test": (237, 0.840, 0.709, 1.0, 0.914),
 }
 MARGIN = 0.02
 

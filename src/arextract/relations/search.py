@@ -126,8 +126,12 @@ class MentionSearch:
                 token.norm in words.complementizers or token.norm in words.relatives
             ) and view.mention_covering(sentence, index - 1, (EntityType.PERSON,)) is None:
                 return index - 1  # (but "بان كي مون" is a name, not بأن)
-        long_title = only_title and headed  # a subject's too: "استقبل مفتي عام السلطنة رئيس ... X"
-        return end if subject and not long_title else _past_open_title(words, view, sentence, start, end)
+        # a subject made of title words runs on too: "استقبل مفتي عام السلطنة رئيس ... X"
+        return (
+            end
+            if subject and not (only_title and headed)
+            else _past_open_title(words, view, sentence, start, end)
+        )
 
     def after_prep(self, query: SlotQuery, start: int) -> int | None:
         """Where the argument after one of the slot's prepositions starts; ``start`` when there
@@ -294,7 +298,7 @@ class MentionSearch:
                 or (
                     first.type == EntityType.PERSON
                     and (
-                        self._title_gap(view, sentence, previous, mention)
+                        _next_title_gap(self._words, view, sentence, previous, mention)
                         or _listed_titles_gap(self._words, view, sentence, previous, mention)
                         or (
                             query.slot.find != "subject"
@@ -310,35 +314,35 @@ class MentionSearch:
             previous = mention
         return run
 
-    def _title_gap(
-        self, view: DocumentView, sentence: SentenceView, previous: Mention, mention: Mention
-    ) -> bool:
-        """ "X والرئيس التركي Y": a conjunction and the next person's title between two names."""
-        words = self._words
-        gap = range(previous.last + 1, mention.first)
-        if not gap:
-            return False
-        opener = view.tokens[gap[0]]
-        if not (opener.text in {"،", ","} or opener.norm.startswith("و")):
-            return False
-        heads = 0
-        unlisted = 0
-        for index in gap:
-            token = view.tokens[index]
-            if token.text in {"،", ","} or view.mention_covering(
-                sentence, index, AFFILIATION_TYPES + PLACE_TYPES
-            ):
-                continue
-            heads += listed(token.norm, words.title_heads)
-            if words.in_title(token.norm):
-                continue
-            if words.prefixed_title(token.norm) or (
-                is_definite(token.norm) and token.norm not in words.stops and not view.is_time_token(index)
-            ):
-                unlisted += 1  # a title's own complement: "ووكيل الوزارة للدراسات المهندس"
-                continue
-            return False
-        return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+def _next_title_gap(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, previous: Mention, mention: Mention
+) -> bool:
+    """ "X والرئيس التركي Y": a conjunction and the next person's title between two names."""
+    gap = range(previous.last + 1, mention.first)
+    if not gap:
+        return False
+    opener = view.tokens[gap[0]]
+    if not (opener.text in {"،", ","} or opener.norm.startswith("و")):
+        return False
+    heads = 0
+    unlisted = 0
+    for index in gap:
+        token = view.tokens[index]
+        if token.text in {"،", ","} or view.mention_covering(
+            sentence, index, AFFILIATION_TYPES + PLACE_TYPES
+        ):
+            continue
+        heads += listed(token.norm, words.title_heads)
+        if words.in_title(token.norm):
+            continue
+        if words.prefixed_title(token.norm) or (
+            is_definite(token.norm) and token.norm not in words.stops and not view.is_time_token(index)
+        ):
+            unlisted += 1  # a title's own complement: "ووكيل الوزارة للدراسات المهندس"
+            continue
+        return False
+    return unlisted == 0 or (heads > 0 and unlisted <= 4)
 
 
 def _past_list_mark(view: DocumentView, index: int, end: int) -> int:
