@@ -86,8 +86,13 @@ class PersonClusterer:
 
     def __call__(self, persons: list[Entity]) -> list[str]:
         """Cluster ``persons``; returns the full-name clusters' target keys in creation order."""
-        short = [e for e in persons if len(name_tokens(e.text)) < 2 or _family_only(e.text)]
-        clusters = self._cluster_full_names([e for e in persons if e not in short])
+        # one pass that partitions: "e not in short" compared whole entities, field by field,
+        # quadratic in a long text's persons
+        full: list[Entity] = []
+        short: list[Entity] = []
+        for entity in persons:
+            (short if len(name_tokens(entity.text)) < 2 or _family_only(entity.text) else full).append(entity)
+        clusters = self._cluster_full_names(full)
         self._attach_short_names(short, clusters)
         return clusters
 
