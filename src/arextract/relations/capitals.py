@@ -28,6 +28,12 @@ def capital_states(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     return states
 
 
+def country_named(doc: Document, code: str) -> Entity | None:
+    """The document's own mention of the country with this ISO code, whose canonical name and
+    aliases a mention standing for it (a capital, an organ's nisba) takes over."""
+    return next((e for e in doc.entities if e.type == EntityType.COUNTRY and e.kb_id == code), None)
+
+
 def people_countries(kb: KnowledgeBase) -> dict[str, str]:
     """person's canonical name -> their country's canonical name, for the people of the
     knowledge files with a country ("فرانسوا هولاند" -> "فرنسا")."""
@@ -68,7 +74,7 @@ def speaking_capitals(
         if state is None:
             continue
         canonical, code = state
-        known = next((e for e in doc.entities if e.type == EntityType.COUNTRY and e.kb_id == code), None)
+        known = country_named(doc, code)
         replaced[city.id] = city.model_copy(
             update={
                 "type": EntityType.COUNTRY,

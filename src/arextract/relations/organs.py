@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from arextract.kb import KnowledgeBase
+from arextract.relations.capitals import country_named
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.view import Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType
@@ -64,7 +65,7 @@ def organ_states(doc: Document, nisbas: dict[str, tuple[str, str]], words: Folde
         nisba = tokens[last]
         if state is None or (nisba.start, nisba.end) in taken:
             continue
-        known = next((e for e in doc.entities if e.type == EntityType.COUNTRY and e.kb_id == state[1]), None)
+        known = country_named(doc, state[1])
         found.append(
             Entity(
                 id="",
