@@ -257,6 +257,8 @@ class PhraseRecognizer:
         # heads that name the same kind of event: "الاحتفال" refers back to "حفل تخريج ..."
         self._head_groups = head_groups(lexicons.event_head_groups)
         self._proposal_triggers = {fold(word) for word in proposal_triggers}
+        # a reading's stem ends its word (لل keeps one lam of ال): most words end no trigger
+        self._proposal_tails = tuple({w[1:] if w.startswith("ال") else w for w in self._proposal_triggers})
         self._institutions = (
             InstitutionNames(lexicons, self._stops, self._breaks) if lexicons.organization_heads else None
         )
@@ -284,7 +286,9 @@ class PhraseRecognizer:
         out: list[Entity] = []
         for tokens in groups:
             for index, token in enumerate(tokens[:-1]):
-                if not any(r.stem in self._proposal_triggers for r in clitic_readings(token.norm)):
+                if not token.norm.endswith(self._proposal_tails) or not any(
+                    r.stem in self._proposal_triggers for r in clitic_readings(token.norm)
+                ):
                     continue
                 following = index + 1
                 while following < len(tokens) and mentions.persons.covers(tokens[following].start):
@@ -316,7 +320,9 @@ class PhraseRecognizer:
         for tokens in groups:
             index = 0
             while index < len(tokens):
-                reading = _event_head(tokens[index], heads)
+                # (the tails test first: most words end no head, and this runs on every token)
+                token = tokens[index]
+                reading = _event_head(token, heads) if token.norm.endswith(heads.tails) else None
                 if reading is None or (index and tokens[index - 1].norm in self._match_nouns):
                     index += 1  # (مباراة قمة: the top match)
                     continue

@@ -74,6 +74,11 @@ def _is_verb(norm: str) -> bool:
     return any(r.proclitic in ("", "و", "ف") and r.stem in _VERBS for r in clitic_readings(norm))
 
 
+@lru_cache(maxsize=50_000)  # asked of most definite words of every sentence
+def _has_digit(norm: str) -> bool:
+    return any(c.isdigit() for c in norm)
+
+
 def is_speech_verb(norm: str) -> bool:
     """A verb of saying or meeting (قال، وأكد، استقبل), which opens no name."""
     return _is_verb(norm)
@@ -132,24 +137,34 @@ def _titled(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].norm in _TITLES
 
 
-def _after_title(tokens: list[Token], o: int, spans: dict[int, int], definite: bool = False) -> bool:
+# What closes at a token (:func:`_after_title`): nothing, a definite title and its complement
+# (المتحدث الرسمي لإدارة الطرق بالباحة), or an indefinite one (عضو المجلس، وزير الزراعة الفرنسي).
+_NO_TITLE, _DEFINITE_TITLE, _INDEFINITE_TITLE = 0, 1, 2
+
+
+def _after_title(tokens: list[Token], o: int, spans: dict[int, int]) -> int:
     """Whether token ``o`` closes a title and its complement (عضو المجلس، محافظ صلاح الدين،
     وزير الزراعة الفرنسي): an indefinite title at most three tokens back, and only definite
     words or mentions (``spans``: their last token -> their first) between. When ``o`` closes a
     place or a body, the complement may be longer, a mention counting as one word and في/لدى
     before a place allowed (رئيس وزراء سانت فنسنت وجزر غرينادين، وزيرة العلاقات الدولية والتعاون
-    لجنوب أفريقيا، سفير مصر في الجزائر). ``definite``: a definite title counts too (``المتحدث
-    الرسمي لإدارة الطرق بالباحة``), for the caller's narrower use."""
+    لجنوب أفريقيا، سفير مصر في الجزائر). ``_INDEFINITE_TITLE`` when such a title is found,
+    ``_DEFINITE_TITLE`` when only a definite title is (``المتحدث الرسمي لإدارة الطرق بالباحة``, for
+    the caller's narrower use), else ``_NO_TITLE``. One walk serves both answers: a definite title
+    does not stop the search for an indefinite one further back."""
     if o < 1 or not (tokens[o].norm.startswith("ال") or o in spans) or tokens[o].norm in DEFINITE_STOPS:
-        return False
-    if any(c.isdigit() for c in tokens[o].norm):
-        return False  # "وزيرة التعاون الدولي10 اتفاقيات": a number glued on; a counted noun follows
+        return _NO_TITLE
+    if _has_digit(tokens[o].norm):
+        return _NO_TITLE  # "وزيرة التعاون الدولي10 اتفاقيات": a number glued on; a counted noun follows
     closes_a_name = o in spans
     k, words = (spans[o] - 1, _LONG_COMPLEMENT) if closes_a_name else (o - 1, 3)
+    found = _NO_TITLE
     while k >= 0 and words > 0:
         norm = tokens[k].norm
-        if _indefinite_title(norm) or (definite and norm in _TITLES):
-            return True  # (definite: المتحدث الرسمي لإدارة الطرق بالباحة)
+        if _indefinite_title(norm):
+            return _INDEFINITE_TITLE
+        if norm in _TITLES:
+            found = _DEFINITE_TITLE
         words -= 1
         if closes_a_name and k in spans:
             k = spans[k] - 1
@@ -158,9 +173,9 @@ def _after_title(tokens: list[Token], o: int, spans: dict[int, int], definite: b
             k -= 1
             continue
         if not (norm.startswith("ال") or norm[:1].isalpha()) or norm in NAME_END:
-            return False
+            return found
         k -= 1
-    return False
+    return found
 
 
 def _past_outlet(tokens: list[Token], verb: int) -> int:
@@ -258,8 +273,9 @@ def with_speakers(text: str, tokens: list[Token], entities: list[Entity]) -> lis
     for i in range(len(tokens) - 3):
         verb = _is_verb(tokens[i].norm)
         apposed = not verb and _apposed(tokens, i, covered)
-        framed = verb or apposed or _after_title(tokens, i, spans)
-        if not framed and not _after_title(tokens, i, spans, definite=True):
+        closing = _NO_TITLE if verb or apposed else _after_title(tokens, i, spans)
+        framed = verb or apposed or closing == _INDEFINITE_TITLE
+        if not framed and closing == _NO_TITLE:
             continue  # (after a definite title, only a family name the tagger read takes its given name)
         if verb:
             i = _past_outlet(tokens, i)  # قال لـ«عكاظ» + the speaker
