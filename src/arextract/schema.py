@@ -172,7 +172,11 @@ def numbered(entities: list[Entity]) -> list[Entity]:
     nothing and is dropped here, where every stage that makes mentions numbers them."""
     named = [entity for entity in entities if any(char.isalnum() for char in entity.text)]
     ordered = sorted(named, key=lambda entity: (entity.start, -entity.end))
-    return [entity.model_copy(update={"id": f"e{index}"}) for index, entity in enumerate(ordered, 1)]
+    # (most mentions keep their number from the stage before: no copy for them)
+    return [
+        entity if entity.id == (eid := f"e{index}") else entity.model_copy(update={"id": eid})
+        for index, entity in enumerate(ordered, 1)
+    ]
 
 
 def document_json_schema() -> str:
