@@ -420,3 +420,23 @@ def test_a_family_name_copied_after_a_tagged_given_name_continues_it() -> None:
     assert out[1][2:4] == ["B-PERSON", "I-PERSON"]  # one person, سعود المعولي
     assert out[2][2:5] == ["B-PERSON", "I-PERSON", "I-PERSON"]  # after بن
     assert out[3][1:3] == ["B-PERSON", "B-PERSON"]  # و + a known name: a second person
+
+
+def test_word_type_caches_emptied_between_batches_give_the_same_labels(
+    seed_texts: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the CRF's and the LSTM's per-word-type rows live in one growing array each (TypeRows);
+    # with a cache of 50 word types they are emptied before nearly every batch, and a long
+    # stream must tag exactly as a fresh tagger does
+    documents = [
+        [[t.text for t in tokenize(text, s.start, s.end)] for s in split_sentences(text)]
+        for text in seed_texts.values()
+    ]
+    expected = [NerTagger.load(MODEL).tag_document(sentences) for sentences in documents]
+    monkeypatch.setattr("arextract.ner.features.WORD_CACHE_SIZE", 50)
+    small = NerTagger.load(MODEL)
+    assert [small.tag_document(sentences) for sentences in documents * 2] == expected * 2
+    # emptied before a batch only: at most the bound plus one batch (here one document)
+    batch = max(sum(map(len, sentences)) for sentences in documents)
+    assert 0 < len(small._crf._rows.index) <= 50 + batch  # type: ignore[union-attr]
+    assert 0 < len(small._neural._proj.index) <= 50 + batch  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from arextract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteers
+from arextract.ner.features import FeatureExtractor, Gazetteers, TypeRows
 from arextract.ner.wordreps import WordReps
 
 __all__ = ["CrfScorer", "export_crfsuite"]
@@ -60,10 +60,12 @@ class CrfScorer:
         self.attributes = attributes
         self.weights = weights
         self.transitions = transitions
-        self._types: dict[str, tuple[str, str, np.ndarray]] = {}
         window = features.window
         # row k of a word type's scores goes to the token `_offsets[k]` after it
         self._offsets = (0, *range(-window, 0), *range(1, window + 1))
+        # per word type: its normalised form, stem, and the number of its scores in `_rows`
+        self._types: dict[str, tuple[str, str, int]] = {}
+        self._rows = TypeRows((len(self._offsets), weights.shape[1]))
 
     @classmethod
     def load(
@@ -103,9 +105,10 @@ class CrfScorer:
         )
         return cls(features, attributes, weights, transitions, labels)
 
-    def _type_scores(self, token: str) -> tuple[str, str, np.ndarray]:
-        """A word type's normalised form, stem, and score rows: row 0 from its own
-        attributes, row k (1..2W) what it adds to the token at offset `_offsets[k]`."""
+    def _type_scores(self, token: str) -> tuple[str, str, int]:
+        """A word type's normalised form, stem, and the number of its scores in ``_rows``:
+        row 0 from its own attributes, row k (1..2W) what it adds to the token at offset
+        `_offsets[k]`."""
         hit = self._types.get(token)
         if hit is not None:
             return hit
@@ -115,10 +118,9 @@ class CrfScorer:
         rows[0] = weights[[index[a] for a in own]].sum(0)
         for k, off in enumerate(self._offsets[1:], start=1):
             rows[k] = weights[[index[a] for a in ctx[-off]]].sum(0)
-        if len(self._types) >= WORD_CACHE_SIZE:
-            self._types.clear()
-        self._types[token] = (norm, stem, rows)
-        return norm, stem, rows
+        self._rows.add([token], rows[None])
+        self._types[token] = hit = (norm, stem, self._rows.index[token])
+        return hit
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[list[np.ndarray], list[list[str]]]:
         """Per sentence, (n, L) scores: the summed weights of each token's CRF
@@ -130,8 +132,9 @@ class CrfScorer:
         them, so context scores shifted past a sentence's end land in a gap.
         """
         window = self.features.window
-        pad = np.zeros((len(self._offsets), self.weights.shape[1]), dtype=np.float32)
-        blocks: list[np.ndarray] = [pad] * window
+        if self._rows.make_room(sum(len(tokens) for tokens in sentences)):
+            self._types.clear()
+        blocks: list[int] = [0] * window  # numbers of rows in `_rows`; 0 is the zero padding
         starts: list[int] = []
         rows: list[int] = []
         owners: list[int] = []
@@ -142,7 +145,7 @@ class CrfScorer:
             start = len(blocks)
             starts.append(start)
             blocks.extend(info[2] for info in infos)
-            blocks.extend([pad] * window)
+            blocks.extend([0] * window)
             norm = [info[0] for info in infos]
             tags = self.features.gaz.bio_tags(norm, [info[1] for info in infos])
             all_tags.append(tags)
@@ -150,7 +153,7 @@ class CrfScorer:
                 for a in attrs:
                     rows.append(index[a])
                     owners.append(start + i)
-        stacked = np.stack(blocks)  # (N, 1 + 2W, L)
+        stacked = self._rows.gather(blocks)  # (N, 1 + 2W, L)
         n = len(blocks)
         out = stacked[:, 0].copy()
         for k, off in enumerate(self._offsets[1:], start=1):

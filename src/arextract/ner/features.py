@@ -12,6 +12,8 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
+
 from arextract.text.clitics import longest_phrase, strip_proclitics
 from arextract.text.normalize import tagger_fold
 
@@ -24,6 +26,7 @@ __all__ = [
     "WORD_CACHE_SIZE",
     "FeatureExtractor",
     "Gazetteers",
+    "TypeRows",
     "WordForms",
     "lookup_forms",
     "span_key",
@@ -265,6 +268,41 @@ def word_forms(token: str, gaz: Gazetteers) -> WordForms:
 # Entries kept by each per-word-type cache of the taggers before it is emptied:
 # a long-running process tagging an endless stream must not grow without bound.
 WORD_CACHE_SIZE = 200_000
+
+
+class TypeRows:
+    """A per-word-type cache of score rows kept in one array, so that a batch gathers its
+    tokens' rows with one indexing call (stacking a list of small arrays costs a call per
+    token). Row 0 is zeros, for padding. The caller asks :meth:`make_room` before a batch, so
+    the cache is never emptied while a batch holds row numbers."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self._data = np.zeros((1024, *shape), dtype=np.float32)
+        self.index: dict[str, int] = {}
+
+    def make_room(self, incoming: int) -> bool:
+        """Empty the cache when ``incoming`` more rows would pass :data:`WORD_CACHE_SIZE`;
+        whether it did."""
+        if len(self.index) + incoming <= WORD_CACHE_SIZE:
+            return False
+        self.index.clear()
+        return True
+
+    def add(self, keys: Sequence[str], rows: np.ndarray) -> None:
+        """Cache ``rows[k]`` for ``keys[k]`` (keys not cached yet)."""
+        first = len(self.index) + 1
+        end = first + len(keys)
+        if end > len(self._data):
+            grown = np.zeros((max(end, 2 * len(self._data)), *self._data.shape[1:]), dtype=np.float32)
+            grown[:first] = self._data[:first]
+            self._data = grown
+        self._data[first:end] = rows
+        self.index.update(zip(keys, range(first, end), strict=True))
+
+    def gather(self, rows: Sequence[int]) -> np.ndarray:
+        """The cached rows with these numbers, in order, as one new array."""
+        return self._data[np.asarray(rows, dtype=np.int64)]
+
 
 # normalised word, its own attributes, attributes seen from each offset, stem
 _WordInfo = tuple[str, tuple[str, ...], dict[int, tuple[str, ...]], str]

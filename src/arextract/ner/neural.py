@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from arextract.ner.features import GAZ_CLASSES, WORD_CACHE_SIZE, Gazetteers, word_forms
+from arextract.ner.features import GAZ_CLASSES, WORD_CACHE_SIZE, Gazetteers, TypeRows, word_forms
 from arextract.ner.wordreps import WordReps
 from arextract.text.clitics import strip_proclitics
 
@@ -265,8 +265,8 @@ class NeuralTagger:
         self.transitions = w[f"crf_{head}.transitions"]
         self.start = w[f"crf_{head}.start"]
         self.end = w[f"crf_{head}.end"]
-        # per word type: its input projection (the context-free part of the gates)
-        self._proj: dict[str, np.ndarray] = {}
+        # per word type: its input projection (the context-free part of the gates), (2, 4H)
+        self._proj = TypeRows((2, self._w_in.shape[1]))
 
     @classmethod
     def load(
@@ -308,11 +308,10 @@ class NeuralTagger:
 
     def _project(self, tokens: set[str]) -> None:
         """Make sure every token of `tokens` has its input projection cached."""
-        new = [t for t in tokens if t not in self._proj]
+        new = [t for t in tokens if t not in self._proj.index]
         if not new:
             return
-        if len(self._proj) + len(new) > WORD_CACHE_SIZE:
-            self._proj.clear()
+        if self._proj.make_room(len(new)):
             new = list(tokens)
         infos = [self.encoder.word(t) for t in new]
         x = np.zeros((len(new), self._w_in.shape[2]), dtype=np.float32)
@@ -330,9 +329,7 @@ class NeuralTagger:
         x[:, self._n_static : self._dense_col] = self._char_vectors([i[4] for i in infos])
         for k, info in enumerate(infos):
             x[k, [self._dense_col + j for j in info[5]]] = 1.0
-        proj = np.einsum("ni,dgi->ndg", x, self._w_in) + self._b_in  # (N, 2, 4H)
-        for t, p in zip(new, proj, strict=True):
-            self._proj[t] = p
+        self._proj.add(new, np.einsum("ni,dgi->ndg", x, self._w_in) + self._b_in)  # (N, 2, 4H)
 
     # -- batches of sentences ------------------------------------------
     def emissions(
@@ -351,9 +348,9 @@ class NeuralTagger:
         t_max = lengths[0]
         # every token's input projection, placed at (step, direction, rank):
         # forward in reading order, backward reversed
-        proj = self._proj
+        proj = self._proj.index
         tokens = [t for j in order for t in sents[j]]
-        rows = np.stack([proj[t] for t in tokens])  # (N, 2, 4H)
+        rows = self._proj.gather([proj[t] for t in tokens])  # (N, 2, 4H)
         pos = np.concatenate([np.arange(n) for n in lengths])
         ranks = np.repeat(np.arange(b), lengths)
         length = np.repeat(np.asarray(lengths), lengths)
