@@ -168,8 +168,10 @@ def viterbi_batch(
     for t in range(1, lens[0]):
         k = running[t]
         cand = score[:k, :, None] + transitions
-        back[t, :k] = cand.argmax(1)
-        score[:k] = cand.max(1) + em[:k, t]
+        best = cand.argmax(1)
+        back[t, :k] = best
+        # the maximum is the value at the argmax: one reduction, not two
+        score[:k] = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + em[:k, t]
     # backtrack all sentences at once, each from its own last token
     lens_arr = np.asarray(lens)
     cur = (score + end).argmax(1)
