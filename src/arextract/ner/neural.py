@@ -165,13 +165,14 @@ def viterbi_batch(
     em = emissions[order]
     score = start + em[:, 0]
     back = np.zeros((lens[0], len(lens), emissions.shape[2]), dtype=np.int64)
+    sentences, labels = np.arange(len(lens))[:, None], np.arange(emissions.shape[2])[None, :]
     for t in range(1, lens[0]):
         k = running[t]
         cand = score[:k, :, None] + transitions
         best = cand.argmax(1)
         back[t, :k] = best
         # the maximum is the value at the argmax: one reduction, not two
-        score[:k] = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + em[:k, t]
+        score[:k] = cand[sentences[:k], best, labels] + em[:k, t]
     # backtrack all sentences at once, each from its own last token
     lens_arr = np.asarray(lens)
     cur = (score + end).argmax(1)

@@ -39,6 +39,7 @@ _NEWS = folded("أنباء الأنباء")
 # Dual heads naming two bodies at once (وزارتي الداخلية والعمل), with their singular, and the
 # proclitics they take.
 _DUALS = {fold("وزارتي"): "وزارة"}
+_DUAL_HEAD_ENDINGS = tuple(_DUALS)
 _DUAL_CLITICS = frozenset(["", "و", "ب", "ل", "وب", "ول"])
 
 # Dual heads of bodies named after a person or a place (جامعتي أم القرى والملك عبدالعزيز): the
@@ -65,7 +66,7 @@ _PAPERS = folded("صحيفة جريدة مجلة")
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
     if not any(
-        is_head(t.norm)[1] or is_head(t.norm)[0] or outlet_stem(t.norm) or is_to(t.norm) for t in tokens
+        (head := is_head(t.norm))[0] or head[1] or outlet_stem(t.norm) or is_to(t.norm) for t in tokens
     ):
         return []
     chains = OrganizationChains(tokens, entities)
@@ -233,8 +234,10 @@ def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[
     المدنية``): each portfolio is a mention named with the singular head (وزارة الداخلية، وزارة
     العمل). Exactly two portfolios, each a definite word and its definite adjectives."""
     out: list[Entity] = []
-    taken = SpanSet((e.start, e.end) for e in entities)
+    taken: SpanSet | None = None  # built at the first dual head: most sentences have none
     for i, token in enumerate(tokens[:-3]):
+        if not token.norm.endswith(_DUAL_HEAD_ENDINGS):
+            continue  # (a clitic reading only strips a prefix: the stem ends the word)
         head = next(
             (
                 _DUALS[r.stem]
@@ -249,6 +252,8 @@ def dual_bodies(text: str, tokens: list[Token], entities: list[Entity]) -> list[
         second = _portfolio(tokens, first[1] + 1, conjoined=True) if first else None
         if first is None or second is None or _portfolio(tokens, second[1] + 1, conjoined=True):
             continue
+        if taken is None:
+            taken = SpanSet((e.start, e.end) for e in entities)
         for j, last in (first, second):
             start = tokens[j].start + (1 if j > i + 1 else 0)  # والعمل: the portfolio after و
             if taken.overlaps(start, tokens[last].end):
