@@ -49,6 +49,11 @@ def bio_spans(labels: Sequence[str], *, scheme: str = "BIO") -> list[tuple[int, 
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for index, label in enumerate([*labels, "O"]):
+        if label == "O":  # (most labels: it only closes the open span)
+            if start >= 0:
+                spans.append((start, index, kind))
+                start, kind = -1, ""
+            continue
         tag, dash, label_kind = label.partition("-")
         if scheme != "BIO" and dash:
             tag = {"S": "B", "U": "B", "E": "I", "L": "I"}.get(tag, tag)
