@@ -157,13 +157,21 @@ class Gazetteer:
         known name of its kind with و، أو or a comma (سواء لحج أو تعز، خور مكسر والمعلا، داعش
         والقاعدة): an item of a list of places is a place, of organisations an organisation.
         One pass leftwards then one rightwards: linear in the sentence."""
+        ambiguous = self._ambiguous
+        # (only a name that is also a common word can be found here: most sentences have none)
+        candidates = [
+            position
+            for position, token in enumerate(tokens)
+            if token.norm in ambiguous or (token.norm[:1] == "و" and token.norm[1:] in ambiguous)
+        ]
+        if not candidates:
+            return matches
         listed = {m.first: m for m in matches if m.entry.type in _LIST_KINDS and not m.is_nisba}
         listed.update({m.last: m for m in matches if m.entry.type in _LIST_KINDS and not m.is_nisba})
         taken = {k for m in matches for k in range(m.first, m.last + 1)}
         added: list[GazetteerMatch] = []
         for step in (-1, 1):
-            order = range(len(tokens) - 1, -1, -1) if step < 0 else range(len(tokens))
-            for position in order:
+            for position in reversed(candidates) if step < 0 else candidates:
                 if position in taken:
                     continue
                 match = self._listed_place(tokens, position, listed, -step)

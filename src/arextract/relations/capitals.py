@@ -216,6 +216,8 @@ def capital_phrases(doc: Document, capitals: dict[str, tuple[str, str | None]]) 
 
 def _capital_noun(norm: str) -> bool:
     """ "العاصمة" after its proclitics: بالعاصمة، والعاصمة، and ل + العاصمة written للعاصمة."""
+    if _CAPITAL_NOUN[2:] not in norm:
+        return False  # (asked of every word: most do not hold عاصمة at all)
     noun = lam_article_reading(norm) or norm
     return noun.endswith(_CAPITAL_NOUN) and len(noun) <= len(_CAPITAL_NOUN) + 3
 
