@@ -65,9 +65,7 @@ _PAPERS = folded("صحيفة جريدة مجلة")
 
 def propose_organizations(text: str, tokens: list[Token], entities: list[Entity]) -> list[Entity]:
     """Organisation mentions of one sentence by the head grammar and the outlet patterns."""
-    if not any(
-        (head := is_head(t.norm))[0] or head[1] or outlet_stem(t.norm) or is_to(t.norm) for t in tokens
-    ):
+    if not any(any(is_head(t.norm)[:2]) or outlet_stem(t.norm) or is_to(t.norm) for t in tokens):
         return []
     chains = OrganizationChains(tokens, entities)
     out: list[Entity] = []
