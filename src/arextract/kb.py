@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from arextract.errors import ResourceError
@@ -79,6 +79,17 @@ class KnowledgeBase:
         self.entries = entries
         # Names too common as ordinary words to match on their own (مالي "financial").
         self.ambiguous = ambiguous
+
+    @cached_property
+    def countries_by_nisba(self) -> dict[str, KBEntry]:
+        """Folded nisba form -> its country (الصيني، الأمريكية), the first country listing it:
+        the one table the linker and the relation stage read a nationality adjective by."""
+        countries: dict[str, KBEntry] = {}
+        for entry in self.entries:
+            if entry.type is EntityType.COUNTRY and entry.kb_id:
+                for form in entry.nisba:
+                    countries.setdefault(form, entry)
+        return countries
 
     @classmethod
     def load(cls, directory: Path | None = None) -> KnowledgeBase:

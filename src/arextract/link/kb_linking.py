@@ -52,7 +52,7 @@ class KBLinker:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._entries_by_canonical: dict[tuple[EntityType, str], list[KBEntry]] = {}
         self._by_name: dict[str, list[KBEntry]] = {}
-        self._by_nisba: dict[str, KBEntry] = {}
+        self._by_nisba = kb.countries_by_nisba
         self._people: list[KBEntry] = []
         self._person_key: dict[str, list[KBEntry]] = {}  # name_key -> entries
         self._person_token: dict[str, set[int]] = {}  # skeleton token -> person indexes
@@ -65,8 +65,6 @@ class KBLinker:
             self._entries_by_canonical.setdefault((entry.type, fold(entry.canonical)), []).append(entry)
             if entry.type is EntityType.COUNTRY and entry.kb_id:
                 self._country_by_iso.setdefault(entry.kb_id, entry)
-                for form in entry.nisba:
-                    self._by_nisba.setdefault(form, entry)
             if entry.type is EntityType.PERSON:
                 self._add_person(entry)
             else:

@@ -34,7 +34,7 @@ from arextract.relations.capitals import (
     speaking_capitals,
 )
 from arextract.relations.lexicons import FoldedLexicons, is_definite, listed
-from arextract.relations.organs import organ_states, state_nisbas
+from arextract.relations.organs import organ_states
 from arextract.relations.pairs import (
     JOINT_TYPES,
     DualDoers,
@@ -72,7 +72,7 @@ class RelationExtractor:
         knowledge = kb if kb is not None else load_kb()
         self._capital_states = capital_states(knowledge)
         self._country_capitals = country_capitals(knowledge)
-        self._state_nisbas = state_nisbas(knowledge)
+        self._state_nisbas = knowledge.countries_by_nisba
         self.triggers = TriggerIndex(self.rules)
         self.words = FoldedLexicons.of(self.lexicons)
         self.version = f"rules:{len(self.rules)}"

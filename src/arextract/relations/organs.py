@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from arextract.kb import KnowledgeBase
+from arextract.kb import KBEntry
 from arextract.relations.capitals import country_named
 from arextract.relations.lexicons import FoldedLexicons, listed
 from arextract.relations.view import Mention, SentenceView
@@ -28,17 +28,7 @@ _NISBA = "nisba"
 _COUNTRY_CONFIDENCE = 0.8
 
 
-def state_nisbas(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
-    """folded nisba form -> (its country's canonical name, the country's ISO code)."""
-    nisbas: dict[str, tuple[str, str]] = {}
-    for entry in kb.entries:
-        if entry.type == EntityType.COUNTRY and entry.kb_id:
-            for form in entry.nisba:
-                nisbas.setdefault(form, (entry.canonical, entry.kb_id))
-    return nisbas
-
-
-def organ_states(doc: Document, nisbas: dict[str, tuple[str, str]], words: FoldedLexicons) -> list[Entity]:
+def organ_states(doc: Document, nisbas: dict[str, KBEntry], words: FoldedLexicons) -> list[Entity]:
     """The country of each two-word organ mention ("الخارجية الأمريكية") right after a title's
     head or "باسم", as a mention of its nisba (see the module docstring)."""
     tokens = doc.tokens
@@ -65,7 +55,7 @@ def organ_states(doc: Document, nisbas: dict[str, tuple[str, str]], words: Folde
         nisba = tokens[last]
         if state is None or (nisba.start, nisba.end) in taken:
             continue
-        known = country_named(doc, state[1])
+        known = country_named(doc, state.kb_id or "")
         found.append(
             Entity(
                 id="",
@@ -74,8 +64,8 @@ def organ_states(doc: Document, nisbas: dict[str, tuple[str, str]], words: Folde
                 text=nisba.text,
                 start=nisba.start,
                 end=nisba.end,
-                canonical=known.canonical if known is not None else state[0],
-                kb_id=state[1],
+                canonical=known.canonical if known is not None else state.canonical,
+                kb_id=state.kb_id,
                 name_en=known.name_en if known is not None else None,
                 confidence=_COUNTRY_CONFIDENCE,
                 source=EntitySource.RULE,
