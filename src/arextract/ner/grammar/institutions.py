@@ -225,7 +225,7 @@ class OrganizationChains:
         if stem.removeprefix("ال") in EMIRATE_OFFICE:
             return None if definite else _region_office(self, i)
         if stem.removeprefix("ال") in PLACE_ONLY:
-            return None if stem.startswith("ال") else self._place_genitive(i, stem in _REGIONAL)
+            return None if stem.startswith("ال") else self.place_genitive(i, stem in _REGIONAL)
         if head_reading(tokens[i].norm)[0].removeprefix("ال") in _NAMESAKE_ONLY and (
             definite or i + 1 >= len(tokens) or tokens[i + 1].norm not in _NAMESAKE
         ):
@@ -429,7 +429,7 @@ class OrganizationChains:
             return last
         return j
 
-    def _place_genitive(self, i: int, region_only: bool = False) -> tuple[int, int] | None:
+    def place_genitive(self, i: int, region_only: bool = False) -> tuple[int, int] | None:
         """(0, last token) of a regional service at ``i`` (تعليم محافظة صبيا), or None;
         ``region_only``: a region's body (حكومة الأنبار; حكومة طهران is Iran's government)."""
         j = i + 1
@@ -490,10 +490,10 @@ def _branch(chains: OrganizationChains, last: int, sited: int) -> bool:
 
 def _region_office(chains: OrganizationChains, i: int) -> tuple[int, int] | None:
     """(0, last token) of a region's office at ``i`` (إمارة منطقة الرياض), or None."""
-    found = chains._place_genitive(i, region_only=True)
+    found = chains.place_genitive(i, region_only=True)
     if found is None:
         return None
-    # the region _place_genitive found: right after the head, or after منطقة
+    # the region place_genitive found: right after the head, or after منطقة
     region = chains.entity_at(i + 1) or chains.entity_at(i + 2)
     named = region is not None and fold(region.canonical).partition(" ")[0] in _REGION_NOUNS
     return found if named else None
