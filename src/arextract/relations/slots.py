@@ -166,9 +166,13 @@ class SlotFiller:
             if _unfit_genitive(self._words, self._candidates, query):
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
                 # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
-                return [], cursor
+                # (a head of state by title only is his state: "زيارة الرئيس الصيني إلى مصر")
+                state = _head_of_state_by_title(query)
+                return ([state], state.last + 1) if state is not None else ([], cursor)
         if (reported := _reported_doer(self._words, query)) is not None:
             return reported, cursor
+        if (fronted := _fronted_frame_doer(self._words, query)) is not None:
+            return [fronted], cursor  # "بعد زيارة ناجحة إلى واشنطن، يصل الرئيس X"
         actor = sentence.actor
         if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
             # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival;
@@ -374,6 +378,65 @@ class SlotFiller:
         if actor is not None and fits(actor) and implicit(query):
             return [actor]
         return []
+
+
+# a phrase fronted before the main clause: "بعد زيارة ..."، "في إطار زيارته ..."، "على هامش مشاركته ..."
+_FRAME_HEADS = fold_words(("بعد", "عقب", "إثر", "خلال", "قبيل", "ضمن", "إطار", "ختام", "هامش", "مستهل"))
+_FRAME_PREPS = fold_words(("في", "على"))
+_FRONTED_REACH = 12  # tokens from the masdar to the comma closing the fronted phrase
+_FRONTED_SUBJECT = 8  # tokens from that comma to the main clause's subject
+# after the comma, the one named is not the masdar's doer: "لدى وصوله، كان في استقباله X"
+_NOT_FRAME_DOER = fold_words(
+    ("كان", "كانت", "استقبل", "استقبلت", "يستقبل", "تستقبل", "استقبله", "استقبلها", "استقباله", "استقبالها")
+)
+
+
+def _fronted_frame_doer(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The doer of a masdar opening a phrase fronted before the main clause: the subject named
+    after the comma that closes it ("بعد زيارة ناجحة إلى واشنطن، يصل الرئيس X اليوم إلى
+    الكاميرون"، "في إطار زيارته الرسمية لإسبانيا، اجتمع الوزير X"): "his" points ahead."""
+    view, sentence, match = query.view, query.sentence, query.match
+    head = sentence.first
+    if listed(view.tokens[head].norm, _FRAME_PREPS) and head + 1 < match.first:
+        head += 1
+    if match.first != head + 1 or not listed(view.tokens[head].norm, _FRAME_HEADS):
+        return None
+    comma = next(
+        (
+            index
+            for index in range(match.last + 1, min(sentence.last, match.last + 1 + _FRONTED_REACH))
+            if view.tokens[index].text in words.breaks
+        ),
+        None,
+    )
+    if comma is None or view.tokens[comma].text not in {"،", ","}:
+        return None
+    for index in range(comma + 1, min(sentence.last, comma + 1 + _FRONTED_SUBJECT)):
+        if view.tokens[index].text in words.breaks or listed(view.tokens[index].norm, _NOT_FRAME_DOER):
+            return None
+        # (past a nisba after the title: "يصل الرئيس الغاني X"; a state is no traveller here)
+        found = [m for m in sentence.mentions if m.first == index and m.type != EntityType.COUNTRY]
+        if found:
+            subject = found[0]
+            return subject if subject.type in query.slot.types and query.open_to(subject) else None
+    return None
+
+
+# a head of state named by his title and nisba only stands for his state (GUIDELINES §2, §5)
+_HEADS_OF_STATE = fold_words(("الرئيس", "الملك", "العاهل"))
+
+
+def _head_of_state_by_title(query: SlotQuery) -> Mention | None:
+    """The state of a head of state the masdar's genitive names by title only: "زيارة الرئيس
+    الصيني إلى مصر" is China's visit (not a minister's: "زيارة وزير الدفاع الأمريكي" is unnamed)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    title = match.last + 1
+    if title + 1 >= sentence.last or view.tokens[title].norm not in _HEADS_OF_STATE:
+        return None
+    nisba = view.mention_covering(sentence, title + 1)
+    if nisba is None or nisba.first != title + 1 or not nisba.is_nisba or nisba.type != EntityType.COUNTRY:
+        return None
+    return nisba if EntityType.COUNTRY in query.slot.types and query.open_to(nisba) else None
 
 
 def _dateline_city(query: SlotQuery) -> list[Mention]:
