@@ -81,6 +81,36 @@ def test_a_fronted_arrival_is_not_the_receivers(nlp: Pipeline) -> None:
     assert not any(name_key("سامح شكري") in r.get("visitor", set()) for r in found(doc, "VISIT"))
 
 
+def test_the_one_who_attended_the_event_named_before_the_relative(nlp: Pipeline) -> None:
+    doc = nlp(
+        "جاء ذلك في حفل المعايدة الذي أقامه المجلس الأعلى للقضاء بمقره في جدة، وحضره الشيخ "
+        "سعد بن ناصر الشثري نيابة عن رئيس المجلس."
+    )
+    attendance = found(doc, "ATTENDANCE")
+    assert {"attendee": keys("سعد بن ناصر الشثري"), "event": keys("حفل المعايدة")} in attendance
+
+
+def test_officials_of_a_body_attending_name_no_attendee(nlp: Pipeline) -> None:
+    doc = nlp("وأقام الوزير حفل الاستقبال بهذه المناسبة حضره عدد من المسؤولين في وزارة الخارجية الإسبانية.")
+    assert found(doc, "ATTENDANCE") == []
+
+
+def test_a_delegation_taking_part_is_its_countrys_attendance(nlp: Pipeline) -> None:
+    doc = nlp("وصل الأمير سلطان بن سلمان إلى تونس ليرأس وفد المملكة المشارك في مؤتمر الاستثمار العربي.")
+    attendance = found(doc, "ATTENDANCE")
+    assert {"attendee": keys("السعودية"), "event": keys("مؤتمر الاستثمار العربي")} in attendance
+
+
+def test_a_group_taking_part_names_no_attendee(nlp: Pipeline) -> None:
+    doc = nlp("وتتنافس الفرق المشاركة في مؤتمر الاستثمار العربي على الجوائز.")
+    assert found(doc, "ATTENDANCE") == []
+
+
+def test_the_deal_a_state_concluded_with_another(nlp: Pipeline) -> None:
+    doc = nlp("وأكد أن صفقة الأسلحة التي أبرمتها الكويت مع فرنسا في مارس الماضي تشمل طائرات.")
+    assert [r["party"] for r in found(doc, "AGREEMENT")] == [keys("الكويت", "فرنسا")]
+
+
 def test_a_head_of_state_named_by_title_only_visits_as_his_state(nlp: Pipeline) -> None:
     doc = nlp("وشدد المبعوث على حرص بلاده على إتمام زيارة الرئيس الصيني إلى مصر والإعداد الجيد لها.")
     assert [(r["visitor"], r["destination"]) for r in found(doc, "VISIT")] == [(keys("الصين"), keys("مصر"))]
@@ -89,3 +119,15 @@ def test_a_head_of_state_named_by_title_only_visits_as_his_state(nlp: Pipeline) 
 def test_a_minister_named_by_title_only_is_no_visitor(nlp: Pipeline) -> None:
     doc = nlp("وتأتي زيارة وزير الدفاع الأمريكي إلى بغداد في وقت حساس.")
     assert found(doc, "VISIT") == []
+
+
+def test_support_given_as_an_indefinite_object_goes_to_the_one_after_the_lam(nlp: Pipeline) -> None:
+    doc = nlp("وقدمت الكويت دعما عسكريا للأردن.")
+    assert [(r["supporter"], r["supported"]) for r in found(doc, "SUPPORT")] == [
+        (keys("الكويت"), keys("الأردن"))
+    ]
+
+
+def test_marching_in_support_of_a_body_is_no_support_given(nlp: Pipeline) -> None:
+    doc = nlp("ودعت زعيمة المعارضة نور عزة أنصارها إلى التظاهر دعما لهيئة التحقيق.")
+    assert found(doc, "SUPPORT") == []
