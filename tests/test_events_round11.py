@@ -131,3 +131,12 @@ def test_support_given_as_an_indefinite_object_goes_to_the_one_after_the_lam(nlp
 def test_marching_in_support_of_a_body_is_no_support_given(nlp: Pipeline) -> None:
     doc = nlp("ودعت زعيمة المعارضة نور عزة أنصارها إلى التظاهر دعما لهيئة التحقيق.")
     assert found(doc, "SUPPORT") == []
+
+
+def test_an_arrival_reaches_its_place_past_the_visitors_protocol_title(nlp: Pipeline) -> None:
+    # the title after the name, closed by a comma, lies between the visitor and إلى
+    doc = nlp(
+        "وصل صاحب السمو الملكي الأمير الدكتور منصور بن متعب بن عبدالعزيز وزير الدولة عضو مجلس "
+        "الوزراء مستشار خادم الحرمين الشريفين، اليوم إلى جمهورية المالديف، ليرأس وفد المملكة."
+    )
+    assert [r["destination"] for r in found(doc, "VISIT")] == [keys("جزر مالديف")]

@@ -166,13 +166,9 @@ class SlotFiller:
             if _unfit_genitive(self._words, self._candidates, query):
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
                 # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
-                # (a head of state by title only is his state: "زيارة الرئيس الصيني إلى مصر")
-                state = _head_of_state_by_title(query)
-                return ([state], state.last + 1) if state is not None else ([], cursor)
-        if (reported := _reported_doer(self._words, query)) is not None:
+                return _head_of_state_by_title(query, cursor)
+        if (reported := _fronted_or_reported_doer(self._words, query)) is not None:
             return reported, cursor
-        if (fronted := _fronted_frame_doer(self._words, query)) is not None:
-            return [fronted], cursor  # "بعد زيارة ناجحة إلى واشنطن، يصل الرئيس X"
         actor = sentence.actor
         if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
             # "his" refers back: "وكان في استقبال الملك لدى وصوله المطار، X" is not X's arrival;
@@ -298,7 +294,7 @@ class SlotFiller:
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             found = [] if _pronoun_did(words, query) else _state_first(query, found)
             if found:
-                return found, _past_restatement(query, found[-1])
+                return found, _past_restatement(query, found[-1], words)
         found = _not_governed(words, query, self._search.before(query, window=6))
         if found:
             return found, cursor
@@ -426,17 +422,27 @@ def _fronted_frame_doer(words: FoldedLexicons, query: SlotQuery) -> Mention | No
 _HEADS_OF_STATE = fold_words(("الرئيس", "الملك", "العاهل"))
 
 
-def _head_of_state_by_title(query: SlotQuery) -> Mention | None:
-    """The state of a head of state the masdar's genitive names by title only: "زيارة الرئيس
-    الصيني إلى مصر" is China's visit (not a minister's: "زيارة وزير الدفاع الأمريكي" is unnamed)."""
+def _head_of_state_by_title(query: SlotQuery, cursor: int) -> Filled:
+    """The doer of a masdar whose genitive is a title with no name after it: the state of a
+    head of state named by title and nisba only ("زيارة الرئيس الصيني إلى مصر" is China's
+    visit), else no one ("زيارة وزير الدفاع الأمريكي" is unnamed)."""
     view, sentence, match = query.view, query.sentence, query.match
     title = match.last + 1
     if title + 1 >= sentence.last or view.tokens[title].norm not in _HEADS_OF_STATE:
-        return None
+        return [], cursor
     nisba = view.mention_covering(sentence, title + 1)
     if nisba is None or nisba.first != title + 1 or not nisba.is_nisba or nisba.type != EntityType.COUNTRY:
-        return None
-    return nisba if EntityType.COUNTRY in query.slot.types and query.open_to(nisba) else None
+        return [], cursor
+    if EntityType.COUNTRY not in query.slot.types or not query.open_to(nisba):
+        return [], cursor
+    return [nisba], nisba.last + 1
+
+
+def _fronted_or_reported_doer(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The doer of a masdar in a phrase fronted before the main clause (its subject), else of a
+    visit noun in speech the actor reports (``None``: neither)."""
+    fronted = _fronted_frame_doer(words, query)  # "بعد زيارة ناجحة إلى واشنطن، يصل الرئيس X"
+    return [fronted] if fronted is not None else _reported_doer(words, query)
 
 
 def _dateline_city(query: SlotQuery) -> list[Mention]:
@@ -576,14 +582,27 @@ def _state_first(query: SlotQuery, found: list[Mention]) -> list[Mention]:
     return [state] if state.last < found[0].first else found
 
 
-def _past_restatement(query: SlotQuery, subject: Mention) -> int:
+def _past_restatement(query: SlotQuery, subject: Mention, words: FoldedLexicons) -> int:
     """Where the search after a subject resumes: past the name its title stands for
-    ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
+    ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title), and past
+    a protocol title after the name that a comma closes ("وصل الأمير X وزير الدولة عضو مجلس
+    الوزراء مستشار خادم الحرمين الشريفين، اليوم إلى جمهورية المالديف")."""
+    view, sentence = query.view, query.sentence
     end = subject.last + 1
-    for mention in query.sentence.mentions_from(end, end + _RESTATEMENT_REACH):
+    for mention in sentence.mentions_from(end, end + _RESTATEMENT_REACH):
         if mention.type == subject.type and mention.entity.canonical == subject.entity.canonical:
             end = mention.last + 1
-    return end
+    index = end
+    while index < min(sentence.last, end + _TITLE_REACH):
+        covering = view.mention_covering(sentence, index)
+        if covering is None and words.in_title(view.tokens[index].norm):
+            index += 1
+        elif covering is not None and covering.type in AFFILIATION_TYPES and index > end:
+            index = covering.last + 1  # the body or state inside the title
+        else:
+            break
+    closed = index > end + 1 and index < sentence.last and view.tokens[index].text in {"،", ","}
+    return index if closed else end
 
 
 def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
