@@ -140,3 +140,12 @@ def test_an_arrival_reaches_its_place_past_the_visitors_protocol_title(nlp: Pipe
         "الوزراء مستشار خادم الحرمين الشريفين، اليوم إلى جمهورية المالديف، ليرأس وفد المملكة."
     )
     assert [r["destination"] for r in found(doc, "VISIT")] == [keys("جزر مالديف")]
+
+
+def test_talks_with_the_officials_of_a_state_are_with_that_state(nlp: Pipeline) -> None:
+    # the state the officials act for, not a state named later in the topic of the talks
+    doc = nlp(
+        "وصلت وزيرة الخارجية السويدية مارغوت فالستروم إلى القاهرة أمس، وستجري مباحثات مع "
+        "المسؤولين في مصر حول نتائج الاتفاق النووي مع إيران."
+    )
+    assert [r["participant"] for r in found(doc, "MEETING")] == [keys("مارغوت فالستروم", "مصر")]

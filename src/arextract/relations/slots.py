@@ -194,12 +194,12 @@ class SlotFiller:
             return _delegation_met(self._referents, query, cursor)
         query, cursor = _past_name_rest(query, cursor)
         after = own = search.after_prep(query, cursor)
-        found = search.after(query, after) if after is not None else []
+        # "مباحثات مع المسؤولين في المملكة حول الاتفاق مع إيران": the state they act for, first
+        found = self._represented(query, own) or (search.after(query, after) if after is not None else [])
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
             # a preposition further on introduced nothing: "زيارة للعراق منذ ... في فبراير"
             found = search.after(query, cursor)
-        if not found and cursor > query.match.last + 1:
-            # verb-object-subject order: ترأس المؤتمر ... وانغ يي
+        if not found and cursor > query.match.last + 1:  # verb-object-subject: ترأس المؤتمر ... وانغ يي
             after = search.after_prep(query, query.match.last + 1)
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
