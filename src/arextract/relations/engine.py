@@ -251,8 +251,8 @@ class RelationExtractor:
             entities_found.update(m.entity.kb_id or m.entity.canonical for m in found)
             filled.append((slot, found))
         filled = _agreeing(self.words, view, sentence, match, form, filled)
-        if form.dual and len(filled[0][1]) < 2:
-            return []  # a dual done by one name: misread
+        if form.dual and len(filled[0][1]) < 2 and rule.type not in JOINT_TYPES:
+            return []  # a dual done by one name: misread (a meeting noun reads on as "his")
         if ambiguous and _verb_object(self.words, view, sentence, match, filled):
             return []  # "أكد الرئيس X دعم بلاده لـY": the masdar is what he affirmed
         if rule.type == RelationType.SUPPORT and (

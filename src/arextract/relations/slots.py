@@ -166,8 +166,8 @@ class SlotFiller:
             if _unfit_genitive(self._words, self._candidates, query):
                 # "زيارة وزير الدفاع الأمريكي إلى بغداد"، "استقبال القاهرة لممثلين عن ...": the
                 # doer is named after the masdar, unnamed or of no type the rule takes; not the actor
-                return [], cursor
-        if (reported := _reported_doer(self._words, query)) is not None:
+                return _head_of_state_by_title(query, cursor)
+        if (reported := _fronted_or_reported_doer(self._words, query)) is not None:
             return reported, cursor
         actor = sentence.actor
         if actor is not None and actor.first > query.match.last and actor in sentence.mentions:
@@ -194,12 +194,12 @@ class SlotFiller:
             return _delegation_met(self._referents, query, cursor)
         query, cursor = _past_name_rest(query, cursor)
         after = own = search.after_prep(query, cursor)
-        found = search.after(query, after) if after is not None else []
+        # "مباحثات مع المسؤولين في المملكة حول الاتفاق مع إيران": the state they act for, first
+        found = self._represented(query, own) or (search.after(query, after) if after is not None else [])
         if not found and after is not None and after > cursor + 1 and not query.slot.prep_required:
             # a preposition further on introduced nothing: "زيارة للعراق منذ ... في فبراير"
             found = search.after(query, cursor)
-        if not found and cursor > query.match.last + 1:
-            # verb-object-subject order: ترأس المؤتمر ... وانغ يي
+        if not found and cursor > query.match.last + 1:  # verb-object-subject: ترأس المؤتمر ... وانغ يي
             after = search.after_prep(query, query.match.last + 1)
             found = search.after(query, after) if after is not None else []
         if query.slot.prep_required and not found:
@@ -294,7 +294,7 @@ class SlotFiller:
             found = [] if _unnamed_doer(words, query) else self._search.after(query, following, subject=True)
             found = [] if _pronoun_did(words, query) else _state_first(query, found)
             if found:
-                return found, _past_restatement(query, found[-1])
+                return found, _past_restatement(query, found[-1], words)
         found = _not_governed(words, query, self._search.before(query, window=6))
         if found:
             return found, cursor
@@ -374,6 +374,75 @@ class SlotFiller:
         if actor is not None and fits(actor) and implicit(query):
             return [actor]
         return []
+
+
+# a phrase fronted before the main clause: "بعد زيارة ..."، "في إطار زيارته ..."، "على هامش مشاركته ..."
+_FRAME_HEADS = fold_words(("بعد", "عقب", "إثر", "خلال", "قبيل", "ضمن", "إطار", "ختام", "هامش", "مستهل"))
+_FRAME_PREPS = fold_words(("في", "على"))
+_FRONTED_REACH = 12  # tokens from the masdar to the comma closing the fronted phrase
+_FRONTED_SUBJECT = 8  # tokens from that comma to the main clause's subject
+# after the comma, the one named is not the masdar's doer: "لدى وصوله، كان في استقباله X"
+_NOT_FRAME_DOER = fold_words(
+    ("كان", "كانت", "استقبل", "استقبلت", "يستقبل", "تستقبل", "استقبله", "استقبلها", "استقباله", "استقبالها")
+)
+
+
+def _fronted_frame_doer(words: FoldedLexicons, query: SlotQuery) -> Mention | None:
+    """The doer of a masdar opening a phrase fronted before the main clause: the subject named
+    after the comma that closes it ("بعد زيارة ناجحة إلى واشنطن، يصل الرئيس X اليوم إلى
+    الكاميرون"، "في إطار زيارته الرسمية لإسبانيا، اجتمع الوزير X"): "his" points ahead."""
+    view, sentence, match = query.view, query.sentence, query.match
+    head = sentence.first
+    if listed(view.tokens[head].norm, _FRAME_PREPS) and head + 1 < match.first:
+        head += 1
+    if match.first != head + 1 or not listed(view.tokens[head].norm, _FRAME_HEADS):
+        return None
+    comma = next(
+        (
+            index
+            for index in range(match.last + 1, min(sentence.last, match.last + 1 + _FRONTED_REACH))
+            if view.tokens[index].text in words.breaks
+        ),
+        None,
+    )
+    if comma is None or view.tokens[comma].text not in {"،", ","}:
+        return None
+    for index in range(comma + 1, min(sentence.last, comma + 1 + _FRONTED_SUBJECT)):
+        if view.tokens[index].text in words.breaks or listed(view.tokens[index].norm, _NOT_FRAME_DOER):
+            return None
+        # (past a nisba after the title: "يصل الرئيس الغاني X"; a state is no traveller here)
+        found = [m for m in sentence.mentions if m.first == index and m.type != EntityType.COUNTRY]
+        if found:
+            subject = found[0]
+            return subject if subject.type in query.slot.types and query.open_to(subject) else None
+    return None
+
+
+# a head of state named by his title and nisba only stands for his state (GUIDELINES §2, §5)
+_HEADS_OF_STATE = fold_words(("الرئيس", "الملك", "العاهل"))
+
+
+def _head_of_state_by_title(query: SlotQuery, cursor: int) -> Filled:
+    """The doer of a masdar whose genitive is a title with no name after it: the state of a
+    head of state named by title and nisba only ("زيارة الرئيس الصيني إلى مصر" is China's
+    visit), else no one ("زيارة وزير الدفاع الأمريكي" is unnamed)."""
+    view, sentence, match = query.view, query.sentence, query.match
+    title = match.last + 1
+    if title + 1 >= sentence.last or view.tokens[title].norm not in _HEADS_OF_STATE:
+        return [], cursor
+    nisba = view.mention_covering(sentence, title + 1)
+    if nisba is None or nisba.first != title + 1 or not nisba.is_nisba or nisba.type != EntityType.COUNTRY:
+        return [], cursor
+    if EntityType.COUNTRY not in query.slot.types or not query.open_to(nisba):
+        return [], cursor
+    return [nisba], nisba.last + 1
+
+
+def _fronted_or_reported_doer(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The doer of a masdar in a phrase fronted before the main clause (its subject), else of a
+    visit noun in speech the actor reports (``None``: neither)."""
+    fronted = _fronted_frame_doer(words, query)  # "بعد زيارة ناجحة إلى واشنطن، يصل الرئيس X"
+    return [fronted] if fronted is not None else _reported_doer(words, query)
 
 
 def _dateline_city(query: SlotQuery) -> list[Mention]:
@@ -513,14 +582,27 @@ def _state_first(query: SlotQuery, found: list[Mention]) -> list[Mention]:
     return [state] if state.last < found[0].first else found
 
 
-def _past_restatement(query: SlotQuery, subject: Mention) -> int:
+def _past_restatement(query: SlotQuery, subject: Mention, words: FoldedLexicons) -> int:
     """Where the search after a subject resumes: past the name its title stands for
-    ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title)."""
+    ("وبحث أمير منطقة الرياض الأمير فيصل بن بندر مع": after the name, not the title), and past
+    a protocol title after the name that a comma closes ("وصل الأمير X وزير الدولة عضو مجلس
+    الوزراء مستشار خادم الحرمين الشريفين، اليوم إلى جمهورية المالديف")."""
+    view, sentence = query.view, query.sentence
     end = subject.last + 1
-    for mention in query.sentence.mentions_from(end, end + _RESTATEMENT_REACH):
+    for mention in sentence.mentions_from(end, end + _RESTATEMENT_REACH):
         if mention.type == subject.type and mention.entity.canonical == subject.entity.canonical:
             end = mention.last + 1
-    return end
+    index = end
+    while index < min(sentence.last, end + _TITLE_REACH):
+        covering = view.mention_covering(sentence, index)
+        if covering is None and words.in_title(view.tokens[index].norm):
+            index += 1
+        elif covering is not None and covering.type in AFFILIATION_TYPES and index > end:
+            index = covering.last + 1  # the body or state inside the title
+        else:
+            break
+    closed = index > end + 1 and index < sentence.last and view.tokens[index].text in {"،", ","}
+    return index if closed else end
 
 
 def _first_named_after(words: FoldedLexicons, query: SlotQuery) -> Mention | None:

@@ -26,6 +26,10 @@ _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 DUAL_TYPES = frozenset({RelationType.STATEMENT, RelationType.AGREEMENT, RelationType.SUPPORT})
 _DOER_ROLES = frozenset({"speaker", "party", "supporter"})
 DUAL_PRONOUN = "هما"  # the dual "their": "اجتماعهما"، "دعمهما"
+_FOLDED_DUAL = fold(DUAL_PRONOUN)
+# meetings and calls told by a noun with the dual pronoun ("محادثاتهما"، "لقائهما"): the talks of
+# the two told of before, who are its participants
+_JOINT_NOUN_TYPES = frozenset({RelationType.MEETING, RelationType.PHONE_CALL})
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,11 @@ class TriggerIndex:
                 owned = _has_possessive(trigger.split()[0]) and not (
                     rule.pos == "verb" and any(slot.find == "previous" for slot in rule.slots)
                 )
-                self._add(words, TriggerForm(rule, possessive=owned, future=False))
+                # (a listed noun with the dual pronoun, "اجتماعهما", is done by two as derived ones are)
+                listed_dual = (
+                    owned and rule.pos == "noun" and words[0].endswith(_FOLDED_DUAL) and _takes_dual(rule)
+                )
+                self._add(words, TriggerForm(rule, possessive=owned, future=False, dual=listed_dual))
                 head, rest = words[0], words[1:]
                 if rule.pos == "noun":
                     if rule.with_article and not head.startswith("ال"):
@@ -114,9 +122,13 @@ class TriggerIndex:
 def _takes_dual(rule: Rule) -> bool:
     """Whether the rule's doer (its first slot) is the one a dual form names: the subject of a
     verb or the owner of a noun's pronoun, in a relation said of two."""
-    if rule.type not in DUAL_TYPES or not rule.slots or rule.slots[0].role not in _DOER_ROLES:
+    if not rule.slots:
         return False
     doer = rule.slots[0]
+    if rule.type in _JOINT_NOUN_TYPES:
+        return rule.pos == "noun" and doer.role == "participant" and doer.find == "actor"
+    if rule.type not in DUAL_TYPES or doer.role not in _DOER_ROLES:
+        return False
     return doer.find in {"subject", "actor"} or (
         rule.pos == "noun" and doer.find == "object" and doer.window == 1
     )
