@@ -120,6 +120,13 @@ def test_a_branch_of_a_countrys_forces_is_a_body(nlp: Pipeline) -> None:
     assert "القوات البحرية الباكستانية" in organizations(nlp, text)
 
 
+def test_a_countrys_armed_forces_are_a_body_and_a_bare_description_is_not(nlp: Pipeline) -> None:
+    text = "وأعلنت القوات المسلحة الأردنية أن القوات المسلحة تتابع الوضع على الحدود."
+    found = organizations(nlp, text)
+    assert "القوات المسلحة الأردنية" in found
+    assert "القوات المسلحة" not in found
+
+
 def test_a_public_service_is_named_with_its_general_adjective(nlp: Pipeline) -> None:
     assert "مصلحة الضرائب العامة" in organizations(nlp, "وأعلنت مصلحة الضرائب العامة تمديد مهلة السداد.")
 

@@ -130,7 +130,7 @@ _NEEDS_COMPLEMENT = folded("لجنة حملة")
 _NATIONAL = folded("جيش إذاعة تلفزيون")
 
 # Definite plural heads that name a country's armed forces before its nisba only (القوات
-# العراقية، القوات الأمريكية); القوات الخاصة and القوات المسلحة are left to the chains.
+# العراقية، القوات الأمريكية); القوات الخاصة is left to the chains.
 _NATIONAL_FORCES = folded("القوات")
 
 # Heads of a province's or an emirate's body: before a region only (حكومة الأنبار).
@@ -150,9 +150,9 @@ _PARTY_DESCRIPTIONS = folded("السياسي الكردي العربي الشي�
 # (المقاومة الفلسطينية) is a movement described, no body.
 _RESISTANCE = fold("المقاومة")
 
-# The branches of a country's armed forces, between القوات and its nisba (القوات الجوية
-# الأمريكية).
-_FORCE_BRANCHES = folded("البحرية الجوية البرية")
+# The branches of a country's armed forces, and its armed forces as a whole, between القوات
+# and its nisba (القوات الجوية الأمريكية، القوات المسلحة المصرية).
+_FORCE_BRANCHES = folded("البحرية الجوية البرية المسلحة")
 
 # Adjectives that stay in an army's name after the nisba (الجيش السوري الحر).
 _ARMY_ADJECTIVES = folded("الحر")
