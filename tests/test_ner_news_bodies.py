@@ -127,6 +127,13 @@ def test_a_countrys_armed_forces_are_a_body_and_a_bare_description_is_not(nlp: P
     assert "القوات المسلحة" not in found
 
 
+def test_a_national_team_is_named_by_its_country_and_a_described_team_is_not(nlp: Pipeline) -> None:
+    text = "وتأهل المنتخب الكويتي للرماية إلى النهائي، فيما ودع المنتخب الوطني البطولة."
+    found = organizations(nlp, text)
+    assert "المنتخب الكويتي للرماية" in found
+    assert "المنتخب الوطني" not in found
+
+
 def test_a_public_service_is_named_with_its_general_adjective(nlp: Pipeline) -> None:
     assert "مصلحة الضرائب العامة" in organizations(nlp, "وأعلنت مصلحة الضرائب العامة تمديد مهلة السداد.")
 

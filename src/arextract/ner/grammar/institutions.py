@@ -68,6 +68,10 @@ _BRAND_HEADS = folded("شركة مجموعة مؤسسة")
 # (النادي الأهلي; النادي الكاتالوني، النادي الملكي describe a club named elsewhere).
 _CLUB = folded("نادي")
 
+# A national team: in the definite only before its country's nisba (المنتخب السعودي للسهام;
+# المنتخب الوطني، المنتخب الأولمبي describe a team named elsewhere).
+_TEAM = folded("منتخب")
+
 # Heads that fold like a noun + the pronoun ه (دارة / داره "his house"): a head only when
 # written with ة.
 _TA_MARBUTA_HEADS = folded("دارة")
@@ -236,6 +240,8 @@ class OrganizationChains:
         if definite:
             if _portfolio_after_anaphor(tokens, i) or (i and tokens[i - 1].norm in ANAPHORS):
                 return None  # "اللجنة المنظمة للمهرجان": an adjective of the body before it
+            if stem.removeprefix("ال") in _TEAM and not _national(self, i):
+                return None
             if stem.removeprefix("ال") in _CLUB:  # النادي الأهلي, and nothing after it
                 return (0, i + 1) if is_name_adjective(tokens[i + 1].norm) else None
             if (
