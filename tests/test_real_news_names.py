@@ -888,3 +888,8 @@ def test_a_father_name_ending_a_nasab_is_no_short_form(nlp: Pipeline) -> None:
     )
     persons = [(e.text, e.canonical) for e in doc.entities if e.type is EntityType.PERSON]
     assert ("مساعد", "فيصل بن مساعد") not in persons
+
+
+def test_a_two_word_name_runs_on_through_a_family_name_of_the_nisba_shape(nlp: Pipeline) -> None:
+    doc = nlp("وأصدر المدير قرارا بقبول الطالبة نورة مبارك العمراني في كلية الطب.")
+    assert _names(doc, EntityType.PERSON) == ["نورة مبارك العمراني"]

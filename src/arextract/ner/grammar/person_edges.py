@@ -254,14 +254,16 @@ _ORDINALS = folded("الثاني الثالث الرابع الخامس السا
 def with_nisba_family_name(
     text: str, tokens: list[Token], entity: Entity, first: int, starts: list[int], is_known_word: object
 ) -> Entity:
-    """``خالد`` + ``الحربي``: a tagger's one-word person runs on through a family name of the
-    nisba shape right after it (``ال`` ... ``ي``: الحربي، الزهراني) that the knowledge files know
-    as nothing but a person (not الأمريكي, a country's nisba) and no mention begins at."""
-    if entity.type is not EntityType.PERSON or first + 1 >= len(tokens) or tokens[first].end != entity.end:
+    """``خالد`` + ``الحربي``, ``نورة مبارك`` + ``العمراني``: a tagger's person of one or two
+    words runs on through a family name of the nisba shape right after it (``ال`` ... ``ي``:
+    الحربي، الزهراني) that the knowledge files know as nothing but a person (not الأمريكي, a
+    country's nisba) and no mention begins at."""
+    if entity.type is not EntityType.PERSON or first >= len(tokens) or tokens[first].start > entity.start:
         return entity
-    if tokens[first].start > entity.start:
+    last = next((k for k in range(first, min(first + 2, len(tokens))) if tokens[k].end == entity.end), None)
+    if last is None or last + 1 >= len(tokens):
         return entity
-    after = tokens[first + 1]
+    after = tokens[last + 1]
     norm = after.norm
     if after.start != entity.end + 1 or not nisba_shaped(norm):
         return entity
