@@ -893,3 +893,9 @@ def test_a_father_name_ending_a_nasab_is_no_short_form(nlp: Pipeline) -> None:
 def test_a_two_word_name_runs_on_through_a_family_name_of_the_nisba_shape(nlp: Pipeline) -> None:
     doc = nlp("وأصدر المدير قرارا بقبول الطالبة نورة مبارك العمراني في كلية الطب.")
     assert _names(doc, EntityType.PERSON) == ["نورة مبارك العمراني"]
+
+
+def test_a_nisba_given_name_takes_the_family_name_the_tagger_read_alone(nlp: Pipeline) -> None:
+    doc = nlp("خصوصا بعد رفض تركي البراهيم العودة إلى رئاسة النادي.")
+    assert _names(doc, EntityType.PERSON) == ["تركي البراهيم"]
+    assert _names(doc, EntityType.COUNTRY) == []

@@ -122,12 +122,22 @@ def refine_persons(
     token_starts = [t.start for t in tokens]
     ends = {t.end: i for i, t in enumerate(tokens)}
     starts = sorted(e.start for e in entities)
+    # a one-word person the tagger found, as family name of a given name before it (تركي البراهيم)
+    family_names = {
+        e.start: e.end for e in entities if e.type is EntityType.PERSON and e.text.startswith("ال")
+    }
     person_ends = frozenset(e.end for e in entities if e.type is EntityType.PERSON) | apposed_ends(
         text, entities
     )
     out: list[Entity] = []
+    absorbed: set[int] = set()  # the tagger's family names taken into a given name before them
     for entity in entities:
-        entity = _nisba_given_name(text, tokens, entity, ends, starts, is_known_word)
+        if entity.type is EntityType.PERSON and entity.start in absorbed:
+            continue  # البراهيم, now inside تركي البراهيم
+        given = _nisba_given_name(text, tokens, entity, ends, starts, is_known_word, family_names)
+        if given.end > entity.end and given.end in family_names.values():
+            absorbed.add(next(start for start, end in family_names.items() if end == given.end))
+        entity = given
         if entity.source == EntitySource.MODEL:
             entity = with_lineage(text, tokens, entity, ends, starts, is_place)
             entity = _named_before_a_title(tokens, token_starts, entity, ends)
@@ -218,11 +228,13 @@ def _nisba_given_name(
     ends: dict[int, int],
     starts: list[int],
     is_known_word: object,
+    family_names: dict[int, int],
 ) -> Entity:
     """``تركي``: a country's nisba without the article is also a given name. The knowledge files'
     country is a person when an honorific stands right before it (``الأمير تركي``) or a family
     name follows it that no mention claims (``تركي الشليل``، ``تركي بن ناصر``، ``تركي آل
-    الشيخ``), not a noun completing the nationality (``تركي الأصل``) nor a known word."""
+    الشيخ``) or that the tagger took for a person alone (``تركي`` + ``البراهيم``), not a noun
+    completing the nationality (``تركي الأصل``) nor a known word."""
     last = ends.get(entity.end)
     if entity.type is not EntityType.COUNTRY or entity.source == EntitySource.MODEL or last is None:
         return entity
@@ -232,7 +244,10 @@ def _nisba_given_name(
     stop = entity.end
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     at = bisect_left(starts, after.start) if after is not None else len(starts)
-    if after is not None and not (at < len(starts) and starts[at] < after.end):
+    if after is not None and family_names.get(after.start) == after.end:
+        if not _nisba_complement(after.norm, is_known_word):
+            stop = after.end
+    elif after is not None and not (at < len(starts) and starts[at] < after.end):
         end = nasab_end(tokens, last, min(len(tokens), last + 8))
         follows = after.norm in NASAB or after.norm in FAMILY or after.norm.startswith("ال")
         if end > last and follows and not _nisba_complement(after.norm, is_known_word):
