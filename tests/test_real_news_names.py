@@ -899,3 +899,11 @@ def test_a_nisba_given_name_takes_the_family_name_the_tagger_read_alone(nlp: Pip
     doc = nlp("خصوصا بعد رفض تركي البراهيم العودة إلى رئاسة النادي.")
     assert _names(doc, EntityType.PERSON) == ["تركي البراهيم"]
     assert _names(doc, EntityType.COUNTRY) == []
+
+
+def test_a_war_named_by_its_month_is_an_event_and_the_country_after_it_stays(nlp: Pipeline) -> None:
+    doc = nlp("وشارك الملك في دعم المجهود الحربي خلال حرب أكتوبر 1973 إلى جانب مصر وسوريا.")
+    assert _names(doc, EntityType.EVENT) == ["حرب أكتوبر 1973"]
+    assert _names(doc, EntityType.COUNTRY) == ["مصر", "سوريا"]
+    doc = nlp("وقال إن حرب اليمن طالت وإن الحرب على الإرهاب مستمرة.")
+    assert _names(doc, EntityType.EVENT) == []
