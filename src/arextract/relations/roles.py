@@ -11,6 +11,7 @@ from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import date_for
 from arextract.relations.lexicons import FoldedLexicons, listed, title_key
 from arextract.relations.organs import organ_state
+from arextract.relations.plural_titles import plural_roles
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
@@ -73,6 +74,7 @@ class TitleRoles:
                 visit = self._visit_from_title(view, sentence, mention, chain.visiting)
                 if visit is not None:
                     visits.append(visit)
+        plural = _plural_roles(self._words, view, relations, affiliations)
         # "الرئيس عبدالله يامين رئيس جمهورية المالديف": a bare one-word title ("الرئيس") and
         # an affiliated one for the same person are one office, given with its affiliation
         affiliated = {key[0] for key in relations if key[2]}
@@ -81,7 +83,7 @@ class TitleRoles:
             for key, role in relations.items()
             if key[2] or key[0] not in affiliated or len(key[1].split()) > 1
         ]
-        return [*kept, *visits]
+        return [*kept, *plural, *visits]
 
     def _chains(
         self, view: DocumentView
@@ -339,6 +341,48 @@ def _set_off_office(
         return None  # "استقبل ولي العهد X، وزير الخارجية الأمريكي": his guest
     after = max([second.last, *(m.last for m in second.affiliations)]) + 1
     return second if after < sentence.last and view.tokens[after].text in _COMMAS else None
+
+
+def _plural_roles(
+    words: FoldedLexicons,
+    view: DocumentView,
+    relations: dict[RoleKey, Relation],
+    affiliations: dict[str, str],
+) -> list[Relation]:
+    """ "الرئيسين الأمريكي X والتركي Y": one ROLE per name a plural title is spread over, unless
+    the person already holds an office with that affiliation."""
+    found: dict[tuple[str, str], Relation] = {}
+    held = {(key[0], key[2]) for key in relations}
+    for sentence in view.sentences:
+        for plural in plural_roles(words, view, sentence):
+            person, affiliation = plural.person, plural.affiliation
+            key = (person.entity.canonical, affiliations.get(affiliation.id, "") if affiliation else "")
+            if key in held or key in found:
+                continue
+            head = view.tokens[plural.first]
+            conjunction = 0 if head.norm in words.plural_title_heads else 1  # "وقادة": skip the و
+            start, end = head.start + surface_offset(head.text, conjunction), view.tokens[plural.last].end
+            arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
+            spans = [person.entity]
+            if affiliation is not None:
+                arguments.append(
+                    Argument(role="affiliation", entity_id=affiliation.id, text=affiliation.text)
+                )
+                if affiliation.start >= sentence.start:
+                    spans.append(affiliation)
+            found[key] = Relation(
+                id="",
+                type=RelationType.ROLE,
+                arguments=arguments,
+                date=None,
+                trigger=_span(view.text, start, end),
+                evidence=_span(
+                    view.text, min(start, *(e.start for e in spans)), max(end, *(e.end for e in spans))
+                ),
+                attributes={"rule": ROLE_RULE, "title": view.text[start:end]},
+                confidence=round(_ROLE_CONFIDENCE * person.entity.confidence, 3),
+            )
+    return list(found.values())
 
 
 def _epithet(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:

@@ -1,0 +1,60 @@
+"""ROLE relations from titles in real-news style (round 12; GUIDELINES §4-§5).
+
+Every sentence was written for this file; no article text is copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from arextract import Document, Pipeline
+from arextract.evaluation.relations import name_key
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def roles(doc: Document) -> dict[str, set[str | None]]:
+    """person (name key) -> the affiliations (name keys) of their ROLEs (None: none)."""
+    names = {entity.id: name_key(entity.canonical) for entity in doc.entities}
+    out: dict[str, set[str | None]] = {}
+    for relation in doc.relations:
+        if relation.type.value == "ROLE":
+            args = {a.role: names[a.entity_id] for a in relation.arguments}
+            out.setdefault(args["person"], set()).add(args.get("affiliation"))
+    return out
+
+
+def test_a_dual_title_with_a_nisba_before_each_name(nlp: Pipeline) -> None:
+    # "الرئيسين الأمريكي X والتركي Y": one ROLE each, with its own country (GUIDELINES §5, dev8)
+    doc = nlp("وقال البيت الأبيض إن الرئيسين الأمريكي باراك أوباما والتركي رجب طيب أردوغان تحدثا أمس.")
+    found = roles(doc)
+    assert found[name_key("باراك أوباما")] == {name_key("الولايات المتحدة")}
+    assert found[name_key("رجب طيب أردوغان")] == {name_key("تركيا")}
+
+
+def test_a_plural_title_over_names_each_from_a_country(nlp: Pipeline) -> None:
+    # "وزراء المياه من مصر الدكتور X ومن السودان المهندس Y": the country after من is each one's
+    doc = nlp(
+        "وانطلقت في الخرطوم جولة جديدة من المفاوضات بحضور وزراء المياه من مصر الدكتور حسام مغازي "
+        "ومن السودان المهندس معتز موسى ومن إثيوبيا الدكتور ألامايو تيجنو."
+    )
+    found = roles(doc)
+    assert found[name_key("حسام مغازي")] == {name_key("مصر")}
+    assert found[name_key("معتز موسى")] == {name_key("السودان")}
+    assert found[name_key("ألامايو تيجنو")] == {name_key("إثيوبيا")}
+
+
+def test_a_plural_title_with_a_groups_nisba_before_the_names_it_lists(nlp: Pipeline) -> None:
+    # "قائدين حوثيين هما X وY": the group the story names (الحوثيون) is each one's affiliation
+    doc = nlp(
+        "وسيطر الحوثيون على المدينة الشهر الماضي. وشملت العقوبات قائدين حوثيين آخرين هما "
+        "عبدالله يحيى الحكيم ويوسف حسن المداني."
+    )
+    found = roles(doc)
+    group = {e.id: name_key(e.canonical) for e in doc.entities if e.text == "الحوثيون"}
+    assert group
+    assert found[name_key("عبدالله يحيى الحكيم")] == set(group.values())
+    assert found[name_key("يوسف حسن المداني")] == set(group.values())
