@@ -58,3 +58,26 @@ def test_a_plural_title_with_a_groups_nisba_before_the_names_it_lists(nlp: Pipel
     assert group
     assert found[name_key("عبدالله يحيى الحكيم")] == set(group.values())
     assert found[name_key("يوسف حسن المداني")] == set(group.values())
+
+
+def test_a_regional_service_is_an_office_of_its_place(nlp: Pipeline) -> None:
+    # "مدير تعليم جازان"، "مدير شرطة منطقة الباحة": a public service every region has, named by
+    # its function and the place; the office is the place's (GUIDELINES §5)
+    doc = nlp(
+        "وتفقد الوزير مدارس المحافظة يرافقه مدير تعليم جازان عيسى حكمي. "
+        "وكان في استقبال الوفد مدير شرطة منطقة الباحة اللواء سعد الزهراني في منطقة الباحة."
+    )
+    found = roles(doc)
+    assert found[name_key("عيسى حكمي")] == {name_key("جازان")}
+    assert found[name_key("سعد الزهراني")] <= {name_key("الباحة"), name_key("منطقة الباحة")}
+
+
+def test_an_institution_and_a_services_spokesman_keep_the_body(nlp: Pipeline) -> None:
+    # a university has a name of its own; a spokesman speaks for the service itself
+    doc = nlp(
+        "وقال مدير جامعة جازان الدكتور محمد الهيازع إن القبول يبدأ غدا. "
+        "وأوضح الناطق الإعلامي بصحة تبوك خالد العنزي أن المستشفى جاهز."
+    )
+    found = roles(doc)
+    assert found[name_key("محمد الهيازع")] == {name_key("جامعة جازان")}
+    assert found[name_key("خالد العنزي")] == {name_key("صحة تبوك")}

@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons, is_definite, listed, title_key
-from arextract.relations.organs import organ_state
+from arextract.relations.organs import organ_state, service_place
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
@@ -391,6 +391,12 @@ class TitleReferences:
             if state is not None:
                 # "المتحدث باسم الخارجية الأمريكية" again: the title held with the organ's state
                 names = holders.get((title, state.entity.canonical), set())
+            place = (
+                service_place(self._words, view, view.sentence_of(index), affiliation) if not names else None
+            )
+            if place is not None:
+                # "مدير تعليم جازان" again: the title held with the service's place
+                names = holders.get((title, place.entity.canonical), set())
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()

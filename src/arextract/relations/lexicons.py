@@ -88,6 +88,7 @@ class FoldedLexicons:
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     plural_title_heads: frozenset[str]
+    regional_services: frozenset[str]
     counterpart: frozenset[str]
     visiting: frozenset[str]
     prepositions: frozenset[str]
@@ -143,6 +144,7 @@ class FoldedLexicons:
             titles=folded(lex.titles) | title_heads,
             title_modifiers=folded(lex.title_modifiers),
             plural_title_heads=folded(lex.plural_title_heads),
+            regional_services=folded(lex.regional_services),
             counterpart=folded(lex.counterpart),
             visiting=folded(lex.visiting),
             prepositions=folded(lex.prepositions),

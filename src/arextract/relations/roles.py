@@ -10,11 +10,12 @@ from __future__ import annotations
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import date_for
 from arextract.relations.lexicons import FoldedLexicons, listed, title_key
-from arextract.relations.organs import organ_state
+from arextract.relations.organs import organ_state, service_place
 from arextract.relations.plural_titles import plural_roles
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
+from arextract.text.clitics import strip_proclitics
 from arextract.text.normalize import fold
 
 ROLE_RULE = "role-title"  # attributes.rule of a ROLE read from a title
@@ -26,6 +27,9 @@ _AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CI
 
 _BY_WAY_OF = (fold("عن"), fold("طريق"))
 _COMMAS = frozenset({"،", ","})
+_SPOKESMEN = frozenset(
+    fold(word) for word in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة")
+)
 
 RoleKey = tuple[str, str, str]  # (person, title key, affiliation key or "")
 
@@ -238,7 +242,15 @@ class TitleRoles:
             None,
         )
         if affiliation is not None and affiliation.type == EntityType.ORGANIZATION:
-            affiliation = organ_state(sentence, affiliation) or affiliation
+            affiliation = (
+                organ_state(sentence, affiliation)
+                or (
+                    None
+                    if self._spokesman(view, chain)
+                    else service_place(self._words, view, sentence, affiliation)
+                )
+                or affiliation
+            )
         # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
         # combined title governs ("مفتي عام المملكة رئيس هيئة كبار العلماء")
         affiliations: list[Mention | None] = (
@@ -279,6 +291,16 @@ class TitleRoles:
                 )
             )
         return roles
+
+    @staticmethod
+    def _spokesman(view: DocumentView, chain: TitleChain) -> bool:
+        """ "الناطق الإعلامي لصحة عسير"، "نائب المتحدث باسم صحة تبوك": a spokesman speaks for
+        the service itself, not for its place."""
+        if chain.first is None or chain.last is None:
+            return False
+        return any(
+            strip_proclitics(view.tokens[i].norm) in _SPOKESMEN for i in range(chain.first, chain.last + 1)
+        )
 
     def _title(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain, titles_by_person: dict[str, str]
