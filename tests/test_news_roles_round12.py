@@ -81,3 +81,16 @@ def test_an_institution_and_a_services_spokesman_keep_the_body(nlp: Pipeline) ->
     found = roles(doc)
     assert found[name_key("محمد الهيازع")] == {name_key("جامعة جازان")}
     assert found[name_key("خالد العنزي")] == {name_key("صحة تبوك")}
+
+
+def test_the_kings_epithet_after_lam_in_a_chained_title(nlp: Pipeline) -> None:
+    # "المستشار الخاص لخادم الحرمين الشريفين X": an office of the state (GUIDELINES §5); a body a
+    # chained title names after the epithet is the affiliation
+    doc = nlp(
+        "وحضر الحفل المستشار الخاص لخادم الحرمين الشريفين الأستاذ ناصر بن سعد العتيبي. "
+        "وأكد نائب السكرتير الخاص لخادم الحرمين الشريفين مساعد رئيس الديوان الملكي الأستاذ "
+        "سلطان بن فهد الحربي أن الاستعدادات اكتملت."
+    )
+    found = roles(doc)
+    assert found[name_key("ناصر بن سعد العتيبي")] == {name_key("السعودية")}
+    assert found[name_key("سلطان بن فهد الحربي")] == {name_key("الديوان الملكي")}

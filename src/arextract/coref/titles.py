@@ -55,13 +55,14 @@ class TitleCountries:
         found: list[Entity] = []
         firsts = {phrase[0] for phrase in phrases}
         for index in range(1, len(tokens)):
-            if tokens[index].norm not in firsts or not listed(tokens[index - 1].norm, self._words.titles):
+            first, skip = _title_country_word(tokens[index].norm, firsts)
+            if first is None or not listed(tokens[index - 1].norm, self._words.titles):
                 continue
             for phrase, name in phrases.items():
                 last = index + len(phrase) - 1
-                if last >= len(tokens) or tuple(t.norm for t in tokens[index : last + 1]) != phrase:
+                if last >= len(tokens) or (first, *(t.norm for t in tokens[index + 1 : last + 1])) != phrase:
                     continue
-                start, end = tokens[index].start, tokens[last].end
+                start, end = tokens[index].start + surface_offset(tokens[index].text, skip), tokens[last].end
                 if (start, end) in taken:
                     continue
                 known = by_name.get(name)
@@ -80,6 +81,17 @@ class TitleCountries:
                 )
                 break
         return found
+
+
+def _title_country_word(norm: str, firsts: AbstractSet[str]) -> tuple[str | None, int]:
+    """The first word of a country's phrase at a token, and the letters of a ل before it: "سفير
+    خادم الحرمين الشريفين"، "المستشار الخاص لخادم الحرمين الشريفين" (the king's adviser, an
+    office of the state, GUIDELINES §5)."""
+    if norm in firsts:
+        return norm, 0
+    if norm[:1] == "ل" and norm[1:] in firsts:
+        return norm[1:], 1
+    return None, 0
 
 
 def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:

@@ -241,6 +241,15 @@ class TitleRoles:
             ),
             None,
         )
+        if affiliation is not None and _epithet(self._words, view, affiliation):
+            # "نائب السكرتير الخاص لخادم الحرمين الشريفين مساعد رئيس الديوان الملكي": the body
+            # a chained title names after the king's epithet is the office's (GUIDELINES §5)
+            later = [
+                m
+                for m in chain.affiliations
+                if m.type == EntityType.ORGANIZATION and m.first > affiliation.last
+            ]
+            affiliation = later[-1] if later else affiliation
         if affiliation is not None and affiliation.type == EntityType.ORGANIZATION:
             affiliation = (
                 organ_state(sentence, affiliation)
@@ -410,7 +419,9 @@ def _plural_roles(
 def _epithet(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
     """Whether a country is named by the epithet of its head of state ("خادم الحرمين
     الشريفين"), a person's office rather than the state's name."""
-    return tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1)) in words.epithets
+    norms = tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1))
+    # (also after ل: "المستشار الخاص لخادم الحرمين الشريفين")
+    return norms in words.epithets or (norms[0][:1] == "ل" and (norms[0][1:], *norms[1:]) in words.epithets)
 
 
 def _names_a_place(
