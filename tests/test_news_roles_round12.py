@@ -94,3 +94,24 @@ def test_the_kings_epithet_after_lam_in_a_chained_title(nlp: Pipeline) -> None:
     found = roles(doc)
     assert found[name_key("ناصر بن سعد العتيبي")] == {name_key("السعودية")}
     assert found[name_key("سلطان بن فهد الحربي")] == {name_key("الديوان الملكي")}
+
+
+def test_a_long_portfolio_of_coordinated_nouns_after_the_name(nlp: Pipeline) -> None:
+    # "X وزير الموارد المائية والكهرباء والري السوداني": the title runs over the coordinated
+    # portfolio to the nisba, the affiliation
+    doc = nlp("وأكد خالد عبدالله وزير الموارد المائية والكهرباء والري السوداني أن الاجتماعات ناجحة.")
+    assert roles(doc)[name_key("خالد عبدالله")] == {name_key("السودان")}
+
+
+def test_a_plural_title_and_a_later_office_are_two_roles(nlp: Pipeline) -> None:
+    # one ROLE per title (GUIDELINES §4): the minister among "وزراء المياه" and his own office
+    doc = nlp(
+        "وبدأت الجولة بحضور وزراء المياه من مصر الدكتور حسام مغازي ومن السودان المهندس معتز موسى. "
+        "وقال معتز موسى وزير الري السوداني إن الجولة ناجحة."
+    )
+    titles = [
+        r.attributes["title"]
+        for r in doc.relations
+        if r.type.value == "ROLE" and r.arguments[0].text == "معتز موسى"
+    ]
+    assert len(titles) == 2

@@ -380,19 +380,18 @@ def _plural_roles(
     relations: dict[RoleKey, Relation],
     affiliations: dict[str, str],
 ) -> list[Relation]:
-    """ "الرئيسين الأمريكي X والتركي Y": one ROLE per name a plural title is spread over, unless
-    the person already holds an office with that affiliation."""
+    """ "الرئيسين الأمريكي X والتركي Y": one ROLE per name a plural title is spread over (an
+    office of its own: "وزراء المياه من السودان X" and "X وزير الري السوداني" are two titles)."""
     found: dict[tuple[str, str], Relation] = {}
-    held = {(key[0], key[2]) for key in relations}
     for sentence in view.sentences:
         for plural in plural_roles(words, view, sentence):
             person, affiliation = plural.person, plural.affiliation
             key = (person.entity.canonical, affiliations.get(affiliation.id, "") if affiliation else "")
-            if key in held or key in found:
-                continue
             head = view.tokens[plural.first]
             conjunction = 0 if head.norm in words.plural_title_heads else 1  # "وقادة": skip the و
             start, end = head.start + surface_offset(head.text, conjunction), view.tokens[plural.last].end
+            if key in found or (key[0], title_key(view.text[start:end]), key[1]) in relations:
+                continue
             arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
             spans = [person.entity]
             if affiliation is not None:
