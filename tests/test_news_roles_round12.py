@@ -115,3 +115,12 @@ def test_a_plural_title_and_a_later_office_are_two_roles(nlp: Pipeline) -> None:
         if r.type.value == "ROLE" and r.arguments[0].text == "معتز موسى"
     ]
     assert len(titles) == 2
+
+
+def test_an_office_a_relative_clause_gives_the_person_named_before(nlp: Pipeline) -> None:
+    # "X، والذي يشغل أيضا منصب مدير Y": a second ROLE (GUIDELINES §5)
+    doc = nlp(
+        "ويقول رئيس التحرير الدكتور علي الكندي إن الموقع سينطلق قريبا. "
+        "وقال سالم الكعبي، الذي يتولى أيضا منصب رئيس نادي الوحدة، إن الفريق جاهز."
+    )
+    assert roles(doc)[name_key("سالم الكعبي")] == {name_key("نادي الوحدة")}

@@ -27,6 +27,11 @@ _AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CI
 
 _BY_WAY_OF = (fold("عن"), fold("طريق"))
 _COMMAS = frozenset({"،", ","})
+# "X، والذي يشغل أيضا منصب ...": the relative, the verb of holding an office, "also" and "post"
+_WHO = frozenset(fold(word) for word in ("الذي", "والذي", "التي", "والتي"))
+_HOLDS = frozenset(fold(word) for word in ("يشغل", "تشغل", "يتولى", "تتولى", "شغل", "شغلت", "تولى", "تولت"))
+_ALSO = frozenset(fold(word) for word in ("أيضا", "أيضاً", "حاليا", "حالياً", "كذلك"))
+_POST = frozenset(fold(word) for word in ("منصب", "مهام", "منصبي"))
 _SPOKESMEN = frozenset(
     fold(word) for word in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة")
 )
@@ -103,8 +108,16 @@ class TitleRoles:
                 if self._inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
-                if chain is None or _names_a_place(self._words, view, sentence, mention, chain):
+                if chain is None:
+                    post = _held_post(self._words, self._grammar, view, sentence, mention)
+                    if post is not None:
+                        found.append((sentence, mention, post))
                     continue
+                if _names_a_place(self._words, view, sentence, mention, chain):
+                    continue
+                post = _held_post(self._words, self._grammar, view, sentence, mention)
+                if post is not None:
+                    found.append((sentence, mention, post))
                 found.append((sentence, mention, chain))
                 if not chain.after:
                     held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
@@ -413,6 +426,32 @@ def _plural_roles(
                 confidence=round(_ROLE_CONFIDENCE * person.entity.confidence, 3),
             )
     return list(found.values())
+
+
+def _held_post(
+    words: FoldedLexicons, grammar: TitleGrammar, view: DocumentView, sentence: SentenceView, person: Mention
+) -> TitleChain | None:
+    """ "X، والذي يشغل أيضا منصب مدير جامعة Y": an office a relative clause gives the person
+    named before it (GUIDELINES §5: a second ROLE)."""
+    index = person.last + 1
+    tokens = view.tokens
+    if index < sentence.last and tokens[index].text in _COMMAS:
+        index += 1
+    if index >= sentence.last or tokens[index].norm not in _WHO:
+        return None
+    index += 1
+    if index >= sentence.last or tokens[index].norm not in _HOLDS:
+        return None
+    index += 1
+    while index < sentence.last and tokens[index].norm in _ALSO:
+        index += 1
+    if index + 1 >= sentence.last or tokens[index].norm not in _POST:
+        return None
+    index += 1
+    if not listed(tokens[index].norm, words.title_heads):
+        return None
+    chain = grammar.title_at(view, sentence, index)
+    return chain if chain.first is not None else None
 
 
 def _epithet(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:

@@ -432,6 +432,10 @@ class TitleGrammar:
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 
+    def title_at(self, view: DocumentView, sentence: SentenceView, index: int) -> TitleChain:
+        """The title whose head is token ``index``, read forward as an apposition is."""
+        return self._apposition._title_from(view, sentence, index)[0]
+
     def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
         return self._apposition.read(view, sentence, person)
