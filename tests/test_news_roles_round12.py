@@ -124,3 +124,12 @@ def test_an_office_a_relative_clause_gives_the_person_named_before(nlp: Pipeline
         "وقال سالم الكعبي، الذي يتولى أيضا منصب رئيس نادي الوحدة، إن الفريق جاهز."
     )
     assert roles(doc)[name_key("سالم الكعبي")] == {name_key("نادي الوحدة")}
+
+
+def test_a_regional_service_of_a_two_word_region(nlp: Pipeline) -> None:
+    # "مدير شرطة منطقة مكة المكرمة" read as one name: the region the story names
+    doc = nlp("وحضر مدير شرطة منطقة مكة المكرمة اللواء عبدالعزيز الصولي الحفل في منطقة مكة المكرمة.")
+    assert roles(doc)[name_key("عبدالعزيز الصولي")] <= {
+        name_key("مكة المكرمة"),
+        name_key("منطقة مكة المكرمة"),
+    }

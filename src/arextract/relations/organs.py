@@ -108,10 +108,12 @@ def service_place(
         ),
         None,
     )
-    if nested is not None or name[-2] not in _UNITS:
+    unit = next((at for at in range(1, len(name) - 1) if name[at] in _UNITS), None)
+    if nested is not None or unit is None:
         return nested
-    # "شرطة منطقة الباحة" read as one name: the region the story names elsewhere
-    tail = {name[-1], " ".join(name[-2:])}
+    # "شرطة منطقة الباحة"، "شرطة منطقة مكة المكرمة" read as one name: the region the story
+    # names elsewhere
+    tail = {" ".join(name[unit + 1 :]), " ".join(name[unit:])}
     place = next(
         (
             e

@@ -60,7 +60,7 @@ class TitleRoles:
         nisbas = {e.id: title_key(e.text) for e in view.doc.entities if e.subtype == "nisba"}
         found, held = self._chains(view)
         for sentence, mention, chain in found:
-            holder = held.get(self._chain_key(view, chain))
+            holder = held.get(_chain_key(view, chain))
             if chain.after and holder not in (None, mention.entity.canonical):
                 continue
             if not chain.affiliations and not chain.inner:
@@ -80,7 +80,7 @@ class TitleRoles:
                 ):
                     relations[key] = role
             if chain.visiting is not None:
-                visit = self._visit_from_title(view, sentence, mention, chain.visiting)
+                visit = _visit_from_title(view, sentence, mention, chain.visiting)
                 if visit is not None:
                     visits.append(visit)
         plural = _plural_roles(self._words, view, relations, affiliations)
@@ -105,7 +105,7 @@ class TitleRoles:
             for mention in sentence.mentions:
                 if mention.type != EntityType.PERSON or mention.entity.source == EntitySource.COREF:
                     continue
-                if self._inside_name(sentence, mention):
+                if _inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
                 if chain is None:
@@ -120,7 +120,7 @@ class TitleRoles:
                     found.append((sentence, mention, post))
                 found.append((sentence, mention, chain))
                 if not chain.after:
-                    held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+                    held.setdefault(_chain_key(view, chain), mention.entity.canonical)
                     second = self._second_office(view, sentence, mention, chain)
                     if second is not None:
                         found.append((sentence, mention, second))
@@ -163,24 +163,6 @@ class TitleRoles:
         ):
             return None
         return second
-
-    @staticmethod
-    def _inside_name(sentence: SentenceView, person: Mention) -> bool:
-        return any(
-            other.type in _NAME_HOSTS
-            and other.first <= person.first
-            and person.last <= other.last
-            and (other.first, other.last) != (person.first, person.last)
-            for other in sentence.mentions_from(person.first - sentence.widest, person.first + 1)
-        )
-
-    @staticmethod
-    def _chain_key(view: DocumentView, chain: TitleChain) -> tuple[str, str | None]:
-        if chain.first is None or chain.last is None:
-            return ("", None)
-        title = view.text[view.tokens[chain.first].start : view.tokens[chain.last].end]
-        affiliation = chain.affiliations[0].entity.canonical if chain.affiliations else None
-        return (title_key(title), affiliation)
 
     def _his_country(
         self,
@@ -268,7 +250,7 @@ class TitleRoles:
                 organ_state(sentence, affiliation)
                 or (
                     None
-                    if self._spokesman(view, chain)
+                    if _spokesman(view, chain)
                     else service_place(self._words, view, sentence, affiliation)
                 )
                 or affiliation
@@ -314,16 +296,6 @@ class TitleRoles:
             )
         return roles
 
-    @staticmethod
-    def _spokesman(view: DocumentView, chain: TitleChain) -> bool:
-        """ "الناطق الإعلامي لصحة عسير"، "نائب المتحدث باسم صحة تبوك": a spokesman speaks for
-        the service itself, not for its place."""
-        if chain.first is None or chain.last is None:
-            return False
-        return any(
-            strip_proclitics(view.tokens[i].norm) in _SPOKESMEN for i in range(chain.first, chain.last + 1)
-        )
-
     def _title(
         self, view: DocumentView, sentence: SentenceView, chain: TitleChain, titles_by_person: dict[str, str]
     ) -> tuple[int, int, str]:
@@ -349,28 +321,57 @@ class TitleRoles:
         title = titles_by_person.get(actor.entity.canonical, "") if actor is not None else ""
         return start, end, title or view.text[start:end]
 
-    def _visit_from_title(
-        self, view: DocumentView, sentence: SentenceView, person: Mention, visiting: int
-    ) -> Relation | None:
-        """ "قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
-        city = view.dateline_place()
-        if city is None or sentence.index != 0:
-            return None
-        token = view.tokens[visiting]
-        start, end = token.start, token.end
-        return Relation(
-            id="",
-            type=RelationType.VISIT,
-            arguments=[
-                Argument(role="visitor", entity_id=person.entity.id, text=person.entity.text),
-                Argument(role="destination", entity_id=city.id, text=city.text),
-            ],
-            date=date_for(view, start, sentence, RelationType.VISIT, sentence.end),
-            trigger=_span(view.text, start, end),
-            evidence=_span(view.text, city.start, max(end, person.entity.end)),
-            attributes={"rule": _VISIT_RULE},
-            confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
-        )
+
+def _inside_name(sentence: SentenceView, person: Mention) -> bool:
+    return any(
+        other.type in _NAME_HOSTS
+        and other.first <= person.first
+        and person.last <= other.last
+        and (other.first, other.last) != (person.first, person.last)
+        for other in sentence.mentions_from(person.first - sentence.widest, person.first + 1)
+    )
+
+
+def _chain_key(view: DocumentView, chain: TitleChain) -> tuple[str, str | None]:
+    if chain.first is None or chain.last is None:
+        return ("", None)
+    title = view.text[view.tokens[chain.first].start : view.tokens[chain.last].end]
+    affiliation = chain.affiliations[0].entity.canonical if chain.affiliations else None
+    return (title_key(title), affiliation)
+
+
+def _spokesman(view: DocumentView, chain: TitleChain) -> bool:
+    """ "الناطق الإعلامي لصحة عسير"، "نائب المتحدث باسم صحة تبوك": a spokesman speaks for
+    the service itself, not for its place."""
+    if chain.first is None or chain.last is None:
+        return False
+    return any(
+        strip_proclitics(view.tokens[i].norm) in _SPOKESMEN for i in range(chain.first, chain.last + 1)
+    )
+
+
+def _visit_from_title(
+    view: DocumentView, sentence: SentenceView, person: Mention, visiting: int
+) -> Relation | None:
+    """ "قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
+    city = view.dateline_place()
+    if city is None or sentence.index != 0:
+        return None
+    token = view.tokens[visiting]
+    start, end = token.start, token.end
+    return Relation(
+        id="",
+        type=RelationType.VISIT,
+        arguments=[
+            Argument(role="visitor", entity_id=person.entity.id, text=person.entity.text),
+            Argument(role="destination", entity_id=city.id, text=city.text),
+        ],
+        date=date_for(view, start, sentence, RelationType.VISIT, sentence.end),
+        trigger=_span(view.text, start, end),
+        evidence=_span(view.text, city.start, max(end, person.entity.end)),
+        attributes={"rule": _VISIT_RULE},
+        confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
+    )
 
 
 def _set_off_office(
