@@ -55,7 +55,10 @@ class TitleCountries:
         found: list[Entity] = []
         firsts = {phrase[0] for phrase in phrases}
         for index in range(1, len(tokens)):
-            first, skip = _title_country_word(tokens[index].norm, firsts)
+            norm = tokens[index].norm
+            if norm not in firsts and norm[1:] not in firsts:
+                continue  # (the common case, before the reading with ل)
+            first, skip = _title_country_word(norm, firsts)
             if first is None or not listed(tokens[index - 1].norm, self._words.titles):
                 continue
             for phrase, name in phrases.items():

@@ -35,10 +35,12 @@ def plural_roles(words: FoldedLexicons, view: DocumentView, sentence: SentenceVi
     """The names a plural or dual title of the sentence is spread over, each with its affiliation."""
     found: list[PluralRole] = []
     tokens = view.tokens
+    heads = words.plural_title_heads
     for head in range(sentence.first, sentence.last):
-        if not listed(tokens[head].norm, words.plural_title_heads) or (
-            head > sentence.first and listed(tokens[head - 1].norm, words.titles)
-        ):
+        norm = tokens[head].norm
+        if norm not in heads and norm[1:] not in heads:
+            continue  # (the common case, before the reading with و)
+        if not listed(norm, heads) or (head > sentence.first and listed(tokens[head - 1].norm, words.titles)):
             continue  # ("رئيس وزراء X": one office, in construct)
         last, nisba = head, None
         index = head + 1
