@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.lexicons import PATRONYMIC, FoldedLexicons, is_definite, listed, title_key
-from arextract.relations.organs import organ_state
+from arextract.relations.organs import organ_state, service_place
 from arextract.relations.roles import ROLE_RULE
 from arextract.relations.title_grammar import title_extent
 from arextract.relations.view import AFFILIATION_TYPES, DocumentView, Mention, SentenceView
@@ -55,13 +55,17 @@ class TitleCountries:
         found: list[Entity] = []
         firsts = {phrase[0] for phrase in phrases}
         for index in range(1, len(tokens)):
-            if tokens[index].norm not in firsts or not listed(tokens[index - 1].norm, self._words.titles):
+            norm = tokens[index].norm
+            if norm not in firsts and norm[1:] not in firsts:
+                continue  # (the common case, before the reading with ل)
+            first, skip = _title_country_word(norm, firsts)
+            if first is None or not listed(tokens[index - 1].norm, self._words.titles):
                 continue
             for phrase, name in phrases.items():
                 last = index + len(phrase) - 1
-                if last >= len(tokens) or tuple(t.norm for t in tokens[index : last + 1]) != phrase:
+                if last >= len(tokens) or (first, *(t.norm for t in tokens[index + 1 : last + 1])) != phrase:
                     continue
-                start, end = tokens[index].start, tokens[last].end
+                start, end = tokens[index].start + surface_offset(tokens[index].text, skip), tokens[last].end
                 if (start, end) in taken:
                     continue
                 known = by_name.get(name)
@@ -80,6 +84,17 @@ class TitleCountries:
                 )
                 break
         return found
+
+
+def _title_country_word(norm: str, firsts: AbstractSet[str]) -> tuple[str | None, int]:
+    """The first word of a country's phrase at a token, and the letters of a ل before it: "سفير
+    خادم الحرمين الشريفين"، "المستشار الخاص لخادم الحرمين الشريفين" (the king's adviser, an
+    office of the state, GUIDELINES §5)."""
+    if norm in firsts:
+        return norm, 0
+    if norm[:1] == "ل" and norm[1:] in firsts:
+        return norm[1:], 1
+    return None, 0
 
 
 def untitled_names(doc: Document, words: FoldedLexicons) -> list[Entity] | None:
@@ -391,6 +406,12 @@ class TitleReferences:
             if state is not None:
                 # "المتحدث باسم الخارجية الأمريكية" again: the title held with the organ's state
                 names = holders.get((title, state.entity.canonical), set())
+            place = (
+                service_place(self._words, view, view.sentence_of(index), affiliation) if not names else None
+            )
+            if place is not None:
+                # "مدير تعليم جازان" again: the title held with the service's place
+                names = holders.get((title, place.entity.canonical), set())
             return names, last
         # the longest reading of the title that someone holds ("وزير الحج أهمية")
         names = set()

@@ -87,6 +87,8 @@ class FoldedLexicons:
     title_heads: frozenset[str]
     titles: frozenset[str]
     title_modifiers: frozenset[str]
+    plural_title_heads: frozenset[str]
+    regional_services: frozenset[str]
     counterpart: frozenset[str]
     visiting: frozenset[str]
     prepositions: frozenset[str]
@@ -141,6 +143,8 @@ class FoldedLexicons:
             title_heads=title_heads,
             titles=folded(lex.titles) | title_heads,
             title_modifiers=folded(lex.title_modifiers),
+            plural_title_heads=folded(lex.plural_title_heads),
+            regional_services=folded(lex.regional_services),
             counterpart=folded(lex.counterpart),
             visiting=folded(lex.visiting),
             prepositions=folded(lex.prepositions),

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from arextract.kb import KBEntry
 from arextract.relations.capitals import country_named
 from arextract.relations.lexicons import FoldedLexicons, listed
-from arextract.relations.view import Mention, SentenceView
+from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Document, Entity, EntitySource, EntityType
 from arextract.text.normalize import fold
 
@@ -23,6 +23,10 @@ _ORGANS = frozenset(fold(word) for word in ("الخارجية", "الداخلي�
 
 # "المتحدث باسم | الخارجية الأمريكية": the word joining a spokesman's title to what he speaks for.
 _ON_BEHALF = fold("باسم")
+
+_ARTICLE = fold("ال")
+_PLACES = (EntityType.CITY, EntityType.REGION)
+_UNITS = frozenset(fold(word) for word in ("منطقة", "محافظة", "مدينة"))
 
 _NISBA = "nisba"
 _COUNTRY_CONFIDENCE = 0.8
@@ -85,3 +89,39 @@ def organ_state(sentence: SentenceView, body: Mention) -> Mention | None:
         ),
         None,
     )
+
+
+def service_place(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, body: Mention
+) -> Mention | None:
+    """The city or region closing the name of a public service every place has ("تعليم جازان"،
+    "جوازات الباحة"، "الإدارة العامة للدفاع المدني بمحافظة جدة"): the office is that place's
+    (GUIDELINES §5); an institution with a name of its own ("جامعة جازان") keeps its name."""
+    name = fold(body.entity.text).split()
+    if len(name) < 2 or name[0].removeprefix(_ARTICLE) not in words.regional_services:
+        return None
+    nested = next(
+        (
+            m
+            for m in sentence.mentions_from(body.first + 1, body.last + 1)
+            if m.type in _PLACES and m.last == body.last
+        ),
+        None,
+    )
+    unit = next((at for at in range(1, len(name) - 1) if name[at] in _UNITS), None)
+    if nested is not None or unit is None:
+        return nested
+    # "شرطة منطقة الباحة"، "شرطة منطقة مكة المكرمة" read as one name: the region the story
+    # names elsewhere
+    tail = {" ".join(name[unit + 1 :]), " ".join(name[unit:])}
+    place = next(
+        (
+            e
+            for e in view.doc.entities
+            if e.type in _PLACES and (fold(e.canonical) in tail or fold(e.text) in tail)
+        ),
+        None,
+    )
+    if place is None:
+        return None
+    return Mention(place, view.token_index(place.start), view.token_index(place.end - 1))

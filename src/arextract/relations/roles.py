@@ -10,10 +10,12 @@ from __future__ import annotations
 from arextract.ner.gazetteer import surface_offset
 from arextract.relations.dating import date_for
 from arextract.relations.lexicons import FoldedLexicons, listed, title_key
-from arextract.relations.organs import organ_state
+from arextract.relations.organs import organ_state, service_place
+from arextract.relations.plural_titles import plural_roles
 from arextract.relations.title_grammar import TitleChain, TitleGrammar
 from arextract.relations.view import DocumentView, Mention, SentenceView
 from arextract.schema import Argument, EntitySource, EntityType, Relation, RelationType, TextSpan
+from arextract.text.clitics import strip_proclitics
 from arextract.text.normalize import fold
 
 ROLE_RULE = "role-title"  # attributes.rule of a ROLE read from a title
@@ -25,6 +27,14 @@ _AFFILIATION_ORDER = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.CI
 
 _BY_WAY_OF = (fold("عن"), fold("طريق"))
 _COMMAS = frozenset({"،", ","})
+# "X، والذي يشغل أيضا منصب ...": the relative, the verb of holding an office, "also" and "post"
+_WHO = frozenset(fold(word) for word in ("الذي", "والذي", "التي", "والتي"))
+_HOLDS = frozenset(fold(word) for word in ("يشغل", "تشغل", "يتولى", "تتولى", "شغل", "شغلت", "تولى", "تولت"))
+_ALSO = frozenset(fold(word) for word in ("أيضا", "أيضاً", "حاليا", "حالياً", "كذلك"))
+_POST = frozenset(fold(word) for word in ("منصب", "مهام", "منصبي"))
+_SPOKESMEN = frozenset(
+    fold(word) for word in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة")
+)
 
 RoleKey = tuple[str, str, str]  # (person, title key, affiliation key or "")
 
@@ -50,7 +60,7 @@ class TitleRoles:
         nisbas = {e.id: title_key(e.text) for e in view.doc.entities if e.subtype == "nisba"}
         found, held = self._chains(view)
         for sentence, mention, chain in found:
-            holder = held.get(self._chain_key(view, chain))
+            holder = held.get(_chain_key(view, chain))
             if chain.after and holder not in (None, mention.entity.canonical):
                 continue
             if not chain.affiliations and not chain.inner:
@@ -70,9 +80,10 @@ class TitleRoles:
                 ):
                     relations[key] = role
             if chain.visiting is not None:
-                visit = self._visit_from_title(view, sentence, mention, chain.visiting)
+                visit = _visit_from_title(view, sentence, mention, chain.visiting)
                 if visit is not None:
                     visits.append(visit)
+        plural = _plural_roles(self._words, view, relations, affiliations)
         # "الرئيس عبدالله يامين رئيس جمهورية المالديف": a bare one-word title ("الرئيس") and
         # an affiliated one for the same person are one office, given with its affiliation
         affiliated = {key[0] for key in relations if key[2]}
@@ -81,7 +92,7 @@ class TitleRoles:
             for key, role in relations.items()
             if key[2] or key[0] not in affiliated or len(key[1].split()) > 1
         ]
-        return [*kept, *visits]
+        return [*kept, *plural, *visits]
 
     def _chains(
         self, view: DocumentView
@@ -94,14 +105,22 @@ class TitleRoles:
             for mention in sentence.mentions:
                 if mention.type != EntityType.PERSON or mention.entity.source == EntitySource.COREF:
                     continue
-                if self._inside_name(sentence, mention):
+                if _inside_name(sentence, mention):
                     continue  # "مستشفى الملك سعود": a name inside an organisation's name
                 chain = self._grammar.chain(view, sentence, mention)
-                if chain is None or _names_a_place(self._words, view, sentence, mention, chain):
+                if chain is None:
+                    post = _held_post(self._words, self._grammar, view, sentence, mention)
+                    if post is not None:
+                        found.append((sentence, mention, post))
                     continue
+                if _names_a_place(self._words, view, sentence, mention, chain):
+                    continue
+                post = _held_post(self._words, self._grammar, view, sentence, mention)
+                if post is not None:
+                    found.append((sentence, mention, post))
                 found.append((sentence, mention, chain))
                 if not chain.after:
-                    held.setdefault(self._chain_key(view, chain), mention.entity.canonical)
+                    held.setdefault(_chain_key(view, chain), mention.entity.canonical)
                     second = self._second_office(view, sentence, mention, chain)
                     if second is not None:
                         found.append((sentence, mention, second))
@@ -144,24 +163,6 @@ class TitleRoles:
         ):
             return None
         return second
-
-    @staticmethod
-    def _inside_name(sentence: SentenceView, person: Mention) -> bool:
-        return any(
-            other.type in _NAME_HOSTS
-            and other.first <= person.first
-            and person.last <= other.last
-            and (other.first, other.last) != (person.first, person.last)
-            for other in sentence.mentions_from(person.first - sentence.widest, person.first + 1)
-        )
-
-    @staticmethod
-    def _chain_key(view: DocumentView, chain: TitleChain) -> tuple[str, str | None]:
-        if chain.first is None or chain.last is None:
-            return ("", None)
-        title = view.text[view.tokens[chain.first].start : view.tokens[chain.last].end]
-        affiliation = chain.affiliations[0].entity.canonical if chain.affiliations else None
-        return (title_key(title), affiliation)
 
     def _his_country(
         self,
@@ -235,8 +236,25 @@ class TitleRoles:
             ),
             None,
         )
+        if affiliation is not None and _epithet(self._words, view, affiliation):
+            # "نائب السكرتير الخاص لخادم الحرمين الشريفين مساعد رئيس الديوان الملكي": the body
+            # a chained title names after the king's epithet is the office's (GUIDELINES §5)
+            later = [
+                m
+                for m in chain.affiliations
+                if m.type == EntityType.ORGANIZATION and m.first > affiliation.last
+            ]
+            affiliation = later[-1] if later else affiliation
         if affiliation is not None and affiliation.type == EntityType.ORGANIZATION:
-            affiliation = organ_state(sentence, affiliation) or affiliation
+            affiliation = (
+                organ_state(sentence, affiliation)
+                or (
+                    None
+                    if _spokesman(view, chain)
+                    else service_place(self._words, view, sentence, affiliation)
+                )
+                or affiliation
+            )
         # one ROLE per affiliation: the nisba or genitive at the end, and each one a head of a
         # combined title governs ("مفتي عام المملكة رئيس هيئة كبار العلماء")
         affiliations: list[Mention | None] = (
@@ -303,28 +321,57 @@ class TitleRoles:
         title = titles_by_person.get(actor.entity.canonical, "") if actor is not None else ""
         return start, end, title or view.text[start:end]
 
-    def _visit_from_title(
-        self, view: DocumentView, sentence: SentenceView, person: Mention, visiting: int
-    ) -> Relation | None:
-        """ "قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
-        city = view.dateline_place()
-        if city is None or sentence.index != 0:
-            return None
-        token = view.tokens[visiting]
-        start, end = token.start, token.end
-        return Relation(
-            id="",
-            type=RelationType.VISIT,
-            arguments=[
-                Argument(role="visitor", entity_id=person.entity.id, text=person.entity.text),
-                Argument(role="destination", entity_id=city.id, text=city.text),
-            ],
-            date=date_for(view, start, sentence, RelationType.VISIT, sentence.end),
-            trigger=_span(view.text, start, end),
-            evidence=_span(view.text, city.start, max(end, person.entity.end)),
-            attributes={"rule": _VISIT_RULE},
-            confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
-        )
+
+def _inside_name(sentence: SentenceView, person: Mention) -> bool:
+    return any(
+        other.type in _NAME_HOSTS
+        and other.first <= person.first
+        and person.last <= other.last
+        and (other.first, other.last) != (person.first, person.last)
+        for other in sentence.mentions_from(person.first - sentence.widest, person.first + 1)
+    )
+
+
+def _chain_key(view: DocumentView, chain: TitleChain) -> tuple[str, str | None]:
+    if chain.first is None or chain.last is None:
+        return ("", None)
+    title = view.text[view.tokens[chain.first].start : view.tokens[chain.last].end]
+    affiliation = chain.affiliations[0].entity.canonical if chain.affiliations else None
+    return (title_key(title), affiliation)
+
+
+def _spokesman(view: DocumentView, chain: TitleChain) -> bool:
+    """ "الناطق الإعلامي لصحة عسير"، "نائب المتحدث باسم صحة تبوك": a spokesman speaks for
+    the service itself, not for its place."""
+    if chain.first is None or chain.last is None:
+        return False
+    return any(
+        strip_proclitics(view.tokens[i].norm) in _SPOKESMEN for i in range(chain.first, chain.last + 1)
+    )
+
+
+def _visit_from_title(
+    view: DocumentView, sentence: SentenceView, person: Mention, visiting: int
+) -> Relation | None:
+    """ "قال ... وزير الخارجية الصيني الزائر وانغ يي، هنا": a visitor in the dateline city."""
+    city = view.dateline_place()
+    if city is None or sentence.index != 0:
+        return None
+    token = view.tokens[visiting]
+    start, end = token.start, token.end
+    return Relation(
+        id="",
+        type=RelationType.VISIT,
+        arguments=[
+            Argument(role="visitor", entity_id=person.entity.id, text=person.entity.text),
+            Argument(role="destination", entity_id=city.id, text=city.text),
+        ],
+        date=date_for(view, start, sentence, RelationType.VISIT, sentence.end),
+        trigger=_span(view.text, start, end),
+        evidence=_span(view.text, city.start, max(end, person.entity.end)),
+        attributes={"rule": _VISIT_RULE},
+        confidence=round(_VISIT_CONFIDENCE * person.entity.confidence, 3),
+    )
 
 
 def _set_off_office(
@@ -341,10 +388,79 @@ def _set_off_office(
     return second if after < sentence.last and view.tokens[after].text in _COMMAS else None
 
 
+def _plural_roles(
+    words: FoldedLexicons,
+    view: DocumentView,
+    relations: dict[RoleKey, Relation],
+    affiliations: dict[str, str],
+) -> list[Relation]:
+    """ "الرئيسين الأمريكي X والتركي Y": one ROLE per name a plural title is spread over (an
+    office of its own: "وزراء المياه من السودان X" and "X وزير الري السوداني" are two titles)."""
+    found: dict[tuple[str, str], Relation] = {}
+    for sentence in view.sentences:
+        for plural in plural_roles(words, view, sentence):
+            person, affiliation = plural.person, plural.affiliation
+            key = (person.entity.canonical, affiliations.get(affiliation.id, "") if affiliation else "")
+            head = view.tokens[plural.first]
+            conjunction = 0 if head.norm in words.plural_title_heads else 1  # "وقادة": skip the و
+            start, end = head.start + surface_offset(head.text, conjunction), view.tokens[plural.last].end
+            if key in found or (key[0], title_key(view.text[start:end]), key[1]) in relations:
+                continue
+            arguments = [Argument(role="person", entity_id=person.entity.id, text=person.entity.text)]
+            spans = [person.entity]
+            if affiliation is not None:
+                arguments.append(
+                    Argument(role="affiliation", entity_id=affiliation.id, text=affiliation.text)
+                )
+                if affiliation.start >= sentence.start:
+                    spans.append(affiliation)
+            found[key] = Relation(
+                id="",
+                type=RelationType.ROLE,
+                arguments=arguments,
+                date=None,
+                trigger=_span(view.text, start, end),
+                evidence=_span(
+                    view.text, min(start, *(e.start for e in spans)), max(end, *(e.end for e in spans))
+                ),
+                attributes={"rule": ROLE_RULE, "title": view.text[start:end]},
+                confidence=round(_ROLE_CONFIDENCE * person.entity.confidence, 3),
+            )
+    return list(found.values())
+
+
+def _held_post(
+    words: FoldedLexicons, grammar: TitleGrammar, view: DocumentView, sentence: SentenceView, person: Mention
+) -> TitleChain | None:
+    """ "X، والذي يشغل أيضا منصب مدير جامعة Y": an office a relative clause gives the person
+    named before it (GUIDELINES §5: a second ROLE)."""
+    index = person.last + 1
+    tokens = view.tokens
+    if index < sentence.last and tokens[index].text in _COMMAS:
+        index += 1
+    if index >= sentence.last or tokens[index].norm not in _WHO:
+        return None
+    index += 1
+    if index >= sentence.last or tokens[index].norm not in _HOLDS:
+        return None
+    index += 1
+    while index < sentence.last and tokens[index].norm in _ALSO:
+        index += 1
+    if index + 1 >= sentence.last or tokens[index].norm not in _POST:
+        return None
+    index += 1
+    if not listed(tokens[index].norm, words.title_heads):
+        return None
+    chain = grammar.title_at(view, sentence, index)
+    return chain if chain.first is not None else None
+
+
 def _epithet(words: FoldedLexicons, view: DocumentView, mention: Mention) -> bool:
     """Whether a country is named by the epithet of its head of state ("خادم الحرمين
     الشريفين"), a person's office rather than the state's name."""
-    return tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1)) in words.epithets
+    norms = tuple(view.tokens[i].norm for i in range(mention.first, mention.last + 1))
+    # (also after ل: "المستشار الخاص لخادم الحرمين الشريفين")
+    return norms in words.epithets or (norms[0][:1] == "ل" and (norms[0][1:], *norms[1:]) in words.epithets)
 
 
 def _names_a_place(

@@ -250,6 +250,16 @@ class Lexicons(_Strict):
     title_heads: list[str] = Field(default_factory=list)
     titles: list[str] = Field(default_factory=list)
     title_modifiers: list[str] = Field(default_factory=list)
+    regional_services: list[str] = Field(
+        default_factory=list,
+        description="Public services every region or city has, named by their function and the "
+        "place ('تعليم جازان'، 'جوازات الباحة'), without the article: the office is the place's.",
+    )
+    plural_title_heads: list[str] = Field(
+        default_factory=list,
+        description="Dual and plural title heads ('الرئيسين'، 'وزراء'، 'قائدين') spread over the "
+        "coordinated names after them, one ROLE per name.",
+    )
     # Shipped in link.toml [counterpart] (one list for the linker and this engine); a user
     # rule file's [lexicons] may add words.
     counterpart: list[str] = Field(default_factory=list)

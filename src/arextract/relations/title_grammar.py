@@ -89,6 +89,11 @@ _SET_OFF_SPAN = 10
 _PLACES_AND_BODIES = (*AFFILIATION_TYPES, *PLACE_TYPES)
 
 
+# The most words a title after a name reads that the lexicon does not list, when the last ones
+# are coordinated definite nouns of a portfolio (والكهرباء، والري); and "وال" folded.
+_PORTFOLIO_WORDS = 5
+_AND_THE = fold("وال")
+
 # "لل" folded: a portfolio after a title ("للشؤون التعليمية").
 _LIL = fold("لل")
 
@@ -427,6 +432,10 @@ class TitleGrammar:
         # a noun in construct: "مدير مكتب"، "رئيس مكتبها" (not "لاطلاعهم": a purpose clause)
         return left_is_title and norm[0] not in "لبو"
 
+    def title_at(self, view: DocumentView, sentence: SentenceView, index: int) -> TitleChain:
+        """The title whose head is token ``index``, read forward as an apposition is."""
+        return self._apposition._title_from(view, sentence, index)[0]
+
     def after(self, view: DocumentView, sentence: SentenceView, person: Mention) -> TitleChain | None:
         """A title in apposition after the name: "بدر بن حمد البوسعيدي وزير الخارجية،"."""
         return self._apposition.read(view, sentence, person)
@@ -633,7 +642,11 @@ class Apposition:
                 break
             if listed(tokens[index].norm, self._words.titles) and not open_words:
                 chain.last = index
-            elif open_words < 3 and self._word(view, sentence, index):
+            elif (
+                open_words < 3 or (open_words < _PORTFOLIO_WORDS and tokens[index].norm.startswith(_AND_THE))
+            ) and self._word(view, sentence, index):
+                # (a portfolio of coordinated nouns runs longer: "وزير الموارد المائية والكهرباء
+                # والري السوداني")
                 open_words += 1
             else:
                 break
