@@ -1,5 +1,5 @@
 """Statements of round 12: speech verbs the annotators of dev6-dev9 counted that the rules did
-not know.
+not know, authorities speaking for their state, and two bodies or states speaking together.
 
 Every sentence here was written for this file; no article text is copied.
 """
@@ -67,3 +67,25 @@ def test_participles_of_forecasting_and_going_on_before_content(nlp: Pipeline) -
 )
 def test_the_same_words_without_speech_are_no_statements(nlp: Pipeline, text: str) -> None:
     assert speech(nlp(text)) == []
+
+
+def test_the_authorities_of_a_state_speak_for_it(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأعلنت السلطات الماليزية أمس أنها أرسلت فريقا من المحققين إلى الجزيرة، مشيرة إلى أن البحث مستمر."
+    )
+    assert speech(doc) == [("أعلنت", [name_key("ماليزيا")]), ("مشيرة", [name_key("ماليزيا")])]
+
+
+def test_authorities_as_an_object_do_not_speak(nlp: Pipeline) -> None:
+    doc = nlp("وطالب وزير الخارجية الألماني فرانك شتاينماير السلطات الإيرانية بالإفراج عن الصحفي.")
+    assert [keys for _, keys in speech(doc)] in ([], [[name_key("فرانك شتاينماير")]])
+
+
+def test_a_body_and_a_state_named_together_after_the_verb_both_speak(nlp: Pipeline) -> None:
+    doc = nlp("وفي بيان مشترك بعد اللقاء أكدت أوبك وروسيا أنهما تتوقعان سوقا أكثر توازنا في العام المقبل.")
+    assert speech(doc) == [("أكدت", [name_key("منظمة البلدان المصدرة للبترول"), name_key("روسيا")])]
+
+
+def test_two_states_named_together_after_the_verb_both_speak(nlp: Pipeline) -> None:
+    doc = nlp("وأكدت الكويت وقطر أن الحوار هو السبيل الوحيد لحل الأزمة.")
+    assert speech(doc) == [("أكدت", [name_key("الكويت"), name_key("قطر")])]

@@ -55,7 +55,8 @@ _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجر
 _HOLDING = {word for word in _HELD if not word.startswith(fold("جمع"))}  # "عقده"، "أجراه"
 _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة", "القناة", "المجلة"))
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
-_GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
+# "وقالت الحكومة اليمنية"، "أعلنت السلطات الماليزية": the state speaks (GUIDELINES §5, dev8)
+_GOVERNMENT = fold_words(("الحكومة", "السلطات"))
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 _IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
@@ -1541,7 +1542,7 @@ def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
     if (state := _government_of(query)) is not None:
         return [state]
     each = _each_of(words, query)
-    return each if len(each) > 1 else None
+    return each if len(each) > 1 else _joint_bodies(query)
 
 
 # "تصريحات صدرت عن X"، "التصريحات التي أطلقها X"، "تصريح أدلى به X": the noun's verb of issuing
@@ -1659,11 +1660,12 @@ def _first_subject(words: FoldedLexicons, query: SlotQuery, start: int, end: int
 
 
 def _government_of(query: SlotQuery) -> Mention | None:
-    """The country whose nisba follows "الحكومة" right after a speech verb ("وأكدت الحكومة
-    التركية أن"، "قالت الحكومة الأميركية أمس"): the government speaks for its state."""
+    """The country whose nisba follows "الحكومة" or "السلطات" right after a speech verb ("وأكدت
+    الحكومة التركية أن"، "قالت الحكومة الأميركية أمس"، "أعلنت السلطات الماليزية أنها"): the
+    government, or the authorities, speak for their state."""
     view, sentence = query.view, query.sentence
     index = query.match.last + 1
-    if index + 1 >= sentence.last or view.tokens[index].norm != _GOVERNMENT:
+    if index + 1 >= sentence.last or view.tokens[index].norm not in _GOVERNMENT:
         return None
     if not _feminine(view, query.match):
         return None  # (not "وطالب الحكومة الإيرانية بالكف": the government is his object)
@@ -1704,6 +1706,31 @@ def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
         else:
             break
     return found
+
+
+def _joint_bodies(query: SlotQuery) -> list[Mention] | None:
+    """Two bodies or states named as one subject right after a speech verb ("وأكدت أوبك وروسيا
+    أنهما"، "أعلنت السعودية والإمارات أن"): both speak (GUIDELINES §5, dev9); ``None``: not so.
+    (People are left to "كل من" and the duals: a title or a name may follow a person's و.)"""
+    view, sentence, slot = query.view, query.sentence, query.slot
+    index = query.match.last + 1
+    if query.form.rule.pos != "verb" or index + 1 >= sentence.last:
+        return None
+    first = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+    if first is None or first.first != index or first.last + 1 >= sentence.last:
+        return None
+    second = view.mention_covering(sentence, first.last + 1, AFFILIATION_TYPES)
+    if (
+        second is None
+        or second.first != first.last + 1
+        or view.tokens[second.first].norm[:1] != "و"
+        or second.entity.id == first.entity.id
+    ):
+        return None
+    pair = [first, second]
+    if any(m.is_nisba or m.type not in slot.types or not query.open_to(m) for m in pair):
+        return None
+    return pair
 
 
 def _joined_verb(query: SlotQuery) -> bool:
