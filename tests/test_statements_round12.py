@@ -89,3 +89,18 @@ def test_a_body_and_a_state_named_together_after_the_verb_both_speak(nlp: Pipeli
 def test_two_states_named_together_after_the_verb_both_speak(nlp: Pipeline) -> None:
     doc = nlp("وأكدت الكويت وقطر أن الحوار هو السبيل الوحيد لحل الأزمة.")
     assert speech(doc) == [("أكدت", [name_key("الكويت"), name_key("قطر")])]
+
+
+def test_an_unnamed_spokesman_is_not_the_spokesman_of_another_body(nlp: Pipeline) -> None:
+    # the indefinite spokesman of the police is someone new, not the company's spokesman named
+    # later; his next words are his too, so no one named speaks them
+    doc = nlp(
+        "وقال متحدث باسم الشرطة في جنيف إن الرجل اعتقل بعد الحادث. وأضاف أنه سيمثل أمام القاضي. "
+        "وقال كريم فؤاد المتحدث باسم شركة النور إن الشركة لم تكن على علم بالأمر."
+    )
+    assert speech(doc) == [("قال", [name_key("كريم فؤاد")])]
+
+
+def test_a_spokesman_named_by_the_pronoun_of_apposition_speaks(nlp: Pipeline) -> None:
+    doc = nlp("ومن جهته، قال متحدث آخر باسم الرئاسة هو إبراهيم موسى، إن الزيارة تهدف إلى بناء تحالف إقليمي.")
+    assert speech(doc) == [("قال", [name_key("إبراهيم موسى")])]

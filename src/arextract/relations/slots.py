@@ -57,6 +57,7 @@ _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة"
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
 # "وقالت الحكومة اليمنية"، "أعلنت السلطات الماليزية": the state speaks (GUIDELINES §5, dev8)
 _GOVERNMENT = fold_words(("الحكومة", "السلطات"))
+_NAMELY = fold_words(("هو", "هي"))  # "متحدث باسم الرئاسة هو X": the title's holder named
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 _IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
@@ -1483,6 +1484,8 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
             # ("قال عضو في حزب الرئيس المخلوع X إن": a member left unnamed)
             before = view.tokens[at - 1]
             introduced = before.norm in words.honorifics or before.norm in words.title_modifiers
+            # "وقال متحدث آخر باسم الرئاسة هو X، إن": named by the pronoun of apposition
+            introduced = introduced or before.norm in _NAMELY
             # "النقيب /نايف X"، "م. محمد X": a rank set off by a slash, an abbreviated address
             addressed = introduced or _abbreviated(view, at - 1) or before.text in {"،", ",", "/"}
             named = person if addressed else None
@@ -1912,14 +1915,16 @@ def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) ->
 def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
     """Whether token ``index`` opens an unnamed source: no name covers it, or only a person the
     tagger made of the source and its adjectives ("مصدران دبلوماسيان"), which no name begins."""
-    if view.tokens[index].norm not in words.unnamed_sources:
+    norm = view.tokens[index].norm
+    if norm not in words.unnamed_sources:
         return False
     covering = view.mention_covering(sentence, index)
-    # (not "المسؤول الإماراتي" that coreference gave the Emirati the story named)
+    # (not "المسؤول الإماراتي" that coreference gave the Emirati the story named; but an
+    # indefinite "متحدث باسم الشرطة" introduces someone new, whoever else holds that title)
     return covering is None or (
         covering.type == EntityType.PERSON
         and covering.first == index
-        and covering.entity.source != EntitySource.COREF
+        and (covering.entity.source != EntitySource.COREF or not is_definite(norm))
     )
 
 
