@@ -104,3 +104,31 @@ def test_an_unnamed_spokesman_is_not_the_spokesman_of_another_body(nlp: Pipeline
 def test_a_spokesman_named_by_the_pronoun_of_apposition_speaks(nlp: Pipeline) -> None:
     doc = nlp("ومن جهته، قال متحدث آخر باسم الرئاسة هو إبراهيم موسى، إن الزيارة تهدف إلى بناء تحالف إقليمي.")
     assert speech(doc) == [("قال", [name_key("إبراهيم موسى")])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the author of the speech or text the verb points back to with فيها/خلالها
+        (
+            "وألقى وزير الخارجية عادل الجبير كلمة أمام مجلس الأمن أكد فيها أن المملكة ترفض التدخل.",
+            "عادل الجبير",
+        ),
+        (
+            "وبعث الرئيس عبدالعزيز بوتفليقة برسالة إلى الرئيس عبدالفتاح السيسي أكد فيها ضرورة التنسيق.",
+            "عبد العزيز بوتفليقة",
+        ),
+        (
+            "وتلقى الرئيس عبدالفتاح السيسي برقية تهنئة من نظيره الجزائري عبدالعزيز بوتفليقة، "
+            "أكد خلالها عمق العلاقات.",
+            "عبد العزيز بوتفليقة",
+        ),
+        (
+            "وذلك بعد تصريحات رئيس النادي خالد البلطان التي تلت استقالته، "
+            "والتي أكد فيها تأمين مستقبل النادي.",
+            "خالد البلطان",
+        ),
+    ],
+)
+def test_a_verb_said_in_a_speech_or_text_is_its_authors(nlp: Pipeline, text: str, speaker: str) -> None:
+    assert speech(nlp(text)) == [("أكد", [name_key(speaker)])]

@@ -21,7 +21,7 @@ from arextract.relations.triggers import DUAL_PRONOUN, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType, RelationType, Token
 from arextract.text import quotes
-from arextract.text.clitics import CONJUNCTION_LETTERS, POSSESSIVE_SUFFIXES
+from arextract.text.clitics import CONJUNCTION_LETTERS, POSSESSIVE_SUFFIXES, clitic_readings
 from arextract.text.normalize import fold, fold_words
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
@@ -1539,13 +1539,87 @@ def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
     """The speakers a construction around the trigger names (``None``: no such construction):
     "تصريحات صدرت عن الرئيس X" (X's), "وكان الوزير X، رئيس اللجنة، قد أكد" (X, however long
     his title), "وقالت الحكومة المصرية إن" (the state), "وقال كل من X وY إن" (both)."""
-    for found in (_issued_by(words, query), _kana_qad_subject(words, query), _fronted_subject(words, query)):
+    for found in (
+        _issued_by(words, query),
+        _vehicle_author(words, query),
+        _kana_qad_subject(words, query),
+        _fronted_subject(words, query),
+    ):
         if found is not None:
             return found
     if (state := _government_of(query)) is not None:
         return [state]
     each = _each_of(words, query)
     return each if len(each) > 1 else _joint_bodies(query)
+
+
+# "ألقى X كلمة أكد فيها"، "برقية من X أكد خلالها": a verb whose words are inside a text or speech
+# named before it, pointed back to by a pronoun right after the verb
+_RESUMPTIVE = fold_words(("فيه", "فيها", "خلاله", "خلالها"))
+_VEHICLES = fold_words(
+    ("تصريح", "تصريحات", "كلمة", "رسالة", "برقية", "بيان", "خطاب", "مقابلة", "حديث", "تغريدة", "خطبة")
+)
+_VEHICLE_REACH = 12  # tokens from the verb back to the text or speech it is said in
+_FROM = fold("من")
+
+
+def _vehicle(norm: str) -> bool:
+    """A text or speech noun, with its clitics: "برسالة"، "كلمته"، "بيانا"، "والتصريحات"."""
+    for reading in clitic_readings(norm):
+        stem = reading.stem.removeprefix("ال")
+        for form in (stem, stem.removesuffix("ا"), stem.removesuffix("ه"), stem.removesuffix("ها")):
+            if form in _VEHICLES:
+                return True
+    return False
+
+
+def _vehicle_author(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The author of the text or speech a speech verb points back to ("وألقى الملك X كلمة أكد
+    فيها"، "بعث X برسالة إلى Y أكد فيها"، "برقية تهنئة من نظيره X، أكد خلالها"، "تصريحات X
+    التي أكد فيها"): the one named right after the noun (past its title, or after من), else the
+    one named last before the noun, not after a preposition; ``None``: no such construction."""
+    view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
+    after = match.last + 1
+    if query.form.rule.pos != "verb" or after >= sentence.last or view.tokens[after].norm not in _RESUMPTIVE:
+        return None
+    low = max(sentence.first, match.first - _VEHICLE_REACH)
+    noun = next((i for i in range(match.first - 1, low - 1, -1) if _vehicle(view.tokens[i].norm)), None)
+    if noun is None:
+        return None
+
+    def usable(mention: Mention | None) -> bool:
+        return (
+            mention is not None
+            and mention.type in slot.types
+            and not mention.is_nisba
+            and query.open_to(mention)
+        )
+
+    index, plain, sent_from, titled = noun + 1, 0, False, False
+    while index < match.first:  # the genitive, or after من, past its title and honorifics
+        token = view.tokens[index]
+        mention = view.mention_covering(sentence, index)
+        if mention is not None and mention.first == index:
+            if plain and not (sent_from or titled):
+                break  # "كلمة أمام مجلس X": not its author
+            return [mention] if usable(mention) else None
+        if token.norm != _FROM and listed(token.norm, words.prepositions):
+            break  # "برسالة إلى الرئيس X": the one it was sent to
+        sent_from = sent_from or token.norm == _FROM
+        if words.in_title(token.norm) or token.norm in words.honorifics:
+            titled = True  # "تصريحات رئيس النادي X"
+        elif token.norm != _FROM:
+            plain += 1  # "برقية تهنئة من X": the noun's own complement; the title's genitive
+            if plain > 2 or not token.text.isalpha() or (sent_from and not titled):
+                break
+        index += 1
+    for mention in reversed(sentence.mentions_from(sentence.first, noun)):
+        if mention.last >= noun or mention.first <= sentence.first:
+            continue
+        if listed(view.tokens[mention.first - 1].norm, words.prepositions):
+            continue  # "إلى الرئيس X": the one it was sent to
+        return [mention] if usable(mention) else None
+    return None
 
 
 # "تصريحات صدرت عن X"، "التصريحات التي أطلقها X"، "تصريح أدلى به X": the noun's verb of issuing
