@@ -132,3 +132,11 @@ def test_a_spokesman_named_by_the_pronoun_of_apposition_speaks(nlp: Pipeline) ->
 )
 def test_a_verb_said_in_a_speech_or_text_is_its_authors(nlp: Pipeline, text: str, speaker: str) -> None:
     assert speech(nlp(text)) == [("أكد", [name_key(speaker)])]
+
+
+def test_a_foreign_ministry_named_by_its_nisba_speaks_through_its_statement(nlp: Pipeline) -> None:
+    doc = nlp("وأوضح بيان صادر عن الخارجية الهندية أن الوزيرين بحثا التعاون. وأضاف البيان أن الزيارة ناجحة.")
+    assert speech(doc) == [
+        ("أوضح", [name_key("وزارة الخارجية الهندية")]),
+        ("أضاف", [name_key("وزارة الخارجية الهندية")]),
+    ]
