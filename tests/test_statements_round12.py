@@ -140,3 +140,12 @@ def test_a_foreign_ministry_named_by_its_nisba_speaks_through_its_statement(nlp:
         ("أوضح", [name_key("وزارة الخارجية الهندية")]),
         ("أضاف", [name_key("وزارة الخارجية الهندية")]),
     ]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_participles_speaker(nlp: Pipeline) -> None:
+    # the coach praised the show the midfielder put on; "مؤكدا" is the coach's, not the player's
+    doc = nlp(
+        "وأبدى المدرب خورخي داسيلفا سعادته بالفوز، وأشاد داسيلفا بالأداء الكبير الذي ظهر عليه "
+        "لاعب الوسط يحيى الشهري مؤكدا أنه يطمح إلى المزيد."
+    )
+    assert speech(doc) == [("أبدى", [name_key("خورخي داسيلفا")]), ("مؤكدا", [name_key("خورخي داسيلفا")])]

@@ -1206,6 +1206,8 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if mention.first <= sentence.first:
         return found
     previous = mention.first - 1
+    if _participle(view, match) and _in_relative_clause(words, query, mention):
+        return []  # "وأشاد X بالأداء الذي ظهر عليه اللاعب Y مؤكدا": Y is the relative clause's
     if mention.type == EntityType.PERSON:
         # "استنكرت الهيئة تصريحات نائب الرئيس X وقالت": X, past his title, is the genitive of a
         # noun no verb could be (a word in ة or a plural in ات)
@@ -1222,6 +1224,22 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if norm in words.prepositions or words.is_plain_noun(norm):
         return []
     return found
+
+
+_RELATIVE_REACH = 6  # tokens from a name back to the relative pronoun of its clause
+
+
+def _in_relative_clause(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> bool:
+    """Whether ``mention`` is named inside a relative clause opened just before it, in the same
+    stretch of the sentence (no comma between): "الأداء الذي ظهر عليه لاعب الوسط X"."""
+    view, sentence = query.view, query.sentence
+    for index in range(mention.first - 1, max(sentence.first, mention.first - _RELATIVE_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks or token.text in {"،", ","}:
+            return False
+        if token.norm in words.relatives:
+            return True
+    return False
 
 
 def _affiliation_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
