@@ -149,3 +149,10 @@ def test_a_name_inside_a_relative_clause_is_not_the_participles_speaker(nlp: Pip
         "لاعب الوسط يحيى الشهري مؤكدا أنه يطمح إلى المزيد."
     )
     assert speech(doc) == [("أبدى", [name_key("خورخي داسيلفا")]), ("مؤكدا", [name_key("خورخي داسيلفا")])]
+
+
+def test_mufid_is_the_participle_of_afada_only_before_what_is_said(nlp: Pipeline) -> None:
+    said = nlp("وقال وزير الإسكان ماجد الحقيل إن الخطة جاهزة، مفيدا بأن القطاع يحظى باهتمام كبير.")
+    assert [trigger for trigger, _ in speech(said)] == ["قال", "مفيدا"]
+    useful = nlp("وأطلق مطورو التطبيق خاصية بسيطة لكنها مفيدة للمستخدمين في المدن المزدحمة.")
+    assert speech(useful) == []
