@@ -156,3 +156,8 @@ def test_mufid_is_the_participle_of_afada_only_before_what_is_said(nlp: Pipeline
     assert [trigger for trigger, _ in speech(said)] == ["قال", "مفيدا"]
     useful = nlp("وأطلق مطورو التطبيق خاصية بسيطة لكنها مفيدة للمستخدمين في المدن المزدحمة.")
     assert speech(useful) == []
+
+
+def test_a_report_issued_by_a_body_is_the_bodys_statement(nlp: Pipeline) -> None:
+    doc = nlp("وأكد تقرير صادر عن وزارة السياحة التركية أن السياح الخليجيين زادوا هذا العام.")
+    assert speech(doc) == [("أكد", [name_key("وزارة السياحة التركية")])]
