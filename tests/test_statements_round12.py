@@ -161,3 +161,11 @@ def test_mufid_is_the_participle_of_afada_only_before_what_is_said(nlp: Pipeline
 def test_a_report_issued_by_a_body_is_the_bodys_statement(nlp: Pipeline) -> None:
     doc = nlp("وأكد تقرير صادر عن وزارة السياحة التركية أن السياح الخليجيين زادوا هذا العام.")
     assert speech(doc) == [("أكد", [name_key("وزارة السياحة التركية")])]
+
+
+def test_a_counterpart_right_after_a_speech_verb_is_its_speaker(nlp: Pipeline) -> None:
+    doc = nlp(
+        "والتقى وزير الخارجية عادل الجبير في موسكو نظيره الروسي سيرغي لافروف. وقال الجبير إن المحادثات "
+        "مثمرة، فيما قال نظيره الروسي سيرغي لافروف إن موسكو تدعم الحل السياسي."
+    )
+    assert speech(doc) == [("قال", [name_key("عادل الجبير")]), ("قال", [name_key("سيرغي لافروف")])]
