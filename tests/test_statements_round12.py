@@ -169,3 +169,9 @@ def test_a_counterpart_right_after_a_speech_verb_is_its_speaker(nlp: Pipeline) -
         "مثمرة، فيما قال نظيره الروسي سيرغي لافروف إن موسكو تدعم الحل السياسي."
     )
     assert speech(doc) == [("قال", [name_key("عادل الجبير")]), ("قال", [name_key("سيرغي لافروف")])]
+
+
+def test_what_a_body_calls_for_in_a_relative_clause_is_no_statement(nlp: Pipeline) -> None:
+    # GUIDELINES §4: habitual advocacy ("التي تدعو إليها") is not something said
+    doc = nlp("وشدد البيان على دعم التعددية التي تدعو إليها الأمم المتحدة في كل المحافل.")
+    assert [speakers for trigger, speakers in speech(doc) if trigger == "تدعو"] == []

@@ -57,6 +57,7 @@ _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة"
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
 # "وقالت الحكومة اليمنية"، "أعلنت السلطات الماليزية": the state speaks (GUIDELINES §5, dev8)
 _GOVERNMENT = fold_words(("الحكومة", "السلطات"))
+_TO_IT = fold_words(("إليه", "إليها", "إليهم", "إليهما"))  # the relative's antecedent called for
 _NAMELY = fold_words(("هو", "هي"))  # "متحدث باسم الرئاسة هو X": the title's holder named
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
@@ -1331,6 +1332,8 @@ def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
         return False
     # "في الوقت الذي يقول فيه X إن": the verb names its own subject after it
     following = match.last + 1
+    if following < sentence.last and view.tokens[following].norm in _TO_IT:
+        return True  # "التعددية التي تدعو إليها الأمم المتحدة": what X stands for, not said
     if following < sentence.last and view.mention_covering(sentence, following) is None:
         following += 1  # past "فيه"، "عنه"
     return following >= sentence.last or view.mention_covering(sentence, following) is None
