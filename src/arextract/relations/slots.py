@@ -1571,7 +1571,7 @@ def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
     if (state := _government_of(query)) is not None:
         return [state]
     each = _each_of(words, query)
-    return each if len(each) > 1 else _joint_bodies(query)
+    return each if len(each) > 1 else _joint_bodies(words, query)
 
 
 # "ألقى X كلمة أكد فيها"، "برقية من X أكد خلالها": a verb whose words are inside a text or speech
@@ -1806,14 +1806,14 @@ def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
     return found
 
 
-def _joint_bodies(query: SlotQuery) -> list[Mention] | None:
+def _joint_bodies(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
     """Two bodies or states named as one subject right after a speech verb ("وأكدت أوبك وروسيا
     أنهما"، "أعلنت السعودية والإمارات أن"): both speak (GUIDELINES §5, dev9); ``None``: not so.
     (People are left to "كل من" and the duals: a title or a name may follow a person's و.)"""
     view, sentence, slot = query.view, query.sentence, query.slot
     index = query.match.last + 1
-    if query.form.rule.pos != "verb" or index + 1 >= sentence.last:
-        return None
+    if query.form.rule.pos != "verb" or index + 1 >= sentence.last or _outlet_follows(words, query):
+        return None  # ("وذكرت مؤسسة الإذاعة والتلفزيون": an outlet, a source and no speaker)
     first = view.mention_covering(sentence, index, AFFILIATION_TYPES)
     if first is None or first.first != index or first.last + 1 >= sentence.last:
         return None
@@ -1826,7 +1826,13 @@ def _joint_bodies(query: SlotQuery) -> list[Mention] | None:
     ):
         return None
     pair = [first, second]
-    if any(m.is_nisba or m.type not in slot.types or not query.open_to(m) for m in pair):
+    if any(
+        m.is_nisba
+        or m.type not in slot.types
+        or m.entity.subtype in slot.exclude_subtypes
+        or not query.open_to(m)
+        for m in pair
+    ):
         return None
     return pair
 
