@@ -36,6 +36,23 @@ _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
 # who reaches past commas must start a phrase there: not a noun's genitive ("وأكد حرص مصر")
 _NAMED_BY_PHRASE = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
+# speech verbs whose object may be a person ("أبلغ نظيره أن"، "دعا نظيره إلى"): the counterpart
+# after them is the one addressed, not the speaker
+_ADDRESSING_RULES = frozenset(
+    {"statement-informed", "statement-reassured", "statement-appeal", "statement-warned"}
+)
+_COUNTERPART_GAP = 3  # tokens from a speech verb to the name after "نظيره الروسي"
+
+
+def _counterpart_speaks(query: SlotQuery, mention: Mention) -> bool:
+    """ "فيما قال نظيره الروسي X إن"، "وأعرب نظيره الأردني عن": the counterpart named right after
+    a speech verb is its subject (not after one that addresses someone: "أبلغ نظيره")."""
+    rule = query.form.rule
+    return (
+        rule.type == RelationType.STATEMENT
+        and rule.id not in _ADDRESSING_RULES
+        and query.match.last < mention.first <= query.match.last + _COUNTERPART_GAP
+    )
 
 
 class MentionSearch:
@@ -57,7 +74,7 @@ class MentionSearch:
             and check.may_fill(view, m, slot)
             and not (subject and is_addressee(query, m))
             and not (m.type != EntityType.PERSON and check.in_title(view, sentence, m))
-            and not (subject and view.is_counterpart(sentence, m))
+            and not (subject and view.is_counterpart(sentence, m) and not _counterpart_speaks(query, m))
             and not (
                 subject
                 and m.first - 1 >= start

@@ -21,7 +21,7 @@ from arextract.relations.triggers import DUAL_PRONOUN, TriggerMatch
 from arextract.relations.view import AFFILIATION_TYPES, PLACE_TYPES, DocumentView, Mention, SentenceView
 from arextract.schema import EntitySource, EntityType, RelationType, Token
 from arextract.text import quotes
-from arextract.text.clitics import CONJUNCTION_LETTERS, POSSESSIVE_SUFFIXES
+from arextract.text.clitics import CONJUNCTION_LETTERS, POSSESSIVE_SUFFIXES, clitic_readings
 from arextract.text.normalize import fold, fold_words
 
 _ADVERBIAL_SPAN = 3  # "من جانبها"، "من جهته": words before a late subject
@@ -55,7 +55,10 @@ _HELD = {fold(word) for word in ("عقده", "عقدها", "أجراه", "أجر
 _HOLDING = {word for word in _HELD if not word.startswith(fold("جمع"))}  # "عقده"، "أجراه"
 _OUTLET_NOUNS = fold_words(("الصحيفة", "الجريدة", "الوكالة", "القناة", "المجلة"))
 _STATES = fold_words(("دول", "الدول"))  # "وزراء خارجية دول المجلس": of the states of a body
-_GOVERNMENT = fold("الحكومة")  # "وقالت الحكومة اليمنية": the state speaks (GUIDELINES §5)
+# "وقالت الحكومة اليمنية"، "أعلنت السلطات الماليزية": the state speaks (GUIDELINES §5, dev8)
+_GOVERNMENT = fold_words(("الحكومة", "السلطات"))
+_TO_IT = fold_words(("إليه", "إليها", "إليهم", "إليهما"))  # the relative's antecedent called for
+_NAMELY = fold_words(("هو", "هي"))  # "متحدث باسم الرئاسة هو X": the title's holder named
 Filled = tuple[list[Mention], int]  # the slot's mentions, and where the next slot's search starts
 
 _IMPERFECT = ("ي", "ت")  # the prefixes of the imperfect's third person
@@ -1204,6 +1207,8 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if mention.first <= sentence.first:
         return found
     previous = mention.first - 1
+    if _participle(view, match) and _in_relative_clause(words, query, mention):
+        return []  # "وأشاد X بالأداء الذي ظهر عليه اللاعب Y مؤكدا": Y is the relative clause's
     if mention.type == EntityType.PERSON:
         # "استنكرت الهيئة تصريحات نائب الرئيس X وقالت": X, past his title, is the genitive of a
         # noun no verb could be (a word in ة or a plural in ات)
@@ -1220,6 +1225,22 @@ def _not_governed(words: FoldedLexicons, query: SlotQuery, found: list[Mention])
     if norm in words.prepositions or words.is_plain_noun(norm):
         return []
     return found
+
+
+_RELATIVE_REACH = 6  # tokens from a name back to the relative pronoun of its clause
+
+
+def _in_relative_clause(words: FoldedLexicons, query: SlotQuery, mention: Mention) -> bool:
+    """Whether ``mention`` is named inside a relative clause opened just before it, in the same
+    stretch of the sentence (no comma between): "الأداء الذي ظهر عليه لاعب الوسط X"."""
+    view, sentence = query.view, query.sentence
+    for index in range(mention.first - 1, max(sentence.first, mention.first - _RELATIVE_REACH) - 1, -1):
+        token = view.tokens[index]
+        if token.text in words.breaks or token.text in {"،", ","}:
+            return False
+        if token.norm in words.relatives:
+            return True
+    return False
 
 
 def _affiliation_at(view: DocumentView, sentence: SentenceView, index: int) -> bool:
@@ -1311,6 +1332,8 @@ def _habitual(words: FoldedLexicons, query: SlotQuery) -> bool:
         return False
     # "في الوقت الذي يقول فيه X إن": the verb names its own subject after it
     following = match.last + 1
+    if following < sentence.last and view.tokens[following].norm in _TO_IT:
+        return True  # "التعددية التي تدعو إليها الأمم المتحدة": what X stands for, not said
     if following < sentence.last and view.mention_covering(sentence, following) is None:
         following += 1  # past "فيه"، "عنه"
     return following >= sentence.last or view.mention_covering(sentence, following) is None
@@ -1482,6 +1505,8 @@ def _named_past_title(words: FoldedLexicons, query: SlotQuery) -> Mention | None
             # ("قال عضو في حزب الرئيس المخلوع X إن": a member left unnamed)
             before = view.tokens[at - 1]
             introduced = before.norm in words.honorifics or before.norm in words.title_modifiers
+            # "وقال متحدث آخر باسم الرئاسة هو X، إن": named by the pronoun of apposition
+            introduced = introduced or before.norm in _NAMELY
             # "النقيب /نايف X"، "م. محمد X": a rank set off by a slash, an abbreviated address
             addressed = introduced or _abbreviated(view, at - 1) or before.text in {"،", ",", "/"}
             named = person if addressed else None
@@ -1535,13 +1560,87 @@ def _framed_speakers(words: FoldedLexicons, query: SlotQuery) -> list[Mention] |
     """The speakers a construction around the trigger names (``None``: no such construction):
     "تصريحات صدرت عن الرئيس X" (X's), "وكان الوزير X، رئيس اللجنة، قد أكد" (X, however long
     his title), "وقالت الحكومة المصرية إن" (the state), "وقال كل من X وY إن" (both)."""
-    for found in (_issued_by(words, query), _kana_qad_subject(words, query), _fronted_subject(words, query)):
+    for found in (
+        _issued_by(words, query),
+        _vehicle_author(words, query),
+        _kana_qad_subject(words, query),
+        _fronted_subject(words, query),
+    ):
         if found is not None:
             return found
     if (state := _government_of(query)) is not None:
         return [state]
     each = _each_of(words, query)
-    return each if len(each) > 1 else None
+    return each if len(each) > 1 else _joint_bodies(words, query)
+
+
+# "ألقى X كلمة أكد فيها"، "برقية من X أكد خلالها": a verb whose words are inside a text or speech
+# named before it, pointed back to by a pronoun right after the verb
+_RESUMPTIVE = fold_words(("فيه", "فيها", "خلاله", "خلالها"))
+_VEHICLES = fold_words(
+    ("تصريح", "تصريحات", "كلمة", "رسالة", "برقية", "بيان", "خطاب", "مقابلة", "حديث", "تغريدة", "خطبة")
+)
+_VEHICLE_REACH = 12  # tokens from the verb back to the text or speech it is said in
+_FROM = fold("من")
+
+
+def _vehicle(norm: str) -> bool:
+    """A text or speech noun, with its clitics: "برسالة"، "كلمته"، "بيانا"، "والتصريحات"."""
+    for reading in clitic_readings(norm):
+        stem = reading.stem.removeprefix("ال")
+        for form in (stem, stem.removesuffix("ا"), stem.removesuffix("ه"), stem.removesuffix("ها")):
+            if form in _VEHICLES:
+                return True
+    return False
+
+
+def _vehicle_author(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """The author of the text or speech a speech verb points back to ("وألقى الملك X كلمة أكد
+    فيها"، "بعث X برسالة إلى Y أكد فيها"، "برقية تهنئة من نظيره X، أكد خلالها"، "تصريحات X
+    التي أكد فيها"): the one named right after the noun (past its title, or after من), else the
+    one named last before the noun, not after a preposition; ``None``: no such construction."""
+    view, sentence, match, slot = query.view, query.sentence, query.match, query.slot
+    after = match.last + 1
+    if query.form.rule.pos != "verb" or after >= sentence.last or view.tokens[after].norm not in _RESUMPTIVE:
+        return None
+    low = max(sentence.first, match.first - _VEHICLE_REACH)
+    noun = next((i for i in range(match.first - 1, low - 1, -1) if _vehicle(view.tokens[i].norm)), None)
+    if noun is None:
+        return None
+
+    def usable(mention: Mention | None) -> bool:
+        return (
+            mention is not None
+            and mention.type in slot.types
+            and not mention.is_nisba
+            and query.open_to(mention)
+        )
+
+    index, plain, sent_from, titled = noun + 1, 0, False, False
+    while index < match.first:  # the genitive, or after من, past its title and honorifics
+        token = view.tokens[index]
+        mention = view.mention_covering(sentence, index)
+        if mention is not None and mention.first == index:
+            if plain and not (sent_from or titled):
+                break  # "كلمة أمام مجلس X": not its author
+            return [mention] if usable(mention) else None
+        if token.norm != _FROM and listed(token.norm, words.prepositions):
+            break  # "برسالة إلى الرئيس X": the one it was sent to
+        sent_from = sent_from or token.norm == _FROM
+        if words.in_title(token.norm) or token.norm in words.honorifics:
+            titled = True  # "تصريحات رئيس النادي X"
+        elif token.norm != _FROM:
+            plain += 1  # "برقية تهنئة من X": the noun's own complement; the title's genitive
+            if plain > 2 or not token.text.isalpha() or (sent_from and not titled):
+                break
+        index += 1
+    for mention in reversed(sentence.mentions_from(sentence.first, noun)):
+        if mention.last >= noun or mention.first <= sentence.first:
+            continue
+        if listed(view.tokens[mention.first - 1].norm, words.prepositions):
+            continue  # "إلى الرئيس X": the one it was sent to
+        return [mention] if usable(mention) else None
+    return None
 
 
 # "تصريحات صدرت عن X"، "التصريحات التي أطلقها X"، "تصريح أدلى به X": the noun's verb of issuing
@@ -1659,11 +1758,12 @@ def _first_subject(words: FoldedLexicons, query: SlotQuery, start: int, end: int
 
 
 def _government_of(query: SlotQuery) -> Mention | None:
-    """The country whose nisba follows "الحكومة" right after a speech verb ("وأكدت الحكومة
-    التركية أن"، "قالت الحكومة الأميركية أمس"): the government speaks for its state."""
+    """The country whose nisba follows "الحكومة" or "السلطات" right after a speech verb ("وأكدت
+    الحكومة التركية أن"، "قالت الحكومة الأميركية أمس"، "أعلنت السلطات الماليزية أنها"): the
+    government, or the authorities, speak for their state."""
     view, sentence = query.view, query.sentence
     index = query.match.last + 1
-    if index + 1 >= sentence.last or view.tokens[index].norm != _GOVERNMENT:
+    if index + 1 >= sentence.last or view.tokens[index].norm not in _GOVERNMENT:
         return None
     if not _feminine(view, query.match):
         return None  # (not "وطالب الحكومة الإيرانية بالكف": the government is his object)
@@ -1704,6 +1804,37 @@ def _each_of(words: FoldedLexicons, query: SlotQuery) -> list[Mention]:
         else:
             break
     return found
+
+
+def _joint_bodies(words: FoldedLexicons, query: SlotQuery) -> list[Mention] | None:
+    """Two bodies or states named as one subject right after a speech verb ("وأكدت أوبك وروسيا
+    أنهما"، "أعلنت السعودية والإمارات أن"): both speak (GUIDELINES §5, dev9); ``None``: not so.
+    (People are left to "كل من" and the duals: a title or a name may follow a person's و.)"""
+    view, sentence, slot = query.view, query.sentence, query.slot
+    index = query.match.last + 1
+    if query.form.rule.pos != "verb" or index + 1 >= sentence.last or _outlet_follows(words, query):
+        return None  # ("وذكرت مؤسسة الإذاعة والتلفزيون": an outlet, a source and no speaker)
+    first = view.mention_covering(sentence, index, AFFILIATION_TYPES)
+    if first is None or first.first != index or first.last + 1 >= sentence.last:
+        return None
+    second = view.mention_covering(sentence, first.last + 1, AFFILIATION_TYPES)
+    if (
+        second is None
+        or second.first != first.last + 1
+        or view.tokens[second.first].norm[:1] != "و"
+        or second.entity.id == first.entity.id
+    ):
+        return None
+    pair = [first, second]
+    if any(
+        m.is_nisba
+        or m.type not in slot.types
+        or m.entity.subtype in slot.exclude_subtypes
+        or not query.open_to(m)
+        for m in pair
+    ):
+        return None
+    return pair
 
 
 def _joined_verb(query: SlotQuery) -> bool:
@@ -1885,14 +2016,16 @@ def _addressed_outlet(view: DocumentView, sentence: SentenceView, index: int) ->
 def _unnamed_at(words: FoldedLexicons, view: DocumentView, sentence: SentenceView, index: int) -> bool:
     """Whether token ``index`` opens an unnamed source: no name covers it, or only a person the
     tagger made of the source and its adjectives ("مصدران دبلوماسيان"), which no name begins."""
-    if view.tokens[index].norm not in words.unnamed_sources:
+    norm = view.tokens[index].norm
+    if norm not in words.unnamed_sources:
         return False
     covering = view.mention_covering(sentence, index)
-    # (not "المسؤول الإماراتي" that coreference gave the Emirati the story named)
+    # (not "المسؤول الإماراتي" that coreference gave the Emirati the story named; but an
+    # indefinite "متحدث باسم الشرطة" introduces someone new, whoever else holds that title)
     return covering is None or (
         covering.type == EntityType.PERSON
         and covering.first == index
-        and covering.entity.source != EntitySource.COREF
+        and (covering.entity.source != EntitySource.COREF or not is_definite(norm))
     )
 
 

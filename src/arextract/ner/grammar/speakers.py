@@ -30,7 +30,9 @@ from arextract.text.clitics import clitic_readings
 _VERBS = folded(
     "قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت ذكر ذكرت كشف كشفت أعلن أعلنت "
     "جدد جددت دعا دعت طالب طالبت شدد شددت اعتبر اعتبرت أفاد أفادت نفى نفت التقى التقت استقبل "
-    "استقبلت بحث بحثت وصف وصفت رأى رأت أبلغ أبلغت"
+    "استقبلت بحث بحثت وصف وصفت رأى رأت أبلغ أبلغت "
+    # warning, hinting, reassuring, voicing a stance, forecasting, refuting (relations.toml)
+    "حذر حذرت ألمح ألمحت طمأن طمأنت أبدى أبدت توقع توقعت فند فندت"
 )
 
 # Titles in apposition after the name (indefinite, before their genitive; or definite).
