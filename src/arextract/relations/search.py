@@ -34,6 +34,7 @@ _OWN_PREP_GAP = 3  # words from a travel word to its preposition ("زيارته 
 
 _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
+_CONSTRUCT_MAX = 2  # indefinite nouns in a listed official's title ("رئيس أركان حرب")
 # who reaches past commas must start a phrase there: not a noun's genitive ("وأكد حرص مصر")
 _NAMED_BY_PHRASE = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
 
@@ -284,6 +285,8 @@ class MentionSearch:
             if mention.first == previous.last + 1 and mention.entity.canonical == previous.entity.canonical:
                 previous = mention  # "بنظيره الأردني X والعراقي Y": the name the counterpart stands for
                 continue
+            if first.type == EntityType.PERSON and _adjective_read_as_name(view, mention):
+                continue  # "ومدير جمارك منطقة الشمال الغربي Y": an adjective, not a family name
             between = "بين" in query.slot.preps and {mention.type, first.type} <= set(AFFILIATION_TYPES)
             if (mention.type != first.type and not between) or mention.is_nisba != first.is_nisba:
                 # ("بين إيران ومجموعة 5+1": a country and an organisation are both parties)
@@ -327,6 +330,7 @@ def _next_title_gap(
         return False
     heads = 0
     unlisted = 0
+    construct = 0
     for index in gap:
         token = view.tokens[index]
         if token.text in {"،", ","} or view.mention_covering(
@@ -334,15 +338,34 @@ def _next_title_gap(
         ):
             continue
         heads += listed(token.norm, words.title_heads)
-        if words.in_title(token.norm):
-            continue
+        if words.in_title(token.norm) or (heads and token.norm in words.title_links):
+            continue  # a posting: "وسفير خادم الحرمين الشريفين لدى المملكة المغربية الدكتور Y"
         if words.prefixed_title(token.norm) or (
             is_definite(token.norm) and token.norm not in words.stops and not view.is_time_token(index)
         ):
             unlisted += 1  # a title's own complement: "ووكيل الوزارة للدراسات المهندس"
             continue
+        if heads and construct < _CONSTRUCT_MAX and _construct_word(words, view, index, mention.first):
+            construct += 1  # "والوكيل العام للملك لدى محكمة الاستئناف بالنيابة Y"
+            unlisted += 1
+            continue
         return False
     return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _construct_word(words: FoldedLexicons, view: DocumentView, index: int, end: int) -> bool:
+    """An indefinite noun inside a title, governing the word after it: "رئيس أركان حرب القوات
+    المسلحة"، "لدى محكمة الاستئناف" (not the title's last word, not a particle or a time)."""
+    token, following = view.tokens[index], view.tokens[index + 1] if index + 1 < end else None
+    return (
+        following is not None
+        and following.text not in words.breaks
+        and len(token.norm) > 2
+        and token.text not in words.breaks
+        and token.norm not in words.stops
+        and token.norm not in words.prepositions
+        and not view.is_time_token(index)
+    )
 
 
 def _past_list_mark(view: DocumentView, index: int, end: int) -> int:
@@ -423,14 +446,22 @@ def _listed_titles_gap(
     gap = range(previous.last + 1, mention.first)
     if not 2 <= len(gap) <= _APPOSITIVE_MAX + 3 or not listed(view.tokens[gap[0]].norm, words.title_heads):
         return False
+    # (the next one's rank may open his name: "، والمشير X" tagged from المشير on)
+    opener = view.tokens[mention.first]
+    joins = opener.start < mention.entity.start and gap[-1] == mention.first - 1
     joiner = next(
-        (i for i in reversed(gap) if view.tokens[i].norm[:1] == "و" and words.in_title(view.tokens[i].norm)),
+        (
+            i
+            for i in reversed(range(gap[0], mention.first + joins))
+            if view.tokens[i].norm[:1] == "و" and words.in_title(view.tokens[i].norm)
+        ),
         None,
     )
     if joiner is None or joiner == gap[0] or mention.first - joiner > 3:
         return False
     if not all(words.in_title(view.tokens[i].norm) for i in range(joiner + 1, mention.first)):
         return False  # "والمهندس Y"، "ووزير الدولة Y": the next one's honorific or title
+    construct = 0
     for index in range(gap[0], joiner):
         token = view.tokens[index]
         if token.text in {"،", ","}:
@@ -446,7 +477,10 @@ def _listed_titles_gap(
             or token.norm in words.title_links
             or (is_definite(token.norm) and not view.is_time_token(index))
         ):
-            return False
+            # "X رئيس أركان حرب القوات المسلحة، والمشير Y": a construct inside the title
+            if construct >= _CONSTRUCT_MAX or not _construct_word(words, view, index, joiner):
+                return False
+            construct += 1
     return True
 
 
@@ -622,6 +656,15 @@ def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, men
     if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words.state_heads:
         return False
     return all(token.norm in words.state_heads or token.text in quotes.MARKS for token in gap[1:])
+
+
+def _adjective_read_as_name(view: DocumentView, mention: Mention) -> bool:
+    """A one-word person mention with the article right after a definite word ("منطقة الشمال
+    الغربي"): the word agrees with the noun before it as its adjective."""
+    if mention.type != EntityType.PERSON or mention.first != mention.last or mention.first == 0:
+        return False
+    word, before = view.tokens[mention.first].norm, view.tokens[mention.first - 1].norm
+    return word.startswith("ال") and before.startswith("ال") and len(before) > 3
 
 
 def _embedded(view: DocumentView, previous: Mention, mention: Mention) -> bool:
