@@ -70,3 +70,26 @@ def test_a_region_adjective_read_as_a_family_name_does_not_join_the_list(nlp: Pi
     for relation in found(doc, "MEETING"):
         participants |= relation["participant"]
     assert keys("أحمد المنصوري", "حسن الرامي") <= participants
+
+
+def test_those_accompanying_the_one_received_take_part_in_the_meeting(nlp: Pipeline) -> None:
+    # "استقبل X Y، يرافقه A، وB": one meeting of all named (GUIDELINES §5, dev9)
+    doc = nlp(
+        "استقبل الأمين العام لرابطة العالم الإسلامي الدكتور عبدالله بن عبدالمحسن التركي أمس، مدير "
+        "جامعة الأزهر الدكتور أحمد حسني طه، يرافقه مدير مركز الترجمة بالجامعة الدكتور يوسف عامر، "
+        "ومدير المعهد الديني بالقاهرة الشيخ سالم عبدالجليل."
+    )
+    meetings = [r["participant"] for r in found(doc, "MEETING")]
+    assert keys("عبدالله بن عبدالمحسن التركي", "أحمد حسني طه", "يوسف عامر", "سالم عبدالجليل") in meetings
+
+
+def test_a_person_named_inside_the_next_ones_title_is_not_listed(nlp: Pipeline) -> None:
+    # "والمشرف العام على مكتب سماحة المفتي الشيخ X": X attended, not the mufti's office words
+    doc = nlp(
+        "وأقامت الرئاسة حفل معايدة بحضور سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ "
+        "عبدالعزيز بن عبدالله آل الشيخ، ومعالي المستشار المشرف العام على مكتب سماحة المفتي الشيخ "
+        "فهد بن عبدالعزيز العواد، وعدد من منسوبيها."
+    )
+    attendees = [r["attendee"] for r in found(doc, "ATTENDANCE")]
+    assert keys("فهد بن عبدالعزيز العواد") in attendees
+    assert all(len(a) == 1 for a in attendees) and len(attendees) == 2

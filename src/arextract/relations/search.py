@@ -282,8 +282,12 @@ class MentionSearch:
             mention = sentence.mentions[position]
             if mention.first <= previous.last or mention.entity.id in query.used:
                 continue
-            if mention.first == previous.last + 1 and mention.entity.canonical == previous.entity.canonical:
-                previous = mention  # "بنظيره الأردني X والعراقي Y": the name the counterpart stands for
+            if mention.entity.canonical == previous.entity.canonical and (
+                mention.first == previous.last + 1 or _titled_again(self._words, view, previous, mention)
+            ):
+                # "بنظيره الأردني X والعراقي Y": the name the counterpart stands for; "مدير مركز
+                # الترجمة بالجامعة الدكتور X": the name of the one a title referred to
+                previous = mention
                 continue
             if first.type == EntityType.PERSON and _adjective_read_as_name(view, mention):
                 continue  # "ومدير جمارك منطقة الشمال الغربي Y": an adjective, not a family name
@@ -313,6 +317,9 @@ class MentionSearch:
                 if _embedded(view, previous, mention):
                     continue  # "X مدير جمارك منطقة الشمال الغربي، وY": a word of X's title
                 break
+            if first.type == EntityType.PERSON:
+                # "والمشرف العام على مكتب سماحة المفتي الشيخ X": the one named in the title is not listed
+                mention = _named_after(view, sentence, position, mention)
             run.append(mention)
             previous = mention
         return run
@@ -656,6 +663,33 @@ def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, men
     if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words.state_heads:
         return False
     return all(token.norm in words.state_heads or token.text in quotes.MARKS for token in gap[1:])
+
+
+def _named_after(view: DocumentView, sentence: SentenceView, position: int, mention: Mention) -> Mention:
+    """The person named right after ``mention`` (the ``position``-th of the sentence) with at most
+    two words and neither a comma nor و between: ``mention`` is a word of that one's title then."""
+    for later in sentence.mentions[position + 1 : position + 3]:
+        gap = range(mention.last + 1, later.first)
+        if (
+            later.type == EntityType.PERSON
+            and later.first > mention.last
+            and len(gap) <= 2
+            and not any(view.tokens[i].text in {"،", ","} or view.tokens[i].norm.startswith("و") for i in gap)
+            and not view.tokens[later.first].norm.startswith("و")
+        ):
+            return later
+    return mention
+
+
+def _titled_again(words: FoldedLexicons, view: DocumentView, previous: Mention, mention: Mention) -> bool:
+    """A person referred to by his title, then named a few words on: "مدير مركز الترجمة
+    بالجامعة الدكتور X" (the title's body and an honorific between, no comma)."""
+    gap = range(previous.last + 1, mention.first)
+    return (
+        previous.type == EntityType.PERSON
+        and len(gap) <= 4
+        and not any(view.tokens[i].text in words.breaks or view.tokens[i].norm in words.stops for i in gap)
+    )
 
 
 def _adjective_read_as_name(view: DocumentView, mention: Mention) -> bool:
