@@ -93,3 +93,41 @@ def test_a_person_named_inside_the_next_ones_title_is_not_listed(nlp: Pipeline) 
     attendees = [r["attendee"] for r in found(doc, "ATTENDANCE")]
     assert keys("فهد بن عبدالعزيز العواد") in attendees
     assert all(len(a) == 1 for a in attendees) and len(attendees) == 2
+
+
+def test_a_named_party_allied_with_another_is_an_agreement(nlp: Pipeline) -> None:
+    doc = nlp("وجمدت تركيا رسميا أموال الرئيس اليمني السابق علي عبدالله صالح المتحالف مع المتمردين الحوثيين.")
+    parties = [r["party"] for r in found(doc, "AGREEMENT")]
+    assert len(parties) == 1 and name_key("علي عبد الله صالح") in parties[0]
+
+
+def test_forces_allied_with_an_unnamed_one_give_no_agreement(nlp: Pipeline) -> None:
+    doc = nlp("وشنت الطائرات غارات على مواقع المليشيات الحوثية والقوات المتحالفة معها في صعدة.")
+    assert found(doc, "AGREEMENT") == []
+
+
+def test_a_delegation_named_by_its_nisba_attends_for_its_country(nlp: Pipeline) -> None:
+    # "رئيس الوفد السعودي المشارك في البطولة X" (GUIDELINES §5, dev9): the event named before
+    doc = nlp(
+        "حقق لاعب المنتخب الكويتي الميدالية البرونزية في بطولة العالم للرماية. وقدم رئيس الوفد "
+        "الكويتي المشارك في البطولة فهد العنزي التهنئة للاعبين."
+    )
+    attendance = found(doc, "ATTENDANCE")
+    assert {"attendee": keys("الكويت"), "event": keys("بطولة العالم للرماية")} in attendance
+
+
+def test_the_one_taking_part_in_the_event_named_before_the_relative(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وأشاد الوزير بنتائج بطولة العالم للرماية التي تحتضنها الدنمارك والتي شاركت الكويت فيها "
+        "بعشرة لاعبين. كما أشاد بنتائج مؤتمر الاستثمار العربي الذي شارك فيه وزير الخارجية الأردني "
+        "ناصر جودة."
+    )
+    attendance = found(doc, "ATTENDANCE")
+    assert {"attendee": keys("الكويت"), "event": keys("بطولة العالم للرماية")} in attendance
+    assert {"attendee": keys("ناصر جودة"), "event": keys("مؤتمر الاستثمار العربي")} in attendance
+    assert not any(keys("الدنمارك") & r["attendee"] for r in attendance)
+
+
+def test_a_course_taken_by_unnamed_students_has_no_attendee(nlp: Pipeline) -> None:
+    doc = nlp("واختتمت دورة «فن الإلقاء» التي شارك فيها 60 طالبا من جميع الأقسام في جامعة الملك سعود.")
+    assert found(doc, "ATTENDANCE") == []

@@ -256,7 +256,7 @@ class MentionSearch:
             candidates = _offices_speak(words, query, candidates)
         if not candidates:
             return []
-        chosen = preferred(list(reversed(candidates)), slot.types)
+        chosen = preferred(list(reversed(candidates)), slot.types, slot.nisba)
         if chosen is None:
             return []
         if not slot.coordinated:
