@@ -131,3 +131,9 @@ def test_the_one_taking_part_in_the_event_named_before_the_relative(nlp: Pipelin
 def test_a_course_taken_by_unnamed_students_has_no_attendee(nlp: Pipeline) -> None:
     doc = nlp("واختتمت دورة «فن الإلقاء» التي شارك فيها 60 طالبا من جميع الأقسام في جامعة الملك سعود.")
     assert found(doc, "ATTENDANCE") == []
+
+
+def test_a_name_in_brackets_after_one_of_its_type_is_its_other_name(nlp: Pipeline) -> None:
+    # "ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)": a body meeting, not two
+    doc = nlp("ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي) في وقت لاحق اليوم لبحث أسعار الفائدة.")
+    assert found(doc, "MEETING") == []

@@ -75,6 +75,7 @@ class MentionSearch:
                 for marker in _others_proclitics(query)
             )
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
+            and not _bracketed_alias(view, sentence, m)
         ]
         candidates = _offices_speak(self._words, query, candidates) if subject else candidates
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types, slot.nisba)
@@ -689,6 +690,16 @@ def _titled_again(words: FoldedLexicons, view: DocumentView, previous: Mention, 
         previous.type == EntityType.PERSON
         and len(gap) <= 4
         and not any(view.tokens[i].text in words.breaks or view.tokens[i].norm in words.stops for i in gap)
+    )
+
+
+def _bracketed_alias(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """ "ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)": a name in brackets right after
+    one of its type is that one's other name, no second argument."""
+    return (
+        mention.first >= 2
+        and view.tokens[mention.first - 1].text == "("
+        and view.mention_covering(sentence, mention.first - 2, (mention.type,)) is not None
     )
 
 
