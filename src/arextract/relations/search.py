@@ -320,7 +320,7 @@ class MentionSearch:
                 break
             if first.type == EntityType.PERSON:
                 # "والمشرف العام على مكتب سماحة المفتي الشيخ X": the one named in the title is not listed
-                mention = _named_after(view, sentence, position, mention)
+                mention = _named_after(self._words, view, sentence, position, mention)
             run.append(mention)
             previous = mention
         return run
@@ -666,16 +666,18 @@ def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, men
     return all(token.norm in words.state_heads or token.text in quotes.MARKS for token in gap[1:])
 
 
-def _named_after(view: DocumentView, sentence: SentenceView, position: int, mention: Mention) -> Mention:
-    """The person named right after ``mention`` (the ``position``-th of the sentence) with at most
-    two words and neither a comma nor و between: ``mention`` is a word of that one's title then."""
+def _named_after(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, position: int, mention: Mention
+) -> Mention:
+    """The person named right after ``mention`` (the ``position``-th of the sentence), at most two
+    title words or honorifics between ("مكتب سماحة المفتي الشيخ X"): ``mention`` is a word of that
+    one's title then (not "X وY مباحثات مع Z": Z is met)."""
     for later in sentence.mentions[position + 1 : position + 3]:
         gap = range(mention.last + 1, later.first)
         if (
             later.type == EntityType.PERSON
-            and later.first > mention.last
             and len(gap) <= 2
-            and not any(view.tokens[i].text in {"،", ","} or view.tokens[i].norm.startswith("و") for i in gap)
+            and all(words.in_title(view.tokens[i].norm) and view.tokens[i].norm[:1] != "و" for i in gap)
             and not view.tokens[later.first].norm.startswith("و")
         ):
             return later
