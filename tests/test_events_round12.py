@@ -137,3 +137,13 @@ def test_a_name_in_brackets_after_one_of_its_type_is_its_other_name(nlp: Pipelin
     # "ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)": a body meeting, not two
     doc = nlp("ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي) في وقت لاحق اليوم لبحث أسعار الفائدة.")
     assert found(doc, "MEETING") == []
+
+
+def test_praise_for_someone_attending_a_ceremony_is_his_attendance(nlp: Pipeline) -> None:
+    # "مشيدا بحضور الأمير X، ولي ولي العهد، حفل تخريج ..." (GUIDELINES §5, dev9)
+    doc = nlp(
+        "أكد الرئيس المصري عبدالفتاح السيسي أن البلدين جناحا الأمن القومي العربي، مشيدا بحضور "
+        "الأمير محمد بن سلمان، ولي ولي العهد السعودي وزير الدفاع، حفل تخريج دفعة جديدة من الكلية الحربية."
+    )
+    attendance = found(doc, "ATTENDANCE")
+    assert len(attendance) == 1 and attendance[0]["attendee"] == keys("محمد بن سلمان")
