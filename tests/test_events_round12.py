@@ -84,21 +84,21 @@ def test_those_accompanying_the_one_received_take_part_in_the_meeting(nlp: Pipel
 
 
 def test_a_person_named_inside_the_next_ones_title_is_not_listed(nlp: Pipeline) -> None:
-    # "والمشرف العام على مكتب سماحة المفتي الشيخ X": X attended, not the mufti's office words
+    # "والمشرف العام على مكتب سماحة المفتي الشيخ X": X attended, not the words of his title
     doc = nlp(
-        "وأقامت الرئاسة حفل معايدة بحضور سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ "
-        "عبدالعزيز بن عبدالله آل الشيخ، ومعالي المستشار المشرف العام على مكتب سماحة المفتي الشيخ "
-        "فهد بن عبدالعزيز العواد، وعدد من منسوبيها."
+        "وأقامت الهيئة حفل معايدة بحضور رئيس المجلس الأعلى الشيخ سالم بن علي الدوسري، "
+        "ومعالي المستشار المشرف العام على مكتب سماحة المفتي الشيخ ناصر بن محمد القرني، وعدد من "
+        "منسوبيها."
     )
     attendees = [r["attendee"] for r in found(doc, "ATTENDANCE")]
-    assert keys("فهد بن عبدالعزيز العواد") in attendees
+    assert keys("ناصر بن محمد القرني") in attendees
     assert all(len(a) == 1 for a in attendees) and len(attendees) == 2
 
 
 def test_a_named_party_allied_with_another_is_an_agreement(nlp: Pipeline) -> None:
-    doc = nlp("وجمدت تركيا رسميا أموال الرئيس اليمني السابق علي عبدالله صالح المتحالف مع المتمردين الحوثيين.")
+    doc = nlp("وفرضت الحكومة قيودا على سفر علي عبدالله صالح المتحالف مع جماعة الحوثيين منذ عام 2014.")
     parties = [r["party"] for r in found(doc, "AGREEMENT")]
-    assert len(parties) == 1 and name_key("علي عبد الله صالح") in parties[0]
+    assert len(parties) == 1 and name_key("علي عبد الله صالح") in parties[0] and len(parties[0]) == 2
 
 
 def test_forces_allied_with_an_unnamed_one_give_no_agreement(nlp: Pipeline) -> None:
@@ -134,16 +134,16 @@ def test_a_course_taken_by_unnamed_students_has_no_attendee(nlp: Pipeline) -> No
 
 
 def test_a_name_in_brackets_after_one_of_its_type_is_its_other_name(nlp: Pipeline) -> None:
-    # "ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)": a body meeting, not two
-    doc = nlp("ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي) في وقت لاحق اليوم لبحث أسعار الفائدة.")
+    # "ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)": one body, not a meeting of two
+    doc = nlp("ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأمريكي) غدا لبحث أسعار الفائدة.")
     assert found(doc, "MEETING") == []
 
 
 def test_praise_for_someone_attending_a_ceremony_is_his_attendance(nlp: Pipeline) -> None:
-    # "مشيدا بحضور الأمير X، ولي ولي العهد، حفل تخريج ..." (GUIDELINES §5, dev9)
+    # "مرحبا بحضور الوزير X، وزير ...، حفل تخريج ..." (GUIDELINES §5, dev9: "مشيدا بحضور X حفل")
     doc = nlp(
-        "أكد الرئيس المصري عبدالفتاح السيسي أن البلدين جناحا الأمن القومي العربي، مشيدا بحضور "
-        "الأمير محمد بن سلمان، ولي ولي العهد السعودي وزير الدفاع، حفل تخريج دفعة جديدة من الكلية الحربية."
+        "وأعرب رئيس الجامعة سعد الحربي عن سعادته بالمناسبة، مرحبا بحضور الوزير عادل الطريفي، "
+        "وزير الثقافة والإعلام، حفل تخريج الدفعة العاشرة من طلاب الجامعة."
     )
     attendance = found(doc, "ATTENDANCE")
-    assert len(attendance) == 1 and attendance[0]["attendee"] == keys("محمد بن سلمان")
+    assert len(attendance) == 1 and attendance[0]["attendee"] == keys("عادل الطريفي")
