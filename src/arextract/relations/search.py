@@ -34,6 +34,7 @@ _OWN_PREP_GAP = 3  # words from a travel word to its preposition ("زيارته 
 
 _EACH = {"كل", "كلا", "كلاً"}  # "كل من X وY": X and Y
 _APPOSITIVE_MAX = 12  # tokens of a title after a name, with its comma
+_CONSTRUCT_MAX = 2  # indefinite nouns in a listed official's title ("رئيس أركان حرب")
 # who reaches past commas must start a phrase there: not a noun's genitive ("وأكد حرص مصر")
 _NAMED_BY_PHRASE = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
 # speech verbs whose object may be a person ("أبلغ نظيره أن"، "دعا نظيره إلى"): the counterpart
@@ -91,6 +92,7 @@ class MentionSearch:
                 for marker in _others_proclitics(query)
             )
             and not (slot.preps and not subject and check.other_preposition(view, m, slot))
+            and not _bracketed_alias(view, sentence, m)
         ]
         candidates = _offices_speak(self._words, query, candidates) if subject else candidates
         chosen = nearest(candidates) if slot.nearest else preferred(candidates, slot.types, slot.nisba)
@@ -272,7 +274,7 @@ class MentionSearch:
             candidates = _offices_speak(words, query, candidates)
         if not candidates:
             return []
-        chosen = preferred(list(reversed(candidates)), slot.types)
+        chosen = preferred(list(reversed(candidates)), slot.types, slot.nisba)
         if chosen is None:
             return []
         if not slot.coordinated:
@@ -298,9 +300,15 @@ class MentionSearch:
             mention = sentence.mentions[position]
             if mention.first <= previous.last or mention.entity.id in query.used:
                 continue
-            if mention.first == previous.last + 1 and mention.entity.canonical == previous.entity.canonical:
-                previous = mention  # "بنظيره الأردني X والعراقي Y": the name the counterpart stands for
+            if mention.entity.canonical == previous.entity.canonical and (
+                mention.first == previous.last + 1 or _titled_again(self._words, view, previous, mention)
+            ):
+                # "بنظيره الأردني X والعراقي Y": the name the counterpart stands for; "مدير مركز
+                # الترجمة بالجامعة الدكتور X": the name of the one a title referred to
+                previous = mention
                 continue
+            if first.type == EntityType.PERSON and _adjective_read_as_name(view, mention):
+                continue  # "ومدير جمارك منطقة الشمال الغربي Y": an adjective, not a family name
             between = "بين" in query.slot.preps and {mention.type, first.type} <= set(AFFILIATION_TYPES)
             if (mention.type != first.type and not between) or mention.is_nisba != first.is_nisba:
                 # ("بين إيران ومجموعة 5+1": a country and an organisation are both parties)
@@ -327,6 +335,9 @@ class MentionSearch:
                 if _embedded(view, previous, mention):
                     continue  # "X مدير جمارك منطقة الشمال الغربي، وY": a word of X's title
                 break
+            if first.type == EntityType.PERSON:
+                # "والمشرف العام على مكتب سماحة المفتي الشيخ X": the one named in the title is not listed
+                mention = _named_after(self._words, view, sentence, position, mention)
             run.append(mention)
             previous = mention
         return run
@@ -344,6 +355,7 @@ def _next_title_gap(
         return False
     heads = 0
     unlisted = 0
+    construct = 0
     for index in gap:
         token = view.tokens[index]
         if token.text in {"،", ","} or view.mention_covering(
@@ -351,15 +363,34 @@ def _next_title_gap(
         ):
             continue
         heads += listed(token.norm, words.title_heads)
-        if words.in_title(token.norm):
-            continue
+        if words.in_title(token.norm) or (heads and token.norm in words.title_links):
+            continue  # a posting: "وسفير خادم الحرمين الشريفين لدى المملكة المغربية الدكتور Y"
         if words.prefixed_title(token.norm) or (
             is_definite(token.norm) and token.norm not in words.stops and not view.is_time_token(index)
         ):
             unlisted += 1  # a title's own complement: "ووكيل الوزارة للدراسات المهندس"
             continue
+        if heads and construct < _CONSTRUCT_MAX and _construct_word(words, view, index, mention.first):
+            construct += 1  # "والوكيل العام للملك لدى محكمة الاستئناف بالنيابة Y"
+            unlisted += 1
+            continue
         return False
     return unlisted == 0 or (heads > 0 and unlisted <= 4)
+
+
+def _construct_word(words: FoldedLexicons, view: DocumentView, index: int, end: int) -> bool:
+    """An indefinite noun inside a title, governing the word after it: "رئيس أركان حرب القوات
+    المسلحة"، "لدى محكمة الاستئناف" (not the title's last word, not a particle or a time)."""
+    token, following = view.tokens[index], view.tokens[index + 1] if index + 1 < end else None
+    return (
+        following is not None
+        and following.text not in words.breaks
+        and len(token.norm) > 2
+        and token.text not in words.breaks
+        and token.norm not in words.stops
+        and token.norm not in words.prepositions
+        and not view.is_time_token(index)
+    )
 
 
 def _past_list_mark(view: DocumentView, index: int, end: int) -> int:
@@ -440,14 +471,22 @@ def _listed_titles_gap(
     gap = range(previous.last + 1, mention.first)
     if not 2 <= len(gap) <= _APPOSITIVE_MAX + 3 or not listed(view.tokens[gap[0]].norm, words.title_heads):
         return False
+    # (the next one's rank may open his name: "، والمشير X" tagged from المشير on)
+    opener = view.tokens[mention.first]
+    joins = opener.start < mention.entity.start and gap[-1] == mention.first - 1
     joiner = next(
-        (i for i in reversed(gap) if view.tokens[i].norm[:1] == "و" and words.in_title(view.tokens[i].norm)),
+        (
+            i
+            for i in reversed(range(gap[0], mention.first + joins))
+            if view.tokens[i].norm[:1] == "و" and words.in_title(view.tokens[i].norm)
+        ),
         None,
     )
     if joiner is None or joiner == gap[0] or mention.first - joiner > 3:
         return False
     if not all(words.in_title(view.tokens[i].norm) for i in range(joiner + 1, mention.first)):
         return False  # "والمهندس Y"، "ووزير الدولة Y": the next one's honorific or title
+    construct = 0
     for index in range(gap[0], joiner):
         token = view.tokens[index]
         if token.text in {"،", ","}:
@@ -463,7 +502,10 @@ def _listed_titles_gap(
             or token.norm in words.title_links
             or (is_definite(token.norm) and not view.is_time_token(index))
         ):
-            return False
+            # "X رئيس أركان حرب القوات المسلحة، والمشير Y": a construct inside the title
+            if construct >= _CONSTRUCT_MAX or not _construct_word(words, view, index, joiner):
+                return False
+            construct += 1
     return True
 
 
@@ -639,6 +681,54 @@ def _state_gap(words: FoldedLexicons, view: DocumentView, previous: Mention, men
     if not gap or gap[0].norm[:1] != "و" or gap[0].norm[1:] not in words.state_heads:
         return False
     return all(token.norm in words.state_heads or token.text in quotes.MARKS for token in gap[1:])
+
+
+def _named_after(
+    words: FoldedLexicons, view: DocumentView, sentence: SentenceView, position: int, mention: Mention
+) -> Mention:
+    """The person named right after ``mention`` (the ``position``-th of the sentence), at most two
+    title words or honorifics between ("مكتب سماحة المفتي الشيخ X"): ``mention`` is a word of that
+    one's title then (not "X وY مباحثات مع Z": Z is met)."""
+    for later in sentence.mentions[position + 1 : position + 3]:
+        gap = range(mention.last + 1, later.first)
+        if (
+            later.type == EntityType.PERSON
+            and len(gap) <= 2
+            and all(words.in_title(view.tokens[i].norm) and view.tokens[i].norm[:1] != "و" for i in gap)
+            and not view.tokens[later.first].norm.startswith("و")
+        ):
+            return later
+    return mention
+
+
+def _titled_again(words: FoldedLexicons, view: DocumentView, previous: Mention, mention: Mention) -> bool:
+    """A person referred to by his title, then named a few words on: "مدير مركز الترجمة
+    بالجامعة الدكتور X" (the title's body and an honorific between, no comma)."""
+    gap = range(previous.last + 1, mention.first)
+    return (
+        previous.type == EntityType.PERSON
+        and len(gap) <= 4
+        and not any(view.tokens[i].text in words.breaks or view.tokens[i].norm in words.stops for i in gap)
+    )
+
+
+def _bracketed_alias(view: DocumentView, sentence: SentenceView, mention: Mention) -> bool:
+    """ "ويجتمع مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)": a name in brackets right after
+    one of its type is that one's other name, no second argument."""
+    return (
+        mention.first >= 2
+        and view.tokens[mention.first - 1].text == "("
+        and view.mention_covering(sentence, mention.first - 2, (mention.type,)) is not None
+    )
+
+
+def _adjective_read_as_name(view: DocumentView, mention: Mention) -> bool:
+    """A one-word person mention with the article right after a definite word ("منطقة الشمال
+    الغربي"): the word agrees with the noun before it as its adjective."""
+    if mention.type != EntityType.PERSON or mention.first != mention.last or mention.first == 0:
+        return False
+    word, before = view.tokens[mention.first].norm, view.tokens[mention.first - 1].norm
+    return word.startswith("ال") and before.startswith("ال") and len(before) > 3
 
 
 def _embedded(view: DocumentView, previous: Mention, mention: Mention) -> bool:
