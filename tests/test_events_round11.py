@@ -9,30 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from arextract import Document, Pipeline
+from arextract import Pipeline
 from arextract.evaluation.relations import name_key
+from relation_arguments import found, keys
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Pipeline:
     return Pipeline()
-
-
-def found(doc: Document, kind: str) -> list[dict[str, set[str]]]:
-    """Each relation of one type as role -> the name keys filling it."""
-    names = {entity.id: name_key(entity.canonical) for entity in doc.entities}
-    out: list[dict[str, set[str]]] = []
-    for relation in doc.relations:
-        if relation.type.value == kind:
-            roles: dict[str, set[str]] = {}
-            for argument in relation.arguments:
-                roles.setdefault(argument.role, set()).add(names[argument.entity_id])
-            out.append(roles)
-    return out
-
-
-def keys(*names: str) -> set[str]:
-    return {name_key(name) for name in names}
 
 
 def test_their_talks_are_the_meeting_of_the_pair_told_before(nlp: Pipeline) -> None:

@@ -18,24 +18,24 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "news"
 
 # Measured with `python -m arextract.evaluate relations tests/gold/news/PART` (PART in dev, val,
-# dev2 to dev8, test) when the rules were last changed; a drop of more than 0.02 fails.
+# dev2 to dev9, test) when the rules were last changed; a drop of more than 0.02 fails.
 FLOORS = {
     # split: (relations in gold, precision, recall, dated relations right, entity recall)
-    "dev": (246, 0.983, 0.947, 0.857, 0.970),
-    "val": (226, 0.890, 0.827, 1.0, 0.931),
-    "dev2": (318, 0.916, 0.859, 1.0, 0.948),
-    "dev3": (248, 0.900, 0.839, 0.667, 0.926),
-    "dev4": (289, 0.936, 0.806, 0.833, 0.931),
-    "dev5": (230, 0.925, 0.804, 1.0, 0.888),
-    "dev6": (262, 0.848, 0.683, 1.0, 0.858),
+    "dev": (246, 0.983, 0.947, 0.857, 0.97),
+    "val": (226, 0.886, 0.823, 1.0, 0.931),
+    "dev2": (318, 0.913, 0.859, 1.0, 0.948),
+    "dev3": (248, 0.909, 0.847, 0.667, 0.926),
+    "dev4": (289, 0.936, 0.81, 0.833, 0.931),
+    "dev5": (230, 0.931, 0.826, 1.0, 0.888),
+    "dev6": (262, 0.855, 0.699, 1.0, 0.858),
     # annotated blind in round 9, development data since; its two dated relations are not dated
     # right (no dateline)
-    "dev7": (201, 0.861, 0.647, 0.0, 0.783),
-    # annotated blind in round 10 while its helpers worked; none of its matched relations is dated
-    "dev8": (184, 0.846, 0.625, 0.0, 0.860),
-    # annotated blind in round 11 (P .749 R .572 entities .806 with the round's start code)
-    "dev9": (229, 0.749, 0.572, 0.667, 0.806),
-    "test": (237, 0.840, 0.709, 1.0, 0.914),
+    "dev7": (201, 0.865, 0.672, 0.0, 0.787),
+    # annotated blind in round 10 while its helpers worked
+    "dev8": (184, 0.862, 0.679, 1.0, 0.873),
+    # annotated blind in round 11 (P .749 R .572, entities .806 with the start code), tuned on since
+    "dev9": (229, 0.802, 0.655, 0.667, 0.825),
+    "test": (237, 0.852, 0.726, 1.0, 0.914),
 }
 MARGIN = 0.02
 

@@ -7,24 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from arextract import Document, Pipeline
+from arextract import Pipeline
 from arextract.evaluation.relations import name_key
+from relation_arguments import roles
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Pipeline:
     return Pipeline()
-
-
-def roles(doc: Document) -> dict[str, set[str | None]]:
-    """person (name key) -> the affiliations (name keys) of their ROLEs (None: none)."""
-    names = {entity.id: name_key(entity.canonical) for entity in doc.entities}
-    out: dict[str, set[str | None]] = {}
-    for relation in doc.relations:
-        if relation.type.value == "ROLE":
-            args = {a.role: names[a.entity_id] for a in relation.arguments}
-            out.setdefault(args["person"], set()).add(args.get("affiliation"))
-    return out
 
 
 def test_a_dual_title_with_a_nisba_before_each_name(nlp: Pipeline) -> None:

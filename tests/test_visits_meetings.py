@@ -10,24 +10,12 @@ import pytest
 
 from arextract import Document, Pipeline
 from arextract.evaluation.relations import name_key
+from relation_arguments import found
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Pipeline:
     return Pipeline()
-
-
-def found(doc: Document, kind: str) -> list[dict[str, set[str]]]:
-    """Each relation of one type as role -> the name keys filling it."""
-    names = {entity.id: name_key(entity.canonical) for entity in doc.entities}
-    out: list[dict[str, set[str]]] = []
-    for relation in doc.relations:
-        if relation.type.value == kind:
-            roles: dict[str, set[str]] = {}
-            for argument in relation.arguments:
-                roles.setdefault(argument.role, set()).add(names[argument.entity_id])
-            out.append(roles)
-    return out
 
 
 def visits(doc: Document) -> set[tuple[str, str]]:
